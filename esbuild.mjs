@@ -1,0 +1,26 @@
+// Bundles the three entry points: the CLI, the language server and the VS Code client.
+// `npm ci` runs this through the `prepare` script, so a fresh clone is ready to use.
+import * as esbuild from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const bins = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+];
+
+await Promise.all([
+  ...bins.map((b) => esbuild.build({ ...common, ...b, banner: { js: '#!/usr/bin/env node' } })),
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+]);
+for (const b of bins) chmodSync(b.outfile, 0o755);

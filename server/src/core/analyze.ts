@@ -1,0 +1,112 @@
+// Putting the segments together: the report's sections and tables, and the rules that look
+// at the whole document (sections present and in order, required tables, the period's year).
+
+import { compareDiagnostics, diag, type Diagnostic } from './diagnostics.js';
+import { SECTIONS, type SectionId } from './format.js';
+import { msg } from './messages.js';
+import type { Heading, Range, Table } from './model.js';
+import { shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type YearMention } from './segment.js';
+import { normalizeLabel } from './text.js';
+
+export interface Section {
+  heading: Heading;
+  /** Last line of the section (inclusive). */
+  endLine: number;
+}
+
+export interface Analysis {
+  lineCount: number;
+  headings: Heading[];
+  sections: Section[];
+  tables: Table[];
+  diagnostics: Diagnostic[];
+  reportYear: number | null;
+}
+
+export interface PlacedSegment {
+  start: number;
+  result: SegmentResult;
+}
+
+const headingRange = (h: Heading): Range => ({ start: { line: h.line, character: h.start }, end: { line: h.line, character: h.end } });
+const officialHeading = (id: SectionId) => {
+  const s = SECTIONS[id - 1];
+  return `${s.numeral}、${s.title}`;
+};
+
+export function assemble(segments: PlacedSegment[], lines: { count: number; lastLength: number }): Analysis {
+  const headings: Heading[] = [];
+  const tables: Table[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const titleYears: YearMention[] = [];
+  let periodYears: YearMention[] = [];
+  for (const { start, result: r } of segments) {
+    if (r.heading) headings.push({ ...r.heading, line: r.heading.line + start });
+    for (const t of r.tables) tables.push(shiftTable(t, start));
+    for (const x of r.diagnostics) diagnostics.push(shiftDiagnostic(x, start));
+    if (r.titleYears.length && titleYears.length < 1) titleYears.push(...shiftYears(r.titleYears, start));
+    if (r.periodYears.length && !periodYears.length) periodYears = shiftYears(r.periodYears, start);
+  }
+  const sections = headings.map((h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? lines.count) - 1 }));
+  const endRange: Range = { start: { line: lines.count - 1, character: lines.lastLength }, end: { line: lines.count - 1, character: lines.lastLength } };
+
+  if (!headings.length && !tables.length) {
+    diagnostics.push(diag('section-missing', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, {
+      zh: '未找到年度报告的任何部分或表格（六个部分标题与三张表格均缺失）',
+      en: 'No part of an annual report found (none of the six sections or three tables)',
+    }));
+  } else {
+    diagnostics.push(...sectionDiagnostics(headings, endRange), ...tableMissing(headings, tables));
+  }
+
+  const firstHeading = headings[0]?.line ?? Infinity;
+  const title = titleYears.find((y) => y.line < Math.min(firstHeading, 10));
+  const reportYear = title?.year ?? null;
+  if (reportYear !== null) {
+    for (const y of periodYears) {
+      if (y.year !== reportYear) {
+        diagnostics.push(diag('period-year', { start: { line: y.line, character: y.start }, end: { line: y.line, character: y.end } }, msg.periodYear(y.year, reportYear)));
+      }
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { lineCount: lines.count, headings, sections, tables, diagnostics, reportYear };
+}
+
+function sectionDiagnostics(headings: Heading[], endRange: Range): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<SectionId>();
+  let maxSeen = 0;
+  for (const h of headings) {
+    const id = h.spec.id;
+    const official = officialHeading(id);
+    if (seen.has(id)) {
+      out.push(diag('section-duplicate', headingRange(h), msg.sectionDuplicate(official)));
+      continue;
+    }
+    seen.add(id);
+    if (id < maxSeen) out.push(diag('section-order', headingRange(h), msg.sectionOrder(official, officialHeading(maxSeen as SectionId))));
+    maxSeen = Math.max(maxSeen, id);
+    if (h.numeral !== h.spec.numeral || normalizeLabel(h.text).replace(/^[一二三四五六七八九十]{1,2}[、.,]?/, '') !== normalizeLabel(h.spec.title)) {
+      out.push(diag('section-title', headingRange(h), msg.sectionTitle(official), { fix: { title: msg.fixWording(official), edits: [{ range: headingRange(h), newText: official }] } }));
+    }
+  }
+  for (const s of SECTIONS) {
+    if (seen.has(s.id)) continue;
+    const next = headings.find((h) => h.spec.id > s.id);
+    out.push(diag('section-missing', next ? headingRange(next) : endRange, msg.sectionMissing(officialHeading(s.id))));
+  }
+  return out;
+}
+
+function tableMissing(headings: Heading[], tables: Table[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const want: [Table['kind'], SectionId][] = [['t2', 2], ['t3', 3], ['t4', 4]];
+  for (const [kind, section] of want) {
+    if (tables.some((t) => t.kind === kind)) continue;
+    const h = headings.find((x) => x.spec.id === section) ?? headings.find((x) => x.spec.id > section);
+    const range = h ? headingRange(h) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    out.push(diag('table-missing', range, msg.tableName(kind) && { zh: `找不到${msg.tableName(kind).zh}`, en: `Cannot recognise ${msg.tableName(kind).en}` }));
+  }
+  return out;
+}

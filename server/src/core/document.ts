@@ -1,0 +1,163 @@
+// The report model an editor keeps: lines, their kinds, and parsed segments. An edit
+// re-classifies only the lines it replaced and re-parses only the segments around them;
+// `analysis()` then equals what a fresh parse of the same text gives (a property test pins it).
+
+import { assemble, type Analysis } from './analyze.js';
+import { classifyLine, type LineKind } from './lines.js';
+import type { Range } from './model.js';
+import { cutSegments, parseSegment, type SegmentResult, type SegmentSpan } from './segment.js';
+
+interface Segment extends SegmentSpan {
+  result?: SegmentResult;
+}
+
+export interface TextChange {
+  /** Absent: the whole text is replaced. */
+  range?: Range;
+  text: string;
+}
+
+export class ReportModel {
+  private lines: string[];
+  private kinds: LineKind[];
+  private segments: Segment[];
+  private cached: Analysis | null = null;
+  /** Segments parsed since construction: lets tests and benchmarks see how much an edit cost. */
+  parsedSegments = 0;
+
+  private eols: string[];
+
+  constructor(text: string) {
+    [this.lines, this.eols] = splitWithEols(text);
+    this.kinds = this.lines.map(classifyLine);
+    this.segments = cutSegments(this.kinds, 0, this.lines.length);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  line(i: number): string {
+    return this.lines[i] ?? '';
+  }
+
+  /** The exact text, line ends as they were. */
+  getText(): string {
+    let s = '';
+    for (let i = 0; i < this.lines.length; i++) s += this.lines[i] + this.eols[i];
+    return s;
+  }
+
+  /** Applies one LSP content change (positions in UTF-16 code units). */
+  apply(change: TextChange): void {
+    this.cached = null;
+    if (!change.range) {
+      [this.lines, this.eols] = splitWithEols(change.text);
+      this.kinds = this.lines.map(classifyLine);
+      this.segments = cutSegments(this.kinds, 0, this.lines.length);
+      return;
+    }
+    const r = clampRange(change.range, this.lines);
+    // Re-split from the line before to the line after: a change next to a line end can join
+    // `\r` and `\n` into one line end, or split one.
+    const a = Math.max(0, r.start.line - 1);
+    const b = Math.min(this.lines.length - 1, r.end.line + 1);
+    let region = '';
+    let so = 0;
+    let eo = 0;
+    for (let k = a; k <= b; k++) {
+      if (k === r.start.line) so = region.length + r.start.character;
+      if (k === r.end.line) eo = region.length + r.end.character;
+      region += this.lines[k] + this.eols[k];
+    }
+    const [inserted, insertedEols] = splitWithEols(region.slice(0, so) + change.text + region.slice(eo));
+    if (b < this.lines.length - 1) {
+      inserted.pop();
+      insertedEols.pop();
+    }
+    const removed = b - a + 1;
+    const delta = inserted.length - removed;
+    this.lines.splice(a, removed, ...inserted);
+    this.eols.splice(a, removed, ...insertedEols);
+    this.kinds.splice(a, removed, ...inserted.map(classifyLine));
+    const start = { line: a };
+    const end = { line: b };
+
+    // Re-cut from the segment before the edit to the segment after it: runs may merge or split.
+    const segs = this.segments;
+    const at = (line: number) => {
+      let lo = 0;
+      let hi = segs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segs[mid].start <= line) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const i0 = at(Math.max(0, start.line - 1));
+    const i1 = at(Math.min(end.line + 1, segs[segs.length - 1].start + segs[segs.length - 1].count - 1));
+    const from = segs[i0].start;
+    const oldTo = segs[i1].start + segs[i1].count;
+    const fresh: Segment[] = cutSegments(this.kinds, from, oldTo + delta);
+    // Reuse the parse of a neighbour that the edit did not touch.
+    for (const f of fresh) {
+      for (let k = i0; k <= i1; k++) {
+        const o = segs[k];
+        if (!o.result || o.kind !== f.kind || o.count !== f.count) continue;
+        const oldEnd = o.start + o.count - 1;
+        if (oldEnd < start.line && o.start === f.start) f.result = o.result;
+        else if (o.start > end.line && o.start + delta === f.start) f.result = o.result;
+      }
+    }
+    for (let k = i1 + 1; k < segs.length; k++) segs[k].start += delta;
+    segs.splice(i0, i1 - i0 + 1, ...fresh);
+  }
+
+  analysis(): Analysis {
+    if (this.cached) return this.cached;
+    const placed = this.segments.map((s) => {
+      if (!s.result) {
+        s.result = parseSegment(this.lines.slice(s.start, s.start + s.count), s.kind);
+        this.parsedSegments++;
+      }
+      return { start: s.start, result: s.result };
+    });
+    this.cached = assemble(placed, { count: this.lines.length, lastLength: this.lines[this.lines.length - 1].length });
+    return this.cached;
+  }
+}
+
+/** Lines and their line ends (`\n`, `\r\n`, `\r`; the last line's is empty). */
+export function splitWithEols(text: string): [string[], string[]] {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  const re = /\r\n|\r|\n/g;
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    lines.push(text.slice(from, m.index));
+    eols.push(m[0]);
+    from = m.index + m[0].length;
+  }
+  lines.push(text.slice(from));
+  eols.push('');
+  return [lines, eols];
+}
+
+function clampRange(r: Range, lines: string[]): Range {
+  const clamp = (p: { line: number; character: number }) => {
+    if (p.line < 0) return { line: 0, character: 0 };
+    if (p.line >= lines.length) return { line: lines.length - 1, character: lines[lines.length - 1].length };
+    return { line: p.line, character: Math.max(0, Math.min(p.character, lines[p.line].length)) };
+  };
+  let s = clamp(r.start);
+  let e = clamp(r.end);
+  if (e.line < s.line || (e.line === s.line && e.character < s.character)) [s, e] = [e, s];
+  return { start: s, end: e };
+}
+
+/** One-shot analysis of a whole text. */
+export function analyzeText(text: string): Analysis {
+  return new ReportModel(text).analysis();
+}

@@ -1,0 +1,97 @@
+// The document model: what recognition found in a draft. Positions are 0-based lines and
+// UTF-16 columns (LSP's), so every range can be handed to an editor unchanged.
+
+import type { RowSpec, SectionSpec, T3RowSpec } from './format.js';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One cell as split from a line: `start..end` covers its trimmed text (empty cells: a point). */
+export interface RawCell {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type CellProblem = 'blank' | 'not-number' | 'fullwidth' | 'negative' | 'fractional';
+
+/** A value cell of a table: its number, when it has one, and what is wrong with its text. */
+export interface Cell extends RawCell {
+  value: number | null;
+  problem: CellProblem | null;
+  /** Derived cells hold a total; everything else is an input. */
+  derived: boolean;
+  /** Human label: row and column, e.g. `（七）总计 / 自然人`. */
+  label: string;
+  labelEn: string;
+}
+
+export interface LabelCell extends RawCell {
+  /** The official wording this label stands for. */
+  official: string;
+}
+
+export interface Heading {
+  line: number;
+  text: string;
+  spec: SectionSpec;
+  /** The numeral as written (may differ from the official one). */
+  numeral: string;
+  /** Start and end column of the heading text within its line. */
+  start: number;
+  end: number;
+}
+
+export interface Table2Row {
+  spec: RowSpec;
+  label: LabelCell;
+  cells: (Cell | null)[];
+}
+export interface Table2Item {
+  item: string;
+  title: RawCell;
+  columns: LabelCell[];
+  rows: Table2Row[];
+}
+export interface Table2 {
+  kind: 't2';
+  format: '2021' | '2019';
+  startLine: number;
+  endLine: number;
+  items: Table2Item[];
+}
+
+export interface Table3Row {
+  spec: T3RowSpec;
+  labels: LabelCell[];
+  /** Seven cells, `null` where the row has fewer cells than the format. */
+  cells: (Cell | null)[];
+}
+export interface Table3 {
+  kind: 't3';
+  startLine: number;
+  endLine: number;
+  rows: Table3Row[];
+  /** Row lookup by spec key. */
+  byKey: Map<string, Table3Row>;
+  singleOther: boolean;
+  headers: LabelCell[];
+}
+
+export interface Table4 {
+  kind: 't4';
+  startLine: number;
+  endLine: number;
+  headers: LabelCell[];
+  /** Fifteen cells, `null` where missing. */
+  cells: (Cell | null)[];
+}
+
+export type Table = Table2 | Table3 | Table4;

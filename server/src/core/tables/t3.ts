@@ -1,0 +1,200 @@
+// Table 三 (收到和处理政府信息公开申请情况): 25 rows x 7 columns, or 23 rows where （六）其他处理
+// is printed as one row. Rows are found by their labels in the stream of cells, so the same
+// code reads ` | `, tab, one-cell-per-line and space-separated layouts.
+
+import { diag, type Diagnostic } from '../diagnostics.js';
+import {
+  T3_COLUMN_VARIANTS, T3_COLUMNS, T3_GROUPS, T3_HEADER_EXTRAS, T3_NOTE, T3_OTHER_SINGLE, T3_ROWS, T3_TOTAL_COLUMN,
+  type T3GroupSpec, type T3RowSpec,
+} from '../format.js';
+import { msg } from '../messages.js';
+import type { Cell, LabelCell, RawCell, Table3, Table3Row } from '../model.js';
+import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
+import { cellRange, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+
+const norm = (s: string) => normalizeLabel(s);
+const GROUPS = T3_GROUPS.map((g) => ({ g, ord: ordinalOf(g.ordinal)!, text: norm(g.text), variants: (g.variants ?? []).map(norm) }));
+const ROWS = T3_ROWS.map((r) => ({ r, ord: ordinalOf(r.ordinal)!, text: norm(r.text), variants: (r.variants ?? []).map(norm) }));
+const COLUMN_EN = ['natural persons', 'businesses', 'research institutions', 'public-interest organisations', 'legal service providers', 'others', 'total'];
+
+export function isT3Start(cells: RawCell[]): boolean {
+  return cells.some((c) => {
+    const n = norm(c.text);
+    return n.includes('本列数据的勾稽关系') || n === '申请人情况' || n.includes('本年新收政府信息公开申请数量');
+  });
+}
+
+type Match = { kind: 'row'; spec: T3RowSpec; exact: boolean } | { kind: 'group'; spec: T3GroupSpec; exact: boolean };
+
+function sameOrd(a: { kind: string; value: string } | null, b: { kind: string; value: string }): boolean {
+  return !!a && a.kind === b.kind && a.value === b.value;
+}
+
+/** Which row or group heading a label stands for, given the group we are in. */
+function matchLabel(text: string, group: string | undefined, seen: Set<string>): Match | null {
+  const n = norm(text);
+  const ord = parseOrdinal(n);
+  const body = ord ? n.slice(ord.length) : n;
+  for (const { g, ord: o, text: t, variants } of GROUPS) {
+    if ((body === t || variants.includes(body)) && (!ord || sameOrd(ord, o))) return { kind: 'group', spec: g, exact: body === t };
+  }
+  const exact = ROWS.filter(({ text: t, variants }) => body === t || variants.includes(body));
+  if (exact.length) {
+    const pick = exact.find((x) => sameOrd(ord, x.ord) && (!x.r.group || x.r.group === group)) ?? exact.find((x) => !x.r.group || x.r.group === group) ?? exact[0];
+    return { kind: 'row', spec: pick.r, exact: body === pick.text && (!ord || sameOrd(ord, pick.ord)) };
+  }
+  // Not the official wording: match by ordinal within the current group, else by likeness.
+  if (ord) {
+    const byOrd = ROWS.find((x) => sameOrd(ord, x.ord) && (ord.kind === 'arabic' ? x.r.group === group : !x.r.group));
+    if (byOrd && body.length >= 2 && containment(body, byOrd.text) >= 0.6) return { kind: 'row', spec: byOrd.r, exact: false };
+    const g = GROUPS.find((x) => sameOrd(ord, x.ord));
+    if (g && similarity(body, g.text) >= 0.5) return { kind: 'group', spec: g.g, exact: false };
+  }
+  let best: (typeof ROWS)[number] | undefined;
+  let score = 0;
+  for (const x of ROWS) {
+    if (seen.has(x.r.key)) continue;
+    const s = similarity(body, x.text);
+    if (s > score) [best, score] = [x, s];
+  }
+  return best && score >= 0.7 ? { kind: 'row', spec: best.r, exact: false } : null;
+}
+
+const official = (s: { ordinal: string; text: string }) => s.ordinal + s.text;
+
+interface Pending {
+  spec: T3RowSpec | null;
+  labels: RawCell[];
+  values: RawCell[];
+}
+
+export interface T3Result {
+  table: Table3;
+  endLine: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads table 三 from `lines[from]` on; stops at `stop(line)` or where the table plainly ends. */
+export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T3Result {
+  const out: Diagnostic[] = [];
+  const headers: RawCell[] = [];
+  const rows: Table3Row[] = [];
+  const byKey = new Map<string, Table3Row>();
+  const seen = new Set<string>();
+  let group: string | undefined;
+  let inRows = false;
+  let pending: Pending | null = null;
+  let sixLabel: RawCell | null = null;
+  let singleOther = false;
+  let complete = false;
+  let end = from;
+
+  const finish = () => {
+    if (!pending) return;
+    const p = pending;
+    pending = null;
+    if (!p.spec) return;
+    const spec = p.spec;
+    const labelText = official(spec);
+    const { kept, extra } = fitRow(p.values, 7);
+    const lastLabel = p.labels[p.labels.length - 1];
+    rowShapeDiagnostics(lastLabel, labelText, kept, extra, 7, out);
+    const labels: LabelCell[] = p.labels.map((l, i) => (i === p.labels.length - 1 ? { ...l, official: labelText } : { ...l, official: l.text }));
+    const cells: (Cell | null)[] = [];
+    for (let c = 0; c < 7; c++) {
+      const raw = kept[c];
+      if (!raw) { cells.push(null); continue; }
+      const derived = c === T3_TOTAL_COLUMN || spec.role === 'total' || spec.role === 'carryOver';
+      cells.push(toCell(raw, {}, derived, { zh: `${labelText} / ${T3_COLUMNS[c]}`, en: `${labelText} / ${COLUMN_EN[c]}` }));
+    }
+    const row: Table3Row = { spec, labels, cells };
+    if (byKey.has(spec.key)) {
+      out.push(diag('row-unknown', cellRange(lastLabel), msg.rowTwice(labelText)));
+      return;
+    }
+    byKey.set(spec.key, row);
+    rows.push(row);
+  };
+
+  outer: for (let i = from; i < lines.length; i++) {
+    const l = lines[i];
+    if (i > from && stop(l)) break;
+    for (const c of l.cells) {
+      if (!isLabel(c)) {
+        if (!inRows) continue;
+        if (pending) pending.values.push(c);
+        else if (group === 'other' && sixLabel) {
+          // Values right after （六）其他处理: the one-row variant.
+          singleOther = true;
+          labelCell(sixLabel, official(T3_OTHER_SINGLE), out);
+          pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [c] };
+          sixLabel = null;
+        }
+        if (pending?.spec?.role === 'carryOver' && pending.values.length >= 7) complete = true;
+        continue;
+      }
+      const m = matchLabel(c.text, group, seen);
+      if (!inRows) {
+        if (m && m.kind === 'row' && m.spec.key === 'new') inRows = true;
+        else { headers.push(c); continue; }
+      }
+      // Any label after the last row's label: the table ended on the line before.
+      if (pending?.spec?.role === 'carryOver') break outer;
+      if (sixLabel && !(m && m.kind === 'row' && m.spec.group === 'other')) {
+        // （六） followed by no numbers and no sub-row: still the one-row variant, left blank.
+        singleOther = true;
+        labelCell(sixLabel, official(T3_OTHER_SINGLE), out);
+        pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [] };
+        sixLabel = null;
+      }
+      finish();
+      if (!m) {
+        out.push(diag('row-unknown', cellRange(c), msg.rowUnknown(c.text)));
+        pending = { spec: null, labels: [c], values: [] };
+        continue;
+      }
+      if (m.kind === 'group') {
+        group = m.spec.key;
+        sixLabel = m.spec.key === 'other' ? c : null;
+        if (m.spec.key !== 'other' && !m.exact) labelCell(c, official(m.spec), out);
+        continue;
+      }
+      if (sixLabel) {
+        const g = T3_GROUPS.find((x) => x.key === 'other')!;
+        if (norm(sixLabel.text) !== norm(official(g))) labelCell(sixLabel, official(g), out);
+        sixLabel = null;
+      }
+      seen.add(m.spec.key);
+      if (m.spec.group) group = m.spec.group;
+      if (!m.exact) labelCell(c, official(m.spec), out);
+      pending = { spec: m.spec, labels: [c], values: [] };
+    }
+    end = i + 1;
+    if (complete) break;
+  }
+  finish();
+
+  const table: Table3 = { kind: 't3', startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, rows, byKey, singleOther, headers: checkT3Headers(headers, out) };
+  if (rows.length) {
+    const want = T3_ROWS.filter((r) => !(singleOther && r.group === 'other'));
+    if (singleOther) want.splice(want.findIndex((r) => r.key === 'total'), 0, T3_OTHER_SINGLE);
+    for (const r of want) {
+      if (!byKey.has(r.key)) out.push(diag('row-missing', lineRange(lines[from]), { zh: `表三缺少“${official(r)}”一行`, en: `Table 三 lacks the row “${official(r)}”` }));
+    }
+  }
+  return { table, endLine: end, diagnostics: out };
+}
+
+function checkT3Headers(headers: RawCell[], out: Diagnostic[]): LabelCell[] {
+  const result: LabelCell[] = [];
+  const known = [...T3_COLUMNS, ...T3_HEADER_EXTRAS].map((t) => ({ t, n: norm(t) }));
+  for (const h of headers) {
+    const n = norm(h.text);
+    if (n.includes('勾稽关系')) { result.push({ ...h, official: T3_NOTE }); continue; }
+    const hit = known.find((k) => k.n === n);
+    if (hit) { result.push({ ...h, official: hit.t }); continue; }
+    const variant = Object.entries(T3_COLUMN_VARIANTS).find(([, vs]) => vs.some((v) => norm(v) === n));
+    if (variant) result.push(labelCell(h, variant[0], out));
+  }
+  return result;
+}

@@ -1,0 +1,90 @@
+// Text primitives: line splitting as LSP counts lines, label normalisation, ordinals, similarity.
+
+/** Splits at `\n`, `\r\n` or `\r`, as LSP does. The line texts exclude their line ends. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Full-width ASCII and ideographic space to half-width; NFKC would also fold other things we keep. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+const SPACE_RE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/**
+ * The comparable form of a label: half-width, no white space, one spelling of the ordinal
+ * punctuation (`1、` `1．` `1.` → `1.`), straight quotes kept as the official curly ones.
+ */
+export function normalizeLabel(s: string): string {
+  let t = toHalfWidth(s).replace(SPACE_RE, '');
+  t = t.replace(/^(\d+)[、.,，](?=\D)/, '$1.');
+  t = t.replace(/[“”"]/g, '"');
+  t = t.replace(/[：:]/g, ':').replace(/[，,]/g, ',').replace(/[；;]/g, ';');
+  return t;
+}
+
+export interface Ordinal {
+  kind: 'chinese' | 'paren' | 'arabic';
+  value: string;
+  /** Length of the ordinal in the normalised label. */
+  length: number;
+}
+
+const ORDINAL_RE = /^(?:([一二三四五六七八九十]{1,3})[、.,]|\(([一二三四五六七八九十]{1,3})\)|(\d{1,2})\.)/;
+
+export function parseOrdinal(normalized: string): Ordinal | null {
+  const m = ORDINAL_RE.exec(normalized);
+  if (!m) return null;
+  if (m[1]) return { kind: 'chinese', value: m[1], length: m[0].length };
+  if (m[2]) return { kind: 'paren', value: m[2], length: m[0].length };
+  return { kind: 'arabic', value: m[3], length: m[0].length };
+}
+
+/** Ordinal as the format prints it ('一、', '（一）', '1.') → the normalised ordinal. */
+export function ordinalOf(printed: string): Ordinal | null {
+  return parseOrdinal(normalizeLabel(printed) + 'x');
+}
+
+/** Similarity of two short strings in [0, 1]: 2·LCS / (|a| + |b|). Bounded to short inputs. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  return (2 * lcs(a, b)) / (a.length + b.length || 1);
+}
+
+/** How much of the shorter string the longer one holds, in order: LCS / min(|a|, |b|). */
+export function containment(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  return lcs(a, b) / Math.min(a.length, b.length);
+}
+
+/** Length of the longest common subsequence; 0 for inputs too long to be labels. */
+export function lcs(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  if (a.length > 200 || b.length > 200) return 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+export function countCjk(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}

@@ -1,7 +1,9 @@
 // Bundles the three entry points: the CLI, the language server and the VS Code client.
 // `npm ci` runs this through the `prepare` script, so a fresh clone is ready to use.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -12,6 +14,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
 };
 
 const bins = [

@@ -80,7 +80,19 @@ function splitBySpaces(text: string, line: number): RawCell[] {
     if (from < text.length) out.push(cell(line, text, from, text.length));
     return out;
   }
-  if (k > 0) out.push({ line, start: tokens[0].start, end: tokens[k - 1].end, text: text.slice(tokens[0].start, tokens[k - 1].end) });
+  if (k > 0) {
+    // The labels before the numbers: one cell, or several where runs of spaces part them.
+    const from = tokens[0].start;
+    const to = tokens[k - 1].end;
+    const gap = /\s{2,}/g;
+    let at = from;
+    gap.lastIndex = from;
+    while ((m = gap.exec(text)) && m.index < to) {
+      out.push(cell(line, text, at, m.index));
+      at = m.index + m[0].length;
+    }
+    out.push(cell(line, text, at, to));
+  }
   for (let i = k; i < tokens.length; i++) out.push({ line, start: tokens[i].start, end: tokens[i].end, text: text.slice(tokens[i].start, tokens[i].end) });
   return out;
 }

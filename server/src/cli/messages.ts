@@ -1,0 +1,75 @@
+// The CLI's own texts (usage, errors, summary) in Chinese and English.
+
+import type { Locale } from '../core/index.js';
+
+const zh = {
+  usage: `用法：disclosure-report check [选项] 路径...
+
+检查政府信息公开工作年度报告草稿（纯文本）。路径可以是文件或目录（递归查找 *.txt）。
+
+选项：
+  --format text|json   输出格式（默认 text：路径:行:列: 级别 规则 说明）
+  --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字
+  --locale zh-CN|en    说明文字的语言（默认 zh-CN）
+  -h, --help           显示本帮助
+  --version            显示版本
+
+退出码：0 无错误级诊断；1 至少一个错误；2 用法错误或有无法读取的输入（其余输入照常检查）。
+编码：UTF-8（可带 BOM）、带 BOM 的 UTF-16、GB18030/GBK 自动识别；修正后按原编码、BOM 与换行符写回，
+先写临时文件再改名，不会留下写了一半的文件。`,
+  unreadable: (p: string, why: string) => `${p}: 无法读取：${why}`,
+  notFound: '文件或目录不存在',
+  denied: '没有权限',
+  binary: '二进制文件，不是文本草稿',
+  encoding: '无法识别的编码（支持 UTF-8、UTF-16、GB18030）',
+  tooLarge: (mb: string) => `文件过大（${mb} MB，上限 10 MB）`,
+  notFile: '不是普通文件',
+  changed: '修正期间文件被其他程序改动，未写入',
+  noRoundTrip: '该文件的编码无法原样写回，未修正',
+  fixed: '已修正',
+  notFixed: '未修正',
+  summary: (files: number, e: number, w: number, i: number, fixes: number) =>
+    `检查了 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示` + (fixes ? `；修正了 ${fixes} 个单元格` : ''),
+  badOption: (o: string) => `未知选项：${o}`,
+  badCommand: (c: string) => `未知命令：${c}（可用命令：check）`,
+  noPaths: '请给出要检查的文件或目录',
+  badFormat: (f: string) => `--format 只能是 text 或 json，而不是 ${f}`,
+};
+
+const en: typeof zh = {
+  usage: `Usage: disclosure-report check [options] PATH...
+
+Checks drafts of government information disclosure annual reports (plain text). PATH is a file
+or a directory (walked for *.txt).
+
+Options:
+  --format text|json   output format (default text: path:line:col: severity rule message)
+  --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change
+  --locale zh-CN|en    language of messages (default zh-CN)
+  -h, --help           show this help
+  --version            show the version
+
+Exit codes: 0 no error-severity diagnostic; 1 at least one; 2 bad usage or an unreadable input (the others are still checked).
+Encodings: UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK are detected; a fixed file keeps its encoding,
+BOM and line ends, and is written to a temporary file and renamed, never left half-written.`,
+  unreadable: (p, why) => `${p}: cannot read: ${why}`,
+  notFound: 'no such file or directory',
+  denied: 'permission denied',
+  binary: 'a binary file, not a text draft',
+  encoding: 'unknown encoding (UTF-8, UTF-16 and GB18030 are supported)',
+  tooLarge: (mb) => `file too large (${mb} MB; the limit is 10 MB)`,
+  notFile: 'not a regular file',
+  changed: 'the file changed while being fixed; nothing written',
+  noRoundTrip: 'the file’s encoding cannot be written back unchanged; not fixed',
+  fixed: 'fixed',
+  notFixed: 'not fixed',
+  summary: (files, e, w, i, fixes) => `Checked ${files} file${files === 1 ? '' : 's'}: ${e} errors, ${w} warnings, ${i} notes` + (fixes ? `; fixed ${fixes} cells` : ''),
+  badOption: (o) => `unknown option: ${o}`,
+  badCommand: (c) => `unknown command: ${c} (commands: check)`,
+  noPaths: 'name the files or directories to check',
+  badFormat: (f) => `--format is text or json, not ${f}`,
+};
+
+export function cliText(locale: Locale): typeof zh {
+  return locale === 'en' ? en : zh;
+}

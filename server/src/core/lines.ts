@@ -39,7 +39,8 @@ const SENTENCE_END = /[。！？；;]$/;
 
 export function classifyLine(text: string): LineKind {
   if (matchHeading(text)) return 'heading';
-  if (/[\t|｜]/.test(text)) return 'other';
+  // Cell separators, or cells parted by runs of spaces (PDF text), make a table line.
+  if (/[\t|｜]/.test(text) || /\S(?: {2,}|\u3000)\S/.test(text)) return 'other';
   const t = text.trim();
   // Prose: a long line with no cell separator that does not end in a number.
   if (t.length >= 50 && !/[0-9０-９]$/.test(t)) return 'prose';

@@ -1,7 +1,16 @@
 // Bundles the three entry points: the CLI, the language server and the VS Code client.
 // `npm ci` runs this through the `prepare` script, so a fresh clone is ready to use.
-import * as esbuild from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch (e) {
+  // Installed as a package (e.g. by `npx` into its cache): no devDependencies, but the
+  // bundles ship with it.
+  if (existsSync(new URL('./dist/cli.js', import.meta.url))) process.exit(0);
+  throw e;
+}
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 

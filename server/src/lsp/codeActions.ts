@@ -1,0 +1,102 @@
+// Code actions. A quick fix per diagnostic that has one right answer (a wrong total, a label or
+// heading off the official wording, full-width digits), `recompute every total of this table`,
+// and `source.fixAll.disclosure-report` for the whole document (what `--fix` does).
+//
+// The client's diagnostics only say which fixes are wanted: every edit is rebuilt from the
+// server's copy, the diagnostic found again by rule and position. A request whose diagnostics
+// were computed for an older version than the server's gets no actions (the fix-all the client
+// asks for explicitly, as on save, depends on nothing the client sent and is still answered).
+
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Command,
+  type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver/node';
+import { ARITHMETIC_RULES, pick, type RuleId } from '../core/index.js';
+import { guard, requireRange, requireUri, type ServerContext } from './context.js';
+import { readData, SOURCE } from './convert.js';
+import { findDiagnostic, recomputeEdits, workspaceEdit } from './fixes.js';
+import { text } from './messages.js';
+import { tableAt } from './tables.js';
+import { COMMAND_FIX, COMMAND_RECOMPUTE } from './commands.js';
+
+export const FIX_ALL_KIND = 'source.fixAll.disclosure-report';
+
+/** Does the client's `only` filter let a kind through (a kind matches itself and its prefixes)? */
+export function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function register(ctx: ServerContext): void {
+  ctx.capabilities(() => ({
+    codeActionProvider: {
+      codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND],
+      resolveProvider: false,
+    },
+  }));
+
+  ctx.connection.onCodeAction(
+    guard(ctx, 'textDocument/codeAction', async (params: CodeActionParams, token) => {
+      const uri = requireUri(params);
+      const range = requireRange(params);
+      const doc = ctx.documents.get(uri);
+      if (!doc) return [];
+      const version = doc.version;
+      const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
+      const sent: LspDiagnostic[] = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+      const ours = sent.filter((d) => d && d.source === SOURCE);
+      const stale = ours.some((d) => readData(d)?.version !== undefined && readData(d)!.version !== version);
+      const explicitFixAll = !!only && only.some((o) => o.startsWith(CodeActionKind.Source));
+      if (stale && !explicitFixAll) return [];
+
+      const settings = await ctx.settings.get(uri);
+      if (token.isCancellationRequested || ctx.documents.get(uri) !== doc || doc.version !== version) return [];
+      const locale = ctx.settings.locale(settings);
+      const literals = !!ctx.client.capabilities.textDocument?.codeAction?.codeActionLiteralSupport;
+      const actions: (CodeAction | Command)[] = [];
+      const add = (a: CodeAction, command: Command) => actions.push(literals ? a : command);
+
+      if (!stale && wants(only, CodeActionKind.QuickFix)) {
+        // One quick fix per diagnostic of ours that has a fix.
+        for (const d of ours) {
+          const data = readData(d);
+          const rule = (data?.rule ?? d.code) as RuleId;
+          const at = data?.at ?? d.range?.start;
+          if (typeof rule !== 'string' || !at) continue;
+          const core = findDiagnostic(ctx, doc, rule, at);
+          if (!core?.fix) continue;
+          const title = pick(core.fix.title, locale);
+          add(
+            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: workspaceEdit(ctx, doc, core.fix.edits) },
+            { title, command: COMMAND_FIX, arguments: [{ uri, version, rule, at: core.range.start }] },
+          );
+        }
+        // Recompute every total of the table under the cursor, when one is wrong.
+        const table = tableAt(ctx.documents.analysis(doc), range.start.line);
+        if (table && table.kind !== 't2') {
+          const edits = recomputeEdits(doc, table.startLine);
+          if (edits.length) {
+            const title = pick(text.recomputeTable(text.tableShort(table.kind)), locale);
+            const inTable = ours.filter((d) => ARITHMETIC_RULES.has(d.code as RuleId) && d.range && d.range.start.line >= table.startLine && d.range.start.line <= table.endLine);
+            add(
+              { title, kind: CodeActionKind.QuickFix, diagnostics: inTable, edit: workspaceEdit(ctx, doc, edits) },
+              { title, command: COMMAND_RECOMPUTE, arguments: [{ uri, version, tableAt: table.startLine }] },
+            );
+          }
+        }
+      }
+
+      if (wants(only, FIX_ALL_KIND)) {
+        const edits = recomputeEdits(doc);
+        if (edits.length) {
+          const title = pick(text.recomputeAll(), locale);
+          add({ title, kind: FIX_ALL_KIND, diagnostics: [], edit: workspaceEdit(ctx, doc, edits) }, { title, command: COMMAND_RECOMPUTE, arguments: [{ uri, version }] });
+        }
+      }
+      if (token.isCancellationRequested || doc.version !== version) return [];
+      return actions;
+    }),
+  );
+}

@@ -1,0 +1,64 @@
+// Server commands (`workspace/executeCommand`): what the code lens runs, and what clients without
+// code-action literals get instead of a code action. Each command names the document version it
+// was made for, recomputes its edits from the server's copy and applies them through
+// `workspace/applyEdit`; a command for an older version does nothing.
+
+import type { ExecuteCommandParams } from 'vscode-languageserver/node';
+import { pick } from '../core/index.js';
+import { guard, InvalidParams, type ServerContext } from './context.js';
+import { findDiagnostic, recomputeEdits, workspaceEdit } from './fixes.js';
+import { text } from './messages.js';
+
+export const COMMAND_FIX = 'disclosure-report.server.fix';
+export const COMMAND_RECOMPUTE = 'disclosure-report.server.recompute';
+
+interface CommandArgs {
+  uri: string;
+  version: number;
+  /** COMMAND_FIX: the diagnostic's rule and start. */
+  rule?: string;
+  at?: { line: number; character: number };
+  /** COMMAND_RECOMPUTE: a line of the table to recompute; absent: the whole document. */
+  tableAt?: number;
+}
+
+function readArgs(p: ExecuteCommandParams): CommandArgs {
+  const a = (Array.isArray(p.arguments) ? p.arguments[0] : undefined) as Partial<CommandArgs> | undefined;
+  if (!a || typeof a.uri !== 'string' || !Number.isInteger(a.version)) throw new InvalidParams('expected arguments [{ uri, version, … }]');
+  return a as CommandArgs;
+}
+
+export function register(ctx: ServerContext): void {
+  ctx.capabilities(() => ({ executeCommandProvider: { commands: [COMMAND_FIX, COMMAND_RECOMPUTE] } }));
+
+  ctx.connection.onExecuteCommand(
+    guard(ctx, 'workspace/executeCommand', async (params: ExecuteCommandParams) => {
+      if (params?.command !== COMMAND_FIX && params?.command !== COMMAND_RECOMPUTE) throw new InvalidParams(`unknown command ${String(params?.command)}`);
+      const args = readArgs(params);
+      const doc = ctx.documents.get(args.uri);
+      const settings = await ctx.settings.get(args.uri);
+      const locale = ctx.settings.locale(settings);
+      if (!doc || doc.version !== args.version) {
+        void ctx.connection.window.showInformationMessage(pick(text.staleDocument(), locale));
+        return { applied: false };
+      }
+      let edits;
+      let label: string;
+      if (params.command === COMMAND_FIX) {
+        if (typeof args.rule !== 'string' || !args.at) throw new InvalidParams('expected { rule, at }');
+        const d = findDiagnostic(ctx, doc, args.rule, args.at);
+        edits = d?.fix?.edits ?? [];
+        label = d?.fix ? pick(d.fix.title, locale) : '';
+      } else {
+        edits = recomputeEdits(doc, args.tableAt);
+        label = pick(text.recomputeAll(), locale);
+      }
+      if (!edits.length) {
+        void ctx.connection.window.showInformationMessage(pick(text.nothingToRecompute(), locale));
+        return { applied: false };
+      }
+      const r = await ctx.connection.workspace.applyEdit({ label, edit: workspaceEdit(ctx, doc, edits) });
+      return { applied: r.applied };
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+// The core's diagnostics in LSP's shape: code = rule, source = `disclosure-report`, the message
+// in the user's language, the severity after overrides, related information at the cells of a
+// sum, and `data` carrying what a fix needs (checked against the server's own copy later).
+
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { pick, type Diagnostic, type Locale, type Position, type RuleId, type Severity, type TextEdit } from '../core/index.js';
+
+export const SOURCE = 'disclosure-report';
+
+/** What every published diagnostic carries in `data`. */
+export interface DiagnosticData {
+  /** The document version the diagnostic was computed for. */
+  version: number;
+  rule: RuleId;
+  /** Where the core's diagnostic starts (identifies its cell together with `rule`). */
+  at: Position;
+  expected?: number;
+  actual?: number;
+  /** The fix the core offers, if any (recomputed from the server's text before use). */
+  edits?: TextEdit[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLsp(d: Diagnostic, opts: { uri: string; version: number; locale: Locale; severity: Severity }): LspDiagnostic {
+  const data: DiagnosticData = { version: opts.version, rule: d.rule, at: d.range.start };
+  if (d.expected !== undefined) data.expected = d.expected;
+  if (d.actual !== undefined) data.actual = d.actual;
+  if (d.fix) data.edits = d.fix.edits;
+  const out: LspDiagnostic = {
+    range: d.range,
+    severity: SEVERITY[opts.severity],
+    code: d.rule,
+    source: SOURCE,
+    message: pick(d.message, opts.locale),
+    data,
+  };
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r) => ({ location: { uri: opts.uri, range: r.range }, message: pick(r.message, opts.locale) }));
+  }
+  return out;
+}
+
+/** `data` of a diagnostic a client sent back, if it is one of ours and well-formed. */
+export function readData(d: unknown): DiagnosticData | undefined {
+  if (!d || typeof d !== 'object') return undefined;
+  const x = d as { source?: unknown; data?: unknown };
+  if (x.source !== SOURCE || !x.data || typeof x.data !== 'object') return undefined;
+  const data = x.data as Partial<DiagnosticData>;
+  if (!Number.isInteger(data.version) || typeof data.rule !== 'string') return undefined;
+  if (!data.at || !Number.isInteger(data.at.line) || !Number.isInteger(data.at.character)) return undefined;
+  return data as DiagnosticData;
+}

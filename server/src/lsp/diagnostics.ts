@@ -1,0 +1,129 @@
+// Diagnostics: the same ones the CLI prints, in the user's language, after per-rule severity
+// overrides. Pushed (`textDocument/publishDiagnostics` with the version they are for) unless the
+// client pulls (`textDocument/diagnostic`), then never pushed. After an edit a short debounce
+// lets a burst of keystrokes through first; it is shorter for small documents, where analysis is
+// cheap. Results for a version that has been superseded are dropped.
+
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { cancelled, guard, requireUri, type ServerContext } from './context.js';
+import { toLsp } from './convert.js';
+import type { ReportDocument } from './documents.js';
+import type { Settings } from './settings.js';
+
+/** The diagnostics of a document at its current version, as LSP diagnostics. */
+export function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings): LspDiagnostic[] {
+  const locale = ctx.settings.locale(settings);
+  const out: LspDiagnostic[] = [];
+  for (const d of ctx.documents.analysis(doc).diagnostics) {
+    const severity = ctx.settings.severity(d.rule, settings);
+    if (severity === 'off') continue;
+    out.push(toLsp(d, { uri: doc.uri, version: doc.version, locale, severity }));
+  }
+  return out;
+}
+
+/**
+ * How long to wait after an edit: the configured delay for large documents, down to a quarter of
+ * it for small ones, but never less than twice what the last analysis of the document cost.
+ */
+export function debounceFor(doc: ReportDocument, settings: Settings): number {
+  const base = settings.debounceMs;
+  if (base <= 0) return 0;
+  const size = Math.min(1, doc.model.lineCount / 2000);
+  const scaled = base * (0.25 + 0.75 * size);
+  return Math.round(Math.min(base, Math.max(scaled, doc.lastCost * 2)));
+}
+
+function sleep(ms: number, token?: CancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      sub?.dispose();
+      resolve();
+    }, ms);
+    const sub = token?.onCancellationRequested(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export function register(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
+
+  ctx.capabilities((_params, client) =>
+    client.pullDiagnostics ? { diagnosticProvider: { identifier: 'disclosure-report', interFileDependencies: false, workspaceDiagnostics: false } } : {},
+  );
+
+  // ---- pull ------------------------------------------------------------------------------------
+  connection.languages.diagnostics.on(
+    guard(ctx, 'textDocument/diagnostic', async (params, token) => {
+      const uri = requireUri(params);
+      const doc = documents.get(uri);
+      if (!doc) return { kind: 'full', items: [] };
+      const version = doc.version;
+      const settings = await ctx.settings.get(uri);
+      const wait = debounceFor(doc, settings) - (performance.now() - doc.changedAt);
+      if (wait > 0) await sleep(wait, token);
+      if (token.isCancellationRequested) throw cancelled();
+      if (documents.get(uri) !== doc || doc.version !== version) {
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+      }
+      const resultId = `${doc.epoch}:${version}:${ctx.settings.generation}`;
+      if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+      return { kind: 'full', resultId, items: lspDiagnostics(ctx, doc, settings) };
+    }),
+  );
+
+  // ---- push ------------------------------------------------------------------------------------
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const push = () => !ctx.client.pullDiagnostics;
+
+  const publish = async (doc: ReportDocument, version: number) => {
+    const settings = await ctx.settings.get(doc.uri);
+    if (documents.get(doc.uri) !== doc || doc.version !== version) return; // superseded
+    const diagnostics = lspDiagnostics(ctx, doc, settings);
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  };
+
+  const schedule = (doc: ReportDocument, immediate: boolean) => {
+    if (!push()) return;
+    const version = doc.version;
+    const run = () => {
+      timers.delete(doc.uri);
+      publish(doc, version).catch((err) => ctx.log.error(`diagnostics of ${doc.uri} (version ${version}) failed`, err));
+    };
+    const old = timers.get(doc.uri);
+    if (old) clearTimeout(old);
+    timers.delete(doc.uri);
+    if (immediate) {
+      run();
+      return;
+    }
+    ctx.settings
+      .get(doc.uri)
+      .then((settings) => {
+        if (documents.get(doc.uri) !== doc || doc.version !== version) return; // a newer change scheduled its own
+        const ms = debounceFor(doc, settings);
+        if (ms <= 0) run();
+        else timers.set(doc.uri, setTimeout(run, ms));
+      })
+      .catch((err) => ctx.log.error(`scheduling diagnostics of ${doc.uri} failed`, err));
+  };
+
+  documents.onDidOpen((doc) => schedule(doc, true));
+  documents.onDidChange((doc) => schedule(doc, false));
+  documents.onDidClose((uri) => {
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    timers.delete(uri);
+    if (push()) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => ctx.log.error(`clearing diagnostics of ${uri} failed`, err));
+  });
+
+  ctx.settings.onDidChange(() => {
+    if (push()) {
+      for (const doc of documents.all()) schedule(doc, true);
+    } else if (ctx.client.capabilities.workspace?.diagnostics?.refreshSupport) {
+      connection.languages.diagnostics.refresh().catch((err) => ctx.log.error('diagnostic refresh failed', err));
+    }
+  });
+}

@@ -1,0 +1,81 @@
+// Every user-facing string the language server adds to the core's own (diagnostic messages and
+// fix titles come from the core), in Chinese and English.
+
+import { formatNumber, pick, type Locale, type Localized } from '../core/index.js';
+
+const L = (zh: string, en: string): Localized => ({ zh, en });
+
+export const text = {
+  // code actions
+  recomputeTable: (table: Localized) => L(`重新计算${table.zh}的全部总计`, `Recompute every total of ${table.en}`),
+  recomputeAll: () => L('重新计算全文所有总计', 'Recompute every total of the document'),
+
+  // hover
+  row: () => L('行', 'Row'),
+  column: () => L('列', 'Column'),
+  value: () => L('数值', 'Value'),
+  derivedCell: () => L('合计单元格（由其他单元格计算）', 'Derived cell (computed from other cells)'),
+  inputCell: () => L('填报单元格', 'Input cell'),
+  holds: () => L('✓ 成立', '✓ holds'),
+  fails: (expected: number, actual: number) => L(`✗ 应为 ${formatNumber(expected)}（实为 ${formatNumber(actual)}）`, `✗ should be ${formatNumber(expected)} (is ${formatNumber(actual)})`),
+  notChecked: () => L('未校验：相关单元格为空或不是数字', 'Not checked: a cell it needs is blank or not a number'),
+  problem: (p: string) =>
+    (({
+      blank: L('单元格为空', 'blank cell'),
+      'not-number': L('不是数字', 'not a number'),
+      fullwidth: L('全角数字', 'full-width digits'),
+      negative: L('负数', 'negative'),
+      fractional: L('带小数', 'has decimals'),
+    }) as Record<string, Localized>)[p] ?? L(p, p),
+  usedIn: () => L('参与', 'Used in'),
+
+  // the name of a derived cell in a formula: `总计 = 8 + 0 = 8`
+  anchorName: (rule: string) =>
+    (({
+      'request-row-total': L('总计', '总计'),
+      'request-outcome-total': L('（七）总计', '(七)总计'),
+      'request-balance': L('结转下年度继续办理', '结转下年度继续办理'),
+      'review-total': L('总计', '总计'),
+      'litigation-total': L('总计', '总计'),
+    }) as Record<string, Localized>)[rule] ?? L('总计', '总计'),
+  ruleName: (rule: string) =>
+    (({
+      'request-row-total': L('行合计', 'row total'),
+      'request-outcome-total': L('办理结果合计', 'outcome total'),
+      'request-balance': L('结转平衡', 'balance'),
+      'review-total': L('行政复议合计', 'review total'),
+      'litigation-total': L('行政诉讼合计', 'litigation total'),
+    }) as Record<string, Localized>)[rule] ?? L(rule, rule),
+
+  // inlay hints
+  shouldBe: (expected: number) => L(`应为 ${formatNumber(expected)}`, `should be ${formatNumber(expected)}`),
+
+  // code lens
+  verdict: (hold: number, evaluated: number) => L(`勾稽关系 ${hold}/${evaluated} 成立`, `identities: ${hold}/${evaluated} hold`),
+  verdictT3: (hold: number, evaluated: number, rows: [number, number], cols: [number, number]) =>
+    L(
+      `勾稽关系 ${hold}/${evaluated} 成立（行 ${rows[0]}/${rows[1]}，列 ${cols[0]}/${cols[1]}）`,
+      `identities: ${hold}/${evaluated} hold (rows ${rows[0]}/${rows[1]}, columns ${cols[0]}/${cols[1]})`,
+    ),
+  notEvaluated: (n: number) => L(`，${n} 项因单元格为空或非数字未校验`, `; ${n} not checked (blank or non-numeric cells)`),
+  noIdentities: () => L('本表无勾稽关系', 'no identities in this table'),
+  lensRecompute: () => L('重新计算本表总计', 'Recompute the totals'),
+
+  // symbols
+  tableName: (kind: 't2' | 't3' | 't4') =>
+    ({
+      t2: L('表二 主动公开政府信息情况', 'Table 二: proactive disclosure'),
+      t3: L('表三 收到和处理政府信息公开申请情况', 'Table 三: requests received and handled'),
+      t4: L('表四 行政复议、行政诉讼情况', 'Table 四: administrative reviews and suits'),
+    })[kind],
+  tableShort: (kind: 't2' | 't3' | 't4') => ({ t2: L('表二', 'table 二'), t3: L('表三', 'table 三'), t4: L('表四', 'table 四') })[kind],
+  officialHeading: (official: string) => L(`规定措辞：${official}`, `official: ${official}`),
+
+  // commands
+  nothingToRecompute: () => L('没有需要重新计算的总计', 'No total needs recomputing'),
+  staleDocument: () => L('文档已更改，请重试', 'The document changed; try again'),
+};
+
+export function t(l: Localized, locale: Locale): string {
+  return pick(l, locale);
+}

@@ -1,0 +1,326 @@
+// `npm run test:e2e`: the extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3),
+// driven by Playwright through Debian's chromium. One fresh code-server per run:
+//   1. .ci/e2e-setup.sh (idempotent: apt packages, code-server in a cache outside the repo);
+//   2. `npm run package` → disclosure-report.vsix (or $E2E_VSIX, a prebuilt one);
+//   3. a run folder under the system temp dir: workspace (copies of shared/seeds + composed reports),
+//      user-data-dir with settings, extensions-dir, XDG dirs, TMPDIR;
+//   4. code-server --install-extension, then code-server on a free loopback port, wait for /healthz;
+//   5. chromium through playwright-core's launchServer;
+//   6. node --test test/e2e/scenarios.test.mjs (prints the closing `# pass` / `# fail` lines);
+//   7. always: close the browser, kill code-server, remove the run folder (kept with E2E_KEEP=1).
+// Screenshots go to test-artifacts/e2e/. The whole run has a hard deadline (E2E_TIMEOUT_S, default
+// 420 s, which includes a first-time setup), the scenarios one of their own (E2E_TEST_TIMEOUT_S, 240 s).
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeReport } from './lib/compose.mjs';
+import { FAULTS } from './lib/faults.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const CODE_SERVER_VERSION = '4.100.3';
+const cacheDir = process.env.E2E_CACHE ?? join(process.env.HOME ?? tmpdir(), '.cache', 'disclosure-report-e2e');
+const codeServerBin = join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
+const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const artifacts = join(repo, 'test-artifacts', 'e2e');
+const seedsDir = process.env.E2E_SEEDS ?? resolve(repo, '..', 'shared', 'seeds');
+const deadlineS = Number(process.env.E2E_TIMEOUT_S ?? 420);
+const testTimeoutS = Number(process.env.E2E_TEST_TIMEOUT_S ?? 240);
+const started = Date.now();
+
+const log = (msg) => process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
+
+// ---- cleanup, on every way out ---------------------------------------------------------------------
+const cleanups = [];
+let cleaning = false;
+async function cleanup() {
+  if (cleaning) return;
+  cleaning = true;
+  for (const f of cleanups.reverse()) {
+    try {
+      await f();
+    } catch (e) {
+      log(`cleanup: ${e?.message ?? e}`);
+    }
+  }
+}
+async function exitWith(code) {
+  await cleanup();
+  process.exit(code);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void exitWith(130));
+const watchdog = setTimeout(() => {
+  log(`FAILED: the whole e2e run exceeded its deadline of ${deadlineS} s`);
+  process.stdout.write('# pass 0\n# fail 1\n');
+  void exitWith(1);
+}, deadlineS * 1000);
+watchdog.unref();
+
+/** Runs a command to completion, with its output captured; returns { status, out }. */
+function runCaptured(cmd, args, opts = {}) {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', (e) => resolveRun({ status: -1, out: out + String(e) }));
+    child.on('close', (status) => resolveRun({ status, out }));
+  });
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function waitForHealthz(url, child, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode} before it was healthy`);
+    try {
+      const r = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) return;
+      last = `HTTP ${r.status}`;
+    } catch (e) {
+      last = e?.cause?.code ?? e?.message ?? String(e);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server not healthy after ${timeoutMs} ms (${last})`);
+}
+
+/** The failure of the whole harness before any scenario could run: reported as failing tests. */
+async function failBeforeScenarios(reason) {
+  log(`FAILED before the scenarios: ${reason}`);
+  // Run the scenario file anyway, so every scenario is listed as failing for this reason (not skipped).
+  await runScenarios({ E2E_BLOCKED: reason });
+}
+
+let scenarioExit = 1;
+function runScenarios(env) {
+  return new Promise((res) => {
+    const child = spawn(
+      process.execPath,
+      ['--test', '--test-reporter=spec', '--test-concurrency=1', join(here, 'scenarios.test.mjs')],
+      { cwd: repo, stdio: 'inherit', env: { ...process.env, ...env }, detached: true },
+    );
+    const kill = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    };
+    cleanups.push(kill);
+    const t = setTimeout(() => {
+      log(`FAILED: the scenarios exceeded their deadline of ${testTimeoutS} s; stopping them`);
+      process.stdout.write('# fail 1\n');
+      kill();
+    }, testTimeoutS * 1000);
+    child.on('close', (code) => {
+      clearTimeout(t);
+      scenarioExit = code ?? 1;
+      res(code);
+    });
+  });
+}
+
+// ---- 1. setup ------------------------------------------------------------------------------------
+mkdirSync(artifacts, { recursive: true });
+for (const f of readdirSync(artifacts)) if (f.endsWith('.png') || f.endsWith('.log')) rmSync(join(artifacts, f), { force: true });
+
+if (!process.env.E2E_SKIP_SETUP) {
+  log('setup: .ci/e2e-setup.sh');
+  const r = await runCaptured('bash', [join(repo, '.ci', 'e2e-setup.sh')], { env: { ...process.env, E2E_CACHE: cacheDir } });
+  process.stdout.write(r.out.replace(/^/gm, '  '));
+  if (r.status !== 0) {
+    await failBeforeScenarios(`.ci/e2e-setup.sh failed (exit ${r.status})`);
+    await exitWith(1);
+  }
+}
+if (!existsSync(codeServerBin)) {
+  await failBeforeScenarios(`code-server ${CODE_SERVER_VERSION} not found at ${codeServerBin}; run .ci/e2e-setup.sh`);
+  await exitWith(1);
+}
+
+// ---- 2. the .vsix --------------------------------------------------------------------------------
+let vsix = process.env.E2E_VSIX ? resolve(process.env.E2E_VSIX) : join(repo, 'disclosure-report.vsix');
+if (!process.env.E2E_VSIX) {
+  log('package: npm run package');
+  rmSync(vsix, { force: true });
+  const r = await runCaptured('npm', ['run', 'package', '--silent']);
+  writeFileSync(join(artifacts, 'package.log'), r.out);
+  if (r.status !== 0 || !existsSync(vsix)) {
+    const tail = r.out.trim().split('\n').slice(-25).join('\n');
+    process.stdout.write(`${tail.replace(/^/gm, '  | ')}\n`);
+    await failBeforeScenarios(`npm run package failed (exit ${r.status}); see test-artifacts/e2e/package.log`);
+    await exitWith(1);
+  }
+}
+log(`vsix: ${vsix}`);
+
+// ---- 3. the run folder ---------------------------------------------------------------------------
+const runDir = mkdtempSync(join(tmpdir(), 'disclosure-report-e2e-'));
+if (!process.env.E2E_KEEP) cleanups.push(() => rmSync(runDir, { recursive: true, force: true }));
+else log(`run folder kept: ${runDir}`);
+const dirs = {};
+for (const d of ['workspace', 'user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'tmp', 'browser-tmp']) {
+  dirs[d] = join(runDir, d);
+  mkdirSync(dirs[d], { recursive: true });
+}
+const seeds = [];
+if (existsSync(seedsDir)) {
+  for (const f of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+    copyFileSync(join(seedsDir, f), join(dirs.workspace, f));
+    seeds.push(f);
+  }
+  log(`workspace: ${seeds.length} seed(s) from ${seedsDir}`);
+} else {
+  log(`workspace: ${seedsDir} is absent; the scenarios use composed reports only`);
+}
+for (const [name, fault] of Object.entries(FAULTS)) {
+  writeFileSync(join(dirs.workspace, name), composeReport(fault.compose).text);
+}
+
+const userSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'chat.commandCenter.enabled': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  'editor.minimap.enabled': false,
+  'editor.fontSize': 15,
+  'editor.lightbulb.enabled': 'on',
+  'files.autoSave': 'off',
+  'window.restoreWindows': 'none',
+  'disclosureReport.locale': 'en',
+  'editor.codeActionsOnSave': { 'source.fixAll.disclosure-report': 'explicit' },
+};
+mkdirSync(join(dirs['user-data'], 'User'), { recursive: true });
+writeFileSync(join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+
+const env = {
+  ...process.env,
+  XDG_CONFIG_HOME: dirs['xdg-config'],
+  XDG_DATA_HOME: dirs['xdg-data'],
+  XDG_CACHE_HOME: dirs['xdg-cache'],
+  TMPDIR: dirs.tmp,
+};
+delete env.VSCODE_IPC_HOOK_CLI;
+delete env.VSCODE_CLI;
+const baseArgs = ['--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check'];
+
+// ---- 4. code-server ------------------------------------------------------------------------------
+log('code-server: --install-extension');
+{
+  const r = await runCaptured(codeServerBin, [...baseArgs, '--install-extension', vsix], { env });
+  writeFileSync(join(artifacts, 'install-extension.log'), r.out);
+  const installed = existsSync(dirs.extensions) && readdirSync(dirs.extensions).some((d) => d.startsWith('disclosure-report.disclosure-report-'));
+  if (r.status !== 0 || !installed) {
+    process.stdout.write(r.out.replace(/^/gm, '  | '));
+    await failBeforeScenarios(`code-server --install-extension failed (exit ${r.status})`);
+    await exitWith(1);
+  }
+}
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+log(`code-server: starting on ${url}`);
+const csLog = [];
+const cs = spawn(
+  codeServerBin,
+  [
+    ...baseArgs,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--config', join(dirs['xdg-config'], 'code-server.yaml'),
+    dirs.workspace,
+  ],
+  { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+);
+cs.stdout.on('data', (d) => csLog.push(d));
+cs.stderr.on('data', (d) => csLog.push(d));
+cleanups.push(async () => {
+  if (cs.exitCode === null) {
+    try {
+      process.kill(-cs.pid, 'SIGTERM');
+    } catch {}
+    await new Promise((r) => {
+      const t = setTimeout(() => {
+        try {
+          process.kill(-cs.pid, 'SIGKILL');
+        } catch {}
+        r();
+      }, 3000);
+      cs.once('exit', () => {
+        clearTimeout(t);
+        r();
+      });
+    });
+  }
+  writeFileSync(join(artifacts, 'code-server.log'), Buffer.concat(csLog));
+});
+try {
+  await waitForHealthz(url, cs, 60_000);
+} catch (e) {
+  await failBeforeScenarios(e.message);
+  await exitWith(1);
+}
+log('code-server: healthy');
+
+// ---- 5. the browser ------------------------------------------------------------------------------
+const { chromium } = await import('playwright-core');
+process.env.TMPDIR = dirs['browser-tmp']; // Playwright puts its fresh profile under os.tmpdir()
+let browserServer;
+try {
+  browserServer = await chromium.launchServer({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    env: { ...env, TMPDIR: dirs['browser-tmp'], HOME: dirs['browser-tmp'] },
+    timeout: 60_000,
+  });
+} catch (e) {
+  await failBeforeScenarios(`chromium did not start: ${e.message}`);
+  await exitWith(1);
+}
+cleanups.push(() => browserServer.close());
+log(`chromium: ${browserServer.wsEndpoint()}`);
+
+// ---- 6. the scenarios ----------------------------------------------------------------------------
+await runScenarios({
+  E2E_URL: url,
+  E2E_WS: browserServer.wsEndpoint(),
+  E2E_WORKSPACE: dirs.workspace,
+  E2E_SEEDS_JSON: JSON.stringify(seeds),
+  E2E_ARTIFACTS: artifacts,
+});
+log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${artifacts}`);
+await exitWith(scenarioExit === 0 ? 0 : 1);

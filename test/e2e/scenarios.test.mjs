@@ -1,0 +1,287 @@
+// The real-editor scenarios, run by test/e2e/run.mjs (which starts code-server and chromium and
+// passes their addresses in the environment). One browser page, scenarios in order; each starts by
+// closing all editors and takes a screenshot into test-artifacts/e2e/ (and `*-failed.png` on failure).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeReport, lnCol, rowInputs, SECTION_HEADINGS } from './lib/compose.mjs';
+import { FAULTS } from './lib/faults.mjs';
+import { traced, until, Workbench } from './lib/workbench.mjs';
+
+const blocked = process.env.E2E_BLOCKED;
+const workspace = process.env.E2E_WORKSPACE;
+const artifacts = process.env.E2E_ARTIFACTS ?? 'test-artifacts/e2e';
+const seeds = JSON.parse(process.env.E2E_SEEDS_JSON ?? '[]');
+
+/** The language names the extension contributes (aliases). */
+const LANGUAGE_NAME = /Disclosure Report|政府信息公开年度报告/;
+/** How long the extension may take to start and publish its first diagnostics. */
+const FIRST_DIAGNOSTICS_MS = 30_000;
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {Workbench} */
+let wb;
+
+before(async () => {
+  if (blocked) return;
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.connect(process.env.E2E_WS, { timeout: 30_000 });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1, locale: 'en-US' });
+  const page = await context.newPage();
+  wb = traced(new Workbench(page, { url: process.env.E2E_URL, workspace, artifacts }));
+  await wb.load();
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+});
+
+/** A scenario: fails (never skips) when the harness could not start; screenshots on failure. */
+function scenario(name, shot, fn) {
+  test(name, { timeout: 75_000 }, async () => {
+    if (blocked) throw new Error(`not run: ${blocked}`);
+    assert.ok(wb, 'the workbench did not load');
+    try {
+      await wb.dismiss();
+      await wb.closeAllEditors();
+      await fn();
+    } catch (e) {
+      await wb.screenshot(`${shot}-failed`);
+      throw e;
+    }
+  });
+}
+
+const composed = Object.fromEntries(Object.entries(FAULTS).map(([name, f]) => [name, composeReport(f.compose)]));
+const onDisk = (name) => readFileSync(join(workspace, name), 'utf8');
+const lineOf = (text, n) => text.split(/\r\n|\r|\n/)[n];
+
+/** Opens a composed report and waits until the language server has flagged its first wrong cell. */
+async function openWithDiagnostics(name) {
+  await wb.openFile(name);
+  const cell = composed[name].cells[FAULTS[name].wrong[0]];
+  await wb.waitSquiggleAt(cell.line + 1, cell.character + 1, FIRST_DIAGNOSTICS_MS);
+  return cell;
+}
+
+scenario('a. a seed .txt opens in the disclosure-report language (detected by its content)', 'a-language', async () => {
+  const files = seeds.length ? seeds : ['composed-clean.txt'];
+  if (!seeds.length) console.log('# shared/seeds is absent: using the composed report only');
+  for (const f of files) {
+    await wb.openFile(f);
+    const mode = await until(async () => {
+      const t = await wb.statusText('status.editor.mode');
+      return t && LANGUAGE_NAME.test(t) ? t : undefined;
+    }, { timeout: FIRST_DIAGNOSTICS_MS, what: `the language mode of ${f} to become the disclosure report language (status bar shows "${await wb.statusText('status.editor.mode')}")` });
+    assert.match(mode, LANGUAGE_NAME);
+  }
+  await wb.screenshot('a-language');
+});
+
+scenario('b. headings, row labels and numbers are coloured differently from prose', 'b-colours', async () => {
+  const name = seeds[0] ?? 'composed-clean.txt';
+  await wb.openFile(name);
+  await until(async () => LANGUAGE_NAME.test((await wb.statusText('status.editor.mode')) ?? ''), {
+    timeout: FIRST_DIAGNOSTICS_MS,
+    what: 'the disclosure report language',
+  });
+  await wb.gotoLine(1, 1);
+  // Tokens are coloured once the grammar has run: wait for the heading to get a colour of its own.
+  const isProse = (t) => /[\u4e00-\u9fff]{4,}/.test(t.text) && !/\d/.test(t.text) && /[,，。]/.test(t.line) && !t.line.includes('|');
+  const heading = (ts) => ts.find((t) => t.text.includes('总体情况') && t.line.trim().length < 20);
+  const colours = await until(async () => {
+    const ts = await wb.tokens();
+    const h = heading(ts);
+    const p = ts.find(isProse);
+    return h && p && h.color !== p.color ? { h, p } : undefined;
+  }, { timeout: 15_000, what: 'the heading 一、总体情况 to be coloured unlike prose' });
+  // A table number: go to the first table row with a number and read its tokens.
+  const text = onDisk(name);
+  const rowLine = text.split(/\r\n|\r|\n/).findIndex((l) => /(\||\t)\s*\d+\s*(\||\t)/.test(l));
+  assert.ok(rowLine >= 0, 'no table row with a number in the report');
+  await wb.gotoLine(rowLine + 1, 1);
+  const number = await until(async () => {
+    const ts = await wb.tokens();
+    const n = ts.find((t) => /^\s*\d+\s*$/.test(t.text) && /[|\t]/.test(t.line));
+    return n && n.color !== colours.p.color ? n : undefined;
+  }, { timeout: 10_000, what: 'a table number coloured unlike prose' });
+  const label = (await wb.tokens()).find((t) => /[\u4e00-\u9fff]{2,}/.test(t.text) && /[|\t]/.test(t.line) && t.color !== colours.p.color);
+  console.log(`# colours: prose ${colours.p.color}, heading ${colours.h.color}, number ${number.color}, row label ${label?.color ?? '(same as prose)'}`);
+  assert.notEqual(colours.h.color, colours.p.color);
+  assert.notEqual(number.color, colours.p.color);
+  assert.ok(label, 'a row label coloured unlike prose');
+  await wb.screenshot('b-colours');
+});
+
+scenario('c. a wrong 总计 gets a squiggle, and Problems lists request-row-total at its [Ln, Col]', 'c-problems', async () => {
+  const name = 'composed-row-total.txt';
+  const cell = await openWithDiagnostics(name);
+  const expected = lnCol(cell);
+  const rows = await until(async () => {
+    const rs = await wb.problems();
+    return rs.some((r) => r.includes('request-row-total') && r.includes(expected)) ? rs : undefined;
+  }, { timeout: 10_000, what: `a Problems row with request-row-total at ${expected}` }).catch(async (e) => {
+    throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
+  });
+  const row = rows.find((r) => r.includes('request-row-total') && r.includes(expected));
+  assert.match(row, /disclosure-report/);
+  await wb.gotoLine(cell.line + 1, cell.character + 1);
+  await wb.screenshot('c-problems');
+  await wb.closePanel();
+});
+
+scenario('d. hovering a wrong total shows its formula', 'd-hover', async () => {
+  const name = 'composed-row-total.txt';
+  const cell = await openWithDiagnostics(name);
+  const c = composed[name].cells;
+  const inputs = rowInputs(c, 'new');
+  // e.g. "总计 = 8 + 2 + 0 + 1 + 0 + 1 = 12" (or "Total = …"), the numbers in the row's order.
+  const formula = new RegExp(`(总计|Total)\\s*[=＝]\\s*${inputs.join('\\s*\\+\\s*')}\\s*[=＝]\\s*${cell.correct}\\b`);
+  let text = '';
+  try {
+    await wb.hoverAt(cell.line + 1, cell.character + 1);
+    text = await until(async () => {
+      const t = await wb.hoverText();
+      return formula.test(t) ? t : undefined;
+    }, { timeout: 8000, what: 'the hover' });
+  } catch {
+    // The mouse hover did not show it: try the keyboard hover (Control+K Control+I) once.
+    await wb.gotoLine(cell.line + 1, cell.character + 1);
+    await wb.kb.press('Control+K');
+    await wb.kb.press('Control+I');
+    text = await until(async () => {
+      const t = await wb.hoverText();
+      return formula.test(t) ? t : undefined;
+    }, { timeout: 8000, what: `a hover showing ${formula}` }).catch(async (e) => {
+      throw new Error(`${e.message}; hover shows: ${JSON.stringify(await wb.hoverText())}`);
+    });
+  }
+  assert.match(text, formula);
+  await wb.screenshot('d-hover');
+  await wb.dismiss();
+});
+
+scenario('e. the quick fix (Control+.) corrects the total, and the saved file has the right number', 'e-quick-fix', async () => {
+  const name = 'composed-quick-fix.txt';
+  const cell = await openWithDiagnostics(name);
+  const rows = await wb.openQuickFix(cell.line + 1, cell.character + 1);
+  await wb.screenshot('e-quick-fix-menu');
+  const title = new RegExp(`(将\\s*总计\\s*改为\\s*${cell.correct}\\b|Change\\s+(总计|(the\\s+)?total)\\s+to\\s+${cell.correct}\\b)`, 'i');
+  assert.ok(rows.some((r) => title.test(r)), `a quick fix titled like "Change 总计 to ${cell.correct}"; offered: ${JSON.stringify(rows)}`);
+  await wb.chooseAction(title);
+  // The editor now holds the right number in that cell…
+  const fixedRow = lineOf(composed[name].text, cell.line).slice(0, cell.character) + `${cell.correct} |`;
+  await until(async () => {
+    await wb.gotoLine(cell.line + 1, 1);
+    return (await wb.lineAtCursor())?.includes(fixedRow);
+  }, { timeout: 5000, what: `the row to read "${fixedRow}" in the editor` });
+  assert.ok(await wb.activeTabDirty(), 'the quick fix left the editor dirty');
+  await wb.screenshot('e-quick-fix');
+  // …and after Control+S, so does the file on disk.
+  await wb.kb.press('Control+S');
+  await until(() => lineOf(onDisk(name), cell.line).slice(cell.character).startsWith(`${cell.correct} |`), {
+    timeout: 10_000,
+    what: `${name} on disk to hold ${cell.correct} at ${lnCol(cell)}`,
+  });
+  const saved = onDisk(name);
+  const expected = composeReport().text; // the clean report: nothing else changed
+  assert.equal(saved, expected);
+});
+
+scenario('f. fix-all on save (source.fixAll.disclosure-report) corrects two wrong totals', 'f-fix-all-on-save', async () => {
+  const name = 'composed-two-totals.txt';
+  const cell = await openWithDiagnostics(name);
+  const cells = FAULTS[name].wrong.map((k) => composed[name].cells[k]);
+  await wb.screenshot('f-before-save');
+  // Make the editor dirty the way a person would: retype the first wrong total as it is.
+  await wb.gotoLine(cell.line + 1, cell.character + 1);
+  for (let i = 0; i < cell.text.length; i++) await wb.kb.press('Shift+ArrowRight');
+  await wb.kb.type(cell.text);
+  await until(() => wb.activeTabDirty(), { timeout: 5000, what: 'the editor to be dirty' });
+  await wb.kb.press('Control+S');
+  await until(async () => !(await wb.activeTabDirty()), { timeout: 10_000, what: 'the save to finish' }).catch(() => undefined);
+  await until(
+    () => {
+      const lines = onDisk(name).split('\n');
+      return cells.every((c) => lines[c.line].slice(c.character).startsWith(`${c.correct} |`));
+    },
+    { timeout: 10_000, what: `both totals corrected on disk (${cells.map((c) => `${lnCol(c)} → ${c.correct}`).join(', ')})` },
+  ).catch((e) => {
+    const lines = onDisk(name).split('\n');
+    throw new Error(`${e.message}; on disk: ${cells.map((c) => JSON.stringify(lines[c.line])).join(' / ')}`);
+  });
+  assert.equal(onDisk(name), composeReport().text);
+  await wb.screenshot('f-fix-all-on-save');
+});
+
+scenario('g. Go to Symbol (Control+Shift+O) lists the six sections', 'g-outline', async () => {
+  const name = seeds[0] ?? 'composed-clean.txt';
+  await wb.openFile(name);
+  await until(async () => LANGUAGE_NAME.test((await wb.statusText('status.editor.mode')) ?? ''), {
+    timeout: FIRST_DIAGNOSTICS_MS,
+    what: 'the disclosure report language',
+  });
+  const titles = SECTION_HEADINGS.map((h) => h.replace(/^[一二三四五六]、/, ''));
+  // A distinctive word of each title, to find it in a symbol label however the server words it.
+  const keys = ['总体情况', '主动公开', '收到和处理', '行政复议', '存在的主要问题', '其他需要报告'];
+  const labels = await until(async () => {
+    await wb.dismiss();
+    await wb.kb.press('Control+Shift+O');
+    await wb.waitQuickInput();
+    const ls = await until(async () => {
+      const xs = await wb.quickInput().locator('.monaco-list-row').allInnerTexts();
+      return xs.length && !xs.join('').includes('No editor symbols') ? xs : undefined;
+    }, { timeout: 3000, what: 'symbols' }).catch(() => []);
+    const joined = ls.join('\n');
+    return keys.every((k) => joined.includes(k)) ? ls : undefined;
+  }, { timeout: 20_000, interval: 500, what: `Go to Symbol to list the six sections (${titles.join(' · ')})` }).catch(async (e) => {
+    const xs = await wb.quickInput().locator('.monaco-list-row').allInnerTexts().catch(() => []);
+    throw new Error(`${e.message}; listed: ${JSON.stringify(xs)}`);
+  });
+  const joined = labels.join('\n');
+  let last = -1;
+  for (const [n, k] of keys.entries()) {
+    const i = joined.indexOf(k);
+    assert.ok(i > last, `section ${titles[n]} listed in order: ${JSON.stringify(labels)}`);
+    last = i;
+  }
+  await wb.screenshot('g-outline');
+  await wb.dismiss();
+});
+
+scenario('h. the status bar shows the error count of the active report', 'h-status-bar', async () => {
+  /** The extension's own status bar entry (id `…disclosureReport.problems`), as { errors, warnings }. */
+  const entry = async () => {
+    const es = await wb.statusEntries();
+    const e = es.find((x) => /disclosureReport|disclosure-report/i.test(x.id) && /\d/.test(x.text));
+    if (!e) return undefined;
+    const nums = e.text.match(/\d+/g).map(Number);
+    return { errors: nums[0], warnings: nums[1], raw: e };
+  };
+  const workbenchErrors = async () => {
+    const t = (await wb.statusEntries()).find((x) => x.id === 'status.problems');
+    const m = (t?.aria || t?.text || '').match(/(\d+)/);
+    return m ? Number(m[1]) : undefined;
+  };
+  await openWithDiagnostics('composed-row-total.txt');
+  const faulty = await until(async () => {
+    const e = await entry();
+    const w = await workbenchErrors();
+    return e && e.errors > 0 && e.errors === w ? e : undefined;
+  }, { timeout: 10_000, what: 'the extension status bar entry to show the active report\'s error count' }).catch(async (e) => {
+    throw new Error(`${e.message}; status bar: ${JSON.stringify(await wb.statusEntries())}`);
+  });
+  await wb.screenshot('h-status-bar');
+  // A correct report: the entry follows the active editor and shows no error.
+  await wb.closeAllEditors();
+  await wb.openFile('composed-clean.txt');
+  await until(async () => {
+    const e = await entry();
+    return e && e.errors === 0;
+  }, { timeout: FIRST_DIAGNOSTICS_MS, what: 'the entry to show 0 errors for composed-clean.txt' }).catch(async (e) => {
+    throw new Error(`${e.message}; status bar: ${JSON.stringify(await wb.statusEntries())}; problems: ${JSON.stringify(await wb.problems())}`);
+  });
+  console.log(`# status bar: ${faulty.errors} error(s) on composed-row-total.txt, 0 on composed-clean.txt`);
+});

@@ -48,7 +48,7 @@ describe(`push diagnostics and code actions on ${clean.name}`, () => {
     assert.deepEqual(d.range, cellRange(cell));
     assert.equal(d.source, 'disclosure-report');
     assert.equal(d.severity, 1);
-    assert.match(d.message, new RegExp(`总计应为 ${right}`));
+    assert.match(String(d.message), new RegExp(`总计应为 ${right}`));
     assert.deepEqual(d.data, { ...(d.data as object), version: v, rule: 'request-row-total', expected: right, actual: right + 1 });
     // Related information: the six cells of the sum.
     const inputs = [0, 1, 2, 3, 4, 5].map((c) => cellRange(t3Cell(clean.text, 'new', c)));

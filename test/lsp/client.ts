@@ -12,6 +12,7 @@ import {
   type ClientCapabilities,
   type Diagnostic,
   type InitializeResult,
+  type MessageConnection,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextEdit,
@@ -70,6 +71,8 @@ export interface StartOptions {
   documentChanges?: boolean;
   /** Declare code action literals (default true). */
   codeActionLiterals?: boolean;
+  /** Declare hierarchical document symbols (default true). */
+  hierarchicalSymbols?: boolean;
 }
 
 interface Waiter {
@@ -113,9 +116,10 @@ export class TestClient {
         return false;
       });
     });
-    conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
-    conn.onNotification('window/showMessage', (p: { message: string }) => c.logs.push(`showMessage: ${p.message}`));
-    conn.onRequest((method: string, params: unknown) => {
+    conn.onNotification('window/logMessage', (p: { message: string }) => void c.logs.push(p.message));
+    conn.onNotification('window/showMessage', (p: { message: string }) => void c.logs.push(`showMessage: ${p.message}`));
+    // Every request the server makes of the client (the star handler: typed on the jsonrpc connection).
+    (conn as unknown as MessageConnection).onRequest((method: string, params: unknown) => {
       c.serverRequests.push(method);
       if (method === 'workspace/configuration') return ((params as { items: unknown[] }).items ?? []).map(() => c.configuration ?? null);
       if (method === 'workspace/applyEdit') {
@@ -141,7 +145,7 @@ export class TestClient {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
-        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: opts.hierarchicalSymbols ?? true },
         codeAction:
           opts.codeActionLiterals === false
             ? {}

@@ -4,7 +4,7 @@
 // lets a burst of keystrokes through first; it is shorter for small documents, where analysis is
 // cheap. Results for a version that has been superseded are dropped.
 
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { cancelled, guard, requireUri, type ServerContext } from './context.js';
 import { toLsp } from './convert.js';
 import type { ReportDocument } from './documents.js';
@@ -34,19 +34,6 @@ export function debounceFor(doc: ReportDocument, settings: Settings): number {
   return Math.round(Math.min(base, Math.max(scaled, doc.lastCost * 2)));
 }
 
-function sleep(ms: number, token?: CancellationToken): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      sub?.dispose();
-      resolve();
-    }, ms);
-    const sub = token?.onCancellationRequested(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 export function register(ctx: ServerContext): void {
   const { connection, documents } = ctx;
 
@@ -63,7 +50,7 @@ export function register(ctx: ServerContext): void {
       const version = doc.version;
       const settings = await ctx.settings.get(uri);
       const wait = debounceFor(doc, settings) - (performance.now() - doc.changedAt);
-      if (wait > 0) await sleep(wait, token);
+      if (wait > 0) await documents.quiet(uri, wait, token);
       if (token.isCancellationRequested) throw cancelled();
       if (documents.get(uri) !== doc || doc.version !== version) {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });

@@ -53,6 +53,23 @@ export class DocumentStore {
     this.closeListeners.push(l);
   }
 
+  /** Resolves after `ms`, or sooner when the document changes or closes or `token` is cancelled. */
+  quiet(uri: string, ms: number, token?: { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } }): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sub?.dispose();
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const wake = (u: string) => u === uri && done();
+      const timer = setTimeout(done, ms);
+      const sub = token?.onCancellationRequested(done);
+      this.wakers.add(wake);
+    });
+  }
+  private wakers = new Set<(uri: string) => void>();
+
   open(uri: string, languageId: string, version: number, text: string): ReportDocument {
     const doc: ReportDocument = {
       uri,
@@ -89,11 +106,13 @@ export class DocumentStore {
       doc.model = this.newModel(uri, doc.text.getText());
     }
     this.emit(this.changeListeners, doc);
+    for (const w of [...this.wakers]) w(uri);
     return doc;
   }
 
   close(uri: string): void {
     if (!this.docs.delete(uri)) return;
+    for (const w of [...this.wakers]) w(uri);
     for (const l of this.closeListeners) {
       try {
         l(uri);

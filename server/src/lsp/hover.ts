@@ -3,7 +3,7 @@
 // (✓) or what the cell should be (✗ 应为 N). On an input cell, the identities it takes part in.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { formatNumber, holds, identities, pick, type Identity, type Locale } from '../core/index.js';
+import { holds, identities, pick, type Identity, type Locale } from '../core/index.js';
 import { guard, requirePosition, requireUri, type ServerContext } from './context.js';
 import { text } from './messages.js';
 import { cellAt, sameCell, type PlacedCell } from './tables.js';
@@ -36,7 +36,7 @@ export function hoverText(placed: PlacedCell, locale: Locale, markdown: boolean)
     const uses = all.filter((id) => id.summands.some((c) => sameCell(c, cell)));
     if (uses.length) {
       lines.push('', `${pick(text.usedIn(), locale)}:`);
-      for (const id of uses) lines.push(`${markdown ? '- ' : '  '}${pick(text.ruleName(id.rule), locale)} ${code(`${formatNumber(id.anchor.value as number)} ← ${id.formula}`)} ${verdictOf(id, locale)}`);
+      for (const id of uses) lines.push(`${markdown ? '- ' : '  '}${pick(text.ruleName(id.rule), locale)}: ${code(formulaLine(id, locale))} ${verdictOf(id, locale)}`);
     }
   }
   return lines.join(markdown ? '  \n' : '\n').replace(/ {2}\n {2}\n/g, '\n\n');

@@ -1,0 +1,180 @@
+// Hover, inlay hints, code lens, document symbols and folding, in Chinese and in English, and
+// the settings: per-rule severity (incl. off), locale, pushed and pulled configuration.
+// Run: node test/run.mjs test/lsp/features.test.ts
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CodeLens, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint } from 'vscode-languageserver-protocol';
+import { analyzeText } from '../../server/src/core/index';
+import { buildServer, TestClient } from './client';
+import { cellRange, cleanReport, t3Cell, t4Cell } from './fixture';
+
+const clean = cleanReport();
+const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+
+before(() => buildServer());
+
+const hoverText = (h: Hover | null) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+
+describe(`editor features on ${clean.name} (zh-CN by default)`, () => {
+  const URI = 'file:///work/features.txt';
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+    await client.open(URI, clean.text);
+    await client.diagnosticsOf(URI, 1);
+  });
+  after(() => client?.stop());
+
+  const hover = (c: { line: number; start: number }) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position: { line: c.line, character: c.start } });
+  const whole = () => ({ start: { line: 0, character: 0 }, end: { line: client.text(URI).split('\n').length, character: 0 } });
+
+  test('hover on a derived cell shows the formula with its numbers and ✓', async () => {
+    const cell = t3Cell(clean.text, 'new', 6);
+    const inputs = [0, 1, 2, 3, 4, 5].map((c) => t3Cell(clean.text, 'new', c).text);
+    const h = await hover(cell);
+    const text = hoverText(h);
+    assert.ok(text.includes(`总计 = ${inputs.join(' + ')} = ${cell.text}`), text);
+    assert.match(text, /✓ 成立/);
+    assert.match(text, /一、本年新收政府信息公开申请数量/);
+    assert.deepEqual(h!.range, cellRange(cell));
+  });
+
+  test('hover on an input cell shows its row and column label and the identities it takes part in', async () => {
+    const cell = t3Cell(clean.text, 'granted', 1);
+    const text = hoverText(await hover(cell));
+    assert.match(text, /行: \*\*（一）予以公开\*\*/);
+    assert.match(text, /列: \*\*商业企业\*\*/);
+    assert.match(text, /行合计/);
+    assert.match(text, /办理结果合计/);
+  });
+
+  test('hover on prose is empty', async () => {
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 1 } }), null);
+  });
+
+  test('code lens: each table’s verdict counts identities evaluated and holding', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    const titles = lenses.map((l) => l.command?.title);
+    assert.deepEqual(titles, ['勾稽关系 39/39 成立（行 25/25，列 7/7）', '勾稽关系 3/3 成立']);
+  });
+
+  test('document symbols: the six sections, the tables as children', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    assert.deepEqual(symbols.map((s) => s.name), HEADINGS);
+    assert.deepEqual(symbols.map((s) => (s.children ?? []).map((c) => c.name)), [[], ['表二 主动公开政府信息情况'], ['表三 收到和处理政府信息公开申请情况'], ['表四 行政复议、行政诉讼情况'], [], []]);
+    for (const s of symbols) for (const c of s.children ?? []) assert.ok(c.range.start.line > s.range.start.line && c.range.end.line <= s.range.end.line);
+  });
+
+  test('folding: one range per section and per table', async () => {
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: URI } });
+    const a = analyzeText(clean.text);
+    for (const t of a.tables) assert.ok(ranges.some((r) => r.startLine === t.startLine && r.endLine === t.endLine), `table at ${t.startLine}`);
+    for (const s of a.sections.filter((x) => x.endLine > x.heading.line)) assert.ok(ranges.some((r) => r.startLine === s.heading.line), `section at ${s.heading.line}`);
+  });
+
+  test('a wrong total: ✗ in the hover, 应为 N as inlay hint, the verdict drops and offers a recompute lens that works', async () => {
+    const cell = t4Cell(clean.text, 4);
+    const right = Number(cell.text);
+    const v = await client.replace(URI, cell.line, cell.start, cell.end, String(right + 3));
+    await client.diagnosticsOf(URI, v);
+    const text = hoverText(await hover(cell));
+    assert.match(text, new RegExp(`总计 = .* = ${right}\`? ✗ 应为 ${right}（实为 ${right + 3}）`));
+
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range: whole() });
+    assert.deepEqual(hints.map((h) => [h.label, h.position]), [[`应为 ${right}`, { line: cell.line, character: cell.start + String(right + 3).length }]]);
+
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    assert.ok(lenses.some((l) => l.command?.title === '勾稽关系 2/3 成立'), JSON.stringify(lenses.map((l) => l.command?.title)));
+    const recompute = lenses.find((l) => l.command?.command && l.range.start.line === lenses.find((x) => x.command?.title === '勾稽关系 2/3 成立')!.range.start.line)!;
+    assert.equal(recompute.command!.title, '重新计算本表总计');
+    const n = client.published.length;
+    const r = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: recompute.command!.command, arguments: recompute.command!.arguments });
+    assert.deepEqual(r, { applied: true });
+    assert.equal(client.text(URI), clean.text);
+    assert.deepEqual(await client.diagnosticsOf(URI, client.version(URI), n), []);
+    assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: URI }, range: whole() }), []);
+  });
+
+  test('a command for an older version does nothing', async () => {
+    const r = await client.request('workspace/executeCommand', { command: 'disclosure-report.server.recompute', arguments: [{ uri: URI, version: 1 }] });
+    assert.deepEqual(r, { applied: false });
+  });
+});
+
+describe('locale from initializationOptions (en), severities from pushed settings', () => {
+  const URI = 'file:///work/en.txt';
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { locale: 'en' }, locale: 'zh-cn' });
+    await client.open(URI, clean.text);
+    await client.diagnosticsOf(URI, 1);
+  });
+  after(() => client?.stop());
+
+  let v = 0;
+  test('messages, hover, hints and lenses in English', async () => {
+    const cell = t3Cell(clean.text, 'new', 6);
+    const right = Number(cell.text);
+    v = await client.replace(URI, cell.line, cell.start, cell.end, String(right + 1));
+    const d = (await client.diagnosticsOf(URI, v)).find((x) => x.code === 'request-row-total')!;
+    assert.match(String(d.message), new RegExp(`总计 should be ${right}`));
+    const h = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: { line: cell.line, character: cell.start } }));
+    assert.match(h, new RegExp(`✗ should be ${right} \\(is ${right + 1}\\)`));
+    assert.match(h, /Row: \*\*一、本年新收政府信息公开申请数量\*\*/);
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
+    assert.ok(hints.some((x) => x.label === `should be ${right}`));
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    assert.match(lenses[0].command!.title, /^identities: 37\/39 hold \(rows 24\/25, columns 6\/7\)$/);
+    const fix = (await client.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } })).map((a) => a.title);
+    assert.ok(fix.includes(`Change 总计 to ${right}`), JSON.stringify(fix));
+  });
+
+  test('pushed settings: a rule off drops it, another downgraded, and the locale setting wins', async () => {
+    const n = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', {
+      settings: { disclosureReport: { severity: { 'request-row-total': 'off', 'request-balance': 'hint' }, locale: 'zh-CN' } },
+    });
+    const diags = await client.diagnosticsOf(URI, v, n);
+    assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['request-balance', 4]]);
+    assert.match(String(diags[0].message), /应为/);
+    // Inlay hints follow: none for the rule that is off.
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
+    assert.ok(hints.every((h) => !/应为 18|should/.test(String(h.label)) || h.position.line !== t3Cell(clean.text, 'new', 6).line));
+  });
+
+  test('empty or malformed settings mean the defaults, never all off', async () => {
+    const n = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { disclosureReport: { severity: 'nonsense', debounceMs: -5, locale: 42 } } });
+    const diags = await client.diagnosticsOf(URI, v, n);
+    assert.deepEqual(diags.map((d) => [d.code, d.severity]).sort(), [['request-balance', 1], ['request-row-total', 1]]);
+    assert.match(String(diags[0].message), /should be/); // back to initializationOptions.locale
+  });
+});
+
+describe('settings pulled per document (workspace/configuration)', () => {
+  const URI = 'file:///work/pulled-settings.txt';
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ configuration: { severity: { 'review-total': 'warning' }, locale: 'en', debounceMs: 0 } });
+  });
+  after(() => client?.stop());
+
+  test('the server asks, and the answer applies', async () => {
+    const cell = t4Cell(clean.text, 4);
+    const text = clean.text.split('\n').map((l, i) => (i === cell.line ? l.slice(0, cell.start) + '9' + l.slice(cell.end) : l)).join('\n');
+    await client.open(URI, text);
+    const diags: Diagnostic[] = await client.diagnosticsOf(URI, 1);
+    assert.ok(client.serverRequests.includes('workspace/configuration'));
+    assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['review-total', 2]]);
+    assert.match(String(diags[0].message), /should be/);
+  });
+
+  test('a configuration change makes the server ask again', async () => {
+    const n = client.published.length;
+    client.configuration = null; // the client has nothing for this section: defaults
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const diags = await client.diagnosticsOf(URI, 1, n);
+    assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['review-total', 1]]);
+    assert.match(String(diags[0].message), /应为/);
+  });
+});

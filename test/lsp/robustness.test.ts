@@ -1,0 +1,190 @@
+// The server keeps serving: unknown and malformed requests get error responses, strange documents
+// and strange edits get diagnostics equal to the core's for the client's text, the seeds and the
+// examples agree with the core, and clients with fewer capabilities get what they can use.
+// Run: node test/run.mjs test/lsp/robustness.test.ts
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, CodeLens, Command, Diagnostic, DocumentSymbol, Hover, SymbolInformation } from 'vscode-languageserver-protocol';
+import { analyzeText, recompute, applyEdits } from '../../server/src/core/index';
+import { buildServer, SERVER, TestClient } from './client';
+import { cleanReport, examples, seeds, SEEDS_SKIP, t3Cell } from './fixture';
+
+const clean = cleanReport();
+
+/** What the core says about a text, in the terms the server publishes. */
+const core = (text: string) => analyzeText(text).diagnostics.map((d) => ({ code: d.rule, range: d.range }));
+const lsp = (ds: Diagnostic[]) => ds.map((d) => ({ code: d.code, range: d.range }));
+
+before(() => buildServer());
+
+describe('the bin', () => {
+  test('--version, --help, and no transport is a usage error', () => {
+    assert.match(spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8' }).stdout, /^\d+\.\d+\.\d+/);
+    assert.match(spawnSync(process.execPath, [SERVER, '--help'], { encoding: 'utf8' }).stdout, /--stdio/);
+    const r = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /Usage/);
+  });
+});
+
+describe('errors and strange input', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(() => client?.stop());
+
+  test('an unknown request gets MethodNotFound', async () => {
+    await assert.rejects(client.request('disclosure/nonsense', {}), (e: { code: number }) => e.code === -32601);
+  });
+
+  test('malformed params get InvalidParams, and the server keeps serving', async () => {
+    await assert.rejects(client.request('textDocument/hover', {}), (e: { code: number }) => e.code === -32602);
+    await assert.rejects(client.request('textDocument/hover', { textDocument: { uri: 'file:///x' }, position: { line: 'a' } }), (e: { code: number }) => e.code === -32602);
+    await assert.rejects(client.request('textDocument/codeAction', { textDocument: { uri: 'file:///x' } }), (e: { code: number }) => e.code === -32602);
+    await assert.rejects(client.request('textDocument/inlayHint', null), (e: { code: number }) => e.code === -32602);
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'nope' }), (e: { code: number }) => e.code === -32602);
+    // Notifications with garbage are logged and ignored.
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never-opened', version: 3 }, contentChanges: [{ text: 'x' }] });
+    await client.conn.sendNotification('textDocument/didOpen', {});
+    await client.open('file:///ok.txt', clean.text);
+    assert.deepEqual(await client.diagnosticsOf('file:///ok.txt', 1), []);
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///ok.txt' }, position: { line: t3Cell(clean.text, 'new', 6).line, character: t3Cell(clean.text, 'new', 6).start } });
+    assert.ok(h);
+  });
+
+  test('requests for a document that is not open answer empty', async () => {
+    const uri = 'file:///not-open.txt';
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), []);
+  });
+
+  const strange: [string, string][] = [
+    ['empty', ''],
+    ['line ends only', '\r\r\n\n\r\n\r'],
+    ['pipes', '|||\n| | |\n｜｜\n|'],
+    ['control characters and lone surrogates', '\u0000\u0001\ud800 | \udc00 | 1 |\n\ufeff三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 2 |'],
+    ['a long line', `${'行政复议 | '.repeat(5000)}\n${'1 | '.repeat(20000)}`],
+    ['headings only, CRLF', '一、总体情况\r\n三、收到和处理政府信息公开申请情况\r\n四、行政复议、行政诉讼\r\n'],
+    ['the clean report with CR line ends', clean.text.replace(/\n/g, '\r')],
+  ];
+  for (const [name, text] of strange) {
+    test(`strange document: ${name}`, async () => {
+      const uri = `file:///strange/${encodeURIComponent(name)}.txt`;
+      await client.open(uri, text);
+      assert.deepEqual(lsp(await client.diagnosticsOf(uri, 1)), core(text));
+      for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeLens']) {
+        assert.ok(Array.isArray(await client.request(method, { textDocument: { uri } })), method);
+      }
+    });
+  }
+
+  test('strange edits: out-of-range and reversed ranges, line ends split and joined, pasted rows', async () => {
+    const uri = 'file:///strange/edits.txt';
+    await client.open(uri, clean.text.replace(/\n/g, '\r\n'));
+    const cell = t3Cell(clean.text, 'total', 3);
+    const edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[] = [
+      { range: { start: { line: 2, character: 9999 }, end: { line: 2, character: 9999 } }, text: '\r' },
+      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\n' },
+      { range: { start: { line: cell.line + 2, character: cell.end }, end: { line: cell.line + 2, character: cell.start } }, text: '7' },
+      { range: { start: { line: 9999, character: 0 }, end: { line: 99999, character: 5 } }, text: '\r\n尾注 | 1 |' },
+      { range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: '（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\r\n' },
+      { range: { start: { line: 5, character: 2 }, end: { line: 1, character: 1 } }, text: '' },
+    ];
+    for (const e of edits) {
+      const v = await client.change(uri, [e]);
+      assert.deepEqual(lsp(await client.diagnosticsOf(uri, v)), core(client.text(uri)), `after ${JSON.stringify(e)}`);
+    }
+    // A burst of changes in one notification, then the whole text replaced.
+    const v1 = await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x\ry\r\n' },
+      { range: { start: { line: 1, character: 0 }, end: { line: 2, character: 1 } }, text: '' },
+    ]);
+    assert.deepEqual(lsp(await client.diagnosticsOf(uri, v1)), core(client.text(uri)));
+    const v2 = await client.change(uri, [{ text: clean.text }]);
+    assert.deepEqual(await client.diagnosticsOf(uri, v2), []);
+    // The server's two copies (text and model) never disagreed.
+    assert.doesNotMatch(client.serverLog, /rebuilding/);
+  });
+});
+
+describe('the seeds and the examples agree with the core', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(() => client?.stop());
+
+  const check = async (name: string, text: string) => {
+    const uri = `file:///corpus/${name.replace(/\//g, '_')}`;
+    await client.open(uri, text);
+    assert.deepEqual(lsp(await client.diagnosticsOf(uri, 1)), core(text));
+    const a = analyzeText(text);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols.filter((s) => s.children).length, a.sections.length);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses.filter((l) => !l.command?.command).length, a.tables.filter((t) => t.kind !== 't2').length);
+    // Fix-all makes exactly the core fixer's edits.
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    const fixed = applyEdits(text, recompute(text).edits);
+    if (fixed === text) assert.deepEqual(actions, []);
+    else assert.equal(client.applyEdit(actions[0].edit!), fixed);
+  };
+
+  test('seeds', { skip: SEEDS_SKIP }, async () => {
+    const all = seeds();
+    assert.ok(all.length > 0);
+    for (const s of all) await check(`seed-${s.name}`, s.text);
+  });
+  if (SEEDS_SKIP) console.log(`# ${SEEDS_SKIP}`);
+
+  test('examples (or the composed report)', async () => {
+    const all = examples();
+    for (const e of all.length ? all : [clean]) await check(e.name, e.text);
+  });
+});
+
+describe('a client with fewer capabilities', () => {
+  const URI = 'file:///plain.txt';
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ documentChanges: false, codeActionLiterals: false });
+    await client.open(URI, clean.text);
+    await client.diagnosticsOf(URI, 1);
+  });
+  after(() => client?.stop());
+
+  test('without code action literals it gets commands, which apply the fix through workspace/applyEdit', async () => {
+    const cell = t3Cell(clean.text, 'new', 6);
+    const v = await client.replace(URI, cell.line, cell.start, cell.end, '5');
+    const d = (await client.diagnosticsOf(URI, v)).find((x) => x.code === 'request-row-total')!;
+    const commands = await client.request<Command[]>('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } });
+    const fix = commands.find((c) => c.title === `将总计改为 ${cell.text}`);
+    assert.ok(fix && typeof fix.command === 'string', JSON.stringify(commands));
+    const n = client.published.length;
+    assert.deepEqual(await client.request('workspace/executeCommand', { command: fix.command, arguments: fix.arguments }), { applied: true });
+    // Without documentChanges the edit is a plain `changes` map.
+    assert.ok(client.applied.at(-1)?.changes?.[URI]);
+    assert.equal(client.text(URI), clean.text);
+    assert.deepEqual(await client.diagnosticsOf(URI, client.version(URI), n), []);
+  });
+
+  test('without hierarchical symbols it gets a flat list with containers', async () => {
+    const flat = await TestClient.start({ hierarchicalSymbols: false });
+    try {
+      await flat.open(URI, clean.text);
+      const s = await flat.request<SymbolInformation[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+      assert.equal(s.filter((x) => !x.containerName).length, 6);
+      assert.deepEqual(s.find((x) => x.name.startsWith('表三'))?.containerName, '三、收到和处理政府信息公开申请情况');
+      assert.ok(s.every((x) => x.location.uri === URI));
+    } finally {
+      await flat.stop();
+    }
+  });
+});

@@ -5,10 +5,25 @@
 import { assemble, type Analysis } from './analyze.js';
 import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
-import { cutSegments, parseSegment, type SegmentResult, type SegmentSpan } from './segment.js';
+import { cutSegments, parseSegment, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
 
 interface Segment extends SegmentSpan {
   result?: SegmentResult;
+  /** `result` shifted to absolute lines, for the start it was shifted to (kept while the segment does not move). */
+  placed?: SegmentResult;
+  placedAt?: number;
+}
+
+/** A segment's result in absolute lines (a copy; the relative result stays as parsed). */
+function place(r: SegmentResult, d: number): SegmentResult {
+  if (d === 0) return r;
+  return {
+    heading: r.heading && { ...r.heading, line: r.heading.line + d },
+    tables: r.tables.map((t) => shiftTable(t, d)),
+    diagnostics: r.diagnostics.map((x) => shiftDiagnostic(x, d)),
+    titleYears: shiftYears(r.titleYears, d),
+    periodYears: shiftYears(r.periodYears, d),
+  };
 }
 
 export interface TextChange {
@@ -106,8 +121,11 @@ export class ReportModel {
         const o = segs[k];
         if (!o.result || o.kind !== f.kind || o.count !== f.count) continue;
         const oldEnd = o.start + o.count - 1;
-        if (oldEnd < start.line && o.start === f.start) f.result = o.result;
-        else if (o.start > end.line && o.start + delta === f.start) f.result = o.result;
+        if ((oldEnd < start.line && o.start === f.start) || (o.start > end.line && o.start + delta === f.start)) {
+          f.result = o.result;
+          f.placed = o.placed;
+          f.placedAt = o.placedAt;
+        }
       }
     }
     for (let k = i1 + 1; k < segs.length; k++) segs[k].start += delta;
@@ -116,12 +134,19 @@ export class ReportModel {
 
   analysis(): Analysis {
     if (this.cached) return this.cached;
+    // Each segment's result is shifted to absolute lines once, and again only when the segment
+    // moves: an edit that keeps the line count copies nothing but the segments it re-parsed.
     const placed = this.segments.map((s) => {
       if (!s.result) {
         s.result = parseSegment(this.lines.slice(s.start, s.start + s.count), s.kind);
         this.parsedSegments++;
+        s.placed = undefined;
       }
-      return { start: s.start, result: s.result };
+      if (!s.placed || s.placedAt !== s.start) {
+        s.placed = place(s.result, s.start);
+        s.placedAt = s.start;
+      }
+      return { start: 0, result: s.placed };
     });
     this.cached = assemble(placed, { count: this.lines.length, lastLength: this.lines[this.lines.length - 1].length });
     return this.cached;

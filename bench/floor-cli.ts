@@ -1,0 +1,9 @@
+// The floor for the CLI batch: what any checker must do anyway, in one Node process — find the
+// files, read them, decode them (the CLI's own walk and decoder), split them into lines.
+import { decode } from '../server/src/cli/encoding.js';
+import { readInput, walk } from '../server/src/cli/files.js';
+
+const { files } = walk(process.argv.slice(2));
+let lines = 0;
+for (const f of files) lines += decode(readInput(f)).text.split(/\r\n|\r|\n/).length;
+process.stdout.write(`${files.length} files, ${lines} lines\n`);

@@ -1,0 +1,173 @@
+// Inputs for the benchmark (and the abuse tests): generated reports built with the test report
+// builder, so every table is consistent unless a fault is put in on purpose. Deterministic: the
+// same seed gives the same bytes, so both sides of each comparison read the same inputs.
+
+import { ReportModel, type Table3 } from '../server/src/core/index.js';
+import { LAYOUTS, T3, buildReport, completeT3, completeT4, type Layout, type ReportData } from '../test/helpers/report.js';
+
+/** mulberry32: small, fast, good enough for picking test inputs. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+export const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+export const choose = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+const OFFICES = ['青禾县数据资源局', '临川市自然资源和规划局', '东湖区人民政府办公室', '白石镇人民政府', '南岭县卫生健康委员会', '江北新区市场监督管理局', '松原市教育局', '北塘区住房和城乡建设局'];
+
+/** Consistent report data from a seed: small counts, 结转 never negative. */
+export function randomData(r: () => number): ReportData {
+  const inputs = Array.from({ length: 25 }, () => Array.from({ length: 6 }, () => (r() < 0.55 ? 0 : int(r, 0, 40))));
+  const t3 = completeT3(inputs);
+  for (let c = 0; c < 6; c++) if (t3[T3.carryOver][c] < 0) inputs[T3.new][c] -= t3[T3.carryOver][c];
+  return {
+    office: choose(r, OFFICES),
+    year: int(r, 2021, 2025),
+    t2: [int(r, 0, 3), 0, int(r, 0, 9), int(r, 0, 20), int(r, 0, 5), int(r, 0, 80), int(r, 0, 900), int(r, 0, 300), int(r, 0, 20), Math.round(r() * 100) / 10],
+    t3: completeT3(inputs),
+    t4: completeT4(Array.from({ length: 12 }, () => (r() < 0.7 ? 0 : int(r, 0, 5)))),
+  };
+}
+
+const PROSE = [
+  '我单位坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国政府信息公开条例》，围绕中心、服务大局，持续深化政务公开，不断提升政府信息公开工作的标准化、规范化水平。',
+  '（一）主动公开。及时通过门户网站、政务新媒体等渠道公开机构职能、政策文件、规划计划、财政预决算等信息，全年主动公开政府信息一千余条，其中政策解读类信息六十余条，回应社会关切二十余次。',
+  '（二）依申请公开。严格按照法定程序和时限受理、办理政府信息公开申请，规范答复文书格式，加强与申请人的沟通，做到依法答复、按时答复、准确答复，全年未发生因答复不规范引发的纠错情形。',
+  '（三）政府信息管理。建立健全政府信息公开属性源头认定机制，对拟公开信息严格进行保密审查，动态更新政府信息公开指南和目录，做好规范性文件的清理和集中公开工作。',
+  '（四）政府信息公开平台建设。优化门户网站政府信息公开专栏，完善栏目设置，加强内容保障，推进政务新媒体规范化管理，提升平台的权威性、便捷性和可用性。',
+  '（五）监督保障。将政务公开工作纳入年度绩效考核，组织开展业务培训，邀请公众代表参与评议，畅通意见建议渠道，主动接受社会监督，及时整改发现的问题。',
+];
+
+/** A report grown to about `bytes` UTF-8 bytes by more prose paragraphs in sections 一 and 五. */
+export function reportOfSize(d: ReportData, layout: Layout, bytes: number, r: () => number = rng(7)): string {
+  const lines = buildReport(d, layout).split('\n');
+  const at1 = lines.indexOf('一、总体情况') + 2;
+  const at5 = lines.indexOf('五、存在的主要问题及改进情况') + 2;
+  const extra1: string[] = [];
+  const extra5: string[] = [];
+  let size = Buffer.byteLength(lines.join('\n'));
+  let k = 0;
+  while (size < bytes) {
+    const p = choose(r, PROSE);
+    (k++ % 3 === 2 ? extra5 : extra1).push(p);
+    size += Buffer.byteLength(p) + 1;
+  }
+  lines.splice(at5, 0, ...extra5);
+  lines.splice(at1, 0, ...extra1);
+  return lines.join('\n');
+}
+
+/** The prose sections of a report pasted over and over until the document is about `bytes`. */
+export function prosePastedDocument(base: string, bytes: number): string {
+  const lines = base.split('\n');
+  const at1 = lines.indexOf('一、总体情况');
+  const at2 = lines.indexOf('二、主动公开政府信息情况');
+  const at5 = lines.indexOf('五、存在的主要问题及改进情况');
+  const at6 = lines.indexOf('六、其他需要报告的事项');
+  const s1 = lines.slice(at1 + 1, at2);
+  const s5 = lines.slice(at5 + 1, at6);
+  const grow1: string[] = [];
+  const grow5: string[] = [];
+  let size = Buffer.byteLength(base);
+  const b1 = Buffer.byteLength(s1.join('\n')) + 1;
+  const b5 = Buffer.byteLength(s5.join('\n')) + 1;
+  while (size < bytes) {
+    grow1.push(...s1);
+    grow5.push(...s5);
+    size += b1 + b5;
+  }
+  return [...lines.slice(0, at2), ...grow1, ...lines.slice(at2, at6), ...grow5, ...lines.slice(at6)].join('\n');
+}
+
+/** Many different reports one after another, about `bytes` in all. */
+export function manyReportsDocument(each: number, bytes: number, seed = 11): string {
+  const r = rng(seed);
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const t = reportOfSize(randomData(r), choose(r, LAYOUTS), each, r);
+    parts.push(t);
+    size += Buffer.byteLength(t) + 2;
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CLI batch: 2,000 reports in every layout, some with faults, a few with CRLF or a BOM.
+
+export interface BatchFile {
+  name: string;
+  bytes: Buffer;
+}
+
+function fault(text: string, r: () => number): string {
+  const lines = text.split('\n');
+  const kind = int(r, 0, 4);
+  // Lines holding numbers: change one digit, blank a number, or write it full-width.
+  const numbered = lines.map((l, i) => [l, i] as const).filter(([l]) => /\d/.test(l) && !/年/.test(l));
+  const [line, i] = choose(r, numbered);
+  const nums = [...line.matchAll(/\d+/g)];
+  const m = choose(r, nums);
+  const s = m.index!;
+  const e = s + m[0].length;
+  let cell = m[0];
+  if (kind === 0 || kind === 1) cell = String(Number(m[0]) + int(r, 1, 9));
+  else if (kind === 2) cell = '';
+  else if (kind === 3) cell = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+  else cell = m[0] + '.5';
+  lines[i] = line.slice(0, s) + cell + line.slice(e);
+  return lines.join('\n');
+}
+
+export function batch(n: number, seed = 1): BatchFile[] {
+  const r = rng(seed);
+  const out: BatchFile[] = [];
+  for (let k = 0; k < n; k++) {
+    const layout = LAYOUTS[k % LAYOUTS.length];
+    let text = buildReport(randomData(r), layout);
+    if (r() < 0.3) text = fault(text, r);
+    if (r() < 0.2) text = fault(text, r);
+    if (r() < 0.1) text = text.replace(/\n/g, '\r\n');
+    let bytes = Buffer.from(text, 'utf8');
+    if (r() < 0.05) bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    out.push({ name: `r${String(k).padStart(5, '0')}-${layout}.txt`, bytes });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single-cell edits: LSP content changes that replace the text of one input cell of table 三.
+
+export interface Edit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+/**
+ * `n` edits, each replacing one input cell of a table 三 with another number; with several
+ * reports in the document, the table is picked at random. Computed against a model of the
+ * document kept here, so the ranges are right for the text as it is when each edit arrives.
+ */
+export function cellEdits(text: string, n: number, seed = 5): Edit[] {
+  const r = rng(seed);
+  const m = new ReportModel(text);
+  const edits: Edit[] = [];
+  for (let k = 0; k < n; k++) {
+    const tables = m.analysis().tables.filter((t): t is Table3 => t.kind === 't3');
+    const t = choose(r, tables);
+    const inputs = t.rows.flatMap((row) => row.cells).filter((c) => c && !c.derived && c.text !== '');
+    const c = choose(r, inputs)!;
+    let v = String(int(r, 0, 60));
+    if (v === c.text) v = String(Number(v) + 1);
+    const e: Edit = { range: { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } }, text: v };
+    m.apply(e);
+    edits.push(e);
+  }
+  return edits;
+}

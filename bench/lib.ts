@@ -1,0 +1,36 @@
+// What bench/run.mjs needs in-process, bundled by esbuild into bench/out/lib.mjs: the input
+// generators and the in-process measurement of incremental edits (ReportModel) against full
+// parses (analyzeText), with the same core code the CLI and the server bundle.
+
+import { ReportModel, analyzeText } from '../server/src/core/index.js';
+import type { Edit } from './gen.js';
+
+export * from './gen.js';
+export { analyzeText, ReportModel };
+
+/** Milliseconds for each edit: `apply` then `analysis`, on a model that has analysed the text once. */
+export function timeEdits(text: string, edits: Edit[]): number[] {
+  const m = new ReportModel(text);
+  m.analysis();
+  const out: number[] = [];
+  for (const e of edits) {
+    const t0 = performance.now();
+    m.apply(e);
+    m.analysis();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** Milliseconds for each full parse of `text` (analyzeText), `n` times. */
+export function timeFull(text: string, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    analyzeText(text);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export { LAYOUTS, buildReport, exampleData } from '../test/helpers/report.js';

@@ -1,0 +1,322 @@
+// `npm run bench [-- a b c d]`: the figures, each against a floor measured in the same run.
+//   a. CLI batch: `check` over 2,000 generated reports vs reading + decoding + splitting them.
+//   b. Editor latency: didChange → diagnostics of that version, real server vs a minimal
+//      vscode-languageserver server answering with empty diagnostics (push, and pull).
+//   c. Incremental cost: the same single-cell edits in 1 MB documents vs a 10 KB one, and vs a
+//      full reparse of the 1 MB document (in-process: ReportModel.apply+analysis vs analyzeText).
+//   d. Memory: server RSS with 200 reports open.
+// The machine is small and noisy: ratios are taken within one run, warm-up runs are excluded,
+// medians are quoted, and both sides of a comparison get the same inputs. Writes bench/RESULTS.md.
+// Env: BENCH_QUICK=1 for a short run (fewer files and edits; RESULTS.md is then not written),
+// BENCH_NO_BUILD=1 to use dist/ as it is.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { LspClient, isDiagnosticsFor } from './lsp-client.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench/out');
+const QUICK = !!process.env.BENCH_QUICK;
+const only = process.argv.slice(2).filter((a) => /^[abcd]$/.test(a));
+const want = (s) => !only.length || only.includes(s);
+
+const N_FILES = QUICK ? 300 : 2000;
+const N_EDITS = QUICK ? 100 : 500;
+const N_WARM_EDITS = QUICK ? 30 : 100;
+const RUNS = QUICK ? 3 : 5;
+const N_OPEN = QUICK ? 50 : 200;
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and printing
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+const ms = (x) => `${f(x, x < 1 ? 3 : x < 100 ? 2 : 0)} ms`;
+
+const results = []; // { section, figure, value, floor, ratio, target, met }
+const notes = [];
+function record(section, figure, value, floorText, ratio, target) {
+  const met = target === undefined ? undefined : ratio <= target;
+  results.push({ section, figure, value, floor: floorText, ratio, target, met });
+  const tgt = target === undefined ? '' : `  (target ≤ ${target}x: ${met ? 'met' : 'NOT met'})`;
+  console.log(`  ${figure}: ${value}${floorText ? ` | floor ${floorText}` : ''}${Number.isFinite(ratio) ? ` | ratio ${f(ratio)}x` : ''}${tgt}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build: the project's bundles (dist/) and the bench's own (bench/out/).
+
+function build() {
+  if (!process.env.BENCH_NO_BUILD) {
+    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) {
+      console.warn(`node esbuild.mjs failed (status ${r.status}); using dist/ as it is.\n${r.stderr.trim().split('\n').slice(0, 8).join('\n')}`);
+      notes.push('`node esbuild.mjs` failed during this run; dist/ was used as it stood.');
+    }
+  }
+  mkdirSync(OUT, { recursive: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: ROOT, define: { __VERSION__: '"bench"' } };
+  return Promise.all([
+    esbuild.build({ ...common, entryPoints: ['bench/lib.ts'], outfile: join(OUT, 'lib.mjs'), format: 'esm' }),
+    esbuild.build({ ...common, entryPoints: ['bench/floor-cli.ts'], outfile: join(OUT, 'floor-cli.js'), format: 'cjs' }),
+    esbuild.build({ ...common, entryPoints: ['bench/floor-server.ts'], outfile: join(OUT, 'floor-server.js'), format: 'cjs' }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// a. CLI batch
+
+function timeProcess(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const dt = performance.now() - t0;
+  return { dt, status: r.status, stderr: String(r.stderr ?? '') };
+}
+
+function benchBatch(lib) {
+  console.log(`\na. CLI batch: check over ${N_FILES} generated reports`);
+  const dir = mkdtempSync(join(tmpdir(), 'dr-bench-batch-'));
+  try {
+    const files = lib.batch(N_FILES, 1);
+    let bytes = 0;
+    for (const x of files) {
+      writeFileSync(join(dir, x.name), x.bytes);
+      bytes += x.bytes.length;
+    }
+    const cli = [join(ROOT, 'dist/cli.js'), 'check', dir];
+    const floor = [join(OUT, 'floor-cli.js'), dir];
+    // Warm-up (page cache, compile cache): one of each, excluded.
+    const w = timeProcess(cli);
+    if (w.status !== 0 && w.status !== 1) throw new Error(`the CLI exited ${w.status}: ${w.stderr.slice(0, 500)}`);
+    timeProcess(floor);
+    const c = [];
+    const fl = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate which side goes first, so drift in the machine's load hits both.
+      if (i % 2) { fl.push(timeProcess(floor).dt); c.push(timeProcess(cli).dt); } else { c.push(timeProcess(cli).dt); fl.push(timeProcess(floor).dt); }
+    }
+    const mc = median(c);
+    const mf = median(fl);
+    console.log(`  ${N_FILES} files, ${(bytes / 1048576).toFixed(1)} MB; ${RUNS} runs each after one warm-up`);
+    record('a', 'CLI `check`, whole batch (median wall time)', `${ms(mc)} = ${f(N_FILES / (mc / 1000), 0)} reports/s`, `${ms(mf)} = ${f(N_FILES / (mf / 1000), 0)} reports/s`, mc / mf, 3);
+    return { mc, mf, bytes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// b. Editor latency, d. memory: LSP sessions
+
+const SETTINGS = { disclosureReport: { debounceMs: 0 } };
+
+function serverCmd(which) {
+  return which === 'real' ? [join(ROOT, 'dist/server.js'), '--stdio'] : [join(OUT, 'floor-server.js'), '--stdio'];
+}
+
+async function session(which, { pull }) {
+  const c = new LspClient(process.execPath, serverCmd(which), { settings: SETTINGS });
+  await c.initialize({ pull });
+  return c;
+}
+
+/** Opens `text` at `uri` and waits for its first diagnostics. */
+async function open(c, uri, text, pull) {
+  if (pull) {
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'disclosure-report', version: 1, text } });
+    const r = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+    if (r.error) throw new Error(`diagnostic pull failed: ${JSON.stringify(r.error)}`);
+    return;
+  }
+  const got = c.waitFor(isDiagnosticsFor(uri, 1), 60000, `diagnostics for ${uri} v1`);
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'disclosure-report', version: 1, text } });
+  await got;
+}
+
+/** Latency of each edit, ms: didChange sent → diagnostics for that version received. */
+async function editLatencies(c, uri, edits, pull) {
+  const out = [];
+  let version = 1;
+  for (const e of edits) {
+    version++;
+    const change = { textDocument: { uri, version }, contentChanges: [{ range: e.range, text: e.text }] };
+    if (pull) {
+      const t0 = performance.now();
+      c.notify('textDocument/didChange', change);
+      const r = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+      out.push(performance.now() - t0);
+      if (r.error) throw new Error(`diagnostic pull failed: ${JSON.stringify(r.error)}`);
+    } else {
+      const got = c.waitFor(isDiagnosticsFor(uri, version), 30000, `diagnostics for ${uri} v${version}`);
+      const t0 = performance.now();
+      c.notify('textDocument/didChange', change);
+      await got;
+      out.push(performance.now() - t0);
+    }
+  }
+  return out;
+}
+
+async function latencyOf(which, pull, text, warmEdits, edits) {
+  const c = await session(which, { pull });
+  try {
+    await open(c, 'file:///bench/warm.report.txt', text, pull);
+    await editLatencies(c, 'file:///bench/warm.report.txt', warmEdits, pull);
+    c.notify('textDocument/didClose', { textDocument: { uri: 'file:///bench/warm.report.txt' } });
+    await open(c, 'file:///bench/doc.report.txt', text, pull);
+    return await editLatencies(c, 'file:///bench/doc.report.txt', edits, pull);
+  } finally {
+    await c.shutdown();
+  }
+}
+
+async function benchLatency(lib, doc10k) {
+  console.log(`\nb. Editor latency: ${N_EDITS} single-cell edits in a ${f(Buffer.byteLength(doc10k) / 1024, 1)} KB report (debounceMs 0; ${N_WARM_EDITS} warm-up edits excluded)`);
+  const warm = lib.cellEdits(doc10k, N_WARM_EDITS, 99);
+  const edits = lib.cellEdits(doc10k, N_EDITS, 5);
+  for (const pull of [false, true]) {
+    const mode = pull ? 'pull (textDocument/diagnostic)' : 'push (publishDiagnostics)';
+    let real;
+    let floor;
+    try {
+      floor = await latencyOf('floor', pull, doc10k, warm, edits);
+      real = await latencyOf('real', pull, doc10k, warm, edits);
+    } catch (e) {
+      console.log(`  ${mode}: failed: ${e.message}`);
+      notes.push(`b (${mode}) could not be measured: ${e.message}`);
+      record('b', `latency, ${mode}`, 'not measured', '', NaN, 1.5);
+      continue;
+    }
+    const mr = median(real);
+    const mf = median(floor);
+    record('b', `latency, ${mode}: median`, ms(mr), ms(mf), mr / mf, 1.5);
+    record('b', `latency, ${mode}: p95`, ms(quantile(real, 0.95)), ms(quantile(floor, 0.95)), quantile(real, 0.95) / quantile(floor, 0.95));
+  }
+}
+
+function rssKb(pid) {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(s)[1]);
+}
+
+async function rssWithOpen(which, docs) {
+  const c = await session(which, { pull: false });
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    const idle = rssKb(c.pid);
+    for (let i = 0; i < docs.length; i++) await open(c, `file:///bench/open/${i}.report.txt`, docs[i], false);
+    await new Promise((r) => setTimeout(r, 500));
+    return { idle, open: rssKb(c.pid) };
+  } finally {
+    await c.shutdown();
+  }
+}
+
+async function benchMemory(lib) {
+  const r = lib.rng(21);
+  const docs = Array.from({ length: N_OPEN }, (_, i) => lib.reportOfSize(lib.randomData(r), lib.LAYOUTS[i % 4], 10240, r));
+  const total = docs.reduce((s, d) => s + Buffer.byteLength(d), 0);
+  console.log(`\nd. Memory: VmRSS with ${N_OPEN} reports open (${f(total / 1048576, 1)} MB of text)`);
+  try {
+    const floor = await rssWithOpen('floor', docs);
+    const real = await rssWithOpen('real', docs);
+    const mb = (kb) => `${f(kb / 1024, 1)} MB`;
+    record('d', `server RSS, idle after initialize`, mb(real.idle), mb(floor.idle), real.idle / floor.idle);
+    record('d', `server RSS, ${N_OPEN} reports open`, mb(real.open), mb(floor.open), real.open / floor.open);
+    record('d', `RSS per open report`, `${f((real.open - real.idle) / N_OPEN, 0)} KB`, `${f((floor.open - floor.idle) / N_OPEN, 0)} KB`, (real.open - real.idle) / Math.max(1, floor.open - floor.idle));
+  } catch (e) {
+    console.log(`  failed: ${e.message}`);
+    notes.push(`d could not be measured: ${e.message}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// c. Incremental cost, in-process
+
+function benchIncremental(lib, doc10k) {
+  const pasted = lib.prosePastedDocument(doc10k, 1 << 20);
+  const many = lib.manyReportsDocument(10240, 1 << 20, 11);
+  const kb = (t) => `${f(Buffer.byteLength(t) / 1024, 0)} KB`;
+  console.log(`\nc. Incremental cost: ${N_EDITS} single-cell edits, ReportModel.apply + analysis (in-process; one warm-up pass excluded)`);
+  console.log(`  documents: ${kb(doc10k)} report; ${kb(pasted)} with its prose pasted over and over; ${kb(many)} of ${many.split('一、总体情况').length - 1} reports one after another`);
+  const run = (text, seed) => {
+    const edits = lib.cellEdits(text, N_EDITS, seed);
+    lib.timeEdits(text, edits); // warm-up pass
+    return lib.timeEdits(text, edits);
+  };
+  const small = run(doc10k, 5);
+  const ms10 = median(small);
+  record('c', `edit in the 10 KB report: median (p95)`, `${ms(ms10)} (${ms(quantile(small, 0.95))})`, '', NaN);
+  for (const [name, text] of [['prose pasted, 1 MB', pasted], ['many reports, 1 MB', many]]) {
+    const t = run(text, 5);
+    const m = median(t);
+    lib.timeFull(text, 1); // warm-up
+    const full = median(lib.timeFull(text, RUNS));
+    record('c', `edit in ${name}: median (p95) vs the 10 KB edit`, `${ms(m)} (${ms(quantile(t, 0.95))})`, ms(ms10), m / ms10, 2);
+    record('c', `edit in ${name} vs a full reparse (analyzeText)`, ms(m), ms(full), m / full, 0.1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function machine() {
+  const model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout?.trim() || String(cpus().length);
+  return { nproc, model, node: process.version };
+}
+
+function writeResults(m, ctx) {
+  const rows = results.map((r) => `| ${r.section} | ${r.figure} | ${r.value} | ${r.floor || '—'} | ${Number.isFinite(r.ratio) ? `${f(r.ratio)}x` : '—'} | ${r.target === undefined ? '—' : `≤ ${r.target}x: ${r.met ? 'met' : '**not met**'}`} |`);
+  const missed = results.filter((r) => r.met === false);
+  const md = `## Performance
+
+Measured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: ${m.nproc} cores, ${m.model}, Node ${m.node}.
+The machine is small and shared, so each figure is quoted against a floor measured in the same run, on the
+same inputs; warm-up runs are excluded and medians are quoted.
+
+- **a. CLI batch** — \`disclosure-report check DIR\` over ${N_FILES} generated reports (${f(ctx.batchBytes / 1048576, 1)} MB: consistent tables in all four layouts, about a third with a fault, some CRLF or BOM), wall time of the whole process; floor: one Node process that walks, reads, decodes (the CLI's own decoder) and splits the same files into lines.
+- **b. Editor latency** — the real server (\`dist/server.js --stdio\`, debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (after ${N_WARM_EDITS} warm-up edits in another document): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both.
+- **c. Incremental cost** — in-process, \`ReportModel.apply\` + \`analysis()\` per edit, the same kind of edit in a 1 MB document (the report's prose pasted over and over; and about a hundred 10 KB reports one after another) against the 10 KB report, and against a full reparse (\`analyzeText\`) of the 1 MB document.
+- **d. Memory** — VmRSS of the server process (/proc/<pid>/status) after opening ${N_OPEN} different 10 KB reports and receiving their diagnostics; floor: the minimal server holding the same documents.
+
+| | figure | measured | floor | ratio | target |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+${missed.length ? `Targets not met in this run: ${missed.map((r) => `${r.section} — ${r.figure}: ${f(r.ratio)}x (target ≤ ${r.target}x)`).join('; ')}.` : 'All targets met in this run.'}
+${notes.length ? '\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}`;
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), md);
+  console.log('\nwrote bench/RESULTS.md');
+}
+
+async function main() {
+  const m = machine();
+  console.log(`machine: ${m.nproc} cores, ${m.model}, node ${m.node}${QUICK ? ' (BENCH_QUICK: short run)' : ''}`);
+  await build();
+  const lib = await import(join(OUT, 'lib.mjs') + `?t=${Date.now()}`);
+  const doc10k = lib.reportOfSize(lib.exampleData(), 'pipe', 10240);
+  const ctx = { batchBytes: 0, doc10kBytes: Buffer.byteLength(doc10k) };
+  if (want('a')) ctx.batchBytes = benchBatch(lib).bytes;
+  const hasServer = existsSync(join(ROOT, 'dist/server.js'));
+  if (!hasServer && (want('b') || want('d'))) {
+    console.log('\nb, d: dist/server.js is missing — skipped');
+    notes.push('b and d were skipped: dist/server.js did not exist.');
+  }
+  if (want('b') && hasServer) await benchLatency(lib, doc10k);
+  if (want('c')) benchIncremental(lib, doc10k);
+  if (want('d') && hasServer) await benchMemory(lib);
+  if (!QUICK && !only.length) writeResults(m, ctx);
+  else console.log('\n(short or partial run: bench/RESULTS.md not written)');
+}
+
+await main();

@@ -1,0 +1,183 @@
+// The incremental model against a fresh parse: random edit sequences (inserts, deletes,
+// replacements with `\n`, `\r`, `\r\n`, pasted table rows and headings, out-of-range and reversed
+// ranges) applied through ReportModel.apply; after every edit the model's text equals the naive
+// text and its analysis equals analyzeText(naive text). Starts from the shared seeds when
+// ../shared exists, the examples, and the language server tests' composed report.
+// Run: node test/run.mjs test/core-incremental.test.ts
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { analyzeText, ReportModel, splitWithEols } from '../server/src/core/index';
+import { composeReport, examples, seeds, SEEDS_SKIP } from './lsp/fixture';
+
+interface Pos {
+  line: number;
+  character: number;
+}
+interface Change {
+  range?: { start: Pos; end: Pos };
+  text: string;
+}
+
+/** The naive edit: positions clamped into the text (as LSP clients may overshoot), ends swapped. */
+function applyNaive(text: string, c: Change): string {
+  if (!c.range) return c.text;
+  const [lines, eols] = splitWithEols(text);
+  const starts: number[] = [];
+  let o = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts.push(o);
+    o += lines[i].length + eols[i].length;
+  }
+  const offset = (p: Pos) => {
+    if (p.line < 0) return 0;
+    if (p.line >= lines.length) return text.length;
+    return starts[p.line] + Math.max(0, Math.min(p.character, lines[p.line].length));
+  };
+  let [s, e] = [offset(c.range.start), offset(c.range.end)];
+  if (e < s) [s, e] = [e, s];
+  return text.slice(0, s) + c.text + text.slice(e);
+}
+
+/** Analyses compared as data: Maps by their entries, undefined properties dropped. */
+function canon(x: unknown): unknown {
+  if (x instanceof Map) return { map: [...x.entries()].map(([k, v]) => [canon(k), canon(v)]) };
+  if (Array.isArray(x)) return x.map(canon);
+  if (x && typeof x === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x).sort()) {
+      const v = (x as Record<string, unknown>)[k];
+      if (v !== undefined && typeof v !== 'function') out[k] = canon(v);
+    }
+    return out;
+  }
+  return x;
+}
+
+const PIECES = [
+  '\n', '\r', '\r\n', '\n\n', ' | ', '|', '||', '\t', ' ', '0', '7', '12', '３', '-1', '2.5', '总计', '规范性文件',
+  '三、本年度办理结果 | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+  '（七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n',
+  '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\r\n',
+  '行政复议 | 行政诉讼 |\n',
+  '1 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |',
+  '\n三、收到和处理政府信息公开申请情况\n',
+  '\r\n四、政府信息公开行政复议、行政诉讼情况\r\n',
+  '五、存在的主要问题及改进情况',
+  '本报告所列数据的统计期限为2023年1月1日至2023年12月31日。',
+  '2025年政府信息公开工作年度报告\n',
+];
+
+/** An abstract edit; positions are picked in the text it applies to. */
+type Op =
+  | { kind: 'insert' | 'replace' | 'delete'; a: number; b: number; c: number; d: number; text: string }
+  | { kind: 'paste-line' | 'delete-lines'; a: number; b: number; n: number }
+  | { kind: 'wild'; a: number; b: number; c: number; d: number; text: string }
+  | { kind: 'whole'; text: string };
+
+const textArb = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 4 }).map((xs) => xs.join(''));
+const n = fc.nat({ max: 1_000_000 });
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), a: n, b: n, c: n, d: n, text: textArb }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('replace' as const), a: n, b: n, c: n, d: n, text: textArb }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), a: n, b: n, c: n, d: n, text: fc.constant('') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('paste-line' as const), a: n, b: n, n: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete-lines' as const), a: n, b: n, n: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('wild' as const), a: fc.integer({ min: -3, max: 500 }), b: fc.integer({ min: -3, max: 500 }), c: fc.integer({ min: -3, max: 500 }), d: fc.integer({ min: -3, max: 500 }), text: textArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('whole' as const), text: textArb }) },
+);
+
+/** The concrete LSP change an abstract edit makes of `text`. */
+function concretize(text: string, op: Op): Change {
+  const [lines, eols] = splitWithEols(text);
+  const at = (a: number, b: number): Pos => {
+    const line = a % lines.length;
+    return { line, character: b % (lines[line].length + 1) };
+  };
+  switch (op.kind) {
+    case 'whole':
+      return { text: op.text };
+    case 'wild':
+      return { range: { start: { line: op.a, character: op.b }, end: { line: op.c, character: op.d } }, text: op.text };
+    case 'insert': {
+      const p = at(op.a, op.b);
+      return { range: { start: p, end: p }, text: op.text };
+    }
+    case 'replace':
+    case 'delete': {
+      const s = at(op.a, op.b);
+      // A range of up to three lines after the start.
+      const eLine = Math.min(lines.length - 1, s.line + (op.c % 4));
+      const e = { line: eLine, character: op.d % (lines[eLine].length + 1) };
+      const ordered = e.line > s.line || (e.line === s.line && e.character >= s.character);
+      return { range: ordered ? { start: s, end: e } : { start: e, end: s }, text: op.text };
+    }
+    case 'paste-line': {
+      // Copy a few whole lines (with their line ends) to the start of another line.
+      const from = op.a % lines.length;
+      const block = lines.slice(from, from + op.n).map((l, i) => l + (eols[from + i] || '\n')).join('');
+      const to = op.b % lines.length;
+      return { range: { start: { line: to, character: 0 }, end: { line: to, character: 0 } }, text: block };
+    }
+    case 'delete-lines': {
+      const from = op.a % lines.length;
+      const to = Math.min(lines.length - 1, from + op.n);
+      return { range: { start: { line: from, character: 0 }, end: { line: to, character: to === from ? lines[to].length : 0 } }, text: '' };
+    }
+  }
+}
+
+/** Compared as JSON first (fast); on a difference, deepStrictEqual says where. */
+function sameAnalysis(model: ReportModel, text: string, what: string): void {
+  const [a, b] = [canon(model.analysis()), canon(analyzeText(text))];
+  if (JSON.stringify(a) !== JSON.stringify(b)) assert.deepStrictEqual(a, b, what);
+}
+
+function check(start: string, ops: Op[]): void {
+  const model = new ReportModel(start);
+  let naive = start;
+  model.analysis();
+  for (const op of ops) {
+    const change = concretize(naive, op);
+    model.apply(change);
+    naive = applyNaive(naive, change);
+    assert.equal(model.getText(), naive, `text after ${JSON.stringify(change)}`);
+    sameAnalysis(model, naive, `analysis after ${JSON.stringify(change)}`);
+  }
+}
+
+/** Runs per starting text; FC_RUNS=200 for a longer hunt. */
+const RUNS = Number(process.env.FC_RUNS) || 12;
+
+const starts: { name: string; text: string }[] = [
+  ...seeds(),
+  ...examples(),
+  { name: 'composed', text: composeReport() },
+  { name: 'composed, CRLF', text: composeReport().replace(/\n/g, '\r\n') },
+  { name: 'composed, CR', text: composeReport().replace(/\n/g, '\r') },
+];
+
+describe('ReportModel.apply equals a fresh parse after every edit', () => {
+  if (SEEDS_SKIP) console.log(`# ${SEEDS_SKIP}; using the examples and the composed report`);
+  for (const s of starts) {
+    test(s.name, () => {
+      fc.assert(fc.property(fc.array(opArb, { minLength: 1, maxLength: 6 }), (ops) => check(s.text, ops)), { numRuns: RUNS });
+    });
+  }
+
+  test('typing a report from nothing, one character at a time, with CRLF', () => {
+    const text = composeReport().replace(/\n/g, '\r\n').slice(0, 1200);
+    const model = new ReportModel('');
+    let naive = '';
+    for (const ch of text) {
+      const [lines] = splitWithEols(naive);
+      const p = { line: lines.length - 1, character: lines[lines.length - 1].length };
+      const change = { range: { start: p, end: p }, text: ch };
+      model.apply(change);
+      naive = applyNaive(naive, change);
+      if (ch === '\n') sameAnalysis(model, naive, `after typing up to ${naive.length}`);
+    }
+    assert.equal(model.getText(), text);
+    sameAnalysis(model, text, 'at the end');
+  });
+});

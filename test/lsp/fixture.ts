@@ -99,10 +99,13 @@ export function composeReport(year = 2024): string {
   ].join('\n');
 }
 
-/** The clean report the tests start from: examples/clean.report.txt, else the composed one. */
+/**
+ * The clean report the tests start from: examples/clean.report.txt, else the composed one
+ * (always the composed one with LSP_TEST_COMPOSED=1).
+ */
 export function cleanReport(): { name: string; text: string } {
   const p = join(ROOT, 'examples/clean.report.txt');
-  if (existsSync(p)) return { name: 'examples/clean.report.txt', text: readFileSync(p, 'utf8') };
+  if (existsSync(p) && !process.env.LSP_TEST_COMPOSED) return { name: 'examples/clean.report.txt', text: readFileSync(p, 'utf8') };
   return { name: 'composed report (test/lsp/fixture.ts)', text: composeReport() };
 }
 

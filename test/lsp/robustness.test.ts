@@ -3,9 +3,10 @@
 // examples agree with the core, and clients with fewer capabilities get what they can use.
 // Run: node test/run.mjs test/lsp/robustness.test.ts
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CodeLens, Command, Diagnostic, DocumentSymbol, Hover, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Command, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { analyzeText, recompute, applyEdits } from '../../server/src/core/index';
 import { buildServer, SERVER, TestClient } from './client';
 import { cleanReport, examples, seeds, SEEDS_SKIP, t3Cell } from './fixture';
@@ -25,6 +26,33 @@ describe('the bin', () => {
     const r = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /Usage/);
+  });
+});
+
+describe('node IPC, as the VS Code client starts it', () => {
+  test('initialize with the client’s initializationOptions, open, diagnostics in English, shutdown', async () => {
+    const child = fork(SERVER, ['--node-ipc', `--clientProcessId=${process.pid}`], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const got = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification('textDocument/publishDiagnostics', resolve));
+    conn.listen();
+    try {
+      const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { locale: 'en-US' } });
+      assert.ok((init as { capabilities: object }).capabilities);
+      await conn.sendNotification('initialized', {});
+      // What `synchronize.configurationSection` sends.
+      await conn.sendNotification('workspace/didChangeConfiguration', { settings: { disclosureReport: { severity: {}, locale: 'auto', debounceMs: 150 } } });
+      const cell = t3Cell(clean.text, 'new', 6);
+      const text = clean.text.split('\n').map((l, i) => (i === cell.line ? l.slice(0, cell.start) + '1' + l.slice(cell.end) : l)).join('\n');
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///ipc.txt', languageId: 'disclosure-report', version: 1, text } });
+      const p = await got;
+      assert.equal(p.version, 1);
+      assert.ok(p.diagnostics.some((d) => d.code === 'request-row-total' && /should be/.test(String(d.message))));
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+    } finally {
+      await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+      conn.dispose();
+    }
   });
 });
 

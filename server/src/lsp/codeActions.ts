@@ -76,7 +76,7 @@ export function register(ctx: ServerContext): void {
         // Recompute every total of the table under the cursor, when one is wrong.
         const table = tableAt(ctx.documents.analysis(doc), range.start.line);
         if (table && table.kind !== 't2') {
-          const edits = recomputeEdits(doc, table.startLine);
+          const edits = recomputeEdits(ctx, doc, table.startLine);
           if (edits.length) {
             const title = pick(text.recomputeTable(text.tableShort(table.kind)), locale);
             const inTable = ours.filter((d) => ARITHMETIC_RULES.has(d.code as RuleId) && d.range && d.range.start.line >= table.startLine && d.range.start.line <= table.endLine);
@@ -89,7 +89,7 @@ export function register(ctx: ServerContext): void {
       }
 
       if (wants(only, FIX_ALL_KIND)) {
-        const edits = recomputeEdits(doc);
+        const edits = recomputeEdits(ctx, doc);
         if (edits.length) {
           const title = pick(text.recomputeAll(), locale);
           add({ title, kind: FIX_ALL_KIND, diagnostics: [], edit: workspaceEdit(ctx, doc, edits) }, { title, command: COMMAND_RECOMPUTE, arguments: [{ uri, version }] });

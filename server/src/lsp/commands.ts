@@ -50,7 +50,7 @@ export function register(ctx: ServerContext): void {
         edits = d?.fix?.edits ?? [];
         label = d?.fix ? pick(d.fix.title, locale) : '';
       } else {
-        edits = recomputeEdits(doc, args.tableAt);
+        edits = recomputeEdits(ctx, doc, args.tableAt);
         label = pick(text.recomputeAll(), locale);
       }
       if (!edits.length) {

@@ -3,7 +3,7 @@
 // rule and position), one table, or the whole document (the fixer's recompute, as `--fix`).
 
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
-import { recompute, type Diagnostic, type Position, type TextEdit } from '../core/index.js';
+import { ARITHMETIC_RULES, recompute, type Diagnostic, type Position, type TextEdit } from '../core/index.js';
 import type { ServerContext } from './context.js';
 import type { ReportDocument } from './documents.js';
 
@@ -12,9 +12,28 @@ export function findDiagnostic(ctx: ServerContext, doc: ReportDocument, rule: st
   return ctx.documents.analysis(doc).diagnostics.find((d) => d.rule === rule && d.range.start.line === at.line && d.range.start.character === at.character);
 }
 
-/** Edits that recompute the derived cells of the table at `line`, or of the whole document. */
-export function recomputeEdits(doc: ReportDocument, tableAt?: number): TextEdit[] {
-  return recompute(doc.text.getText(), tableAt === undefined ? {} : { tableAt }).edits;
+const memo = new WeakMap<ReportDocument, { version: number; edits: Map<string, TextEdit[]> }>();
+
+/**
+ * Edits that recompute the derived cells of the table at `line`, or of the whole document.
+ * Nothing to do when no arithmetic diagnostic is there (checked on the cached analysis, so a
+ * cursor moving through a correct report costs nothing); results are kept per version.
+ */
+export function recomputeEdits(ctx: ServerContext, doc: ReportDocument, tableAt?: number): TextEdit[] {
+  const a = ctx.documents.analysis(doc);
+  const table = tableAt === undefined ? undefined : a.tables.find((t) => t.startLine <= tableAt && tableAt <= t.endLine);
+  if (tableAt !== undefined && !table) return [];
+  const wrong = a.diagnostics.some((d) => ARITHMETIC_RULES.has(d.rule) && (!table || (d.range.start.line >= table.startLine && d.range.start.line <= table.endLine)));
+  if (!wrong) return [];
+  let m = memo.get(doc);
+  if (!m || m.version !== doc.version) memo.set(doc, (m = { version: doc.version, edits: new Map() }));
+  const key = tableAt === undefined ? 'all' : `table@${table!.startLine}`;
+  let edits = m.edits.get(key);
+  if (!edits) {
+    edits = recompute(doc.text.getText(), tableAt === undefined ? {} : { tableAt }).edits;
+    m.edits.set(key, edits);
+  }
+  return edits;
 }
 
 /** A workspace edit for the document at its current version (versioned when the client can take it). */

@@ -4,11 +4,15 @@
 // Run: node test/run.mjs test/lsp/robustness.test.ts
 import assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CodeLens, Command, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { analyzeText, recompute, applyEdits } from '../../server/src/core/index';
-import { buildServer, SERVER, TestClient } from './client';
+import { buildServer, ROOT, SERVER, TestClient } from './client';
 import { cleanReport, examples, seeds, SEEDS_SKIP, t3Cell } from './fixture';
 
 const clean = cleanReport();
@@ -175,6 +179,32 @@ describe('the seeds and the examples agree with the core', () => {
   test('examples (or the composed report)', async () => {
     const all = examples();
     for (const e of all.length ? all : [clean]) await check(e.name, e.text);
+  });
+
+  test('the same diagnostics as `disclosure-report check --format json`', async () => {
+    // The CLI bundled from its entry into a private directory (no race with other test files).
+    const dir = mkdtempSync(join(tmpdir(), 'dr-lsp-cli-'));
+    const cli = join(dir, 'cli.js');
+    await esbuild.build({ entryPoints: [join(ROOT, 'server/src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+    const files = [...examples(), ...seeds().map((x) => ({ ...x, name: `seed-${x.name}` }))];
+    if (!files.length) files.push(clean);
+    const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    for (const [i, f] of files.entries()) {
+      const path = join(dir, `${i}.txt`);
+      writeFileSync(path, f.text);
+      const out = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--locale', 'zh-CN', path], { encoding: 'utf8' });
+      const fromCli = JSON.parse(out.stdout).files[0].diagnostics;
+      const uri = `file:///cli-compare/${i}.txt`;
+      await client.open(uri, f.text);
+      const fromServer = (await client.diagnosticsOf(uri, 1)).map((d) => {
+        const data = d.data as { expected?: number; actual?: number };
+        const j: Record<string, unknown> = { rule: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range };
+        if (data.expected !== undefined) Object.assign(j, { expected: data.expected, actual: data.actual });
+        return j;
+      });
+      assert.deepEqual(fromServer, fromCli, f.name);
+    }
   });
 });
 

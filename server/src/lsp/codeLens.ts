@@ -4,11 +4,19 @@
 // the table's totals.
 
 import type { CodeLens } from 'vscode-languageserver/node';
-import { pick } from '../core/index.js';
+import { pick, type Locale, type Table } from '../core/index.js';
 import { COMMAND_RECOMPUTE } from './commands.js';
 import { guard, requireUri, type ServerContext } from './context.js';
 import { text } from './messages.js';
-import { verdict } from './tables.js';
+import { verdict, type Verdict } from './tables.js';
+
+/** A table's verdict in words: `勾稽关系 39/39 成立（行 25/25，列 7/7）`, `identities: 3/3 hold`. */
+export function verdictTitle(v: Verdict, kind: Table['kind'], locale: Locale): string {
+  if (v.evaluated === 0) return pick(text.noneEvaluated(v.possible), locale);
+  let title = kind === 't3' && v.rows && v.columns ? pick(text.verdictT3(v.hold, v.evaluated, v.rows, v.columns), locale) : pick(text.verdict(v.hold, v.evaluated), locale);
+  if (v.possible > v.evaluated) title += pick(text.notEvaluated(v.possible - v.evaluated), locale);
+  return title;
+}
 
 export function register(ctx: ServerContext): void {
   ctx.capabilities(() => ({ codeLensProvider: { resolveProvider: false } }));
@@ -26,8 +34,7 @@ export function register(ctx: ServerContext): void {
       for (const t of ctx.documents.analysis(doc).tables) {
         if (t.kind === 't2') continue;
         const v = verdict(t);
-        let title = t.kind === 't3' && v.rows && v.columns ? pick(text.verdictT3(v.hold, v.evaluated, v.rows, v.columns), locale) : pick(text.verdict(v.hold, v.evaluated), locale);
-        if (v.possible > v.evaluated) title += pick(text.notEvaluated(v.possible - v.evaluated), locale);
+        const title = verdictTitle(v, t.kind, locale);
         const range = { start: { line: t.startLine, character: 0 }, end: { line: t.startLine, character: 0 } };
         lenses.push({ range, command: { title, command: '' } });
         if (v.failing.some((id) => id.expected >= 0)) {

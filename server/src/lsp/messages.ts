@@ -58,7 +58,7 @@ export const text = {
       `identities: ${hold}/${evaluated} hold (rows ${rows[0]}/${rows[1]}, columns ${cols[0]}/${cols[1]})`,
     ),
   notEvaluated: (n: number) => L(`，${n} 项因单元格为空或非数字未校验`, `; ${n} not checked (blank or non-numeric cells)`),
-  noIdentities: () => L('本表无勾稽关系', 'no identities in this table'),
+  noneEvaluated: (n: number) => L(`勾稽关系 ${n} 项均因单元格为空或非数字未校验`, `identities: none of ${n} checked (blank or non-numeric cells)`),
   lensRecompute: () => L('重新计算本表总计', 'Recompute the totals'),
 
   // symbols

@@ -7,15 +7,14 @@ import { guard, requireUri, type ServerContext } from './context.js';
 import type { ReportDocument } from './documents.js';
 import { text } from './messages.js';
 import { verdict } from './tables.js';
+import { verdictTitle } from './codeLens.js';
 
 function linesRange(doc: ReportDocument, from: number, to: number): Range {
   return { start: { line: from, character: 0 }, end: { line: to, character: doc.model.line(to).length } };
 }
 
 export function tableDetail(t: Table, locale: Locale): string {
-  if (t.kind === 't2') return '';
-  const v = verdict(t);
-  return pick(text.verdict(v.hold, v.evaluated), locale);
+  return t.kind === 't2' ? '' : verdictTitle(verdict(t), t.kind, locale);
 }
 
 function tableSymbol(doc: ReportDocument, t: Table, locale: Locale): DocumentSymbol {

@@ -51,7 +51,8 @@ export function register(ctx: ServerContext): void {
         label = d?.fix ? pick(d.fix.title, locale) : '';
       } else {
         edits = recomputeEdits(ctx, doc, args.tableAt);
-        label = pick(text.recomputeAll(), locale);
+        const table = args.tableAt === undefined ? undefined : ctx.documents.analysis(doc).tables.find((t) => t.startLine <= args.tableAt! && args.tableAt! <= t.endLine);
+        label = pick(table ? text.recomputeTable(text.tableShort(table.kind)) : text.recomputeAll(), locale);
       }
       if (!edits.length) {
         void ctx.connection.window.showInformationMessage(pick(text.nothingToRecompute(), locale));

@@ -1,7 +1,7 @@
 // Every user-facing string the language server adds to the core's own (diagnostic messages and
 // fix titles come from the core), in Chinese and English.
 
-import { formatNumber, pick, type Locale, type Localized } from '../core/index.js';
+import { formatNumber, type Localized } from '../core/index.js';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });
 
@@ -76,6 +76,11 @@ export const text = {
   staleDocument: () => L('文档已更改，请重试', 'The document changed; try again'),
 };
 
-export function t(l: Localized, locale: Locale): string {
-  return pick(l, locale);
-}
+/** Row and column names the hover shows beside the official Chinese labels. */
+export const labels = {
+  t3ColumnsEn: ['natural persons', 'businesses', 'research institutions', 'public-interest organisations', 'legal service agencies', 'others', 'total'],
+  t4Groups: [L('行政复议', 'administrative review'), L('行政诉讼 · 未经复议直接起诉', 'suits without review'), L('行政诉讼 · 复议后起诉', 'suits after review')],
+  t4Results: [L('结果维持', 'upheld'), L('结果纠正', 'corrected'), L('其他结果', 'other'), L('尚未审结', 'pending'), L('总计', 'total')],
+  /** The name of the symbol provider (a client may show it when several provide symbols). */
+  symbolProvider: '政府信息公开年度报告 Disclosure Report',
+};

@@ -5,7 +5,7 @@ import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } f
 import { pick, type Analysis, type Locale, type Table } from '../core/index.js';
 import { guard, requireUri, type ServerContext } from './context.js';
 import type { ReportDocument } from './documents.js';
-import { text } from './messages.js';
+import { labels, text } from './messages.js';
 import { verdict } from './tables.js';
 import { verdictTitle } from './codeLens.js';
 
@@ -58,7 +58,7 @@ function flatten(uri: string, symbols: DocumentSymbol[], container?: string): Sy
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.capabilities(() => ({ documentSymbolProvider: { label: '政府信息公开年度报告' } }));
+  ctx.capabilities(() => ({ documentSymbolProvider: { label: labels.symbolProvider } }));
   ctx.connection.onDocumentSymbol(
     guard(ctx, 'textDocument/documentSymbol', async (params): Promise<DocumentSymbol[] | SymbolInformation[]> => {
       const uri = requireUri(params);

@@ -2,6 +2,7 @@
 // label, the cell under a position, the identities anchored at a cell, and a table's verdict.
 
 import { holds, identities, T3_COLUMNS, type Analysis, type Cell, type Identity, type Localized, type Position, type Table } from '../core/index.js';
+import { labels } from './messages.js';
 
 export interface PlacedCell {
   cell: Cell;
@@ -10,30 +11,16 @@ export interface PlacedCell {
   column: Localized;
 }
 
-const T3_COLUMNS_EN = ['natural persons', 'businesses', 'research institutions', 'public-interest organisations', 'legal service agencies', 'others', 'total'];
-const T4_GROUPS = [
-  { zh: '行政复议', en: 'administrative review' },
-  { zh: '行政诉讼 · 未经复议直接起诉', en: 'suits without review' },
-  { zh: '行政诉讼 · 复议后起诉', en: 'suits after review' },
-];
-const T4_RESULTS = [
-  { zh: '结果维持', en: 'upheld' },
-  { zh: '结果纠正', en: 'corrected' },
-  { zh: '其他结果', en: 'other' },
-  { zh: '尚未审结', en: 'pending' },
-  { zh: '总计', en: 'total' },
-];
-
 /** Every value cell of a table, with its row and column label. */
 export function tableCells(t: Table): PlacedCell[] {
   const out: PlacedCell[] = [];
   if (t.kind === 't3') {
     for (const r of t.rows) {
       const row = r.spec.ordinal + r.spec.text;
-      r.cells.forEach((c, i) => c && out.push({ cell: c, table: t, row: { zh: row, en: row }, column: { zh: T3_COLUMNS[i], en: `${T3_COLUMNS[i]} (${T3_COLUMNS_EN[i]})` } }));
+      r.cells.forEach((c, i) => c && out.push({ cell: c, table: t, row: { zh: row, en: row }, column: { zh: T3_COLUMNS[i], en: `${T3_COLUMNS[i]} (${labels.t3ColumnsEn[i]})` } }));
     }
   } else if (t.kind === 't4') {
-    t.cells.forEach((c, i) => c && out.push({ cell: c, table: t, row: T4_GROUPS[Math.floor(i / 5)], column: T4_RESULTS[i % 5] }));
+    t.cells.forEach((c, i) => c && out.push({ cell: c, table: t, row: labels.t4Groups[Math.floor(i / 5)], column: labels.t4Results[i % 5] }));
   } else {
     for (const it of t.items) {
       for (const r of it.rows) {

@@ -16,7 +16,7 @@ export interface ReportDocument {
   version: number;
   text: TextDocument;
   model: ReportModel;
-  /** When the last change arrived (ms, monotonic). */
+  /** When the last change arrived (ms, monotonic; -Infinity until the first change: no debounce). */
   changedAt: number;
   /** How long the last full analysis took (ms), for the adaptive debounce. */
   lastCost: number;
@@ -55,17 +55,20 @@ export class DocumentStore {
 
   /** Resolves after `ms`, or sooner when the document changes or closes or `token` is cancelled. */
   quiet(uri: string, ms: number, token?: { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } }): Promise<void> {
+    if (token?.isCancellationRequested) return Promise.resolve();
     return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let sub: { dispose(): void } | undefined;
       const done = () => {
-        clearTimeout(timer);
+        if (timer) clearTimeout(timer);
         sub?.dispose();
         this.wakers.delete(wake);
         resolve();
       };
       const wake = (u: string) => u === uri && done();
-      const timer = setTimeout(done, ms);
-      const sub = token?.onCancellationRequested(done);
       this.wakers.add(wake);
+      timer = setTimeout(done, ms);
+      sub = token?.onCancellationRequested(done);
     });
   }
   private wakers = new Set<(uri: string) => void>();
@@ -78,7 +81,7 @@ export class DocumentStore {
       version,
       text: TextDocument.create(uri, languageId, version, text),
       model: this.newModel(uri, text),
-      changedAt: performance.now(),
+      changedAt: -Infinity,
       lastCost: 0,
     };
     this.docs.set(uri, doc);

@@ -10,14 +10,13 @@
 //   7. always: close the browser, kill code-server, remove the run folder (kept with E2E_KEEP=1).
 // Screenshots go to test-artifacts/e2e/. The whole run has a hard deadline (E2E_TIMEOUT_S, default
 // 420 s, which includes a first-time setup), the scenarios one of their own (E2E_TEST_TIMEOUT_S, 240 s).
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { composeReport } from './lib/compose.mjs';
-import { FAULTS } from './lib/faults.mjs';
+import { prepareWorkspace, writeUserSettings } from './lib/workspace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -177,44 +176,9 @@ for (const d of ['workspace', 'user-data', 'extensions', 'xdg-config', 'xdg-data
   dirs[d] = join(runDir, d);
   mkdirSync(dirs[d], { recursive: true });
 }
-const seeds = [];
-if (existsSync(seedsDir)) {
-  for (const f of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
-    copyFileSync(join(seedsDir, f), join(dirs.workspace, f));
-    seeds.push(f);
-  }
-  log(`workspace: ${seeds.length} seed(s) from ${seedsDir}`);
-} else {
-  log(`workspace: ${seedsDir} is absent; the scenarios use composed reports only`);
-}
-for (const [name, fault] of Object.entries(FAULTS)) {
-  writeFileSync(join(dirs.workspace, name), composeReport(fault.compose).text);
-}
-
-const userSettings = {
-  'workbench.startupEditor': 'none',
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'git.enabled': false,
-  'chat.commandCenter.enabled': false,
-  'workbench.colorTheme': 'Default Dark Modern',
-  'editor.minimap.enabled': false,
-  'editor.fontSize': 15,
-  'editor.lightbulb.enabled': 'on',
-  'files.autoSave': 'off',
-  'window.restoreWindows': 'none',
-  'disclosureReport.locale': 'en',
-  'editor.codeActionsOnSave': { 'source.fixAll.disclosure-report': 'explicit' },
-};
-mkdirSync(join(dirs['user-data'], 'User'), { recursive: true });
-writeFileSync(join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+const seeds = prepareWorkspace(dirs.workspace, seedsDir);
+log(seeds.length ? `workspace: ${seeds.length} seed(s) from ${seedsDir} + composed reports` : `workspace: ${seedsDir} is absent; the scenarios use composed reports only`);
+writeUserSettings(dirs['user-data']);
 
 const env = {
   ...process.env,

@@ -67,7 +67,7 @@ async function openWithDiagnostics(name) {
 }
 
 scenario('a. a seed .txt opens in the disclosure-report language (detected by its content)', 'a-language', async () => {
-  const files = seeds.length ? seeds : ['composed-clean.txt'];
+  const files = seeds.length ? seeds : ['a-composed.txt'];
   if (!seeds.length) console.log('# shared/seeds is absent: using the composed report only');
   for (const f of files) {
     await wb.openFile(f);
@@ -81,7 +81,7 @@ scenario('a. a seed .txt opens in the disclosure-report language (detected by it
 });
 
 scenario('b. headings, row labels and numbers are coloured differently from prose', 'b-colours', async () => {
-  const name = seeds[0] ?? 'composed-clean.txt';
+  const name = seeds.length ? `b-${seeds[0]}` : 'b-composed.txt';
   await wb.openFile(name);
   await until(async () => LANGUAGE_NAME.test((await wb.statusText('status.editor.mode')) ?? ''), {
     timeout: FIRST_DIAGNOSTICS_MS,
@@ -116,7 +116,7 @@ scenario('b. headings, row labels and numbers are coloured differently from pros
 });
 
 scenario('c. a wrong 总计 gets a squiggle, and Problems lists request-row-total at its [Ln, Col]', 'c-problems', async () => {
-  const name = 'composed-row-total.txt';
+  const name = 'c-row-total.txt';
   const cell = await openWithDiagnostics(name);
   const expected = lnCol(cell);
   const rows = await until(async () => {
@@ -133,7 +133,7 @@ scenario('c. a wrong 总计 gets a squiggle, and Problems lists request-row-tota
 });
 
 scenario('d. hovering a wrong total shows its formula', 'd-hover', async () => {
-  const name = 'composed-row-total.txt';
+  const name = 'd-row-total.txt';
   const cell = await openWithDiagnostics(name);
   const c = composed[name].cells;
   const inputs = rowInputs(c, 'new');
@@ -164,7 +164,7 @@ scenario('d. hovering a wrong total shows its formula', 'd-hover', async () => {
 });
 
 scenario('e. the quick fix (Control+.) corrects the total, and the saved file has the right number', 'e-quick-fix', async () => {
-  const name = 'composed-quick-fix.txt';
+  const name = 'e-row-total.txt';
   const cell = await openWithDiagnostics(name);
   const rows = await wb.openQuickFix(cell.line + 1, cell.character + 1);
   await wb.screenshot('e-quick-fix-menu');
@@ -191,7 +191,7 @@ scenario('e. the quick fix (Control+.) corrects the total, and the saved file ha
 });
 
 scenario('f. fix-all on save (source.fixAll.disclosure-report) corrects two wrong totals', 'f-fix-all-on-save', async () => {
-  const name = 'composed-two-totals.txt';
+  const name = 'f-two-totals.txt';
   const cell = await openWithDiagnostics(name);
   const cells = FAULTS[name].wrong.map((k) => composed[name].cells[k]);
   await wb.screenshot('f-before-save');
@@ -217,7 +217,7 @@ scenario('f. fix-all on save (source.fixAll.disclosure-report) corrects two wron
 });
 
 scenario('g. Go to Symbol (Control+Shift+O) lists the six sections', 'g-outline', async () => {
-  const name = seeds[0] ?? 'composed-clean.txt';
+  const name = seeds.length ? `g-${seeds[0]}` : 'g-composed.txt';
   await wb.openFile(name);
   await until(async () => LANGUAGE_NAME.test((await wb.statusText('status.editor.mode')) ?? ''), {
     timeout: FIRST_DIAGNOSTICS_MS,
@@ -265,23 +265,49 @@ scenario('h. the status bar shows the error count of the active report', 'h-stat
     const m = (t?.aria || t?.text || '').match(/(\d+)/);
     return m ? Number(m[1]) : undefined;
   };
-  await openWithDiagnostics('composed-row-total.txt');
+  await openWithDiagnostics('h-row-total.txt');
   const faulty = await until(async () => {
     const e = await entry();
     const w = await workbenchErrors();
     return e && e.errors > 0 && e.errors === w ? e : undefined;
-  }, { timeout: 10_000, what: 'the extension status bar entry to show the active report\'s error count' }).catch(async (e) => {
+  }, { timeout: 10_000, what: "the extension's status bar entry to show the active report's error count" }).catch(async (e) => {
     throw new Error(`${e.message}; status bar: ${JSON.stringify(await wb.statusEntries())}`);
   });
   await wb.screenshot('h-status-bar');
-  // A correct report: the entry follows the active editor and shows no error.
+  // A clean report: break a total by typing, the count goes up; undo, it goes back to 0.
   await wb.closeAllEditors();
-  await wb.openFile('composed-clean.txt');
+  const name = 'h-clean.txt';
+  await wb.openFile(name);
+  const cell = composed[name].cells['request.new.total'];
+  await wb.gotoLine(cell.line + 1, cell.character + 1);
+  for (let i = 0; i < cell.text.length; i++) await wb.kb.press('Shift+ArrowRight');
+  await wb.kb.type(String(cell.correct + 1));
+  await wb.waitSquiggleAt(cell.line + 1, cell.character + 1, FIRST_DIAGNOSTICS_MS);
+  const broken = await until(async () => {
+    const e = await entry();
+    return e && e.errors > 0 && e.errors === (await workbenchErrors()) ? e : undefined;
+  }, { timeout: 10_000, what: `the entry to count the error typed into ${name}` }).catch(async (e) => {
+    throw new Error(`${e.message}; status bar: ${JSON.stringify(await wb.statusEntries())}`);
+  });
+  await wb.kb.press('Control+Z');
   await until(async () => {
     const e = await entry();
-    return e && e.errors === 0;
-  }, { timeout: FIRST_DIAGNOSTICS_MS, what: 'the entry to show 0 errors for composed-clean.txt' }).catch(async (e) => {
+    return e && e.errors === 0 && (await workbenchErrors()) === 0 && !(await wb.activeTabDirty());
+  }, { timeout: 10_000, what: `the entry to show 0 errors after undo in ${name}` }).catch(async (e) => {
     throw new Error(`${e.message}; status bar: ${JSON.stringify(await wb.statusEntries())}; problems: ${JSON.stringify(await wb.problems())}`);
   });
-  console.log(`# status bar: ${faulty.errors} error(s) on composed-row-total.txt, 0 on composed-clean.txt`);
+  console.log(`# status bar: ${faulty.errors} error(s) on h-row-total.txt; ${broken.errors} after a typed fault in ${name}, 0 after undo`);
+});
+
+scenario('i. a report closed and opened again is still checked as a report', 'i-reopen', async () => {
+  const name = 'i-row-total.txt';
+  await openWithDiagnostics(name);
+  // Close it the way a person does, then open it again (File: Reopen Closed Editor would do the same).
+  await wb.closeAllEditors();
+  const cell = await openWithDiagnostics(name).catch(async (e) => {
+    throw new Error(`${e.message}; the language mode shows "${await wb.statusText('status.editor.mode')}" after reopening`);
+  });
+  assert.match((await wb.statusText('status.editor.mode')) ?? '', LANGUAGE_NAME);
+  assert.ok(cell);
+  await wb.screenshot('i-reopen');
 });

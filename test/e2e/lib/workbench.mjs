@@ -201,11 +201,12 @@ export class Workbench {
   /** Waits until an error squiggle covers the cell at (line, col) (1-based), i.e. under the cursor put there. */
   async waitSquiggleAt(line, col, timeout = 20_000) {
     await this.gotoLine(line, col);
-    const c = await this.cursorBox();
-    const x = c.x + 3;
-    const y = c.y + c.height / 2;
     return until(
       async () => {
+        // Measured anew each time: code lenses and inlay hints arriving later move the text.
+        const c = await this.cursorBox();
+        const x = c.x + 3;
+        const y = c.y + c.height / 2;
         const boxes = await this.squiggleBoxes();
         return boxes.find((b) => x >= b.x - 1 && x <= b.x + b.width + 1 && y >= b.y - 2 && y <= b.y + b.height + 2);
       },

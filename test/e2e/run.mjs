@@ -8,10 +8,14 @@
 //   5. chromium through playwright-core's launchServer;
 //   6. node --test test/e2e/scenarios.test.mjs (prints the closing `# pass` / `# fail` lines);
 //   7. always: close the browser, kill code-server, remove the run folder (kept with E2E_KEEP=1).
+// Environment: E2E_VSIX (a prebuilt .vsix instead of `npm run package`), E2E_ONLY (a regular
+// expression: run only the scenarios whose names match), E2E_KEEP=1 (keep the run folder),
+// E2E_DEBUG=1 (log every workbench step), E2E_SEEDS (another seeds folder), E2E_CACHE,
+// E2E_UPDATE_DOCS=1 (copy the README's pictures into docs/screenshots/).
 // Screenshots go to test-artifacts/e2e/. The whole run has a hard deadline (E2E_TIMEOUT_S, default
 // 420 s, which includes a first-time setup), the scenarios one of their own (E2E_TEST_TIMEOUT_S, 240 s).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +33,8 @@ const seedsDir = process.env.E2E_SEEDS ?? resolve(repo, '..', 'shared', 'seeds')
 const deadlineS = Number(process.env.E2E_TIMEOUT_S ?? 420);
 const testTimeoutS = Number(process.env.E2E_TEST_TIMEOUT_S ?? 240);
 const started = Date.now();
+/** Screenshots copied into docs/screenshots/ with E2E_UPDATE_DOCS=1: scenario shot → README picture. */
+const DOC_SCREENSHOTS = { 'c-problems': 'problems', 'd-hover-formula': 'hover', 'e-quick-fix-menu': 'quick-fix', 'g-outline': 'outline' };
 
 const log = (msg) => process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
 
@@ -111,7 +117,13 @@ function runScenarios(env) {
   return new Promise((res) => {
     const child = spawn(
       process.execPath,
-      ['--test', '--test-reporter=spec', '--test-concurrency=1', join(here, 'scenarios.test.mjs')],
+      [
+        '--test',
+        '--test-reporter=spec',
+        '--test-concurrency=1',
+        ...(process.env.E2E_ONLY ? [`--test-name-pattern=${process.env.E2E_ONLY}`] : []),
+        join(here, 'scenarios.test.mjs'),
+      ],
       { cwd: repo, stdio: 'inherit', env: { ...process.env, ...env }, detached: true },
     );
     const kill = () => {
@@ -287,4 +299,14 @@ await runScenarios({
   E2E_ARTIFACTS: artifacts,
 });
 log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${artifacts}`);
+if (process.env.E2E_UPDATE_DOCS) {
+  // The README's pictures: docs/screenshots/<name>.png from this run's screenshots.
+  const docs = join(repo, 'docs', 'screenshots');
+  mkdirSync(docs, { recursive: true });
+  for (const [from, to] of Object.entries(DOC_SCREENSHOTS)) {
+    if (existsSync(join(artifacts, `${from}.png`))) copyFileSync(join(artifacts, `${from}.png`), join(docs, `${to}.png`));
+    else log(`docs: ${from}.png was not taken; docs/screenshots/${to}.png left as it was`);
+  }
+  log(`docs: updated ${docs}`);
+}
 await exitWith(scenarioExit === 0 ? 0 : 1);

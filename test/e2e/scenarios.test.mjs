@@ -159,9 +159,32 @@ scenario('d. hovering a wrong total shows its formula', 'd-hover', async () => {
     });
   }
   assert.match(text, formula);
+  await waitHoverShown();
   await wb.screenshot('d-hover');
+  // A derived cell that is right shows its formula too (and nothing else).
+  await wb.dismiss();
+  const ok = c['request.carried.total'];
+  const okFormula = new RegExp(`(总计|Total)\\s*[=＝]\\s*${rowInputs(c, 'carried').join('\\s*\\+\\s*')}\\s*[=＝]\\s*${ok.correct}\\b`);
+  await wb.hoverAt(ok.line + 1, ok.character + 1);
+  const okText = await until(async () => {
+    const t = await wb.hoverText();
+    return okFormula.test(t) ? t : undefined;
+  }, { timeout: 8000, what: `a hover showing ${okFormula} on a correct total` }).catch(async (e) => {
+    throw new Error(`${e.message}; hover shows: ${JSON.stringify(await wb.hoverText())}`);
+  });
+  console.log(`# hover on a correct total: ${JSON.stringify(okText.slice(0, 200))}`);
+  await waitHoverShown();
+  await wb.screenshot('d-hover-formula');
   await wb.dismiss();
 });
+
+/** Waits until the hover has faded in, so a screenshot shows it whole. */
+async function waitHoverShown() {
+  await until(
+    () => wb.page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent !== null && Number(getComputedStyle(h.closest('.monaco-resizable-hover, .editor-hover-content, .monaco-hover')).opacity) === 1)),
+    { timeout: 3000, what: 'the hover to fade in' },
+  ).catch(() => undefined);
+}
 
 scenario('e. the quick fix (Control+.) corrects the total, and the saved file has the right number', 'e-quick-fix', async () => {
   const name = 'e-row-total.txt';
@@ -262,7 +285,8 @@ scenario('h. the status bar shows the error count of the active report', 'h-stat
   };
   const workbenchErrors = async () => {
     const t = (await wb.statusEntries()).find((x) => x.id === 'status.problems');
-    const m = (t?.aria || t?.text || '').match(/(\d+)/);
+    if (/^No Problems$/i.test(t?.aria ?? '')) return 0;
+    const m = (t?.text || t?.aria || '').match(/(\d+)/); // the text reads "<errors> <warnings>"
     return m ? Number(m[1]) : undefined;
   };
   await openWithDiagnostics('h-row-total.txt');

@@ -22,6 +22,7 @@ export const USER_SETTINGS = {
   'chat.commandCenter.enabled': false,
   'workbench.colorTheme': 'Default Dark Modern',
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
   'editor.fontSize': 15,
   'editor.lightbulb.enabled': 'on',
   'files.autoSave': 'off',

@@ -15,7 +15,7 @@
 // Screenshots go to test-artifacts/e2e/. The whole run has a hard deadline (E2E_TIMEOUT_S, default
 // 420 s, which includes a first-time setup), the scenarios one of their own (E2E_TEST_TIMEOUT_S, 240 s).
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -113,14 +113,26 @@ async function failBeforeScenarios(reason) {
 }
 
 let scenarioExit = 1;
+let tapDir;
+/**
+ * Runs test/e2e/scenarios.test.mjs with node's test runner: the spec reporter on stdout for people,
+ * TAP into a file whose closing `# tests/# pass/# fail …` lines are printed at the end (those are
+ * the lines CI reads). A run stopped at its deadline counts the stopped scenario as failed.
+ */
 function runScenarios(env) {
+  tapDir ??= mkdtempSync(join(tmpdir(), 'disclosure-report-e2e-tap-'));
+  cleanups.push(() => rmSync(tapDir, { recursive: true, force: true }));
+  const tapFile = join(tapDir, `scenarios-${Date.now()}.tap`);
   return new Promise((res) => {
     const child = spawn(
       process.execPath,
       [
         '--test',
-        '--test-reporter=spec',
         '--test-concurrency=1',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tapFile}`,
         ...(process.env.E2E_ONLY ? [`--test-name-pattern=${process.env.E2E_ONLY}`] : []),
         join(here, 'scenarios.test.mjs'),
       ],
@@ -132,17 +144,32 @@ function runScenarios(env) {
       } catch {}
     };
     cleanups.push(kill);
+    let timedOut = false;
     const t = setTimeout(() => {
+      timedOut = true;
       log(`FAILED: the scenarios exceeded their deadline of ${testTimeoutS} s; stopping them`);
-      process.stdout.write('# fail 1\n');
       kill();
     }, testTimeoutS * 1000);
     child.on('close', (code) => {
       clearTimeout(t);
-      scenarioExit = code ?? 1;
-      res(code);
+      scenarioExit = timedOut ? 1 : (code ?? 1);
+      printSummary(tapFile, timedOut);
+      res(scenarioExit);
     });
   });
+}
+
+/** Prints node's closing TAP lines, or (for a run that was stopped) counts of what finished plus the stopped one. */
+function printSummary(tapFile, stopped) {
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  const closing = tap.split('\n').filter((l) => /^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) /.test(l));
+  if (closing.length && !stopped) {
+    process.stdout.write(`${closing.join('\n')}\n`);
+    return;
+  }
+  const pass = (tap.match(/^ok \d+/gm) ?? []).length;
+  const fail = (tap.match(/^not ok \d+/gm) ?? []).length + 1;
+  process.stdout.write(`# tests ${pass + fail}\n# pass ${pass}\n# fail ${fail}\n`);
 }
 
 // ---- 1. setup ------------------------------------------------------------------------------------

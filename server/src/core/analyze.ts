@@ -56,7 +56,9 @@ export function assemble(segments: PlacedSegment[], lines: { count: number; last
       en: 'No part of an annual report found (none of the six sections or three tables)',
     }));
   } else {
-    diagnostics.push(...sectionDiagnostics(headings, endRange), ...tableMissing(headings, tables));
+    // One push per diagnostic: spreading them all into one call overflows the stack past ~100,000.
+    for (const d of sectionDiagnostics(headings, endRange)) diagnostics.push(d);
+    for (const d of tableMissing(headings, tables)) diagnostics.push(d);
   }
 
   const firstHeading = headings[0]?.line ?? Infinity;

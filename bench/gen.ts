@@ -150,22 +150,32 @@ export interface Edit {
 }
 
 /**
- * `n` edits, each replacing one input cell of a table 三 with another number; with several
- * reports in the document, the table is picked at random. Computed against a model of the
- * document kept here, so the ranges are right for the text as it is when each edit arrives.
+ * `n` edits in pairs, as a user corrects a number: the first of a pair replaces one input cell of
+ * a table 三 with another number (the table then has a few arithmetic errors), the second puts
+ * the old number back (the table is consistent again). With several reports in the document, the
+ * table is picked at random. Ranges are computed against a model of the document kept here, so
+ * they are right for the text as it is when each edit arrives.
  */
 export function cellEdits(text: string, n: number, seed = 5): Edit[] {
   const r = rng(seed);
   const m = new ReportModel(text);
   const edits: Edit[] = [];
+  let undo: Edit | null = null;
   for (let k = 0; k < n; k++) {
-    const tables = m.analysis().tables.filter((t): t is Table3 => t.kind === 't3');
-    const t = choose(r, tables);
-    const inputs = t.rows.flatMap((row) => row.cells).filter((c) => c && !c.derived && c.text !== '');
-    const c = choose(r, inputs)!;
-    let v = String(int(r, 0, 60));
-    if (v === c.text) v = String(Number(v) + 1);
-    const e: Edit = { range: { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } }, text: v };
+    let e: Edit;
+    if (undo) {
+      e = undo;
+      undo = null;
+    } else {
+      const tables = m.analysis().tables.filter((t): t is Table3 => t.kind === 't3');
+      const t = choose(r, tables);
+      const inputs = t.rows.flatMap((row) => row.cells).filter((c) => c && !c.derived && c.text !== '');
+      const c = choose(r, inputs)!;
+      let v = String(int(r, 0, 60));
+      if (v === c.text) v = String(Number(v) + 1);
+      e = { range: { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } }, text: v };
+      undo = { range: { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.start + v.length } }, text: c.text };
+    }
     m.apply(e);
     edits.push(e);
   }

@@ -22,11 +22,12 @@ const DETECT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs
 const DETECT_ON_CHANGE_MAX_LENGTH = 1_000_000;
 const DETECT_ON_CHANGE_DELAY_MS = 600;
 /**
- * A language change closes the document and reopens it under the new language at once; a
- * disclosure-report document reopened as plaintext within this window was switched away by hand
- * (language picker), and is left alone for the session like an explicit toggle.
+ * A language change closes the document and reopens it under the new language in the same
+ * update from the workbench; a disclosure-report document reopened as plaintext within this
+ * window was switched away by hand (language picker), and is left alone for the session like an
+ * explicit toggle. A person closing and reopening a tab takes far longer than this.
  */
-const LANGUAGE_CHANGE_WINDOW_MS = 1500;
+const LANGUAGE_CHANGE_WINDOW_MS = 50;
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;

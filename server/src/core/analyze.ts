@@ -44,7 +44,7 @@ export function assemble(segments: PlacedSegment[], lines: { count: number; last
     if (r.heading) headings.push({ ...r.heading, line: r.heading.line + start });
     for (const t of r.tables) tables.push(shiftTable(t, start));
     for (const x of r.diagnostics) diagnostics.push(shiftDiagnostic(x, start));
-    if (r.titleYears.length && titleYears.length < 1) titleYears.push(...shiftYears(r.titleYears, start));
+    if (r.titleYears.length && titleYears.length < 1) titleYears.push(shiftYears(r.titleYears, start)[0]);
     if (r.periodYears.length && !periodYears.length) periodYears = shiftYears(r.periodYears, start);
   }
   const sections = headings.map((h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? lines.count) - 1 }));

@@ -6,18 +6,29 @@ import { toHalfWidth } from './text.js';
 
 const PIPE = /[|｜]/;
 const ONLY_PIPES_AND_SPACE = /^[\s|｜]*$/;
-const TRIM_LEFT = /^[\s\u00a0\u3000\u200b\ufeff]*/;
-const TRIM_RIGHT = /[\s\u00a0\u3000\u200b\ufeff]*$/;
+const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
+
+/** Leading and trailing white space of a piece, counted by scanning (an anchored `\s*$` regex is quadratic). */
+export function leadingSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && SPACE.test(s[i])) i++;
+  return i;
+}
+export function trailingSpace(s: string): number {
+  let i = s.length;
+  while (i > 0 && SPACE.test(s[i - 1])) i--;
+  return s.length - i;
+}
 
 function cell(line: number, text: string, from: number, to: number): RawCell {
   const piece = text.slice(from, to);
-  const left = TRIM_LEFT.exec(piece)![0].length;
+  const left = leadingSpace(piece);
   if (left === piece.length) {
     // A blank cell: a point just inside its separators.
     const at = Math.min(from + (piece.length ? 1 : 0), to);
     return { line, start: at, end: at, text: '' };
   }
-  const right = TRIM_RIGHT.exec(piece)![0].length;
+  const right = trailingSpace(piece);
   return { line, start: from + left, end: to - right, text: piece.slice(left, piece.length - right) };
 }
 

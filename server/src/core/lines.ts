@@ -23,7 +23,9 @@ export interface HeadingMatch {
 export function matchHeading(text: string): HeadingMatch | null {
   if (text.length > 80 || !HEADING_START.test(text) || /[\t|｜]/.test(text)) return null;
   const lead = /^[\s#*]*/.exec(text)![0].length;
-  const trail = /[\s*]*$/.exec(text)![0].length;
+  let end = text.length;
+  while (end > lead && /[\s*]/.test(text[end - 1])) end--;
+  const trail = text.length - end;
   const norm = normalizeLabel(text.slice(lead, text.length - trail));
   const m = HEADING_RE.exec(norm);
   if (!m) return null;

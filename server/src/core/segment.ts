@@ -80,7 +80,7 @@ function facts(lines: string[], r: SegmentResult): void {
       if (p) {
         const end = Math.min(t.length, p.index + 60);
         const stop = t.slice(p.index, end).search(/[。；;]/);
-        r.periodYears.push(...yearsIn(t, i, p.index, stop < 0 ? end : p.index + stop));
+        for (const y of yearsIn(t, i, p.index, stop < 0 ? end : p.index + stop)) r.periodYears.push(y);
       }
     }
   }
@@ -105,7 +105,8 @@ export function parseSegment(lines: string[], kind: LineKind): SegmentResult {
     const others = (l: LineCells) => { const k = starts(l); return k !== null && k !== kindAt; };
     const res = kindAt === 't2' ? readT2(cells, i, others) : kindAt === 't3' ? readT3(cells, i, others) : readT4(cells, i, others);
     r.tables.push(res.table);
-    r.diagnostics.push(...res.diagnostics, ...cellDiagnostics(res.table), ...arithmeticDiagnostics(res.table));
+    // One by one: a pathological table can have more diagnostics than a call takes arguments.
+    for (const list of [res.diagnostics, cellDiagnostics(res.table), arithmeticDiagnostics(res.table)]) for (const d of list) r.diagnostics.push(d);
     i = Math.max(res.endLine, i + 1);
   }
   return r;

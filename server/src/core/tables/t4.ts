@@ -32,7 +32,7 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     const labels = l.cells.filter(isLabel);
     if (!inData) {
       if (labels.length) {
-        headers.push(...labels);
+        for (const c of labels) headers.push(c);
         end = i + 1;
         continue;
       }
@@ -40,7 +40,7 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
       inData = true;
     }
     if (labels.length) break; // text after the row
-    values.push(...l.cells);
+    for (const c of l.cells) values.push(c);
     end = i + 1;
     if (values.length >= 15) break;
   }

@@ -54,6 +54,14 @@ describe('variants', () => {
     const a = analyzeText(base.replace('一、本年新收政府信息公开申请数量 | 12 |', '一、本年新收政府信息公开申请数量 | １２ |'));
     assert.deepEqual(a.diagnostics.map((d) => d.rule), ['cell-fullwidth-digits']);
   });
+  test('a Markdown table (leading pipes, a |---| line) pasted from a web page or an LLM', () => {
+    const md = base
+      .split('\n')
+      .map((l) => (l.endsWith(' |') ? `| ${l}` : l))
+      .join('\n')
+      .replace('| 一、本年新收', '|---|---|---|---|---|---|---|---|\n| 一、本年新收');
+    assert.deepEqual(same(md, 'markdown').diagnostics, []);
+  });
   test('a misaligned row with a leading empty cell (seed 004) is read in place', () => {
     const t = buildReport(exampleData(), 'tab').replace('3.其他\t', '3.其他\t\t');
     assert.deepEqual(same(t, 'misaligned').diagnostics, []);

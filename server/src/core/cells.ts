@@ -6,6 +6,7 @@ import { toHalfWidth } from './text.js';
 
 const PIPE = /[|｜]/;
 const ONLY_PIPES_AND_SPACE = /^[\s|｜]*$/;
+const MARKDOWN_RULE_CHARS = /^[\s|｜:-]*$/;
 const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
 
 /** Leading and trailing white space of a piece, counted by scanning (an anchored `\s*$` regex is quadratic). */
@@ -53,6 +54,7 @@ const NUMBER_TOKEN = /^[-−－+]?[0-9０-９][0-9０-９,，.．]*$/;
  * lone `|`, which is one blank cell in the one-cell-per-line layout.
  */
 export function splitLine(text: string, line: number): RawCell[] {
+  if (text.includes('---') && MARKDOWN_RULE_CHARS.test(text)) return []; // a Markdown table's |---|---| line
   if (ONLY_PIPES_AND_SPACE.test(text)) {
     let pipes = 0;
     let at = -1;

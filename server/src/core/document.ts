@@ -8,13 +8,12 @@ import type { Range } from './model.js';
 import { cutSegments, parseSegment, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
 
 interface Segment extends SegmentSpan {
+  /** The parse, in document lines as they were when the segment started at `at`. */
   result?: SegmentResult;
-  /** `result` shifted to absolute lines, for the start it was shifted to (kept while the segment does not move). */
-  placed?: SegmentResult;
-  placedAt?: number;
+  at?: number;
 }
 
-/** A segment's result in absolute lines (a copy; the relative result stays as parsed). */
+/** A segment's result moved down by `d` lines (a copy). */
 function place(r: SegmentResult, d: number): SegmentResult {
   if (d === 0) return r;
   return {
@@ -123,8 +122,7 @@ export class ReportModel {
         const oldEnd = o.start + o.count - 1;
         if ((oldEnd < start.line && o.start === f.start) || (o.start > end.line && o.start + delta === f.start)) {
           f.result = o.result;
-          f.placed = o.placed;
-          f.placedAt = o.placedAt;
+          f.at = o.at;
         }
       }
     }
@@ -134,19 +132,18 @@ export class ReportModel {
 
   analysis(): Analysis {
     if (this.cached) return this.cached;
-    // Each segment's result is shifted to absolute lines once, and again only when the segment
-    // moves: an edit that keeps the line count copies nothing but the segments it re-parsed.
+    // A segment is parsed in document lines; it is shifted (copied) only when lines above it
+    // were added or removed since, so an edit that keeps the line count copies nothing.
     const placed = this.segments.map((s) => {
       if (!s.result) {
-        s.result = parseSegment(this.lines.slice(s.start, s.start + s.count), s.kind);
+        s.result = parseSegment(this.lines.slice(s.start, s.start + s.count), s.kind, s.start);
+        s.at = s.start;
         this.parsedSegments++;
-        s.placed = undefined;
+      } else if (s.at !== s.start) {
+        s.result = place(s.result, s.start - (s.at as number));
+        s.at = s.start;
       }
-      if (!s.placed || s.placedAt !== s.start) {
-        s.placed = place(s.result, s.start);
-        s.placedAt = s.start;
-      }
-      return { start: 0, result: s.placed };
+      return { start: 0, result: s.result };
     });
     this.cached = assemble(placed, { count: this.lines.length, lastLength: this.lines[this.lines.length - 1].length });
     return this.cached;

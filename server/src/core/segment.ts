@@ -1,7 +1,7 @@
 // A document is cut into segments: each section heading alone, each prose line alone, and
 // the runs of other lines (tables, short labels, blanks) between them. A segment is parsed on
-// its own, in coordinates relative to its first line, so an edit re-parses only the segments
-// it touches and the rest are reused, shifted.
+// its own, so an edit re-parses only the segments it touches; the others are reused, shifted
+// when lines above them were added or removed.
 
 import { splitLine } from './cells.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -68,35 +68,35 @@ function yearsIn(text: string, line: number, from: number, to: number): YearMent
   return out;
 }
 
-function facts(lines: string[], r: SegmentResult): void {
+function facts(lines: string[], r: SegmentResult, base: number): void {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
     if (!r.titleYears.length && t.length <= 80) {
       const m = TITLE_RE.exec(t);
-      if (m) r.titleYears.push({ year: Number(m[1]), line: i, start: m.index, end: m.index + 4 });
+      if (m) r.titleYears.push({ year: Number(m[1]), line: base + i, start: m.index, end: m.index + 4 });
     }
     if (!r.periodYears.length) {
       const p = PERIOD_RE.exec(t);
       if (p) {
         const end = Math.min(t.length, p.index + 60);
         const stop = t.slice(p.index, end).search(/[。；;]/);
-        for (const y of yearsIn(t, i, p.index, stop < 0 ? end : p.index + stop)) r.periodYears.push(y);
+        for (const y of yearsIn(t, base + i, p.index, stop < 0 ? end : p.index + stop)) r.periodYears.push(y);
       }
     }
   }
 }
 
-/** Parses one segment's lines; line 0 is the segment's first line. */
-export function parseSegment(lines: string[], kind: LineKind): SegmentResult {
+/** Parses one segment's lines; `base` is the document line of its first line. */
+export function parseSegment(lines: string[], kind: LineKind, base = 0): SegmentResult {
   const r: SegmentResult = { tables: [], diagnostics: [], titleYears: [], periodYears: [] };
   if (kind === 'heading') {
     const h = matchHeading(lines[0])!;
-    r.heading = { line: 0, text: lines[0].slice(h.start, h.end), spec: h.spec, numeral: h.numeral, start: h.start, end: h.end };
+    r.heading = { line: base, text: lines[0].slice(h.start, h.end), spec: h.spec, numeral: h.numeral, start: h.start, end: h.end };
     return r;
   }
-  facts(lines, r);
+  facts(lines, r, base);
   if (kind === 'prose') return r;
-  const cells: LineCells[] = lines.map((text, line) => ({ line, text, cells: splitLine(text, line) }));
+  const cells: LineCells[] = lines.map((text, i) => ({ line: base + i, text, cells: splitLine(text, base + i) }));
   const starts = (l: LineCells) => (isT2Start(l.cells) ? 't2' : isT3Start(l.cells) ? 't3' : isT4Start(l.cells) ? 't4' : null);
   let i = 0;
   while (i < cells.length) {

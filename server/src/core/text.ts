@@ -24,6 +24,20 @@ const SPACE_RE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
  * punctuation (`1、` `1．` `1.` → `1.`), straight quotes kept as the official curly ones.
  */
 export function normalizeLabel(s: string): string {
+  // Labels repeat across tables, edits and documents: remember the short ones.
+  const hit = memo.get(s);
+  if (hit !== undefined) return hit;
+  const t = normalize(s);
+  if (s.length <= 120) {
+    if (memo.size >= 20000) memo.clear();
+    memo.set(s, t);
+  }
+  return t;
+}
+
+const memo = new Map<string, string>();
+
+function normalize(s: string): string {
   let t = toHalfWidth(s).replace(SPACE_RE, '');
   t = t.replace(/^(\d+)[、.,，](?=\D)/, '$1.');
   t = t.replace(/[“”"]/g, '"');

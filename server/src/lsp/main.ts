@@ -105,9 +105,22 @@ function main(): void {
     }
   });
 
-  // The last line of defence: a bug in one handler must not end the session.
-  process.on('uncaughtException', (err) => log.error('uncaught exception', err));
-  process.on('unhandledRejection', (err) => log.error('unhandled rejection', err));
+  // The last line of defence: a bug in one handler must not end the session. Once the client
+  // has gone (its end of the pipe closed), there is nobody left to tell: exit quietly.
+  const clientGone = (err: unknown) => {
+    const e = err as { code?: string; message?: string } | undefined;
+    return e?.code === 'EPIPE' || e?.code === 'ERR_STREAM_DESTROYED' || /Connection (is )?(closed|disposed)/i.test(String(e?.message ?? ''));
+  };
+  const lastResort = (what: string) => (err: unknown) => {
+    if (clientGone(err)) process.exit(1);
+    try {
+      log.error(what, err);
+    } catch {
+      process.exit(1);
+    }
+  };
+  process.on('uncaughtException', lastResort('uncaught exception'));
+  process.on('unhandledRejection', lastResort('unhandled rejection'));
 
   connection.listen();
 }

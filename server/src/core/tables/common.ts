@@ -31,7 +31,7 @@ export function lineRange(l: LineCells): Range {
 
 export function toCell(raw: RawCell, rules: ValueRules, derived: boolean, label: Localized): Cell {
   const { value, problem } = parseValue(raw.text, rules);
-  return { ...raw, value, problem, derived, label: label.zh, labelEn: label.en };
+  return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, value, problem, derived, label: label.zh, labelEn: label.en };
 }
 
 /**

@@ -31,7 +31,25 @@ function sameOrd(a: { kind: string; value: string } | null, b: { kind: string; v
 }
 
 /** Which row or group heading a label stands for, given the group we are in. */
-function matchLabel(text: string, group: string | undefined, seen: Set<string>): Match | null {
+function matchLabel(text: string, group: string | undefined, seen: Set<string> | null): Match | null {
+  const key = `${group ?? ''}\u0000${text}`;
+  let m = matched.get(key);
+  if (m === undefined) {
+    m = matchByWording(text, group);
+    if (text.length <= 120) {
+      if (matched.size >= 20000) matched.clear();
+      matched.set(key, m);
+    }
+  }
+  if (m !== 'unknown') return m;
+  return seen ? matchByLikeness(norm(text), seen) : null;
+}
+
+/** Memo of matchByWording: labels repeat across tables, edits and documents. */
+const matched = new Map<string, Match | 'unknown'>();
+
+/** A match by the official wording, a variant, or the ordinal within the group; else 'unknown'. */
+function matchByWording(text: string, group: string | undefined): Match | 'unknown' {
   const n = norm(text);
   const ord = parseOrdinal(n);
   const body = ord ? n.slice(ord.length) : n;
@@ -50,6 +68,13 @@ function matchLabel(text: string, group: string | undefined, seen: Set<string>):
     const g = GROUPS.find((x) => sameOrd(ord, x.ord));
     if (g && similarity(body, g.text) >= 0.5) return { kind: 'group', spec: g.g, exact: false };
   }
+  return 'unknown';
+}
+
+/** The closest row not yet seen, if it is close enough. */
+function matchByLikeness(n: string, seen: Set<string>): Match | null {
+  const ord = parseOrdinal(n);
+  const body = ord ? n.slice(ord.length) : n;
   let best: (typeof ROWS)[number] | undefined;
   let score = 0;
   for (const x of ROWS) {
@@ -133,11 +158,13 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
         if (pending?.spec?.role === 'carryOver' && pending.values.length >= 7) complete = true;
         continue;
       }
-      const m = matchLabel(c.text, group, seen);
       if (!inRows) {
-        if (m && m.kind === 'row' && m.spec.key === 'new') inRows = true;
+        // The header ends at the first row, 一、本年新收…, which is found by its wording.
+        const w = matchLabel(c.text, group, null);
+        if (w && w.kind === 'row' && w.spec.key === 'new') inRows = true;
         else { headers.push(c); continue; }
       }
+      const m = matchLabel(c.text, group, seen);
       // Any label after the last row's label: the table ended on the line before.
       if (pending?.spec?.role === 'carryOver') break outer;
       if (sixLabel && !(m && m.kind === 'row' && m.spec.group === 'other')) {

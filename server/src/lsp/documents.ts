@@ -100,8 +100,10 @@ export class DocumentStore {
     doc.changedAt = performance.now();
     try {
       for (const c of changes) doc.model.apply('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text });
-      // Both copies must agree (clamping of out-of-range positions, line ends split by an edit…).
-      if (doc.model.lineCount !== doc.text.lineCount || doc.model.getText() !== doc.text.getText()) {
+      // Both copies must agree (clamping of out-of-range positions, line ends split by an edit…):
+      // checked on the line count and the lines the last change wrote, so that an edit costs
+      // nothing in proportion to the document's size.
+      if (!agree(doc.model, doc.text, changes[changes.length - 1])) {
         throw new Error(`the model and the document disagree after version ${version}`);
       }
     } catch (err) {
@@ -184,4 +186,17 @@ function listen(connection: Connection, documents: DocumentStore, ctx: ServerCon
     }),
   );
   connection.onDidCloseTextDocument(guardNotification(ctx, 'didClose', (p) => documents.close(p.textDocument.uri)));
+}
+
+/** Whether the model and the text agree on the line count and on the lines `last` wrote. */
+function agree(model: ReportModel, text: TextDocument, last: TextDocumentContentChangeEvent | undefined): boolean {
+  if (model.lineCount !== text.lineCount) return false;
+  if (!last || !('range' in last) || !last.range) return model.getText() === text.getText();
+  const from = Math.max(0, last.range.start.line - 1);
+  const to = Math.min(text.lineCount - 1, last.range.start.line + (last.text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1);
+  for (let i = from; i <= to; i++) {
+    const line = text.getText({ start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
+    if (line !== model.line(i)) return false;
+  }
+  return true;
 }

@@ -7,17 +7,20 @@ import { toHalfWidth } from './text.js';
 const PIPE = /[|｜]/;
 const ONLY_PIPES_AND_SPACE = /^[\s|｜]*$/;
 const MARKDOWN_RULE_CHARS = /^[\s|｜:-]*$/;
-const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
+/** White space as cells are trimmed: ASCII and Unicode spaces, NBSP, ideographic space, ZWSP, BOM. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
 
 /** Leading and trailing white space of a piece, counted by scanning (an anchored `\s*$` regex is quadratic). */
 export function leadingSpace(s: string): number {
   let i = 0;
-  while (i < s.length && SPACE.test(s[i])) i++;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return i;
 }
 export function trailingSpace(s: string): number {
   let i = s.length;
-  while (i > 0 && SPACE.test(s[i - 1])) i--;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   return s.length - i;
 }
 
@@ -33,11 +36,12 @@ function cell(line: number, text: string, from: number, to: number): RawCell {
   return { line, start: from + left, end: to - right, text: piece.slice(left, piece.length - right) };
 }
 
-function splitOn(line: number, text: string, sep: RegExp, dropTrailingEmpty: boolean): RawCell[] {
+function splitOn(line: number, text: string, sep: 'tab' | 'pipe', dropTrailingEmpty: boolean): RawCell[] {
   const cells: RawCell[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (sep.test(text[i])) {
+    const c = text.charCodeAt(i);
+    if (sep === 'tab' ? c === 9 : c === 0x7c || c === 0xff5c) {
       cells.push(cell(line, text, from, i));
       from = i + 1;
     }
@@ -61,8 +65,8 @@ export function splitLine(text: string, line: number): RawCell[] {
     for (let i = 0; i < text.length; i++) if (PIPE.test(text[i])) { pipes++; at = i; }
     return pipes === 1 ? [{ line, start: at, end: at, text: '' }] : [];
   }
-  if (text.includes('\t')) return splitOn(line, text, /\t/, false);
-  if (PIPE.test(text)) return splitOn(line, text, PIPE, true);
+  if (text.includes('\t')) return splitOn(line, text, 'tab', false);
+  if (PIPE.test(text)) return splitOn(line, text, 'pipe', true);
   return splitBySpaces(text, line);
 }
 

@@ -22,10 +22,23 @@ export interface Identity {
   anchor: Cell;
   summands: Cell[];
   expected: number;
-  /** The formula with its numbers, e.g. `8 + 0 + 0 = 8`. */
-  formula: string;
+  /** The formula with its numbers, e.g. `8 + 0 + 0 = 8` (built when asked for). */
+  readonly formula: string;
   describe: (expected: number, actual: number) => ReturnType<typeof msg.rowTotal>;
 }
+
+/** An identity whose formula text is only built when someone reads it (most identities hold). */
+function identity(rule: RuleId, anchor: Cell, summands: Cell[], expected: number, formula: () => string, describe: Identity['describe']): Identity {
+  let text: string | undefined;
+  return {
+    rule, anchor, summands, expected, describe,
+    get formula() {
+      return (text ??= formula());
+    },
+  };
+}
+
+const sumFormula = (cells: Cell[], expected: number) => () => `${cells.map((c) => formatNumber(c.value!)).join(' + ')} = ${formatNumber(expected)}`;
 
 function sum(cells: Cell[]): number {
   return round(cells.reduce((s, c) => s + (c.value as number), 0));
@@ -47,8 +60,8 @@ function t3Identities(t: Table3): Identity[] {
     const ins = inputs as Cell[];
     const expected = sum(ins);
     const label = row.spec.ordinal + row.spec.text;
-    const formula = `${ins.map((c) => formatNumber(c.value!)).join(' + ')} = ${formatNumber(expected)}`;
-    ids.push({ rule: 'request-row-total', anchor: total, summands: ins, expected, formula, describe: (e, a) => msg.rowTotal(label, formula, e, a) });
+    const formula = sumFormula(ins, expected);
+    ids.push(identity('request-row-total', total, ins, expected, formula, (e, a) => msg.rowTotal(label, formula(), e, a)));
   }
   const outcomes = t.rows.filter((r) => r.spec.role === 'outcome');
   const totalRow = t.byKey.get('total');
@@ -60,8 +73,7 @@ function t3Identities(t: Table3): Identity[] {
       if (!numeric(anchor) || !cells.every(numeric)) continue;
       const ins = cells as Cell[];
       const expected = sum(ins);
-      const formula = `${ins.map((x) => formatNumber(x.value!)).join(' + ')} = ${formatNumber(expected)}`;
-      ids.push({ rule: 'request-outcome-total', anchor, summands: ins, expected, formula, describe: (e, a) => msg.outcomeTotal(T3_COLUMNS[c], e, a) });
+      ids.push(identity('request-outcome-total', anchor, ins, expected, sumFormula(ins, expected), (e, a) => msg.outcomeTotal(T3_COLUMNS[c], e, a)));
     }
   }
   const [n, k, o] = [t.byKey.get('new'), t.byKey.get('carried'), t.byKey.get('carryOver')];
@@ -70,11 +82,8 @@ function t3Identities(t: Table3): Identity[] {
       const [a, b, s, anchor] = [n.cells[c], k.cells[c], totalRow.cells[c], o.cells[c]];
       if (!numeric(a) || !numeric(b) || !numeric(s) || !numeric(anchor)) continue;
       const expected = round(a.value + b.value - s.value);
-      const formula = `${formatNumber(a.value)} + ${formatNumber(b.value)} − ${formatNumber(s.value)} = ${formatNumber(expected)}`;
-      ids.push({
-        rule: 'request-balance', anchor, summands: [a, b, s], expected, formula,
-        describe: (e, act) => msg.balance(T3_COLUMNS[c], a.value, b.value, s.value, e, act),
-      });
+      const formula = () => `${formatNumber(a.value)} + ${formatNumber(b.value)} − ${formatNumber(s.value)} = ${formatNumber(expected)}`;
+      ids.push(identity('request-balance', anchor, [a, b, s], expected, formula, (e, act) => msg.balance(T3_COLUMNS[c], a.value, b.value, s.value, e, act)));
     }
   }
   return ids;
@@ -88,8 +97,8 @@ function t4Identities(t: Table4): Identity[] {
     if (!numeric(anchor) || !cells.every(numeric)) continue;
     const ins = cells as Cell[];
     const expected = sum(ins);
-    const formula = `${ins.map((x) => formatNumber(x.value!)).join(' + ')} = ${formatNumber(expected)}`;
-    ids.push({ rule: g.rule, anchor, summands: ins, expected, formula, describe: (e, a) => msg.t4Total(g.name, g.nameEn, formula, e, a) });
+    const formula = sumFormula(ins, expected);
+    ids.push(identity(g.rule, anchor, ins, expected, formula, (e, a) => msg.t4Total(g.name, g.nameEn, formula(), e, a)));
   }
   return ids;
 }

@@ -309,8 +309,8 @@ fs.fsyncSync = function (fd) {
   }
 
   test('SIGKILL at random moments of a --fix batch: every file is its original or fully fixed, never half-written', async (t) => {
-    const ROUNDS = Number(process.env.FUZZ_RUNS) || 5;
-    const N = 300;
+    const ROUNDS = Number(process.env.FUZZ_RUNS) || 6;
+    const N = 600;
     const encodings = ['utf-8', 'utf-8-bom-crlf', 'gb18030'] as const;
     const originals: Buffer[] = [];
     for (let k = 0; k < N; k++) {
@@ -323,12 +323,21 @@ fs.fsyncSync = function (fd) {
     const r = rng(2024);
     let leftovers = 0;
     const summary: string[] = [];
+    const names = originals.map((_, k) => `r${String(k).padStart(3, '0')}.txt`);
+    // One whole run first: how long the batch takes here, and that it writes exactly the expected bytes.
+    const whole = freshDir('kill-whole');
+    names.forEach((n, k) => writeFileSync(join(whole, n), originals[k]));
+    const t0 = performance.now();
+    const full = cli(['check', '--fix', whole]);
+    const T = performance.now() - t0;
+    assert.equal(full.status, 0, full.stderr);
+    names.forEach((n, k) => assert.deepEqual(readFileSync(join(whole, n)), fixedBytes[k], `${n} fixed as expected`));
+    summary.push(`a whole run fixes the ${N} files in ${T.toFixed(0)} ms; kills fall between 50 ms and ${(0.95 * T).toFixed(0)} ms`);
     for (let round = 0; round < ROUNDS; round++) {
       const d = freshDir(`kill-${round}`);
-      const names = originals.map((_, k) => `r${String(k).padStart(3, '0')}.txt`);
       names.forEach((n, k) => writeFileSync(join(d, n), originals[k]));
       const child = spawn(process.execPath, [CLI, 'check', '--fix', d], { stdio: 'ignore' });
-      const delay = int(r, 150, 2500);
+      const delay = int(r, 50, Math.max(60, Math.round(0.95 * T)));
       const exited = new Promise<{ code: number | null; signal: string | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
       const timer = setTimeout(() => child.kill('SIGKILL'), delay);
       const ex = await exited;

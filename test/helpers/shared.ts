@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const SHARED = resolve(import.meta.dirname, '../../../shared');
+export const SHARED = resolve(__dirname, '../../../shared');
 export const HAS_SHARED = existsSync(join(SHARED, 'seeds'));
 export const SKIP_SHARED = HAS_SHARED ? false : '../shared not present beside the checkout: the seed and published-report tests run where it is (CI has it)';
 

@@ -34,14 +34,24 @@ const officialHeading = (id: SectionId) => {
   return `${s.numeral}、${s.title}`;
 };
 
-export function assemble(segments: PlacedSegment[], lines: { count: number; lastLength: number }): Analysis {
+/** Lets a model reuse the section diagnostics of its last analysis while its headings stay the same objects. */
+export interface AssembleCache {
+  headings: Heading[];
+  count: number;
+  lastLength: number;
+  diagnostics: Diagnostic[];
+}
+
+const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function assemble(segments: PlacedSegment[], lines: { count: number; lastLength: number }, cache?: { last?: AssembleCache }): Analysis {
   const headings: Heading[] = [];
   const tables: Table[] = [];
   const diagnostics: Diagnostic[] = [];
   const titleYears: YearMention[] = [];
   let periodYears: YearMention[] = [];
   for (const { start, result: r } of segments) {
-    if (r.heading) headings.push({ ...r.heading, line: r.heading.line + start });
+    if (r.heading) headings.push(start === 0 ? r.heading : { ...r.heading, line: r.heading.line + start });
     for (const t of r.tables) tables.push(shiftTable(t, start));
     for (const x of r.diagnostics) diagnostics.push(shiftDiagnostic(x, start));
     if (r.titleYears.length && titleYears.length < 1) titleYears.push(shiftYears(r.titleYears, start)[0]);
@@ -57,7 +67,15 @@ export function assemble(segments: PlacedSegment[], lines: { count: number; last
     }));
   } else {
     // One push per diagnostic: spreading them all into one call overflows the stack past ~100,000.
-    for (const d of sectionDiagnostics(headings, endRange)) diagnostics.push(d);
+    // They depend on the headings and the end of the text only (a heading that changed or moved is a new object).
+    const last = cache?.last;
+    let sd: Diagnostic[];
+    if (last && last.count === lines.count && last.lastLength === lines.lastLength && sameItems(last.headings, headings)) sd = last.diagnostics;
+    else {
+      sd = sectionDiagnostics(headings, endRange);
+      if (cache) cache.last = { headings, count: lines.count, lastLength: lines.lastLength, diagnostics: sd };
+    }
+    for (const d of sd) diagnostics.push(d);
     for (const d of tableMissing(headings, tables)) diagnostics.push(d);
   }
 

@@ -2,7 +2,7 @@
 // re-classifies only the lines it replaced and re-parses only the segments around them;
 // `analysis()` then equals what a fresh parse of the same text gives (a property test pins it).
 
-import { assemble, type Analysis } from './analyze.js';
+import { assemble, type Analysis, type AssembleCache, type PlacedSegment } from './analyze.js';
 import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
 import { cutSegments, parseSegment, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
@@ -11,6 +11,13 @@ interface Segment extends SegmentSpan {
   /** The parse, in document lines as they were when the segment started at `at`. */
   result?: SegmentResult;
   at?: number;
+  /** What assemble() is handed for this segment, kept while `result` stays the same. */
+  entry?: PlacedSegment;
+}
+
+/** Segments of one shape (every field present from the start), which keeps the per-edit loops fast. */
+function segmentsOf(spans: SegmentSpan[]): Segment[] {
+  return spans.map((x) => ({ start: x.start, count: x.count, kind: x.kind, result: undefined, at: undefined, entry: undefined }));
 }
 
 /** A segment's result moved down by `d` lines (a copy). */
@@ -36,6 +43,7 @@ export class ReportModel {
   private kinds: LineKind[];
   private segments: Segment[];
   private cached: Analysis | null = null;
+  private assembled: { last?: AssembleCache } = {};
   /** Segments parsed since construction: lets tests and benchmarks see how much an edit cost. */
   parsedSegments = 0;
 
@@ -44,7 +52,7 @@ export class ReportModel {
   constructor(text: string) {
     [this.lines, this.eols] = splitWithEols(text);
     this.kinds = this.lines.map(classifyLine);
-    this.segments = cutSegments(this.kinds, 0, this.lines.length);
+    this.segments = segmentsOf(cutSegments(this.kinds, 0, this.lines.length));
   }
 
   get lineCount(): number {
@@ -68,7 +76,7 @@ export class ReportModel {
     if (!change.range) {
       [this.lines, this.eols] = splitWithEols(change.text);
       this.kinds = this.lines.map(classifyLine);
-      this.segments = cutSegments(this.kinds, 0, this.lines.length);
+      this.segments = segmentsOf(cutSegments(this.kinds, 0, this.lines.length));
       return;
     }
     const r = clampRange(change.range, this.lines);
@@ -113,7 +121,7 @@ export class ReportModel {
     const i1 = at(Math.min(end.line + 1, segs[segs.length - 1].start + segs[segs.length - 1].count - 1));
     const from = segs[i0].start;
     const oldTo = segs[i1].start + segs[i1].count;
-    const fresh: Segment[] = cutSegments(this.kinds, from, oldTo + delta);
+    const fresh: Segment[] = segmentsOf(cutSegments(this.kinds, from, oldTo + delta));
     // Reuse the parse of a neighbour that the edit did not touch.
     for (const f of fresh) {
       for (let k = i0; k <= i1; k++) {
@@ -126,7 +134,7 @@ export class ReportModel {
         }
       }
     }
-    for (let k = i1 + 1; k < segs.length; k++) segs[k].start += delta;
+    if (delta) for (let k = i1 + 1; k < segs.length; k++) segs[k].start += delta;
     segs.splice(i0, i1 - i0 + 1, ...fresh);
   }
 
@@ -134,7 +142,10 @@ export class ReportModel {
     if (this.cached) return this.cached;
     // A segment is parsed in document lines; it is shifted (copied) only when lines above it
     // were added or removed since, so an edit that keeps the line count copies nothing.
-    const placed = this.segments.map((s) => {
+    // Segments that found nothing (most prose lines) add nothing to the analysis and are not
+    // handed on, so the work per edit stays small in a document of thousands of segments.
+    const placed: PlacedSegment[] = [];
+    for (const s of this.segments) {
       if (!s.result) {
         s.result = parseSegment(this.lines.slice(s.start, s.start + s.count), s.kind, s.start);
         s.at = s.start;
@@ -143,9 +154,12 @@ export class ReportModel {
         s.result = place(s.result, s.start - (s.at as number));
         s.at = s.start;
       }
-      return { start: 0, result: s.result };
-    });
-    this.cached = assemble(placed, { count: this.lines.length, lastLength: this.lines[this.lines.length - 1].length });
+      const r = s.result;
+      if (!r.heading && !r.tables.length && !r.diagnostics.length && !r.titleYears.length && !r.periodYears.length) continue;
+      if (s.entry?.result !== r) s.entry = { start: 0, result: r };
+      placed.push(s.entry);
+    }
+    this.cached = assemble(placed, { count: this.lines.length, lastLength: this.lines[this.lines.length - 1].length }, this.assembled);
     return this.cached;
   }
 }

@@ -71,7 +71,7 @@ function yearsIn(text: string, line: number, from: number, to: number): YearMent
 function facts(lines: string[], r: SegmentResult, base: number): void {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
-    if (!r.titleYears.length && t.length <= 80) {
+    if (!r.titleYears.length && t.length <= 80 && t.includes('报')) {
       const m = TITLE_RE.exec(t);
       if (m) r.titleYears.push({ year: Number(m[1]), line: base + i, start: m.index, end: m.index + 4 });
     }

@@ -46,6 +46,11 @@ export function fitRow(values: RawCell[], want: number): { kept: RawCell[]; extr
 }
 
 /** A label cell that stands for `official`; reports and offers a fix when the wording differs. */
+/** A label cell standing for `official` (fields written out: spreading is slow in hot paths). */
+export function asLabel(raw: RawCell, official: string): LabelCell {
+  return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, official };
+}
+
 export function labelCell(raw: RawCell, official: string, out: Diagnostic[], accepted: string[] = []): LabelCell {
   const n = normalizeLabel(raw.text);
   if (n !== normalizeLabel(official) && !accepted.some((a) => normalizeLabel(a) === n)) {
@@ -55,7 +60,7 @@ export function labelCell(raw: RawCell, official: string, out: Diagnostic[], acc
       }),
     );
   }
-  return { ...raw, official };
+  return asLabel(raw, official);
 }
 
 export function rowShapeDiagnostics(label: RawCell, labelText: string, kept: RawCell[], extra: RawCell[], want: number, out: Diagnostic[]): void {
@@ -79,7 +84,7 @@ export function checkHeaders(headers: RawCell[], official: readonly string[], ou
   for (const h of headers) {
     const n = normalizeLabel(h.text);
     if (set.has(n)) {
-      result.push({ ...h, official: official.find((o) => normalizeLabel(o) === n)! });
+      result.push(asLabel(h, official.find((o) => normalizeLabel(o) === n)!));
       continue;
     }
     let best = '';

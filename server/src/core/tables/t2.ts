@@ -6,7 +6,7 @@ import { TABLE2_2019, TABLE2_2019_MARKERS, TABLE2_2021, type ItemSpec, type RowS
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table2, Table2Item, Table2Row } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
-import { cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 const ITEM_RE = /^第二十条第\(([一二三四五六七八九十]{1,2})\)项/;
 
@@ -84,7 +84,7 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
       const col = item.spec!.columns[c + 1];
       cells.push(kept[c] ? toCell(kept[c], spec, false, { zh: `${spec.label} / ${col}`, en: `${spec.label} / ${col}` }) : null);
     }
-    item.rows.push({ spec, label: { ...label, official: spec.label }, cells });
+    item.rows.push({ spec, label: asLabel(label, spec.label), cells });
   };
   const finishItem = () => {
     finishRow();

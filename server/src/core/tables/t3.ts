@@ -10,7 +10,7 @@ import {
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table3, Table3Row } from '../model.js';
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
-import { cellRange, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const GROUPS = T3_GROUPS.map((g) => ({ g, ord: ordinalOf(g.ordinal)!, text: norm(g.text), variants: (g.variants ?? []).map(norm) }));
@@ -87,6 +87,15 @@ function matchByLikeness(n: string, seen: Set<string>): Match | null {
 
 const official = (s: { ordinal: string; text: string }) => s.ordinal + s.text;
 
+const cellLabels = new Map<string, { zh: string; en: string }>();
+/** `（七）总计 / 自然人`: made once per row and column, not once per cell. */
+function cellLabel(spec: T3RowSpec, c: number): { zh: string; en: string } {
+  const key = `${spec.key}/${c}`;
+  let l = cellLabels.get(key);
+  if (!l) cellLabels.set(key, (l = { zh: `${official(spec)} / ${T3_COLUMNS[c]}`, en: `${official(spec)} / ${COLUMN_EN[c]}` }));
+  return l;
+}
+
 interface Pending {
   spec: T3RowSpec | null;
   labels: RawCell[];
@@ -124,13 +133,13 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
     const { kept, extra } = fitRow(p.values, 7);
     const lastLabel = p.labels[p.labels.length - 1];
     rowShapeDiagnostics(lastLabel, labelText, kept, extra, 7, out);
-    const labels: LabelCell[] = p.labels.map((l, i) => (i === p.labels.length - 1 ? { ...l, official: labelText } : { ...l, official: l.text }));
+    const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
     for (let c = 0; c < 7; c++) {
       const raw = kept[c];
       if (!raw) { cells.push(null); continue; }
       const derived = c === T3_TOTAL_COLUMN || spec.role === 'total' || spec.role === 'carryOver';
-      cells.push(toCell(raw, {}, derived, { zh: `${labelText} / ${T3_COLUMNS[c]}`, en: `${labelText} / ${COLUMN_EN[c]}` }));
+      cells.push(toCell(raw, {}, derived, cellLabel(spec, c)));
     }
     const row: Table3Row = { spec, labels, cells };
     if (byKey.has(spec.key)) {
@@ -217,9 +226,9 @@ function checkT3Headers(headers: RawCell[], out: Diagnostic[]): LabelCell[] {
   const known = [...T3_COLUMNS, ...T3_HEADER_EXTRAS].map((t) => ({ t, n: norm(t) }));
   for (const h of headers) {
     const n = norm(h.text);
-    if (n.includes('勾稽关系')) { result.push({ ...h, official: T3_NOTE }); continue; }
+    if (n.includes('勾稽关系')) { result.push(asLabel(h, T3_NOTE)); continue; }
     const hit = known.find((k) => k.n === n);
-    if (hit) { result.push({ ...h, official: hit.t }); continue; }
+    if (hit) { result.push(asLabel(h, hit.t)); continue; }
     const variant = Object.entries(T3_COLUMN_VARIANTS).find(([, vs]) => vs.some((v) => norm(v) === n));
     if (variant) result.push(labelCell(h, variant[0], out));
   }

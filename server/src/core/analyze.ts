@@ -47,7 +47,11 @@ const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i)
 export function assemble(segments: PlacedSegment[], lines: { count: number; lastLength: number }, cache?: { last?: AssembleCache }): Analysis {
   const headings: Heading[] = [];
   const tables: Table[] = [];
+  // Each segment's diagnostics come sorted and segments are in line order, so theirs are sorted
+  // as collected; only the document-wide ones are sorted here and merged in.
   const diagnostics: Diagnostic[] = [];
+  const wide: Diagnostic[] = [];
+  let sectionDiags: Diagnostic[] = [];
   const titleYears: YearMention[] = [];
   let periodYears: YearMention[] = [];
   for (const { start, result: r } of segments) {
@@ -61,7 +65,7 @@ export function assemble(segments: PlacedSegment[], lines: { count: number; last
   const endRange: Range = { start: { line: lines.count - 1, character: lines.lastLength }, end: { line: lines.count - 1, character: lines.lastLength } };
 
   if (!headings.length && !tables.length) {
-    diagnostics.push(diag('section-missing', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, {
+    wide.push(diag('section-missing', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, {
       zh: '未找到年度报告的任何部分或表格（六个部分标题与三张表格均缺失）',
       en: 'No part of an annual report found (none of the six sections or three tables)',
     }));
@@ -69,14 +73,12 @@ export function assemble(segments: PlacedSegment[], lines: { count: number; last
     // One push per diagnostic: spreading them all into one call overflows the stack past ~100,000.
     // They depend on the headings and the end of the text only (a heading that changed or moved is a new object).
     const last = cache?.last;
-    let sd: Diagnostic[];
-    if (last && last.count === lines.count && last.lastLength === lines.lastLength && sameItems(last.headings, headings)) sd = last.diagnostics;
+    if (last && last.count === lines.count && last.lastLength === lines.lastLength && sameItems(last.headings, headings)) sectionDiags = last.diagnostics;
     else {
-      sd = sectionDiagnostics(headings, endRange);
-      if (cache) cache.last = { headings, count: lines.count, lastLength: lines.lastLength, diagnostics: sd };
+      sectionDiags = sectionDiagnostics(headings, endRange).sort(compareDiagnostics);
+      if (cache) cache.last = { headings, count: lines.count, lastLength: lines.lastLength, diagnostics: sectionDiags };
     }
-    for (const d of sd) diagnostics.push(d);
-    for (const d of tableMissing(headings, tables)) diagnostics.push(d);
+    for (const d of tableMissing(headings, tables)) wide.push(d);
   }
 
   const firstHeading = headings[0]?.line ?? Infinity;
@@ -85,12 +87,24 @@ export function assemble(segments: PlacedSegment[], lines: { count: number; last
   if (reportYear !== null) {
     for (const y of periodYears) {
       if (y.year !== reportYear) {
-        diagnostics.push(diag('period-year', { start: { line: y.line, character: y.start }, end: { line: y.line, character: y.end } }, msg.periodYear(y.year, reportYear)));
+        wide.push(diag('period-year', { start: { line: y.line, character: y.start }, end: { line: y.line, character: y.end } }, msg.periodYear(y.year, reportYear)));
       }
     }
   }
-  diagnostics.sort(compareDiagnostics);
-  return { lineCount: lines.count, headings, sections, tables, diagnostics, reportYear };
+  wide.sort(compareDiagnostics);
+  return { lineCount: lines.count, headings, sections, tables, diagnostics: merge(diagnostics, merge(sectionDiags, wide)), reportYear };
+}
+
+/** Merges two sorted lists; on a tie the first list's item comes first (as a stable sort would). */
+function merge(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  if (!b.length) return a;
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareDiagnostics(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 function sectionDiagnostics(headings: Heading[], endRange: Range): Diagnostic[] {

@@ -4,7 +4,7 @@
 // when lines above them were added or removed.
 
 import { splitLine } from './cells.js';
-import type { Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { classifyLine, matchHeading, type LineKind } from './lines.js';
 import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4 } from './model.js';
 import { arithmeticDiagnostics } from './rules/arithmetic.js';
@@ -109,6 +109,7 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
     for (const list of [res.diagnostics, cellDiagnostics(res.table), arithmeticDiagnostics(res.table)]) for (const d of list) r.diagnostics.push(d);
     i = Math.max(res.endLine, i + 1);
   }
+  r.diagnostics.sort(compareDiagnostics);
   return r;
 }
 

@@ -31,9 +31,16 @@ export interface FixResult {
 
 const PHASES: RuleId[][] = [['request-row-total', 'review-total', 'litigation-total'], ['request-outcome-total'], ['request-balance']];
 
-/** The tables a fix may touch: all, or the one whose lines include `tableAt`. */
-function inScope(tables: Table[], tableAt?: number): Table[] {
-  return tableAt === undefined ? tables : tables.filter((t) => t.startLine <= tableAt && tableAt <= t.endLine);
+/** The table whose lines include `line`. */
+export function tableAt(tables: Table[], line: number): Table | undefined {
+  return tables.find((t) => t.startLine <= line && line <= t.endLine);
+}
+
+/** The tables a fix may touch: all, or the one whose lines include `line`. */
+function inScope(tables: Table[], line?: number): Table[] {
+  if (line === undefined) return tables;
+  const t = tableAt(tables, line);
+  return t ? [t] : [];
 }
 
 export function recompute(text: string, opts: { tableAt?: number } = {}): FixResult {

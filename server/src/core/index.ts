@@ -1,7 +1,7 @@
 // The analysis core's public face. No LSP or VS Code imports anywhere under core/.
 export { ReportModel, analyzeText, splitWithEols, type TextChange } from './document.js';
 export type { Analysis, Section } from './analyze.js';
-export { recompute, applyEdits, type FixResult, type FixChange, type Refusal } from './fix.js';
+export { recompute, applyEdits, tableAt, type FixResult, type FixChange, type Refusal } from './fix.js';
 export { identities, holds, numeric, type Identity } from './rules/arithmetic.js';
 export { tableRows } from './rules/cells.js';
 export {

@@ -8,6 +8,7 @@ import { pick } from '../core/index.js';
 import { guard, InvalidParams, type ServerContext } from './context.js';
 import { findDiagnostic, recomputeEdits, workspaceEdit } from './fixes.js';
 import { text } from './messages.js';
+import { tableAt } from './tables.js';
 
 export const COMMAND_FIX = 'disclosure-report.server.fix';
 export const COMMAND_RECOMPUTE = 'disclosure-report.server.recompute';
@@ -51,7 +52,7 @@ export function register(ctx: ServerContext): void {
         label = d?.fix ? pick(d.fix.title, locale) : '';
       } else {
         edits = recomputeEdits(ctx, doc, args.tableAt);
-        const table = args.tableAt === undefined ? undefined : ctx.documents.analysis(doc).tables.find((t) => t.startLine <= args.tableAt! && args.tableAt! <= t.endLine);
+        const table = args.tableAt === undefined ? undefined : tableAt(ctx.documents.analysis(doc), args.tableAt);
         label = pick(table ? text.recomputeTable(text.tableShort(table.kind)) : text.recomputeAll(), locale);
       }
       if (!edits.length) {

@@ -5,6 +5,7 @@
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import { ARITHMETIC_RULES, recompute, type Diagnostic, type Position, type TextEdit } from '../core/index.js';
 import type { ServerContext } from './context.js';
+import { tableAt as tableOf } from './tables.js';
 import type { ReportDocument } from './documents.js';
 
 /** The core diagnostic of `rule` starting at `at` in the document as it is now. */
@@ -21,7 +22,7 @@ const memo = new WeakMap<ReportDocument, { version: number; edits: Map<string, T
  */
 export function recomputeEdits(ctx: ServerContext, doc: ReportDocument, tableAt?: number): TextEdit[] {
   const a = ctx.documents.analysis(doc);
-  const table = tableAt === undefined ? undefined : a.tables.find((t) => t.startLine <= tableAt && tableAt <= t.endLine);
+  const table = tableAt === undefined ? undefined : tableOf(a, tableAt);
   if (tableAt !== undefined && !table) return [];
   const wrong = a.diagnostics.some((d) => ARITHMETIC_RULES.has(d.rule) && (!table || (d.range.start.line >= table.startLine && d.range.start.line <= table.endLine)));
   if (!wrong) return [];

@@ -1,7 +1,7 @@
 // Looking at the core's tables from the editor's side: every value cell with its row and column
 // label, the cell under a position, the identities anchored at a cell, and a table's verdict.
 
-import { holds, identities, T3_COLUMNS, type Analysis, type Cell, type Identity, type Localized, type Position, type Table } from '../core/index.js';
+import { holds, identities, tableAt as tableAtLine, T3_COLUMNS, type Analysis, type Cell, type Identity, type Localized, type Position, type Table } from '../core/index.js';
 import { labels } from './messages.js';
 
 export interface PlacedCell {
@@ -36,7 +36,7 @@ export function tableCells(t: Table): PlacedCell[] {
 
 /** The table whose lines include `line`. */
 export function tableAt(a: Analysis, line: number): Table | undefined {
-  return a.tables.find((t) => t.startLine <= line && line <= t.endLine);
+  return tableAtLine(a.tables, line);
 }
 
 /** The value cell under a position (its characters, or the point of a blank cell). */

@@ -18,10 +18,14 @@ interface Options {
 
 class UsageError extends Error {}
 
+/** `--locale X` or `--locale=X`, read before anything else so that even usage errors speak it. */
+function localeOf(argv: string[]): Locale {
+  const i = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  return i < 0 ? 'zh-CN' : resolveLocale(argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]);
+}
+
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', fix: false, locale: 'zh-CN', paths: [] };
-  const localeArg = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
-  if (localeArg >= 0) o.locale = resolveLocale(argv[localeArg].includes('=') ? argv[localeArg].split('=')[1] : argv[localeArg + 1]);
+  const o: Options = { format: 'text', fix: false, locale: localeOf(argv), paths: [] };
   const t = cliText(o.locale);
   if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return 'help';
   if (argv.includes('--version')) return 'version';
@@ -104,7 +108,7 @@ function toJson(r: FileReport, locale: Locale) {
 
 function main(argv: string[]): number {
   let o: Options | 'help' | 'version';
-  const locale = resolveLocale(argv.find((a, i) => argv[i - 1] === '--locale') ?? argv.find((a) => a.startsWith('--locale='))?.split('=')[1]);
+  const locale = localeOf(argv);
   try {
     o = parseArgs(argv);
   } catch (e) {

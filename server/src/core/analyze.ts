@@ -5,7 +5,7 @@ import { compareDiagnostics, diag, type Diagnostic } from './diagnostics.js';
 import { SECTIONS, type SectionId } from './format.js';
 import { msg } from './messages.js';
 import type { Heading, Range, Table } from './model.js';
-import { shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type YearMention } from './segment.js';
+import type { SegmentResult, YearMention } from './segment.js';
 import { normalizeLabel } from './text.js';
 
 export interface Section {
@@ -21,11 +21,6 @@ export interface Analysis {
   tables: Table[];
   diagnostics: Diagnostic[];
   reportYear: number | null;
-}
-
-export interface PlacedSegment {
-  start: number;
-  result: SegmentResult;
 }
 
 const headingRange = (h: Heading): Range => ({ start: { line: h.line, character: h.start }, end: { line: h.line, character: h.end } });
@@ -44,7 +39,8 @@ export interface AssembleCache {
 
 const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function assemble(segments: PlacedSegment[], lines: { count: number; lastLength: number }, cache?: { last?: AssembleCache }): Analysis {
+/** The analysis from the segments' results (in document lines, in line order) and the document-wide rules. */
+export function assemble(segments: SegmentResult[], lines: { count: number; lastLength: number }, cache?: { last?: AssembleCache }): Analysis {
   const headings: Heading[] = [];
   const tables: Table[] = [];
   // Each segment's diagnostics come sorted and segments are in line order, so theirs are sorted
@@ -54,12 +50,13 @@ export function assemble(segments: PlacedSegment[], lines: { count: number; last
   let sectionDiags: Diagnostic[] = [];
   const titleYears: YearMention[] = [];
   let periodYears: YearMention[] = [];
-  for (const { start, result: r } of segments) {
-    if (r.heading) headings.push(start === 0 ? r.heading : { ...r.heading, line: r.heading.line + start });
-    for (const t of r.tables) tables.push(shiftTable(t, start));
-    for (const x of r.diagnostics) diagnostics.push(shiftDiagnostic(x, start));
-    if (r.titleYears.length && titleYears.length < 1) titleYears.push(shiftYears(r.titleYears, start)[0]);
-    if (r.periodYears.length && !periodYears.length) periodYears = shiftYears(r.periodYears, start);
+  // One push per item: spreading them all into one call overflows the stack past ~100,000.
+  for (const r of segments) {
+    if (r.heading) headings.push(r.heading);
+    for (const t of r.tables) tables.push(t);
+    for (const x of r.diagnostics) diagnostics.push(x);
+    if (r.titleYears.length && !titleYears.length) titleYears.push(r.titleYears[0]);
+    if (r.periodYears.length && !periodYears.length) periodYears = r.periodYears;
   }
   const sections = headings.map((h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? lines.count) - 1 }));
   const endRange: Range = { start: { line: lines.count - 1, character: lines.lastLength }, end: { line: lines.count - 1, character: lines.lastLength } };
@@ -70,8 +67,8 @@ export function assemble(segments: PlacedSegment[], lines: { count: number; last
       en: 'No part of an annual report found (none of the six sections or three tables)',
     }));
   } else {
-    // One push per diagnostic: spreading them all into one call overflows the stack past ~100,000.
-    // They depend on the headings and the end of the text only (a heading that changed or moved is a new object).
+    // Section diagnostics depend on the headings and the end of the text only (a heading that
+    // changed or moved is a new object), so they are reused while those stay the same.
     const last = cache?.last;
     if (last && last.count === lines.count && last.lastLength === lines.lastLength && sameItems(last.headings, headings)) sectionDiags = last.diagnostics;
     else {
@@ -140,7 +137,7 @@ function tableMissing(headings: Heading[], tables: Table[]): Diagnostic[] {
     if (tables.some((t) => t.kind === kind)) continue;
     const h = headings.find((x) => x.spec.id === section) ?? headings.find((x) => x.spec.id > section);
     const range = h ? headingRange(h) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    out.push(diag('table-missing', range, msg.tableName(kind) && { zh: `找不到${msg.tableName(kind).zh}`, en: `Cannot recognise ${msg.tableName(kind).en}` }));
+    out.push(diag('table-missing', range, msg.tableMissing(msg.tableName(kind))));
   }
   return out;
 }

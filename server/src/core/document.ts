@@ -2,7 +2,7 @@
 // re-classifies only the lines it replaced and re-parses only the segments around them;
 // `analysis()` then equals what a fresh parse of the same text gives (a property test pins it).
 
-import { assemble, type Analysis, type AssembleCache, type PlacedSegment } from './analyze.js';
+import { assemble, type Analysis, type AssembleCache } from './analyze.js';
 import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
 import { cutSegments, parseSegment, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
@@ -11,13 +11,11 @@ interface Segment extends SegmentSpan {
   /** The parse, in document lines as they were when the segment started at `at`. */
   result?: SegmentResult;
   at?: number;
-  /** What assemble() is handed for this segment, kept while `result` stays the same. */
-  entry?: PlacedSegment;
 }
 
 /** Segments of one shape (every field present from the start), which keeps the per-edit loops fast. */
 function segmentsOf(spans: SegmentSpan[]): Segment[] {
-  return spans.map((x) => ({ start: x.start, count: x.count, kind: x.kind, result: undefined, at: undefined, entry: undefined }));
+  return spans.map((x) => ({ start: x.start, count: x.count, kind: x.kind, result: undefined, at: undefined }));
 }
 
 /** A segment's result moved down by `d` lines (a copy). */
@@ -102,8 +100,6 @@ export class ReportModel {
     this.lines.splice(a, removed, ...inserted);
     this.eols.splice(a, removed, ...insertedEols);
     this.kinds.splice(a, removed, ...inserted.map(classifyLine));
-    const start = { line: a };
-    const end = { line: b };
 
     // Re-cut from the segment before the edit to the segment after it: runs may merge or split.
     const segs = this.segments;
@@ -117,8 +113,8 @@ export class ReportModel {
       }
       return lo;
     };
-    const i0 = at(Math.max(0, start.line - 1));
-    const i1 = at(Math.min(end.line + 1, segs[segs.length - 1].start + segs[segs.length - 1].count - 1));
+    const i0 = at(Math.max(0, a - 1));
+    const i1 = at(Math.min(b + 1, segs[segs.length - 1].start + segs[segs.length - 1].count - 1));
     const from = segs[i0].start;
     const oldTo = segs[i1].start + segs[i1].count;
     const fresh: Segment[] = segmentsOf(cutSegments(this.kinds, from, oldTo + delta));
@@ -128,7 +124,7 @@ export class ReportModel {
         const o = segs[k];
         if (!o.result || o.kind !== f.kind || o.count !== f.count) continue;
         const oldEnd = o.start + o.count - 1;
-        if ((oldEnd < start.line && o.start === f.start) || (o.start > end.line && o.start + delta === f.start)) {
+        if ((oldEnd < a && o.start === f.start) || (o.start > b && o.start + delta === f.start)) {
           f.result = o.result;
           f.at = o.at;
         }
@@ -144,7 +140,7 @@ export class ReportModel {
     // were added or removed since, so an edit that keeps the line count copies nothing.
     // Segments that found nothing (most prose lines) add nothing to the analysis and are not
     // handed on, so the work per edit stays small in a document of thousands of segments.
-    const placed: PlacedSegment[] = [];
+    const placed: SegmentResult[] = [];
     for (const s of this.segments) {
       if (!s.result) {
         s.result = parseSegment(this.lines.slice(s.start, s.start + s.count), s.kind, s.start);
@@ -156,8 +152,7 @@ export class ReportModel {
       }
       const r = s.result;
       if (!r.heading && !r.tables.length && !r.diagnostics.length && !r.titleYears.length && !r.periodYears.length) continue;
-      if (s.entry?.result !== r) s.entry = { start: 0, result: r };
-      placed.push(s.entry);
+      placed.push(r);
     }
     this.cached = assemble(placed, { count: this.lines.length, lastLength: this.lines[this.lines.length - 1].length }, this.assembled);
     return this.cached;

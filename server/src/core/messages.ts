@@ -17,19 +17,16 @@ export const msg = {
     ),
   t4Total: (group: string, groupEn: string, sum: string, expected: number, actual: number) =>
     L(`${group}：总计应为 ${expected}（${sum}），实为 ${actual}`, `${groupEn}: 总计 should be ${expected} (${sum}), is ${actual}`),
-  summand: () => L('参与求和的单元格', 'a cell of the sum'),
   fixCell: (expected: string, balance = false) =>
     balance ? L(`将结转下年度继续办理改为 ${expected}`, `Change 结转下年度继续办理 to ${expected}`) : L(`将总计改为 ${expected}`, `Change 总计 to ${expected}`),
-  fixTable: () => L('重新计算本表全部总计', 'Recompute every total of this table'),
-  fixAll: () => L('重新计算全文所有总计', 'Recompute every total of the document'),
 
   sectionMissing: (title: string) => L(`缺少部分“${title}”`, `Section “${title}” is missing`),
   sectionDuplicate: (title: string) => L(`部分“${title}”重复出现`, `Section “${title}” appears twice`),
   sectionOrder: (title: string, after: string) => L(`部分“${title}”应在“${after}”之前`, `Section “${title}” should come before “${after}”`),
   sectionTitle: (official: string) => L(`标题与规定不同，应为“${official}”`, `Heading differs from the official “${official}”`),
   fixWording: (official: string) => L(`改为规定措辞“${official}”`, `Use the official wording “${official}”`),
-  tableMissing: (table: string) => L(`找不到${table}`, `Cannot recognise ${table}`),
-  rowMissing: (table: string, row: string) => L(`${table}缺少“${row}”一行`, `${table} lacks the row “${row}”`),
+  tableMissing: (table: Localized) => L(`找不到${table.zh}`, `Cannot recognise ${table.en}`),
+  rowMissing: (table: Localized, row: string) => L(`${table.zh}缺少“${row}”一行`, `${table.en} lacks the row “${row}”`),
   rowUnknown: (label: string) => L(`无法识别的行“${label}”`, `Unrecognised row “${label}”`),
   rowTwice: (label: string) => L(`“${label}”一行重复出现`, `The row “${label}” appears twice`),
   cellsMissing: (label: string, want: number, have: number) =>
@@ -52,7 +49,3 @@ export const msg = {
     ({ t2: L('表二（主动公开政府信息情况）', 'table 二 (proactive disclosure)'), t3: L('表三（收到和处理政府信息公开申请情况）', 'table 三 (requests)'), t4: L('表四（行政复议、行政诉讼情况）', 'table 四 (reviews and suits)') })[t],
 };
 
-/** Applies a localized template to each language with its own arguments. */
-export function both(f: (lang: 'zh' | 'en') => string): Localized {
-  return { zh: f('zh'), en: f('en') };
-}

@@ -5,7 +5,7 @@
 
 import { splitLine } from './cells.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
-import { classifyLine, matchHeading, type LineKind } from './lines.js';
+import { matchHeading, type LineKind } from './lines.js';
 import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4 } from './model.js';
 import { arithmeticDiagnostics } from './rules/arithmetic.js';
 import { cellDiagnostics } from './rules/cells.js';
@@ -161,4 +161,3 @@ export function shiftYears(ys: YearMention[], d: number): YearMention[] {
   return d === 0 ? ys : ys.map((y) => ({ ...y, line: y.line + d }));
 }
 
-export { classifyLine };

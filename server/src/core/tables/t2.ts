@@ -91,7 +91,7 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
     if (!item || !item.spec) return;
     const columns: LabelCell[] = checkHeaders(item.headers, item.spec.columns, out, similarity);
     for (const r of item.spec.rows) {
-      if (!item.seen.has(r.key)) out.push(diag('row-missing', cellRange(item.title), { zh: `第二十条第（${item.spec.item}）项缺少“${r.label}”一行`, en: `Item (${item.spec.item}) lacks the row “${r.label}”` }));
+      if (!item.seen.has(r.key)) out.push(diag('row-missing', cellRange(item.title), msg.rowMissing({ zh: `第二十条第（${item.spec.item}）项`, en: `Item (${item.spec.item})` }, r.label)));
     }
     items.push({ item: item.spec.item, title: item.title, columns, rows: item.rows });
   };

@@ -215,7 +215,7 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
     const want = T3_ROWS.filter((r) => !(singleOther && r.group === 'other'));
     if (singleOther) want.splice(want.findIndex((r) => r.key === 'total'), 0, T3_OTHER_SINGLE);
     for (const r of want) {
-      if (!byKey.has(r.key)) out.push(diag('row-missing', lineRange(lines[from]), { zh: `表三缺少“${official(r)}”一行`, en: `Table 三 lacks the row “${official(r)}”` }));
+      if (!byKey.has(r.key)) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing({ zh: '表三', en: 'Table 三' }, official(r))));
     }
   }
   return { table, endLine: end, diagnostics: out };

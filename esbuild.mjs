@@ -28,7 +28,7 @@ const common = {
 
 const bins = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js' },
 ];
 
 await Promise.all([

@@ -3,18 +3,17 @@
 // error/warning count in the status bar and contributes the toggle, fix-all and restart commands.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
 import { isCandidateFileName, looksLikeReport } from './detect';
 import { messagesFor, type Messages } from './messages';
 
-export const LANGUAGE_ID = 'disclosure-report';
+export { LANGUAGE_ID };
 const PLAINTEXT = 'plaintext';
-const CONFIG_SECTION = 'disclosureReport';
-const DIAGNOSTIC_SOURCE = 'disclosure-report';
-const FIX_ALL_KIND = 'source.fixAll.disclosure-report';
+const CONFIG_SECTION = SETTINGS_SECTION;
 
-const COMMAND_TOGGLE = 'disclosureReport.toggleLanguage';
-const COMMAND_FIX_ALL = 'disclosureReport.fixAll';
-const COMMAND_RESTART = 'disclosureReport.restartServer';
+const COMMAND_TOGGLE = CLIENT_COMMANDS.toggleLanguage;
+const COMMAND_FIX_ALL = CLIENT_COMMANDS.fixAll;
+const COMMAND_RESTART = CLIENT_COMMANDS.restartServer;
 
 /** URI schemes whose `.txt` documents content detection looks at (not output channels, git, …). */
 const DETECT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);

@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SERVER = join(ROOT, 'dist/server.js');
-const ENTRY = join(ROOT, 'server/src/lsp/main.ts');
+const ENTRY = join(ROOT, 'server/src/lsp/node.ts');
 
 function newestSource(dir: string): number {
   let newest = 0;

@@ -2,10 +2,11 @@
 // in the user's language, the severity after overrides, related information at the cells of a
 // sum, and `data` carrying what a fix needs (checked against the server's own copy later).
 
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { pick, type Diagnostic, type Locale, type Position, type RuleId, type Severity, type TextEdit } from '../core/index.js';
+import { DIAGNOSTIC_SOURCE } from '../protocol.js';
 
-export const SOURCE = 'disclosure-report';
+const SOURCE = DIAGNOSTIC_SOURCE;
 
 /** What every published diagnostic carries in `data`. */
 export interface DiagnosticData {

@@ -1,20 +1,20 @@
-// The document store. Per URI it keeps both a TextDocument (offsets, the client's view of the
-// text) and the core's ReportModel, each updated incrementally with every content change, and
-// the version they are at. A change that fails to apply rebuilds that document from its text:
-// one strange document never affects another, nor the server.
+// The open documents, one copy of each text: vscode-languageserver's TextDocuments keeps the
+// set (open, change, close, the version), and its update hook feeds every content change to the
+// core's incremental ReportModel, which is the text. There is no second copy to keep in step.
+// A change or an analysis that throws rebuilds that document's model from its own text: one
+// strange document never affects another, nor the server.
 
-import { TextDocumentSyncKind, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { ReportModel, type Analysis } from '../core/index.js';
-import { guardNotification, type Logger, type ServerContext } from './context.js';
+import type { Logger } from './guard.js';
 
 export interface ReportDocument {
-  uri: string;
+  readonly uri: string;
   /** Distinguishes two openings of one URI (a result id must not survive a close and reopen). */
-  epoch: number;
-  languageId: string;
+  readonly epoch: number;
+  readonly languageId: string;
   version: number;
-  text: TextDocument;
+  /** The text (lines and line ends) and its parse; updated in place by each change. */
   model: ReportModel;
   /** When the last change arrived (ms, monotonic; -Infinity until the first change: no debounce). */
   changedAt: number;
@@ -26,116 +26,95 @@ type Listener = (doc: ReportDocument) => void;
 
 const EMPTY: Analysis = { lineCount: 1, headings: [], sections: [], tables: [], diagnostics: [], reportYear: null };
 
-export class DocumentStore {
-  private docs = new Map<string, ReportDocument>();
-  private epochs = 0;
-  private openListeners: Listener[] = [];
-  private changeListeners: Listener[] = [];
-  private closeListeners: ((uri: string) => void)[] = [];
+type Token = { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } };
 
-  constructor(private log: Logger) {}
+export class DocumentStore {
+  private epochs = 0;
+  private readonly documents: TextDocuments<ReportDocument>;
+  private readonly wakers = new Set<(uri: string) => void>();
+
+  constructor(private readonly log: Logger) {
+    this.documents = new TextDocuments<ReportDocument>({
+      create: (uri, languageId, version, text) => ({
+        uri,
+        epoch: ++this.epochs,
+        languageId,
+        version,
+        model: this.newModel(uri, text ?? ''),
+        changedAt: -Infinity,
+        lastCost: 0,
+      }),
+      update: (doc, changes, version) => this.update(doc, changes, version),
+    });
+    this.documents.onDidChangeContent((e) => this.wake(e.document.uri));
+    this.documents.onDidClose((e) => this.wake(e.document.uri));
+  }
+
+  /** Listens to the connection's didOpen, didChange and didClose (once, by the sync feature). */
+  listen(connection: Connection): void {
+    this.documents.listen(connection);
+  }
 
   get(uri: string): ReportDocument | undefined {
-    return this.docs.get(uri);
+    return this.documents.get(uri);
   }
 
   all(): ReportDocument[] {
-    return [...this.docs.values()];
+    return this.documents.all();
   }
 
   onDidOpen(l: Listener): void {
-    this.openListeners.push(l);
+    this.documents.onDidOpen((e) => this.safely(l, e.document));
   }
+
+  /** After an edit (not after the open, which `onDidOpen` reports). */
   onDidChange(l: Listener): void {
-    this.changeListeners.push(l);
+    this.documents.onDidChangeContent((e) => {
+      if (e.document.changedAt !== -Infinity) this.safely(l, e.document);
+    });
   }
+
   onDidClose(l: (uri: string) => void): void {
-    this.closeListeners.push(l);
+    this.documents.onDidClose((e) => {
+      try {
+        l(e.document.uri);
+      } catch (err) {
+        this.log.error(`close listener failed for ${e.document.uri}`, err);
+      }
+    });
   }
 
   /** Resolves after `ms`, or sooner when the document changes or closes or `token` is cancelled. */
-  quiet(uri: string, ms: number, token?: { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } }): Promise<void> {
+  quiet(uri: string, ms: number, token?: Token): Promise<void> {
     if (token?.isCancellationRequested) return Promise.resolve();
     return new Promise((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
       let sub: { dispose(): void } | undefined;
       const done = () => {
-        if (timer) clearTimeout(timer);
+        clearTimeout(timer);
         sub?.dispose();
         this.wakers.delete(wake);
         resolve();
       };
       const wake = (u: string) => u === uri && done();
       this.wakers.add(wake);
-      timer = setTimeout(done, ms);
+      const timer = setTimeout(done, ms);
       sub = token?.onCancellationRequested(done);
     });
   }
-  private wakers = new Set<(uri: string) => void>();
 
-  open(uri: string, languageId: string, version: number, text: string): ReportDocument {
-    const doc: ReportDocument = {
-      uri,
-      epoch: ++this.epochs,
-      languageId,
-      version,
-      text: TextDocument.create(uri, languageId, version, text),
-      model: this.newModel(uri, text),
-      changedAt: -Infinity,
-      lastCost: 0,
-    };
-    this.docs.set(uri, doc);
-    this.emit(this.openListeners, doc);
-    return doc;
-  }
-
-  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): ReportDocument | undefined {
-    const doc = this.docs.get(uri);
-    if (!doc) {
-      this.log.info(`didChange for a document that is not open: ${uri}`);
-      return undefined;
-    }
-    doc.text = TextDocument.update(doc.text, changes, version);
-    doc.version = version;
-    doc.changedAt = performance.now();
-    try {
-      for (const c of changes) doc.model.apply('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text });
-      // Both copies must agree (clamping of out-of-range positions, line ends split by an edit…):
-      // checked on the line count and the lines the last change wrote, so that an edit costs
-      // nothing in proportion to the document's size.
-      if (!agree(doc.model, doc.text, changes[changes.length - 1])) {
-        throw new Error(`the model and the document disagree after version ${version}`);
-      }
-    } catch (err) {
-      this.log.error(`incremental update of ${uri} failed; rebuilding it from its text`, err);
-      doc.model = this.newModel(uri, doc.text.getText());
-    }
-    this.emit(this.changeListeners, doc);
-    for (const w of [...this.wakers]) w(uri);
-    return doc;
-  }
-
-  close(uri: string): void {
-    if (!this.docs.delete(uri)) return;
-    for (const w of [...this.wakers]) w(uri);
-    for (const l of this.closeListeners) {
-      try {
-        l(uri);
-      } catch (err) {
-        this.log.error(`close listener failed for ${uri}`, err);
-      }
-    }
-  }
-
-  /** The core's analysis of a document at its current version; never throws. */
-  analysis(doc: ReportDocument): Analysis {
+  /**
+   * The core's analysis of a document at its current version, timed for the debounce. It never
+   * throws: a failing model is rebuilt from its text once, and after a second failure the
+   * document reports nothing for this version.
+   */
+  analyzeSafely(doc: ReportDocument): Analysis {
     const t0 = performance.now();
     try {
       return doc.model.analysis();
     } catch (err) {
       this.log.error(`analysis of ${doc.uri} failed; rebuilding it from its text`, err);
       try {
-        doc.model = new ReportModel(doc.text.getText());
+        doc.model = new ReportModel(doc.model.getText());
         return doc.model.analysis();
       } catch (err2) {
         this.log.error(`analysis of ${doc.uri} failed again; reporting nothing for version ${doc.version}`, err2);
@@ -144,6 +123,19 @@ export class DocumentStore {
     } finally {
       doc.lastCost = performance.now() - t0;
     }
+  }
+
+  /** TextDocuments' update hook: the changes, in order, applied to the model. */
+  private update(doc: ReportDocument, changes: TextDocumentContentChangeEvent[], version: number): ReportDocument {
+    doc.version = version;
+    doc.changedAt = performance.now();
+    try {
+      for (const c of changes) doc.model.apply('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text });
+    } catch (err) {
+      this.log.error(`incremental update of ${doc.uri} to version ${version} failed; rebuilding it from its text`, err);
+      doc.model = this.newModel(doc.uri, doc.model.getText());
+    }
+    return doc;
   }
 
   private newModel(uri: string, text: string): ReportModel {
@@ -155,48 +147,15 @@ export class DocumentStore {
     }
   }
 
-  private emit(ls: Listener[], doc: ReportDocument): void {
-    for (const l of ls) {
-      try {
-        l(doc);
-      } catch (err) {
-        this.log.error(`document listener failed for ${doc.uri}`, err);
-      }
+  private wake(uri: string): void {
+    for (const w of [...this.wakers]) w(uri);
+  }
+
+  private safely(l: Listener, doc: ReportDocument): void {
+    try {
+      l(doc);
+    } catch (err) {
+      this.log.error(`document listener failed for ${doc.uri}`, err);
     }
   }
-}
-
-export function register(ctx: ServerContext): void {
-  const { connection, documents } = ctx;
-  ctx.capabilities(() => ({
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-  }));
-  listen(connection, documents, ctx);
-}
-
-function listen(connection: Connection, documents: DocumentStore, ctx: ServerContext): void {
-  connection.onDidOpenTextDocument(
-    guardNotification(ctx, 'didOpen', (p) => {
-      documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text ?? '');
-    }),
-  );
-  connection.onDidChangeTextDocument(
-    guardNotification(ctx, 'didChange', (p) => {
-      documents.change(p.textDocument.uri, p.textDocument.version ?? 0, p.contentChanges ?? []);
-    }),
-  );
-  connection.onDidCloseTextDocument(guardNotification(ctx, 'didClose', (p) => documents.close(p.textDocument.uri)));
-}
-
-/** Whether the model and the text agree on the line count and on the lines `last` wrote. */
-function agree(model: ReportModel, text: TextDocument, last: TextDocumentContentChangeEvent | undefined): boolean {
-  if (model.lineCount !== text.lineCount) return false;
-  if (!last || !('range' in last) || !last.range) return model.getText() === text.getText();
-  const from = Math.max(0, last.range.start.line - 1);
-  const to = Math.min(text.lineCount - 1, last.range.start.line + (last.text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1);
-  for (let i = from; i <= to; i++) {
-    const line = text.getText({ start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
-    if (line !== model.line(i)) return false;
-  }
-  return true;
 }

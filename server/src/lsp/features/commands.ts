@@ -3,15 +3,15 @@
 // was made for, recomputes its edits from the server's copy and applies them through
 // `workspace/applyEdit`; a command for an older version does nothing.
 
-import type { ExecuteCommandParams } from 'vscode-languageserver/node';
-import { pick } from '../core/index.js';
-import { guard, InvalidParams, type ServerContext } from './context.js';
-import { findDiagnostic, recomputeEdits, workspaceEdit } from './fixes.js';
-import { text } from './messages.js';
-import { tableAt } from './tables.js';
+import type { ExecuteCommandParams } from 'vscode-languageserver';
+import { pick } from '../../core/index.js';
+import { SERVER_COMMANDS } from '../../protocol.js';
+import type { ServerContext } from '../context.js';
+import { guard, InvalidParams } from '../guard.js';
+import { text } from '../messages.js';
+import { tableAt } from '../tables.js';
 
-export const COMMAND_FIX = 'disclosure-report.server.fix';
-export const COMMAND_RECOMPUTE = 'disclosure-report.server.recompute';
+const { fix: COMMAND_FIX, recompute: COMMAND_RECOMPUTE } = SERVER_COMMANDS;
 
 interface CommandArgs {
   uri: string;
@@ -47,19 +47,19 @@ export function register(ctx: ServerContext): void {
       let label: string;
       if (params.command === COMMAND_FIX) {
         if (typeof args.rule !== 'string' || !args.at) throw new InvalidParams('expected { rule, at }');
-        const d = findDiagnostic(ctx, doc, args.rule, args.at);
+        const d = ctx.fixes.findDiagnostic(doc, args.rule, args.at);
         edits = d?.fix?.edits ?? [];
         label = d?.fix ? pick(d.fix.title, locale) : '';
       } else {
-        edits = recomputeEdits(ctx, doc, args.tableAt);
-        const table = args.tableAt === undefined ? undefined : tableAt(ctx.documents.analysis(doc), args.tableAt);
+        edits = ctx.fixes.recomputeEdits(doc, args.tableAt);
+        const table = args.tableAt === undefined ? undefined : tableAt(ctx.documents.analyzeSafely(doc), args.tableAt);
         label = pick(table ? text.recomputeTable(text.tableShort(table.kind)) : text.recomputeAll(), locale);
       }
       if (!edits.length) {
         void ctx.connection.window.showInformationMessage(pick(text.nothingToRecompute(), locale));
         return { applied: false };
       }
-      const r = await ctx.connection.workspace.applyEdit({ label, edit: workspaceEdit(ctx, doc, edits) });
+      const r = await ctx.connection.workspace.applyEdit({ label, edit: ctx.fixes.workspaceEdit(doc, edits) });
       return { applied: r.applied };
     }),
   );

@@ -2,11 +2,12 @@
 // that computes it, with the numbers (`总计 = 8 + 0 + 0 + 0 + 0 + 0 = 8`), and whether it holds
 // (✓) or what the cell should be (✗ 应为 N). On an input cell, the identities it takes part in.
 
-import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { holds, identities, pick, type Identity, type Locale } from '../core/index.js';
-import { guard, requirePosition, requireUri, type ServerContext } from './context.js';
-import { text } from './messages.js';
-import { cellAt, sameCell, type PlacedCell } from './tables.js';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { holds, identities, pick, type Identity, type Locale } from '../../core/index.js';
+import type { ServerContext } from '../context.js';
+import { guard, requirePosition, requireUri } from '../guard.js';
+import { text } from '../messages.js';
+import { cellAt, sameCell, type PlacedCell } from '../tables.js';
 
 function verdictOf(id: Identity, locale: Locale): string {
   return holds(id) ? pick(text.holds(), locale) : pick(text.fails(id.expected, id.anchor.value as number), locale);
@@ -51,7 +52,7 @@ export function register(ctx: ServerContext): void {
       const doc = ctx.documents.get(uri);
       if (!doc) return null;
       const settings = await ctx.settings.get(uri);
-      const placed = cellAt(ctx.documents.analysis(doc), pos);
+      const placed = cellAt(ctx.documents.analyzeSafely(doc), pos);
       if (!placed) return null;
       const formats = ctx.client.capabilities.textDocument?.hover?.contentFormat;
       const markdown = !formats || formats.includes(MarkupKind.Markdown);

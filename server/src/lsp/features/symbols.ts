@@ -1,34 +1,34 @@
 // Document symbols for the outline and breadcrumbs: the six sections as written, each with its
 // tables as children. Clients without hierarchical symbols get a flat list with containers.
 
-import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver/node';
-import { pick, type Analysis, type Locale, type Table } from '../core/index.js';
-import { guard, requireUri, type ServerContext } from './context.js';
-import type { ReportDocument } from './documents.js';
-import { labels, text } from './messages.js';
-import { verdict } from './tables.js';
-import { verdictTitle } from './codeLens.js';
+import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver';
+import { pick, type Analysis, type Locale, type Table } from '../../core/index.js';
+import type { ServerContext } from '../context.js';
+import { guard, requireUri } from '../guard.js';
+import { labels, text } from '../messages.js';
+import { tableVerdictTitle } from '../verdict.js';
 
-function linesRange(doc: ReportDocument, from: number, to: number): Range {
-  return { start: { line: from, character: 0 }, end: { line: to, character: doc.model.line(to).length } };
+/** The lines of the document (the report model has them). */
+export interface Lines {
+  line(i: number): string;
 }
 
-export function tableDetail(t: Table, locale: Locale): string {
-  return t.kind === 't2' ? '' : verdictTitle(verdict(t), t.kind, locale);
+function linesRange(doc: Lines, from: number, to: number): Range {
+  return { start: { line: from, character: 0 }, end: { line: to, character: doc.line(to).length } };
 }
 
-function tableSymbol(doc: ReportDocument, t: Table, locale: Locale): DocumentSymbol {
+function tableSymbol(doc: Lines, t: Table, locale: Locale): DocumentSymbol {
   const range = linesRange(doc, t.startLine, t.endLine);
   return {
     name: pick(text.tableName(t.kind), locale),
-    detail: tableDetail(t, locale),
+    detail: tableVerdictTitle(t, locale),
     kind: SymbolKind.Array,
     range,
-    selectionRange: { start: range.start, end: { line: t.startLine, character: doc.model.line(t.startLine).length } },
+    selectionRange: { start: range.start, end: { line: t.startLine, character: doc.line(t.startLine).length } },
   };
 }
 
-export function documentSymbols(doc: ReportDocument, a: Analysis, locale: Locale): DocumentSymbol[] {
+export function documentSymbols(doc: Lines, a: Analysis, locale: Locale): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const placed = new Set<Table>();
   for (const s of a.sections) {
@@ -65,7 +65,7 @@ export function register(ctx: ServerContext): void {
       const doc = ctx.documents.get(uri);
       if (!doc) return [];
       const settings = await ctx.settings.get(uri);
-      const symbols = documentSymbols(doc, ctx.documents.analysis(doc), ctx.settings.locale(settings));
+      const symbols = documentSymbols(doc.model, ctx.documents.analyzeSafely(doc), ctx.settings.locale(settings));
       const hierarchical = !!ctx.client.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
       return hierarchical ? symbols : flatten(uri, symbols);
     }),

@@ -1,15 +1,20 @@
 // Folding ranges: each section (heading to its last non-blank line) and each table.
 
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/index.js';
-import { guard, requireUri, type ServerContext } from './context.js';
-import type { ReportDocument } from './documents.js';
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
+import type { Analysis } from '../../core/index.js';
+import type { ServerContext } from '../context.js';
+import { guard, requireUri } from '../guard.js';
 
-export function foldingRanges(doc: ReportDocument, a: Analysis): FoldingRange[] {
+/** The lines of the document (the report model has them). */
+export interface Lines {
+  line(i: number): string;
+}
+
+export function foldingRanges(lines: Lines, a: Analysis): FoldingRange[] {
   const out: FoldingRange[] = [];
   for (const s of a.sections) {
     let end = s.endLine;
-    while (end > s.heading.line && doc.model.line(end).trim() === '') end--;
+    while (end > s.heading.line && lines.line(end).trim() === '') end--;
     if (end > s.heading.line) out.push({ startLine: s.heading.line, endLine: end, kind: FoldingRangeKind.Region });
   }
   for (const t of a.tables) {
@@ -24,7 +29,7 @@ export function register(ctx: ServerContext): void {
     guard(ctx, 'textDocument/foldingRange', (params): FoldingRange[] => {
       const doc = ctx.documents.get(requireUri(params));
       if (!doc) return [];
-      return foldingRanges(doc, ctx.documents.analysis(doc));
+      return foldingRanges(doc.model, ctx.documents.analyzeSafely(doc));
     }),
   );
 }

@@ -1,10 +1,11 @@
 // Inlay hints: right after a derived cell that is wrong, what it should be (`应为 12` /
 // `should be 12`). A rule switched off in the settings shows no hints either.
 
-import { InlayHint } from 'vscode-languageserver/node';
-import { holds, identities, pick } from '../core/index.js';
-import { guard, requireRange, requireUri, type ServerContext } from './context.js';
-import { text } from './messages.js';
+import { InlayHint } from 'vscode-languageserver';
+import { holds, identities, pick } from '../../core/index.js';
+import type { ServerContext } from '../context.js';
+import { guard, requireRange, requireUri } from '../guard.js';
+import { text } from '../messages.js';
 
 export function register(ctx: ServerContext): void {
   ctx.capabilities(() => ({ inlayHintProvider: { resolveProvider: false } }));
@@ -20,7 +21,7 @@ export function register(ctx: ServerContext): void {
       const settings = await ctx.settings.get(uri);
       const locale = ctx.settings.locale(settings);
       const hints: InlayHint[] = [];
-      for (const table of ctx.documents.analysis(doc).tables) {
+      for (const table of ctx.documents.analyzeSafely(doc).tables) {
         if (table.endLine < range.start.line || table.startLine > range.end.line) continue;
         const shown = new Set<string>();
         for (const id of identities(table)) {

@@ -4,22 +4,37 @@
 // lets a burst of keystrokes through first; it is shorter for small documents, where analysis is
 // cheap. Results for a version that has been superseded are dropped.
 
-import { LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { cancelled, guard, requireUri, type ServerContext } from './context.js';
-import { toLsp } from './convert.js';
-import type { ReportDocument } from './documents.js';
-import type { Settings } from './settings.js';
+import { LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Diagnostic, Locale, RuleId, Severity } from '../../core/index.js';
+import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
+import type { ServerContext } from '../context.js';
+import { toLsp } from '../convert.js';
+import { cancelled, guard, requireUri } from '../guard.js';
+import type { ReportDocument } from '../documents.js';
+import type { Settings } from '../settings.js';
 
-/** The diagnostics of a document at its current version, as LSP diagnostics. */
-export function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings): LspDiagnostic[] {
-  const locale = ctx.settings.locale(settings);
+/** The core's diagnostics as LSP diagnostics, after the severity overrides (`off` drops them). */
+export function toLspDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  opts: { uri: string; version: number; locale: Locale; severity: (rule: RuleId) => Severity | 'off' },
+): LspDiagnostic[] {
   const out: LspDiagnostic[] = [];
-  for (const d of ctx.documents.analysis(doc).diagnostics) {
-    const severity = ctx.settings.severity(d.rule, settings);
+  for (const d of diagnostics) {
+    const severity = opts.severity(d.rule);
     if (severity === 'off') continue;
-    out.push(toLsp(d, { uri: doc.uri, version: doc.version, locale, severity }));
+    out.push(toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity }));
   }
   return out;
+}
+
+/** The diagnostics of a document at its current version, as LSP diagnostics. */
+function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings): LspDiagnostic[] {
+  return toLspDiagnostics(ctx.documents.analyzeSafely(doc).diagnostics, {
+    uri: doc.uri,
+    version: doc.version,
+    locale: ctx.settings.locale(settings),
+    severity: (rule) => ctx.settings.severity(rule, settings),
+  });
 }
 
 /**
@@ -38,7 +53,7 @@ export function register(ctx: ServerContext): void {
   const { connection, documents } = ctx;
 
   ctx.capabilities((_params, client) =>
-    client.pullDiagnostics ? { diagnosticProvider: { identifier: 'disclosure-report', interFileDependencies: false, workspaceDiagnostics: false } } : {},
+    client.pullDiagnostics ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {},
   );
 
   // ---- pull ------------------------------------------------------------------------------------

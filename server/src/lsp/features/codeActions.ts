@@ -13,16 +13,14 @@ import {
   type CodeActionParams,
   type Command,
   type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver/node';
-import { ARITHMETIC_RULES, pick, type RuleId } from '../core/index.js';
-import { guard, requireRange, requireUri, type ServerContext } from './context.js';
-import { readData, SOURCE } from './convert.js';
-import { findDiagnostic, recomputeEdits, workspaceEdit } from './fixes.js';
-import { text } from './messages.js';
-import { tableAt } from './tables.js';
-import { COMMAND_FIX, COMMAND_RECOMPUTE } from './commands.js';
-
-export const FIX_ALL_KIND = 'source.fixAll.disclosure-report';
+} from 'vscode-languageserver';
+import { ARITHMETIC_RULES, pick, type RuleId } from '../../core/index.js';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS } from '../../protocol.js';
+import type { ServerContext } from '../context.js';
+import { readData } from '../convert.js';
+import { guard, requireRange, requireUri } from '../guard.js';
+import { text } from '../messages.js';
+import { tableAt } from '../tables.js';
 
 /** Does the client's `only` filter let a kind through (a kind matches itself and its prefixes)? */
 export function wants(only: string[] | undefined, kind: string): boolean {
@@ -46,7 +44,7 @@ export function register(ctx: ServerContext): void {
       const version = doc.version;
       const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
       const sent: LspDiagnostic[] = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
-      const ours = sent.filter((d) => d && d.source === SOURCE);
+      const ours = sent.filter((d) => d && d.source === DIAGNOSTIC_SOURCE);
       const stale = ours.some((d) => readData(d)?.version !== undefined && readData(d)!.version !== version);
       const explicitFixAll = !!only && only.some((o) => o.startsWith(CodeActionKind.Source));
       if (stale && !explicitFixAll) return [];
@@ -65,34 +63,34 @@ export function register(ctx: ServerContext): void {
           const rule = (data?.rule ?? d.code) as RuleId;
           const at = data?.at ?? d.range?.start;
           if (typeof rule !== 'string' || !at) continue;
-          const core = findDiagnostic(ctx, doc, rule, at);
+          const core = ctx.fixes.findDiagnostic(doc, rule, at);
           if (!core?.fix) continue;
           const title = pick(core.fix.title, locale);
           add(
-            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: workspaceEdit(ctx, doc, core.fix.edits) },
-            { title, command: COMMAND_FIX, arguments: [{ uri, version, rule, at: core.range.start }] },
+            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: ctx.fixes.workspaceEdit(doc, core.fix.edits) },
+            { title, command: SERVER_COMMANDS.fix, arguments: [{ uri, version, rule, at: core.range.start }] },
           );
         }
         // Recompute every total of the table under the cursor, when one is wrong.
-        const table = tableAt(ctx.documents.analysis(doc), range.start.line);
+        const table = tableAt(ctx.documents.analyzeSafely(doc), range.start.line);
         if (table && table.kind !== 't2') {
-          const edits = recomputeEdits(ctx, doc, table.startLine);
+          const edits = ctx.fixes.recomputeEdits(doc, table.startLine);
           if (edits.length) {
             const title = pick(text.recomputeTable(text.tableShort(table.kind)), locale);
             const inTable = ours.filter((d) => ARITHMETIC_RULES.has(d.code as RuleId) && d.range && d.range.start.line >= table.startLine && d.range.start.line <= table.endLine);
             add(
-              { title, kind: CodeActionKind.QuickFix, diagnostics: inTable, edit: workspaceEdit(ctx, doc, edits) },
-              { title, command: COMMAND_RECOMPUTE, arguments: [{ uri, version, tableAt: table.startLine }] },
+              { title, kind: CodeActionKind.QuickFix, diagnostics: inTable, edit: ctx.fixes.workspaceEdit(doc, edits) },
+              { title, command: SERVER_COMMANDS.recompute, arguments: [{ uri, version, tableAt: table.startLine }] },
             );
           }
         }
       }
 
       if (wants(only, FIX_ALL_KIND)) {
-        const edits = recomputeEdits(ctx, doc);
+        const edits = ctx.fixes.recomputeEdits(doc);
         if (edits.length) {
           const title = pick(text.recomputeAll(), locale);
-          add({ title, kind: FIX_ALL_KIND, diagnostics: [], edit: workspaceEdit(ctx, doc, edits) }, { title, command: COMMAND_RECOMPUTE, arguments: [{ uri, version }] });
+          add({ title, kind: FIX_ALL_KIND, diagnostics: [], edit: ctx.fixes.workspaceEdit(doc, edits) }, { title, command: SERVER_COMMANDS.recompute, arguments: [{ uri, version }] });
         }
       }
       if (token.isCancellationRequested || doc.version !== version) return [];

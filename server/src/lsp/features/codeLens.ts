@@ -1,0 +1,44 @@
+// Code lens above each table with identities: its verdict, counting the identities evaluated
+// (every cell they need is a number) and how many hold — `勾稽关系 39/39 成立（行 25/25，列 7/7）`
+// for table 三, `勾稽关系 3/3 成立` for table 四 — and, when some fail, a lens that recomputes
+// the table's totals.
+
+import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver';
+import { pick, type Analysis, type Locale } from '../../core/index.js';
+import { SERVER_COMMANDS } from '../../protocol.js';
+import type { ServerContext } from '../context.js';
+import { guard, requireUri } from '../guard.js';
+import { text } from '../messages.js';
+import { verdict } from '../tables.js';
+import { verdictTitle } from '../verdict.js';
+
+/** The lenses of a document at `version`: a verdict per table 三/四, and a recompute lens where one fails. */
+export function codeLenses(uri: string, version: number, a: Analysis, locale: Locale): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  for (const t of a.tables) {
+    if (t.kind === 't2') continue;
+    const v = verdict(t);
+    const range = { start: { line: t.startLine, character: 0 }, end: { line: t.startLine, character: 0 } };
+    lenses.push({ range, command: { title: verdictTitle(v, t.kind, locale), command: '' } });
+    if (v.failing.some((id) => id.expected >= 0)) {
+      lenses.push({ range, command: { title: pick(text.lensRecompute(), locale), command: SERVER_COMMANDS.recompute, arguments: [{ uri, version, tableAt: t.startLine }] } });
+    }
+  }
+  return lenses;
+}
+
+export function register(ctx: ServerContext): void {
+  ctx.capabilities(() => ({ codeLensProvider: { resolveProvider: false } }));
+  ctx.settings.onDidChange(() => {
+    if (ctx.client.capabilities.workspace?.codeLens?.refreshSupport) ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch((err) => ctx.log.error('code lens refresh failed', err));
+  });
+  ctx.connection.onCodeLens(
+    guard(ctx, 'textDocument/codeLens', async (params): Promise<CodeLens[]> => {
+      const uri = requireUri(params);
+      const doc = ctx.documents.get(uri);
+      if (!doc) return [];
+      const settings = await ctx.settings.get(uri);
+      return codeLenses(uri, doc.version, ctx.documents.analyzeSafely(doc), ctx.settings.locale(settings));
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+// The language server's Node entry point (bundled as dist/server.js, also the bin
+// `disclosure-report-language-server --stdio`): reads argv, creates the connection (--stdio,
+// --node-ipc, --socket=N or --pipe=NAME), installs the process's last-resort handlers and calls
+// startServer (server.ts), which knows nothing of Node. Everything the server knows about
+// reports comes from the core; the server only speaks LSP.
+
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import pkg from '../../../package.json';
+import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
+import { startServer } from './server.js';
+
+const VERSION: string = pkg.version;
+
+const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+
+The language server of the disclosure report checker (政府信息公开工作年度报告), for any LSP
+client. Diagnostics, quick fixes, hover, inlay hints, code lens, outline and folding.
+Settings (section "${SETTINGS_SECTION}"): severity (per rule: error|warning|information|hint|off),
+locale (auto|zh-CN|en), debounceMs.
+`;
+
+/** Once the client has gone (its end of the pipe closed), there is nobody left to tell. */
+function clientGone(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  return e?.code === 'EPIPE' || e?.code === 'ERR_STREAM_DESTROYED' || /Connection (is )?(closed|disposed)/i.test(String(e?.message ?? ''));
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const transport = args.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a)) || typeof process.send === 'function';
+  if (!transport) {
+    process.stderr.write(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+
+  const connection = createConnection(ProposedFeatures.all);
+  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION });
+
+  // The last line of defence: a bug in one handler must not end the session. Once the client
+  // has gone, exit quietly.
+  const lastResort = (what: string) => (err: unknown) => {
+    if (clientGone(err)) process.exit(1);
+    try {
+      log.error(what, err);
+    } catch {
+      process.exit(1);
+    }
+  };
+  process.on('uncaughtException', lastResort('uncaught exception'));
+  process.on('unhandledRejection', lastResort('unhandled rejection'));
+}
+
+main();

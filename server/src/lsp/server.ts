@@ -1,0 +1,104 @@
+// The language server's setup, independent of the runtime: `startServer(connection)` builds the
+// services (documents, settings, fixes), lets every feature register itself, answers
+// `initialize` with what the features declared, and listens. No Node here: node.ts (argv,
+// transports, process handlers) calls it, and a browser worker's entry can call it the same way.
+
+import type { Connection, InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver';
+import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
+import type { ClientInfo, Feature, ServerContext } from './context.js';
+import { DocumentStore } from './documents.js';
+import * as codeActions from './features/codeActions.js';
+import * as codeLens from './features/codeLens.js';
+import * as commands from './features/commands.js';
+import * as configuration from './features/configuration.js';
+import * as diagnostics from './features/diagnostics.js';
+import * as folding from './features/folding.js';
+import * as hover from './features/hover.js';
+import * as inlayHints from './features/inlayHints.js';
+import * as symbols from './features/symbols.js';
+import * as sync from './features/sync.js';
+import { Fixes } from './fixes.js';
+import { describeError, type Logger } from './guard.js';
+import { SettingsStore } from './settings.js';
+
+/** Every feature, in the order they register (sync first: it feeds the documents). */
+export const FEATURES: readonly Feature[] = [sync, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens];
+
+export function readClient(params: InitializeParams): ClientInfo {
+  const caps = params?.capabilities ?? {};
+  const opts = params?.initializationOptions as { locale?: unknown } | null | undefined;
+  const initLocale =
+    opts && typeof opts.locale === 'string' && opts.locale.trim() ? opts.locale : typeof params?.locale === 'string' && params.locale ? params.locale : undefined;
+  return {
+    capabilities: caps,
+    pullDiagnostics: !!caps.textDocument?.diagnostic,
+    configuration: !!caps.workspace?.configuration,
+    documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+    initLocale,
+    name: params?.clientInfo?.name ?? 'unknown client',
+  };
+}
+
+export interface ServerInfo {
+  name?: string;
+  version: string;
+}
+
+/** Wires the server onto `connection` and starts listening; returns the context (for tests). */
+export function startServer(connection: Connection, info: ServerInfo): ServerContext {
+  const name = info.name ?? SERVER_NAME;
+  const log: Logger = {
+    error: (message, err) => connection.console.error(err === undefined ? message : `${message}: ${describeError(err)}`),
+    info: (message) => connection.console.info(message),
+  };
+  let client = readClient({ capabilities: {}, processId: null, rootUri: null } as InitializeParams);
+  const contributors: ((params: InitializeParams, client: ClientInfo) => ServerCapabilities)[] = [];
+  const afterInit: (() => void | Promise<void>)[] = [];
+
+  const documents = new DocumentStore(log);
+  const settings = new SettingsStore({
+    canPull: () => client.configuration,
+    pull: (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }),
+    clientLocale: () => client.initLocale,
+    log,
+  });
+  const fixes = new Fixes({ analysis: (doc) => documents.analyzeSafely(doc), documentChanges: () => client.documentChanges });
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    settings,
+    fixes,
+    get client() {
+      return client;
+    },
+    capabilities: (f) => void contributors.push(f),
+    onInitialized: (f) => void afterInit.push(f),
+    log,
+  };
+
+  for (const feature of FEATURES) feature.register(ctx);
+
+  connection.onInitialize((params): InitializeResult => {
+    client = readClient(params);
+    const capabilities: ServerCapabilities = { positionEncoding: 'utf-16' };
+    for (const contribute of contributors) {
+      try {
+        Object.assign(capabilities, contribute(params, client));
+      } catch (err) {
+        log.error('a feature failed to declare its capabilities', err);
+      }
+    }
+    return { capabilities, serverInfo: { name, version: info.version } };
+  });
+  connection.onInitialized(() => {
+    log.info(`${name} ${info.version} for ${client.name}: diagnostics ${client.pullDiagnostics ? 'pulled' : 'pushed'}, settings ${client.configuration ? 'pulled per document' : 'pushed'}`);
+    for (const run of afterInit) {
+      Promise.resolve()
+        .then(run)
+        .catch((err) => log.error('post-initialize step failed', err));
+    }
+  });
+
+  connection.listen();
+  return ctx;
+}

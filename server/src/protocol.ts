@@ -1,0 +1,35 @@
+// The names the VS Code client (client/src) and the language server (server/src/lsp) share, in
+// one place, so that the two sides cannot drift apart: the language id, the diagnostic source,
+// the settings section, the command ids and the fix-all code action kind. package.json spells
+// some of them again (contributes.languages, commands, configuration); test/protocol.test.ts
+// holds package.json to these values. No imports: both bundles take this file as it is.
+
+/** The language id of a report document (package.json `contributes.languages`). */
+export const LANGUAGE_ID = 'disclosure-report';
+
+/** `source` of every diagnostic the server publishes (and the CLI's JSON `rule` ids belong to). */
+export const DIAGNOSTIC_SOURCE = 'disclosure-report';
+
+/** The settings section (`disclosureReport.severity`, `.locale`, `.debounceMs`, `.trace.server`). */
+export const SETTINGS_SECTION = 'disclosureReport';
+
+/** The code action kind of "recompute every total of the document" (what `--fix` does). */
+export const FIX_ALL_KIND = 'source.fixAll.disclosure-report';
+
+/** The server's name in `initialize`'s serverInfo, and its bin. */
+export const SERVER_NAME = 'disclosure-report-language-server';
+
+/** Commands the server executes (`workspace/executeCommand`); arguments `[{ uri, version, … }]`. */
+export const SERVER_COMMANDS = {
+  /** The quick fix of one diagnostic: `{ uri, version, rule, at }`. */
+  fix: 'disclosure-report.server.fix',
+  /** Recompute the totals of one table (`tableAt`: a line of it) or of the whole document. */
+  recompute: 'disclosure-report.server.recompute',
+} as const;
+
+/** Commands the VS Code client contributes (package.json `contributes.commands`). */
+export const CLIENT_COMMANDS = {
+  toggleLanguage: 'disclosureReport.toggleLanguage',
+  fixAll: 'disclosureReport.fixAll',
+  restartServer: 'disclosureReport.restartServer',
+} as const;

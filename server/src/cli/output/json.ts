@@ -1,0 +1,27 @@
+// `check --format json`: the contract's document (../shared/CONTRACT.md "CLI"):
+// `{ version: 1, files: [ { path, diagnostics: [ { rule, severity, message, range, expected?, actual? } ],
+// fixed?, refused?, error? } ] }`.
+
+import { ARITHMETIC_RULES, pick, type Locale } from '../../core/index.js';
+import type { FileReport } from '../report.js';
+
+export function fileJson(r: FileReport, locale: Locale): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    path: r.path,
+    diagnostics: r.diagnostics.map((d) => {
+      const j: Record<string, unknown> = { rule: d.rule, severity: d.severity, message: pick(d.message, locale), range: d.range };
+      if (ARITHMETIC_RULES.has(d.rule)) Object.assign(j, { expected: d.expected, actual: d.actual });
+      return j;
+    }),
+  };
+  if (r.fixed.length || r.refused.length) {
+    out.fixed = r.fixed.map((c) => ({ rule: c.rule, range: c.range, cell: locale === 'en' ? c.labelEn : c.label, old: c.old, new: c.new }));
+    out.refused = r.refused.map((x) => ({ range: x.range, reason: pick(x.reason, locale) }));
+  }
+  if (r.error) out.error = r.error;
+  return out;
+}
+
+export function checkJson(reports: FileReport[], locale: Locale): string {
+  return JSON.stringify({ version: 1, files: reports.map((r) => fileJson(r, locale)) }, null, 2) + '\n';
+}

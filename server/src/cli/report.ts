@@ -1,0 +1,27 @@
+// What checking one file yields (the diagnostics, what --fix changed and refused, or why the
+// file could not be read), and the reason for a file error in the user's language.
+
+import type { Diagnostic, FixChange, Locale, Refusal } from '../core/index.js';
+import { InputError } from './encoding.js';
+import { cliText } from './messages.js';
+
+export interface FileReport {
+  path: string;
+  diagnostics: Diagnostic[];
+  fixed: FixChange[];
+  refused: Refusal[];
+  error?: string;
+}
+
+/** Why a path could not be read or written, as the user reads it. */
+export function reason(e: unknown, locale: Locale): string {
+  const t = cliText(locale);
+  const code = (e as { code?: string }).code;
+  if (e instanceof InputError) return e.message === 'binary' ? t.binary : t.encoding;
+  if (code === 'ENOENT') return t.notFound;
+  if (code === 'EACCES' || code === 'EPERM') return t.denied;
+  if (code === 'ETOOLARGE') return t.tooLarge(((e as { size: number }).size / 1048576).toFixed(1));
+  if (code === 'ENOTFILE' || code === 'EISDIR') return t.notFile;
+  if (code === 'ECHANGED') return t.changed;
+  return String((e as Error).message ?? e);
+}

@@ -1,0 +1,36 @@
+// The names client and server share (server/src/protocol.ts) against what package.json
+// contributes, and against what the server declares and publishes: one spelling of each.
+// Run: node test/run.mjs test/protocol.test.ts
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NAME, SETTINGS_SECTION } from '../server/src/protocol';
+
+const pkg = JSON.parse(readFileSync(join(resolve(__dirname, '..'), 'package.json'), 'utf8'));
+
+describe('protocol.ts and package.json', () => {
+  test('the language id is the one package.json contributes, with its grammar', () => {
+    assert.deepEqual(pkg.contributes.languages.map((l: { id: string }) => l.id), [LANGUAGE_ID]);
+    assert.deepEqual(pkg.contributes.grammars.map((g: { language: string }) => g.language), [LANGUAGE_ID]);
+    assert.ok(pkg.activationEvents.includes(`onLanguage:${LANGUAGE_ID}`));
+  });
+
+  test('every contributed setting is in the settings section', () => {
+    const keys = Object.keys(pkg.contributes.configuration.properties);
+    assert.ok(keys.length >= 4);
+    for (const k of keys) assert.ok(k.startsWith(`${SETTINGS_SECTION}.`), k);
+  });
+
+  test('the client commands are exactly the contributed commands', () => {
+    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), Object.values(CLIENT_COMMANDS).sort());
+  });
+
+  test('the server bin, the fix-all kind and the server commands are named after the source', () => {
+    assert.ok(SERVER_NAME in pkg.bin);
+    assert.equal(FIX_ALL_KIND, `source.fixAll.${DIAGNOSTIC_SOURCE}`);
+    for (const c of Object.values(SERVER_COMMANDS)) assert.ok(c.startsWith(`${DIAGNOSTIC_SOURCE}.server.`), c);
+    // Server commands and client commands are different names (VS Code rejects a duplicate registration).
+    for (const c of Object.values(SERVER_COMMANDS)) assert.ok(!(Object.values(CLIENT_COMMANDS) as string[]).includes(c));
+  });
+});

@@ -1,6 +1,7 @@
 // What bench/run.mjs needs in-process, bundled by esbuild into bench/out/lib.mjs: the input
 // generators and the in-process measurement of incremental edits (ReportModel) against full
-// parses (analyzeText), with the same core code the CLI and the server bundle.
+// parses (analyzeText), with the same core code the CLI and the server bundle; and the LSP
+// client of the tests (test/lsp/client.ts).
 
 import { ReportModel, analyzeText } from '../server/src/core/index.js';
 import type { Edit } from './gen.js';
@@ -34,3 +35,5 @@ export function timeFull(text: string, n: number): number[] {
 }
 
 export { LAYOUTS, buildReport, exampleData } from '../test/helpers/report.js';
+/** The one LSP client of the tests, so the real server and the floor server are driven alike. */
+export { LspClient, isDiagnosticsFor } from '../test/lsp/client.js';

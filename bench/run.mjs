@@ -15,7 +15,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { LspClient, isDiagnosticsFor } from './lsp-client.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -125,7 +124,7 @@ function serverCmd(which) {
 }
 
 async function session(which, { pull }) {
-  const c = new LspClient(process.execPath, serverCmd(which), { settings: SETTINGS });
+  const c = new lib.LspClient(process.execPath, serverCmd(which), { settings: SETTINGS });
   await c.initialize({ pull });
   return c;
 }
@@ -138,7 +137,7 @@ async function open(c, uri, text, pull) {
     if (r.error) throw new Error(`diagnostic pull failed: ${JSON.stringify(r.error)}`);
     return;
   }
-  const got = c.waitFor(isDiagnosticsFor(uri, 1), 60000, `diagnostics for ${uri} v1`);
+  const got = c.waitFor(lib.isDiagnosticsFor(uri, 1), 60000, `diagnostics for ${uri} v1`);
   c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'disclosure-report', version: 1, text } });
   await got;
 }
@@ -157,7 +156,7 @@ async function editLatencies(c, uri, edits, pull) {
       out.push(performance.now() - t0);
       if (r.error) throw new Error(`diagnostic pull failed: ${JSON.stringify(r.error)}`);
     } else {
-      const got = c.waitFor(isDiagnosticsFor(uri, version), 30000, `diagnostics for ${uri} v${version}`);
+      const got = c.waitFor(lib.isDiagnosticsFor(uri, version), 30000, `diagnostics for ${uri} v${version}`);
       const t0 = performance.now();
       c.notify('textDocument/didChange', change);
       await got;
@@ -305,11 +304,14 @@ ${notes.length ? '\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}`;
   console.log('\nwrote bench/RESULTS.md');
 }
 
+/** The bench's bundle (bench/lib.ts): generators, in-process timings and the LSP client. */
+let lib;
+
 async function main() {
   const m = machine();
   console.log(`machine: ${m.nproc} cores, ${m.model}, node ${m.node}${QUICK ? ' (BENCH_QUICK: short run)' : ''}`);
   await build();
-  const lib = await import(join(OUT, 'lib.mjs') + `?t=${Date.now()}`);
+  lib = await import(join(OUT, 'lib.mjs') + `?t=${Date.now()}`);
   const doc10k = lib.reportOfSize(lib.exampleData(), 'pipe', 10240);
   const ctx = { batchBytes: 0, doc10kBytes: Buffer.byteLength(doc10k) };
   if (want('a')) ctx.batchBytes = benchBatch(lib).bytes;

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../server/src/core/index.ts';
-import { LspClient } from '../bench/lsp-client.mjs';
+import { LspClient } from './lsp/client.ts';
 import { buildReport, LAYOUTS } from './helpers/report.ts';
 import { choose, int, randomData, reportOfSize, rng } from '../bench/gen.ts';
 

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { buildServer, TestClient } from './client';
+import { buildServer } from './build';
+import { TestClient } from './client';
 import { cellRange, cleanReport, t3Cell, t4Cell } from './fixture';
 
 const URI = 'file:///work/report.txt';
@@ -183,7 +184,7 @@ describe(`push diagnostics and code actions on ${clean.name}`, () => {
 
   test('closing the document clears its diagnostics', async () => {
     const n = client.published.length;
-    await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    client.notify('textDocument/didClose', { textDocument: { uri: URI } });
     // Any request answered after the close: the clearing notification went out before it.
     await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 0 } });
     const last = client.published.slice(n).find((p) => p.uri === URI);

@@ -1,64 +1,227 @@
-// A small LSP client for the language server tests: builds dist/server.js from the server entry
-// (the same esbuild options as esbuild.mjs, written atomically so parallel test files never see
-// half a bundle), starts it over stdio, and keeps its own copy of each open document.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ClientCapabilities,
-  type Diagnostic,
-  type InitializeResult,
-  type MessageConnection,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver-protocol/node';
+// The one LSP client of the tests and the bench. `LspClient` is the wire: a server process over
+// stdio, Content-Length frames written as given (so abuse tests can send broken ones), requests
+// answered as whole JSON-RPC responses, notifications to listeners, and answers to the server's
+// own requests. `TestClient` stands on it for the protocol tests: it declares capabilities, keeps
+// its own copy of each open document, applies the server's edits, waits for the diagnostics of a
+// version, and turns error responses into rejections. bench/run.mjs gets `LspClient` through its
+// bundle (bench/lib.ts), so the real server and the floor server are driven by the same code.
+// Building dist/server.js for the tests is test/lsp/build.ts.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
-export const ROOT = resolve(__dirname, '../..');
+// (No __dirname in the bench's ES module bundle, which never starts a TestClient.)
+export const ROOT = typeof __dirname === 'string' ? resolve(__dirname, '../..') : process.cwd();
 export const SERVER = join(ROOT, 'dist/server.js');
-const ENTRY = join(ROOT, 'server/src/lsp/node.ts');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestSource(p) : s.mtimeMs);
-  }
-  return newest;
+// ---- the wire ---------------------------------------------------------------------------------
+
+export interface RpcResponse {
+  jsonrpc: '2.0';
+  id: number | string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  result?: any;
+  error?: { code: number; message: string; data?: unknown };
 }
 
-/** Builds dist/server.js unless it is newer than every server source. */
-export async function buildServer(): Promise<void> {
-  const sources = Math.max(newestSource(join(ROOT, 'server/src')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= sources) return;
-  const r = await esbuild.build({
-    entryPoints: [ENTRY],
-    outfile: SERVER,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    logLevel: 'warning',
-    banner: { js: '#!/usr/bin/env node' },
-    write: false,
-  });
-  mkdirSync(dirname(SERVER), { recursive: true });
-  // The bundle last, so that a present bundle always has its map.
-  const files = [...r.outputFiles].sort((a, b) => (a.path.endsWith('.map') ? -1 : b.path.endsWith('.map') ? 1 : 0));
-  for (const f of files) {
-    const tmp = `${f.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, f.contents, { mode: 0o755 });
-    renameSync(tmp, f.path);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RpcMessage = any;
+
+export type Exit = { code: number | null; signal: NodeJS.Signals | null };
+
+export interface LspClientOptions {
+  /** What `workspace/configuration` is answered with (per item, by section), and pushed after initialize. */
+  settings?: object;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class LspClient {
+  readonly proc: ChildProcessWithoutNullStreams;
+  settings: object;
+  stderr = '';
+  exited: Exit | null = null;
+  readonly exitPromise: Promise<Exit>;
+  /** Every notification from the server (and every message no request is waiting for). */
+  readonly listeners = new Set<(msg: RpcMessage) => void>();
+  /** The methods of the requests the server made, in order. */
+  readonly serverRequests: string[] = [];
+  /** Answers a server request (default: configuration from `settings`, null otherwise). */
+  answer: (method: string, params: RpcMessage) => unknown = (method, params) => this.defaultAnswer(method, params);
+  private nextId = 1;
+  private readonly pending = new Map<number | string, { resolve: (r: RpcResponse) => void; reject: (e: Error) => void; method: string }>();
+  private buf: Buffer = Buffer.alloc(0);
+
+  constructor(command: string, args: string[], opts: LspClientOptions = {}) {
+    this.settings = opts.settings ?? {};
+    this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env });
+    this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
+    this.proc.stderr.on('data', (d) => (this.stderr += d));
+    this.proc.stdin.on('error', () => {
+      /* the server went away; callers see `exited` */
+    });
+    this.exitPromise = new Promise((resolve) => {
+      this.proc.on('exit', (code, signal) => {
+        this.exited = { code, signal };
+        for (const p of this.pending.values()) p.reject(new Error(`server exited (${code ?? signal}) before answering ${p.method}`));
+        this.pending.clear();
+        resolve(this.exited);
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.proc.pid!;
+  }
+
+  private onData(d: Buffer): void {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
+    for (;;) {
+      const headerEnd = this.buf.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buf.subarray(0, headerEnd).toString('ascii');
+      const m = /Content-Length: *(\d+)/i.exec(header);
+      if (!m) throw new Error(`bad header from server: ${header}`);
+      const len = Number(m[1]);
+      if (this.buf.length < headerEnd + 4 + len) return;
+      const body = this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8');
+      this.buf = this.buf.subarray(headerEnd + 4 + len);
+      this.dispatch(JSON.parse(body));
+    }
+  }
+
+  private dispatch(msg: RpcMessage): void {
+    if (msg.method && msg.id !== undefined) {
+      this.serverRequests.push(msg.method);
+      let result: unknown = null;
+      try {
+        result = this.answer(msg.method, msg.params);
+      } catch {
+        result = null;
+      }
+      this.send({ jsonrpc: '2.0', id: msg.id, result: result ?? null });
+      return;
+    }
+    if (msg.id !== undefined && (msg.result !== undefined || msg.error !== undefined)) {
+      const p = this.pending.get(msg.id);
+      if (p) {
+        this.pending.delete(msg.id);
+        p.resolve(msg);
+        return;
+      }
+    }
+    for (const l of [...this.listeners]) l(msg);
+  }
+
+  private defaultAnswer(method: string, params: RpcMessage): unknown {
+    if (method !== 'workspace/configuration') return null;
+    return ((params?.items ?? []) as { section?: string }[]).map((it) => {
+      if (!it.section) return this.settings;
+      let v: RpcMessage = this.settings;
+      for (const k of it.section.split('.')) v = v?.[k];
+      return v ?? null;
+    });
+  }
+
+  send(obj: object): void {
+    const body = Buffer.from(JSON.stringify(obj), 'utf8');
+    this.writeRaw(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  /** Bytes as they are: broken frames included. */
+  writeRaw(bytes: Buffer): void {
+    if (this.exited || this.proc.stdin.destroyed) return;
+    this.proc.stdin.write(bytes);
+  }
+
+  /** Resolves with the whole response message ({result} or {error}). */
+  request(method: string, params: unknown): Promise<RpcResponse> {
+    return this.requestWithId(this.nextId++, method, params);
+  }
+
+  /** A request that can be cancelled (`$/cancelRequest`). */
+  cancellable(method: string, params: unknown): { response: Promise<RpcResponse>; cancel(): void } {
+    const id = this.nextId++;
+    return { response: this.requestWithId(id, method, params), cancel: () => this.notify('$/cancelRequest', { id }) };
+  }
+
+  requestWithId(id: number | string, method: string, params: unknown): Promise<RpcResponse> {
+    const p = new Promise<RpcResponse>((resolve, reject) => this.pending.set(id, { resolve, reject, method }));
+    this.send({ jsonrpc: '2.0', id, method, params });
+    return p;
+  }
+
+  notify(method: string, params: unknown): void {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /** The next notification that `pred` accepts (register before sending what causes it). */
+  waitFor(pred: (msg: RpcMessage) => boolean, timeoutMs = 30000, what = 'notification'): Promise<RpcMessage> {
+    return new Promise((resolve, reject) => {
+      const l = (msg: RpcMessage) => {
+        if (!pred(msg)) return;
+        clearTimeout(timer);
+        this.listeners.delete(l);
+        resolve(msg);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.delete(l);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.listeners.add(l);
+    });
+  }
+
+  /** initialize + initialized with a small capability set (+ the settings pushed by didChangeConfiguration). */
+  async initialize({ pull = false }: { pull?: boolean } = {}): Promise<InitializeResult> {
+    const res = await this.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: {
+          synchronization: { didSave: false, dynamicRegistration: false },
+          publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+          ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        },
+        general: { positionEncodings: ['utf-16'] },
+      },
+    });
+    if (res.error) throw new Error(`initialize failed: ${JSON.stringify(res.error)}`);
+    this.notify('initialized', {});
+    this.notify('workspace/didChangeConfiguration', { settings: this.settings });
+    return res.result;
+  }
+
+  /** shutdown + exit, then waits for the process (killed if it lingers). */
+  async shutdown(timeoutMs = 5000): Promise<Exit> {
+    if (this.exited) return this.exited;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([this.request('shutdown', null), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+      this.notify('exit', null);
+    } catch {
+      /* already gone */
+    } finally {
+      clearTimeout(timer);
+    }
+    const kill = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
+    const r = await this.exitPromise;
+    clearTimeout(kill);
+    return r;
+  }
+
+  kill(): Promise<Exit> {
+    if (!this.exited) this.proc.kill('SIGKILL');
+    return this.exitPromise;
   }
 }
+
+export const isDiagnosticsFor = (uri: string, version?: number) => (m: RpcMessage) =>
+  m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (version === undefined || m.params.version === version);
+
+// ---- the protocol tests' client -------------------------------------------------------------------
 
 export interface StartOptions {
   /** Declare pull diagnostics (`textDocument.diagnostic`). */
@@ -75,6 +238,17 @@ export interface StartOptions {
   hierarchicalSymbols?: boolean;
 }
 
+/** An error response, as a rejection: `code`, `message` and `data` as the server sent them. */
+export class ResponseError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+  }
+}
+
 interface Waiter {
   uri: string;
   version: number;
@@ -88,49 +262,36 @@ const TIMEOUT_MS = 10_000;
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
-  readonly serverRequests: string[] = [];
   readonly applied: WorkspaceEdit[] = [];
   readonly docs = new Map<string, TextDocument>();
   configuration: unknown;
   result!: InitializeResult;
   private waiters: Waiter[] = [];
-  private stderr = '';
 
-  private constructor(
-    readonly proc: ChildProcess,
-    readonly conn: ProtocolConnection,
-  ) {}
+  private constructor(readonly wire: LspClient) {}
+
+  get serverRequests(): string[] {
+    return this.wire.serverRequests;
+  }
 
   static async start(opts: StartOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-    const c = new TestClient(proc, conn);
+    const c = new TestClient(new LspClient(process.execPath, [SERVER, '--stdio']));
     c.configuration = opts.configuration;
-    proc.stderr!.on('data', (d) => (c.stderr += d));
-    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      c.published.push(p);
-      const index = c.published.length - 1;
-      c.waiters = c.waiters.filter((w) => {
-        if (w.uri !== p.uri || w.version !== p.version || index < w.since) return true;
-        w.resolve(p.diagnostics);
-        return false;
-      });
+    c.wire.listeners.add((m) => {
+      if (m.method === 'textDocument/publishDiagnostics') c.onPublish(m.params);
+      else if (m.method === 'window/logMessage') c.logs.push(m.params.message);
+      else if (m.method === 'window/showMessage') c.logs.push(`showMessage: ${m.params.message}`);
     });
-    conn.onNotification('window/logMessage', (p: { message: string }) => void c.logs.push(p.message));
-    conn.onNotification('window/showMessage', (p: { message: string }) => void c.logs.push(`showMessage: ${p.message}`));
-    // Every request the server makes of the client (the star handler: typed on the jsonrpc connection).
-    (conn as unknown as MessageConnection).onRequest((method: string, params: unknown) => {
-      c.serverRequests.push(method);
-      if (method === 'workspace/configuration') return ((params as { items: unknown[] }).items ?? []).map(() => c.configuration ?? null);
+    c.wire.answer = (method, params) => {
+      if (method === 'workspace/configuration') return ((params?.items ?? []) as unknown[]).map(() => c.configuration ?? null);
       if (method === 'workspace/applyEdit') {
-        const edit = (params as { edit: WorkspaceEdit }).edit;
+        const edit = params.edit as WorkspaceEdit;
         c.applied.push(edit);
         c.applyEdit(edit, true);
         return { applied: true };
       }
       return null;
-    });
-    conn.listen();
+    };
     const capabilities: ClientCapabilities = {
       general: { positionEncodings: ['utf-16'] },
       workspace: {
@@ -156,18 +317,25 @@ export class TestClient {
         ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
     };
-    c.result = await c.within(
-      conn.sendRequest('initialize', {
-        processId: process.pid,
-        rootUri: null,
-        capabilities,
-        ...(opts.locale ? { locale: opts.locale } : {}),
-        ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
-      }),
-      'initialize',
-    );
-    await conn.sendNotification('initialized', {});
+    c.result = await c.request<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
+    });
+    c.notify('initialized', {});
     return c;
+  }
+
+  private onPublish(p: PublishDiagnosticsParams): void {
+    this.published.push(p);
+    const index = this.published.length - 1;
+    this.waiters = this.waiters.filter((w) => {
+      if (w.uri !== p.uri || w.version !== p.version || index < w.since) return true;
+      w.resolve(p.diagnostics);
+      return false;
+    });
   }
 
   /** Fails (rather than hangs) when the server does not answer in time; says what it logged. */
@@ -176,13 +344,29 @@ export class TestClient {
     return Promise.race([
       p.finally(() => clearTimeout(timer)),
       new Promise<T>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what}: no answer in ${TIMEOUT_MS} ms; server log: ${this.logs.join(' | ')} ${this.stderr}`)), TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(`${what}: no answer in ${TIMEOUT_MS} ms; server log: ${this.serverLog}`)), TIMEOUT_MS);
       }),
     ]);
   }
 
+  private static unwrap<R>(r: RpcResponse): R {
+    if (r.error) throw new ResponseError(r.error.code, r.error.message, r.error.data);
+    return r.result as R;
+  }
+
+  /** The result of a request; an error response rejects with a ResponseError. */
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.within(this.conn.sendRequest(method, params) as Promise<R>, method);
+    return this.within(this.wire.request(method, params), method).then((r) => TestClient.unwrap<R>(r));
+  }
+
+  /** A request and a way to cancel it. */
+  cancellable<R>(method: string, params: unknown): { response: Promise<R>; cancel(): void } {
+    const { response, cancel } = this.wire.cancellable(method, params);
+    return { response: this.within(response, method).then((r) => TestClient.unwrap<R>(r)), cancel };
+  }
+
+  notify(method: string, params: unknown): void {
+    this.wire.notify(method, params);
   }
 
   /**
@@ -197,7 +381,7 @@ export class TestClient {
 
   async open(uri: string, text: string, languageId = 'disclosure-report'): Promise<number> {
     this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
-    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return 1;
   }
 
@@ -214,7 +398,7 @@ export class TestClient {
     const doc = this.docs.get(uri)!;
     const version = doc.version + 1;
     this.docs.set(uri, TextDocument.update(doc, changes.map((c) => (c.range ? { range: c.range, text: c.text } : { text: c.text })), version));
-    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;
   }
 
@@ -251,20 +435,10 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await this.within(this.conn.sendRequest('shutdown'), 'shutdown');
-      await this.conn.sendNotification('exit');
-    } catch {
-      // the process is ended below either way
-    }
-    const exited = this.proc.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => this.proc.once('exit', () => r()));
-    const timer = setTimeout(() => this.proc.kill(), 2000);
-    await exited;
-    clearTimeout(timer);
-    this.conn.dispose();
+    await this.wire.shutdown(2000);
   }
 
   get serverLog(): string {
-    return `${this.logs.join('\n')}\n${this.stderr}`;
+    return `${this.logs.join('\n')}\n${this.wire.stderr}`;
   }
 }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CodeLens, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint } from 'vscode-languageserver-protocol';
 import { analyzeText } from '../../server/src/core/index';
-import { buildServer, TestClient } from './client';
+import { buildServer } from './build';
+import { TestClient } from './client';
 import { cellRange, cleanReport, t3Cell, t4Cell } from './fixture';
 
 const clean = cleanReport();
@@ -131,7 +132,7 @@ describe('locale from initializationOptions (en), severities from pushed setting
 
   test('pushed settings: a rule off drops it, another downgraded, and the locale setting wins', async () => {
     const n = client.published.length;
-    await client.conn.sendNotification('workspace/didChangeConfiguration', {
+    client.notify('workspace/didChangeConfiguration', {
       settings: { disclosureReport: { severity: { 'request-row-total': 'off', 'request-balance': 'hint' }, locale: 'zh-CN' } },
     });
     const diags = await client.diagnosticsOf(URI, v, n);
@@ -144,7 +145,7 @@ describe('locale from initializationOptions (en), severities from pushed setting
 
   test('empty or malformed settings mean the defaults, never all off', async () => {
     const n = client.published.length;
-    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { disclosureReport: { severity: 'nonsense', debounceMs: -5, locale: 42 } } });
+    client.notify('workspace/didChangeConfiguration', { settings: { disclosureReport: { severity: 'nonsense', debounceMs: -5, locale: 42 } } });
     const diags = await client.diagnosticsOf(URI, v, n);
     assert.deepEqual(diags.map((d) => [d.code, d.severity]).sort(), [['request-balance', 1], ['request-row-total', 1]]);
     assert.match(String(diags[0].message), /should be/); // back to initializationOptions.locale
@@ -172,7 +173,7 @@ describe('settings pulled per document (workspace/configuration)', () => {
   test('a configuration change makes the server ask again', async () => {
     const n = client.published.length;
     client.configuration = null; // the client has nothing for this section: defaults
-    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    client.notify('workspace/didChangeConfiguration', { settings: null });
     const diags = await client.diagnosticsOf(URI, 1, n);
     assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['review-total', 1]]);
     assert.match(String(diags[0].message), /应为/);

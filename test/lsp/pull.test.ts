@@ -3,8 +3,9 @@
 // Run: node test/run.mjs test/lsp/pull.test.ts
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CancellationTokenSource, type CodeAction, type DocumentDiagnosticReport, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { buildServer, TestClient } from './client';
+import type { CodeAction, DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { buildServer } from './build';
+import { TestClient } from './client';
 import { cellRange, cleanReport, t3Cell } from './fixture';
 
 const URI = 'file:///work/pulled.txt';
@@ -63,7 +64,7 @@ describe('pull diagnostics', () => {
   });
 
   test('a settings change asks the client to pull again', async () => {
-    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { disclosureReport: { debounceMs: 2000 } } });
+    client.notify('workspace/didChangeConfiguration', { settings: { disclosureReport: { debounceMs: 2000 } } });
     await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 0 } });
     assert.ok(client.serverRequests.includes('workspace/diagnostic/refresh'), JSON.stringify(client.serverRequests));
   });
@@ -71,10 +72,9 @@ describe('pull diagnostics', () => {
   test('a pull cancelled while it waits out the debounce answers RequestCancelled', async () => {
     // debounceMs is 2000 now: a pull right after a change waits a while before it analyses.
     await client.replace(URI, 0, 0, 1, clean.text[0]);
-    const source = new CancellationTokenSource();
-    const p = client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }, source.token);
-    source.cancel();
-    await assert.rejects(p, (e: { code: number }) => e.code === -32800);
+    const { response, cancel } = client.cancellable('textDocument/diagnostic', { textDocument: { uri: URI } });
+    cancel();
+    await assert.rejects(response, (e: { code: number }) => e.code === -32800);
   });
 
   test('a pull whose document changes before it is answered answers ServerCancelled (retrigger)', async () => {
@@ -82,7 +82,7 @@ describe('pull diagnostics', () => {
     const p = client.request('textDocument/diagnostic', { textDocument: { uri: URI } });
     await client.replace(URI, 0, 0, 1, clean.text[0]);
     await assert.rejects(p, (e: { code: number; data?: { retriggerRequest: boolean } }) => e.code === -32802 && e.data?.retriggerRequest === true);
-    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { disclosureReport: {} } });
+    client.notify('workspace/didChangeConfiguration', { settings: { disclosureReport: {} } });
     const r = (await pull()) as FullDocumentDiagnosticReport;
     assert.deepEqual(r.items, []);
   });

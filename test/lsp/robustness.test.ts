@@ -8,11 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { bundleOptions } from '../../esbuild.mjs';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CodeLens, Command, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { analyzeText, recompute, applyEdits } from '../../server/src/core/index';
-import { buildServer, ROOT, SERVER, TestClient } from './client';
+import { buildServer } from './build';
+import { SERVER, TestClient } from './client';
 import { cleanReport, examples, seeds, SEEDS_SKIP, t3Cell } from './fixture';
 
 const clean = cleanReport();
@@ -75,11 +77,12 @@ describe('errors and strange input', () => {
     await assert.rejects(client.request('textDocument/hover', {}), (e: { code: number }) => e.code === -32602);
     await assert.rejects(client.request('textDocument/hover', { textDocument: { uri: 'file:///x' }, position: { line: 'a' } }), (e: { code: number }) => e.code === -32602);
     await assert.rejects(client.request('textDocument/codeAction', { textDocument: { uri: 'file:///x' } }), (e: { code: number }) => e.code === -32602);
-    await assert.rejects(client.request('textDocument/inlayHint', null), (e: { code: number }) => e.code === -32602);
+    // Params by position where LSP names them (what a JSON-RPC library sends for a lone `null`).
+    await assert.rejects(client.request('textDocument/inlayHint', [null]), (e: { code: number }) => e.code === -32602);
     await assert.rejects(client.request('workspace/executeCommand', { command: 'nope' }), (e: { code: number }) => e.code === -32602);
     // Notifications with garbage are logged and ignored.
-    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never-opened', version: 3 }, contentChanges: [{ text: 'x' }] });
-    await client.conn.sendNotification('textDocument/didOpen', {});
+    client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never-opened', version: 3 }, contentChanges: [{ text: 'x' }] });
+    client.notify('textDocument/didOpen', {});
     await client.open('file:///ok.txt', clean.text);
     assert.deepEqual(await client.diagnosticsOf('file:///ok.txt', 1), []);
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///ok.txt' }, position: { line: t3Cell(clean.text, 'new', 6).line, character: t3Cell(clean.text, 'new', 6).start } });
@@ -185,7 +188,7 @@ describe('the seeds and the examples agree with the core', () => {
     // The CLI bundled from its entry into a private directory (no race with other test files).
     const dir = mkdtempSync(join(tmpdir(), 'dr-lsp-cli-'));
     const cli = join(dir, 'cli.js');
-    await esbuild.build({ entryPoints: [join(ROOT, 'server/src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+    await esbuild.build({ ...bundleOptions('cli'), outfile: cli });
     const files = [...examples(), ...seeds().map((x) => ({ ...x, name: `seed-${x.name}` }))];
     if (!files.length) files.push(clean);
     const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];

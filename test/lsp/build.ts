@@ -1,0 +1,34 @@
+// Builds dist/server.js for the language server tests with esbuild.mjs's own options (so the
+// tested bundle is the shipped one), unless it is newer than every server source; written
+// atomically, so parallel test files never see half a bundle.
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { bundleOptions } from '../../esbuild.mjs';
+import { ROOT, SERVER } from './client';
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    newest = Math.max(newest, s.isDirectory() ? newestSource(p) : s.mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/server.js unless it is newer than every server source. */
+export async function buildServer(): Promise<void> {
+  const sources = Math.max(newestSource(join(ROOT, 'server/src')), statSync(join(ROOT, 'package.json')).mtimeMs);
+  if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= sources) return;
+  const options = bundleOptions('server');
+  const r = await esbuild.build({ ...options, write: false });
+  mkdirSync(dirname(SERVER), { recursive: true });
+  // The bundle last, so that a present bundle always has its map.
+  const files = [...r.outputFiles!].sort((a, b) => (a.path.endsWith('.map') ? -1 : b.path.endsWith('.map') ? 1 : 0));
+  for (const f of files) {
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents, { mode: 0o755 });
+    renameSync(tmp, f.path);
+  }
+}

@@ -38,6 +38,11 @@ export interface ServerContext {
   readonly log: Logger;
 }
 
+/** The lines of a document, as the pure feature functions read them (ReportModel has them). */
+export interface Lines {
+  line(i: number): string;
+}
+
 /** A feature module: registers its handlers and declares its capabilities. */
 export interface Feature {
   register(ctx: ServerContext): void;

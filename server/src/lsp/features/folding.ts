@@ -2,13 +2,8 @@
 
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { Analysis } from '../../core/index.js';
-import type { ServerContext } from '../context.js';
+import type { Lines, ServerContext } from '../context.js';
 import { guard, requireUri } from '../guard.js';
-
-/** The lines of the document (the report model has them). */
-export interface Lines {
-  line(i: number): string;
-}
 
 export function foldingRanges(lines: Lines, a: Analysis): FoldingRange[] {
   const out: FoldingRange[] = [];

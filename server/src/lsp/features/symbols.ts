@@ -3,15 +3,10 @@
 
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver';
 import { pick, type Analysis, type Locale, type Table } from '../../core/index.js';
-import type { ServerContext } from '../context.js';
+import type { Lines, ServerContext } from '../context.js';
 import { guard, requireUri } from '../guard.js';
 import { labels, text } from '../messages.js';
 import { tableVerdictTitle } from '../verdict.js';
-
-/** The lines of the document (the report model has them). */
-export interface Lines {
-  line(i: number): string;
-}
 
 function linesRange(doc: Lines, from: number, to: number): Range {
   return { start: { line: from, character: 0 }, end: { line: to, character: doc.line(to).length } };

@@ -2,7 +2,7 @@
 // `npm ci` runs this through the `prepare` script, so a fresh clone is ready to use.
 // The options are exported (`bundleOptions`), so that the tests build the server the same way
 // (test/lsp/build.ts); run as a script, this builds everything.
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -53,7 +53,14 @@ async function buildAll() {
 
 // Run as a script (not imported): build. No top-level await, so that the tests can load this file
 // as CommonJS (tsx) for its options.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+const isMain = () => {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+};
+if (isMain()) {
   buildAll().catch((e) => {
     if (!e?.errors) console.error(e);
     process.exitCode = 1;

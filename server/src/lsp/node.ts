@@ -5,11 +5,13 @@
 // reports comes from the core; the server only speaks LSP.
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import pkg from '../../../package.json';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import { startServer } from './server.js';
 
-const VERSION: string = pkg.version;
+declare const __VERSION__: string | undefined;
+
+/** Set by the bundler (esbuild.mjs), as for the CLI. */
+const VERSION: string = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 

@@ -21,7 +21,7 @@ function sources(dir: string, out: string[] = []): string[] {
 }
 
 /** Every module specifier a file imports or re-exports (type-only imports included: they are edges too). */
-export function specifiers(code: string): string[] {
+function specifiers(code: string): string[] {
   const out: string[] = [];
   const noComments = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const re = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;

@@ -50,13 +50,16 @@ export function debounceFor(doc: ReportDocument, settings: Settings): number {
 }
 
 export function register(ctx: ServerContext): void {
-  const { connection, documents } = ctx;
-
   ctx.capabilities((_params, client) =>
     client.pullDiagnostics ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {},
   );
+  registerPull(ctx);
+  registerPush(ctx);
+}
 
-  // ---- pull ------------------------------------------------------------------------------------
+/** `textDocument/diagnostic`: answered for the version current when it arrived, after the debounce. */
+function registerPull(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
   connection.languages.diagnostics.on(
     guard(ctx, 'textDocument/diagnostic', async (params, token) => {
       const uri = requireUri(params);
@@ -76,7 +79,11 @@ export function register(ctx: ServerContext): void {
     }),
   );
 
-  // ---- push ------------------------------------------------------------------------------------
+}
+
+/** `publishDiagnostics` (for clients that do not pull): on open at once, after an edit debounced. */
+function registerPush(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const push = () => !ctx.client.pullDiagnostics;
 

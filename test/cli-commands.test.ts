@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { localeOf, parseCommand, splitAtCommand, UsageError } from '../server/src/cli/args';
 import { cliText } from '../server/src/cli/messages';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -19,6 +20,29 @@ const COMMANDS = ['check'];
 
 before(() => {
   if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+});
+
+describe('args.ts (in-process)', () => {
+  test('the command is the first argument that is neither an option nor an option’s value', () => {
+    assert.deepEqual(splitAtCommand(['--locale', 'en', 'check', '--fix', 'a.txt']), { command: 'check', before: ['--locale', 'en'], after: ['--fix', 'a.txt'] });
+    assert.deepEqual(splitAtCommand(['--locale=en', '-h']), { before: ['--locale=en', '-h'], after: [] });
+    assert.deepEqual(splitAtCommand([]), { before: [], after: [] });
+  });
+
+  test('--locale wherever it stands; zh* is Chinese, anything else English, none Chinese', () => {
+    assert.equal(localeOf(['check', 'x', '--locale', 'en-US']), 'en');
+    assert.equal(localeOf(['--locale=zh-TW', 'check']), 'zh-CN');
+    assert.equal(localeOf(['check', 'x']), 'zh-CN');
+    assert.equal(localeOf(['check', '--locale']), 'zh-CN');
+  });
+
+  test('a command’s options, strictly, with the common ones; errors as UsageError in the locale', () => {
+    const options = { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } } as const;
+    const p = parseCommand(['a', '--format=json', 'b', '--fix', '--', '--c'], options, 'zh-CN', 'check');
+    assert.deepEqual([p.values.format, p.values.fix, p.positionals], ['json', true, ['a', 'b', '--c']]);
+    assert.throws(() => parseCommand(['--nope'], options, 'en', 'check'), (e) => e instanceof UsageError && e.message === 'unknown option: --nope' && e.command === 'check');
+    assert.throws(() => parseCommand(['--format'], options, 'zh-CN', 'check'), (e) => e instanceof UsageError && e.message === '选项 --format 缺少取值或取值不对');
+  });
 });
 
 describe('commands and their help', () => {

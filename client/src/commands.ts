@@ -1,0 +1,86 @@
+// The client's commands (package.json `contributes.commands`, ids in server/src/protocol.ts):
+// toggle the report language of the active document, apply the server's fix-all, restart the server.
+import * as vscode from 'vscode';
+import { FIX_ALL_KIND, LANGUAGE_ID } from '../../server/src/protocol';
+import { PLAINTEXT, type Detection } from './detection';
+import { reason, type ServerClient } from './languageClient';
+import type { Messages } from './messages';
+
+export async function toggleLanguage(msgs: Messages, detection: Detection, server: ServerClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(msgs.noActiveEditor);
+    return;
+  }
+  const doc = editor.document;
+  const key = doc.uri.toString();
+  const name = displayName(doc.uri);
+  if (doc.languageId === LANGUAGE_ID) {
+    detection.suppressed.add(key); // remembered for the session: detection will not switch it back
+    await detection.setLanguage(doc, PLAINTEXT);
+    vscode.window.setStatusBarMessage(msgs.switchedAway(name), 4000);
+  } else {
+    detection.suppressed.delete(key);
+    await detection.setLanguage(doc, LANGUAGE_ID);
+    void server.ensure();
+    vscode.window.setStatusBarMessage(msgs.switchedTo(name), 4000);
+  }
+}
+
+export async function fixAll(msgs: Messages): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(msgs.noActiveEditor);
+    return;
+  }
+  const doc = editor.document;
+  if (doc.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage(msgs.notAReport);
+    return;
+  }
+  try {
+    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    // Ask for every source.fixAll action (the server may label its own kind more precisely) and
+    // resolve the first few, then take ours: `source.fixAll.disclosure-report`, else a plain
+    // `source.fixAll` (no other extension's fix-all).
+    const actions =
+      (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        whole,
+        vscode.CodeActionKind.SourceFixAll.value,
+        10,
+      )) ?? [];
+    const codeActions = actions.filter((a): a is vscode.CodeAction => !isCommand(a));
+    const action =
+      codeActions.find((a) => a.kind?.value === FIX_ALL_KIND) ??
+      codeActions.find((a) => a.kind?.value === vscode.CodeActionKind.SourceFixAll.value);
+    if (!action || (!action.edit && !action.command)) {
+      void vscode.window.showInformationMessage(msgs.nothingToFix);
+      return;
+    }
+    if (action.edit) {
+      if (action.edit.size === 0 && !action.command) {
+        void vscode.window.showInformationMessage(msgs.nothingToFix);
+        return;
+      }
+      const ok = await vscode.workspace.applyEdit(action.edit);
+      if (!ok) throw new Error('workspace.applyEdit was refused');
+    }
+    if (action.command) {
+      await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    }
+    vscode.window.setStatusBarMessage(msgs.fixApplied, 4000);
+  } catch (err) {
+    void vscode.window.showErrorMessage(msgs.fixFailed(reason(err)));
+  }
+}
+
+function isCommand(a: vscode.CodeAction | vscode.Command): a is vscode.Command {
+  return typeof (a as vscode.Command).command === 'string';
+}
+
+function displayName(uri: vscode.Uri): string {
+  const path = uri.path;
+  return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
+}

@@ -5,7 +5,7 @@
 import type { Range } from '../model.js';
 import { toHalfWidth } from '../text.js';
 import {
-  DATE_LINE, FILE_NAME_KEYWORDS, FIRST_HEADING, HIGHER_PLACES, LOWER_PLACE_START, NOT_A_TITLE_PART,
+  CHINESE, DATE_LINE, FILE_NAME_KEYWORDS, FIRST_HEADING, HIGHER_PLACES, LOWER_PLACE_START, NOT_A_TITLE_PART,
   OFFICE_ALIASES, OFFICE_LEADING, OFFICE_TRAILING, PERIOD_STATEMENT, TITLE_ABOUT, TITLE_END,
   TITLE_KEYWORDS, TITLE_TOPIC, YEAR_IN_TEXT, YEARS_IN_TEXT,
 } from './data.js';
@@ -32,7 +32,8 @@ const PART_MAX = 40;
 const MIN_YEAR = 2008; // the 条例 took effect in 2008: no annual report is older
 const MAX_YEAR = 2099;
 
-const compact = (s: string) => s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
+/** Half-width, no white space: the form titles are read in. */
+const compact = (s: string) => toHalfWidth(s).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
 const validYear = (y: number) => y >= MIN_YEAR && y <= MAX_YEAR;
 
 /**
@@ -141,7 +142,8 @@ export function periodYear(lines: readonly string[]): number | null {
 /**
  * Office and year from a file name: `r01_hongze_2023.txt` → hongze, 2023;
  * `2024年洪泽区人民政府政府信息公开工作年度报告.docx` → 洪泽区人民政府, 2024. Sequence numbers
- * (r01, 001) and hash-like runs are not the office; a name with two different years has none.
+ * (r01, 001) and hash-like runs are not the office; a name with two different years has no year;
+ * a name with no year has an office only in Chinese (draft.txt has none).
  */
 export function identityFromFileName(fileName: string): { office: string | null; year: number | null } {
   const base = fileName.split(/[\\/]/).pop() ?? '';
@@ -159,7 +161,11 @@ export function identityFromFileName(fileName: string): { office: string | null;
   if (years.length) {
     const at = years[0].at;
     office = fileOffice(stem.slice(0, at)) ?? fileOffice(stem.slice(at + 4));
-  } else office = fileOffice(stem);
+  } else {
+    // Without a year, a Latin name (draft, report, final) says nothing about the office.
+    office = fileOffice(stem);
+    if (office && !CHINESE.test(office)) office = null;
+  }
   return { office, year };
 }
 
@@ -188,7 +194,7 @@ function hexRun(s: string, from: number, to: number): number {
  * and the aliases of data.ts applied (区人民政府 → 区政府, 政府办公室 → 政府办).
  */
 export function officeKey(office: string): string {
-  let k = compact(toHalfWidth(office)).toLowerCase();
+  let k = compact(office).toLowerCase();
   for (const [re, to] of OFFICE_ALIASES) k = k.replace(re, to);
   return k;
 }

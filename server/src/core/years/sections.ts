@@ -29,13 +29,18 @@ const headingRange = (lines: readonly string[], h: SectionHeading): Range => {
 };
 
 /**
- * The text lines of the section a heading opens: up to the next heading or the end, without
+ * The text lines of the section a heading opens (and text after a colon on the heading's line):
+ * up to the next heading or the end, without
  * blank lines, page marks, and, when the section runs to the end, the signature (an office line
  * and a date line that close the report).
  */
 export function sectionText(lines: readonly string[], headings: readonly SectionHeading[], h: SectionHeading): { line: number; text: string }[] {
   const next = headings.filter((x) => x.line > h.line).reduce((m, x) => Math.min(m, x.line), lines.length);
   const body: { line: number; text: string }[] = [];
+  // Text on the heading's own line, after a colon (六、其他需要报告的事项：无).
+  const own = lines[h.line] ?? '';
+  const colon = own.search(/[:：]/);
+  if (colon >= 0 && /[\p{L}\p{N}]/u.test(own.slice(colon + 1))) body.push({ line: h.line, text: own.slice(colon + 1).trim() });
   for (let l = h.line + 1; l < next; l++) {
     const t = lines[l].trim();
     if (!t || PAGE_MARK.test(t) || !/[\p{L}\p{N}]/u.test(t)) continue;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../server/src/core/index.ts';
-import { reportIdentity, sectionEmpty, sectionFee, type SectionHeading } from '../server/src/core/years/index.ts';
+import { reportIdentity, sectionContent, type SectionHeading } from '../server/src/core/years/index.ts';
 import { buildReport, exampleData } from './helpers/report.ts';
 import { SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
 
@@ -12,9 +12,7 @@ const split = (text: string) => text.split(/\r\n|\r|\n/);
 const headingsOf = (text: string): SectionHeading[] =>
   analyzeText(text).headings.map((h) => ({ line: h.line, sectionId: h.spec.id, start: h.start, end: h.end }));
 const check = (text: string, year?: number | null) => {
-  const lines = split(text);
-  const h = headingsOf(text);
-  return [...sectionEmpty(lines, h), ...sectionFee(lines, h, year)];
+  return sectionContent(split(text), headingsOf(text), year);
 };
 const base = () => buildReport(exampleData(), 'pipe');
 /** Replaces the text line below a heading. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText, type Range } from '../server/src/core/index.ts';
 import {
-  carryoverMismatch, findPrevious, proseLines, proseRepeated, reportIdentity, sentenceKey, validCountChain, type Finding, type YearSide,
+  carryoverMismatch, compareYears, findPrevious, proseLines, sideFromCells, proseRepeated, reportIdentity, sentenceKey, validCountChain, type Finding, type YearSide,
 } from '../server/src/core/years/index.ts';
 import { cellsByKey } from './helpers/keyed.ts';
 import { LAYOUTS, T3, buildReport, completeT3, exampleData, type Layout, type ReportData } from './helpers/report.ts';
@@ -14,19 +14,7 @@ import { SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
 const split = (text: string) => text.split(/\r\n|\r|\n/);
 
 /** One report as the cross-year rules take it: getters over the analysis's cells by key. */
-function sideOf(path: string, text: string): YearSide {
-  const cells = cellsByKey(analyzeText(text));
-  const id = reportIdentity(split(text), path);
-  return {
-    path,
-    year: id.year,
-    value: (k) => cells.get(k)?.value ?? null,
-    cellRange: (k) => {
-      const c = cells.get(k);
-      return c ? { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } } : null;
-    },
-  };
-}
+const sideOf = (path: string, text: string): YearSide => sideFromCells(path, reportIdentity(split(text), path).year, cellsByKey(analyzeText(text)));
 const at = (text: string, r: Range) => split(text)[r.start.line].slice(r.start.character, r.end.character);
 const lineOf = (text: string, r: Range) => split(text)[r.start.line];
 
@@ -222,6 +210,24 @@ describe('prose-repeated', () => {
   test('too little prose to judge: nothing', () => {
     assert.deepEqual(proseRepeated(OLD.slice(0, 4), OLD.slice(0, 4)), []);
     assert.equal(proseRepeated(OLD.slice(0, 5), OLD.slice(0, 5))[0].details!.share, 1);
+  });
+});
+
+describe('compareYears: the three rules on one pair', () => {
+  test('carry-over, chain and prose findings together, prose-repeated at the given anchor', () => {
+    const { cur, prev } = pair((c) => { c.t3[T3.carried] = [1, 2, 0, 0, 0, 0]; c.t2[5] = 14; recomplete(c); });
+    const curText = withProse(cur, OLD);
+    const prevText = withProse(prev, OLD);
+    const report = (path: string, text: string) => ({ ...sideOf(path, text), prose: prose(text), anchor: reportIdentity(split(text)).titleRange ?? undefined });
+    const f = compareYears(report('2025.txt', curText), report('2024.txt', prevText));
+    assert.deepEqual(f.map((x) => [x.rule, x.cell ?? null, x.range.start.line]), [
+      ['carryover-mismatch', 't3.carried.commercial', split(curText).findIndex((l) => l.startsWith('二、上年结转'))],
+      ['carryover-mismatch', 't3.carried.total', split(curText).findIndex((l) => l.startsWith('二、上年结转'))],
+      ['valid-count-chain', 't2.normative.valid', split(curText).findIndex((l) => l.startsWith('行政规范性文件'))],
+      ['prose-repeated', null, 0],
+    ]);
+    assert.ok(f.every((x) => x.related?.every((r) => r.path === '2024.txt')));
+    assert.deepEqual(compareYears(report('2025.txt', curText), report('2024.txt', prevText), { proseThreshold: 0.9 }).map((x) => x.rule).includes('prose-repeated'), false);
   });
 });
 

@@ -75,3 +75,24 @@ export function validCountChain(current: YearSide, previous: YearSide): Finding[
   }
   return out;
 }
+
+/** A cell as the core holds one: its line and columns, and its number (null when blank or not a number). */
+export interface KeyedCell {
+  line: number;
+  start: number;
+  end: number;
+  value: number | null;
+}
+
+/** A YearSide over cells by key (the core's Cell has this shape). */
+export function sideFromCells(path: string, year: number | null | undefined, cells: ReadonlyMap<string, KeyedCell>): YearSide {
+  return {
+    path,
+    year,
+    value: (key) => cells.get(key)?.value ?? null,
+    cellRange: (key) => {
+      const c = cells.get(key);
+      return c ? { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } } : null;
+    },
+  };
+}

@@ -113,7 +113,7 @@ export const ruleText: Record<YearsRuleId, { summary: Localized; example: Locali
       'More than a share (default 50 %) of this year’s prose sentences repeat last year’s report word for word',
     ),
     example: L(
-      '本年度报告正文有 64%（16/25 句）与上年报告逐字相同；最长的重复段落：“下一步，我局将加大政策宣传和解读力度……”',
+      '本年度报告正文有 64%（16/25 句）与上年报告逐字相同；最长的重复段落：“下一步，我局将加大政策宣传和解读力度，拓宽宣传途径……”',
       '64 % of this year’s prose sentences (16 of 25) repeat last year’s report word for word; longest: “下一步，我局将加大政策宣传和解读力度……”',
     ),
   },

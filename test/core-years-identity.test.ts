@@ -39,6 +39,9 @@ describe('report identity: the title', () => {
   test('a title split before 年度报告', () => {
     assert.deepEqual(id('青禾县数据资源局2023年政府信息公开工作\n年度报告' + BODY), { office: '青禾县数据资源局', year: 2023, source: { office: 'title', year: 'title' } });
   });
+  test('a saved web page’s 标题： label', () => {
+    assert.deepEqual(id('索引号：014000000/2024-00001\n标题：青禾县数据资源局2023年政府信息公开工作年度报告' + BODY).office, '青禾县数据资源局');
+  });
   test('a metadata or date line above the title is not joined to it', () => {
     assert.deepEqual(id('发布日期：2020-01-31\n2019年政府信息公开工作年度报告' + BODY).office, null);
     assert.deepEqual(id('（2024年1月5日）\n2023年政府信息公开工作年度报告' + BODY), { office: null, year: 2023, source: { office: null, year: 'title' } });
@@ -172,5 +175,26 @@ describe('identity of the seeds and published reports', { skip: SKIP_SHARED }, (
       ['r02_hongze_2024.txt', 'r01_hongze_2023.txt'],
       ['r05_suqian_2024.txt', 'r04_suqian_2023.txt'],
     ]);
+  });
+});
+
+describe('never throws', () => {
+  // Seeded pieces of titles, periods, headings and noise: identity and pairing take anything.
+  const PIECES = ['洪泽区人民政府', '2023 年', '２０２４年', '政府信息公开工作', '年度报告', '关于', '的报告', '（2023年度）', '一、总体情况', '统计期限自', '1月1日', '：', '。', '\t', '|', ' ', '\n', '', '报告', '#', '淮安市', 'r01_', '.txt', '9999年', '1900年'];
+  let seed = 7;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  test('400 random texts and file names', () => {
+    const reports = [];
+    for (let i = 0; i < 400; i++) {
+      const text = Array.from({ length: rand(30) }, () => PIECES[rand(PIECES.length)]).join('');
+      const name = Array.from({ length: rand(5) }, () => PIECES[rand(PIECES.length)]).join('');
+      const r = reportIdentity(lines(text), name);
+      assert.ok(r.year === null || (r.year >= 2008 && r.year <= 2099));
+      assert.equal(r.officeKey === null, r.office === null);
+      reports.push({ path: String(i), office: r.office, year: r.year });
+    }
+    const p = findPrevious(reports);
+    assert.equal(p.length, 400);
+    assert.ok(p.every((x) => (x.previous === null) === (x.reason !== null)));
   });
 });

@@ -286,3 +286,28 @@ describe('the published pairs', { skip: SKIP_SHARED }, () => {
     assert.deepEqual(carryoverMismatch(sideOf(c.name, c.text), sideOf(p.name, p.text)), []);
   });
 });
+
+describe('never throws on odd input', () => {
+  let seed = 11;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const PIECES = ['。', '！', '？', ' ', '本局坚持公开为常态不公开为例外原则全面推进', '统计期限', '处理费', '（一）', '', '\t', 'abc'];
+  test('proseRepeated and the cross-year rules on random prose and sparse sides', () => {
+    for (let i = 0; i < 200; i++) {
+      const make = () => Array.from({ length: rand(12) }, () => Array.from({ length: rand(8) }, () => PIECES[rand(PIECES.length)]).join(''));
+      const a = make();
+      const b = rand(2) ? a : make();
+      for (const f of proseRepeated(a, b, { threshold: rand(3) - 1, minSentences: rand(3), previousPath: 'p' })) {
+        assert.ok(f.details!.share > 0 && f.details!.passages.length > 0);
+      }
+      const sparse = (path: string): YearSide => ({
+        path, year: rand(3) ? 2024 + rand(2) : null,
+        value: () => (rand(3) ? rand(5) : null),
+        cellRange: () => (rand(4) ? { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } : null),
+      });
+      for (const f of [...carryoverMismatch(sparse('c'), sparse('p')), ...validCountChain(sparse('c'), sparse('p'))]) {
+        assert.notEqual(f.expected, f.actual);
+        assert.equal(f.related![0].path, 'p');
+      }
+    }
+  });
+});

@@ -16,6 +16,8 @@ export const TITLE_TOPIC = /公开/;
 export const TITLE_KEYWORDS = ['政府信息公开', '政务信息公开', '政务公开', '信息公开', '年度报告', '年报', '工作报告', '报告'];
 /** 关于 in a title: the office is before it (XX局关于…的报告) or right after it (关于XX局…). */
 export const TITLE_ABOUT = '关于';
+/** A label in front of a title, as saved web pages have it (标题：…). */
+export const TITLE_LABEL = /^(?:标题|题目|文章标题)\s*[:：]\s*/;
 /** Characters a title part may not hold: sentence and label punctuation. */
 export const NOT_A_TITLE_PART = /[。，,；;：:！？]/;
 /** The first section heading: the title is above it. */

@@ -7,7 +7,7 @@ import { toHalfWidth } from '../text.js';
 import {
   CHINESE, DATE_LINE, FILE_NAME_KEYWORDS, FIRST_HEADING, HIGHER_PLACES, LOWER_PLACE_START, NOT_A_TITLE_PART,
   OFFICE_ALIASES, OFFICE_LEADING, OFFICE_TRAILING, PERIOD_STATEMENT, TITLE_ABOUT, TITLE_END,
-  TITLE_KEYWORDS, TITLE_TOPIC, YEAR_IN_TEXT, YEARS_IN_TEXT,
+  TITLE_KEYWORDS, TITLE_LABEL, TITLE_TOPIC, YEAR_IN_TEXT, YEARS_IN_TEXT,
 } from './data.js';
 
 export type OfficeSource = 'title' | 'file';
@@ -100,7 +100,7 @@ export function readTitle(lines: readonly string[]): Title | null {
   return null;
 }
 
-const stripMarkup = (s: string) => s.replace(/^[\s#*>]+/, '').replace(/[\s*]+$/, '');
+const stripMarkup = (s: string) => s.replace(/^[\s#*>]+/, '').replace(TITLE_LABEL, '').replace(/[\s*]+$/, '');
 
 /** Office and year of a title text (white space removed). */
 export function parseTitle(text: string): { office: string | null; year: number | null } {

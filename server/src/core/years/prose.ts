@@ -108,7 +108,7 @@ export function proseRepeated(current: ProseInput, previous: ProseInput, options
   const hits = counted.map((s) => before.get(s.key)?.[0] ?? null);
   const repeated = hits.filter(Boolean).length;
   const share = repeated / counted.length;
-  if (!(share > threshold)) return [];
+  if (!repeated || !(share > threshold)) return [];
 
   // Runs of consecutive counted sentences that are all repeated make a passage.
   const passages: RepeatedPassage[] = [];

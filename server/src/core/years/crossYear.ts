@@ -4,7 +4,8 @@
 // depend on how the core holds its tables.
 
 import type { Range } from '../model.js';
-import { finding, type Finding } from './findings.js';
+import type { Finding } from './findings.js';
+import { finding } from './rules.js';
 import { yearsMsg } from './messages.js';
 
 /** One year's report as the cross-year rules see it. */

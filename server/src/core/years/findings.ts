@@ -1,11 +1,9 @@
 // What the cross-year and section-content rules return: findings shaped like the core's
 // diagnostics, with the cell key, and related locations that may sit in another file (last
-// year's report). The rule ids, severities and README examples live in RULES below, so the
-// registry can take them over as they are.
+// year's report). Types only; the rules' ids, severities and texts are in rules.ts.
 
 import type { Localized, Severity } from '../diagnostics.js';
 import type { Range } from '../model.js';
-import { ruleText } from './messages.js';
 
 export type YearsRuleId = 'carryover-mismatch' | 'valid-count-chain' | 'prose-repeated' | 'section-empty' | 'section-fee';
 
@@ -53,28 +51,4 @@ export interface Finding {
   details?: RepeatedDetails;
   // No fix: carryover-mismatch and valid-count-chain are about input cells (which year is wrong
   // is the user's call, and a fix never changes an input), the others about prose.
-}
-
-export interface YearsRuleInfo {
-  id: YearsRuleId;
-  severity: Severity;
-  /** Needs last year's report. */
-  crossYear: boolean;
-  summary: Localized;
-  /** What triggers it, for the README. */
-  example: Localized;
-}
-
-export const YEARS_RULES: YearsRuleInfo[] = [
-  { id: 'carryover-mismatch', severity: 'warning', crossYear: true, ...ruleText['carryover-mismatch'] },
-  { id: 'valid-count-chain', severity: 'information', crossYear: true, ...ruleText['valid-count-chain'] },
-  { id: 'prose-repeated', severity: 'information', crossYear: true, ...ruleText['prose-repeated'] },
-  { id: 'section-empty', severity: 'warning', crossYear: false, ...ruleText['section-empty'] },
-  { id: 'section-fee', severity: 'information', crossYear: false, ...ruleText['section-fee'] },
-];
-
-export const YEARS_RULE_BY_ID = new Map(YEARS_RULES.map((r) => [r.id, r]));
-
-export function finding(rule: YearsRuleId, range: Range, message: Localized, extra: Omit<Partial<Finding>, 'rule' | 'severity' | 'range' | 'message'> = {}): Finding {
-  return { rule, severity: YEARS_RULE_BY_ID.get(rule)!.severity, message, range, ...extra };
 }

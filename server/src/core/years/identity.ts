@@ -8,7 +8,7 @@ import {
   CHINESE, DATE_LINE, FILE_NAME_KEYWORDS, FIRST_HEADING, HIGHER_PLACES, LOWER_PLACE_START, NOT_A_TITLE_PART,
   OFFICE_ALIASES, OFFICE_LEADING, OFFICE_TRAILING, PERIOD_STATEMENT, TITLE_ABOUT, TITLE_END,
   TITLE_KEYWORDS, TITLE_LABEL, TITLE_TOPIC, YEAR_IN_TEXT, YEARS_IN_TEXT,
-} from './data.js';
+} from './format.js';
 
 export type OfficeSource = 'title' | 'file';
 export type YearSource = 'title' | 'period' | 'file';
@@ -100,7 +100,23 @@ export function readTitle(lines: readonly string[]): Title | null {
   return null;
 }
 
-const stripMarkup = (s: string) => s.replace(/^[\s#*>]+/, '').replace(TITLE_LABEL, '').replace(/[\s*]+$/, '');
+const stripMarkup = (s: string) => trimEnd(s.replace(/^[\s#*>]+/, '').replace(TITLE_LABEL, ''), MARKUP_END);
+
+/** Characters trimmed: trailing markup of a title line; separators around a file-name office. */
+const MARKUP_END = new Set([' ', '\t', '\u00a0', '\u3000', '*']);
+const SEPARATORS = new Set([' ', '\t', '_', '-', '.', '·', '\u3001']);
+
+/** Trims characters of a set from the end (a loop: an anchored /[…]+$/ is quadratic on long runs). */
+function trimEnd(s: string, set: Set<string>): string {
+  let end = s.length;
+  while (end > 0 && set.has(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+function trimBoth(s: string, set: Set<string>): string {
+  let start = 0;
+  while (start < s.length && set.has(s[start])) start++;
+  return trimEnd(s.slice(start), set);
+}
 
 /** Office and year of a title text (white space removed). */
 export function parseTitle(text: string): { office: string | null; year: number | null } {
@@ -123,7 +139,7 @@ function officeIn(t: string, keywords: string[] = TITLE_KEYWORDS): string | null
     if (at >= 0 && at < cut) cut = at;
   }
   s = s.slice(0, cut).replace(/[（(][)）]/g, '').replace(OFFICE_TRAILING, '').replace(OFFICE_LEADING, '');
-  s = s.replace(/^[\s_\-.·、]+|[\s_\-.·、]+$/g, '');
+  s = trimBoth(s, SEPARATORS);
   return isOffice(s) ? s : null;
 }
 
@@ -191,7 +207,7 @@ function hexRun(s: string, from: number, to: number): number {
 
 /**
  * The comparable form of an office: half-width, no white space or brackets' spacing, lower case,
- * and the aliases of data.ts applied (区人民政府 → 区政府, 政府办公室 → 政府办).
+ * and the aliases of format.ts applied (区人民政府 → 区政府, 政府办公室 → 政府办).
  */
 export function officeKey(office: string): string {
   let k = compact(office).toLowerCase();

@@ -7,4 +7,5 @@ export { carryoverMismatch, validCountChain, sideFromCells, T3_COLUMN_KEYS, T2_C
 export { compareYears, sectionContent, type YearReport, type CompareOptions } from './compare.js';
 export { proseRepeated, proseLines, sentences, sentenceKey, MIN_SENTENCE, type ProseLine, type ProseInput, type ProseRepeatedOptions } from './prose.js';
 export { sectionEmpty, sectionFee, sectionText, type SectionHeading } from './sections.js';
-export { YEARS_RULES, YEARS_RULE_BY_ID, type Finding, type RelatedLocation, type RepeatedDetails, type RepeatedPassage, type YearsRuleId, type YearsRuleInfo } from './findings.js';
+export type { Finding, RelatedLocation, RepeatedDetails, RepeatedPassage, YearsRuleId } from './findings.js';
+export { YEARS_RULES, YEARS_RULE_BY_ID, type YearsRuleInfo } from './rules.js';

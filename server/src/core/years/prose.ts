@@ -1,14 +1,15 @@
 // prose-repeated: how much of this year's prose repeats last year's report word for word. Prose
 // is cut into sentences at 。！？ (a sentence never runs across lines); sentences under
 // MIN_SENTENCE characters ("无。", "一是加强培训。"), the boilerplate every report carries by
-// design (data.ts BOILERPLATE) and short topic headings ((一)主动公开情况) are not counted. Sentences compare after white space is removed
+// design (format.ts BOILERPLATE) and short topic headings ((一)主动公开情况) are not counted. Sentences compare after white space is removed
 // and full-width ASCII made half-width; nothing else is folded (a sentence that differs only in
 // its year is not repeated word for word).
 
 import type { Range } from '../model.js';
 import { toHalfWidth } from '../text.js';
-import { BOILERPLATE, SENTENCE_ENDS, SUBHEADING, SUBHEADING_MAX } from './data.js';
-import { finding, type Finding, type RepeatedPassage } from './findings.js';
+import { BOILERPLATE, SENTENCE_ENDS, SUBHEADING, SUBHEADING_MAX } from './format.js';
+import type { Finding, RepeatedPassage } from './findings.js';
+import { finding } from './rules.js';
 import { yearsMsg } from './messages.js';
 
 /** A line of prose with its line number. */
@@ -81,7 +82,12 @@ export function sentences(input: ProseInput): Sentence[] {
 }
 
 /** The comparable form of a sentence: half-width, no white space, no closing punctuation. */
-export const sentenceKey = (s: string) => toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, '').replace(/[。！？!?]+$/, '');
+export function sentenceKey(s: string): string {
+  const k = toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, '');
+  let end = k.length;
+  while (end > 0 && SENTENCE_ENDS.test(k[end - 1])) end--;
+  return k.slice(0, end);
+}
 
 const isSubheading = (key: string) => {
   const m = SUBHEADING.exec(key);

@@ -4,8 +4,9 @@
 // the core recognises them.
 
 import type { Range } from '../model.js';
-import { CHINESE, DATE_LINE, FEE_MENTIONS, FEE_RULES_FROM, NOT_A_TITLE_PART, PAGE_MARK } from './data.js';
-import { finding, type Finding } from './findings.js';
+import { CHINESE, DATE_LINE, FEE_MENTIONS, FEE_RULES_FROM, NOT_A_TITLE_PART, PAGE_MARK } from './format.js';
+import type { Finding } from './findings.js';
+import { finding } from './rules.js';
 import { yearsMsg } from './messages.js';
 
 export interface SectionHeading {

@@ -39,6 +39,11 @@ describe('report identity: the title', () => {
   test('a title split before 年度报告', () => {
     assert.deepEqual(id('青禾县数据资源局2023年政府信息公开工作\n年度报告' + BODY), { office: '青禾县数据资源局', year: 2023, source: { office: 'title', year: 'title' } });
   });
+  test('a line above joins only to give what the title lacks', () => {
+    assert.deepEqual(id('青禾县数据资源局\n青禾县人民政府政府信息公开工作年度报告\n本报告所列数据的统计期限为2023年1月1日至2023年12月31日。' + BODY), { office: '青禾县人民政府', year: 2023, source: { office: 'title', year: 'period' } });
+    assert.deepEqual(id('2023年度\n青禾县人民政府政府信息公开工作年度报告' + BODY), { office: '青禾县人民政府', year: 2023, source: { office: 'title', year: 'title' } });
+    assert.deepEqual(id('首页>政务公开>年报\n2023年政府信息公开工作年度报告' + BODY), { office: null, year: 2023, source: { office: null, year: 'title' } });
+  });
   test('a saved web page’s 标题： label', () => {
     assert.deepEqual(id('索引号：014000000/2024-00001\n标题：青禾县数据资源局2023年政府信息公开工作年度报告' + BODY).office, '青禾县数据资源局');
   });

@@ -18,8 +18,8 @@ export const TITLE_KEYWORDS = ['政府信息公开', '政务信息公开', '政�
 export const TITLE_ABOUT = '关于';
 /** A label in front of a title, as saved web pages have it (标题：…). */
 export const TITLE_LABEL = /^(?:标题|题目|文章标题)\s*[:：]\s*/;
-/** Characters a title part may not hold: sentence and label punctuation. */
-export const NOT_A_TITLE_PART = /[。，,；;：:！？]/;
+/** Characters a title part may not hold: sentence and label punctuation, breadcrumbs, cell separators. */
+export const NOT_A_TITLE_PART = /[。，,；;：:！？>›»|｜\\/]/;
 /** The first section heading: the title is above it. */
 export const FIRST_HEADING = /^[\s#*]*[一1][、.．,，]?\s*总体情况/;
 /** A date line (the signature's, or 发布日期 under a title): never part of the title. */

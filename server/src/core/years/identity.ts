@@ -86,9 +86,12 @@ export function readTitle(lines: readonly string[]): Title | null {
       const p = compact(stripMarkup(lines[j]));
       if (!p) continue;
       if (p.length > PART_MAX || NOT_A_TITLE_PART.test(p) || DATE_LINE.test(p)) break;
+      // A line above gives the office the title lacks, or the year it lacks; nothing else joins.
+      const gives = !parsed.office || (parsed.year === null && YEAR_IN_TEXT.test(p));
+      if (!gives) break;
       const joined = p + text;
       const next = parseTitle(joined);
-      if (!next.office && !next.year) break;
+      if (!next.office && next.year === null) break;
       first = j;
       text = joined;
       parsed = next;

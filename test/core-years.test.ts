@@ -176,6 +176,8 @@ describe('prose-repeated', () => {
     assert.deepEqual(d.range, title);
     assert.equal(d.related, undefined, 'no path given, no related');
     assert.deepEqual(proseRepeated(prose(curText), prose(prevText), { threshold: 0.7 }), []);
+    assert.deepEqual(proseRepeated(prose(curText), prose(prevText), 0.7), []);
+    assert.equal(proseRepeated(prose(curText), prose(prevText), 0.6).length, 1);
   });
 
   test('half or less: nothing', () => {

@@ -97,8 +97,9 @@ const isSubheading = (key: string) => {
 /** Whether a sentence counts: long enough, no boilerplate, no topic heading. */
 const counts = (s: Sentence) => s.key.length >= MIN_SENTENCE && !isSubheading(s.key) && !BOILERPLATE.some((re) => re.test(s.key));
 
-/** prose-repeated: one information finding when the share of repeated sentences is above the threshold. */
-export function proseRepeated(current: ProseInput, previous: ProseInput, options: ProseRepeatedOptions = {}): Finding[] {
+/** prose-repeated: one information finding when the share of repeated sentences is above the threshold (a number, or in the options). */
+export function proseRepeated(current: ProseInput, previous: ProseInput, opts: ProseRepeatedOptions | number = {}): Finding[] {
+  const options = typeof opts === 'number' ? { threshold: opts } : opts;
   const threshold = options.threshold ?? 0.5;
   const minSentences = options.minSentences ?? 5;
   const before = new Map<string, Sentence[]>();

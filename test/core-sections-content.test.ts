@@ -41,6 +41,10 @@ describe('section-empty', () => {
     const text = under(base(), H6, ['', '— 7 —', '', '青禾县数据资源局', '2026年1月20日', '']);
     assert.deepEqual(check(text).map((x) => [x.rule, x.range.start.line]), [['section-empty', split(text).indexOf(H6)]]);
   });
+  test('a short line above the closing date that is no office’s name is text', () => {
+    assert.deepEqual(check(under(base(), H6, ['本年度未收取信息处理费', '2026年1月20日'])), []);
+    assert.deepEqual(check(under(base(), H6, ['青禾县人民政府', '（2026年1月20日）'])).map((x) => x.rule), ['section-empty']);
+  });
   test('“无。” is text, indented text is text, and so is text after a colon on the heading’s line', () => {
     assert.deepEqual(check(under(base(), H6, ['无。'])).map((x) => x.rule), ['section-fee']);
     assert.deepEqual(check(under(base(), H5, ['    本年度未发现需要整改的问题。'])), []);

@@ -87,6 +87,9 @@ export const FEE_MENTIONS = [/处理费/, /收费/, /收取.{0,6}费/, /费用/]
 /** The year the fee rules took effect (国办函〔2020〕109号, from 1 January 2021). */
 export const FEE_RULES_FROM = 2021;
 
+/** How an office's name ends: a signature line above the closing date is one of these. */
+export const OFFICE_END = /(?:政府|办公室|办公厅|委员会|局|委|办|厅|中心|院|部|处|署|所|站|队|会|公司|集团|街道|镇|乡)$/;
+
 /** A line that is only a page mark (— 5 —, -5-, 第5页): not text. */
 export const PAGE_MARK = /^[\s\-—–－_]*(?:第\s*)?\d{1,3}\s*(?:页)?[\s\-—–－_]*$/;
 

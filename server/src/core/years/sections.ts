@@ -4,7 +4,7 @@
 // the core recognises them.
 
 import type { Range } from '../model.js';
-import { CHINESE, DATE_LINE, FEE_MENTIONS, FEE_RULES_FROM, NOT_A_TITLE_PART, PAGE_MARK } from './format.js';
+import { CHINESE, DATE_LINE, FEE_MENTIONS, FEE_RULES_FROM, NOT_A_TITLE_PART, OFFICE_END, PAGE_MARK } from './format.js';
 import type { Finding } from './findings.js';
 import { finding } from './rules.js';
 import { yearsMsg } from './messages.js';
@@ -32,8 +32,8 @@ const headingRange = (lines: readonly string[], h: SectionHeading): Range => {
 /**
  * The text lines of the section a heading opens (and text after a colon on the heading's line):
  * up to the next heading or the end, without
- * blank lines, page marks, and, when the section runs to the end, the signature (an office line
- * and a date line that close the report).
+ * blank lines, page marks, and, when the section runs to the end, the signature (a date line that
+ * closes the report, and the office's name right above it).
  */
 export function sectionText(lines: readonly string[], headings: readonly SectionHeading[], h: SectionHeading): { line: number; text: string }[] {
   const next = headings.filter((x) => x.line > h.line).reduce((m, x) => Math.min(m, x.line), lines.length);
@@ -52,7 +52,7 @@ export function sectionText(lines: readonly string[], headings: readonly Section
     if (body.length && DATE_LINE.test(body[body.length - 1].text)) {
       body.pop();
       const o = body[body.length - 1];
-      if (o && o.text.length <= SIGNATURE_MAX && !NOT_A_TITLE_PART.test(o.text)) body.pop();
+      if (o && o.text.length <= SIGNATURE_MAX && !NOT_A_TITLE_PART.test(o.text) && OFFICE_END.test(o.text)) body.pop();
     }
   }
   return body;

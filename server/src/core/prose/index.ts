@@ -2,5 +2,6 @@
 // compared with, for hovers), prose-table-mismatch, and enumeration-sum.
 export { extractClaims, defaultIsProse, type ExtractOptions } from './claims.js';
 export { proseTableMismatch, claimReadings, readClaim, type CellValue } from './compare.js';
+export { enumerationSums, enumerationLists, type EnumerationList, type EnumerationOptions } from './enumeration.js';
 export { reportContext, readOffice, readYear, type ReportContext } from './scope.js';
 export type { Claim, ClaimReading, Finding, FindingFix, Reading, Target } from './types.js';

@@ -19,6 +19,8 @@ export const SENTENCE_BREAKS = '。！？!?';
 export const COMMA_SEPARATORS = '，,、';
 export const SEMICOLON_SEPARATORS = '；;';
 export const OPEN_PARENS = '（(';
+/** A list may open with a colon (其中：…). */
+export const LIST_COLONS = '：:';
 export const CLOSE_PARENS = '）)';
 export const OPEN_TITLE = '《';
 export const CLOSE_TITLE = '》';

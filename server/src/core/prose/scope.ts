@@ -182,7 +182,7 @@ interface ScopeEvent { at: number; own: boolean; axis: 'body' | 'time' }
 export class LineScope {
   private events: ScopeEvent[] = [];
 
-  constructor(private readonly text: string, private readonly ctx: ReportContext) {
+  constructor(text: string, private readonly ctx: ReportContext) {
     const depth = parenDepths(text);
     const top = (at: number) => depth[at] === 0;
     const exceptions = occurrences(text, P.FOREIGN_EXCEPTIONS);

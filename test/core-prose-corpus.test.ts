@@ -86,7 +86,7 @@ const CLAIMS: Record<string, Row[]> = {
     [15, '749', 'requests-received', 't3.new.total | t3.new.total+t3.carried.total', '713|749', 'agrees'],
     [15, '741', 'natural-persons', 't3.new.natural | t3.new.natural+t3.carried.natural', '705|741', 'agrees'],
     [15, '8', 'legal-persons', 't3.new.{commercial,research,social,legal,other} | t3.new.{commercial,research,social,legal,other}+t3.carried.{commercial,research,social,legal,other}', '8|8', 'agrees'],
-    [15, '718', 'handled', 't3.total.total', '718', 'agrees'],
+    [15, '718', 'handled-or-received', 't3.total.total | t3.new.total | t3.new.total+t3.carried.total', '718|713|749', 'agrees'],
     [15, '31', 'carried-to-next-year', 't3.carryOver.total', '31', 'agrees'],
   ],
   'real/r09_shanghai_stcsm_2024.txt': [

@@ -102,6 +102,12 @@ test('outcomes as group sums of the 总计 column; 办结, 上年结转, 结转�
   check('所有办结的信息公开申请中同意公开答复[[8]]件，不予公开答复{{2}}件，无法提供的{{5}}件。');
   // No word of requests before them on the line: 予以公开 may be anything.
   check('予以公开7件，部分公开3件。');
+  // 办理 may mean handled or received: any of (七)总计 18, 本年新收 18, 18 + 2 agrees.
+  check('全年共办理政府信息公开申请{{20}}件，其中予以公开{{7}}件。');
+  check('全年共办理政府信息公开申请[[21]]件。');
+  // 予以公开、部分公开 9 件: one number for two labels, not 部分公开 alone.
+  check('全年收到政府信息公开申请{{18}}件，予以公开、部分公开共9件。');
+  check('全年收到政府信息公开申请{{18}}件，属信访、重复申请等不予处理{{1}}件。');
 });
 
 test('table 二: 规章 / 行政规范性文件 by the nearest verb; 行政许可 / 行政处罚 / 行政强制', () => {
@@ -117,7 +123,8 @@ test('table 二: 规章 / 行政规范性文件 by the nearest verb; 行政许�
 test('table 四: 行政复议 N 件、行政诉讼 N 件 (direct + after review) and their results', () => {
   check('全年发生政府信息公开行政复议{{2}}件，其中结果维持{{1}}件，尚未审结{{1}}件；政府信息公开行政诉讼{{1}}件，其中结果纠正{{1}}件。');
   check('涉及政府信息公开的行政复议[[3]]件，诉讼{{1}}件。');
-  check('全年行政复议3件。'); // no word of disclosure in the sentence
+  check('全年行政复议3件。'); // no word of disclosure in the clause
+  check('围绕政府信息公开工作，全年发生行政复议10件，其中涉及信息公开的2件。');
   check('全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉讼案件57件。');
 });
 
@@ -221,6 +228,9 @@ test('enumeration-sum: subsets, nested lists, other units, estimates and second 
   assert.deepEqual(enumOf('共向社会主动公开政府信息18万余条，其中政策文件10条、动态20条。'), []); // the total is an estimate
   // 其中自然人…，法人…；予以公开…: the first breakdown reaches the total, the second is another one.
   assert.deepEqual(enumOf('共收办申请案件100件，其中，自然人申请90件，法人或其他组织申请10件；予以公开60件、部分公开30件、不予公开10件。'), []);
+  // A change or a new total after the parts ends the list.
+  assert.deepEqual(enumOf('共发布信息100条，其中政策文件60条、工作动态40条，较去年增加20条。'), []);
+  assert.deepEqual(enumOf('共受理申请100件，其中自然人90件、法人10件，均已办结100件。'), []);
   assert.deepEqual(enumOf('年度涌现爆款内容52条，其中1条播放量破亿、2条破千万、49条破百万。'), []); // no 共: not checked
   assert.deepEqual(enumOf('全市共受理申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延）。'), []);
 });

@@ -171,7 +171,8 @@ function lineClaims(line: number, raw: string, ctx: ReportContext): Claim[] {
   for (const tok of numberTokens(text, ALL_UNITS)) {
     if (tok.approx) continue;
     const sent = sentenceStart(text, tok.start);
-    const { label, clause } = clauseBefore(text, tok.start);
+    const { label, clause, start: clauseStart } = clauseBefore(text, tok.start);
+    if (sharesNumber(text, clauseStart)) continue;
     const hit = matchPhrasing(text, tok, label, clause, sent, anchors, lastRequestsOwn);
     if (!hit) continue;
     const { ph, id, target, anchorOwn } = hit;
@@ -184,6 +185,14 @@ function lineClaims(line: number, raw: string, ctx: ReportContext): Claim[] {
     out.push({ line, start: tok.start, end: tok.end, text: raw.slice(tok.start, tok.end), value: tok.value, tolerance: tok.tolerance, target, phrasing: id });
   }
   return out;
+}
+
+/** 予以公开、部分公开 9 件: the clause before (joined by 、) is a label of its own with no number. */
+function sharesNumber(text: string, clauseStart: number): boolean {
+  if (text[clauseStart - 1] !== P.SHARED_NUMBER_JOINER) return false;
+  const prev = clauseBefore(text, clauseStart - 1);
+  if (/\d/.test(prev.clause)) return false;
+  return phrasings().some(({ re }) => re.test(prev.label));
 }
 
 function matchPhrasing(
@@ -212,8 +221,8 @@ function matchPhrasing(
         anchorOwn = a.own;
         break;
       }
-      case 'disclosure-sentence':
-        if (!P.DISCLOSURE_WORDS.some((w) => sentence.slice(0, sentence.length - matched.length).includes(w) || matched.includes(w))) continue;
+      case 'disclosure-clause':
+        if (!P.DISCLOSURE_WORDS.some((w) => clause.includes(w))) continue;
         break;
       case 'after-review': {
         const a = lastInSentence(['review', 'litigation']);

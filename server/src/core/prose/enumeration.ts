@@ -147,6 +147,7 @@ function collect(text: string, depth: number[], tokens: NumberToken[], total: Nu
     // The label: back to the last separator before the number.
     let ls = tok.start;
     while (ls > prevEnd && !(isBreak(text[ls - 1]) && depth[ls - 1] === level)) ls--;
+    if (parts.length && P.ENUM_LIST_ENDERS.some((w) => text.slice(ls, tok.start).includes(w))) break;
     parts.push({ tok, label: text.slice(ls, tok.start), labelStart: ls });
     prevEnd = tok.unitEnd;
   }

@@ -58,6 +58,8 @@ const one = (r: Reading): Target => ({ mode: 'either', readings: [r] });
 const NEW = reading(['t3.new.total'], '表三“一、本年新收政府信息公开申请数量”总计', 'table 三, 一 new requests, 总计');
 const NEW_AND_CARRIED = reading(['t3.new.total', 't3.carried.total'], '表三“本年新收”与“上年结转”总计之和', 'table 三, 一 new + 二 carried over, 总计');
 
+const HANDLED = reading(['t3.total.total'], '表三“（七）总计”总计', 'table 三, (七) total handled, 总计');
+
 export const TARGETS = {
   requests: either(NEW, NEW_AND_CARRIED),
   newOnly: one(NEW),
@@ -80,7 +82,8 @@ export const TARGETS = {
     reading(tot(rows('other', 3)), '表三“（六）其他处理”3项总计之和', 'table 三, (六) otherwise handled, the 3 rows’ 总计'),
     reading(['t3.otherSingle.total'], '表三“（六）其他处理”总计', 'table 三, (六) otherwise handled, 总计'),
   ),
-  handled: one(reading(['t3.total.total'], '表三“（七）总计”总计', 'table 三, (七) total handled, 总计')),
+  handled: one(HANDLED),
+  handledOrReceived: either(HANDLED, NEW, NEW_AND_CARRIED),
   carryOver: one(reading(['t3.carryOver.total'], '表三“四、结转下年度继续办理”总计', 'table 三, 四 carried over to next year, 总计')),
   review: one(reading(['t4.review.total'], '表四“行政复议”总计', 'table 四, administrative review, 总计')),
   litigation: one(reading(['t4.direct.total', 't4.afterReview.total'], '表四“未经复议直接起诉”与“复议后起诉”总计之和', 'table 四, litigation (direct + after review), 总计')),
@@ -132,10 +135,10 @@ export const DOC_VERBS: { words: string[]; column: 'issued' | 'repealed' | 'vali
 /**
  * - `line-requests`: the line mentions 申请 before the number (outcome kinds, 上年结转 …).
  * - `after-requests`: a figure of requests was recognised earlier in the same sentence (其中自然人…).
- * - `disclosure-sentence`: the sentence names 信息公开 or 依申请公开 before the label (行政复议…).
+ * - `disclosure-clause`: the clause names 信息公开 or 依申请公开 (政府信息公开行政复议 N 件).
  * - `after-t4`: a 行政复议 or 行政诉讼 figure was recognised earlier in the sentence (其中结果维持…).
  */
-export type Need = 'none' | 'line-requests' | 'after-requests' | 'disclosure-sentence' | 'after-review' | 'after-t4';
+export type Need = 'none' | 'line-requests' | 'after-requests' | 'disclosure-clause' | 'after-review' | 'after-t4';
 
 export interface Phrasing {
   id: string;
@@ -221,18 +224,27 @@ export const PHRASINGS: Phrasing[] = [
   },
   {
     id: 'handled',
-    slots: [['办结', '答复', '办理完毕', '办理完成', '办理'], OPT('政府信息公开申请', '信息公开申请', '申请')],
+    slots: [['办结', '答复', '办理完毕', '办理完成'], OPT('政府信息公开申请', '信息公开申请', '申请')],
     blockers: [...REQUEST_WORDS_BLOCK, '继续', '结转', '顺延', '下年', '下一年', '次年', '上年', '转'],
     units: ['件'],
     need: 'line-requests',
     target: TARGETS.handled,
   },
   {
+    // 办理 may mean handled (（七）总计) or received: any of the three readings agrees.
+    id: 'handled-or-received',
+    slots: [['办理'], OPT('政府信息公开申请', '信息公开申请', '申请')],
+    blockers: [...REQUEST_WORDS_BLOCK, '继续', '结转', '顺延', '下年', '下一年', '次年', '上年', '转'],
+    units: ['件'],
+    need: 'line-requests',
+    target: TARGETS.handledOrReceived,
+  },
+  {
     id: 'review',
     slots: [['行政复议'], OPT('案件', '申请'), OPT('数量', '数')],
     sentenceBlockers: ['备案', '受理', '审理', '办理', '代理', '指导', '应诉'],
     units: ['件'],
-    need: 'disclosure-sentence',
+    need: 'disclosure-clause',
     target: TARGETS.review,
     kind: 'review',
   },
@@ -241,7 +253,7 @@ export const PHRASINGS: Phrasing[] = [
     slots: [['行政诉讼'], OPT('案件'), OPT('数量', '数')],
     sentenceBlockers: ['备案', '受理', '审理', '办理', '代理', '指导', '应诉'],
     units: ['件'],
-    need: 'disclosure-sentence',
+    need: 'disclosure-clause',
     target: TARGETS.litigation,
     kind: 'litigation',
   },
@@ -356,6 +368,10 @@ export const ENUM_EXHAUSTIVE_WORDS = ['分别为', '分别是'];
 export const ENUM_SELECTIVE_WORDS = ['包括', '主要', '重点', '等'];
 /** A catch-all part (其他…) makes a list exhaustive. */
 export const ENUM_CATCH_ALL = ['其他', '其它', '其余', '另有'];
+/** A part whose label holds one of these ends the list (较去年增加 N 条, 均已办结 N 件, 共 …). */
+export const ENUM_LIST_ENDERS = [...COMPARATIVE, '均', '全部', '累计', '总计', '合计', '共', '占'];
+/** 予以公开、部分公开 9 件: a label joined by this to the next one shares its number. */
+export const SHARED_NUMBER_JOINER = '、';
 /** Trimmed from a part's label before comparing labels. */
 export const ENUM_LABEL_TRIM_START = ['以及', '其中', '包括', '和', '及', '与', '：', ':', '，', ',', '、', '；', ';'];
 export const ENUM_LABEL_TRIM_END = ['共计', '共', '为', '有', '的', '达'];

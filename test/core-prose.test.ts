@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../server/src/core/index.js';
 import { splitLines } from '../server/src/core/text.js';
-import { claimReadings, enumerationLists, enumerationSums, extractClaims, proseTableMismatch, reportContext, defaultIsProse } from '../server/src/core/prose/index.js';
+import { claimReadings, enumerationLists, enumerationSums, extractClaims, outsideTables, proseTableMismatch, reportContext, defaultIsProse } from '../server/src/core/prose/index.js';
 import { buildReport, exampleData } from './helpers/report.js';
 import { valuesOf } from './helpers/keyed.js';
 
@@ -185,7 +185,12 @@ test('（六）其他处理 as one row (otherSingle) or as three rows: whichever
   assert.deepEqual(proseTableMismatch(other, three), []);
 });
 
-test('table rows are not prose', () => {
+test('table rows are not prose; outsideTables also leaves out the lines of recognised tables', () => {
+  const text = report('全年收到政府信息公开申请18件。').text;
+  const a = analyzeText(text);
+  const lines = splitLines(text);
+  assert.equal(extractClaims(lines, { isProse: outsideTables(a.tables) }).length, 1);
+  assert.equal(extractClaims(lines, { isProse: outsideTables([{ startLine: 0, endLine: 10 }]) }).length, 0);
   assert.deepEqual(extractClaims(['收到政府信息公开申请\t18件', '收到政府信息公开申请 | 18件 |', '收到政府信息公开申请18件 |']), []);
   assert.deepEqual(extractClaims(['收到政府信息公开申请18件'], { isProse: () => false }), []);
 });

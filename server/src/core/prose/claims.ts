@@ -25,6 +25,11 @@ export function defaultIsProse(_line: number, text: string): boolean {
   return /[\u4e00-\u9fff]/.test(t);
 }
 
+/** Prose lines for an analysis: the default test, and not inside any table's line span. */
+export function outsideTables(tables: { startLine: number; endLine: number }[]): (line: number, text: string) => boolean {
+  return (line, text) => defaultIsProse(line, text) && !tables.some((t) => line >= t.startLine && line <= t.endLine);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Numbers
 

@@ -54,7 +54,7 @@ export function proseTableMismatch(claims: Claim[], value: CellValue): Finding[]
     const known = r.readings.filter((x): x is { reading: Reading; value: number } => x.value !== null);
     let best = known[0];
     for (const k of known) if (Math.abs(k.value - claim.value) < Math.abs(best.value - claim.value)) best = k;
-    const others = known.filter((k) => k !== best);
+    const others = known.filter((k) => k !== best && k.value !== best.value);
     const range = { start: { line: claim.line, character: claim.start }, end: { line: claim.line, character: claim.end } };
     out.push({
       rule: 'prose-table-mismatch',

@@ -161,6 +161,12 @@ test('scope: 全县 is the report’s own area when the report is that county’
   check('2025年，全县共受理政府信息公开申请{{20}}件，其中自然人申请{{14}}件。', title);
   check('全市共受理政府信息公开申请3000件。', title);
   check('县政府共受理政府信息公开申请[[21]]件。', title);
+  // The government's office is another body in the government's report …
+  check('县政府办受理政府信息公开申请17件。', title);
+  check('县政府办公室受理政府信息公开申请17件。', title);
+  // … and the government is another body in a department's report.
+  check('县政府共受理政府信息公开申请500件。');
+  check('县政府办公室受理政府信息公开申请{{18}}件。', '青禾县人民政府办公室2025年政府信息公开工作年度报告');
   const lines = splitLines(report('x', title).text);
   assert.deepEqual(reportContext(lines, (i) => defaultIsProse(i, lines[i])), { office: '青禾县人民政府', year: 2025, kind: 'government', level: '县' });
 });

@@ -322,7 +322,7 @@ export const LEVELS = ['省', '市', '区', '县', '州', '盟', '旗', '镇', '
 export const DEPARTMENT_WORD = '部门';
 export const DEPARTMENT_OWN = ['本部门', '部门网站', '部门预算', '部门决算', '部门职责'];
 /** Another body named in the clause (其中区教育局…). Checked per clause, never against the report's own name. */
-export const BODY_SUFFIXES = ['局', '委员会', '管委会', '厅', '法院', '检察院', '公司', '中心', '办公室'];
+export const BODY_SUFFIXES = ['局', '委员会', '管委会', '厅', '法院', '检察院', '公司', '中心', '办公室', '政府办'];
 export const PLACE_SUFFIXES = ['县', '区', '市', '镇', '乡', '街道'];
 /** A place followed by these is a government (own when it is the report's). */
 export const PLACE_GOVERNMENT_FOLLOWERS = ['人民政府', '政府', '委', '级'];
@@ -349,7 +349,8 @@ export const PERIOD_WORDS = ['统计期限', '统计时限', '统计周期', '�
 export const FIRST_HEADING = '总体情况';
 /** Where no title names the office: the first of these in the preamble, offices first. */
 export const OFFICE_SUFFIXES = ['人民政府办公室', '人民政府办公厅'];
-export const OFFICE_NOT_BEFORE = ['网站', '门户', '公报'];
+/** Words before an office's name in the preamble (请与…联系, 本报告由…编制). */
+export const OFFICE_LEAD_WORDS = ['本报告由', '请与', '由', '向'];
 /** A signature or title line ends with one of these. */
 export const BODY_NAME_ENDINGS = ['人民政府办公室', '人民政府办公厅', '人民政府', '办公室', '办公厅', '委员会', '管委会', '局', '委', '办', '中心', '厅'];
 /** 第3件 is an ordinal. */

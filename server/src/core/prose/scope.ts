@@ -95,7 +95,13 @@ export function readOffice(lines: string[]): string | null {
   const pre = lines.slice(0, head).join('');
   for (const suffix of P.OFFICE_SUFFIXES) {
     const m = new RegExp(`([\\u4e00-\\u9fff]{2,12}?)${suffix}`).exec(pre);
-    if (m) return m[1].replace(/^.*?(?=[\u4e00-\u9fff]{2,6}$)/, '') + suffix;
+    if (!m) continue;
+    let name = m[1];
+    for (const lead of P.OFFICE_LEAD_WORDS) {
+      const k = name.lastIndexOf(lead);
+      if (k >= 0 && name.length - k - lead.length >= 2) name = name.slice(k + lead.length);
+    }
+    return name + suffix;
   }
   return null;
 }
@@ -254,7 +260,8 @@ export class LineScope {
     if (!isCjk(before)) return true; // a bare word (中心工作 at the clause start) names no body
     if (P.SELF_PREFIXES.includes(before)) return true;
     const word = runBefore(clause, at) + suffix;
-    if (this.ctx.kind === 'government' || this.ctx.kind === 'government-office') {
+    // The government's office speaks for itself in its own report, not in the government's.
+    if (this.ctx.kind === 'government-office') {
       for (const g of P.GOVERNMENT_OFFICES) {
         if (word.endsWith(g) && word[word.length - g.length - 1] === this.ctx.level) return true;
       }
@@ -279,8 +286,8 @@ export class LineScope {
 
   /** A body named like the report's own office (its last two characters before the suffix). */
   private inOffice(word: string, suffix: string): boolean {
-    if (!this.ctx.office) return false;
-    const core = word.slice(Math.max(0, word.length - suffix.length - 2));
+    if (!this.ctx.office || word.length < suffix.length + 2) return false;
+    const core = word.slice(word.length - suffix.length - 2);
     return this.ctx.office.includes(core);
   }
 }

@@ -68,7 +68,7 @@ export function numberTokens(text: string, units: string[]): NumberToken[] {
     const base = Number(m[1].replace(/,/g, '') + (decimals ? `.${decimals}` : ''));
     const value = wan ? Math.round(base * 10000) : base;
     const tolerance = wan ? (10000 / 10 ** (decimals?.length ?? 0)) / 2 : 0;
-    const before = text.slice(Math.max(0, start - 4), start).replace(/\s+$/, '');
+    const before = text.slice(Math.max(0, start - 4), start).trimEnd();
     const after = text.slice(u + unit.length);
     const approx =
       P.APPROX_BEFORE.some((w) => before.endsWith(w)) ||
@@ -106,7 +106,7 @@ export function clauseBefore(text: string, at: number): { start: number; label: 
     else if (P.OPEN_PARENS.includes(c)) { if (d === 0) break; d--; }
     else if (d === 0 && P.CLAUSE_BREAKS.includes(c)) break;
   }
-  return { start: s, label: text.slice(s, labelEnd).replace(/\s+$/, ''), clause: text.slice(s, at) };
+  return { start: s, label: text.slice(s, labelEnd).trimEnd(), clause: text.slice(s, at) };
 }
 
 function sentenceStart(text: string, at: number): number {
@@ -119,6 +119,9 @@ function sentenceStart(text: string, at: number): number {
 // Phrasings compiled
 
 interface Compiled { ph: Phrasing; re: RegExp }
+
+/** How much of a clause before a number a label may take. */
+const LABEL_WINDOW = 60;
 
 const FILLER = `(?:${alt(P.FILLERS)}){0,2}`;
 
@@ -197,7 +200,7 @@ function sharesNumber(text: string, clauseStart: number): boolean {
   if (text[clauseStart - 1] !== P.SHARED_NUMBER_JOINER) return false;
   const prev = clauseBefore(text, clauseStart - 1);
   if (/\d/.test(prev.clause)) return false;
-  return phrasings().some(({ re }) => re.test(prev.label));
+  return phrasings().some(({ re }) => re.test(prev.label.slice(-LABEL_WINDOW)));
 }
 
 function matchPhrasing(
@@ -207,7 +210,8 @@ function matchPhrasing(
   const lastInSentence = (kinds: Anchor['kind'][]) => [...anchors].reverse().find((a) => a.sentence === sent && kinds.includes(a.kind)) ?? null;
   for (const { ph, re } of phrasings()) {
     if (!ph.units.includes(tok.unit)) continue;
-    const m = re.exec(label);
+    // Labels are short: only their end can match (and no input makes the expressions slow).
+    const m = re.exec(label.length > LABEL_WINDOW ? label.slice(-LABEL_WINDOW) : label);
     if (!m) continue;
     const matched = m[0];
     if (ph.mustContain && !ph.mustContain.every((w) => matched.includes(w))) continue;

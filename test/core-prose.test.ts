@@ -258,3 +258,29 @@ test('enumeration-sum: a category named twice is information, related to the fir
   const lists = enumerationLists([s]);
   assert.deepEqual(lists.map((l) => [l.total, l.sum, l.parts.length]), [[10, 10, 3]]);
 });
+
+test('random prose built from the phrasings’ own words: no throw, every claim covers its number', () => {
+  const labels = ['共受理政府信息公开申请', '收到政府信息公开申请', '其中自然人', '法人或其他组织申请', '予以公开', '部分公开', '不予公开', '无法提供', '含上年结转', '结转下年度继续办理',
+    '办结', '政府信息公开行政复议', '政府信息公开行政诉讼', '其中结果维持', '尚未审结', '制发行政规范性文件', '现行有效规章', '行政许可', '其中政策文件', '共发布信息'];
+  const noise = ['', '', '', '代表', '全县', '我局', '2024年', '2025年', '同比', '县教育局', '（', '）', '各部门', '上年', '本年', '约', ' '];
+  const numbers = ['18', '1,295', '1.2万', '７', '0', '3', '20', '2'];
+  const units = ['件', '件', '条', '%', '余件', '件次'];
+  const seps = ['，', '、', '；', '。', '', '|', '\t'];
+  let seed = 12345;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor(seed / 65536) % n; };
+  const pick = <T,>(xs: T[]) => xs[rnd(xs.length)];
+  let seen = 0;
+  for (let k = 0; k < 400; k++) {
+    const lines = Array.from({ length: 1 + rnd(3) }, () => Array.from({ length: 1 + rnd(8) }, () => pick(noise) + pick(labels) + pick(numbers) + pick(units) + pick(seps)).join(''));
+    const claims = extractClaims(lines, { year: 2025 });
+    seen += claims.length;
+    for (const c of claims) {
+      assert.equal(lines[c.line].slice(c.start, c.end), c.text);
+      assert.ok(/^[\d０-９]/.test(c.text) && c.end > c.start);
+    }
+    const value = (key: string) => (key.length % 7);
+    for (const f of proseTableMismatch(claims, value)) assert.equal(f.fix?.newText, String(f.expected));
+    for (const f of enumerationSums(lines)) assert.ok(f.range.end.character <= lines[f.range.start.line].length);
+  }
+  assert.ok(seen > 40, `only ${seen} claims in the random prose`);
+});

@@ -44,6 +44,7 @@ const CLAIMS: Record<string, Row[]> = {
     [7, '3119', 'requests-received', 't3.new.total | t3.new.total+t3.carried.total', '3119|3153', 'agrees'],
     [7, '3050', 'handled', 't3.total.total', '3050', 'agrees'],
     [7, '34', 'carried-over-from-last-year', 't3.carried.total', '34', 'agrees'],
+    [7, '103', 'carried-to-next-year-number-first', 't3.carryOver.total', '103', 'agrees'],
     [7, '351', 'review', 't4.review.total', '351', 'agrees'],
     [7, '72', 't4-upheld', 't4.review.upheld', '72', 'agrees'],
     [7, '64', 't4-corrected', 't4.review.corrected', '64', 'agrees'],
@@ -129,7 +130,6 @@ const NOT_CLAIMED: Record<string, [number, string, string, string][]> = {
   'real/r02_hongze_2024.txt': [[7, '申请 17 件', '17', '区政府办代表区政府: another body (表三 一 = 95)']],
   'real/r03_huaian_2024.txt': [
     [6, '政策性文件 11 件', '11', '政策性文件 is not 行政规范性文件'],
-    [7, '另有 103 件', '103', 'number before its label (顺延到下年度)'],
   ],
   'real/r05_suqian_2024.txt': [
     [4, '行政复议案件134件', '134', '备案: cases filed across the city, not table 四'],

@@ -257,6 +257,15 @@ function matchPhrasing(
     }
     return { ph, id: ph.id, target, anchorOwn };
   }
+  // Number first: 另有 103 件顺延到下年度答复 (on a line about requests).
+  const carry = P.PHRASINGS.find((p) => p.id === 'carried-to-next-year')!;
+  if (carry.units.includes(tok.unit)) {
+    const rest = text.slice(tok.unitEnd).trimStart();
+    const head = P.CARRY_OVER_AFTER_NUMBER.find((w) => rest.startsWith(w));
+    if (head && P.NEXT_YEAR_WORDS.some((w) => rest.startsWith(w, head.length)) && text.slice(0, tok.start).includes(P.REQUEST_WORD)) {
+      return { ph: carry, id: `${carry.id}-number-first`, target: carry.target!, anchorOwn: lastRequestsOwn };
+    }
+  }
   // Number first: 制发…20件行政规范性文件 (the verb in the same clause).
   if (P.COUNT_UNITS.includes(tok.unit)) {
     for (const d of DOC_AFTER) {

@@ -297,6 +297,10 @@ export const DOC_AFTER_NUMBER: { words: string[]; row: 'rules' | 'normative' }[]
   { words: ['规章'], row: 'rules' },
 ];
 
+/** Number first, on a line about requests: 另有 103 件顺延到下年度答复. */
+export const CARRY_OVER_AFTER_NUMBER = ['顺延到下', '顺延至下', '结转到下', '结转至下', '转入下', '结转下', '转到下', '转至下'];
+export const NEXT_YEAR_WORDS = ['年度', '一年度', '一年', '年'];
+
 /** A line's requests context: it says 申请 before the number. */
 export const REQUEST_WORD = '申请';
 /** What makes a sentence about disclosure (for 行政复议 / 行政诉讼 figures). */

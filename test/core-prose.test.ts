@@ -141,6 +141,8 @@ test('number formats: spaces, full-width digits, thousands separators, 万; perc
   check('全年收到政府信息公开申请18件次。');
   const big = extractClaims(['全年收到政府信息公开申请1,295件，予以公开1.2万件。']);
   assert.deepEqual(big.map((c) => [c.text, c.value, c.tolerance]), [['1,295', 1295, 0], ['1.2万', 12000, 500]]);
+  const sep = proseTableMismatch(big.slice(0, 1), (k) => (k === 't3.new.total' ? 1296 : k === 't3.carried.total' ? 0 : null));
+  assert.deepEqual(sep.map((f) => f.fix?.newText), ['1,296']);
   assert.deepEqual(proseTableMismatch(big, (k) => (k === 't3.new.total' ? 1295 : k === 't3.carried.total' ? 0 : k === 't3.granted.total' ? 12345 : null)), []);
 });
 

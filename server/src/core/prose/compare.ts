@@ -17,6 +17,11 @@ function readingValue(r: Reading, value: CellValue): number | null {
   return sum;
 }
 
+/** The table's value as the prose writes numbers: with thousands separators when it used them. */
+function written(v: number, like: string): string {
+  return like.includes(',') ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(v);
+}
+
 const agreesWith = (c: Claim, v: number) => Math.abs(v - c.value) <= c.tolerance;
 
 /** What a claim was compared with, and whether it agrees (for hovers and for the check). */
@@ -65,7 +70,7 @@ export function proseTableMismatch(claims: Claim[], value: CellValue): Finding[]
       expected: best.value,
       actual: claim.value,
       message: mismatchMessage(claim.text, best.reading, best.value, others),
-      fix: { range, newText: String(best.value), title: mismatchFixTitle(best.value) },
+      fix: { range, newText: written(best.value, claim.text), title: mismatchFixTitle(best.value) },
     });
   }
   return out;

@@ -1,0 +1,281 @@
+// Extraction: every number the prose of a report states for a table figure, recognised with
+// certainty from the phrasings in phrasings.ts, in the report's own scope. A number that no
+// phrasing fits, an estimate (18万余条), a percentage, a change (同比增长) or a figure of another
+// body or year is no claim. Pure: lines in, claims out.
+
+import * as P from './phrasings.js';
+import type { Phrasing } from './phrasings.js';
+import { LineScope, blankTitles, foldDigits, parenDepths, reportContext, type ContextOptions, type ReportContext } from './scope.js';
+import type { Claim, Target } from './types.js';
+
+export interface ExtractOptions extends ContextOptions {
+  /** Which lines are prose (default: lines without table-cell separators). */
+  isProse?: (line: number, text: string) => boolean;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (words: string[]) => `(?:${[...words].filter(Boolean).sort((a, b) => b.length - a.length).map(esc).join('|')})`;
+
+/** A line is prose unless it holds table-cell separators or ends like a one-cell-per-line row. */
+export function defaultIsProse(_line: number, text: string): boolean {
+  const t = text.trim();
+  if (!t) return false;
+  if (P.TABLE_MARKS.some((m) => text.includes(m))) return false;
+  if (t.endsWith('|')) return false;
+  return /[\u4e00-\u9fff]/.test(t);
+}
+
+/** Prose lines for an analysis: the default test, and not inside any table's line span. */
+export function outsideTables(tables: { startLine: number; endLine: number }[]): (line: number, text: string) => boolean {
+  return (line, text) => defaultIsProse(line, text) && !tables.some((t) => line >= t.startLine && line <= t.endLine);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+export interface NumberToken {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  tolerance: number;
+  /** Where the unit starts and ends, and which it is. */
+  unitStart: number;
+  unitEnd: number;
+  unit: string;
+  approx: boolean;
+}
+
+const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s*${P.TEN_THOUSAND})?`, 'g');
+
+/** Numbers followed by one of `units` (digits folded to ASCII first; columns unchanged). */
+export function numberTokens(text: string, units: string[]): NumberToken[] {
+  const out: NumberToken[] = [];
+  const sortedUnits = [...units].sort((a, b) => b.length - a.length);
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const start = m.index!;
+    const prev = text[start - 1];
+    if (prev && /[\w.\-—/:]/.test(prev)) continue; // part of a phone number, a version, a date …
+    let end = start + m[0].length;
+    const decimals = m[2];
+    const wan = !!m[3];
+    let u = end;
+    while (text[u] === ' ' || text[u] === '\u3000' || text[u] === '\u00a0') u++;
+    const unit = sortedUnits.find((x) => text.startsWith(x, u));
+    if (!unit) continue;
+    if (decimals && !wan) continue; // a count has no decimals
+    if (P.UNIT_SUFFIX_BLOCK.some((b) => text.startsWith(b, u + unit.length))) continue;
+    const base = Number(m[1].replace(/,/g, '') + (decimals ? `.${decimals}` : ''));
+    const value = wan ? Math.round(base * 10000) : base;
+    const tolerance = wan ? (10000 / 10 ** (decimals?.length ?? 0)) / 2 : 0;
+    const before = text.slice(Math.max(0, start - 4), start).trimEnd();
+    const after = text.slice(u + unit.length);
+    const approx =
+      P.APPROX_BEFORE.some((w) => before.endsWith(w)) ||
+      P.APPROX_AFTER.some((w) => text.slice(end).replace(/^\s+/, '').startsWith(w) || after.startsWith(w)) ||
+      before.endsWith(P.ORDINAL_PREFIX);
+    end = start + m[0].length;
+    out.push({ start, end, text: text.slice(start, end), value, tolerance, unitStart: u, unitEnd: u + unit.length, unit, approx });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clauses
+
+/** The clause before column `at`: back to a clause break or an unmatched opening parenthesis,
+ * skipping a parenthesis that closes right before the number (作其他处理（含…）341件). */
+export function clauseBefore(text: string, at: number): { start: number; label: string; clause: string } {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  let labelEnd = i;
+  if (i > 0 && P.CLOSE_PARENS.includes(text[i - 1])) {
+    let d = 0;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      if (P.CLOSE_PARENS.includes(text[j])) d++;
+      else if (P.OPEN_PARENS.includes(text[j])) { d--; if (d === 0) break; }
+    }
+    if (j >= 0) { i = j; labelEnd = j; }
+  }
+  let d = 0;
+  let s = i;
+  for (; s > 0; s--) {
+    const c = text[s - 1];
+    if (P.CLOSE_PARENS.includes(c)) d++;
+    else if (P.OPEN_PARENS.includes(c)) { if (d === 0) break; d--; }
+    else if (d === 0 && P.CLAUSE_BREAKS.includes(c)) break;
+  }
+  return { start: s, label: text.slice(s, labelEnd).trimEnd(), clause: text.slice(s, at) };
+}
+
+function sentenceStart(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && !P.SENTENCE_BREAKS.includes(text[s - 1])) s--;
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrasings compiled
+
+interface Compiled { ph: Phrasing; re: RegExp }
+
+/** How much of a clause before a number a label may take. */
+const LABEL_WINDOW = 60;
+
+const FILLER = `(?:${alt(P.FILLERS)}){0,2}`;
+
+function compile(ph: Phrasing): Compiled {
+  const parts = ph.slots.map((s, i) => {
+    const body = alt(s);
+    const opt = s.includes('') ? '?' : '';
+    const gap = i === 0 && ph.gap ? `[^\\d]{0,${ph.gap}}?` : '';
+    return `(${body})${opt}\\s*${gap}`;
+  });
+  return { ph, re: new RegExp(`${parts.join('')}${FILLER}\\s*$`) };
+}
+
+let compiled: Compiled[] | null = null;
+const phrasings = () => (compiled ??= P.PHRASINGS.map(compile));
+
+const DOC_AFTER = P.DOC_AFTER_NUMBER.map((d) => ({ ...d, re: new RegExp(`^\\s*${alt(d.words)}`) }));
+const DOC_VERB_WORDS = P.DOC_VERBS.flatMap((v) => v.words.map((w) => ({ w, column: v.column }))).sort((a, b) => b.w.length - a.w.length);
+
+/** The column the nearest verb before `at` (in the sentence) gives a 规章 / 规范性文件 count. */
+function docColumn(text: string, from: number, at: number): 'issued' | 'repealed' | 'valid' | null {
+  for (let i = at; i > from; i--) {
+    const hit = DOC_VERB_WORDS.find((v) => i - v.w.length >= from && text.startsWith(v.w, i - v.w.length));
+    if (hit) return hit.column;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Anchor { kind: 'requests' | 'review' | 'litigation'; own: boolean; sentence: number }
+
+/** Every number the prose states for a table figure, in the report's own scope. */
+export function extractClaims(lines: string[], options: ExtractOptions = {}): Claim[] {
+  const isProse = options.isProse ?? defaultIsProse;
+  const prose = (i: number) => isProse(i, lines[i]);
+  const ctx = reportContext(lines, prose, options);
+  const out: Claim[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!prose(i)) continue;
+    out.push(...lineClaims(i, lines[i], ctx));
+  }
+  return out;
+}
+
+const ALL_UNITS = [...new Set(P.PHRASINGS.flatMap((p) => p.units))];
+
+function lineClaims(line: number, raw: string, ctx: ReportContext): Claim[] {
+  const text = blankTitles(foldDigits(raw));
+  const scope = new LineScope(text, ctx);
+  const depth = parenDepths(text);
+  const out: Claim[] = [];
+  const anchors: Anchor[] = [];
+  let lastRequestsOwn: boolean | null = null;
+  for (const tok of numberTokens(text, ALL_UNITS)) {
+    if (tok.approx) continue;
+    const sent = sentenceStart(text, tok.start);
+    const { label, clause, start: clauseStart } = clauseBefore(text, tok.start);
+    if (sharesNumber(text, clauseStart)) continue;
+    const hit = matchPhrasing(text, tok, label, clause, sent, anchors, lastRequestsOwn);
+    if (!hit) continue;
+    const { ph, id, target, anchorOwn } = hit;
+    let own = scope.ownAt(tok.start) && !scope.clauseForeign(clause) && anchorOwn !== false;
+    // A figure inside parentheses belongs to the statement around it: that one's scope counts too.
+    if (depth[tok.start] > 0 && own) own = !scope.clauseForeign(clauseBefore(text, clauseBefore(text, tok.start).start - 1).clause);
+    if (ph.kind === 'requests' || ph.kind === 'review' || ph.kind === 'litigation') anchors.push({ kind: ph.kind, own, sentence: sent });
+    if (ph.kind === 'requests') lastRequestsOwn = own;
+    if (!own || !target) continue;
+    out.push({ line, start: tok.start, end: tok.end, text: raw.slice(tok.start, tok.end), value: tok.value, tolerance: tok.tolerance, target, phrasing: id });
+  }
+  return out;
+}
+
+/** 予以公开、部分公开 9 件: the clause before (joined by 、) is a label of its own with no number. */
+function sharesNumber(text: string, clauseStart: number): boolean {
+  if (text[clauseStart - 1] !== P.SHARED_NUMBER_JOINER) return false;
+  const prev = clauseBefore(text, clauseStart - 1);
+  if (/\d/.test(prev.clause)) return false;
+  return phrasings().some(({ re }) => re.test(prev.label.slice(-LABEL_WINDOW)));
+}
+
+function matchPhrasing(
+  text: string, tok: NumberToken, label: string, clause: string, sent: number, anchors: Anchor[], lastRequestsOwn: boolean | null,
+): { ph: Phrasing; id: string; target: Target | null; anchorOwn: boolean | null } | null {
+  const sentence = text.slice(sent, tok.start);
+  const lastInSentence = (kinds: Anchor['kind'][]) => [...anchors].reverse().find((a) => a.sentence === sent && kinds.includes(a.kind)) ?? null;
+  for (const { ph, re } of phrasings()) {
+    if (!ph.units.includes(tok.unit)) continue;
+    // Labels are short: only their end can match (and no input makes the expressions slow).
+    const m = re.exec(label.length > LABEL_WINDOW ? label.slice(-LABEL_WINDOW) : label);
+    if (!m) continue;
+    const matched = m[0];
+    if (ph.mustContain && !ph.mustContain.every((w) => matched.includes(w))) continue;
+    if (ph.blockers && ph.blockers.some((w) => clause.includes(w))) continue;
+    if (ph.sentenceBlockers && ph.sentenceBlockers.some((w) => sentence.includes(w))) continue;
+    let anchorOwn: boolean | null = null;
+    let target: Target | null = ph.target ?? null;
+    switch (ph.need) {
+      case 'line-requests':
+        if (!text.slice(0, tok.start).includes(P.REQUEST_WORD)) continue;
+        anchorOwn = lastRequestsOwn;
+        break;
+      case 'after-requests': {
+        const a = lastInSentence(['requests']);
+        if (!a) continue;
+        anchorOwn = a.own;
+        break;
+      }
+      case 'disclosure-clause':
+        if (!P.DISCLOSURE_WORDS.some((w) => clause.includes(w))) continue;
+        break;
+      case 'after-review': {
+        const a = lastInSentence(['review', 'litigation']);
+        if (!a || a.kind !== 'review') continue;
+        anchorOwn = a.own;
+        break;
+      }
+      case 'after-t4': {
+        const a = lastInSentence(['review', 'litigation']);
+        if (!a) continue;
+        anchorOwn = a.own;
+        target = P.t4ResultTarget(a.kind === 'review' ? 'review' : 'litigation', ph.t4Result!);
+        break;
+      }
+      case 'none':
+        break;
+    }
+    if (ph.narrow && ph.narrow.words.includes(m[1])) target = ph.narrow.target;
+    if (ph.docRow) {
+      const col = docColumn(text, sent, tok.start - matched.length);
+      target = col ? P.docTarget(ph.docRow, col) : null;
+      if (!target) return null;
+    }
+    return { ph, id: ph.id, target, anchorOwn };
+  }
+  // Number first: 另有 103 件顺延到下年度答复 (on a line about requests).
+  const carry = P.PHRASINGS.find((p) => p.id === 'carried-to-next-year')!;
+  if (carry.units.includes(tok.unit)) {
+    const rest = text.slice(tok.unitEnd).trimStart();
+    const head = P.CARRY_OVER_AFTER_NUMBER.find((w) => rest.startsWith(w));
+    if (head && P.NEXT_YEAR_WORDS.some((w) => rest.startsWith(w, head.length)) && text.slice(0, tok.start).includes(P.REQUEST_WORD)) {
+      return { ph: carry, id: `${carry.id}-number-first`, target: carry.target!, anchorOwn: lastRequestsOwn };
+    }
+  }
+  // Number first: 制发…20件行政规范性文件 (the verb in the same clause).
+  if (P.COUNT_UNITS.includes(tok.unit)) {
+    for (const d of DOC_AFTER) {
+      if (!d.re.test(text.slice(tok.unitEnd))) continue;
+      const { start } = clauseBefore(text, tok.start);
+      const col = docColumn(text, start, tok.start);
+      if (!col) return null;
+      const ph = P.PHRASINGS.find((p) => p.docRow === d.row)!;
+      return { ph, id: `${ph.id}-number-first`, target: P.docTarget(d.row, col), anchorOwn: null };
+    }
+  }
+  return null;
+}

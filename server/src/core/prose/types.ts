@@ -1,0 +1,72 @@
+// The shapes the prose checks exchange: what a prose number claims (a table figure, read one or
+// more ways), and what a check finds. Pure data; no Chinese here (that lives in phrasings.ts).
+
+import type { Localized } from '../diagnostics.js';
+import type { Range } from '../model.js';
+
+/** One way to read a prose figure from the tables: the sum of these cell keys (one key: that cell). */
+export interface Reading {
+  keys: string[];
+  /** What these cells are, for messages and hovers. */
+  label: Localized;
+}
+
+/**
+ * What a prose number stands for.
+ * - `either`: every reading is a legitimate meaning of the words (共受理 = 本年新收, or 本年新收 +
+ *   上年结转); the number agrees when it equals any of them, and nothing is said while any
+ *   reading is unknown (a blank cell).
+ * - `layout`: the readings are alternative table layouts (（六） as three rows or as one); the first
+ *   reading whose cells all hold numbers is the one compared.
+ */
+export interface Target {
+  mode: 'either' | 'layout';
+  readings: Reading[];
+}
+
+export interface Claim {
+  /** 0-based line, UTF-16 columns of the number's characters (digits, separators, 万). */
+  line: number;
+  start: number;
+  end: number;
+  /** The number as written, and its value. */
+  text: string;
+  value: number;
+  /** For numbers written with 万: half the step of the last written digit (0 for exact counts). */
+  tolerance: number;
+  target: Target;
+  /** Id of the phrasing that recognised it (phrasings.ts). */
+  phrasing: string;
+}
+
+export interface FindingFix {
+  range: Range;
+  newText: string;
+  title: Localized;
+}
+
+export interface Finding {
+  rule: 'prose-table-mismatch' | 'enumeration-sum';
+  severity: 'warning' | 'information';
+  range: Range;
+  /** prose-table-mismatch: the cell compared with (for a sum: its first key, see Reading). */
+  cell?: string;
+  /** Every cell the compared reading adds up (for relating the diagnostic to the table). */
+  cells?: string[];
+  expected?: number;
+  actual?: number;
+  message: Localized;
+  fix?: FindingFix;
+  /** enumeration-sum duplicates: where the category was named first. */
+  related?: { range: Range; message: Localized }[];
+}
+
+/** For a hover: what a recognised prose number was compared with, even when it agrees. */
+export interface ClaimReading {
+  claim: Claim;
+  /** Each reading with its value (null: a cell blank or absent). */
+  readings: { reading: Reading; value: number | null }[];
+  /** true: agrees with a reading; false: differs from every reading; null: not comparable. */
+  agrees: boolean | null;
+  message: Localized;
+}

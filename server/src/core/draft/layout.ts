@@ -95,19 +95,33 @@ function labelCount(cells: string[]): number {
   return k;
 }
 
-/** The aligned texts of one block of rows (nulls: rows left plain). */
+/** A row with a value that is not blank: data, not a header. */
+function hasValues(cells: string[]): boolean {
+  for (let i = labelCount(cells); i < cells.length; i++) if (cells[i] !== '') return true;
+  return false;
+}
+
+/** Cells before the trailing blank ones (merged-cell debris from Word: `标题 | |||`). */
+function significant(cells: string[]): number {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === '') n--;
+  return n;
+}
+
+/** The aligned texts of one block of rows. Trailing blank cells follow the grid unpadded. */
 function alignBlock(rows: PipeRow[]): string[] {
-  const data = rows.filter((r) => labelCount(r.cells) < r.cells.length);
+  const data = rows.filter((r) => hasValues(r.cells));
   if (!data.length) return rows.map(plain);
   const lmax = Math.max(...data.map((r) => labelCount(r.cells)));
-  const vmax = Math.max(...data.map((r) => r.cells.length - labelCount(r.cells)));
+  const vmax = Math.max(...data.map((r) => significant(r.cells) - labelCount(r.cells)));
   const cols = lmax + vmax;
   const placed: (Placed | null)[] = rows.map((row) => {
-    const k = labelCount(row.cells);
-    if (k < row.cells.length) {
-      const from: number[] = [];
-      const to: number[] = [];
-      row.cells.forEach((_, i) => {
+    const sig = significant(row.cells);
+    const from: number[] = [];
+    const to: number[] = [];
+    if (hasValues(row.cells)) {
+      const k = labelCount(row.cells);
+      for (let i = 0; i < sig; i++) {
         if (i < k) {
           from.push(i);
           to.push(i === k - 1 ? lmax - 1 : i);
@@ -115,26 +129,31 @@ function alignBlock(rows: PipeRow[]): string[] {
           from.push(lmax + i - k);
           to.push(lmax + i - k);
         }
-      });
+      }
       return { row, from, to };
     }
-    if (row.cells.length === cols) return { row, from: row.cells.map((_, i) => i), to: row.cells.map((_, i) => i) };
+    if (sig === cols) {
+      for (let i = 0; i < sig; i++) from.push(i), to.push(i);
+      return { row, from, to };
+    }
     return null;
   });
   const grid = placed.filter((p): p is Placed => p !== null);
   const sepWidth = 2 + Math.max(1, ...grid.flatMap((p) => [...p.row.seps, p.row.trail].map(displayWidth)));
   const leadWidth = Math.max(0, ...grid.map((p) => (p.row.lead ? displayWidth(p.row.lead) + 1 : 0)));
   const width = new Array<number>(cols).fill(0);
-  for (const p of grid) p.row.cells.forEach((c, i) => { if (p.from[i] === p.to[i]) width[p.from[i]] = Math.max(width[p.from[i]], displayWidth(c)); });
+  for (const p of grid) {
+    for (let i = 0; i < p.from.length; i++) if (p.from[i] === p.to[i]) width[p.from[i]] = Math.max(width[p.from[i]], displayWidth(p.row.cells[i]));
+  }
   // A spanning label widens the last column it covers.
   for (const p of grid) {
-    p.row.cells.forEach((c, i) => {
-      if (p.from[i] === p.to[i]) return;
+    for (let i = 0; i < p.from.length; i++) {
+      if (p.from[i] === p.to[i]) continue;
       let span = 0;
       for (let j = p.from[i]; j <= p.to[i]; j++) span += width[j] + (j < p.to[i] ? sepWidth : 0);
-      const need = displayWidth(c) - span;
+      const need = displayWidth(p.row.cells[i]) - span;
       if (need > 0) width[p.to[i]] += need;
-    });
+    }
   }
   const start: number[] = [leadWidth];
   for (let j = 1; j <= cols; j++) start.push(start[j - 1] + width[j - 1] + sepWidth);
@@ -153,11 +172,12 @@ function alignBlock(rows: PipeRow[]): string[] {
     };
     if (row.lead) put(row.lead + ' ');
     row.cells.forEach((c, i) => {
-      pad(start[p.from[i]]);
+      const inGrid = i < p.from.length;
+      if (inGrid) pad(start[p.from[i]]);
       put(c);
       const last = i === row.cells.length - 1;
       if (!last || row.trail) {
-        pad(start[p.to[i]] + width[p.to[i]]);
+        if (inGrid) pad(start[p.to[i]] + width[p.to[i]]);
         put(' ' + (last ? row.trail : row.seps[i]));
         if (!last) put(' ');
       }
@@ -183,17 +203,17 @@ function alignLines(lines: string[], from: number, to: number, out: Map<number, 
       lastHadValues = false;
       continue;
     }
-    if (row.cells.length <= 1) {
+    if (significant(row.cells) <= 1) {
       flush();
       const t = plain(row);
       if (t !== lines[i]) out.set(i, t);
       lastHadValues = false;
       continue;
     }
-    const hasValues = labelCount(row.cells) < row.cells.length;
-    if (!hasValues && lastHadValues) flush(); // a header after data: the next table begins
+    const data = hasValues(row.cells);
+    if (!data && lastHadValues) flush(); // a header after data: the next table begins
     block.push({ line: i, row });
-    lastHadValues = hasValues;
+    lastHadValues = data;
   }
   flush();
 }

@@ -15,8 +15,11 @@ import * as diagnostics from './diagnostics.js';
 import * as documents from './documents.js';
 import { DocumentStore } from './documents.js';
 import * as folding from './folding.js';
+import * as formatting from './formatting.js';
 import * as hover from './hover.js';
 import * as inlayHints from './inlayHints.js';
+import * as newDraft from './newDraft.js';
+import * as preview from './preview.js';
 import * as symbols from './symbols.js';
 
 const NAME = 'disclosure-report-language-server';
@@ -30,7 +33,7 @@ Settings (section "disclosureReport"): severity (per rule: error|warning|informa
 locale (auto|zh-CN|en), debounceMs.
 `;
 
-const FEATURES = [documents, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens];
+const FEATURES = [documents, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft];
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};

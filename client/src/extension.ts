@@ -3,8 +3,11 @@
 // error/warning count in the status bar and contributes the toggle, fix-all and restart commands.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerConvertTable } from './convertTable';
 import { isCandidateFileName, looksLikeReport } from './detect';
 import { messagesFor, type Messages } from './messages';
+import { registerNewDraft } from './newDraft';
+import { registerPreview } from './preview/index';
 
 export const LANGUAGE_ID = 'disclosure-report';
 const PLAINTEXT = 'plaintext';
@@ -182,6 +185,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMAND_FIX_ALL, () => fixAll(msgs)),
     vscode.commands.registerCommand(COMMAND_RESTART, () => restartServer(msgs, ensureClient)),
   );
+  // Drafting: the table preview, a new report from the template, table layout conversion.
+  const readyClient = async () => (await ensureClient(), currentClient()?.isRunning() ? currentClient() : undefined);
+  registerPreview(context, readyClient);
+  registerNewDraft(context, readyClient);
+  registerConvertTable(context, readyClient);
 
   // ---- start -----------------------------------------------------------------------------------
   for (const doc of vscode.workspace.textDocuments) {

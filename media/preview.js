@@ -98,6 +98,7 @@
       root.append(section);
     }
     root.append(el('p', 'hint', s.click));
+    root.dataset.renders = String(Number(root.dataset.renders || 0) + 1);
   }
 
   function activate(target) {

@@ -19,6 +19,7 @@ import { buildReport, exampleData } from './helpers/report.ts';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const window: any;
 declare const document: any;
+declare const getComputedStyle: any;
 type HTMLElement = any;
 type HTMLTableCellElement = any;
 
@@ -84,6 +85,8 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     assert.deepEqual(t3[0].slice(1), [3, 3]);
     assert.deepEqual(t3[3], ['法人或其他组织', 1, 5]);
     assert.equal(await page.$$eval('td.value', (tds: unknown[]) => tds.length), 200);
+    // The stylesheet applies (allowed by style-src).
+    assert.equal(await page.$eval('td.value', (td: HTMLElement) => getComputedStyle(td).textAlign), 'right');
     assert.equal(await page.$$eval('td.status-failing', (tds: unknown[]) => tds.length), 0);
     assert.equal(await page.$eval('section.table:nth-of-type(2) .badge', (b: HTMLElement) => b.textContent), '勾稽关系全部成立');
   });

@@ -1,7 +1,8 @@
 // The table preview webview: draws the three tables from the model the extension posts
 // ({ type: 'update', tables, strings }), marks failing, blank, non-numeric and missing cells (the
 // expected value and the formula in the cell's title), and posts { type: 'reveal', range } when a
-// cell is clicked or activated with Enter/Space. Only DOM APIs with textContent: no HTML strings.
+// cell is clicked or activated with Enter/Space; outlines the cell under the editor's cursor
+// ({ type: 'cursor', position }). Only DOM APIs with textContent: no HTML strings.
 // @ts-check
 (function () {
   // eslint-disable-next-line no-undef
@@ -101,6 +102,21 @@
     root.dataset.renders = String(Number(root.dataset.renders || 0) + 1);
   }
 
+  /** The editor's cursor, to outline the cell under it (also after a redraw). */
+  let cursor = null;
+  function showCursor(scroll) {
+    for (const x of document.querySelectorAll('td.cursor')) x.classList.remove('cursor');
+    if (!cursor) return;
+    for (const td of document.querySelectorAll('td.value[data-range]')) {
+      const r = JSON.parse(td.dataset.range);
+      if (r.start.line === cursor.line && r.start.character <= cursor.character && cursor.character <= r.end.character) {
+        td.classList.add('cursor');
+        if (scroll) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        return;
+      }
+    }
+  }
+
   function activate(target) {
     const td = target && target.closest ? target.closest('td.value[data-range]') : null;
     if (!td) return;
@@ -120,8 +136,12 @@
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object') return;
-    if (msg.type === 'update') {
+    if (msg.type === 'cursor') {
+      cursor = msg.position;
+      showCursor(true);
+    } else if (msg.type === 'update') {
       render(msg);
+      showCursor(false);
       vscode.setState({ uri: msg.uri });
     } else if (msg.type === 'empty') {
       root.replaceChildren(el('p', 'empty', String(msg.message)));

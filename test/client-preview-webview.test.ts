@@ -116,6 +116,19 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     assert.equal(await page.$$eval('td.selected', (tds: HTMLElement[]) => tds.map((t) => t.dataset.key).join()), 't3.new.total');
   });
 
+  test("the editor's cursor outlines the cell under it, also after a redraw", async () => {
+    const text = buildReport(exampleData(), 'pipe');
+    const line = text.split('\n').findIndex((l) => l.startsWith('（七）总计'));
+    const start = text.split('\n')[line].indexOf('| 13 |') + 2;
+    await page.evaluate((m: unknown) => window.postMessage(m, '*'), { type: 'cursor', position: { line, character: start + 1 } });
+    await page.waitForSelector('td.cursor');
+    assert.equal(await page.$$eval('td.cursor', (tds: HTMLElement[]) => tds.map((t) => t.dataset.key).join()), 't3.total.natural');
+    await post(text);
+    assert.equal(await page.$$eval('td.cursor', (tds: HTMLElement[]) => tds.map((t) => t.dataset.key).join()), 't3.total.natural');
+    await page.evaluate((m: unknown) => window.postMessage(m, '*'), { type: 'cursor', position: { line: 0, character: 0 } });
+    await page.waitForFunction(() => !document.querySelector('td.cursor'));
+  });
+
   test('English strings, a missing table, and the empty state', async () => {
     const lines = readFileSync(join(ROOT, 'examples/clean.report.txt'), 'utf8').split('\n');
     const at = lines.indexOf('四、政府信息公开行政复议、行政诉讼情况');

@@ -2,7 +2,8 @@
 // to the Side"), showing the tables of one report. It asks the language server for the preview
 // model (`disclosureReport/preview`), redraws as the text changes (throttled: one request in
 // flight, the latest state after it) and when another report becomes the active editor, and
-// reveals a cell in the editor when the webview says it was clicked.
+// reveals a cell in the editor when the webview says it was clicked; the cell under the editor's
+// cursor is outlined in the preview.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { webviewStrings, type DraftMessages } from '../draftMessages';
@@ -71,6 +72,10 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && editor.document.languageId === LANGUAGE_ID && editor.document !== this.document) this.show(editor.document);
+      }),
+      // The cell under the editor's cursor is outlined in the preview.
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document === this.document) this.post({ type: 'cursor', position: e.selections[0].active });
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (doc === this.document) this.post({ type: 'empty', message: this.msgs.previewNoReport });
@@ -148,8 +153,12 @@ export class PreviewPanel implements vscode.Disposable {
   private async reveal(range: RevealMessage['range']): Promise<void> {
     const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     const existing = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
-    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: existing?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false, selection: r });
-    editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    try {
+      const editor = await vscode.window.showTextDocument(this.document, { viewColumn: existing?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false, selection: r });
+      editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch {
+      // The document was closed meanwhile: the preview says so on its next update.
+    }
   }
 
   dispose(): void {

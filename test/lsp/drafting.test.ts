@@ -21,8 +21,9 @@ after(() => client?.stop());
 const values = (p: PreviewTable[]) => p.flatMap((t) => t.rows.flatMap((r) => r.cells)).filter((c): c is PreviewValueCell => c.kind === 'value');
 
 describe('drafting requests', () => {
-  test('initialize declares document formatting', () => {
+  test('initialize declares document and range formatting', () => {
     assert.equal(client.result.capabilities.documentFormattingProvider, true);
+    assert.equal(client.result.capabilities.documentRangeFormattingProvider, true);
   });
 
   test('disclosureReport/newDraft answers the core template; malformed params are InvalidParams', async () => {
@@ -53,6 +54,12 @@ describe('drafting requests', () => {
     assert.ok(edits.length > 0);
     assert.deepEqual(edits, formatTables(text));
     const t3 = analyzeText(text).tables.find((t) => t.kind === 't3')!;
+    // A range inside table 三: only its lines change.
+    const ranged = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri: URI }, range: { start: { line: t3.startLine + 4, character: 0 }, end: { line: t3.startLine + 5, character: 0 } }, options: { tabSize: 4, insertSpaces: true } });
+    assert.ok(ranged.length > 0);
+    assert.ok(ranged.every((e) => e.range.start.line >= t3.startLine && e.range.end.line <= t3.endLine));
+    assert.deepEqual(ranged, edits.filter((e) => e.range.start.line >= t3.startLine && e.range.end.line <= t3.endLine));
+    assert.deepEqual(await client.request('textDocument/rangeFormatting', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, options: { tabSize: 4, insertSpaces: true } }), []);
     const r = await client.request<{ version: number; edits: TextEdit[] }>('disclosureReport/convertTable', { uri: URI, line: t3.startLine + 3, to: 'tabs' });
     assert.equal(r.version, client.version(URI));
     const converted = TextDocument.applyEdits(TextDocument.create(URI, 'disclosure-report', 1, text), r.edits);

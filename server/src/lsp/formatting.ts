@@ -1,12 +1,13 @@
-// Format Document: aligns the columns of the ` | ` tables by display width (the core's
-// formatTables; nothing else changes, and a second run changes nothing). Format on save is the
+// Format Document (and Format Selection / format on paste, for the tables the range meets):
+// aligns the columns of the ` | ` tables by display width (the core's formatTables; nothing else
+// changes, and a second run changes nothing). Format on save is the
 // editor's own setting (off unless the user turns it on). The custom request
 // `disclosureReport/convertTable` ({ uri, line, to: 'pipes' | 'tabs' }) answers the edits that
 // rewrite the table at `line` in the other layout, with the version they were made for.
 
-import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver/node';
+import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver/node';
 import { convertTable, formatTables, type TableLayout } from '../core/draft/index.js';
-import { guard, InvalidParams, requireUri, type ServerContext } from './context.js';
+import { guard, InvalidParams, requireRange, requireUri, type ServerContext } from './context.js';
 import type { DocumentStore } from './documents.js';
 
 export const CONVERT_TABLE_REQUEST = 'disclosureReport/convertTable';
@@ -22,10 +23,12 @@ export interface ConvertTableResult {
   edits: TextEdit[];
 }
 
-export function formattingEdits(documents: DocumentStore, uri: string): TextEdit[] {
+/** The alignment edits of a document, or of the tables that meet lines `[from, to]` (Format Selection, format on paste). */
+export function formattingEdits(documents: DocumentStore, uri: string, lines?: { from: number; to: number }): TextEdit[] {
   const doc = documents.get(uri);
   if (!doc) return [];
-  return formatTables(doc.text.getText(), documents.analysis(doc).tables);
+  const tables = documents.analysis(doc).tables.filter((t) => !lines || (t.startLine <= lines.to && t.endLine >= lines.from));
+  return tables.length ? formatTables(doc.text.getText(), tables) : [];
 }
 
 export function convertEdits(documents: DocumentStore, params: unknown): ConvertTableResult | null {
@@ -37,7 +40,13 @@ export function convertEdits(documents: DocumentStore, params: unknown): Convert
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.capabilities(() => ({ documentFormattingProvider: true }));
+  ctx.capabilities(() => ({ documentFormattingProvider: true, documentRangeFormattingProvider: true }));
   ctx.connection.onDocumentFormatting(guard(ctx, 'textDocument/formatting', (params: DocumentFormattingParams) => formattingEdits(ctx.documents, requireUri(params))));
+  ctx.connection.onDocumentRangeFormatting(
+    guard(ctx, 'textDocument/rangeFormatting', (params: DocumentRangeFormattingParams) => {
+      const r = requireRange(params);
+      return formattingEdits(ctx.documents, requireUri(params), { from: r.start.line, to: r.end.line });
+    }),
+  );
   ctx.connection.onRequest(CONVERT_TABLE_REQUEST, guard(ctx, CONVERT_TABLE_REQUEST, (params: unknown) => convertEdits(ctx.documents, params)));
 }

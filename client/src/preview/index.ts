@@ -1,9 +1,9 @@
 // Registers the table preview: the command `disclosureReport.showPreview` ("Open Table Preview
 // to the Side") opens one preview panel beside the active report, or brings it forward and
-// points it at the active report.
+// points it at the active report. A preview open when VS Code reloads comes back.
 import * as vscode from 'vscode';
 import { draftMessagesFor } from '../draftMessages';
-import { LANGUAGE_ID, PreviewPanel, type ClientSource } from './panel';
+import { LANGUAGE_ID, PreviewPanel, VIEW_TYPE, type ClientSource } from './panel';
 
 export const COMMAND_SHOW_PREVIEW = 'disclosureReport.showPreview';
 
@@ -30,5 +30,26 @@ export function registerPreview(context: vscode.ExtensionContext, client: Client
       panel = p;
     }),
     { dispose: () => panel?.dispose() },
+    // After a reload VS Code restores the panel with the state the webview saved ({ uri }).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(restored: vscode.WebviewPanel, state: unknown) {
+        const uri = (state as { uri?: unknown } | undefined)?.uri;
+        let doc: vscode.TextDocument | undefined;
+        try {
+          if (typeof uri === 'string') doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        } catch {
+          doc = undefined; // gone (an untitled draft, a deleted file)
+        }
+        if (!doc || doc.languageId !== LANGUAGE_ID || panel) {
+          restored.dispose();
+          return;
+        }
+        const p = new PreviewPanel(context, doc, client, msgs, restored);
+        p.onDidDispose = () => {
+          if (panel === p) panel = undefined;
+        };
+        panel = p;
+      },
+    }),
   );
 }

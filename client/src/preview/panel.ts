@@ -44,16 +44,22 @@ export class PreviewPanel implements vscode.Disposable {
     document: vscode.TextDocument,
     private readonly client: ClientSource,
     private readonly msgs: DraftMessages,
+    /** A panel VS Code restored after a reload (its serializer hands it over). */
+    restored?: vscode.WebviewPanel,
   ) {
     this.document = document;
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      msgs.previewTitle(baseName(document.uri)),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
-    );
+    this.panel =
+      restored ??
+      vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        msgs.previewTitle(baseName(document.uri)),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        webviewOptions(context),
+      );
+    this.panel.title = msgs.previewTitle(baseName(document.uri));
     const webview = this.panel.webview;
+    webview.options = webviewOptions(context);
     webview.html = previewHtml({
       cspSource: webview.cspSource,
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
@@ -169,6 +175,11 @@ export class PreviewPanel implements vscode.Disposable {
     for (const s of this.subs.splice(0)) s.dispose();
     this.onDidDispose?.();
   }
+}
+
+/** Scripts on, and nothing but media/ to load from. */
+export function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')], enableFindWidget: true };
 }
 
 function baseName(uri: vscode.Uri): string {

@@ -77,7 +77,10 @@
       const table = el('table');
       const thead = el('thead');
       const tbody = el('tbody');
+      // Only the leading header rows form the table head (table 二 repeats its column headings per item).
+      let inHead = true;
       for (const row of t.rows) {
+        inHead = inHead && !!row.header && !row.title;
         const tr = el('tr', row.title ? 'item-title' : '');
         for (const cell of row.cells) {
           let td;
@@ -92,7 +95,7 @@
           if (cell.kind === 'label' || cell.kind === 'header') td.scope = cell.kind === 'label' ? 'row' : 'col';
           tr.append(td);
         }
-        (row.header && !row.title ? thead : tbody).append(tr);
+        (inHead ? thead : tbody).append(tr);
       }
       table.append(thead, tbody);
       section.append(table);

@@ -89,6 +89,11 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     assert.equal(await page.$eval('td.value', (td: HTMLElement) => getComputedStyle(td).textAlign), 'right');
     assert.equal(await page.$$eval('td.status-failing', (tds: unknown[]) => tds.length), 0);
     assert.equal(await page.$eval('section.table:nth-of-type(2) .badge', (b: HTMLElement) => b.textContent), '勾稽关系全部成立');
+    // Table 二 in the order of the format: item title, its column headings, its rows (no table head).
+    const t2 = await page.$$eval('section.table:nth-of-type(1) tr', (trs: HTMLElement[]) => trs.slice(0, 5).map((tr) => tr.textContent));
+    assert.deepEqual(t2, ['第二十条第（一）项', '信息内容本年制发件数本年废止件数现行有效件数', '规章000', '行政规范性文件3112', '第二十条第（五）项']);
+    assert.equal(await page.$$eval('section.table:nth-of-type(1) thead tr', (trs: unknown[]) => trs.length), 0);
+    assert.equal(await page.$$eval('section.table:nth-of-type(2) thead tr', (trs: unknown[]) => trs.length), 3);
   });
 
   test('marks a failing total with the expected value and the formula, blank and non-numeric cells', async () => {

@@ -9,6 +9,9 @@ import { Detection } from './detection';
 import { ServerClient } from './languageClient';
 import { messagesFor } from './messages';
 import { ProblemStatus } from './status';
+import { registerConvertTable } from './convertTable';
+import { registerNewDraft } from './newDraft';
+import { registerPreview } from './preview/index';
 
 export { LANGUAGE_ID };
 
@@ -30,6 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, () => fixAll(msgs)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => current.restart()),
   );
+  // Drafting: the table preview, a new report from the template, table layout conversion.
+  const readyClient = async () => (await current.ensure(), current.current()?.isRunning() ? current.current() : undefined);
+  registerPreview(context, readyClient);
+  registerNewDraft(context, readyClient);
+  registerConvertTable(context, readyClient);
   detection.scanOpen();
   status.update();
 }

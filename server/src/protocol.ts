@@ -32,4 +32,18 @@ export const CLIENT_COMMANDS = {
   toggleLanguage: 'disclosureReport.toggleLanguage',
   fixAll: 'disclosureReport.fixAll',
   restartServer: 'disclosureReport.restartServer',
+  newReport: 'disclosureReport.newReport',
+  showPreview: 'disclosureReport.showPreview',
+  convertTableToTabs: 'disclosureReport.convertTableToTabs',
+  convertTableToPipes: 'disclosureReport.convertTableToPipes',
+} as const;
+
+/** Custom requests the server answers (the drafting features). */
+export const SERVER_REQUESTS = {
+  /** `{ uri }` → the core's preview tables of an open document, or null. */
+  preview: 'disclosureReport/preview',
+  /** `{ office, year, layout: 'pipes' | 'tabs', eol? }` → the text of a new draft. */
+  newDraft: 'disclosureReport/newDraft',
+  /** `{ uri, line, to: 'pipes' | 'tabs' }` → `{ version, edits }` rewriting the table at `line`. */
+  convertTable: 'disclosureReport/convertTable',
 } as const;

@@ -13,8 +13,11 @@ import * as commands from './features/commands.js';
 import * as configuration from './features/configuration.js';
 import * as diagnostics from './features/diagnostics.js';
 import * as folding from './features/folding.js';
+import * as formatting from './features/formatting.js';
 import * as hover from './features/hover.js';
 import * as inlayHints from './features/inlayHints.js';
+import * as newDraft from './features/newDraft.js';
+import * as preview from './features/preview.js';
 import * as symbols from './features/symbols.js';
 import * as sync from './features/sync.js';
 import { Fixes } from './fixes.js';
@@ -22,7 +25,7 @@ import { describeError, type Logger } from './guard.js';
 import { SettingsStore } from './settings.js';
 
 /** Every feature, in the order they register (sync first: it feeds the documents). */
-export const FEATURES: readonly Feature[] = [sync, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens];
+export const FEATURES: readonly Feature[] = [sync, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft];
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};

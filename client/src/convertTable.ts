@@ -1,0 +1,48 @@
+// The commands that rewrite the table under the cursor in the other layout:
+// `disclosureReport.convertTableToTabs` and `disclosureReport.convertTableToPipes`. The server
+// computes the edits (`disclosureReport/convertTable`, the core's convertTable) for the version it
+// holds; they are applied only if the document is still at that version.
+import * as vscode from 'vscode';
+import { CLIENT_COMMANDS, SERVER_REQUESTS } from '../../server/src/protocol';
+import { draftMessagesFor } from './draftMessages';
+import type { ClientSource } from './preview/panel';
+
+
+interface Result {
+  version: number;
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+}
+
+export function registerConvertTable(context: vscode.ExtensionContext, client: ClientSource): void {
+  const msgs = draftMessagesFor(vscode.env.language);
+  const convert = async (to: 'tabs' | 'pipes') => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'disclosure-report') return;
+    const doc = editor.document;
+    try {
+      const c = await client();
+      if (!c) throw new Error(msgs.serverNotRunning);
+      const r = await c.sendRequest<Result | null>(SERVER_REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to });
+      if (!r) throw new Error(msgs.serverNotRunning);
+      if (r.version !== doc.version) {
+        void vscode.window.showInformationMessage(msgs.convertStale);
+        return;
+      }
+      if (!r.edits.length) {
+        const tableHere = await c.sendRequest<Result | null>(SERVER_REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to: to === 'tabs' ? 'pipes' : 'tabs' });
+        void vscode.window.showInformationMessage(tableHere?.edits.length ? msgs.convertNothing : msgs.convertNoTable);
+        return;
+      }
+      const ok = await editor.edit((b) => {
+        for (const e of r.edits) b.replace(new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+      });
+      if (!ok) throw new Error('the editor refused the edit');
+    } catch (err) {
+      void vscode.window.showErrorMessage(msgs.convertFailed(err instanceof Error ? err.message : String(err)));
+    }
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CLIENT_COMMANDS.convertTableToTabs, () => convert('tabs')),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.convertTableToPipes, () => convert('pipes')),
+  );
+}

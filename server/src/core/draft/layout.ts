@@ -1,0 +1,273 @@
+// Table layout for drafting: aligning the columns of ` | ` tables by display width (Format
+// Document), and converting a table between the ` | ` and the tab layout. Only the white space
+// around separators changes: every cell's text, the separators, the prose, the line count and
+// the line ends stay as they were, and a second run changes nothing.
+//
+// Alignment works on blocks: runs of ` | ` rows inside a table the core recognised, cut at
+// one-cell rows (a 第二十条 item title, one-cell-per-line layout) and where a header follows data.
+// In a block the leading label cells of data rows fill the label columns (a row with fewer
+// labels lets its last one span the rest, like a merged cell), the value cells fill the value
+// columns from the left, and a header row with as many cells as the grid aligns with it.
+
+import { isValueText, leadingSpace, splitLine, trailingSpace } from '../cells.js';
+import type { TextEdit } from '../diagnostics.js';
+import { analyzeText, splitWithEols } from '../document.js';
+import { applyEdits, tableAt } from '../fix.js';
+import { classifyLine } from '../lines.js';
+import type { Table } from '../model.js';
+import { displayWidth } from './width.js';
+
+export type TableLayout = 'pipes' | 'tabs';
+
+/** A ` | ` row as written: cell texts (trimmed) and the separators between and around them. */
+export interface PipeRow {
+  /** The separator before the first cell (`| a | b`), or ''. */
+  lead: string;
+  cells: string[];
+  /** Separators between cells: `seps[i]` follows `cells[i]`. */
+  seps: string[];
+  /** The separator after the last cell (`a | b |`), or ''. */
+  trail: string;
+}
+
+const isSep = (c: number) => c === 0x7c || c === 0xff5c;
+const trim = (s: string) => {
+  const l = leadingSpace(s);
+  return l === s.length ? '' : s.slice(l, s.length - trailingSpace(s));
+};
+
+/** Reads a ` | ` row; null for a line with a tab, no separator, only separators, or a |---| rule. */
+export function readPipeRow(text: string): PipeRow | null {
+  if (text.includes('\t')) return null;
+  const pieces: string[] = [];
+  const seps: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSep(text.charCodeAt(i))) {
+      pieces.push(text.slice(from, i));
+      seps.push(text[i]);
+      from = i + 1;
+    }
+  }
+  if (!seps.length) return null;
+  pieces.push(text.slice(from));
+  const cells = pieces.map(trim);
+  if (cells.every((c) => c === '')) return null; // merged-cell debris: `|||`
+  if (text.includes('---') && /^[\s|｜:-]*$/.test(text)) return null; // a Markdown rule line
+  let lead = '';
+  let trail = '';
+  // The core reads a trailing blank piece as nothing and a leading one as a blank cell; both are
+  // kept as separators of their own so that the row reads back the same.
+  if (cells[cells.length - 1] === '') {
+    cells.pop();
+    trail = seps.pop()!;
+  }
+  if (cells[0] === '' && cells.length > 1 && leadingSpace(pieces[0]) === pieces[0].length) {
+    cells.shift();
+    lead = seps.shift()!;
+  }
+  return { lead, cells, seps, trail };
+}
+
+/** The row with one space each side of every separator and no padding. */
+function plain(r: PipeRow): string {
+  let s = r.lead ? r.lead + ' ' : '';
+  r.cells.forEach((c, i) => {
+    s += c;
+    if (i < r.seps.length) s += ` ${r.seps[i]} `;
+  });
+  if (r.trail) s += (r.cells.length ? ' ' : '') + r.trail;
+  return s;
+}
+
+interface Placed {
+  row: PipeRow;
+  /** Grid column of each cell, and the last column it covers. */
+  from: number[];
+  to: number[];
+}
+
+/** How many leading cells of a row are its labels (blank cells among them are merged-cell debris). */
+function labelCount(cells: string[]): number {
+  let k = 0;
+  while (k < cells.length && (cells[k] === '' || !isValueText(cells[k]))) k++;
+  while (k > 0 && cells[k - 1] === '') k--;
+  return k;
+}
+
+/** A row with a value that is not blank: data, not a header. */
+function hasValues(cells: string[]): boolean {
+  for (let i = labelCount(cells); i < cells.length; i++) if (cells[i] !== '') return true;
+  return false;
+}
+
+/** Cells before the trailing blank ones (merged-cell debris from Word: `标题 | |||`). */
+function significant(cells: string[]): number {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === '') n--;
+  return n;
+}
+
+/** The aligned texts of one block of rows. Trailing blank cells follow the grid unpadded. */
+function alignBlock(rows: PipeRow[]): string[] {
+  const data = rows.filter((r) => hasValues(r.cells));
+  if (!data.length) return rows.map(plain);
+  const lmax = Math.max(...data.map((r) => labelCount(r.cells)));
+  const vmax = Math.max(...data.map((r) => significant(r.cells) - labelCount(r.cells)));
+  const cols = lmax + vmax;
+  const placed: (Placed | null)[] = rows.map((row) => {
+    const sig = significant(row.cells);
+    const from: number[] = [];
+    const to: number[] = [];
+    if (hasValues(row.cells)) {
+      const k = labelCount(row.cells);
+      for (let i = 0; i < sig; i++) {
+        if (i < k) {
+          from.push(i);
+          to.push(i === k - 1 ? lmax - 1 : i);
+        } else {
+          from.push(lmax + i - k);
+          to.push(lmax + i - k);
+        }
+      }
+      return { row, from, to };
+    }
+    if (sig === cols) {
+      for (let i = 0; i < sig; i++) from.push(i), to.push(i);
+      return { row, from, to };
+    }
+    return null;
+  });
+  const grid = placed.filter((p): p is Placed => p !== null);
+  const sepWidth = 2 + Math.max(1, ...grid.flatMap((p) => [...p.row.seps, p.row.trail].map(displayWidth)));
+  const leadWidth = Math.max(0, ...grid.map((p) => (p.row.lead ? displayWidth(p.row.lead) + 1 : 0)));
+  const width = new Array<number>(cols).fill(0);
+  for (const p of grid) {
+    for (let i = 0; i < p.from.length; i++) if (p.from[i] === p.to[i]) width[p.from[i]] = Math.max(width[p.from[i]], displayWidth(p.row.cells[i]));
+  }
+  // A spanning label widens the last column it covers.
+  for (const p of grid) {
+    for (let i = 0; i < p.from.length; i++) {
+      if (p.from[i] === p.to[i]) continue;
+      let span = 0;
+      for (let j = p.from[i]; j <= p.to[i]; j++) span += width[j] + (j < p.to[i] ? sepWidth : 0);
+      const need = displayWidth(p.row.cells[i]) - span;
+      if (need > 0) width[p.to[i]] += need;
+    }
+  }
+  const start: number[] = [leadWidth];
+  for (let j = 1; j <= cols; j++) start.push(start[j - 1] + width[j - 1] + sepWidth);
+  return placed.map((p, r) => {
+    if (!p) return plain(rows[r]);
+    const { row } = p;
+    let s = '';
+    let at = 0;
+    const pad = (to: number) => {
+      if (to > at) s += ' '.repeat(to - at);
+      at = Math.max(at, to);
+    };
+    const put = (t: string) => {
+      s += t;
+      at += displayWidth(t);
+    };
+    if (row.lead) put(row.lead + ' ');
+    row.cells.forEach((c, i) => {
+      const inGrid = i < p.from.length;
+      if (inGrid) pad(start[p.from[i]]);
+      put(c);
+      const last = i === row.cells.length - 1;
+      if (!last || row.trail) {
+        if (inGrid) pad(start[p.to[i]] + width[p.to[i]]);
+        put(' ' + (last ? row.trail : row.seps[i]));
+        if (!last) put(' ');
+      }
+    });
+    return s;
+  });
+}
+
+/** New texts for the ` | ` rows of the lines `[from, to]` (a table), by line; unchanged lines absent. */
+function alignLines(lines: string[], from: number, to: number, out: Map<number, string>): void {
+  let block: { line: number; row: PipeRow }[] = [];
+  const flush = () => {
+    if (!block.length) return;
+    const texts = alignBlock(block.map((b) => b.row));
+    block.forEach((b, i) => { if (texts[i] !== lines[b.line]) out.set(b.line, texts[i]); });
+    block = [];
+  };
+  let lastHadValues = false;
+  for (let i = from; i <= to && i < lines.length; i++) {
+    const row = readPipeRow(lines[i]);
+    if (!row) {
+      flush();
+      lastHadValues = false;
+      continue;
+    }
+    if (significant(row.cells) <= 1) {
+      flush();
+      const t = plain(row);
+      if (t !== lines[i]) out.set(i, t);
+      lastHadValues = false;
+      continue;
+    }
+    const data = hasValues(row.cells);
+    if (!data && lastHadValues) flush(); // a header after data: the next table begins
+    block.push({ line: i, row });
+    lastHadValues = data;
+  }
+  flush();
+}
+
+function lineEdits(lines: string[], changed: Map<number, string>): TextEdit[] {
+  return [...changed.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([line, newText]) => ({ range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, newText }));
+}
+
+/** Edits that align the ` | ` tables of a text (one per changed line; none when already aligned). */
+export function formatTables(text: string, tables: Table[] = analyzeText(text).tables): TextEdit[] {
+  const [lines] = splitWithEols(text);
+  const changed = new Map<number, string>();
+  for (const t of tables) alignLines(lines, t.startLine, t.endLine, changed);
+  return lineEdits(lines, changed);
+}
+
+/** The cells the core reads from a line, as texts. */
+const cellTexts = (line: string) => splitLine(line, 0).map((c) => c.text);
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Edits that rewrite the table at `line` in the other layout: ` | ` (aligned) or tabs. A line
+ * that would not read back as the same cells in the new layout (a lone cell with runs of spaces
+ * in it, say) is left as it was. Empty when there is no table at `line`.
+ */
+export function convertTable(text: string, line: number, to: TableLayout): TextEdit[] {
+  const [lines] = splitWithEols(text);
+  const table = tableAt(analyzeText(text).tables, line);
+  if (!table) return [];
+  const next = lines.slice();
+  for (let i = table.startLine; i <= table.endLine && i < lines.length; i++) {
+    const cells = cellTexts(lines[i]);
+    if (!cells.length) continue;
+    const t = to === 'tabs' ? cells.join('\t') : cells.join(' | ') + ' |';
+    if (t !== lines[i] && same(cellTexts(t), cells) && classifyLine(t) === 'other') next[i] = t;
+  }
+  if (to === 'pipes') {
+    // Align the converted table where it now stands (its lines are the same ones).
+    const draft = next.join('\n');
+    const t = tableAt(analyzeText(draft).tables, line);
+    if (t) {
+      const aligned = new Map<number, string>();
+      alignLines(next, t.startLine, t.endLine, aligned);
+      for (const [i, s] of aligned) next[i] = s;
+    }
+  }
+  const changed = new Map<number, string>();
+  next.forEach((s, i) => { if (s !== lines[i]) changed.set(i, s); });
+  return lineEdits(lines, changed);
+}
+
+/** `convertTable` and `formatTables` applied: the new text. */
+export function withEdits(text: string, edits: TextEdit[]): string {
+  return applyEdits(text, edits);
+}

@@ -10,7 +10,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { webviewStrings, type DraftMessages } from '../draftMessages';
 import { makeNonce, previewHtml } from './html';
 
-export { LANGUAGE_ID } from '../../../server/src/protocol';
+import { LANGUAGE_ID } from '../../../server/src/protocol';
+export { LANGUAGE_ID };
 export const VIEW_TYPE = 'disclosureReport.preview';
 /** Delay after an edit before the preview asks again (a burst of typing makes one request). */
 export const THROTTLE_MS = 250;

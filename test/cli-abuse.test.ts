@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
-import { applyEdits, recompute } from '../server/src/core/index.ts';
+import { analyzeText, applyEdits, recompute } from '../server/src/core/index.ts';
 import { decode, encode, type Decoded } from '../server/src/cli/encoding.ts';
 import { buildReport, LAYOUTS, T3 } from './helpers/report.ts';
 import { randomData, rng, int, choose } from '../bench/gen.ts';
@@ -63,7 +63,7 @@ function faulty(seed: number, layout = LAYOUTS[seed % 4]): { text: string; fixed
 /** What --fix must write: the core's recompute applied, in the file's own encoding, BOM and line ends. */
 function expectedFix(bytes: Buffer): Buffer {
   const d: Decoded = decode(bytes);
-  return encode(applyEdits(d.text, recompute(d.text).edits), d);
+  return encode(applyEdits(d.text, recompute(analyzeText(d.text)).edits), d);
 }
 
 /** Bytes that differ between two buffers, as [offset, length] runs. */

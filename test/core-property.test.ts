@@ -56,7 +56,7 @@ describe('properties', () => {
       const atCell = diags.filter((d) => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) === String(right + bump) && d.actual === right + bump);
       assert.ok(atCell.length >= 1, `a diagnostic on the wrong cell (${JSON.stringify(at)})`);
       for (const d of atCell) assert.equal(d.expected, right);
-      const fixed = recompute(badText);
+      const fixed = recompute(analyzeText(badText));
       assert.deepEqual(fixed.refused, []);
       assert.equal(applyEdits(badText, fixed.edits), text);
     }), { numRuns: 150 });
@@ -70,7 +70,7 @@ describe('properties', () => {
       const text = buildReport(d, x.layout);
       const before = cellsOf(text);
       const derived = new Set(before.filter((k) => k.derived).map((k) => `${k.line}:${k.start}`));
-      const fix = recompute(text);
+      const fix = recompute(analyzeText(text));
       for (const e of fix.edits) assert.ok(derived.has(`${e.range.start.line}:${e.range.start.character}`), 'edits only derived cells');
       if (fix.refused.length) return; // a count would turn negative: left alone, with a reason
       const after = applyEdits(text, fix.edits);

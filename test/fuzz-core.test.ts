@@ -67,7 +67,7 @@ function derivedCells(a: Analysis): Cell[] {
 
 /** recompute() edits only derived cells (each edit's range is a derived cell's in a fresh analysis), or refuses with a reason. */
 function assertRecompute(text: string, a: Analysis, where = ''): void {
-  const fix = recompute(text);
+  const fix = recompute(analyzeText(text));
   const derived = new Set(derivedCells(a).map((c) => key({ start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } })));
   for (const e of fix.edits) {
     assert.ok(derived.has(key(e.range)), `recompute edited ${key(e.range)}, not a derived cell ${where}`);

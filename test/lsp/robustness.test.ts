@@ -164,7 +164,7 @@ describe('the seeds and the examples agree with the core', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    const fixed = applyEdits(text, recompute(text).edits);
+    const fixed = applyEdits(text, recompute(analyzeText(text)).edits);
     if (fixed === text) assert.deepEqual(actions, []);
     else assert.equal(client.applyEdit(actions[0].edit!), fixed);
   };

@@ -75,7 +75,7 @@ function checkFile(path: string, o: Options): FileReport {
   let text = decoded.text;
   const report: FileReport = { path, diagnostics: [], fixed: [], refused: [] };
   if (o.fix) {
-    const result = recompute(text);
+    const result = recompute(analyzeText(text));
     report.refused = result.refused;
     if (result.edits.length) {
       const fixedText = applyEdits(text, result.edits);
@@ -95,6 +95,8 @@ function toJson(r: FileReport, locale: Locale) {
     diagnostics: r.diagnostics.map((d) => {
       const j: Record<string, unknown> = { rule: d.rule, severity: d.severity, message: pick(d.message, locale), range: d.range };
       if (ARITHMETIC_RULES.has(d.rule)) Object.assign(j, { expected: d.expected, actual: d.actual });
+      if (d.cell) j.cell = d.cell;
+      if (d.row) j.row = d.row;
       return j;
     }),
   };

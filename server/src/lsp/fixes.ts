@@ -31,7 +31,7 @@ export function recomputeEdits(ctx: ServerContext, doc: ReportDocument, tableAt?
   const key = tableAt === undefined ? 'all' : `table@${table!.startLine}`;
   let edits = m.edits.get(key);
   if (!edits) {
-    edits = recompute(doc.text.getText(), tableAt === undefined ? {} : { tableAt }).edits;
+    edits = recompute(a, tableAt === undefined ? {} : { tableAt }).edits;
     m.edits.set(key, edits);
   }
   return edits;

@@ -1,11 +1,12 @@
 // The table view now lives in the core (core/view.ts); this module keeps the names the
-// features import until they import the core directly.
+// features import until they import the core directly, with the hover's labels as they were.
 
 import { cellAt as coreCellAt, tableOf, type Analysis, type KeyedCell, type Localized, type Position, type Table } from '../core/index.js';
+import { labels } from './messages.js';
 
 export { identitiesAt, sameCell, verdict, type Verdict } from '../core/index.js';
 
-/** A value cell with its row and column label (the core's KeyedCell, labels under the old names). */
+/** A value cell with its row and column label as the hover shows them. */
 export interface PlacedCell {
   cell: KeyedCell['cell'];
   table: Table;
@@ -17,7 +18,18 @@ export function tableAt(a: Analysis, line: number): Table | undefined {
   return tableOf(a, line);
 }
 
+/** The hover shows the official Chinese labels, and English beside table 三's columns. */
+function hoverLabels(k: KeyedCell): { row: Localized; column: Localized } {
+  if (k.table.kind === 't4') {
+    const i = k.table.cells.indexOf(k.cell);
+    return { row: labels.t4Groups[Math.floor(i / 5)], column: labels.t4Results[i % 5] };
+  }
+  const row = { zh: k.rowLabel.zh, en: k.rowLabel.zh };
+  const column = k.table.kind === 't3' ? { zh: k.columnLabel.zh, en: `${k.columnLabel.zh} (${k.columnLabel.en})` } : { zh: k.columnLabel.zh, en: k.columnLabel.zh };
+  return { row, column };
+}
+
 export function cellAt(a: Analysis, p: Position): PlacedCell | undefined {
   const k = coreCellAt(a, p);
-  return k && { cell: k.cell, table: k.table, row: k.rowLabel, column: k.columnLabel };
+  return k && { cell: k.cell, table: k.table, ...hoverLabels(k) };
 }

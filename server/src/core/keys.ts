@@ -70,11 +70,13 @@ export function cellIn(t: Table, row: string, column: string): Cell | null | und
   return undefined;
 }
 
-/** Every value cell of a table, in reading order, with its key and labels. */
+const walked = new WeakMap<Table, KeyedCell[]>();
+
+/** Every value cell of a table, in reading order, with its key and labels (made once per table: tables are never changed). */
 export function keyedCells(t: Table): KeyedCell[] {
-  if (t.kind === 't3') return t3Cells(t);
-  if (t.kind === 't4') return t4Cells(t);
-  return t2Cells(t);
+  let cells = walked.get(t);
+  if (!cells) walked.set(t, (cells = t.kind === 't3' ? t3Cells(t) : t.kind === 't4' ? t4Cells(t) : t2Cells(t)));
+  return cells;
 }
 
 function t3Cells(t: Table3): KeyedCell[] {

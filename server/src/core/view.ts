@@ -6,7 +6,7 @@ import type { Analysis } from './analysis.js';
 import type { CellKey } from './format/index.js';
 import { keyedCells, tableAt as tableAtLine, type KeyedCell } from './keys.js';
 import type { Cell, Position, Table } from './model.js';
-import { holds, identities, possibleIdentities, repeats, type Identity } from './rules/identities.js';
+import { holds, identities, numeric, possibleIdentities, repeats, type Identity } from './rules/identities.js';
 
 /** Every value cell of every table, in reading order, with its key and labels. */
 export function cellsOf(a: Analysis): KeyedCell[] {
@@ -26,10 +26,10 @@ export function cellByKey(a: Analysis, key: CellKey): KeyedCell | undefined {
   return undefined;
 }
 
-/** The number a key's cell holds: null when it is absent, blank or not a plain number. */
+/** The number a key's cell holds: null when it is absent, blank, not a number or in full-width digits. */
 export function valueOf(a: Analysis, key: CellKey): number | null {
   const k = cellByKey(a, key);
-  return k && k.cell.problem === null ? k.cell.value : null;
+  return k && numeric(k.cell) ? k.cell.value : null;
 }
 
 /** Every value cell of a table with its key and labels. */

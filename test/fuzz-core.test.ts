@@ -19,7 +19,7 @@ import { after, before, describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
-import { ARITHMETIC_RULES, analyzeText, recompute, ReportModel, splitWithEols, type Analysis, type Cell } from '../server/src/core/index.ts';
+import { ARITHMETIC_RULES, analyzeText, cellsOf, recompute, ReportModel, splitWithEols, type Analysis, type Cell } from '../server/src/core/index.ts';
 import { decode, InputError } from '../server/src/cli/encoding.ts';
 import { LAYOUTS, T3_LABELS, buildReport, completeT3, completeT4, T3, type Layout, type ReportData } from './helpers/report.ts';
 import { HAS_SHARED, SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
@@ -57,12 +57,7 @@ function assertInside(text: string, a: Analysis, where = ''): void {
 const key = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 function derivedCells(a: Analysis): Cell[] {
-  const cells: (Cell | null)[] = [];
-  for (const t of a.tables) {
-    if (t.kind === 't3') for (const r of t.rows) cells.push(...r.cells);
-    else if (t.kind === 't4') cells.push(...t.cells);
-  }
-  return cells.filter((c): c is Cell => !!c && c.derived);
+  return cellsOf(a).map((k) => k.cell).filter((c) => c.derived);
 }
 
 /** recompute() edits only derived cells (each edit's range is a derived cell's in a fresh analysis), or refuses with a reason. */

@@ -33,4 +33,4 @@ export function timeFull(text: string, n: number): number[] {
   return out;
 }
 
-export { LAYOUTS, buildReport, exampleData } from '../test/helpers/report.js';
+export { LAYOUTS, composeReport, exampleReport as exampleData } from '../test/helpers/compose.mjs';

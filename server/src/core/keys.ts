@@ -116,6 +116,28 @@ function t2Cells(t: Table2): KeyedCell[] {
   return out;
 }
 
+/** A printed row of a table: its key (table 四's one printed row: `t4`), label and cells. */
+export interface PrintedRow {
+  key: string;
+  label: Localized;
+  cells: (Cell | null)[];
+}
+
+const T4_ROW: Localized = TABLE4.name;
+const printed = new WeakMap<Table, PrintedRow[]>();
+
+/** The rows as the report prints them (table 四: fifteen cells in one row). */
+export function printedRows(t: Table): PrintedRow[] {
+  let rows = printed.get(t);
+  if (!rows) {
+    if (t.kind === 't3') rows = t.rows.map((r) => ({ key: `t3.${r.spec.key}`, label: t3RowLabel(r.spec), cells: r.cells }));
+    else if (t.kind === 't4') rows = [{ key: 't4', label: T4_ROW, cells: t.cells }];
+    else rows = t.items.flatMap((it) => it.rows.map((r) => ({ key: `t2.${r.spec.key}`, label: { zh: r.spec.label, en: r.spec.en }, cells: r.cells })));
+    printed.set(t, rows);
+  }
+  return rows;
+}
+
 /** The key of the row a cell key belongs to: `t3.new.total` → `t3.new`. */
 export function rowOfKey(key: CellKey): string {
   return key.slice(0, key.lastIndexOf('.'));

@@ -18,18 +18,18 @@ export const round = (n: number) => Math.round(n * 10000) / 10000;
 
 /** One identity: `anchor` must equal `expected`, which is Σ signs[i] · summands[i]. */
 export interface Identity {
-  rule: ArithmeticRule;
+  readonly rule: ArithmeticRule;
   /** The anchor's cell key. */
-  key: CellKey;
+  readonly key: CellKey;
   /** What the declaration is repeated over: this identity is one row's or one column's. */
-  over?: 'row' | 'column';
-  anchor: Cell;
-  summands: Cell[];
-  signs: (1 | -1)[];
-  expected: number;
+  readonly over?: 'row' | 'column';
+  readonly anchor: Cell;
+  readonly summands: Cell[];
+  readonly signs: (1 | -1)[];
+  readonly expected: number;
   /** The formula with its numbers, e.g. `8 + 0 + 0 = 8` (built when asked for). */
   readonly formula: string;
-  describe: (expected: number, actual: number) => Localized;
+  describe(expected: number, actual: number): Localized;
 }
 
 /** Σ signs[i] · value(summands[i]), rounded as the format's numbers are (the fee has decimals). */
@@ -54,41 +54,84 @@ function keysOf(ref: KeyRef, each: string | undefined, all: { key: string; role:
   return [ref === '*' ? (each as string) : ref];
 }
 
-/** The identities a format declares, expanded over one table. */
-function expand(t: Table, spec: IdentitySpec, out: Identity[]): void {
+/** One identity of a declaration, as cell addresses: worked out once per table shape, not per table. */
+interface Plan {
+  rule: ArithmeticRule;
+  over?: 'row' | 'column';
+  key: CellKey;
+  anchor: [string, string];
+  terms: [string, string][];
+  signs: (1 | -1)[];
+  rowLabel: Localized;
+  columnLabel: Localized;
+}
+
+const plans = new Map<unknown, Map<IdentitySpec, Plan[]>>();
+
+/** The plans of a declaration over a table's rows and columns (both constant arrays per table shape). */
+function plansOf(t: Table, spec: IdentitySpec): Plan[] {
   const rows = gridRows(t);
   const columns = gridColumns(t);
+  let bySpec = plans.get(rows);
+  if (!bySpec) plans.set(rows, (bySpec = new Map()));
+  let list = bySpec.get(spec);
+  if (list) return list;
+  list = [];
   const over = spec.each === 'row' ? rows.map((r) => r.key) : spec.each === 'column' ? columns.map((c) => c.key) : [undefined];
-  const prefix = t.kind;
   for (const v of over) {
-    const anchorRow = spec.anchor.row === '*' ? v! : spec.anchor.row;
-    const anchorColumn = spec.anchor.column === '*' ? v! : spec.anchor.column;
-    const anchor = cellIn(t, anchorRow, anchorColumn);
+    const row = spec.anchor.row === '*' ? v! : spec.anchor.row;
+    const column = spec.anchor.column === '*' ? v! : spec.anchor.column;
+    const terms: [string, string][] = [];
+    const signs: (1 | -1)[] = [];
+    for (const term of spec.terms) {
+      for (const r of keysOf(term.row, v, rows)) for (const c of keysOf(term.column, v, columns)) { terms.push([r, c]); signs.push(term.sign); }
+    }
+    const col = columns.find((c) => c.key === column)!;
+    list.push({
+      rule: spec.rule, over: spec.each, key: `${t.kind}.${row}.${column}`, anchor: [row, column], terms, signs,
+      rowLabel: rows.find((r) => r.key === row)!.label, columnLabel: { zh: col.label, en: col.en },
+    });
+  }
+  bySpec.set(spec, list);
+  return list;
+}
+
+class TableIdentity implements Identity {
+  private text?: string;
+  constructor(
+    private readonly plan: Plan,
+    readonly anchor: Cell,
+    readonly summands: Cell[],
+    readonly expected: number,
+  ) {}
+  get rule() { return this.plan.rule; }
+  get key() { return this.plan.key; }
+  get over() { return this.plan.over; }
+  get signs() { return this.plan.signs; }
+  get formula(): string {
+    return (this.text ??= formulaOf(this.summands, this.plan.signs, this.expected));
+  }
+  describe(expected: number, actual: number): Localized {
+    const p = this.plan;
+    const parts = { rowLabel: p.rowLabel, columnLabel: p.columnLabel, values: this.summands.map((c) => c.value as number), count: this.summands.length, formula: () => this.formula };
+    return msg.identity(p.rule, parts, expected, actual);
+  }
+}
+
+/** The identities a format declares, expanded over one table. */
+function expand(t: Table, spec: IdentitySpec, out: Identity[]): void {
+  for (const plan of plansOf(t, spec)) {
+    const anchor = cellIn(t, plan.anchor[0], plan.anchor[1]);
     if (!numeric(anchor)) continue;
     const summands: Cell[] = [];
-    const signs: (1 | -1)[] = [];
     let complete = true;
-    for (const term of spec.terms) {
-      for (const r of keysOf(term.row, v, rows)) {
-        for (const c of keysOf(term.column, v, columns)) {
-          const cell = cellIn(t, r, c);
-          if (!numeric(cell)) complete = false;
-          else { summands.push(cell); signs.push(term.sign); }
-        }
-      }
+    for (const [r, c] of plan.terms) {
+      const cell = cellIn(t, r, c);
+      if (!numeric(cell)) { complete = false; break; }
+      summands.push(cell);
     }
     if (!complete) continue;
-    const expected = evaluate({ summands, signs });
-    const rowLabel = rows.find((r) => r.key === anchorRow)!.label;
-    const columnLabel = columns.find((c) => c.key === anchorColumn)!;
-    let text: string | undefined;
-    const formula = () => (text ??= formulaOf(summands, signs, expected));
-    const parts = { rowLabel, columnLabel: { zh: columnLabel.label, en: columnLabel.en }, values: summands.map((c) => c.value as number), count: summands.length, formula };
-    out.push({
-      rule: spec.rule, key: `${prefix}.${anchorRow}.${anchorColumn}`, over: spec.each, anchor, summands, signs, expected,
-      get formula() { return formula(); },
-      describe: (e, a) => msg.identity(spec.rule, parts, e, a),
-    });
+    out.push(new TableIdentity(plan, anchor, summands, evaluate({ summands, signs: plan.signs })));
   }
 }
 

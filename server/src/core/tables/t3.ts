@@ -92,16 +92,18 @@ interface Slot {
   label: { zh: string; en: string };
   derived: boolean;
 }
-const slots = new Map<string, Slot>();
-/** Key, label (`（七）总计 / 自然人`) and derived-ness of a cell: made once per row and column, not per cell. */
-function slot(spec: T3RowSpec, c: number): Slot {
-  const id = `${spec.key}/${c}`;
-  let x = slots.get(id);
+const slots = new Map<T3RowSpec, Slot[]>();
+/** Key, label (`（七）总计 / 自然人`) and derived-ness of a row's cells: made once per row spec, not per cell. */
+function slotsOf(spec: T3RowSpec): Slot[] {
+  let x = slots.get(spec);
   if (!x) {
-    const col = COLUMNS[c];
     // Derived: the total column, and every cell of a row that only derived cells define.
-    const derived = col.role === 'total' || spec.role === 'total' || spec.role === 'carryOver';
-    slots.set(id, (x = { key: `t3.${spec.key}.${col.key}`, label: { zh: `${official(spec)} / ${col.label}`, en: `${spec.en} / ${col.en}` }, derived }));
+    x = COLUMNS.map((col) => ({
+      key: `t3.${spec.key}.${col.key}`,
+      label: { zh: `${official(spec)} / ${col.label}`, en: `${spec.en} / ${col.en}` },
+      derived: col.role === 'total' || spec.role === 'total' || spec.role === 'carryOver',
+    }));
+    slots.set(spec, x);
   }
   return x;
 }
@@ -146,10 +148,11 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
     rowShapeDiagnostics(lastLabel, labelText, kept, extra, WIDTH, out, rowKey);
     const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
+    const rowSlots = slotsOf(spec);
     for (let c = 0; c < WIDTH; c++) {
       const raw = kept[c];
       if (!raw) { cells.push(null); continue; }
-      const x = slot(spec, c);
+      const x = rowSlots[c];
       cells.push(toCell(raw, {}, x.derived, x.label, x.key));
     }
     const row: Table3Row = { spec, labels, cells };

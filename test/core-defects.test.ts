@@ -65,6 +65,18 @@ describe('headings', () => {
   });
 });
 
+test('a heading is official (the outline shows no “official wording”) exactly when the core raises no section-title on it', () => {
+  const variants = ['五．存在的主要问题及改进情况', '五.存在的主要问题及改进情况', '五存在的主要问题及改进情况', '五、存在的主要问题及整改措施', '５、存在的主要问题及改进情况', '五、 存在的主要问题及改进情况', '\t五、存在的主要问题及改进情况', '六、存在的主要问题及改进情况'];
+  for (const v of variants) {
+    const a = analyzeText(clean.replace('五、存在的主要问题及改进情况', v));
+    for (const h of a.headings) {
+      const flagged = a.diagnostics.some((d) => d.rule === 'section-title' && d.range.start.line === h.line);
+      const first = a.headings.find((x) => x.spec.id === h.spec.id) === h;
+      if (first) assert.equal(flagged, !h.isOfficial, `${v}: ${h.text}`);
+    }
+  }
+});
+
 describe('a balance that would need a negative 四', () => {
   test('the message says the inputs disagree and names the cells to look at; no fix, and the fixer refuses', () => {
     // 一 + 二 = 3 in 自然人 while the outcomes add up to 9.

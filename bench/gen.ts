@@ -1,9 +1,9 @@
 // Inputs for the benchmark (and the abuse tests): generated reports built with the test report
-// builder, so every table is consistent unless a fault is put in on purpose. Deterministic: the
+// composer (test/helpers/compose.mjs, keyed by cell key), so every table is consistent unless a fault is put in on purpose. Deterministic: the
 // same seed gives the same bytes, so both sides of each comparison read the same inputs.
 
 import { ReportModel, type Table3 } from '../server/src/core/index.js';
-import { LAYOUTS, T3, buildReport, completeT3, completeT4, type Layout, type ReportData } from '../test/helpers/report.js';
+import { LAYOUTS, T2_ITEMS, T3_INPUT_COLUMNS, T3_ROWS, T4_GROUPS, T4_INPUT_RESULTS, complete, composeReport, type KeyedReport, type Layout } from '../test/helpers/compose.mjs';
 
 /** mulberry32: small, fast, good enough for picking test inputs. */
 export function rng(seed: number): () => number {
@@ -21,18 +21,19 @@ export const choose = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor
 
 const OFFICES = ['青禾县数据资源局', '临川市自然资源和规划局', '东湖区人民政府办公室', '白石镇人民政府', '南岭县卫生健康委员会', '江北新区市场监督管理局', '松原市教育局', '北塘区住房和城乡建设局'];
 
-/** Consistent report data from a seed: small counts, 结转 never negative. */
-export function randomData(r: () => number): ReportData {
-  const inputs = Array.from({ length: 25 }, () => Array.from({ length: 6 }, () => (r() < 0.55 ? 0 : int(r, 0, 40))));
-  const t3 = completeT3(inputs);
-  for (let c = 0; c < 6; c++) if (t3[T3.carryOver][c] < 0) inputs[T3.new][c] -= t3[T3.carryOver][c];
-  return {
-    office: choose(r, OFFICES),
-    year: int(r, 2021, 2025),
-    t2: [int(r, 0, 3), 0, int(r, 0, 9), int(r, 0, 20), int(r, 0, 5), int(r, 0, 80), int(r, 0, 900), int(r, 0, 300), int(r, 0, 20), Math.round(r() * 100) / 10],
-    t3: completeT3(inputs),
-    t4: completeT4(Array.from({ length: 12 }, () => (r() < 0.7 ? 0 : int(r, 0, 5)))),
-  };
+/** A consistent report from a seed, keyed by the contract's cell keys: small counts, 结转 never negative. */
+export function randomData(r: () => number): KeyedReport {
+  const inputs: Record<string, number> = {};
+  for (const [row] of T3_ROWS) for (const c of T3_INPUT_COLUMNS) inputs[`t3.${row}.${c}`] = r() < 0.55 ? 0 : int(r, 0, 40);
+  const first = complete(inputs);
+  for (const c of T3_INPUT_COLUMNS) if (first[`t3.carryOver.${c}`] < 0) inputs[`t3.new.${c}`] -= first[`t3.carryOver.${c}`];
+  const office = choose(r, OFFICES);
+  const year = int(r, 2021, 2025);
+  const t2 = [int(r, 0, 3), 0, int(r, 0, 9), int(r, 0, 20), int(r, 0, 5), int(r, 0, 80), int(r, 0, 900), int(r, 0, 300), int(r, 0, 20), Math.round(r() * 100) / 10];
+  const t2Keys = T2_ITEMS.flatMap((it) => it.rows.flatMap(([row]) => it.columns.map((c) => `t2.${row}.${c}`)));
+  t2Keys.forEach((k, i) => (inputs[k] = t2[i]));
+  for (const g of T4_GROUPS) for (const res of T4_INPUT_RESULTS) inputs[`t4.${g}.${res}`] = r() < 0.7 ? 0 : int(r, 0, 5);
+  return { office, year, cells: complete(inputs) };
 }
 
 const PROSE = [
@@ -45,8 +46,8 @@ const PROSE = [
 ];
 
 /** A report grown to about `bytes` UTF-8 bytes by more prose paragraphs in sections 一 and 五. */
-export function reportOfSize(d: ReportData, layout: Layout, bytes: number, r: () => number = rng(7)): string {
-  const lines = buildReport(d, layout).split('\n');
+export function reportOfSize(d: KeyedReport, layout: Layout, bytes: number, r: () => number = rng(7)): string {
+  const lines = composeReport(d, layout).split('\n');
   const at1 = lines.indexOf('一、总体情况') + 2;
   const at5 = lines.indexOf('五、存在的主要问题及改进情况') + 2;
   const extra1: string[] = [];
@@ -130,7 +131,7 @@ export function batch(n: number, seed = 1): BatchFile[] {
   const out: BatchFile[] = [];
   for (let k = 0; k < n; k++) {
     const layout = LAYOUTS[k % LAYOUTS.length];
-    let text = buildReport(randomData(r), layout);
+    let text = composeReport(randomData(r), layout);
     if (r() < 0.3) text = fault(text, r);
     if (r() < 0.2) text = fault(text, r);
     if (r() < 0.1) text = text.replace(/\n/g, '\r\n');

@@ -34,6 +34,6 @@ export function timeFull(text: string, n: number): number[] {
   return out;
 }
 
-export { LAYOUTS, buildReport, exampleData } from '../test/helpers/report.js';
+export { LAYOUTS, composeReport, exampleReport as exampleData } from '../test/helpers/compose.mjs';
 /** The one LSP client of the tests, so the real server and the floor server are driven alike. */
 export { LspClient, isDiagnosticsFor } from '../test/lsp/client.js';

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
-import { applyEdits, recompute } from '../server/src/core/index.ts';
+import { analyzeText, applyEdits, recompute } from '../server/src/core/index.ts';
 import { decode, encode, type Decoded } from '../server/src/cli/encoding.ts';
-import { buildReport, LAYOUTS, T3 } from './helpers/report.ts';
+import { composeReport, LAYOUTS, T3_COLUMNS, T3_ROWS } from './helpers/compose.mjs';
 import { randomData, rng, int, choose } from '../bench/gen.ts';
 
 const ROOT = resolve(__dirname, '..');
@@ -53,17 +53,17 @@ function faulty(seed: number, layout = LAYOUTS[seed % 4]): { text: string; fixed
   const r = rng(seed);
   const good = randomData(r);
   const bad = structuredClone(good);
-  const row = choose(r, [T3.total, T3.carryOver, int(r, 0, 22)]);
-  const col = row === T3.total || row === T3.carryOver ? int(r, 0, 6) : 6;
-  bad.t3[row][col] = (good.t3[row][col] as number) + int(r, 1, 9);
-  if (r() < 0.5) bad.t4[4] = (good.t4[4] as number) + 1;
-  return { text: buildReport(bad, layout), fixed: buildReport(good, layout) };
+  const row = choose(r, ['total', 'carryOver', T3_ROWS[int(r, 0, 22)][0]]);
+  const col = row === 'total' || row === 'carryOver' ? T3_COLUMNS[int(r, 0, 6)] : 'total';
+  bad.cells[`t3.${row}.${col}`] = Number(good.cells[`t3.${row}.${col}`]) + int(r, 1, 9);
+  if (r() < 0.5) bad.cells['t4.review.total'] = Number(good.cells['t4.review.total']) + 1;
+  return { text: composeReport(bad, layout), fixed: composeReport(good, layout) };
 }
 
 /** What --fix must write: the core's recompute applied, in the file's own encoding, BOM and line ends. */
 function expectedFix(bytes: Buffer): Buffer {
   const d: Decoded = decode(bytes);
-  return encode(applyEdits(d.text, recompute(d.text).edits), d);
+  return encode(applyEdits(d.text, recompute(analyzeText(d.text)).edits), d);
 }
 
 /** Bytes that differ between two buffers, as [offset, length] runs. */

@@ -140,7 +140,7 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     lines.splice(at + 1, 4);
     await post(lines.join('\n'), 'en');
     assert.equal(await page.$eval('section.table:nth-of-type(3) .not-found', (p: HTMLElement) => p.textContent), 'This table was not found in the draft.');
-    assert.equal(await page.$eval('section.table:nth-of-type(1) h2', (h: HTMLElement) => h.textContent), 'II. Information disclosed proactively');
+    assert.equal(await page.$eval('section.table:nth-of-type(1) h2', (h: HTMLElement) => h.textContent), 'Proactive disclosure');
     await page.evaluate(() => window.postMessage({ type: 'empty', message: 'Open a disclosure report to preview its tables.' }, '*'));
     await page.waitForSelector('p.empty');
   });

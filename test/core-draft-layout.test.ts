@@ -21,7 +21,6 @@ const seeds = sharedFiles('seeds');
 /** What the analysis says, independent of columns: rule, line, cell key, numbers, message. */
 function verdict(text: string) {
   const a = analyzeText(text);
-  const keyAt = new Map([...cellsByKey(a)].map(([k, c]) => [`${c.line}:${c.start}`, k]));
   return {
     year: a.reportYear,
     tables: a.tables.map((t) => `${t.kind} ${t.startLine}-${t.endLine}`),
@@ -29,7 +28,7 @@ function verdict(text: string) {
     diagnostics: a.diagnostics.map((d) => JSON.stringify({
       rule: d.rule,
       line: d.range.start.line,
-      cell: keyAt.get(`${d.range.start.line}:${d.range.start.character}`) ?? null,
+      cell: d.cell ?? d.row ?? null,
       expected: d.expected,
       actual: d.actual,
       message: d.message.en,

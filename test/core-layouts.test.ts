@@ -2,11 +2,10 @@
 // spaces, CRLF or CR line ends, a BOM, blank lines inside a table, trailing separators.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText, type Analysis, type Cell } from '../server/src/core/index.ts';
+import { analyzeText, cellsOf, keyedCells, type Analysis } from '../server/src/core/index.ts';
 import { LAYOUTS, buildReport, exampleData } from './helpers/report.ts';
 
-const values = (a: Analysis) =>
-  a.tables.flatMap((t) => (t.kind === 't3' ? t.rows.flatMap((r) => r.cells) : t.kind === 't4' ? t.cells : t.items.flatMap((i) => i.rows.flatMap((r) => r.cells)))).map((c) => (c as Cell | null)?.value ?? null);
+const values = (a: Analysis) => cellsOf(a).map((k) => k.cell.value);
 const reference = values(analyzeText(buildReport(exampleData(), 'pipe')));
 
 describe('layouts', () => {
@@ -23,8 +22,7 @@ describe('layouts', () => {
       const text = buildReport(exampleData(), layout);
       const lines = text.split('\n');
       for (const t of analyzeText(text).tables) {
-        const cells = t.kind === 't3' ? t.rows.flatMap((r) => r.cells) : t.kind === 't4' ? t.cells : t.items.flatMap((i) => i.rows.flatMap((r) => r.cells));
-        for (const c of cells) assert.equal(lines[c!.line].slice(c!.start, c!.end), c!.text, layout);
+        for (const { cell: c, key } of keyedCells(t)) assert.equal(lines[c.line].slice(c.start, c.end), c.text, `${layout} ${key}`);
       }
     }
   });

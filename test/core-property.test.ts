@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { ARITHMETIC_RULES, analyzeText, applyEdits, recompute, type Cell } from '../server/src/core/index.ts';
+import { ARITHMETIC_RULES, analyzeText, applyEdits, cellsOf, recompute, type Cell } from '../server/src/core/index.ts';
 import { LAYOUTS, buildReport, completeT3, completeT4, T3, type Layout, type ReportData } from './helpers/report.ts';
 
 const small = fc.integer({ min: 0, max: 30 });
@@ -29,8 +29,7 @@ const derivedArb = fc.oneof(
   fc.record({ t: fc.constant('t4' as const), r: fc.constant(0), c: fc.constantFrom(4, 9, 14) }),
 );
 
-const cellsOf = (text: string): Cell[] =>
-  analyzeText(text).tables.flatMap((t) => (t.kind === 't3' ? t.rows.flatMap((r) => r.cells) : t.kind === 't4' ? t.cells : t.items.flatMap((i) => i.rows.flatMap((r) => r.cells)))).filter((c): c is Cell => !!c);
+const cellsOfText = (text: string): Cell[] => cellsOf(analyzeText(text)).map((k) => k.cell);
 
 describe('properties', () => {
   test('consistent tables in every layout raise no arithmetic diagnostic', () => {
@@ -56,7 +55,7 @@ describe('properties', () => {
       const atCell = diags.filter((d) => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) === String(right + bump) && d.actual === right + bump);
       assert.ok(atCell.length >= 1, `a diagnostic on the wrong cell (${JSON.stringify(at)})`);
       for (const d of atCell) assert.equal(d.expected, right);
-      const fixed = recompute(badText);
+      const fixed = recompute(analyzeText(badText));
       assert.deepEqual(fixed.refused, []);
       assert.equal(applyEdits(badText, fixed.edits), text);
     }), { numRuns: 150 });
@@ -68,15 +67,15 @@ describe('properties', () => {
       const d = build(x);
       d.t3[r][c] = (d.t3[r][c] as number) + bump;
       const text = buildReport(d, x.layout);
-      const before = cellsOf(text);
+      const before = cellsOfText(text);
       const derived = new Set(before.filter((k) => k.derived).map((k) => `${k.line}:${k.start}`));
-      const fix = recompute(text);
+      const fix = recompute(analyzeText(text));
       for (const e of fix.edits) assert.ok(derived.has(`${e.range.start.line}:${e.range.start.character}`), 'edits only derived cells');
       if (fix.refused.length) return; // a count would turn negative: left alone, with a reason
       const after = applyEdits(text, fix.edits);
       assert.deepEqual(analyzeText(after).diagnostics.filter((k) => ARITHMETIC_RULES.has(k.rule)), []);
       const inputsBefore = before.filter((k) => !k.derived).map((k) => [k.line, k.text]);
-      const inputsAfter = cellsOf(after).filter((k) => !k.derived).map((k) => [k.line, k.text]);
+      const inputsAfter = cellsOfText(after).filter((k) => !k.derived).map((k) => [k.line, k.text]);
       assert.deepEqual(inputsAfter, inputsBefore);
       // Prose and labels: every line that holds no edited cell is byte-identical.
       const edited = new Set(fix.edits.map((e) => e.range.start.line));

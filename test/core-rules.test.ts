@@ -1,52 +1,53 @@
-// Each rule with a failing and a passing case, on drafts composed from the invented office's
-// report (test/helpers/report.ts).
+// Each rule with a failing and a passing case, as report text with inline marks
+// (test/helpers/marks.ts) where a line shows it best, on the invented office's report composed
+// by cell key (test/helpers/compose.mjs).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RULES, analyzeText, type RuleId } from '../server/src/core/index.ts';
-import { buildReport, exampleData, T3, type ReportData } from './helpers/report.ts';
+import { ARITHMETIC_RULES, RULES, analyzeText, type RuleId } from '../server/src/core/index.ts';
+import { composeReport, exampleReport } from './helpers/compose.mjs';
+import { marked } from './helpers/marks.ts';
 
-const clean = buildReport(exampleData(), 'pipe');
+const example = exampleReport();
+const clean = composeReport(example);
 const rulesOf = (text: string) => analyzeText(text).diagnostics.map((d) => d.rule);
 const has = (text: string, rule: RuleId) => rulesOf(text).includes(rule);
-const withData = (f: (d: ReportData) => void, layout: 'pipe' | 'tab' = 'pipe') => {
-  const d = exampleData();
-  f(d);
-  return buildReport(d, layout);
-};
+const withCells = (cells: Record<string, number | string>, layout: 'pipe' | 'tab' = 'pipe') => composeReport({ ...example, cells: { ...example.cells, ...cells } }, layout);
 const replaceLine = (text: string, from: string, to: string) => {
   assert.ok(text.includes(from), `fixture has ${from}`);
   return text.replace(from, to);
 };
+/** The clean report with one line replaced by a marked one: exactly the marked diagnostics, nothing else. */
+function assertMarked(from: string, to: string, base = clean): void {
+  const { text, expected } = marked(replaceLine(base, from, to));
+  const got = analyzeText(text).diagnostics.map((d) => ({ rule: d.rule, range: d.range }));
+  assert.deepEqual(got, expected);
+}
 
 test('the clean example has no diagnostic at all', () => assert.deepEqual(analyzeText(clean).diagnostics, []));
 
 describe('arithmetic rules', () => {
   test('request-row-total: anchored at the row total, expected = sum of the six', () => {
-    const text = withData((d) => (d.t3[T3.new][6] = 20));
-    const d = analyzeText(text).diagnostics.find((x) => x.rule === 'request-row-total')!;
-    assert.equal(d.expected, 18);
-    assert.equal(d.actual, 20);
-    const line = text.split('\n')[d.range.start.line];
-    assert.equal(line.slice(d.range.start.character, d.range.end.character), '20');
-    assert.equal(d.related?.length, 6);
-    assert.ok(!has(clean, 'request-row-total'));
+    // The 四 row's total is defined twice: by its row, and by the 总计 column's balance.
+    assertMarked('四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | ⟦3⟧ | ◀ request-balance+request-row-total');
+    const d = analyzeText(withCells({ 't3.new.total': 20 })).diagnostics.find((x) => x.rule === 'request-row-total')!;
+    assert.deepEqual([d.expected, d.actual, d.cell, d.related?.length], [18, 20, 't3.new.total', 6]);
   });
   test('request-outcome-total: (七)总计 of a column', () => {
-    const d = analyzeText(withData((x) => (x.t3[T3.total][1] = 5))).diagnostics.find((x) => x.rule === 'request-outcome-total')!;
-    assert.deepEqual([d.expected, d.actual], [2, 5]);
+    const d = analyzeText(withCells({ 't3.total.commercial': 5 })).diagnostics.find((x) => x.rule === 'request-outcome-total')!;
+    assert.deepEqual([d.expected, d.actual, d.cell], [2, 5, 't3.total.commercial']);
   });
   test('request-balance: 四 = 一 + 二 − (七), anchored at the 四 cell', () => {
-    const d = analyzeText(withData((x) => (x.t3[T3.carryOver][0] = 4))).diagnostics.find((x) => x.rule === 'request-balance')!;
-    assert.deepEqual([d.expected, d.actual], [1, 4]);
+    const d = analyzeText(withCells({ 't3.carryOver.natural': 4 })).diagnostics.find((x) => x.rule === 'request-balance')!;
+    assert.deepEqual([d.expected, d.actual, d.cell], [1, 4, 't3.carryOver.natural']);
   });
   test('review-total and litigation-total', () => {
-    const a = analyzeText(withData((x) => { x.t4[4] = 9; x.t4[14] = 1; })).diagnostics;
-    assert.deepEqual(a.filter((x) => x.rule === 'review-total').map((x) => [x.expected, x.actual]), [[2, 9]]);
-    assert.deepEqual(a.filter((x) => x.rule === 'litigation-total').map((x) => [x.expected, x.actual]), [[0, 1]]);
+    assertMarked('1 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |', '1 | 0 | 0 | 1 | ⟦9⟧ | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | ⟦1⟧ | ◀ review-total, litigation-total');
+    const a = analyzeText(withCells({ 't4.review.total': 9, 't4.afterReview.total': 1 })).diagnostics;
+    assert.deepEqual(a.map((x) => [x.rule, x.cell, x.expected, x.actual]), [['review-total', 't4.review.total', 2, 9], ['litigation-total', 't4.afterReview.total', 0, 1]]);
   });
   test('a blank or non-numeric cell never raises an arithmetic alarm', () => {
-    const a = analyzeText(withData((x) => { x.t3[T3.new][0] = ''; x.t3[T3.carried][2] = '无'; x.t4[0] = ''; }));
-    assert.deepEqual(a.diagnostics.filter((x) => RULES.find((r) => r.id === x.rule)!.arithmetic), []);
+    const a = analyzeText(withCells({ 't3.new.natural': '', 't3.carried.research': '无', 't4.review.upheld': '' }));
+    assert.deepEqual(a.diagnostics.filter((x) => ARITHMETIC_RULES.has(x.rule)), []);
     assert.ok(a.diagnostics.some((x) => x.rule === 'cell-blank'));
     assert.ok(a.diagnostics.some((x) => x.rule === 'cell-not-number'));
   });
@@ -58,6 +59,7 @@ describe('format rules', () => {
     assert.ok(has(clean + '六、其他需要报告的事项\n无。\n', 'section-duplicate'));
     const swapped = clean.replace('一、总体情况', '@@').replace('六、其他需要报告的事项', '一、总体情况').replace('@@', '六、其他需要报告的事项');
     assert.ok(has(swapped, 'section-order'));
+    assertMarked('五、存在的主要问题及改进情况', '⟦五、存在的主要问题及整改措施⟧ ◀ section-title');
     const t = analyzeText(clean.replace('五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施')).diagnostics.find((d) => d.rule === 'section-title')!;
     assert.equal(t.fix?.edits[0].newText, '五、存在的主要问题及改进情况');
     for (const r of ['section-missing', 'section-duplicate', 'section-order', 'section-title'] as RuleId[]) assert.ok(!has(clean, r));
@@ -67,28 +69,34 @@ describe('format rules', () => {
     assert.ok(has(noT4, 'table-missing'));
   });
   test('row-missing and row-unknown', () => {
-    assert.ok(has(clean.replace(/2\.重复申请 \|[^\n]*\n/, ''), 'row-missing'));
-    assert.ok(has(clean.replace('2.重复申请 |', '（八）其他情形 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n2.重复申请 |'), 'row-unknown'));
+    const missing = analyzeText(clean.replace(/2\.重复申请 \|[^\n]*\n/, '')).diagnostics;
+    assert.deepEqual(missing.map((d) => [d.rule, d.row]), [['row-missing', 't3.notHandled2']]);
+    assertMarked('2.重复申请 |', '⟦（八）其他情形⟧ | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ◀ row-unknown\n2.重复申请 |');
   });
   test('cells-missing and cells-extra', () => {
-    assert.ok(has(replaceLine(clean, '行政许可 | 156 |', '行政许可 |'), 'cells-missing'));
-    assert.ok(has(replaceLine(clean, '行政许可 | 156 |', '行政许可 | 156 | 7 |'), 'cells-extra'));
+    assertMarked('行政许可 | 156 |', '⟦行政许可⟧ | ◀ cells-missing');
+    assertMarked('行政许可 | 156 |', '行政许可 | 156 | ⟦7⟧ | ◀ cells-extra');
   });
   test('cell-blank: one diagnostic over a row’s blanks', () => {
-    const a = analyzeText(withData((x) => { x.t3[T3.carried] = ['', '', 0, 0, 0, 0, '']; }, 'tab')).diagnostics.filter((d) => d.rule === 'cell-blank');
+    assertMarked('二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '二、上年结转政府信息公开申请数量 | ⟦ | ⟧ | 0 | 0 | 0 | 0 | 2 | ◀ cell-blank');
+    const a = analyzeText(withCells({ 't3.carried.natural': '', 't3.carried.commercial': '', 't3.carried.total': '' }, 'tab')).diagnostics.filter((d) => d.rule === 'cell-blank');
     assert.equal(a.length, 1);
     assert.match(a[0].message.zh, /3 个单元格为空/);
+    assert.equal(a[0].row, 't3.carried');
   });
-  test('cell-fullwidth-digits with a fix to ASCII', () => {
+  test('cell-not-number, cell-fullwidth-digits (with a fix to ASCII)', () => {
+    assertMarked('行政许可 | 156 |', '行政许可 | ⟦无⟧ | ◀ cell-not-number');
+    assertMarked('行政许可 | 156 |', '行政许可 | ⟦１５６⟧ | ◀ cell-fullwidth-digits');
     const d = analyzeText(replaceLine(clean, '行政许可 | 156 |', '行政许可 | １５６ |')).diagnostics.find((x) => x.rule === 'cell-fullwidth-digits')!;
     assert.equal(d.fix?.edits[0].newText, '156');
   });
   test('count-negative, count-fractional; the fee may have decimals', () => {
-    assert.ok(has(replaceLine(clean, '行政处罚 | 23 |', '行政处罚 | -3 |'), 'count-negative'));
-    assert.ok(has(replaceLine(clean, '行政处罚 | 23 |', '行政处罚 | 2.5 |'), 'count-fractional'));
+    assertMarked('行政处罚 | 23 |', '行政处罚 | ⟦-3⟧ | ◀ count-negative');
+    assertMarked('行政处罚 | 23 |', '行政处罚 | ⟦2.5⟧ | ◀ count-fractional');
     assert.ok(!has(clean, 'count-fractional')); // 行政事业性收费 | 0.5
   });
   test('label-wording: row and column labels, fix to the official wording', () => {
+    assertMarked('行政规范性文件 | 3 | 1 | 12 |', '⟦规范性文件⟧ | 3 | 1 | 12 | ◀ label-wording');
     const a = analyzeText(replaceLine(clean, '行政规范性文件 |', '规范性文件 |').replace('本年废止件数', '本年度止件数')).diagnostics.filter((d) => d.rule === 'label-wording');
     assert.deepEqual(a.map((d) => d.fix?.edits[0].newText).sort(), ['本年废止件数', '行政规范性文件']);
     assert.ok(!has(clean.replace('商业企业', '商业 企业').replace('（一）予以公开', '(一) 予以公开'), 'label-wording'), 'spacing and width are not wording');
@@ -106,7 +114,17 @@ describe('format rules', () => {
   test('a text that is no report at all gets one clear diagnostic', () => {
     assert.deepEqual(rulesOf('今天天气很好。\n'), ['section-missing']);
   });
-  test('every rule of the README table is exercised above', () => {
-    assert.equal(RULES.length, 22);
+  test('every rule of the registry is triggered by some fixture of this file', () => {
+    const fixtures = [
+      withCells({ 't3.new.total': 20, 't3.total.commercial': 5, 't4.review.total': 9, 't4.afterReview.total': 1 }),
+      clean.replace('五、存在的主要问题及改进情况\n', '') + '六、其他需要报告的事项\n',
+      clean.replace('一、总体情况', '@@').replace('六、其他需要报告的事项', '一、总体情况').replace('@@', '六、其他需要报告的事项').replace('五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施'),
+      clean.replace(/行政复议 \| 行政诉讼[\s\S]*?(?=五、)/, '').replace(/2\.重复申请 \|[^\n]*\n/, '（八）其他情形 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'),
+      withCells({ 't3.carried.natural': '', 't2.license.decisions': '１５６', 't2.penalty.decisions': '-3', 't2.enforcement.decisions': '2.5', 't2.rules.issued': '无' })
+        .replace('行政规范性文件 | 3 | 1 | 12 |', '规范性文件 | 3 | 1 |').replace('统计期限为2025年', '统计期限为2024年').replace('行政事业性收费 | 0.5 |', '行政事业性收费 | 0.5 | 7 |'),
+      clean.replace('本年制发件数 | 本年废止件数 | 现行有效件数', '本年新制作数量 | 本年新公开数量 | 对外公开总数量'),
+    ];
+    const seen = new Set(fixtures.flatMap(rulesOf));
+    assert.deepEqual(RULES.map((r) => r.id).filter((id) => !seen.has(id)), []);
   });
 });

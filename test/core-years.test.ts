@@ -24,7 +24,7 @@ function pair(edit: (cur: ReportData, prev: ReportData) => void = () => {}) {
   const cur = exampleData();
   // This year's 上年结转 is last year's 结转 (1, 1, 0, 0, 0, 0 | 2) unless a test says otherwise.
   cur.t3 = cur.t3.map((r) => [...r]);
-  cur.t3[T3.carried] = prev.t3[T3.carryOver].slice(0, 6);
+  cur.t3[T3.carried] = prev.t3[T3.carryOver].slice(0, 7);
   cur.t2 = [...cur.t2];
   cur.t2[3] = 4; // 行政规范性文件: issued 4, repealed 1, valid 12 + 4 − 1 = 15
   cur.t2[5] = 15;

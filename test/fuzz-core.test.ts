@@ -19,9 +19,10 @@ import { after, before, describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
-import { ARITHMETIC_RULES, analyzeText, recompute, ReportModel, splitWithEols, type Analysis, type Cell } from '../server/src/core/index.ts';
+import { ARITHMETIC_RULES, analyzeText, cellsOf, recompute, ReportModel, splitWithEols, type Analysis, type Cell } from '../server/src/core/index.ts';
 import { decode, InputError } from '../server/src/cli/encoding.ts';
 import { LAYOUTS, T3_LABELS, buildReport, completeT3, completeT4, T3, type Layout, type ReportData } from './helpers/report.ts';
+import { composeReport } from './helpers/compose.mjs';
 import { HAS_SHARED, SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
 import { prosePastedDocument, manyReportsDocument, randomData, reportOfSize, rng } from '../bench/gen.ts';
 
@@ -57,17 +58,12 @@ function assertInside(text: string, a: Analysis, where = ''): void {
 const key = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 function derivedCells(a: Analysis): Cell[] {
-  const cells: (Cell | null)[] = [];
-  for (const t of a.tables) {
-    if (t.kind === 't3') for (const r of t.rows) cells.push(...r.cells);
-    else if (t.kind === 't4') cells.push(...t.cells);
-  }
-  return cells.filter((c): c is Cell => !!c && c.derived);
+  return cellsOf(a).map((k) => k.cell).filter((c) => c.derived);
 }
 
 /** recompute() edits only derived cells (each edit's range is a derived cell's in a fresh analysis), or refuses with a reason. */
 function assertRecompute(text: string, a: Analysis, where = ''): void {
-  const fix = recompute(text);
+  const fix = recompute(analyzeText(text));
   const derived = new Set(derivedCells(a).map((c) => key({ start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } })));
   for (const e of fix.edits) {
     assert.ok(derived.has(key(e.range)), `recompute edited ${key(e.range)}, not a derived cell ${where}`);
@@ -323,7 +319,7 @@ describe('fuzz: mutated reports', () => {
   });
 
   test('seeds (or generated reports) re-laid out line by line, mixing layouts within a table', () => {
-    const bases = HAS_SHARED ? sharedFiles('seeds').map((f) => f.text) : LAYOUTS.map((l) => buildReport(randomData(rng(3)), l));
+    const bases = HAS_SHARED ? sharedFiles('seeds').map((f) => f.text) : LAYOUTS.map((l) => composeReport(randomData(rng(3)), l));
     fc.assert(fc.property(fc.nat(bases.length - 1), fc.array(fc.record({ op: fc.constant('layout' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 40 }), to: fc.constantFrom<Layout>(...LAYOUTS) }), { minLength: 1, maxLength: 4 }), (i, ops) => {
       check(mutate(bases[i], ops));
     }), { numRuns: runs(40) });
@@ -331,7 +327,7 @@ describe('fuzz: mutated reports', () => {
 });
 
 describe('fuzz: bytes through the CLI decoder', () => {
-  const report = Buffer.from(buildReport(randomData(rng(9)), 'pipe'), 'utf8');
+  const report = Buffer.from(composeReport(randomData(rng(9)), 'pipe'), 'utf8');
   const inject = fc.array(fc.record({ at: fc.nat(), bytes: fc.constantFrom([0], [0, 0, 0], [0xff], [0xfe], [0xc0, 0x80], [0x80], [0xe4, 0xb8], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xef, 0xbf, 0xbe]) }), { minLength: 1, maxLength: 6 });
 
   const decodeAndCheck = (bytes: Buffer) => {

@@ -20,7 +20,7 @@ import { before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../server/src/core/index.ts';
 import { LspClient } from './lsp/client.ts';
-import { buildReport, LAYOUTS } from './helpers/report.ts';
+import { composeReport, LAYOUTS } from './helpers/compose.mjs';
 import { choose, int, randomData, reportOfSize, rng } from '../bench/gen.ts';
 
 const ROOT = resolve(__dirname, '..');
@@ -63,7 +63,7 @@ class Editor {
   constructor(text: string, seed: number) {
     this.doc = TextDocument.create('file:///x', 'disclosure-report', 0, text);
     this.r = rng(seed);
-    const lines = LAYOUTS.flatMap((l) => buildReport(randomData(rng(seed + 1)), l).split('\n'));
+    const lines = LAYOUTS.flatMap((l) => composeReport(randomData(rng(seed + 1)), l).split('\n'));
     this.chunks = Array.from({ length: 40 }, () => {
       const from = int(this.r, 0, lines.length - 20);
       return lines.slice(from, from + int(this.r, 1, 15)).join('\n') + '\n';
@@ -339,7 +339,7 @@ describe('malformed input', () => {
     try {
       await c.initialize();
       const uri = 'file:///abuse/malformed.report.txt';
-      const text = buildReport(randomData(rng(5)), 'pipe');
+      const text = composeReport(randomData(rng(5)), 'pipe');
       const frame = (body: string) => Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`), Buffer.from(body)]);
       // Not JSON at all; JSON that is no message; a batch; wrong types.
       c.writeRaw(frame('{this is not json'));

@@ -163,7 +163,7 @@ scenario('d. hovering a wrong total shows its formula', 'd-hover', async () => {
   await wb.screenshot('d-hover');
   // A derived cell that is right shows its formula too (and nothing else).
   await wb.dismiss();
-  const ok = c['request.carried.total'];
+  const ok = c['t3.carried.total'];
   const okFormula = new RegExp(`(总计|Total)\\s*[=＝]\\s*${rowInputs(c, 'carried').join('\\s*\\+\\s*')}\\s*[=＝]\\s*${ok.correct}\\b`);
   await wb.hoverAt(ok.line + 1, ok.character + 1);
   const okText = await until(async () => {
@@ -302,7 +302,7 @@ scenario('h. the status bar shows the error count of the active report', 'h-stat
   await wb.closeAllEditors();
   const name = 'h-clean.txt';
   await wb.openFile(name);
-  const cell = composed[name].cells['request.new.total'];
+  const cell = composed[name].cells['t3.new.total'];
   await wb.gotoLine(cell.line + 1, cell.character + 1);
   for (let i = 0; i < cell.text.length; i++) await wb.kb.press('Shift+ArrowRight');
   await wb.kb.type(String(cell.correct + 1));

@@ -1,8 +1,10 @@
-// Builds complete report drafts from table data, in each layout users paste, for tests,
-// property tests, benchmarks and the examples. The office and its numbers are invented.
+// Report data by position (tables as arrays) for the tests written that way, printed by the one
+// composer (compose.mjs, keyed by the contract's cell keys). New tests use compose.mjs directly.
 
-export type Layout = 'pipe' | 'tab' | 'cell-per-line' | 'spaces';
-export const LAYOUTS: Layout[] = ['pipe', 'tab', 'cell-per-line', 'spaces'];
+import { composeReport, LAYOUTS as KEYED_LAYOUTS, T2_ITEMS, T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, type Layout } from './compose.mjs';
+
+export type { Layout } from './compose.mjs';
+export const LAYOUTS: Layout[] = KEYED_LAYOUTS;
 
 export interface ReportData {
   office: string;
@@ -62,56 +64,19 @@ export function completeT4(inputs: number[]): number[] {
   return [...a, s(a), ...b, s(b), ...c, s(c)];
 }
 
-function row(cells: string[], layout: Layout): string[] {
-  switch (layout) {
-    case 'pipe':
-      return [cells.join(' | ') + ' |'];
-    case 'tab':
-      return [cells.join('\t')];
-    case 'cell-per-line':
-      return cells.map((c) => (c === '' ? '|' : `${c} |`));
-    case 'spaces':
-      return [cells.map((c) => (c === '' ? '—' : c)).join('  ')];
-  }
+/** ReportData's positional cells under the contract's keys. */
+export function keyedCells(d: ReportData): Record<string, number | string> {
+  const cells: Record<string, number | string> = {};
+  const t2 = T2_ITEMS.flatMap((it) => it.rows.flatMap(([r]) => it.columns.map((c) => `t2.${r}.${c}`)));
+  t2.forEach((k, i) => (cells[k] = d.t2[i]));
+  T3_ROWS.forEach(([r], i) => T3_COLUMNS.forEach((c, j) => (cells[`t3.${r}.${c}`] = d.t3[i][j])));
+  T4_GROUPS.forEach((g, i) => T4_RESULTS.forEach((r, j) => (cells[`t4.${g}.${r}`] = d.t4[i * 5 + j])));
+  return cells;
 }
 
+/** A complete report from positional data (the keyed composer, test/helpers/compose.mjs, prints it). */
 export function buildReport(d: ReportData, layout: Layout): string {
-  const s = (v: number | string) => String(v);
-  const L: string[] = [];
-  L.push(`${d.office}${d.year}年政府信息公开工作年度报告`);
-  L.push(`本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》编制。本报告所列数据的统计期限为${d.year}年1月1日至${d.year}年12月31日。`);
-  L.push('一、总体情况');
-  L.push(`${d.year}年，${d.office}认真贯彻落实《条例》要求，坚持以公开为常态、不公开为例外，持续做好主动公开、依申请公开和政府信息管理工作，不断提升政务公开质量。`);
-  L.push('二、主动公开政府信息情况');
-  L.push(...row(['第二十条第（一）项'], layout));
-  L.push(...row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], layout));
-  L.push(...row(['规章', s(d.t2[0]), s(d.t2[1]), s(d.t2[2])], layout));
-  L.push(...row(['行政规范性文件', s(d.t2[3]), s(d.t2[4]), s(d.t2[5])], layout));
-  L.push(...row(['第二十条第（五）项'], layout));
-  L.push(...row(['信息内容', '本年处理决定数量'], layout));
-  L.push(...row(['行政许可', s(d.t2[6])], layout));
-  L.push(...row(['第二十条第（六）项'], layout));
-  L.push(...row(['信息内容', '本年处理决定数量'], layout));
-  L.push(...row(['行政处罚', s(d.t2[7])], layout));
-  L.push(...row(['行政强制', s(d.t2[8])], layout));
-  L.push(...row(['第二十条第（八）项'], layout));
-  L.push(...row(['信息内容', '本年收费金额（单位：万元）'], layout));
-  L.push(...row(['行政事业性收费', s(d.t2[9])], layout));
-  L.push('三、收到和处理政府信息公开申请情况');
-  L.push(...row(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'], layout));
-  L.push(...row(['自然人', '法人或其他组织', '总计'], layout));
-  L.push(...row(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'], layout));
-  T3_LABELS.forEach(([labels], i) => L.push(...row([...labels, ...d.t3[i].map(s)], layout)));
-  L.push('四、政府信息公开行政复议、行政诉讼情况');
-  L.push(...row(['行政复议', '行政诉讼'], layout));
-  L.push(...row(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], layout));
-  L.push(...row(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'], layout));
-  L.push(...row(d.t4.map(s), layout));
-  L.push('五、存在的主要问题及改进情况');
-  L.push(`${d.year}年，${d.office}政府信息公开工作取得一定成效，但仍存在政策解读形式较为单一、依申请公开办理规范化水平有待提高等问题。下一步将加强业务培训，完善工作机制，持续提升公开质量。`);
-  L.push('六、其他需要报告的事项');
-  L.push(`${d.year}年，${d.office}未收取政府信息公开信息处理费。`);
-  return L.join('\n') + '\n';
+  return composeReport({ office: d.office, year: d.year, cells: keyedCells(d) }, layout);
 }
 
 /** The invented office of the examples, with consistent tables. */

@@ -180,7 +180,7 @@ describe('diagnostics in LSP terms', () => {
     assert.deepEqual(all.map((d) => [d.code, d.severity, d.source]).sort(), [['request-balance', 1, 'disclosure-report'], ['request-row-total', 1, 'disclosure-report']]);
     const row = all.find((d) => d.code === 'request-row-total')!;
     assert.match(String(row.message), /should be/);
-    assert.deepEqual(row.data, { version: 3, rule: 'request-row-total', at: row.range.start, expected: Number(cell.text), actual: Number(cell.text) + 1, edits: (row.data as { edits: unknown }).edits });
+    assert.deepEqual(row.data, { version: 3, rule: 'request-row-total', at: row.range.start, expected: Number(cell.text), actual: Number(cell.text) + 1, edits: (row.data as { edits: unknown }).edits, cell: 't3.new.total' });
     assert.ok(row.relatedInformation?.every((r) => r.location.uri === 'file:///x'));
     const some = toLspDiagnostics(a.diagnostics, { ...opts, locale: 'zh-CN', severity: (rule) => severityFor(rule, { severity: { 'request-row-total': 'off', 'request-balance': 'hint' }, locale: 'auto', debounceMs: 0 }) });
     assert.deepEqual(some.map((d) => [d.code, d.severity]), [['request-balance', 4]]);

@@ -167,7 +167,7 @@ describe('the seeds and the examples agree with the core', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    const fixed = applyEdits(text, recompute(text).edits);
+    const fixed = applyEdits(text, recompute(analyzeText(text)).edits);
     if (fixed === text) assert.deepEqual(actions, []);
     else assert.equal(client.applyEdit(actions[0].edit!), fixed);
   };
@@ -201,9 +201,11 @@ describe('the seeds and the examples agree with the core', () => {
       const uri = `file:///cli-compare/${i}.txt`;
       await client.open(uri, f.text);
       const fromServer = (await client.diagnosticsOf(uri, 1)).map((d) => {
-        const data = d.data as { expected?: number; actual?: number };
+        const data = d.data as { expected?: number; actual?: number; cell?: string; row?: string };
         const j: Record<string, unknown> = { rule: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range };
         if (data.expected !== undefined) Object.assign(j, { expected: data.expected, actual: data.actual });
+        if (data.cell) j.cell = data.cell;
+        if (data.row) j.row = data.row;
         return j;
       });
       assert.deepEqual(fromServer, fromCli, f.name);

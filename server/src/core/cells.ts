@@ -1,6 +1,7 @@
 // Splitting a line into cells, in every layout users paste: ` | `, tabs, one cell per line
 // ending in ` |`, merged-cell debris (`|||`), and PDF text whose cells are runs of spaces.
 
+import { PLACEHOLDERS, UNIT_RE } from './format/index.js';
 import type { CellProblem, RawCell } from './model.js';
 import { toHalfWidth } from './text.js';
 
@@ -114,11 +115,11 @@ function splitBySpaces(text: string, line: number): RawCell[] {
   return out;
 }
 
-const PLACEHOLDERS = new Set(['-', '—', '——', '－', '–', '/', '／', '无', '*', '×', 'N/A', 'n/a', '空', '?', '？']);
+const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
 
 /** A cell that stands where a number should: a number, a blank, or a placeholder such as `—`. */
 export function isValueText(text: string): boolean {
-  return text === '' || PLAIN_COUNT.test(text) || PLACEHOLDERS.has(text) || parseNumber(text, { decimals: true, signed: true, unit: true }) !== null;
+  return text === '' || PLAIN_COUNT.test(text) || PLACEHOLDER_SET.has(text) || parseNumber(text, { decimals: true, signed: true, unit: true }) !== null;
 }
 
 export interface ValueRules {
@@ -129,7 +130,7 @@ export interface ValueRules {
 
 function parseNumber(text: string, rules: ValueRules): number | null {
   let t = toHalfWidth(text).replace(/[−]/g, '-').replace(/\s+/g, '');
-  if (rules.unit) t = t.replace(/(万元|元|件|条|个)$/, '');
+  if (rules.unit) t = t.replace(UNIT_RE, '');
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
   if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return null;
   const v = Number(t);
@@ -141,9 +142,9 @@ export interface ParsedValue {
   problem: CellProblem | null;
 }
 
-/** The number a cell holds and the first thing wrong with how it is written. */
 const PLAIN_COUNT = /^\d{1,15}$/;
 
+/** The number a cell holds and the first thing wrong with how it is written. */
 export function parseValue(text: string, rules: ValueRules = {}): ParsedValue {
   if (text === '') return { value: null, problem: 'blank' };
   if (PLAIN_COUNT.test(text)) return { value: Number(text), problem: null }; // the common case, fast

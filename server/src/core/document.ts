@@ -154,7 +154,7 @@ export class ReportModel {
       if (!r.heading && !r.tables.length && !r.diagnostics.length && !r.titleYears.length && !r.periodYears.length) continue;
       placed.push(r);
     }
-    this.cached = assemble(placed, { count: this.lines.length, lastLength: this.lines[this.lines.length - 1].length }, this.assembled);
+    this.cached = assemble(placed, this.lines, this.assembled);
     return this.cached;
   }
 }

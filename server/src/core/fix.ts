@@ -1,17 +1,23 @@
-// The fixer: recomputes derived cells from the inputs in dependency order (row totals, the
-// （七） row, the 四 row; table 四's totals) until every identity holds. It only ever replaces
-// the characters of derived cells, and refuses where the answer would be a negative count.
+// The fixer: recomputes derived cells from the inputs until every identity holds, working on
+// an analysis as it is (no re-parse) and on values of its own (the cells are never changed).
+// The order comes from the identities: an identity is fixed after those whose derived cells it
+// sums (row totals and the （七） row before the 四 row; table 四's totals). It only ever
+// replaces the characters of derived cells, and refuses where the answer would be a negative count.
 
+import type { Analysis } from './analysis.js';
 import { formatNumber } from './cells.js';
 import type { Localized, RuleId, TextEdit } from './diagnostics.js';
-import { analyzeText } from './document.js';
+import { msg } from './messages.js';
 import type { Cell, Range, Table } from './model.js';
-import { holds, identities, type Identity } from './rules/arithmetic.js';
+import { evaluate, identities, round, type Identity } from './rules/identities.js';
+import { tableAt } from './keys.js';
 import { cellRange } from './tables/common.js';
 
 export interface FixChange {
   range: Range;
   rule: RuleId;
+  /** The cell's key, `t3.total.total`. */
+  key: string;
   label: string;
   labelEn: string;
   old: string;
@@ -29,13 +35,6 @@ export interface FixResult {
   refused: Refusal[];
 }
 
-const PHASES: RuleId[][] = [['request-row-total', 'review-total', 'litigation-total'], ['request-outcome-total'], ['request-balance']];
-
-/** The table whose lines include `line`. */
-export function tableAt(tables: Table[], line: number): Table | undefined {
-  return tables.find((t) => t.startLine <= line && line <= t.endLine);
-}
-
 /** The tables a fix may touch: all, or the one whose lines include `line`. */
 function inScope(tables: Table[], line?: number): Table[] {
   if (line === undefined) return tables;
@@ -43,37 +42,73 @@ function inScope(tables: Table[], line?: number): Table[] {
   return t ? [t] : [];
 }
 
-export function recompute(text: string, opts: { tableAt?: number } = {}): FixResult {
-  const tables = inScope(analyzeText(text).tables, opts.tableAt);
+/**
+ * Each identity's phase: 0 when it sums only inputs, else one more than the latest phase of an
+ * identity whose derived cell it sums. The identity graph has no cycle (a derived cell is never
+ * its own summand), so this ends; the guard only keeps a malformed format from looping.
+ */
+export function phases(ids: Identity[]): Map<Identity, number> {
+  const byAnchor = new Map<Cell, Identity[]>();
+  for (const id of ids) {
+    const list = byAnchor.get(id.anchor);
+    if (list) list.push(id);
+    else byAnchor.set(id.anchor, [id]);
+  }
+  const phase = new Map<Identity, number>();
+  const visiting = new Set<Identity>();
+  const of = (id: Identity): number => {
+    const known = phase.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 0;
+    visiting.add(id);
+    let p = 0;
+    for (const c of id.summands) for (const dep of byAnchor.get(c) ?? []) p = Math.max(p, of(dep) + 1);
+    visiting.delete(id);
+    phase.set(id, p);
+    return p;
+  };
+  for (const id of ids) of(id);
+  return phase;
+}
+
+/** The edits that make every evaluated identity of the analysis (or of the table at `tableAt`) hold. */
+export function recompute(analysis: Analysis, opts: { tableAt?: number } = {}): FixResult {
+  const ids = inScope(analysis.tables, opts.tableAt).flatMap(identities);
+  const phase = phases(ids);
+  const byPhase: Identity[][] = [];
+  for (const id of ids) (byPhase[phase.get(id)!] ??= []).push(id);
+  const values = new Map<Cell, number>();
+  const value = (c: Cell) => values.get(c) ?? (c.value as number);
   const touched = new Map<Cell, RuleId>();
-  const original = new Map<Cell, number>();
   const refused = new Map<Cell, Refusal>();
   // Each round fixes the earliest phase that has a failing identity, then starts over, so a
   // later phase always sees totals that the earlier phases already made consistent.
-  for (let round = 0; round < 50; round++) {
-    let failing: Identity[] = [];
-    for (const phase of PHASES) {
-      failing = tables.flatMap(identities).filter((id) => phase.includes(id.rule) && !holds(id) && !refused.has(id.anchor));
+  for (let round_ = 0; round_ < 50; round_++) {
+    let failing: { id: Identity; expected: number }[] = [];
+    for (const list of byPhase) {
+      if (!list) continue;
+      for (const id of list) {
+        if (refused.has(id.anchor)) continue;
+        const expected = evaluate(id, value);
+        if (round(value(id.anchor)) !== expected) failing.push({ id, expected });
+      }
       if (failing.length) break;
     }
     if (!failing.length) break;
-    for (const id of failing) {
-      if (id.expected < 0) {
-        refused.set(id.anchor, {
-          range: cellRange(id.anchor),
-          reason: { zh: `未修改 ${id.anchor.label}：按其他单元格计算应为 ${formatNumber(id.expected)}，件数不能为负，请先核对输入数据`, en: `Left ${id.anchor.labelEn} alone: the other cells make it ${formatNumber(id.expected)}, and a count cannot be negative; check the inputs` },
-        });
+    for (const { id, expected } of failing) {
+      if (expected < 0) {
+        refused.set(id.anchor, { range: cellRange(id.anchor), reason: msg.refusedNegative({ zh: id.anchor.label, en: id.anchor.labelEn }, formatNumber(expected)) });
         continue;
       }
-      if (!original.has(id.anchor)) original.set(id.anchor, id.anchor.value as number);
-      id.anchor.value = id.expected;
+      values.set(id.anchor, expected);
       touched.set(id.anchor, id.rule);
     }
+    failing = [];
   }
   const changes: FixChange[] = [];
   for (const [cell, rule] of touched) {
-    if (original.get(cell) === cell.value) continue;
-    changes.push({ range: cellRange(cell), rule, label: cell.label, labelEn: cell.labelEn, old: cell.text, new: formatNumber(cell.value as number) });
+    if (values.get(cell) === cell.value) continue;
+    changes.push({ range: cellRange(cell), rule, key: cell.key, label: cell.label, labelEn: cell.labelEn, old: cell.text, new: formatNumber(values.get(cell)!) });
   }
   changes.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { edits: changes.map((c) => ({ range: c.range, newText: c.new })), changes, refused: [...refused.values()] };

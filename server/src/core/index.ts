@@ -1,13 +1,17 @@
-// The analysis core's public face. No LSP or VS Code imports anywhere under core/.
+// The analysis core's public face. No LSP or VS Code imports anywhere under core/ (held by
+// test/core-structure.test.ts).
 export { ReportModel, analyzeText, splitWithEols, type TextChange } from './document.js';
-export type { Analysis, Section } from './analyze.js';
-export { recompute, applyEdits, tableAt, type FixResult, type FixChange, type Refusal } from './fix.js';
-export { identities, holds, numeric, type Identity } from './rules/arithmetic.js';
-export { tableRows } from './rules/cells.js';
-export {
-  RULES, RULE_BY_ID, ARITHMETIC_RULES, pick, resolveLocale,
-  type Diagnostic, type Fix, type Localized, type Locale, type RuleId, type Severity, type TextEdit,
-} from './diagnostics.js';
+export type { Analysis, Section } from './analysis.js';
+export { crossCheck } from './analyze.js';
+export { recompute, applyEdits, phases, type FixResult, type FixChange, type Refusal } from './fix.js';
+export { identities, holds, numeric, evaluate, possibleIdentities, type Identity } from './rules/identities.js';
+export { RULES, RULE_BY_ID, ARITHMETIC_RULES } from './rules/registry.js';
+export type { Rule, TableRule, DocumentRule, DocumentContext, PreviousReport } from './rules/rule.js';
+export { pick, resolveLocale, type Locale, type Localized } from './i18n.js';
+export type { Diagnostic, Finding, Fix, RuleId, Severity, TextEdit } from './diagnostics.js';
 export type { Cell, Heading, LabelCell, Position, Range, Table, Table2, Table3, Table4 } from './model.js';
-export { SECTIONS, T3_COLUMNS, T4_CELL_LABELS } from './format.js';
+export { cellIn, gridColumns, gridRows, keyedCells, rowOfKey, tableAt, type GridRow, type KeyedCell } from './keys.js';
+export { cellAt, cellByKey, cellsOf, identitiesAt, sameCell, tableCells, tableOf, valueOf, verdict, type Verdict } from './view.js';
+export * as format from './format/index.js';
+export { SECTIONS, TABLE3, TABLE4, TABLE2_2021, TABLE2_2019, TABLE_NAMES, TABLE_SHORT, type CellKey } from './format/index.js';
 export { formatNumber } from './cells.js';

@@ -2,39 +2,55 @@
 // labels, blanks). The classification depends on the line alone, which is what lets the
 // incremental model re-classify only the lines an edit touches.
 
-import { SECTIONS, type SectionSpec } from './format.js';
-import { normalizeLabel } from './text.js';
+import { HEADING_PUNCTUATION, HEADING_RE, HEADING_START, SECTIONS, type SectionSpec } from './format/index.js';
+import { lcs, normalizeLabel } from './text.js';
 
 export type LineKind = 'heading' | 'prose' | 'other';
-
-const HEADING_START = /^[\s#*]*[一二三四五六七八九十]/;
-const HEADING_RE = /^([一二三四五六七八九十]{1,2})[、.,]?(.+)$/;
 
 export interface HeadingMatch {
   spec: SectionSpec;
   numeral: string;
-  /** Column range of the heading text (without leading markup and trailing space). */
+  /** Column range of the heading text (without leading markup and white space, and trailing space). */
   start: number;
   end: number;
   /** The normalised text after the numeral. */
   body: string;
+  /** The official heading, and whether this one is written so (white space aside). */
+  official: string;
+  isOfficial: boolean;
+}
+
+const TITLES = SECTIONS.map((s) => ({ spec: s, title: normalizeLabel(s.title) }));
+const LEAD = /^[\s#*]*/;
+
+/**
+ * A heading whose title is one slip away from its section's official title: a wrong, missing
+ * or extra character (two in a long title), under that section's own numeral.
+ */
+function nearTitle(numeral: string, body: string): SectionSpec | undefined {
+  const t = TITLES.find((x) => x.spec.numeral === numeral);
+  if (!t) return undefined;
+  const slips = Math.max(body.length, t.title.length) - lcs(body, t.title);
+  return slips <= (t.title.length >= 10 ? 2 : 1) && (2 * (Math.max(body.length, t.title.length) - slips)) / (body.length + t.title.length) >= 0.8 ? t.spec : undefined;
 }
 
 export function matchHeading(text: string): HeadingMatch | null {
-  if (text.length > 80 || !HEADING_START.test(text) || /[\t|｜]/.test(text)) return null;
-  const lead = /^[\s#*]*/.exec(text)![0].length;
+  if (text.length > 80 || !HEADING_START.test(text)) return null;
+  // Word and WPS paste indented headings: tabs, spaces, U+3000 and U+00A0 before the numeral.
+  const lead = LEAD.exec(text)![0].length;
+  if (/[\t|｜]/.test(text.slice(lead))) return null;
   let end = text.length;
   while (end > lead && /[\s*]/.test(text[end - 1])) end--;
-  const trail = text.length - end;
-  const norm = normalizeLabel(text.slice(lead, text.length - trail));
+  const norm = normalizeLabel(text.slice(lead, end));
   const m = HEADING_RE.exec(norm);
   if (!m) return null;
-  const body = m[2];
+  const [, numeral, punctuation, body] = m;
   if (body.length > 32 || /\d/.test(body) || /[。;]$/.test(body)) return null;
-  for (const spec of SECTIONS) {
-    if (spec.keys.every((k) => body.includes(k))) return { spec, numeral: m[1], start: lead, end: text.length - trail, body };
-  }
-  return null;
+  const spec = SECTIONS.find((s) => s.keys.every((k) => body.includes(k))) ?? nearTitle(numeral, body);
+  if (!spec) return null;
+  const official = spec.numeral + HEADING_PUNCTUATION + spec.title;
+  const isOfficial = numeral === spec.numeral && punctuation === HEADING_PUNCTUATION && body === normalizeLabel(spec.title);
+  return { spec, numeral, start: lead, end, body, official, isOfficial };
 }
 
 const SENTENCE_END = /[。！？；;]$/;

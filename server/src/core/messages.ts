@@ -1,15 +1,17 @@
-// Message texts of the core, in Chinese and English. Rules call these; nothing else builds
-// user-facing sentences.
+// Message texts of the core, in Chinese and English: the diagnostics' sentences, the fixer's,
+// and each rule's summary and example (the registry and the README table show them). Rules call
+// these; nothing else in the core builds user-facing sentences.
 
-import type { Localized } from './diagnostics.js';
+import type { RuleId } from './diagnostics.js';
+import type { Localized } from './i18n.js';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });
 
 export const msg = {
   rowTotal: (label: string, sum: string, expected: number, actual: number) =>
     L(`${label}：总计应为 ${expected}（${sum}），实为 ${actual}`, `${label}: 总计 should be ${expected} (${sum}), is ${actual}`),
-  outcomeTotal: (column: string, expected: number, actual: number) =>
-    L(`${column}列：（七）总计应为 ${expected}（21 个办理结果行之和），实为 ${actual}`, `column ${column}: (七)总计 should be ${expected} (sum of the outcome rows), is ${actual}`),
+  outcomeTotal: (column: string, rows: number, expected: number, actual: number) =>
+    L(`${column}列：（七）总计应为 ${expected}（${rows} 个办理结果行之和），实为 ${actual}`, `column ${column}: (七)总计 should be ${expected} (sum of the ${rows} outcome rows), is ${actual}`),
   balance: (column: string, a: number, b: number, c: number, expected: number, actual: number) =>
     L(
       `${column}列：结转下年度继续办理应为 ${expected}（本年新收 ${a} + 上年结转 ${b} − 办理结果总计 ${c}），实为 ${actual}`,
@@ -17,6 +19,27 @@ export const msg = {
     ),
   t4Total: (group: string, groupEn: string, sum: string, expected: number, actual: number) =>
     L(`${group}：总计应为 ${expected}（${sum}），实为 ${actual}`, `${groupEn}: 总计 should be ${expected} (${sum}), is ${actual}`),
+  /** An identity whose derived cell would have to be negative: the inputs contradict each other. */
+  inputsDisagree: (anchor: Localized, expected: number, actual: number, inputs: Localized[]) =>
+    L(
+      `${anchor.zh}：按其他单元格计算应为 ${expected}，件数不能为负（实为 ${actual}）；输入数据互相矛盾，请核对：${inputs.map((x) => x.zh).join('、')}`,
+      `${anchor.en}: the other cells make it ${expected}, and a count cannot be negative (it is ${actual}); the inputs disagree, check: ${inputs.map((x) => x.en).join(', ')}`,
+    ),
+  relatedCell: (label: Localized, text: string) => L(`${label.zh}：${text}`, `${label.en}: ${text}`),
+  refusedNegative: (label: Localized, expected: string) =>
+    L(`未修改 ${label.zh}：按其他单元格计算应为 ${expected}，件数不能为负，请先核对输入数据`, `Left ${label.en} alone: the other cells make it ${expected}, and a count cannot be negative; check the inputs`),
+  nothingFound: () =>
+    L('未找到年度报告的任何部分或表格（六个部分标题与三张表格均缺失）', 'No part of an annual report found (none of the six sections or three tables)'),
+  itemMissing: (item: Localized) => L(`表二缺少${item.zh}`, `Table 二 lacks ${item.en.toLowerCase()} of 第二十条`),
+  /** The message of a failing identity, by its rule. */
+  identity: (rule: string, p: { rowLabel: Localized; columnLabel: Localized; values: number[]; count: number; formula: () => string }, expected: number, actual: number): Localized => {
+    switch (rule) {
+      case 'request-row-total': return msg.rowTotal(p.rowLabel.zh, p.formula(), expected, actual);
+      case 'request-outcome-total': return msg.outcomeTotal(p.columnLabel.zh, p.count, expected, actual);
+      case 'request-balance': return msg.balance(p.columnLabel.zh, p.values[0], p.values[1], p.values[2], expected, actual);
+      default: return msg.t4Total(p.rowLabel.zh, p.rowLabel.en, p.formula(), expected, actual);
+    }
+  },
   fixCell: (expected: string, balance = false) =>
     balance ? L(`将结转下年度继续办理改为 ${expected}`, `Change 结转下年度继续办理 to ${expected}`) : L(`将总计改为 ${expected}`, `Change 总计 to ${expected}`),
 
@@ -33,19 +56,73 @@ export const msg = {
     L(`“${label}”一行应有 ${want} 个数，只有 ${have} 个`, `Row “${label}” should have ${want} numbers, has ${have}`),
   cellsExtra: (label: string, want: number, have: number) =>
     L(`“${label}”一行应有 ${want} 个数，多出 ${have - want} 个`, `Row “${label}” should have ${want} numbers, has ${have - want} more`),
-  cellBlank: (label: string, n: number) =>
-    n === 1 ? L(`单元格为空：${label}`, `Blank cell: ${label}`) : L(`${n} 个单元格为空：${label}`, `${n} blank cells: ${label}`),
-  cellNotNumber: (label: string, text: string) => L(`“${text}”不是数字：${label}`, `“${text}” is not a number: ${label}`),
-  cellFullwidth: (label: string) => L(`全角数字：${label}`, `Full-width digits: ${label}`),
+  cellBlank: (label: Localized, n: number) =>
+    n === 1 ? L(`单元格为空：${label.zh}`, `Blank cell: ${label.en}`) : L(`${n} 个单元格为空：${label.zh}`, `${n} blank cells: ${label.en}`),
+  cellNotNumber: (label: Localized, text: string) => L(`“${text}”不是数字：${label.zh}`, `“${text}” is not a number: ${label.en}`),
+  cellFullwidth: (label: Localized) => L(`全角数字：${label.zh}`, `Full-width digits: ${label.en}`),
   fixFullwidth: (ascii: string) => L(`改为半角数字 ${ascii}`, `Use ASCII digits ${ascii}`),
-  countNegative: (label: string) => L(`件数不能为负：${label}`, `A count cannot be negative: ${label}`),
-  countFractional: (label: string) => L(`件数不能有小数：${label}`, `A count cannot have decimals: ${label}`),
+  countNegative: (label: Localized) => L(`件数不能为负：${label.zh}`, `A count cannot be negative: ${label.en}`),
+  countFractional: (label: Localized) => L(`件数不能有小数：${label.zh}`, `A count cannot have decimals: ${label.en}`),
   labelWording: (text: string, official: string) => L(`“${text}”与规定措辞“${official}”不同`, `“${text}” differs from the official wording “${official}”`),
   periodYear: (year: number, reportYear: number) =>
     L(`统计期限的年份 ${year} 与报告年度 ${reportYear} 不一致`, `The statistical period’s year ${year} disagrees with the report’s year ${reportYear}`),
   format2019: () =>
     L('本报告使用已被替代的2019年格式（国办公开办函〔2019〕60号），表二按该格式检查', 'This report uses the superseded 2019 format; table 二 is checked against it'),
-  tableName: (t: 't2' | 't3' | 't4') =>
-    ({ t2: L('表二（主动公开政府信息情况）', 'table 二 (proactive disclosure)'), t3: L('表三（收到和处理政府信息公开申请情况）', 'table 三 (requests)'), t4: L('表四（行政复议、行政诉讼情况）', 'table 四 (reviews and suits)') })[t],
 };
 
+
+/** Each rule's summary and an example line of a draft that triggers it (README, hover, docs). */
+export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> = {
+  'request-row-total': {
+    summary: L('表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他', 'Table 三, every row: 总计 = the six applicant columns'),
+    example: '一、本年新收政府信息公开申请数量 | 8 | 1 | 0 | 0 | 0 | 0 | 8 |   → 总计应为 9',
+  },
+  'request-outcome-total': {
+    summary: L('表三每一列：（七）总计 = 各办理结果行之和（21 行；（六）其他处理印作一行时为 19 行）', 'Table 三, every column: (七)总计 = sum of the outcome rows (21, or 19 where （六） is one row)'),
+    example: '（七）总计 | 9 | … while the outcome rows of 自然人 add up to 8',
+  },
+  'request-balance': {
+    summary: L('表三每一列：一 + 二 = （七）+ 四（本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理）', 'Table 三, every column: 一 + 二 = (七) + 四'),
+    example: '四、结转下年度继续办理 | 2 | …  while 一 + 二 − (七) = 0',
+  },
+  'review-total': {
+    summary: L('表四：行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', 'Table 四: review 总计 = its four results'),
+    example: '10 | 1 | 0 | 0 | 0 | …   → 行政复议总计应为 11',
+  },
+  'litigation-total': {
+    summary: L('表四：未经复议直接起诉、复议后起诉 各自的总计 = 四项结果之和', 'Table 四: each litigation 总计 = its four results'),
+    example: '… | 2 | 0 | 1 | 0 | 0 | …   → 未经复议直接起诉总计应为 3',
+  },
+  'section-missing': { summary: L('缺少六个规定部分之一的标题', 'One of the six required section headings is missing'), example: '（没有“五、存在的主要问题及改进情况”）' },
+  'section-duplicate': { summary: L('同一部分的标题出现两次', 'A section heading appears twice'), example: '三、收到和处理政府信息公开申请情况 …（再次出现）' },
+  'section-order': { summary: L('部分标题的顺序与规定不符', 'Section headings out of the official order'), example: '四、… 出现在 三、… 之前' },
+  'section-title': {
+    summary: L('部分标题的序号、标点或措辞与规定不同（可一键改为规定措辞）', 'A section heading differs from the official numeral, punctuation or wording (fix offered)'),
+    example: '五、存在的主要问题及整改措施',
+  },
+  'table-missing': { summary: L('找不到规定的表格（表二、表三或表四）', 'A required table (二, 三 or 四) cannot be recognised'), example: '三、收到和处理政府信息公开申请情况（下面没有表格）' },
+  'row-missing': { summary: L('表格缺少规定的行', 'A table lacks a row of the format'), example: '表三没有“（五）不予处理 2.重复申请”一行' },
+  'row-unknown': { summary: L('表格中有无法识别或重复的行', 'A table has a row that is not in the format, or a row twice'), example: '（八）其他情形 | 0 | 0 | …' },
+  'cells-missing': { summary: L('一行的单元格少于规定数目', 'A row has fewer cells than the format'), example: '规章 | 22 | 235 |   （应有三个数）' },
+  'cells-extra': { summary: L('一行的单元格多于规定数目', 'A row has more cells than the format'), example: '行政许可 | 31 | 5 |' },
+  'cell-blank': {
+    summary: L('单元格为空（一行中的空格合并为一条）；相关等式不检查', 'Blank cells (one diagnostic per row); identities that need them are not checked'),
+    example: '（一）予以公开 |  |  |  |  |  |  |  |',
+  },
+  'cell-not-number': { summary: L('单元格不是数字', 'A cell is not a number'), example: '行政许可 | 无 |' },
+  'cell-fullwidth-digits': { summary: L('单元格使用全角数字（可一键改为半角）', 'A cell uses full-width digits (fix to ASCII offered)'), example: '行政许可 | ３１ |' },
+  'count-negative': { summary: L('件数为负数', 'A count is negative'), example: '行政处罚 | -3 |' },
+  'count-fractional': { summary: L('件数带小数（收费金额以万元计，可以有小数）', 'A count has decimals (only the fee in 万元 may)'), example: '行政许可 | 2.5 |' },
+  'label-wording': {
+    summary: L('行或列标签与规定措辞不同（可一键改为规定措辞）', 'A row or column label differs from the official wording (fix offered)'),
+    example: '规范性文件 | 1 | 1 | 6 |   （应为“行政规范性文件”）',
+  },
+  'period-year': {
+    summary: L('统计期限的年份与报告年度不一致', 'The statistical period’s year disagrees with the report’s year'),
+    example: '2024年度报告中：本报告所列数据的统计期限为2023年1月1日至2023年12月31日',
+  },
+  'format-2019': {
+    summary: L('报告使用已被替代的2019年格式（表二按2019年格式检查）', 'The report uses the superseded 2019 format (table 二 is checked against it)'),
+    example: '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量',
+  },
+};

@@ -1,7 +1,7 @@
 // The document model: what recognition found in a draft. Positions are 0-based lines and
 // UTF-16 columns (LSP's), so every range can be handed to an editor unchanged.
 
-import type { RowSpec, SectionSpec, T3RowSpec } from './format.js';
+import type { CellKey, ItemSpec, RowSpec, SectionSpec, T3RowSpec } from './format/index.js';
 
 export interface Position {
   line: number;
@@ -24,6 +24,8 @@ export type CellProblem = 'blank' | 'not-number' | 'fullwidth' | 'negative' | 'f
 
 /** A value cell of a table: its number, when it has one, and what is wrong with its text. */
 export interface Cell extends RawCell {
+  /** The contract's name of the cell, `t3.new.total`, whatever the layout. */
+  key: CellKey;
   value: number | null;
   problem: CellProblem | null;
   /** Derived cells hold a total; everything else is an input. */
@@ -44,6 +46,10 @@ export interface Heading {
   spec: SectionSpec;
   /** The numeral as written (may differ from the official one). */
   numeral: string;
+  /** The official heading, numeral and punctuation included: `三、收到和处理政府信息公开申请情况`. */
+  official: string;
+  /** Whether the heading is written as `official` (white space aside); else `section-title`. */
+  isOfficial: boolean;
   /** Start and end column of the heading text within its line. */
   start: number;
   end: number;
@@ -56,6 +62,7 @@ export interface Table2Row {
 }
 export interface Table2Item {
   item: string;
+  spec: ItemSpec;
   title: RawCell;
   columns: LabelCell[];
   rows: Table2Row[];
@@ -95,3 +102,12 @@ export interface Table4 {
 }
 
 export type Table = Table2 | Table3 | Table4;
+
+/** A year written in the text (the title's, the statistical period's). */
+export interface YearMention {
+  year: number;
+  line: number;
+  start: number;
+  end: number;
+}
+

@@ -4,22 +4,17 @@
 // when lines above them were added or removed.
 
 import { splitLine } from './cells.js';
-import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
+import { PERIOD_RE, SENTENCE_STOP_RE, TITLE_HINT, TITLE_RE, YEAR_RE } from './format/index.js';
 import { matchHeading, type LineKind } from './lines.js';
-import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4 } from './model.js';
-import { arithmeticDiagnostics } from './rules/arithmetic.js';
-import { cellDiagnostics } from './rules/cells.js';
+import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4, YearMention } from './model.js';
+import { checkTable, withSeverity } from './rules/registry.js';
 import type { LineCells } from './tables/common.js';
 import { isT2Start, readT2 } from './tables/t2.js';
 import { isT3Start, readT3 } from './tables/t3.js';
 import { isT4Start, readT4 } from './tables/t4.js';
 
-export interface YearMention {
-  year: number;
-  line: number;
-  start: number;
-  end: number;
-}
+export type { YearMention } from './model.js';
 
 export interface SegmentResult {
   heading?: Heading;
@@ -55,10 +50,6 @@ export function cutSegments(kinds: LineKind[], from: number, to: number): Segmen
   return out;
 }
 
-const TITLE_RE = /((?:19|20)\d{2})\s*年(?:度)?[^。]{0,40}?(?:年度报告|工作报告|年报)/;
-const PERIOD_RE = /统计(?:期限|期间|时限|周期|时间|区间|范围|时段)/;
-const YEAR_RE = /((?:19|20)\d{2})\s*年/g;
-
 function yearsIn(text: string, line: number, from: number, to: number): YearMention[] {
   const out: YearMention[] = [];
   const re = new RegExp(YEAR_RE.source, 'g');
@@ -71,7 +62,7 @@ function yearsIn(text: string, line: number, from: number, to: number): YearMent
 function facts(lines: string[], r: SegmentResult, base: number): void {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
-    if (!r.titleYears.length && t.length <= 80 && t.includes('报')) {
+    if (!r.titleYears.length && t.length <= 80 && t.includes(TITLE_HINT)) {
       const m = TITLE_RE.exec(t);
       if (m) r.titleYears.push({ year: Number(m[1]), line: base + i, start: m.index, end: m.index + 4 });
     }
@@ -79,7 +70,7 @@ function facts(lines: string[], r: SegmentResult, base: number): void {
       const p = PERIOD_RE.exec(t);
       if (p) {
         const end = Math.min(t.length, p.index + 60);
-        const stop = t.slice(p.index, end).search(/[。；;]/);
+        const stop = t.slice(p.index, end).search(SENTENCE_STOP_RE);
         for (const y of yearsIn(t, base + i, p.index, stop < 0 ? end : p.index + stop)) r.periodYears.push(y);
       }
     }
@@ -91,12 +82,13 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
   const r: SegmentResult = { tables: [], diagnostics: [], titleYears: [], periodYears: [] };
   if (kind === 'heading') {
     const h = matchHeading(lines[0])!;
-    r.heading = { line: base, text: lines[0].slice(h.start, h.end), spec: h.spec, numeral: h.numeral, start: h.start, end: h.end };
+    r.heading = { line: base, text: lines[0].slice(h.start, h.end), spec: h.spec, numeral: h.numeral, official: h.official, isOfficial: h.isOfficial, start: h.start, end: h.end };
     return r;
   }
   facts(lines, r, base);
   if (kind === 'prose') return r;
   const cells: LineCells[] = lines.map((text, i) => ({ line: base + i, text, cells: splitLine(text, base + i) }));
+  const found: Finding[] = [];
   const starts = (l: LineCells) => (isT2Start(l.cells) ? 't2' : isT3Start(l.cells) ? 't3' : isT4Start(l.cells) ? 't4' : null);
   let i = 0;
   while (i < cells.length) {
@@ -106,9 +98,11 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
     const res = kindAt === 't2' ? readT2(cells, i, others) : kindAt === 't3' ? readT3(cells, i, others) : readT4(cells, i, others);
     r.tables.push(res.table);
     // One by one: a pathological table can have more diagnostics than a call takes arguments.
-    for (const list of [res.diagnostics, cellDiagnostics(res.table), arithmeticDiagnostics(res.table)]) for (const d of list) r.diagnostics.push(d);
+    for (const d of res.diagnostics) found.push(d);
+    checkTable(res.table, found);
     i = Math.max(res.endLine, i + 1);
   }
+  for (const d of found) r.diagnostics.push(withSeverity(d));
   r.diagnostics.sort(compareDiagnostics);
   return r;
 }

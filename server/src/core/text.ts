@@ -1,5 +1,7 @@
 // Text primitives: line splitting as LSP counts lines, label normalisation, ordinals, similarity.
 
+import { ORDINAL_RE } from './format/index.js';
+
 /** Splits at `\n`, `\r\n` or `\r`, as LSP does. The line texts exclude their line ends. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -52,7 +54,6 @@ export interface Ordinal {
   length: number;
 }
 
-const ORDINAL_RE = /^(?:([一二三四五六七八九十]{1,3})[、.,]|\(([一二三四五六七八九十]{1,3})\)|(\d{1,2})\.)/;
 
 export function parseOrdinal(normalized: string): Ordinal | null {
   const m = ORDINAL_RE.exec(normalized);

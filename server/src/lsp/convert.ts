@@ -19,6 +19,9 @@ export interface DiagnosticData {
   actual?: number;
   /** The fix the core offers, if any (recomputed from the server's text before use). */
   edits?: TextEdit[];
+  /** The key of the cell the diagnostic is about (`t3.new.total`), or of its row (`t3.new`). */
+  cell?: string;
+  row?: string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -33,6 +36,8 @@ export function toLsp(d: Diagnostic, opts: { uri: string; version: number; local
   if (d.expected !== undefined) data.expected = d.expected;
   if (d.actual !== undefined) data.actual = d.actual;
   if (d.fix) data.edits = d.fix.edits;
+  if (d.cell) data.cell = d.cell;
+  if (d.row) data.row = d.row;
   const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[opts.severity],

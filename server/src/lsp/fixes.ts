@@ -41,7 +41,7 @@ export class Fixes {
     const key = table ? `table@${table.startLine}` : 'all';
     let edits = m.edits.get(key);
     if (!edits) {
-      edits = recompute(doc.model.getText(), line === undefined ? {} : { tableAt: line }).edits;
+      edits = recompute(a, line === undefined ? {} : { tableAt: line }).edits;
       m.edits.set(key, edits);
     }
     return edits;

@@ -2,6 +2,10 @@
 // with numbers that add up, and injects faults into derived cells. Every cell's position is
 // returned (0-based line, UTF-16 character), so scenarios know where a squiggle must sit.
 // Used by the real-editor tests (test/e2e) and the @vscode/test-electron suite (test/electron).
+// Cells are keyed by the contract's cell keys (t3.new.total, t4.review.total …), the same keys
+// as the unit tests' composer (test/helpers/compose.mjs), whose key lists this one uses.
+
+import { T3_COLUMNS, T4_RESULTS } from '../../helpers/compose.mjs';
 
 export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
 
@@ -22,28 +26,28 @@ export const SECTION_HEADINGS = [
 const REQUEST_ROWS = [
   { key: 'new', labels: ['一、本年新收政府信息公开申请数量'], values: [8, 2, 0, 1, 0, 1] },
   { key: 'carried', labels: ['二、上年结转政府信息公开申请数量'], values: [1, 0, 0, 0, 0, 0] },
-  { key: 'open', labels: ['三、本年度办理结果', '(一)予以公开'], values: [5, 1, 0, 0, 0, 1], tail: true },
+  { key: 'granted', labels: ['三、本年度办理结果', '(一)予以公开'], values: [5, 1, 0, 0, 0, 1], tail: true },
   { key: 'partial', labels: ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)'], values: [1, 0, 0, 0, 0, 0] },
-  { key: 'deny1', labels: ['(三)不予公开', '1.属于国家秘密'], values: [0, 0, 0, 0, 0, 0], tail: true },
-  { key: 'deny2', labels: ['2.其他法律行政法规禁止公开'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'deny3', labels: ['3.危及“三安全一稳定”'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'deny4', labels: ['4.保护第三方合法权益'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'deny5', labels: ['5.属于三类内部事务信息'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'deny6', labels: ['6.属于四类过程性信息'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'deny7', labels: ['7.属于行政执法案卷'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'deny8', labels: ['8.属于行政查询事项'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'none1', labels: ['(四)无法提供', '1.本机关不掌握相关政府信息'], values: [2, 1, 0, 1, 0, 0], tail: true },
-  { key: 'none2', labels: ['2.没有现成信息需要另行制作'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'none3', labels: ['3.补正后申请内容仍不明确'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'skip1', labels: ['(五)不予处理', '1.信访举报投诉类申请'], values: [0, 0, 0, 0, 0, 0], tail: true },
-  { key: 'skip2', labels: ['2.重复申请'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'skip3', labels: ['3.要求提供公开出版物'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'skip4', labels: ['4.无正当理由大量反复申请'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'skip5', labels: ['5.要求行政机关确认或重新出具已获取信息'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'denied1', labels: ['(三)不予公开', '1.属于国家秘密'], values: [0, 0, 0, 0, 0, 0], tail: true },
+  { key: 'denied2', labels: ['2.其他法律行政法规禁止公开'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'denied3', labels: ['3.危及“三安全一稳定”'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'denied4', labels: ['4.保护第三方合法权益'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'denied5', labels: ['5.属于三类内部事务信息'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'denied6', labels: ['6.属于四类过程性信息'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'denied7', labels: ['7.属于行政执法案卷'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'denied8', labels: ['8.属于行政查询事项'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'unable1', labels: ['(四)无法提供', '1.本机关不掌握相关政府信息'], values: [2, 1, 0, 1, 0, 0], tail: true },
+  { key: 'unable2', labels: ['2.没有现成信息需要另行制作'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'unable3', labels: ['3.补正后申请内容仍不明确'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'notHandled1', labels: ['(五)不予处理', '1.信访举报投诉类申请'], values: [0, 0, 0, 0, 0, 0], tail: true },
+  { key: 'notHandled2', labels: ['2.重复申请'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'notHandled3', labels: ['3.要求提供公开出版物'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'notHandled4', labels: ['4.无正当理由大量反复申请'], values: [0, 0, 0, 0, 0, 0] },
+  { key: 'notHandled5', labels: ['5.要求行政机关确认或重新出具已获取信息'], values: [0, 0, 0, 0, 0, 0] },
   { key: 'other1', labels: ['(六)其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'], values: [0, 0, 0, 0, 0, 0], tail: true },
   { key: 'other2', labels: ['2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'], values: [0, 0, 0, 0, 0, 0] },
   { key: 'other3', labels: ['3.其他'], values: [0, 0, 0, 0, 0, 0] },
-  { key: 'outcomeTotal', labels: ['(七)总计'] },
+  { key: 'total', labels: ['(七)总计'] },
   { key: 'carryOver', labels: ['四、结转下年度继续办理'] },
 ];
 const OUTCOME_KEYS = REQUEST_ROWS.slice(2, 23).map((r) => r.key);
@@ -57,9 +61,8 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
  * Builds the report.
  * @param {object} [opts]
  * @param {number} [opts.year] the report's year
- * @param {Record<string, number>} [opts.totals] overrides of derived cells, keyed
- *   `request.<rowKey>.total`, `request.<rowKey>.<col 0-5>` (only for derived rows), `review.total`,
- *   `direct.total`, `afterReview.total`
+ * @param {Record<string, number>} [opts.totals] overrides of derived cells, by cell key:
+ *   `t3.<row>.total`, `t3.total.<column>` and `t3.carryOver.<column>`, `t4.<group>.total`
  * @param {string} [opts.eol] line ending
  * @returns {{ text: string, cells: Record<string, {line:number, character:number, text:string, value:number, correct:number}>, headings: {text:string, line:number}[] }}
  */
@@ -72,7 +75,7 @@ export function composeReport(opts = {}) {
   const values = new Map();
   for (const r of REQUEST_ROWS) if (r.values) values.set(r.key, [...r.values, sum(r.values)]);
   const outcome = [0, 1, 2, 3, 4, 5].map((c) => sum(OUTCOME_KEYS.map((k) => values.get(k)[c])));
-  values.set('outcomeTotal', [...outcome, sum(outcome)]);
+  values.set('total', [...outcome, sum(outcome)]);
   const carry = [0, 1, 2, 3, 4, 5].map((c) => values.get('new')[c] + values.get('carried')[c] - outcome[c]);
   values.set('carryOver', [...carry, sum(carry)]);
 
@@ -135,7 +138,7 @@ export function composeReport(opts = {}) {
     const correct = values.get(r.key);
     const derivedRow = !r.values;
     const nums = correct.map((v, i) => {
-      const k = `request.${r.key}.${i === 6 ? 'total' : i}`;
+      const k = `t3.${r.key}.${T3_COLUMNS[i]}`;
       return k in overrides && (derivedRow || i === 6) ? overrides[k] : v;
     });
     row(
@@ -143,7 +146,7 @@ export function composeReport(opts = {}) {
       r.labels,
       nums,
       r.tail,
-      (i) => `request.${r.key}.${i === 6 ? 'total' : i}`,
+      (i) => `t3.${r.key}.${T3_COLUMNS[i]}`,
       (i) => correct[i],
     );
   }
@@ -163,11 +166,11 @@ export function composeReport(opts = {}) {
       const t = sum(xs);
       xs.forEach((x, i) => {
         nums.push(x);
-        keys.push(`${g}.${i}`);
+        keys.push(`t4.${g}.${T4_RESULTS[i]}`);
         correct.push(x);
       });
-      nums.push(`${g}.total` in overrides ? overrides[`${g}.total`] : t);
-      keys.push(`${g}.total`);
+      nums.push(`t4.${g}.total` in overrides ? overrides[`t4.${g}.total`] : t);
+      keys.push(`t4.${g}.total`);
       correct.push(t);
     }
     let s = '';
@@ -196,5 +199,5 @@ export function lnCol(cell) {
 
 /** The numbers a row's 总计 adds, as the hover's formula shows them. */
 export function rowInputs(cells, rowKey) {
-  return [0, 1, 2, 3, 4, 5].map((i) => cells[`request.${rowKey}.${i}`].value);
+  return T3_COLUMNS.slice(0, 6).map((c) => cells[`t3.${rowKey}.${c}`].value);
 }

@@ -4,7 +4,7 @@
 // Each scenario opens files of its own: a report that is closed and opened again is a scenario of
 // its own (i), so no other scenario depends on it.
 
-const ROW_TOTAL = { compose: { totals: { 'request.new.total': 13 } }, wrong: ['request.new.total'] };
+const ROW_TOTAL = { compose: { totals: { 't3.new.total': 13 } }, wrong: ['t3.new.total'] };
 
 export const FAULTS = {
   // Correct throughout: the extension must report no error on it.
@@ -21,8 +21,8 @@ export const FAULTS = {
   'i-row-total.txt': ROW_TOTAL,
   // Two wrong totals: row 一 (12 printed as 15) and row (一)予以公开 (5+1+0+0+0+1 = 7 printed as 9).
   'f-two-totals.txt': {
-    compose: { totals: { 'request.new.total': 15, 'request.open.total': 9 } },
-    wrong: ['request.new.total', 'request.open.total'],
+    compose: { totals: { 't3.new.total': 15, 't3.granted.total': 9 } },
+    wrong: ['t3.new.total', 't3.granted.total'],
   },
 };
 

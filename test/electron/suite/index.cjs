@@ -293,7 +293,7 @@ async function run() {
     const name = 'h-clean.txt';
     const clean = await openReport(name);
     const editor = await vscode.window.showTextDocument(clean);
-    const cell = composed[name].cells['request.new.total'];
+    const cell = composed[name].cells['t3.new.total'];
     const range = new vscode.Range(cell.line, cell.character, cell.line, cell.character + cell.text.length);
     await editor.edit((b) => b.replace(range, String(cell.correct + 1)));
     await diagnosticAt(clean.uri, 'request-row-total', cell);

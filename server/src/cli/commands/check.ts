@@ -20,7 +20,7 @@ export function checkFile(path: string, fix: boolean, locale: Locale): FileRepor
   let text = decoded.text;
   const report: FileReport = { path, diagnostics: [], fixed: [], refused: [] };
   if (fix) {
-    const result = recompute(text);
+    const result = recompute(analyzeText(text));
     report.refused = result.refused;
     if (result.edits.length) {
       const fixedText = applyEdits(text, result.edits);

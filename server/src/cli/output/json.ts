@@ -11,6 +11,8 @@ export function fileJson(r: FileReport, locale: Locale): Record<string, unknown>
     diagnostics: r.diagnostics.map((d) => {
       const j: Record<string, unknown> = { rule: d.rule, severity: d.severity, message: pick(d.message, locale), range: d.range };
       if (ARITHMETIC_RULES.has(d.rule)) Object.assign(j, { expected: d.expected, actual: d.actual });
+      if (d.cell) j.cell = d.cell;
+      if (d.row) j.row = d.row;
       return j;
     }),
   };

@@ -12,7 +12,9 @@
 import { isValueText, leadingSpace, splitLine, trailingSpace } from '../cells.js';
 import type { TextEdit } from '../diagnostics.js';
 import { analyzeText, splitWithEols } from '../document.js';
-import { applyEdits, tableAt } from '../fix.js';
+import { applyEdits } from '../fix.js';
+import { tableAt } from '../keys.js';
+
 import { classifyLine } from '../lines.js';
 import type { Table } from '../model.js';
 import { displayWidth } from './width.js';

@@ -5,9 +5,9 @@
 
 import type { Analysis } from '../analyze.js';
 import type { Localized, RuleId } from '../diagnostics.js';
-import { T3_GROUPS, T3_HEADER_EXTRAS, T3_NOTE, T3_OTHER_SINGLE, T3_ROWS, T4_HEADER, TABLE2_2019, TABLE2_2021, type T3RowSpec } from '../format.js';
+import { SECTIONS, t2ItemTitle, TABLE2_2019, TABLE2_2021, TABLE3, TABLE4, TABLE_SECTION, type T3RowSpec } from '../format/index.js';
 import type { Cell, CellProblem, Range, Table, Table2, Table3, Table4 } from '../model.js';
-import { holds, identities } from '../rules/arithmetic.js';
+import { holds, identities } from '../rules/identities.js';
 
 export type CellStatus = 'ok' | 'failing' | 'blank' | 'not-number';
 
@@ -76,16 +76,15 @@ export interface PreviewTable {
   counts: { failing: number; blank: number; notNumber: number; missing: number };
 }
 
-const TITLES: Record<PreviewTable['kind'], Localized> = {
-  t2: { zh: '二、主动公开政府信息情况', en: 'II. Information disclosed proactively' },
-  t3: { zh: '三、收到和处理政府信息公开申请情况', en: 'III. Requests received and handled' },
-  t4: { zh: '四、政府信息公开行政复议、行政诉讼情况', en: 'IV. Administrative reviews and lawsuits' },
+const sectionTitle = (id: number): Localized => {
+  const s = SECTIONS[id - 1];
+  return { zh: `${s.numeral}、${s.title}`, en: s.en };
 };
+const TITLES: Record<PreviewTable['kind'], Localized> = { t2: sectionTitle(TABLE_SECTION.t2), t3: sectionTitle(TABLE_SECTION.t3), t4: sectionTitle(TABLE_SECTION.t4) };
 
-const T2_COLUMN_KEYS: Record<string, string[]> = { 一: ['issued', 'repealed', 'valid'], 五: ['decisions'], 六: ['decisions'], 八: ['amount'] };
-const T3_COLUMN_KEYS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
-const T4_GROUP_KEYS = ['review', 'direct', 'afterReview'];
-const T4_RESULT_KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+const T3_COLUMN_KEYS = TABLE3.columns.map((c) => c.key);
+const T4_GROUP_KEYS = TABLE4.groups.map((g) => g.key);
+const T4_RESULT_KEYS = TABLE4.results.map((r) => r.key);
 
 const span = <T extends { rowSpan?: number; colSpan?: number }>(c: T, rowSpan: number, colSpan: number): T => {
   if (rowSpan > 1) c.rowSpan = rowSpan;
@@ -135,14 +134,14 @@ function table2(t: Table2): PreviewRow[] {
   const failing = failuresOf(t);
   const rows: PreviewRow[] = [];
   for (const item of spec.items) {
-    rows.push({ title: true, cells: [head(`第二十条第（${item.item}）项`, 1, width)] });
+    rows.push({ title: true, cells: [head(t2ItemTitle(item.item).zh, 1, width)] });
     const values = item.columns.length - 1;
     const labelSpan = width - values;
     rows.push({ header: true, cells: [head(item.columns[0], 1, labelSpan), ...item.columns.slice(1).map((c) => head(c))] });
     const found = t.items.find((i) => i.item === item.item);
     for (const r of item.rows) {
       const row = found?.rows.find((x) => x.spec.key === r.key);
-      const keys = t.format === '2021' ? T2_COLUMN_KEYS[item.item] ?? [] : [];
+      const keys = item.values.map((v) => v.key);
       const cells: PreviewCell[] = [label(r.label, 1, labelSpan)];
       for (let i = 0; i < values; i++) cells.push(valueCell(`t2.${r.key}.${keys[i] ?? i}`, row?.cells[i], failing));
       rows.push({ cells });
@@ -154,11 +153,11 @@ function table2(t: Table2): PreviewRow[] {
 function table3(t: Table3): PreviewRow[] {
   const failing = failuresOf(t);
   const rows: PreviewRow[] = [
-    { header: true, cells: [head(T3_NOTE, 3, 3), head(T3_HEADER_EXTRAS[0], 1, 7)] },
-    { header: true, cells: [head('自然人', 2), head(T3_HEADER_EXTRAS[1], 1, 5), head('总计', 2)] },
-    { header: true, cells: ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((c) => head(c)) },
+    { header: true, cells: [head(TABLE3.note, 3, 3), head(TABLE3.headerExtras[0], 1, 7)] },
+    { header: true, cells: [head(TABLE3.columns[0].label, 2), head(TABLE3.headerExtras[1], 1, 5), head(TABLE3.columns[6].label, 2)] },
+    { header: true, cells: TABLE3.columns.slice(1, 6).map((c) => head(c.label)) },
   ];
-  const specs: T3RowSpec[] = t.singleOther ? T3_ROWS.filter((r) => r.group !== 'other').flatMap((r) => (r.key === 'notHandled5' ? [r, T3_OTHER_SINGLE] : [r])) : T3_ROWS;
+  const specs: T3RowSpec[] = t.singleOther ? TABLE3.rows.filter((r) => r.group !== 'other').flatMap((r) => (r.key === 'notHandled5' ? [r, TABLE3.otherSingle] : [r])) : TABLE3.rows;
   const outcomes = specs.filter((r) => r.role === 'outcome').length;
   const groupSize = (g: string) => specs.filter((r) => r.group === g).length;
   const seen = new Set<string>();
@@ -169,13 +168,13 @@ function table3(t: Table3): PreviewRow[] {
     else {
       if (!seen.has('results')) {
         seen.add('results');
-        const g = T3_GROUPS.find((x) => x.key === 'results')!;
+        const g = TABLE3.groups.find((x) => x.key === 'results')!;
         cells.push(label(g.ordinal + g.text, outcomes + 1)); // through （七）总计
       }
       if (spec.group) {
         if (!seen.has(spec.group)) {
           seen.add(spec.group);
-          const g = T3_GROUPS.find((x) => x.key === spec.group)!;
+          const g = TABLE3.groups.find((x) => x.key === spec.group)!;
           cells.push(label(g.ordinal + g.text, groupSize(spec.group)));
         }
         cells.push(label(text));
@@ -190,10 +189,10 @@ function table3(t: Table3): PreviewRow[] {
 
 function table4(t: Table4): PreviewRow[] {
   const failing = failuresOf(t);
-  const results = T4_HEADER.slice(2, 7);
+  const results = TABLE4.header.slice(2, 7);
   return [
-    { header: true, cells: [head(T4_HEADER[0], 1, 5), head(T4_HEADER[1], 1, 10)] },
-    { header: true, cells: [...results.map((r) => head(r, 2)), head(T4_HEADER[7], 1, 5), head(T4_HEADER[8], 1, 5)] },
+    { header: true, cells: [head(TABLE4.header[0], 1, 5), head(TABLE4.header[1], 1, 10)] },
+    { header: true, cells: [...results.map((r) => head(r, 2)), head(TABLE4.header[7], 1, 5), head(TABLE4.header[8], 1, 5)] },
     { header: true, cells: [...results, ...results].map((r) => head(r)) },
     { cells: t.cells.map((c, i) => valueCell(`t4.${T4_GROUP_KEYS[Math.floor(i / 5)]}.${T4_RESULT_KEYS[i % 5]}`, c, failing)) },
   ];

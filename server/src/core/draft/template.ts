@@ -3,7 +3,7 @@
 // sections, and the three tables with every official label and 0 in every cell. Every label
 // comes from format.ts, so a new draft reads back with no diagnostic at all.
 
-import { SECTIONS, T3_GROUPS, T3_HEADER_EXTRAS, T3_NOTE, T3_ROWS, T4_HEADER, TABLE2_2021, type T3RowSpec } from '../format.js';
+import { DRAFT_TEXT, SECTIONS, TABLE2_2021, TABLE3, TABLE4, type T3RowSpec } from '../format/index.js';
 import { formatTables } from './layout.js';
 import { applyEdits } from '../fix.js';
 
@@ -19,17 +19,10 @@ export interface DraftOptions {
   eol?: '\n' | '\r\n' | '\r';
 }
 
-/** Guidance under the sections that have no table; the user replaces it with the report's text. */
-const GUIDANCE: Record<number, string> = {
-  1: '（请在此概述本年度政府信息公开工作的总体情况，包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面。）',
-  5: '（请在此如实说明本年度政府信息公开工作存在的主要问题，上一年度报告所列问题的改进情况，以及下一步的改进措施。）',
-  6: '（请在此报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，以及本机关认为需要报告的其他事项。）',
-};
-
 const T3_COLUMN_HEADERS = [
-  [T3_NOTE, T3_HEADER_EXTRAS[0]],
-  ['自然人', T3_HEADER_EXTRAS[1], '总计'],
-  ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+  [TABLE3.note, TABLE3.headerExtras[0]],
+  [TABLE3.columns[0].label, TABLE3.headerExtras[1], TABLE3.columns[6].label],
+  TABLE3.columns.slice(1, 6).map((c) => c.label),
 ];
 
 /** The office name as one line of a title: no line breaks, tabs or cell separators. */
@@ -41,8 +34,8 @@ export function cleanOffice(office: string): string {
 function t3Labels(): { spec: T3RowSpec; labels: string[] }[] {
   const out: { spec: T3RowSpec; labels: string[] }[] = [];
   const seenGroups = new Set<string>();
-  const results = T3_GROUPS.find((g) => g.key === 'results')!;
-  for (const spec of T3_ROWS) {
+  const results = TABLE3.groups.find((g) => g.key === 'results')!;
+  for (const spec of TABLE3.rows) {
     const labels: string[] = [];
     if (spec.role === 'outcome' && !seenGroups.has('results')) {
       seenGroups.add('results');
@@ -50,7 +43,7 @@ function t3Labels(): { spec: T3RowSpec; labels: string[] }[] {
     }
     if (spec.group && !seenGroups.has(spec.group)) {
       seenGroups.add(spec.group);
-      const g = T3_GROUPS.find((x) => x.key === spec.group)!;
+      const g = TABLE3.groups.find((x) => x.key === spec.group)!;
       labels.push(g.ordinal + g.text);
     }
     labels.push(spec.ordinal + spec.text);
@@ -71,16 +64,12 @@ export function newDraft(opts: DraftOptions): string {
   const heading = (id: number) => `${SECTIONS[id - 1].numeral}、${SECTIONS[id - 1].title}`;
 
   const L: string[] = [];
-  L.push(`${office}${year}年政府信息公开工作年度报告`);
-  L.push(
-    '本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。' +
-      `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
-  );
-  L.push(heading(1), GUIDANCE[1]);
+  L.push(DRAFT_TEXT.title(office, year), DRAFT_TEXT.preamble(year));
+  L.push(heading(1), DRAFT_TEXT.guidance[1]);
 
   L.push(heading(2));
   for (const item of TABLE2_2021.items) {
-    L.push(row([`第二十条第（${item.item}）项`]));
+    L.push(row([DRAFT_TEXT.itemTitle(item.item)]));
     L.push(row(item.columns));
     for (const r of item.rows) L.push(row([r.label, ...zeros(item.columns.length - 1)]));
   }
@@ -90,11 +79,11 @@ export function newDraft(opts: DraftOptions): string {
   for (const { labels } of t3Labels()) L.push(row([...labels, ...zeros(7)]));
 
   L.push(heading(4));
-  L.push(row(T4_HEADER.slice(0, 2)), row(T4_HEADER.slice(2, 9)), row(T4_HEADER.slice(9)));
+  L.push(row(TABLE4.header.slice(0, 2)), row(TABLE4.header.slice(2, 9)), row(TABLE4.header.slice(9)));
   L.push(row(zeros(15)));
 
-  L.push(heading(5), GUIDANCE[5]);
-  L.push(heading(6), GUIDANCE[6]);
+  L.push(heading(5), DRAFT_TEXT.guidance[5]);
+  L.push(heading(6), DRAFT_TEXT.guidance[6]);
 
   const text = L.join(eol) + eol;
   return layout === 'pipes' ? applyEdits(text, formatTables(text)) : text;

@@ -1,10 +1,10 @@
 // Extraction: every number the prose of a report states for a table figure, recognised with
-// certainty from the phrasings in phrasings.ts, in the report's own scope. A number that no
+// certainty from the phrasings in format/prose.ts, in the report's own scope. A number that no
 // phrasing fits, an estimate (18万余条), a percentage, a change (同比增长) or a figure of another
 // body or year is no claim. Pure: lines in, claims out.
 
-import * as P from './phrasings.js';
-import type { Phrasing } from './phrasings.js';
+import * as P from '../format/prose.js';
+import type { Phrasing } from '../format/prose.js';
 import { LineScope, blankTitles, foldDigits, parenDepths, reportContext, type ContextOptions, type ReportContext } from './scope.js';
 import type { Claim, Target } from './types.js';
 

@@ -4,7 +4,7 @@
 // estimate (余, 近) drops the list; a list that reaches N part-way (a second breakdown follows, as in
 // 其中自然人…，法人…；予以公开…) is taken to end there.
 
-import * as P from './phrasings.js';
+import * as P from '../format/prose.js';
 import { clauseBefore, defaultIsProse, numberTokens, type NumberToken } from './claims.js';
 import { blankTitles, foldDigits, parenDepths } from './scope.js';
 import { duplicateMessage, enumerationFixTitle, enumerationMessage, firstNamedHere } from './messages.js';

@@ -3,7 +3,7 @@
 // another body or year (persistent until the line says the report's own again) and each clause for
 // words that name another body or compare with another time. Conservative: when unsure, not own.
 
-import * as P from './phrasings.js';
+import * as P from '../format/prose.js';
 
 export interface ReportContext {
   office: string | null;

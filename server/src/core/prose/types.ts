@@ -1,5 +1,5 @@
 // The shapes the prose checks exchange: what a prose number claims (a table figure, read one or
-// more ways), and what a check finds. Pure data; no Chinese here (that lives in phrasings.ts).
+// more ways), and what a check finds. Pure data; no Chinese here (that lives in format/prose.ts).
 
 import type { Localized } from '../diagnostics.js';
 import type { Range } from '../model.js';
@@ -35,7 +35,7 @@ export interface Claim {
   /** For numbers written with 万: half the step of the last written digit (0 for exact counts). */
   tolerance: number;
   target: Target;
-  /** Id of the phrasing that recognised it (phrasings.ts). */
+  /** Id of the phrasing that recognised it (format/prose.ts). */
   phrasing: string;
 }
 

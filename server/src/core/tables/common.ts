@@ -2,7 +2,9 @@
 // value cells, trimming merged-cell debris from a row, and the label-wording diagnostic.
 
 import { isValueText, parseValue, type ValueRules } from '../cells.js';
-import { diag, type Diagnostic, type Localized } from '../diagnostics.js';
+import { diag, type Finding } from '../diagnostics.js';
+import type { CellKey } from '../format/index.js';
+import type { Localized } from '../i18n.js';
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Range } from '../model.js';
 import { normalizeLabel } from '../text.js';
@@ -29,9 +31,9 @@ export function lineRange(l: LineCells): Range {
   return { start: { line: l.line, character: 0 }, end: { line: l.line, character: l.text.length } };
 }
 
-export function toCell(raw: RawCell, rules: ValueRules, derived: boolean, label: Localized): Cell {
+export function toCell(raw: RawCell, rules: ValueRules, derived: boolean, label: Localized, key: CellKey): Cell {
   const { value, problem } = parseValue(raw.text, rules);
-  return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, value, problem, derived, label: label.zh, labelEn: label.en };
+  return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, key, value, problem, derived, label: label.zh, labelEn: label.en };
 }
 
 /**
@@ -45,36 +47,35 @@ export function fitRow(values: RawCell[], want: number): { kept: RawCell[]; extr
   return { kept: v.slice(0, want), extra: v.slice(want) };
 }
 
-/** A label cell that stands for `official`; reports and offers a fix when the wording differs. */
 /** A label cell standing for `official` (fields written out: spreading is slow in hot paths). */
 export function asLabel(raw: RawCell, official: string): LabelCell {
   return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, official };
 }
 
-export function labelCell(raw: RawCell, official: string, out: Diagnostic[], accepted: string[] = []): LabelCell {
-  const n = normalizeLabel(raw.text);
-  if (n !== normalizeLabel(official) && !accepted.some((a) => normalizeLabel(a) === n)) {
-    out.push(
-      diag('label-wording', cellRange(raw), msg.labelWording(raw.text, official), {
-        fix: { title: msg.fixWording(official), edits: [{ range: cellRange(raw), newText: official }] },
-      }),
-    );
+/** A label cell that stands for `official`; reports and offers a fix when the wording differs. */
+export function labelCell(raw: RawCell, official: string, out: Finding[], row?: string): LabelCell {
+  if (normalizeLabel(raw.text) !== normalizeLabel(official)) {
+    const d = diag('label-wording', cellRange(raw), msg.labelWording(raw.text, official), {
+      fix: { title: msg.fixWording(official), edits: [{ range: cellRange(raw), newText: official }] },
+    });
+    if (row) d.row = row;
+    out.push(d);
   }
   return asLabel(raw, official);
 }
 
-export function rowShapeDiagnostics(label: RawCell, labelText: string, kept: RawCell[], extra: RawCell[], want: number, out: Diagnostic[]): void {
+export function rowShapeDiagnostics(label: RawCell, labelText: string, kept: RawCell[], extra: RawCell[], want: number, out: Finding[], row: string): void {
   if (kept.length < want) {
-    out.push(diag('cells-missing', cellRange(label), msg.cellsMissing(labelText, want, kept.length)));
+    out.push(diag('cells-missing', cellRange(label), msg.cellsMissing(labelText, want, kept.length), { row }));
   }
   const nonEmpty = extra.filter((c) => c.text !== '');
   if (nonEmpty.length) {
-    out.push(diag('cells-extra', spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]), msg.cellsExtra(labelText, want, want + nonEmpty.length)));
+    out.push(diag('cells-extra', spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]), msg.cellsExtra(labelText, want, want + nonEmpty.length), { row }));
   }
 }
 
 /** Header cells: label cells whose wording is checked against the official list, in order when the counts agree. */
-export function checkHeaders(headers: RawCell[], official: readonly string[], out: Diagnostic[], similar: (a: string, b: string) => number): LabelCell[] {
+export function checkHeaders(headers: RawCell[], official: readonly string[], out: Finding[], similar: (a: string, b: string) => number): LabelCell[] {
   const result: LabelCell[] = [];
   if (headers.length === official.length) {
     headers.forEach((h, i) => result.push(labelCell(h, official[i], out)));

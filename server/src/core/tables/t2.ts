@@ -1,17 +1,15 @@
 // Table 二 (主动公开政府信息情况): the items of 第二十条, each a small table of its own.
 // Reads the 2021 format and the superseded 2019 one (other columns and an item （九）).
 
-import { diag, type Diagnostic } from '../diagnostics.js';
-import { TABLE2_2019, TABLE2_2019_MARKERS, TABLE2_2021, type ItemSpec, type RowSpec, type Table2Spec } from '../format.js';
+import { diag, type Finding } from '../diagnostics.js';
+import { T2_ITEM_RE, t2ItemTitle, TABLE2_2019, TABLE2_2019_ITEM, TABLE2_2019_MARKERS, TABLE2_2021, type ItemSpec, type RowSpec, type Table2Spec } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table2, Table2Item, Table2Row } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
-const ITEM_RE = /^第二十条第\(([一二三四五六七八九十]{1,2})\)项/;
-
 export function itemOf(c: RawCell): string | null {
-  const m = ITEM_RE.exec(normalizeLabel(c.text));
+  const m = T2_ITEM_RE.exec(normalizeLabel(c.text));
   return m ? m[1] : null;
 }
 
@@ -26,7 +24,7 @@ function detectFormat(lines: LineCells[], from: number, to: number): Table2Spec 
   for (let i = from; i < to; i++) {
     for (const c of lines[i].cells) {
       const n = normalizeLabel(c.text);
-      if (MARKERS.includes(n) || itemOf(c) === '九') return TABLE2_2019;
+      if (MARKERS.includes(n) || itemOf(c) === TABLE2_2019_ITEM) return TABLE2_2019;
     }
   }
   return TABLE2_2021;
@@ -51,7 +49,7 @@ function matchRow(text: string, item: ItemSpec, seen: Set<string>): { spec: RowS
 export interface T2Result {
   table: Table2;
   endLine: number;
-  diagnostics: Diagnostic[];
+  diagnostics: Finding[];
 }
 
 interface ItemState {
@@ -63,7 +61,7 @@ interface ItemState {
 }
 
 export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T2Result {
-  const out: Diagnostic[] = [];
+  const out: Finding[] = [];
   let to = from + 1;
   while (to < lines.length && !stop(lines[to])) to++;
   const format = detectFormat(lines, from, to);
@@ -78,11 +76,12 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
     pending = null;
     const want = item.spec!.columns.length - 1;
     const { kept, extra } = fitRow(values, want);
-    rowShapeDiagnostics(label, spec.label, kept, extra, want, out);
+    const row = `t2.${spec.key}`;
+    rowShapeDiagnostics(label, spec.label, kept, extra, want, out, row);
     const cells: (Cell | null)[] = [];
     for (let c = 0; c < want; c++) {
-      const col = item.spec!.columns[c + 1];
-      cells.push(kept[c] ? toCell(kept[c], spec, false, { zh: `${spec.label} / ${col}`, en: `${spec.label} / ${col}` }) : null);
+      const col = item.spec!.values[c];
+      cells.push(kept[c] ? toCell(kept[c], spec, false, { zh: `${spec.label} / ${col.label}`, en: `${spec.en} / ${col.en}` }, `${row}.${col.key}`) : null);
     }
     item.rows.push({ spec, label: asLabel(label, spec.label), cells });
   };
@@ -91,9 +90,9 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
     if (!item || !item.spec) return;
     const columns: LabelCell[] = checkHeaders(item.headers, item.spec.columns, out, similarity);
     for (const r of item.spec.rows) {
-      if (!item.seen.has(r.key)) out.push(diag('row-missing', cellRange(item.title), msg.rowMissing({ zh: `第二十条第（${item.spec.item}）项`, en: `Item (${item.spec.item})` }, r.label)));
+      if (!item.seen.has(r.key)) out.push(diag('row-missing', cellRange(item.title), msg.rowMissing(t2ItemTitle(item.spec.item), r.label), { row: `t2.${r.key}` }));
     }
-    items.push({ item: item.spec.item, title: item.title, columns, rows: item.rows });
+    items.push({ item: item.spec.item, spec: item.spec, title: item.title, columns, rows: item.rows });
   };
 
   for (let i = from; i < to; i++) {
@@ -116,7 +115,7 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
       if (m && !item.seen.has(m.spec.key)) {
         finishRow();
         item.seen.add(m.spec.key);
-        if (!m.exact) labelCell(c, m.spec.label, out);
+        if (!m.exact) labelCell(c, m.spec.label, out, `t2.${m.spec.key}`);
         pending = { spec: m.spec, label: c, values: [] };
       } else if (!item.rows.length && !pending) {
         item.headers.push(c);
@@ -130,7 +129,7 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
 
   const found = new Set(items.map((x) => x.item));
   for (const spec of format.items) {
-    if (!found.has(spec.item)) out.push(diag('row-missing', lineRange(lines[from]), { zh: `表二缺少第二十条第（${spec.item}）项`, en: `Table 二 lacks item (${spec.item}) of 第二十条` }));
+    if (!found.has(spec.item)) out.push(diag('row-missing', lineRange(lines[from]), msg.itemMissing(t2ItemTitle(spec.item))));
   }
   if (format.format === '2019') out.push(diag('format-2019', lineRange(lines[from]), msg.format2019()));
   const table: Table2 = { kind: 't2', format: format.format, startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, items };

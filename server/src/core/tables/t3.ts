@@ -2,25 +2,25 @@
 // is printed as one row. Rows are found by their labels in the stream of cells, so the same
 // code reads ` | `, tab, one-cell-per-line and space-separated layouts.
 
-import { diag, type Diagnostic } from '../diagnostics.js';
-import {
-  T3_COLUMN_VARIANTS, T3_COLUMNS, T3_GROUPS, T3_HEADER_EXTRAS, T3_NOTE, T3_OTHER_SINGLE, T3_ROWS, T3_TOTAL_COLUMN,
-  type T3GroupSpec, type T3RowSpec,
-} from '../format.js';
+import { diag, type Finding } from '../diagnostics.js';
+import { t3Rows, T3_START, TABLE3, TABLE_SHORT, type T3GroupSpec, type T3RowSpec } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table3, Table3Row } from '../model.js';
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { asLabel, cellRange, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
+const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
+const WIDTH = COLUMNS.length;
 const GROUPS = T3_GROUPS.map((g) => ({ g, ord: ordinalOf(g.ordinal)!, text: norm(g.text), variants: (g.variants ?? []).map(norm) }));
 const ROWS = T3_ROWS.map((r) => ({ r, ord: ordinalOf(r.ordinal)!, text: norm(r.text), variants: (r.variants ?? []).map(norm) }));
-const COLUMN_EN = ['natural persons', 'businesses', 'research institutions', 'public-interest organisations', 'legal service providers', 'others', 'total'];
+const START_CONTAINS = T3_START.contains.map(norm);
+const START_EQUALS = T3_START.equals.map(norm);
 
 export function isT3Start(cells: RawCell[]): boolean {
   return cells.some((c) => {
     const n = norm(c.text);
-    return n.includes('本列数据的勾稽关系') || n === '申请人情况' || n.includes('本年新收政府信息公开申请数量');
+    return START_CONTAINS.some((x) => n.includes(x)) || START_EQUALS.includes(n);
   });
 }
 
@@ -87,13 +87,25 @@ function matchByLikeness(n: string, seen: Set<string>): Match | null {
 
 const official = (s: { ordinal: string; text: string }) => s.ordinal + s.text;
 
-const cellLabels = new Map<string, { zh: string; en: string }>();
-/** `（七）总计 / 自然人`: made once per row and column, not once per cell. */
-function cellLabel(spec: T3RowSpec, c: number): { zh: string; en: string } {
-  const key = `${spec.key}/${c}`;
-  let l = cellLabels.get(key);
-  if (!l) cellLabels.set(key, (l = { zh: `${official(spec)} / ${T3_COLUMNS[c]}`, en: `${official(spec)} / ${COLUMN_EN[c]}` }));
-  return l;
+interface Slot {
+  key: string;
+  label: { zh: string; en: string };
+  derived: boolean;
+}
+const slots = new Map<T3RowSpec, Slot[]>();
+/** Key, label (`（七）总计 / 自然人`) and derived-ness of a row's cells: made once per row spec, not per cell. */
+function slotsOf(spec: T3RowSpec): Slot[] {
+  let x = slots.get(spec);
+  if (!x) {
+    // Derived: the total column, and every cell of a row that only derived cells define.
+    x = COLUMNS.map((col) => ({
+      key: `t3.${spec.key}.${col.key}`,
+      label: { zh: `${official(spec)} / ${col.label}`, en: `${spec.en} / ${col.en}` },
+      derived: col.role === 'total' || spec.role === 'total' || spec.role === 'carryOver',
+    }));
+    slots.set(spec, x);
+  }
+  return x;
 }
 
 interface Pending {
@@ -105,12 +117,12 @@ interface Pending {
 export interface T3Result {
   table: Table3;
   endLine: number;
-  diagnostics: Diagnostic[];
+  diagnostics: Finding[];
 }
 
 /** Reads table 三 from `lines[from]` on; stops at `stop(line)` or where the table plainly ends. */
 export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T3Result {
-  const out: Diagnostic[] = [];
+  const out: Finding[] = [];
   const headers: RawCell[] = [];
   const rows: Table3Row[] = [];
   const byKey = new Map<string, Table3Row>();
@@ -130,20 +142,22 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
     if (!p.spec) return;
     const spec = p.spec;
     const labelText = official(spec);
-    const { kept, extra } = fitRow(p.values, 7);
+    const { kept, extra } = fitRow(p.values, WIDTH);
     const lastLabel = p.labels[p.labels.length - 1];
-    rowShapeDiagnostics(lastLabel, labelText, kept, extra, 7, out);
+    const rowKey = `t3.${spec.key}`;
+    rowShapeDiagnostics(lastLabel, labelText, kept, extra, WIDTH, out, rowKey);
     const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
-    for (let c = 0; c < 7; c++) {
+    const rowSlots = slotsOf(spec);
+    for (let c = 0; c < WIDTH; c++) {
       const raw = kept[c];
       if (!raw) { cells.push(null); continue; }
-      const derived = c === T3_TOTAL_COLUMN || spec.role === 'total' || spec.role === 'carryOver';
-      cells.push(toCell(raw, {}, derived, cellLabel(spec, c)));
+      const x = rowSlots[c];
+      cells.push(toCell(raw, {}, x.derived, x.label, x.key));
     }
     const row: Table3Row = { spec, labels, cells };
     if (byKey.has(spec.key)) {
-      out.push(diag('row-unknown', cellRange(lastLabel), msg.rowTwice(labelText)));
+      out.push(diag('row-unknown', cellRange(lastLabel), msg.rowTwice(labelText), { row: rowKey }));
       return;
     }
     byKey.set(spec.key, row);
@@ -157,14 +171,14 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
       if (!isLabel(c)) {
         if (!inRows) continue;
         if (pending) pending.values.push(c);
-        else if (group === 'other' && sixLabel) {
+        else if (group === OTHER && sixLabel) {
           // Values right after （六）其他处理: the one-row variant.
           singleOther = true;
           labelCell(sixLabel, official(T3_OTHER_SINGLE), out);
           pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [c] };
           sixLabel = null;
         }
-        if (pending?.spec?.role === 'carryOver' && pending.values.length >= 7) complete = true;
+        if (pending?.spec?.role === 'carryOver' && pending.values.length >= WIDTH) complete = true;
         continue;
       }
       if (!inRows) {
@@ -176,7 +190,7 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
       const m = matchLabel(c.text, group, seen);
       // Any label after the last row's label: the table ended on the line before.
       if (pending?.spec?.role === 'carryOver') break outer;
-      if (sixLabel && !(m && m.kind === 'row' && m.spec.group === 'other')) {
+      if (sixLabel && !(m && m.kind === 'row' && m.spec.group === OTHER)) {
         // （六） followed by no numbers and no sub-row: still the one-row variant, left blank.
         singleOther = true;
         labelCell(sixLabel, official(T3_OTHER_SINGLE), out);
@@ -191,18 +205,18 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
       }
       if (m.kind === 'group') {
         group = m.spec.key;
-        sixLabel = m.spec.key === 'other' ? c : null;
-        if (m.spec.key !== 'other' && !m.exact) labelCell(c, official(m.spec), out);
+        sixLabel = m.spec.key === OTHER ? c : null;
+        if (m.spec.key !== OTHER && !m.exact) labelCell(c, official(m.spec), out);
         continue;
       }
       if (sixLabel) {
-        const g = T3_GROUPS.find((x) => x.key === 'other')!;
+        const g = T3_GROUPS.find((x) => x.key === OTHER)!;
         if (norm(sixLabel.text) !== norm(official(g))) labelCell(sixLabel, official(g), out);
         sixLabel = null;
       }
       seen.add(m.spec.key);
       if (m.spec.group) group = m.spec.group;
-      if (!m.exact) labelCell(c, official(m.spec), out);
+      if (!m.exact) labelCell(c, official(m.spec), out, `t3.${m.spec.key}`);
       pending = { spec: m.spec, labels: [c], values: [] };
     }
     end = i + 1;
@@ -212,25 +226,25 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
 
   const table: Table3 = { kind: 't3', startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, rows, byKey, singleOther, headers: checkT3Headers(headers, out) };
   if (rows.length) {
-    const want = T3_ROWS.filter((r) => !(singleOther && r.group === 'other'));
-    if (singleOther) want.splice(want.findIndex((r) => r.key === 'total'), 0, T3_OTHER_SINGLE);
-    for (const r of want) {
-      if (!byKey.has(r.key)) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing({ zh: '表三', en: 'Table 三' }, official(r))));
+    for (const r of t3Rows(singleOther)) {
+      if (!byKey.has(r.key)) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(TABLE_SHORT.t3, official(r)), { row: `t3.${r.key}` }));
     }
   }
   return { table, endLine: end, diagnostics: out };
 }
 
-function checkT3Headers(headers: RawCell[], out: Diagnostic[]): LabelCell[] {
+const NOTE = norm(T3_START.note);
+
+function checkT3Headers(headers: RawCell[], out: Finding[]): LabelCell[] {
   const result: LabelCell[] = [];
-  const known = [...T3_COLUMNS, ...T3_HEADER_EXTRAS].map((t) => ({ t, n: norm(t) }));
+  const known = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));
   for (const h of headers) {
     const n = norm(h.text);
-    if (n.includes('勾稽关系')) { result.push(asLabel(h, T3_NOTE)); continue; }
+    if (n.includes(NOTE)) { result.push(asLabel(h, TABLE3.note)); continue; }
     const hit = known.find((k) => k.n === n);
     if (hit) { result.push(asLabel(h, hit.t)); continue; }
-    const variant = Object.entries(T3_COLUMN_VARIANTS).find(([, vs]) => vs.some((v) => norm(v) === n));
-    if (variant) result.push(labelCell(h, variant[0], out));
+    const variant = COLUMNS.find((c) => (c.variants ?? []).some((v) => norm(v) === n));
+    if (variant) result.push(labelCell(h, variant.label, out));
   }
   return result;
 }

@@ -1,26 +1,32 @@
-// Table 四 (行政复议、行政诉讼情况): a three-level header over one row of fifteen cells.
+// Table 四 (行政复议、行政诉讼情况): a three-level header over one row of fifteen cells, three
+// groups of five results (format: TABLE4), keyed t4.<group>.<result>.
 
-import { diag, type Diagnostic } from '../diagnostics.js';
-import { T4_CELL_LABELS, T4_CELL_LABELS_EN, T4_GROUPS, T4_HEADER } from '../format.js';
+import { diag, type Finding } from '../diagnostics.js';
+import { T4_START, TABLE4 } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, type LineCells } from './common.js';
 
 export function isT4Start(cells: RawCell[]): boolean {
-  return cells.some((c) => normalizeLabel(c.text) === '行政复议');
+  return cells.some((c) => normalizeLabel(c.text) === T4_START);
 }
 
-const DERIVED = new Set(T4_GROUPS.map((g) => g.total));
+/** The fifteen cells in printed order: group by group, result by result. */
+const SLOTS = TABLE4.groups.flatMap((g) =>
+  TABLE4.results.map((r) => ({ key: `t4.${g.key}.${r.key}`, derived: r.role === 'total', label: { zh: `${g.label} ${r.label}`, en: `${g.en}: ${r.en}` } })),
+);
+const WIDTH = SLOTS.length;
+const NAME = TABLE4.name;
 
 export interface T4Result {
   table: Table4;
   endLine: number;
-  diagnostics: Diagnostic[];
+  diagnostics: Finding[];
 }
 
 export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T4Result {
-  const out: Diagnostic[] = [];
+  const out: Finding[] = [];
   const headers: RawCell[] = [];
   const values: RawCell[] = [];
   let inData = false;
@@ -42,25 +48,26 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     if (labels.length) break; // text after the row
     for (const c of l.cells) values.push(c);
     end = i + 1;
-    if (values.length >= 15) break;
+    if (values.length >= WIDTH) break;
   }
-  const { kept, extra } = fitRow(values, 15);
+  const { kept, extra } = fitRow(values, WIDTH);
   const cells: (Cell | null)[] = [];
-  for (let c = 0; c < 15; c++) {
-    cells.push(kept[c] ? toCell(kept[c], {}, DERIVED.has(c), { zh: T4_CELL_LABELS[c], en: T4_CELL_LABELS_EN[c] }) : null);
+  for (let c = 0; c < WIDTH; c++) {
+    const slot = SLOTS[c];
+    cells.push(kept[c] ? toCell(kept[c], {}, slot.derived, slot.label, slot.key) : null);
   }
-  if (inData && kept.length < 15) {
-    out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing('行政复议、行政诉讼', 15, kept.length)));
+  if (inData && kept.length < WIDTH) {
+    out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing(NAME.zh, WIDTH, kept.length)));
   } else if (!inData) {
-    out.push(diag('cells-missing', lineRange(lines[from]), msg.cellsMissing('行政复议、行政诉讼', 15, 0)));
+    out.push(diag('cells-missing', lineRange(lines[from]), msg.cellsMissing(NAME.zh, WIDTH, 0)));
   }
   const nonEmpty = extra.filter((c) => c.text !== '');
-  if (nonEmpty.length) out.push(diag('cells-extra', spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]), msg.cellsExtra('行政复议、行政诉讼', 15, 15 + nonEmpty.length)));
+  if (nonEmpty.length) out.push(diag('cells-extra', spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]), msg.cellsExtra(NAME.zh, WIDTH, WIDTH + nonEmpty.length)));
   const table: Table4 = {
     kind: 't4',
     startLine: lines[from].line,
     endLine: lines[Math.max(from, end - 1)].line,
-    headers: checkHeaders(headers, T4_HEADER, out, similarity),
+    headers: checkHeaders(headers, TABLE4.header, out, similarity),
     cells,
   };
   return { table, endLine: end, diagnostics: out };

@@ -8,7 +8,7 @@ import {
   CHINESE, DATE_LINE, FILE_NAME_KEYWORDS, FIRST_HEADING, HIGHER_PLACES, LOWER_PLACE_START, NOT_A_TITLE_PART,
   OFFICE_ALIASES, OFFICE_LEADING, OFFICE_TRAILING, PERIOD_STATEMENT, TITLE_ABOUT, TITLE_END,
   TITLE_KEYWORDS, TITLE_LABEL, TITLE_TOPIC, YEAR_IN_TEXT, YEARS_IN_TEXT,
-} from './format.js';
+} from '../format/years.js';
 
 export type OfficeSource = 'title' | 'file';
 export type YearSource = 'title' | 'period' | 'file';

@@ -7,7 +7,7 @@
 
 import type { Range } from '../model.js';
 import { toHalfWidth } from '../text.js';
-import { BOILERPLATE, SENTENCE_ENDS, SUBHEADING, SUBHEADING_MAX } from './format.js';
+import { BOILERPLATE, SENTENCE_ENDS, SUBHEADING, SUBHEADING_MAX } from '../format/years.js';
 import type { Finding, RepeatedPassage } from './findings.js';
 import { finding } from './rules.js';
 import { yearsMsg } from './messages.js';

@@ -4,7 +4,7 @@
 // the core recognises them.
 
 import type { Range } from '../model.js';
-import { CHINESE, DATE_LINE, FEE_MENTIONS, FEE_RULES_FROM, NOT_A_TITLE_PART, OFFICE_END, PAGE_MARK } from './format.js';
+import { CHINESE, DATE_LINE, FEE_MENTIONS, FEE_RULES_FROM, NOT_A_TITLE_PART, OFFICE_END, PAGE_MARK } from '../format/years.js';
 import type { Finding } from './findings.js';
 import { finding } from './rules.js';
 import { yearsMsg } from './messages.js';

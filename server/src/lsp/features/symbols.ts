@@ -28,12 +28,13 @@ export function documentSymbols(doc: Lines, a: Analysis, locale: Locale): Docume
   const placed = new Set<Table>();
   for (const s of a.sections) {
     const h = s.heading;
-    const official = `${h.spec.numeral}、${h.spec.title}`;
+    // The core decides what the official heading is and whether this one is (section-title agrees).
+    const official = h.official;
     const children = a.tables.filter((t) => t.startLine > h.line && t.endLine <= s.endLine);
     children.forEach((t) => placed.add(t));
     out.push({
       name: h.text || official,
-      detail: h.text.replace(/\s+/g, '') === official ? undefined : pick(text.officialHeading(official), locale),
+      detail: h.isOfficial ? undefined : pick(text.officialHeading(official), locale),
       kind: SymbolKind.Module,
       range: linesRange(doc, h.line, Math.max(h.line, s.endLine)),
       selectionRange: { start: { line: h.line, character: h.start }, end: { line: h.line, character: h.end } },

@@ -6,7 +6,7 @@
 // lives here or in messages.ts.
 
 import type { Localized } from '../diagnostics.js';
-import type { Reading, Target } from './types.js';
+import type { Reading, Target } from '../prose/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Characters

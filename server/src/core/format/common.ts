@@ -1,0 +1,34 @@
+// What both formats share and the readers need about Chinese documents in general: numerals,
+// the ordinal and heading patterns, the title and statistical-period phrasing, placeholders
+// written where a number should be, and units. Only data and the regular expressions built from it.
+
+/** Chinese numerals as section headings and table ordinals use them. */
+export const NUMERALS = '一二三四五六七八九十';
+const N = `[${NUMERALS}]`;
+
+/** A line that may be a heading starts with a numeral after markup (`#`, `*`) and white space. */
+export const HEADING_START = new RegExp(`^[\\s#*]*${N}`);
+/** A normalised heading: numeral, its punctuation, the title. */
+export const HEADING_RE = new RegExp(`^(${N}{1,2})([、.,]?)(.+)$`);
+/** The punctuation after a section numeral as the format prints it. */
+export const HEADING_PUNCTUATION = '、';
+/** A leading section numeral with its punctuation, in a normalised heading. */
+export const HEADING_NUMERAL_RE = new RegExp(`^${N}{1,2}[、.,]?`);
+
+/** Ordinals in normalised labels: `一、`, `(一)`, `1.`. */
+export const ORDINAL_RE = new RegExp(`^(?:(${N}{1,3})[、.,]|\\((${N}{1,3})\\)|(\\d{1,2})\\.)`);
+
+/** A line that reads like the report's title: a year, then 年度报告/工作报告/年报. */
+export const TITLE_RE = /((?:19|20)\d{2})\s*年(?:度)?[^。]{0,40}?(?:年度报告|工作报告|年报)/;
+/** A character every title line holds (a cheap test before TITLE_RE). */
+export const TITLE_HINT = '报';
+/** The sentence that states the statistical period. */
+export const PERIOD_RE = /统计(?:期限|期间|时限|周期|时间|区间|范围|时段)/;
+export const YEAR_RE = /((?:19|20)\d{2})\s*年/g;
+/** Where the period sentence ends. */
+export const SENTENCE_STOP_RE = /[。；;]/;
+
+/** Texts that stand where a number should (a cell written as `—` or `无`). */
+export const PLACEHOLDERS = ['-', '—', '——', '－', '–', '/', '／', '无', '*', '×', 'N/A', 'n/a', '空', '?', '？'];
+/** Units a cell may carry after its number where the format allows one. */
+export const UNIT_RE = /(万元|元|件|条|个)$/;

@@ -1,0 +1,21 @@
+// Localised text: every user-facing sentence of the core is a `Localized` pair, and the locale
+// (from the editor or a flag) picks one half at the edge.
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+export function pick(text: Localized, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
+/** Any locale string from an editor or a flag → one we have ('zh*' → Chinese, else English). */
+export function resolveLocale(raw: string | undefined | null, fallback: Locale = 'zh-CN'): Locale {
+  if (!raw) return fallback;
+  const l = raw.toLowerCase();
+  if (l.startsWith('zh')) return 'zh-CN';
+  return 'en';
+}

@@ -1,0 +1,149 @@
+// Every table as keyed rows × columns (the contract's cell keys): the rows and columns a table
+// has in its format, the cell at a row and a column, and one walk over all value cells with
+// their key and labels. Everything that addresses cells by name goes through here.
+
+import { t3Rows, TABLE3, TABLE4, type CellKey, type ColumnSpec } from './format/index.js';
+import type { Localized } from './i18n.js';
+import type { Cell, Table, Table2, Table3, Table4 } from './model.js';
+
+/** A row of a table as the format has it: key (without the table), role, label. */
+export interface GridRow {
+  key: string;
+  role: string;
+  label: Localized;
+}
+
+export interface KeyedCell {
+  key: CellKey;
+  table: Table;
+  /** The row's key, `t3.new`. */
+  row: string;
+  /** The column's key, `total`. */
+  column: string;
+  rowLabel: Localized;
+  columnLabel: Localized;
+  cell: Cell;
+}
+
+const t3RowLabel = (r: { ordinal: string; text: string; en: string }): Localized => ({ zh: r.ordinal + r.text, en: r.en });
+const columnLabel = (c: ColumnSpec): Localized => ({ zh: c.label, en: c.en });
+
+const T3_GRID = [false, true].map((single) => t3Rows(single).map((r) => ({ key: r.key, role: r.role, label: t3RowLabel(r) })));
+const T4_GRID: GridRow[] = TABLE4.groups.map((g) => ({ key: g.key, role: 'group', label: { zh: g.label, en: g.en } }));
+
+/** The rows a table has in its format (absent ones included). */
+export function gridRows(t: Table): GridRow[] {
+  if (t.kind === 't3') return T3_GRID[t.singleOther ? 1 : 0];
+  if (t.kind === 't4') return T4_GRID;
+  return t.items.flatMap((it) => it.spec.rows.map((r) => ({ key: r.key, role: 'item', label: { zh: r.label, en: r.en } })));
+}
+
+/** The value columns of a table (for table 二, of the item a row belongs to). */
+export function gridColumns(t: Table, row?: string): ColumnSpec[] {
+  if (t.kind === 't3') return TABLE3.columns;
+  if (t.kind === 't4') return TABLE4.results;
+  const it = t.items.find((x) => x.spec.rows.some((r) => r.key === row)) ?? t.items[0];
+  return it ? it.spec.values : [];
+}
+
+const T3_COLUMN_INDEX = new Map(TABLE3.columns.map((c, i) => [c.key, i]));
+const T4_GROUP_INDEX = new Map(TABLE4.groups.map((g, i) => [g.key, i]));
+const T4_RESULT_INDEX = new Map(TABLE4.results.map((r, i) => [r.key, i]));
+
+/** The cell at a row and a column key of a table (keys without the table prefix). */
+export function cellIn(t: Table, row: string, column: string): Cell | null | undefined {
+  if (t.kind === 't3') {
+    const c = T3_COLUMN_INDEX.get(column);
+    return c === undefined ? undefined : t.byKey.get(row)?.cells[c];
+  }
+  if (t.kind === 't4') {
+    const g = T4_GROUP_INDEX.get(row);
+    const r = T4_RESULT_INDEX.get(column);
+    return g === undefined || r === undefined ? undefined : t.cells[g * TABLE4.results.length + r];
+  }
+  for (const it of t.items) {
+    const r = it.rows.find((x) => x.spec.key === row);
+    if (!r) continue;
+    const c = it.spec.values.findIndex((v) => v.key === column);
+    return c < 0 ? undefined : r.cells[c];
+  }
+  return undefined;
+}
+
+const walked = new WeakMap<Table, KeyedCell[]>();
+
+/** Every value cell of a table, in reading order, with its key and labels (made once per table: tables are never changed). */
+export function keyedCells(t: Table): KeyedCell[] {
+  let cells = walked.get(t);
+  if (!cells) walked.set(t, (cells = t.kind === 't3' ? t3Cells(t) : t.kind === 't4' ? t4Cells(t) : t2Cells(t)));
+  return cells;
+}
+
+function t3Cells(t: Table3): KeyedCell[] {
+  const out: KeyedCell[] = [];
+  for (const r of t.rows) {
+    const rowLabel = t3RowLabel(r.spec);
+    r.cells.forEach((cell, i) => {
+      if (cell) out.push({ key: cell.key, table: t, row: `t3.${r.spec.key}`, column: TABLE3.columns[i].key, rowLabel, columnLabel: columnLabel(TABLE3.columns[i]), cell });
+    });
+  }
+  return out;
+}
+
+function t4Cells(t: Table4): KeyedCell[] {
+  const out: KeyedCell[] = [];
+  const width = TABLE4.results.length;
+  t.cells.forEach((cell, i) => {
+    if (!cell) return;
+    const g = T4_GRID[Math.floor(i / width)];
+    const r = TABLE4.results[i % width];
+    out.push({ key: cell.key, table: t, row: `t4.${g.key}`, column: r.key, rowLabel: g.label, columnLabel: columnLabel(r), cell });
+  });
+  return out;
+}
+
+function t2Cells(t: Table2): KeyedCell[] {
+  const out: KeyedCell[] = [];
+  for (const it of t.items) {
+    for (const r of it.rows) {
+      const rowLabel = { zh: r.spec.label, en: r.spec.en };
+      r.cells.forEach((cell, i) => {
+        const col = it.spec.values[i];
+        if (cell && col) out.push({ key: cell.key, table: t, row: `t2.${r.spec.key}`, column: col.key, rowLabel, columnLabel: columnLabel(col), cell });
+      });
+    }
+  }
+  return out;
+}
+
+/** A printed row of a table: its key (table 四's one printed row: `t4`), label and cells. */
+export interface PrintedRow {
+  key: string;
+  label: Localized;
+  cells: (Cell | null)[];
+}
+
+const T4_ROW: Localized = TABLE4.name;
+const printed = new WeakMap<Table, PrintedRow[]>();
+
+/** The rows as the report prints them (table 四: fifteen cells in one row). */
+export function printedRows(t: Table): PrintedRow[] {
+  let rows = printed.get(t);
+  if (!rows) {
+    if (t.kind === 't3') rows = t.rows.map((r) => ({ key: `t3.${r.spec.key}`, label: t3RowLabel(r.spec), cells: r.cells }));
+    else if (t.kind === 't4') rows = [{ key: 't4', label: T4_ROW, cells: t.cells }];
+    else rows = t.items.flatMap((it) => it.rows.map((r) => ({ key: `t2.${r.spec.key}`, label: { zh: r.spec.label, en: r.spec.en }, cells: r.cells })));
+    printed.set(t, rows);
+  }
+  return rows;
+}
+
+/** The key of the row a cell key belongs to: `t3.new.total` → `t3.new`. */
+export function rowOfKey(key: CellKey): string {
+  return key.slice(0, key.lastIndexOf('.'));
+}
+
+/** The table whose lines include `line`. */
+export function tableAt(tables: Table[], line: number): Table | undefined {
+  return tables.find((t) => t.startLine <= line && line <= t.endLine);
+}

@@ -1,0 +1,164 @@
+// The identities of a table, from the format's declarations (IdentitySpec): one routine expands
+// each declaration over the rows or columns it is repeated for, and keeps the identities whose
+// cells are all present and numeric. The arithmetic rules, the fixer, hover and the verdicts use it.
+
+import { formatNumber } from '../cells.js';
+import { FORMAT_2021, type ArithmeticRule, type CellKey, type IdentitySpec, type KeyRef } from '../format/index.js';
+import type { Localized } from '../i18n.js';
+import { cellIn, gridColumns, gridRows } from '../keys.js';
+import { msg } from '../messages.js';
+import type { Cell, Table } from '../model.js';
+
+/** A cell that identities may use: present, and a number written in ASCII digits. */
+export function numeric(c: Cell | null | undefined): c is Cell & { value: number } {
+  return !!c && c.value !== null && c.problem !== 'fullwidth';
+}
+
+export const round = (n: number) => Math.round(n * 10000) / 10000;
+
+/** One identity: `anchor` must equal `expected`, which is Σ signs[i] · summands[i]. */
+export interface Identity {
+  readonly rule: ArithmeticRule;
+  /** The anchor's cell key. */
+  readonly key: CellKey;
+  /** What the declaration is repeated over: this identity is one row's or one column's. */
+  readonly over?: 'row' | 'column';
+  readonly anchor: Cell;
+  readonly summands: Cell[];
+  readonly signs: (1 | -1)[];
+  readonly expected: number;
+  /** The formula with its numbers, e.g. `8 + 0 + 0 = 8` (built when asked for). */
+  readonly formula: string;
+  describe(expected: number, actual: number): Localized;
+}
+
+/** Σ signs[i] · value(summands[i]), rounded as the format's numbers are (the fee has decimals). */
+export function evaluate(id: Pick<Identity, 'summands' | 'signs'>, value: (c: Cell) => number = (c) => c.value as number): number {
+  let s = 0;
+  for (let i = 0; i < id.summands.length; i++) s += id.signs[i] * value(id.summands[i]);
+  return round(s);
+}
+
+export function holds(id: Identity): boolean {
+  return round(id.anchor.value as number) === id.expected;
+}
+
+function formulaOf(cells: Cell[], signs: (1 | -1)[], expected: number): string {
+  let s = '';
+  cells.forEach((c, i) => (s += (i === 0 ? (signs[i] < 0 ? '−' : '') : signs[i] < 0 ? ' − ' : ' + ') + formatNumber(c.value as number)));
+  return `${s} = ${formatNumber(expected)}`;
+}
+
+function keysOf(ref: KeyRef, each: string | undefined, all: { key: string; role: string }[]): string[] {
+  if (typeof ref !== 'string') return all.filter((x) => x.role === ref.role).map((x) => x.key);
+  return [ref === '*' ? (each as string) : ref];
+}
+
+/** One identity of a declaration, as cell addresses: worked out once per table shape, not per table. */
+interface Plan {
+  rule: ArithmeticRule;
+  over?: 'row' | 'column';
+  key: CellKey;
+  anchor: [string, string];
+  terms: [string, string][];
+  signs: (1 | -1)[];
+  rowLabel: Localized;
+  columnLabel: Localized;
+}
+
+const plans = new Map<unknown, Map<IdentitySpec, Plan[]>>();
+
+/** The plans of a declaration over a table's rows and columns (both constant arrays per table shape). */
+function plansOf(t: Table, spec: IdentitySpec): Plan[] {
+  const rows = gridRows(t);
+  const columns = gridColumns(t);
+  let bySpec = plans.get(rows);
+  if (!bySpec) plans.set(rows, (bySpec = new Map()));
+  let list = bySpec.get(spec);
+  if (list) return list;
+  list = [];
+  const over = spec.each === 'row' ? rows.map((r) => r.key) : spec.each === 'column' ? columns.map((c) => c.key) : [undefined];
+  for (const v of over) {
+    const row = spec.anchor.row === '*' ? v! : spec.anchor.row;
+    const column = spec.anchor.column === '*' ? v! : spec.anchor.column;
+    const terms: [string, string][] = [];
+    const signs: (1 | -1)[] = [];
+    for (const term of spec.terms) {
+      for (const r of keysOf(term.row, v, rows)) for (const c of keysOf(term.column, v, columns)) { terms.push([r, c]); signs.push(term.sign); }
+    }
+    const col = columns.find((c) => c.key === column)!;
+    list.push({
+      rule: spec.rule, over: spec.each, key: `${t.kind}.${row}.${column}`, anchor: [row, column], terms, signs,
+      rowLabel: rows.find((r) => r.key === row)!.label, columnLabel: { zh: col.label, en: col.en },
+    });
+  }
+  bySpec.set(spec, list);
+  return list;
+}
+
+class TableIdentity implements Identity {
+  private text?: string;
+  constructor(
+    private readonly plan: Plan,
+    readonly anchor: Cell,
+    readonly summands: Cell[],
+    readonly expected: number,
+  ) {}
+  get rule() { return this.plan.rule; }
+  get key() { return this.plan.key; }
+  get over() { return this.plan.over; }
+  get signs() { return this.plan.signs; }
+  get formula(): string {
+    return (this.text ??= formulaOf(this.summands, this.plan.signs, this.expected));
+  }
+  describe(expected: number, actual: number): Localized {
+    const p = this.plan;
+    const parts = { rowLabel: p.rowLabel, columnLabel: p.columnLabel, values: this.summands.map((c) => c.value as number), count: this.summands.length, formula: () => this.formula };
+    return msg.identity(p.rule, parts, expected, actual);
+  }
+}
+
+/** The identities a format declares, expanded over one table. */
+function expand(t: Table, spec: IdentitySpec, out: Identity[]): void {
+  for (const plan of plansOf(t, spec)) {
+    const anchor = cellIn(t, plan.anchor[0], plan.anchor[1]);
+    if (!numeric(anchor)) continue;
+    const summands: Cell[] = [];
+    let complete = true;
+    for (const [r, c] of plan.terms) {
+      const cell = cellIn(t, r, c);
+      if (!numeric(cell)) { complete = false; break; }
+      summands.push(cell);
+    }
+    if (!complete) continue;
+    out.push(new TableIdentity(plan, anchor, summands, evaluate({ summands, signs: plan.signs })));
+  }
+}
+
+const cache = new WeakMap<Table, Identity[]>();
+
+/** Every identity of a table whose cells are all present and numeric (cached per table object). */
+export function identities(t: Table): Identity[] {
+  let ids = cache.get(t);
+  if (!ids) {
+    ids = [];
+    for (const spec of FORMAT_2021.identities) if (spec.table === t.kind) expand(t, spec, ids);
+    cache.set(t, ids);
+  }
+  return ids;
+}
+
+/** How many identities the format declares for a table as read (evaluated or not): 39 for table 三, 37 where （六） is one row, 3 for 四. */
+export function possibleIdentities(t: Table): number {
+  let n = 0;
+  for (const spec of FORMAT_2021.identities) {
+    if (spec.table !== t.kind) continue;
+    n += spec.each === 'row' ? gridRows(t).length : spec.each === 'column' ? gridColumns(t).length : 1;
+  }
+  return n;
+}
+
+/** Whether the format repeats identities over a table's rows or columns (table 三: row and column verdicts). */
+export function repeats(t: Table): boolean {
+  return FORMAT_2021.identities.some((spec) => spec.table === t.kind && spec.each !== undefined);
+}

@@ -1,0 +1,77 @@
+// Every rule in one list: id, default severity, summary and example (from messages.ts), scope
+// and check. The segment parser runs the table rules on each table it reads, the assembler the
+// document rules; the package.json severity setting and the README rule table are tested
+// against this list (test/core-registry.test.ts). To add a rule: give it an id in RuleId
+// (diagnostics.ts), its texts in RULE_TEXT (messages.ts), and an entry here.
+
+import type { Finding, RuleId, Severity } from '../diagnostics.js';
+import { RULE_TEXT } from '../messages.js';
+import type { Table } from '../model.js';
+import { arithmeticCheck } from './arithmetic.js';
+import { blankCells, cellProblem } from './cellValues.js';
+import type { DocumentContext, DocumentRule, Rule, TableRule } from './rule.js';
+import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitle, tableMissing } from './sections.js';
+
+type Entry =
+  | { scope: 'table'; severity: Severity; arithmetic?: boolean; check?: TableRule['check'] }
+  | { scope: 'document'; severity: Severity; reads?: DocumentRule['reads']; check: DocumentRule['check'] };
+
+/** Keyed by id, so that the compiler holds every RuleId to exactly one entry. */
+const ENTRIES: { [id in RuleId]: Entry } = {
+  'request-row-total': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('request-row-total') },
+  'request-outcome-total': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('request-outcome-total') },
+  'request-balance': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('request-balance') },
+  'review-total': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('review-total') },
+  'litigation-total': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('litigation-total') },
+  'section-missing': { scope: 'document', severity: 'error', reads: 'headings', check: sectionMissing },
+  'section-duplicate': { scope: 'document', severity: 'error', reads: 'headings', check: sectionDuplicate },
+  'section-order': { scope: 'document', severity: 'error', reads: 'headings', check: sectionOrder },
+  'section-title': { scope: 'document', severity: 'warning', reads: 'headings', check: sectionTitle },
+  'table-missing': { scope: 'document', severity: 'error', check: tableMissing },
+  'row-missing': { scope: 'table', severity: 'error' },
+  'row-unknown': { scope: 'table', severity: 'warning' },
+  'cells-missing': { scope: 'table', severity: 'error' },
+  'cells-extra': { scope: 'table', severity: 'warning' },
+  'cell-blank': { scope: 'table', severity: 'warning', check: blankCells },
+  'cell-not-number': { scope: 'table', severity: 'error', check: cellProblem('not-number') },
+  'cell-fullwidth-digits': { scope: 'table', severity: 'warning', check: cellProblem('fullwidth') },
+  'count-negative': { scope: 'table', severity: 'error', check: cellProblem('negative') },
+  'count-fractional': { scope: 'table', severity: 'error', check: cellProblem('fractional') },
+  'label-wording': { scope: 'table', severity: 'warning' },
+  'period-year': { scope: 'document', severity: 'error', check: periodYear },
+  'format-2019': { scope: 'table', severity: 'information' },
+};
+
+export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {
+  const e = ENTRIES[id];
+  const base = { id, severity: e.severity, summary: RULE_TEXT[id].summary, example: RULE_TEXT[id].example };
+  return e.scope === 'table'
+    ? { ...base, scope: 'table', arithmetic: !!e.arithmetic, check: e.check }
+    : { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
+});
+
+export const RULE_BY_ID = new Map<RuleId, Rule>(RULES.map((r) => [r.id, r]));
+export const ARITHMETIC_RULES = new Set(RULES.filter((r) => r.arithmetic).map((r) => r.id));
+
+const TABLE_CHECKS = RULES.filter((r): r is TableRule & { check: NonNullable<TableRule['check']> } => r.scope === 'table' && !!r.check);
+const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
+
+/** A finding with its rule's default severity (findings are made without one). */
+export function withSeverity(f: Finding): Finding & { severity: Severity } {
+  if (!f.severity) f.severity = RULE_BY_ID.get(f.rule)!.severity;
+  return f as Finding & { severity: Severity };
+}
+
+/** The table rules' findings on one table. */
+export function checkTable(t: Table, out: Finding[]): void {
+  for (const r of TABLE_CHECKS) for (const d of r.check(t)) out.push(d);
+}
+
+/** The document rules that read `which`: the headings-only ones, the others, or those needing last year's report. */
+export function checkDocument(ctx: DocumentContext, which: 'headings' | 'rest' | 'previous', out: Finding[]): void {
+  for (const r of DOCUMENT_RULES) {
+    const reads = r.reads ?? 'rest';
+    if (reads !== which || (reads === 'previous' && !ctx.previous)) continue;
+    for (const d of r.check(ctx)) out.push(d);
+  }
+}

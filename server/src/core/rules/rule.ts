@@ -1,0 +1,63 @@
+// What a rule is: its id, default severity, summary and example (from the message catalogue),
+// its scope and its check. Table rules look at one table as read; document rules at the whole
+// report, and may ask for last year's report. The registry (registry.ts) lists them all.
+
+import type { Finding, RuleId, Severity } from '../diagnostics.js';
+import type { Localized } from '../i18n.js';
+import type { Analysis, Section } from '../analysis.js';
+import type { Heading, Range, Table, YearMention } from '../model.js';
+
+interface RuleBase {
+  id: RuleId;
+  severity: Severity;
+  summary: Localized;
+  /** A line of a draft that triggers the rule (README, docs). */
+  example: string;
+  /** One of the contract's arithmetic rules (an identity; expected/actual, recomputable). */
+  arithmetic: boolean;
+}
+
+export interface TableRule extends RuleBase {
+  scope: 'table';
+  /**
+   * The check over one table as read. Absent for the recognition rules (row-missing,
+   * cells-missing, label-wording …): the table's reader reports those while it reads.
+   */
+  check?: (table: Table) => Finding[];
+}
+
+/** Last year's report, for the rules that compare with it. */
+export interface PreviousReport {
+  analysis: Analysis;
+  lines: readonly string[];
+  /** Where it was read from (a path or a URI), for `related` locations. */
+  source?: string;
+}
+
+/** What a document rule sees: the report as assembled, its text, and maybe last year's report. */
+export interface DocumentContext {
+  headings: Heading[];
+  sections: Section[];
+  tables: Table[];
+  reportYear: number | null;
+  /** The years the first sentence about the statistical period names. */
+  periodYears: YearMention[];
+  /** The text's lines (without line ends). */
+  lines: readonly string[];
+  /** The point at the end of the text (where a missing section is reported when nothing follows). */
+  end: Range;
+  previous?: PreviousReport;
+}
+
+export interface DocumentRule extends RuleBase {
+  scope: 'document';
+  /**
+   * `'headings'`: the check reads only the headings, the tables' presence and the end of the
+   * text, so its result is reused while those stay the same. `'previous'`: the check needs last
+   * year's report and runs only when one is given (`crossCheck`).
+   */
+  reads?: 'headings' | 'previous';
+  check: (ctx: DocumentContext) => Finding[];
+}
+
+export type Rule = TableRule | DocumentRule;

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { applyEdits, recompute } from '../server/src/core/index.ts';
-import { decode, encode, type Decoded } from '../server/src/cli/encoding.ts';
+import { decode, encode, type Decoded } from '../server/src/sources/encoding.ts';
 import { buildReport, LAYOUTS, T3 } from './helpers/report.ts';
 import { randomData, rng, int, choose } from '../bench/gen.ts';
 

@@ -3,8 +3,8 @@
 
 
 import { ARITHMETIC_RULES, analyzeText, applyEdits, pick, recompute, resolveLocale, type Diagnostic, type FixChange, type Locale, type Refusal } from '../core/index.js';
-import { decode, encode, InputError } from './encoding.js';
-import { readInput, walk, writeAtomic } from './files.js';
+import { decode, encode, InputError } from '../sources/encoding.js';
+import { readInput, walk, writeAtomic } from '../sources/files.js';
 import { cliText } from './messages.js';
 
 declare const __VERSION__: string | undefined;

@@ -59,12 +59,27 @@ function runs(text: string, split: boolean): string {
   return text ? `<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r>` : '';
 }
 
+/** Column widths (twips) over a 9,700-twip text width: table 三's label columns and table 四's fifteen as printed. */
+function columnWidths(rows: GridCell[][], cols: number): number[] {
+  if (cols === 10) return [1100, 1100, 2600, 700, 700, 700, 700, 700, 700, 700];
+  if (cols === 15) return Array(15).fill(646);
+  if (cols === 1) return [9700];
+  return [3700, ...Array(cols - 1).fill(Math.floor(6000 / (cols - 1)))];
+}
+
+function cellWidth(r: GridCell[], ci: number, widths: number[]): string {
+  const at = r.slice(0, ci).reduce((s, c) => s + c.span, 0);
+  const w = widths.slice(at, at + r[ci].span).reduce((s, x) => s + x, 0);
+  return `<w:tcW w:w="${w}" w:type="dxa"/>`;
+}
+
 export function documentXml(blocks: Block[], opts: { splitRuns?: boolean } = {}): string {
   const body = blocks.map((b) => {
     if (b.kind === 'p') return `<w:p><w:r><w:t xml:space="preserve">${esc(b.text)}</w:t></w:r></w:p>`;
     const cols = Math.max(...b.rows.map((r) => r.reduce((s, c) => s + c.span, 0)));
-    const grid = `<w:tblGrid>${'<w:gridCol w:w="600"/>'.repeat(cols)}</w:tblGrid>`;
-    const rows = b.rows.map((r) => `<w:tr>${r.map((c) => `<w:tc><w:tcPr>${c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vmerge ? `<w:vMerge${c.vmerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}</w:tcPr><w:p>${c.vmerge === 'continue' ? '' : runs(c.text, !!opts.splitRuns)}</w:p></w:tc>`).join('')}</w:tr>`).join('');
+    const widths = columnWidths(b.rows, cols);
+    const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+    const rows = b.rows.map((r) => `<w:tr>${r.map((c, ci) => `<w:tc><w:tcPr>${cellWidth(r, ci, widths)}${c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vmerge ? `<w:vMerge${c.vmerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}</w:tcPr><w:p>${c.vmerge === 'continue' ? '' : runs(c.text, !!opts.splitRuns)}</w:p></w:tc>`).join('')}</w:tr>`).join('');
     return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>${grid}${rows}</w:tbl>`;
   }).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1000" w:bottom="1440" w:left="1000"/></w:sectPr></w:body></w:document>`;

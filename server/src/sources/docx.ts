@@ -114,22 +114,18 @@ function prop(e: Element, pr: string, name: string): Element | undefined {
   return p && childElements(p).find((c) => local(c) === name);
 }
 
-function intAttr(e: Element | undefined, fallback: number): number {
-  const v = e ? Number(attr(e, 'val')) : NaN;
-  return Number.isInteger(v) && v > 0 && v < 1000 ? v : fallback;
-}
-
-/** One table: every row one line, gridSpan'd cells followed by empty cells, vMerge'd continuations empty. */
+/**
+ * One table: every row one line. A cell spanning columns (w:gridSpan) is one cell, as Word
+ * copies it (Word and LibreOffice often lay a table on a finer grid than it looks); a cell
+ * covered by the one above (w:vMerge continue) is an empty cell, as Word copies it too.
+ */
 function readTable(tbl: Element, draft: Draft): void {
   for (const tr of rowsOf(tbl)) {
     const cells: CellParas[] = [];
-    for (let i = intAttr(prop(tr, 'trPr', 'gridBefore'), 0); i > 0; i--) cells.push([]);
     for (const tc of cellsOf(tr)) {
-      const span = intAttr(prop(tc, 'tcPr', 'gridSpan'), 1);
       const vm = prop(tc, 'tcPr', 'vMerge');
       const continued = !!vm && (attr(vm, 'val') ?? 'continue') === 'continue';
       cells.push(continued ? [] : cellParas(tc));
-      for (let i = 1; i < span; i++) cells.push([]);
     }
     draft.row(cells);
   }

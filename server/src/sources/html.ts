@@ -152,30 +152,25 @@ class Walker {
       }
     };
     collect(t);
-    // The grid: a rowspan'd cell reserves its column in the rows below.
-    const reserved: number[] = [];
+    // A cell spanning rows leaves an empty cell in each row below it (as a copy from the
+    // browser does); a cell spanning columns is one cell.
+    const below: { rows: number; width: number }[] = [];
     for (const tr of rows) {
       const cells: CellParas[] = [];
       let col = 0;
-      const skipReserved = () => {
-        while ((reserved[col] ?? 0) > 0) { reserved[col]--; cells.push([]); col++; }
+      const skipCovered = () => {
+        while (below[col]?.rows > 0) { below[col].rows--; cells.push([]); col += below[col].width; }
       };
       for (const td of tr.children) {
         if (!isEl(td) || (td.name !== 'td' && td.name !== 'th')) continue;
-        skipReserved();
+        skipCovered();
         const colspan = span(td.attribs.colspan, 1000);
         const rowspan = span(td.attribs.rowspan, 10000);
         cells.push(cellParas(td));
-        for (let i = 0; i < colspan; i++) {
-          if (i > 0) cells.push([]);
-          if (rowspan > 1) reserved[col] = Math.max(reserved[col] ?? 0, rowspan - 1);
-          col++;
-        }
+        if (rowspan > 1) below[col] = { rows: rowspan - 1, width: colspan };
+        col += colspan;
       }
-      // Columns still reserved past the row's last cell.
-      for (let c = col; c < reserved.length; c++) {
-        if ((reserved[c] ?? 0) > 0) { while (cells.length < c) cells.push([]); reserved[c]--; cells.push([]); }
-      }
+      skipCovered();
       this.draft.row(cells);
     }
   }

@@ -92,23 +92,35 @@ function dropRunning(pages: Line[][], sizes: PdfPage[]): Line[][] {
 
 const isNumber = (c: Chunk) => NUMBER.test(c.text.replace(/\s+/g, ''));
 
+/** A table row being built: its cells, and the baseline of each cell's last line so far. */
+interface Row {
+  line: Line;
+  cells: string[];
+  bottoms: number[];
+}
+
 /**
- * Joins a chunk of `line` onto the label above it when that label wrapped: the chunk starts
- * where the label starts, carries no ordinal (the format's labels all start with one), sits on
- * the next line, and the label filled its cell (it ends near the next cell).
+ * The cell of a recent row that `c` continues, when that cell's label wrapped: `c` starts where
+ * the label starts, sits on the line right below the label's last line, carries no ordinal
+ * (the format's labels all start with one) and is not a number, and the label filled its cell
+ * (it ends near the next cell). -1 when none.
  */
-function continues(prev: Line, line: Line, c: Chunk): number {
-  if (line.page !== prev.page || line.y - prev.y > 1.9 * Math.max(prev.h, line.h)) return -1;
-  if (ORDINAL.test(c.text) || isNumber(c)) return -1;
-  const h = Math.max(prev.h, line.h);
-  for (let i = 0; i < prev.chunks.length; i++) {
-    const p = prev.chunks[i];
-    if (isNumber(p) || Math.abs(p.x - c.x) > 0.6 * h) continue;
-    const next = prev.chunks[i + 1];
-    const filled = next ? next.x - p.end <= 3 * h : true;
-    if (filled) return i;
+function continues(recent: Row[], line: Line, c: Chunk): { row: Row; i: number } | null {
+  if (ORDINAL.test(c.text) || isNumber(c)) return null;
+  for (let r = recent.length - 1; r >= 0; r--) {
+    const row = recent[r];
+    if (row.line.page !== line.page) continue;
+    const h = Math.max(row.line.h, line.h);
+    for (let i = 0; i < row.line.chunks.length; i++) {
+      const p = row.line.chunks[i];
+      if (isNumber(p) || Math.abs(p.x - c.x) > 0.6 * h) continue;
+      const gap = line.y - row.bottoms[i];
+      if (gap <= 0.5 * h || gap > 2.1 * h) continue;
+      const next = row.line.chunks[i + 1];
+      if (next ? next.x - p.end <= 3 * h : true) return { row, i };
+    }
   }
-  return -1;
+  return null;
 }
 
 /** The draft's lines from the pages' items. */
@@ -120,27 +132,45 @@ export function layoutPages(pages: PdfPage[]): string[] {
   for (const l of lines) if (l.chunks.length === 1) { left = Math.min(left, l.chunks[0].x); right = Math.max(right, l.chunks[0].end); }
 
   const out: { line: Line; cells: string[]; prose: boolean }[] = [];
-  let lastRow: { line: Line; cells: string[] } | null = null;
+  let recent: Row[] = [];
   for (const line of lines) {
     const table = line.chunks.length >= 2;
-    if (lastRow) {
-      // Chunks that continue labels of the row above join them; the rest stay on this line.
-      const rest: Chunk[] = [];
-      for (const c of line.chunks) {
-        const i = continues(lastRow.line, line, c);
-        if (i >= 0) lastRow.cells[i] += (ASCII.test(lastRow.cells[i].slice(-1)) && ASCII.test(c.text[0]) ? ' ' : '') + c.text;
-        else rest.push(c);
+    if (recent.length) {
+      // A line whose every chunk continues a label of the rows above joins them; a line with
+      // anything else starts a row of its own (header rows sit right below each other too).
+      const hits = line.chunks.map((c) => continues(recent, line, c));
+      if (hits.every((h) => h)) {
+        hits.forEach((hit, k) => {
+          const { row, i } = hit!;
+          const t = line.chunks[k].text;
+          row.cells[i] += (ASCII.test(row.cells[i].slice(-1)) && ASCII.test(t[0]) ? ' ' : '') + t;
+          row.bottoms[i] = line.y;
+        });
+        continue;
       }
-      if (!rest.length) continue;
-      if (rest.length !== line.chunks.length) line.chunks = rest;
+      // In a row of numbers, labels that wrapped from the rows above (a cell spanning rows,
+      // such as 三、本年度办理结果) can share its line: chunks before the row's own first label.
+      if (line.chunks.some(isNumber)) {
+        const own = line.chunks.findIndex((c) => ORDINAL.test(c.text) || isNumber(c));
+        const lead = own < 0 ? [] : hits.slice(0, own);
+        if (lead.length && lead.every((h) => h)) {
+          lead.forEach((hit, k) => {
+            const { row, i } = hit!;
+            const t = line.chunks[k].text;
+            row.cells[i] += (ASCII.test(row.cells[i].slice(-1)) && ASCII.test(t[0]) ? ' ' : '') + t;
+            row.bottoms[i] = line.y;
+          });
+          line.chunks = line.chunks.slice(own);
+        }
+      }
     }
-    if (table || (lastRow && line.chunks.length >= 1 && line.chunks.some(isNumber))) {
+    if (table || (recent.length && line.chunks.some(isNumber))) {
       const cells = line.chunks.map((c) => c.text);
       out.push({ line, cells, prose: false });
-      lastRow = { line, cells };
+      recent = [...recent.slice(-3), { line, cells, bottoms: line.chunks.map(() => line.y) }];
       continue;
     }
-    lastRow = null;
+    if (recent.length) recent = [];
     const text = line.chunks[0].text;
     const prev = out[out.length - 1];
     const joins = prev && prev.prose && prev.line.page <= line.page && !HEADING.test(text) && line.chunks[0].x <= left + 1.5 * line.h && prev.line.chunks[0].end >= right - 2.5 * prev.line.h && !/[。：:；;！？]$/.test(prev.cells[0]);

@@ -37,6 +37,12 @@ describe('the same report from every source', () => {
     });
   }
 
+  test('wrong-totals.centered.pdf (cells centred vertically, labels around their numbers): the same arithmetic findings', async () => {
+    const arithmetic = (f: string[]) => f.filter((x) => ARITHMETIC_RULES.has(x.split(' ')[0] as never));
+    const r = await readSource('centered.pdf', fixture('wrong-totals.centered.pdf'));
+    assert.deepEqual(arithmetic(findings(r.text)), arithmetic(expected));
+  });
+
   test('fixtures are small', () => {
     for (const f of readdirSync(FIX)) assert.ok(statSync(join(FIX, f)).size < 100 * 1024, f);
   });

@@ -22,11 +22,13 @@ export function blocksOf(text: string): Block[] {
   const blocks: Block[] = [];
   let table: GridCell[][] | null = null;
   let inT3 = false;
+  let inT4 = false;
   for (const line of text.split(/\r?\n/)) {
     if (!line.includes('\t')) {
       table = null;
       if (line.trim()) blocks.push({ kind: 'p', text: line });
       inT3 = false;
+      inT4 = false;
       continue;
     }
     const cells = line.split('\t');
@@ -44,6 +46,19 @@ export function blocksOf(text: string): Block[] {
       else labels.forEach((l) => row.push({ text: l, span: 1 }));
       for (const v of values) row.push({ text: v, span: 1 });
       table.push(row);
+    } else if (inT3 && table.length < 3) {
+      // The header: the note over three rows and three columns, 自然人 and 总计 over two rows.
+      const c = (text: string, span = 1, vmerge?: 'restart' | 'continue'): GridCell => ({ text, span, vmerge });
+      if (table.length === 0) table.push([c(cells[0], 3, 'restart'), c(cells[1], 7)]);
+      else if (table.length === 1) table.push([c('', 3, 'continue'), c(cells[0], 1, 'restart'), c(cells[1], 5), c(cells[2], 1, 'restart')]);
+      else table.push([c('', 3, 'continue'), c('', 1, 'continue'), ...cells.map((t) => c(t)), c('', 1, 'continue')]);
+    } else if (cells[0] === '行政复议' && cells.length === 2) {
+      table.push([{ text: cells[0], span: 5 }, { text: cells[1], span: 10 }]);
+      inT4 = true;
+    } else if (inT4 && cells.length === 7) {
+      table.push([...cells.slice(0, 5).map((t) => ({ text: t, span: 1, vmerge: 'restart' as const })), { text: cells[5], span: 5 }, { text: cells[6], span: 5 }]);
+    } else if (inT4 && cells.length === 10 && !cells.some((c) => NUM.test(c))) {
+      table.push([...Array.from({ length: 5 }, () => ({ text: '', span: 1, vmerge: 'continue' as const })), ...cells.map((t) => ({ text: t, span: 1 }))]);
     } else {
       table.push(cells.map((c) => ({ text: c, span: 1 })));
     }
@@ -73,20 +88,27 @@ function cellWidth(r: GridCell[], ci: number, widths: number[]): string {
   return `<w:tcW w:w="${w}" w:type="dxa"/>`;
 }
 
-export function documentXml(blocks: Block[], opts: { splitRuns?: boolean } = {}): string {
+export function documentXml(blocks: Block[], opts: DocxOptions = {}): string {
   const body = blocks.map((b) => {
     if (b.kind === 'p') return `<w:p><w:r><w:t xml:space="preserve">${esc(b.text)}</w:t></w:r></w:p>`;
     const cols = Math.max(...b.rows.map((r) => r.reduce((s, c) => s + c.span, 0)));
     const widths = columnWidths(b.rows, cols);
     const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-    const rows = b.rows.map((r) => `<w:tr>${r.map((c, ci) => `<w:tc><w:tcPr>${cellWidth(r, ci, widths)}${c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vmerge ? `<w:vMerge${c.vmerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}</w:tcPr><w:p>${c.vmerge === 'continue' ? '' : runs(c.text, !!opts.splitRuns)}</w:p></w:tc>`).join('')}</w:tr>`).join('');
+    const rows = b.rows.map((r) => `<w:tr>${r.map((c, ci) => `<w:tc><w:tcPr>${cellWidth(r, ci, widths)}${c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vmerge ? `<w:vMerge${c.vmerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}${opts.centered ? '<w:vAlign w:val="center"/>' : ''}</w:tcPr><w:p>${c.vmerge === 'continue' ? '' : runs(c.text, !!opts.splitRuns)}</w:p></w:tc>`).join('')}</w:tr>`).join('');
     return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>${grid}${rows}</w:tbl>`;
   }).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1000" w:bottom="1440" w:left="1000"/></w:sectPr></w:body></w:document>`;
 }
 
 /** A minimal but valid .docx: [Content_Types].xml, _rels/.rels, word/document.xml, word/styles.xml. */
-export function makeDocx(text: string, opts: { splitRuns?: boolean } = {}): Uint8Array {
+export interface DocxOptions {
+  /** Numbers of two or more digits stored as two runs. */
+  splitRuns?: boolean;
+  /** Cells' text centred vertically, as many offices lay their tables out. */
+  centered?: boolean;
+}
+
+export function makeDocx(text: string, opts: DocxOptions = {}): Uint8Array {
   return packageDocx(documentXml(blocksOf(text), opts));
 }
 

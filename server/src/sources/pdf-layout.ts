@@ -30,6 +30,8 @@ interface Line {
   h: number;
   chunks: Chunk[];
   page: number;
+  /** The first line of its page once running headers are dropped. */
+  first?: boolean;
 }
 
 const NUMBER = /^[-−－+]?[0-9０-９][0-9０-９,，.．]*(万元|元|件)?$|^[—–\-－/／]+$|^无$/;
@@ -97,6 +99,8 @@ interface Row {
   line: Line;
   cells: string[];
   bottoms: number[];
+  /** A label alone on its line that goes on beside the numbers on the next line. */
+  wraps?: boolean;
 }
 
 /**
@@ -105,69 +109,107 @@ interface Row {
  * (the format's labels all start with one) and is not a number, and the label filled its cell
  * (it ends near the next cell). -1 when none.
  */
-function continues(recent: Row[], line: Line, c: Chunk): { row: Row; i: number } | null {
+function continues(recent: Row[], line: Line, c: Chunk, right: number): { row: Row; i: number } | null {
   if (ORDINAL.test(c.text) || isNumber(c)) return null;
   for (let r = recent.length - 1; r >= 0; r--) {
     const row = recent[r];
-    if (row.line.page !== line.page) continue;
     const h = Math.max(row.line.h, line.h);
+    // The table goes on over a page break: the first line of the next page continues the last row.
+    const overBreak = row.line.page === line.page - 1 && line.first && r === recent.length - 1;
+    if (row.line.page !== line.page && !overBreak) continue;
     for (let i = 0; i < row.line.chunks.length; i++) {
       const p = row.line.chunks[i];
       if (isNumber(p) || Math.abs(p.x - c.x) > 0.6 * h) continue;
-      const gap = line.y - row.bottoms[i];
+      const gap = overBreak ? h : line.y - row.bottoms[i];
       if (gap <= 0.5 * h || gap > 2.1 * h) continue;
+      // Filled its cell: ends near the next cell, or, last on its line, near the right margin.
       const next = row.line.chunks[i + 1];
-      if (next ? next.x - p.end <= 3 * h : true) return { row, i };
+      const edge = next ? next.x : Math.max(right, ...recent.flatMap((x) => x.line.chunks.map((k) => k.end)));
+      if (row.wraps || edge - p.end <= 3 * h) return { row, i };
     }
   }
   return null;
 }
 
+interface Out {
+  line: Line;
+  cells: string[];
+  prose: boolean;
+}
+
+/**
+ * The line right above a row of numbers alone that holds its labels: labels only, each chunk
+ * as read (not joined), ending left of the first number, on the same page just above.
+ */
+function labelsAbove(prev: Out | undefined, row: Line): Out | null {
+  if (!prev || !row.chunks.every(isNumber) || prev.line.page !== row.page) return null;
+  const l = prev.line;
+  if (l.chunks.length !== prev.cells.length || l.chunks.some(isNumber)) return null;
+  const h = Math.max(l.h, row.h);
+  if (row.y - l.y <= 0 || row.y - l.y > 2.1 * h) return null;
+  if (l.chunks[l.chunks.length - 1].end > row.chunks[0].x) return null;
+  return ORDINAL.test(l.chunks[0].text) ? prev : null;
+}
+
+/**
+ * A label alone on its line, inside a table, whose text goes on at the start of the next line
+ * beside the row's numbers (a label of two or three lines centred against its numbers).
+ */
+function wrapsIntoRow(line: Line, next: Line | undefined, inTable: boolean): boolean {
+  if (!inTable || !next || next.page !== line.page || line.chunks.length !== 1 || isNumber(line.chunks[0])) return false;
+  const h = Math.max(line.h, next.h);
+  const c = next.chunks[0];
+  return next.y - line.y > 0.5 * h && next.y - line.y <= 2.1 * h && Math.abs(c.x - line.chunks[0].x) <= 0.6 * h && !ORDINAL.test(c.text) && !isNumber(c) && next.chunks.some(isNumber);
+}
+
 /** The draft's lines from the pages' items. */
 export function layoutPages(pages: PdfPage[]): string[] {
   const perPage = dropRunning(pages.map(pageLines), pages);
+  for (const p of perPage) if (p.length) p[0].first = true;
   const lines = perPage.flat();
   let left = Infinity;
   let right = -Infinity;
   for (const l of lines) if (l.chunks.length === 1) { left = Math.min(left, l.chunks[0].x); right = Math.max(right, l.chunks[0].end); }
 
-  const out: { line: Line; cells: string[]; prose: boolean }[] = [];
+  const out: Out[] = [];
   let recent: Row[] = [];
-  for (const line of lines) {
-    const table = line.chunks.length >= 2;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    const wraps = line.chunks.length === 1 && wrapsIntoRow(line, lines[li + 1], recent.length > 0 || out[out.length - 1]?.prose === false);
+    const table = line.chunks.length >= 2 || wraps;
     if (recent.length) {
       // A line whose every chunk continues a label of the rows above joins them; a line with
       // anything else starts a row of its own (header rows sit right below each other too).
-      const hits = line.chunks.map((c) => continues(recent, line, c));
-      if (hits.every((h) => h)) {
-        hits.forEach((hit, k) => {
-          const { row, i } = hit!;
-          const t = line.chunks[k].text;
-          row.cells[i] += (ASCII.test(row.cells[i].slice(-1)) && ASCII.test(t[0]) ? ' ' : '') + t;
-          row.bottoms[i] = line.y;
-        });
-        continue;
+      const hits = line.chunks.map((c) => continues(recent, line, c, right));
+      // Labels that wrapped from the rows above come first on a line: a cell spanning rows
+      // (三、本年度办理结果) or a header cell of two lines shares its line with the next row.
+      let lead = 0;
+      while (lead < hits.length && hits[lead]) lead++;
+      for (let k = 0; k < lead; k++) {
+        const { row, i } = hits[k]!;
+        const t = line.chunks[k].text;
+        row.cells[i] += (ASCII.test(row.cells[i].slice(-1)) && ASCII.test(t[0]) ? ' ' : '') + t;
+        row.bottoms[i] = line.y;
       }
-      // In a row of numbers, labels that wrapped from the rows above (a cell spanning rows,
-      // such as 三、本年度办理结果) can share its line: chunks before the row's own first label.
-      if (line.chunks.some(isNumber)) {
-        const own = line.chunks.findIndex((c) => ORDINAL.test(c.text) || isNumber(c));
-        const lead = own < 0 ? [] : hits.slice(0, own);
-        if (lead.length && lead.every((h) => h)) {
-          lead.forEach((hit, k) => {
-            const { row, i } = hit!;
-            const t = line.chunks[k].text;
-            row.cells[i] += (ASCII.test(row.cells[i].slice(-1)) && ASCII.test(t[0]) ? ' ' : '') + t;
-            row.bottoms[i] = line.y;
-          });
-          line.chunks = line.chunks.slice(own);
-        }
-      }
+      if (lead === line.chunks.length) continue;
+      if (lead) line.chunks = line.chunks.slice(lead);
     }
     if (table || (recent.length && line.chunks.some(isNumber))) {
       const cells = line.chunks.map((c) => c.text);
+      const above = labelsAbove(out[out.length - 1], line);
+      if (above) {
+        // Numbers centred in their cells, the labels' first line above them: one row.
+        out.pop();
+        line.chunks = [...above.line.chunks, ...line.chunks];
+        cells.unshift(...above.cells);
+        out.push({ line, cells, prose: false });
+        const was = recent.find((r) => r.line === above.line);
+        const n = above.cells.length;
+        recent = [...recent.filter((r) => r !== was).slice(-3), { line, cells, bottoms: line.chunks.map((c, i) => (i < n ? (was?.bottoms[i] ?? above.line.y) : line.y)) }];
+        continue;
+      }
       out.push({ line, cells, prose: false });
-      recent = [...recent.slice(-3), { line, cells, bottoms: line.chunks.map(() => line.y) }];
+      recent = [...recent.slice(-3), { line, cells, bottoms: line.chunks.map(() => line.y), wraps }];
       continue;
     }
     if (recent.length) recent = [];

@@ -58,11 +58,18 @@ function isEl(n: ChildNode): n is Element {
   return n.type === 'tag' || n.type === 'script' || n.type === 'style';
 }
 
+const texts = new WeakMap<Element, string>();
+
+/** The text under a node (dropped elements left out), kept per element: the article search asks often. */
 function textOf(n: ChildNode): string {
   if (n.type === 'text') return n.data;
   if (!isEl(n) || DROPPED.has(n.name)) return '';
-  let s = '';
-  for (const c of n.children) s += textOf(c);
+  let s = texts.get(n);
+  if (s === undefined) {
+    s = '';
+    for (const c of n.children) s += textOf(c);
+    texts.set(n, s);
+  }
   return s;
 }
 

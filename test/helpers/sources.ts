@@ -131,8 +131,8 @@ export function packageDocx(document: string): Uint8Array {
 /** The report as a saved web page: rowspan/colspan for the merged cells, navigation and scripts around it. */
 export function makeHtml(text: string, charset = 'utf-8'): string {
   const blocks = blocksOf(text);
-  const title = blocks.find((b) => b.kind === 'p')?.kind === 'p' ? (blocks[0] as { text: string }).text : '';
-  const body = blocks.map((b) => {
+  const title = blocks[0]?.kind === 'p' ? blocks[0].text : '';
+  const body = blocks.slice(title ? 1 : 0).map((b) => {
     if (b.kind === 'p') return /^[一二三四五六]、/.test(b.text) ? `<p><strong>${esc(b.text)}</strong></p>` : `<p>&nbsp;&nbsp;${esc(b.text).replace(/，/, '，<span>').replace(/$/, '</span>')}</p>`;
     const rows = b.rows.map((r, ri) => {
       const tds: string[] = [];
@@ -162,7 +162,7 @@ export function makeHtml(text: string, charset = 'utf-8'): string {
 <div class="content"><h1 class="title">${esc(title)}</h1>
 <div class="info">发布时间：2026-01-20 来源：本机关</div>
 <div class="article">
-${body.replace(/^<p>&nbsp;&nbsp;[^\n]*?年度报告[^\n]*\n?/, '')}
+${body}
 </div></div>
 <div class="footer">版权所有 主办单位：青禾县人民政府 网站标识码 0000000000</div>
 </body></html>\n`;

@@ -162,6 +162,72 @@ function wrapsIntoRow(line: Line, next: Line | undefined, inTable: boolean): boo
   return next.y - line.y > 0.5 * h && next.y - line.y <= 2.1 * h && Math.abs(c.x - line.chunks[0].x) <= 0.6 * h && !ORDINAL.test(c.text) && !isNumber(c) && next.chunks.some(isNumber);
 }
 
+/**
+ * Blank cells print nothing, so a row with a blank has fewer numbers than its neighbours. In
+ * each run of table rows, the columns of the numbers are where the rows with the most numbers
+ * put them, when the header names the same columns; a row with fewer gets an empty cell in each
+ * column it leaves out, when every number it has sits in one of those columns.
+ */
+function fillBlanks(out: Out[]): void {
+  let from = 0;
+  while (from < out.length) {
+    if (out[from].prose) { from++; continue; }
+    let to = from;
+    while (to < out.length && !out[to].prose) to++;
+    fillBlock(out.slice(from, to));
+    from = to;
+  }
+}
+
+function numbersOf(o: Out): number {
+  const ch = o.line.chunks;
+  if (ch.length !== o.cells.length) return 0;
+  let k = ch.length;
+  while (k > 0 && isNumber(ch[k - 1])) k--;
+  return ch.length - k;
+}
+
+function fillBlock(rows: Out[]): void {
+  const counts = rows.map(numbersOf);
+  const most = Math.max(0, ...counts);
+  if (most < 2) return;
+  const full = rows.filter((_, i) => counts[i] === most);
+  const centre = (c: Chunk) => (c.x + c.end) / 2;
+  const columns: number[] = [];
+  for (let j = 0; j < most; j++) {
+    const xs = full.map((r) => centre(r.line.chunks[r.line.chunks.length - most + j])).sort((a, b) => a - b);
+    columns.push(xs[Math.floor(xs.length / 2)]);
+  }
+  const pitch = Math.min(...columns.slice(1).map((x, j) => x - columns[j]));
+  if (!(pitch > 0)) return;
+  // The header above the first row of numbers must name as many columns there, each over one
+  // column (headers spanning several are left out of the count): where every
+  // row has blanks, the fullest rows do not show all the columns, and nothing is filled.
+  const first = counts.findIndex((n) => n > 0);
+  const heads: number[] = [];
+  for (const r of rows.slice(0, first)) {
+    for (const c of r.line.chunks) {
+      const x = centre(c);
+      if (c.end - c.x > 1.2 * pitch) continue; // a header over several columns
+      if (x > columns[0] - pitch / 2 && !heads.some((h) => Math.abs(h - x) < pitch / 2)) heads.push(x);
+    }
+  }
+  if (heads.length !== most || !columns.every((x) => heads.some((h) => Math.abs(h - x) < pitch / 2))) return;
+  rows.forEach((r, i) => {
+    const n = counts[i];
+    if (n === 0 || n >= most) return;
+    const ch = r.line.chunks;
+    const slots: (string | null)[] = Array(most).fill(null);
+    let col = 0;
+    for (let k = ch.length - n; k < ch.length; k++) {
+      while (col < most && Math.abs(centre(ch[k]) - columns[col]) > pitch / 2) col++;
+      if (col >= most) return; // a number in no column: leave the row as read
+      slots[col++] = r.cells[k];
+    }
+    r.cells = [...r.cells.slice(0, ch.length - n), ...slots.map((x) => x ?? '')];
+  });
+}
+
 /** The draft's lines from the pages' items. */
 export function layoutPages(pages: PdfPage[]): string[] {
   const perPage = dropRunning(pages.map(pageLines), pages);
@@ -223,5 +289,6 @@ export function layoutPages(pages: PdfPage[]): string[] {
       out.push({ line, cells: [text], prose: true });
     }
   }
+  fillBlanks(out);
   return out.map((o) => o.cells.join('\t'));
 }

@@ -95,6 +95,23 @@ describe('.docx details', () => {
     assert.equal(await read(tbl), '三、本年度办理结果\t（一）予以公开\t12\n\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\n');
   });
 
+  test('automatic numbering: numbers Word shows from numbering.xml, by a paragraph\'s numPr or its style\'s', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>`;
+    const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="H1b"><w:basedOn w:val="H1"/></w:style></w:styles>`;
+    const np = (ilvl: number) => `<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="3"/></w:numPr></w:pPr>`;
+    const body = [
+      `<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr>${r('总体情况')}</w:p>`,
+      `<w:p>${np(1)}${r('主动公开')}</w:p>`,
+      `<w:p>${np(1)}${r('依申请公开')}</w:p>`,
+      `<w:p>${np(2)}${r('属于国家秘密')}</w:p>`,
+      `<w:p><w:pPr><w:pStyle w:val="H1b"/></w:pPr>${r('主动公开政府信息情况')}</w:p>`,
+      `<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>${r('不编号')}</w:p>`,
+    ].join('');
+    const text = (await readSource('n.docx', packageDocx(wordXml(body), { 'word/numbering.xml': numbering, 'word/styles.xml': styles }))).text;
+    assert.equal(text, '一、总体情况\n（一）主动公开\n（二）依申请公开\n1.属于国家秘密\n二、主动公开政府信息情况\n不编号\n');
+  });
+
   test('the main part is found through _rels/.rels', async () => {
     const { zipSync, strToU8 } = await import('fflate');
     const bytes = zipSync({

@@ -6,6 +6,7 @@
 import { decodeXml, childElements, local, attr, parseXml, isElement, type ChildNode, type Element } from './xml.js';
 import { Draft, DraftTooLong, type CellParas, type Piece } from './draft.js';
 import { unzip } from './zip.js';
+import { Numbering } from './numbering.js';
 import { SourceError, type Limits, type SourceResult } from './types.js';
 import type { Localized } from '../core/index.js';
 
@@ -44,7 +45,7 @@ export function readDocx(bytes: Uint8Array, limits: Limits): SourceResult {
     const doc = parseXml(text);
     const body = findBody(doc.children);
     if (!body) throw new SourceError('corrupt', { zh: `${entry} 中没有正文（w:body）`, en: `${entry} has no body (w:body)` });
-    readBlocks(body, draft);
+    readBlocks(body, draft, new Numbering(byName.get('word/numbering.xml'), byName.get('word/styles.xml')));
   } catch (e) {
     if (e instanceof DraftTooLong) throw new SourceError('too-large', { zh: `转换后的文字超过 ${limits.maxChars} 个字符，不予读取`, en: `The converted text is over ${limits.maxChars} characters; not read` });
     throw e;
@@ -63,18 +64,19 @@ function findBody(nodes: ChildNode[]): Element | null {
 }
 
 /** Paragraphs and tables in document order (through w:sdt and other block containers). */
-function readBlocks(parent: Element, draft: Draft): void {
+function readBlocks(parent: Element, draft: Draft, numbering: Numbering): void {
   for (const e of childElements(parent)) {
     const name = local(e);
-    if (name === 'p') for (const line of paragraphLines(e)) draft.paragraph(line);
-    else if (name === 'tbl') readTable(e, draft);
-    else if (!SKIPPED.has(name)) readBlocks(e, draft);
+    if (name === 'p') for (const line of paragraphLines(e, numbering)) draft.paragraph(line);
+    else if (name === 'tbl') readTable(e, draft, numbering);
+    else if (!SKIPPED.has(name)) readBlocks(e, draft, numbering);
   }
 }
 
-/** The lines of one paragraph (w:br and w:cr start a new one) as pieces. */
-function paragraphLines(p: Element): Piece[][] {
-  const lines: Piece[][] = [[]];
+/** The lines of one paragraph (w:br and w:cr start a new one) as pieces, its list number first. */
+function paragraphLines(p: Element, numbering: Numbering): Piece[][] {
+  const number = numbering.next(childElements(p).find((c) => local(c) === 'pPr'));
+  const lines: Piece[][] = [number ? [{ text: number }] : []];
   const visit = (e: Element) => {
     for (const c of childElements(e)) {
       const name = local(c);
@@ -119,13 +121,13 @@ function prop(e: Element, pr: string, name: string): Element | undefined {
  * copies it (Word and LibreOffice often lay a table on a finer grid than it looks); a cell
  * covered by the one above (w:vMerge continue) is an empty cell, as Word copies it too.
  */
-function readTable(tbl: Element, draft: Draft): void {
+function readTable(tbl: Element, draft: Draft, numbering: Numbering): void {
   for (const tr of rowsOf(tbl)) {
     const cells: CellParas[] = [];
     for (const tc of cellsOf(tr)) {
       const vm = prop(tc, 'tcPr', 'vMerge');
       const continued = !!vm && (attr(vm, 'val') ?? 'continue') === 'continue';
-      cells.push(continued ? [] : cellParas(tc));
+      cells.push(continued ? [] : cellParas(tc, numbering));
     }
     draft.row(cells);
   }
@@ -152,12 +154,12 @@ function cellsOf(tr: Element): Element[] {
 }
 
 /** The paragraphs of a cell (a nested table's cells count as paragraphs of it). */
-function cellParas(tc: Element): CellParas {
+function cellParas(tc: Element, numbering: Numbering): CellParas {
   const out: CellParas = [];
   const visit = (e: Element) => {
     for (const c of childElements(e)) {
       const n = local(c);
-      if (n === 'p') out.push(...paragraphLines(c));
+      if (n === 'p') out.push(...paragraphLines(c, numbering));
       else if (n === 'tbl' || n === 'tr' || n === 'tc' || n === 'sdt' || n === 'sdtContent' || n === 'customXml') visit(c);
     }
   };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { ARITHMETIC_RULES, analyzeText, applyEdits, recompute } from '../server/src/core/index.ts';
-import { fixDocx, readSource } from '../server/src/sources/index.ts';
+import { fixDocx, readSource, writeBack } from '../server/src/sources/index.ts';
 import { makeDocx } from './helpers/sources.ts';
 
 const EXAMPLE = readFileSync(join(__dirname, '../examples/wrong-totals.report.txt'), 'utf8');
@@ -81,5 +81,22 @@ describe('--fix on a .docx', () => {
     const res = fixDocx(bytes, read.docx!, [blank]);
     assert.deepEqual(res.skipped, [blank]);
     assert.equal(res.bytes, bytes);
+  });
+});
+
+describe('writeBack: one call for every source', () => {
+  test('text re-encoded as it was (GB18030 here), .docx through fixDocx, .html and .pdf not writable', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const gb = new Uint8Array(iconv.encode(EXAMPLE, 'gb18030'));
+    const t = await readSource('r.txt', gb);
+    const edits = recompute(t.text).edits;
+    const out = writeBack(t, gb, edits)!;
+    assert.equal(iconv.decode(Buffer.from(out.bytes), 'gb18030'), applyEdits(EXAMPLE, edits));
+    const docx = makeDocx(EXAMPLE);
+    const d = await readSource('r.docx', docx);
+    const fixedDocx = writeBack(d, docx, recompute(d.text).edits)!;
+    assert.deepEqual(arithmetic((await readSource('r.docx', fixedDocx.bytes)).text), []);
+    const html = new TextEncoder().encode('<p>一、总体情况</p>');
+    assert.equal(writeBack(await readSource('r.html', html), html, []), null);
   });
 });

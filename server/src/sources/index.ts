@@ -2,13 +2,15 @@
 // the core reads (plain text, .docx, saved web pages, PDFs with a text layer), the typed error
 // every reader throws, and writing recompute fixes back into a .docx. Outside the core.
 
-import { decode, InputError, type Decoded } from './encoding.js';
+import { applyEdits, type TextEdit } from '../core/index.js';
+import { decode, encode, InputError, type Decoded } from './encoding.js';
+import { fixDocx, type DocxFixResult } from './docx-fix.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { mb } from './zip.js';
 import { DEFAULT_LIMITS, SourceError, type Limits, type SourceKind, type SourceResult } from './types.js';
 
-export { fixDocx, type DocxFixResult } from './docx-fix.js';
+export { fixDocx, type DocxFixResult };
 export { DEFAULT_LIMITS, SourceError, type DocxMap, type DocxPiece, type Limits, type SourceErrorCode, type SourceKind, type SourceResult } from './types.js';
 export type { Decoded } from './encoding.js';
 
@@ -109,4 +111,18 @@ export async function readSource(path: string, bytes: Uint8Array, limits: Partia
     }
     throw new SourceError('corrupt', { zh: `文件已损坏，无法读取（${String((err as Error)?.message ?? err)}）`, en: `The file is damaged and cannot be read (${String((err as Error)?.message ?? err)})` });
   }
+}
+
+/**
+ * The file's new bytes with `edits` (made on `src.text`, e.g. by the core's recompute) written
+ * back: a text file re-encoded as it was (encoding and BOM), a .docx through `fixDocx`. null for
+ * sources that cannot be written (.html, .pdf): `--fix` changes nothing there and says so.
+ */
+export function writeBack(src: SourceResult, bytes: Uint8Array, edits: TextEdit[], limits: Partial<Limits> = {}): DocxFixResult | null {
+  if (src.kind === 'text' && 'decoded' in src) {
+    if (!edits.length) return { bytes, applied: [], skipped: [] };
+    return { bytes: new Uint8Array(encode(applyEdits(src.text, edits), (src as TextSourceResult).decoded)), applied: edits, skipped: [] };
+  }
+  if (src.kind === 'docx' && src.docx) return fixDocx(bytes, src.docx, edits, { ...DEFAULT_LIMITS, ...limits });
+  return null;
 }

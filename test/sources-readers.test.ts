@@ -146,6 +146,12 @@ describe('web page details', () => {
     assert.equal(text, '某某局2025年政府信息公开工作年度报告\n一、总体情况\n一、本年新收政府信息公开申请数量\t1\n六、其他需要报告的事项\n');
   });
 
+  test('a page laid out with tables: the layout table\'s cells are blocks, the report\'s tables rows', async () => {
+    const html = '<table><tr><td>首页</td><td><table><tr><td><p>某某局2025年政府信息公开工作年度报告</p></td></tr><tr><td>一、总体情况<table><tr><td>行政许可</td><td>5</td></tr></table>二、主动公开政府信息情况</td></tr></table></td></tr></table>';
+    const { text } = await readSource('p.html', page(html));
+    assert.equal(text, '某某局2025年政府信息公开工作年度报告\n一、总体情况\n行政许可\t5\n二、主动公开政府信息情况\n');
+  });
+
   test('UTF-8 with a BOM and no <meta>; GB18030 sniffed when undeclared and not UTF-8', async () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<p>一、总体情况</p>')]);
     assert.equal((await readSource('a.html', bom)).text, '一、总体情况\n');

@@ -114,7 +114,7 @@ function findArticle(nodes: ChildNode[]): Element | null {
   let root = common[0] ?? null;
   // A title alone: widen to the ancestor that holds the article's text.
   if (root && !tables.length) {
-    for (const a of common) if (textOf(a).length > 500) { root = a; break; }
+    for (const a of common) if (textOf(a).length > 500 || /总体情况|主动公开政府信息/.test(textOf(a))) { root = a; break; }
   }
   return root;
 }
@@ -142,8 +142,9 @@ class Walker {
     if (!isEl(n) || DROPPED.has(n.name)) return;
     if (isChrome(n)) return;
     if (n.name === 'br') { this.flush(); return; }
-    if (n.name === 'table') { this.flush(); this.table(n); return; }
-    const block = BLOCK.has(n.name);
+    if (n.name === 'table' && !hasTableInside(n)) { this.flush(); this.table(n); return; }
+    // A table holding tables lays the page out: its rows and cells are blocks.
+    const block = BLOCK.has(n.name) || LAYOUT.has(n.name);
     if (block) this.flush();
     for (const c of n.children) this.node(c);
     if (block) this.flush();
@@ -181,6 +182,13 @@ class Walker {
       this.draft.row(cells);
     }
   }
+}
+
+const LAYOUT = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
+
+function hasTableInside(t: Element): boolean {
+  for (const d of elements(t.children)) if (d.name === 'table') return true;
+  return false;
 }
 
 function isChrome(e: Element): boolean {

@@ -112,6 +112,11 @@ describe('.docx details', () => {
     assert.equal(text, '一、总体情况\n（一）主动公开\n（二）依申请公开\n1.属于国家秘密\n二、主动公开政府信息情况\n不编号\n');
   });
 
+  test('headers and footers are not part of the draft', async () => {
+    const { text } = await readSource('r.docx', fixture('wrong-totals.libreoffice.docx'));
+    assert.ok(!text.includes('政务公开\n') && !text.includes('- 1 -'), text.slice(0, 200));
+  });
+
   test('the main part is found through _rels/.rels', async () => {
     const { zipSync, strToU8 } = await import('fflate');
     const bytes = zipSync({
@@ -164,7 +169,8 @@ describe('PDF details', () => {
   test('page numbers dropped, the table split over two pages continued, prose lines joined into paragraphs', async () => {
     const { text } = await readSource('r.pdf', fixture('wrong-totals.pdf'));
     const lines = text.split('\n');
-    assert.ok(!lines.some((l) => /^\s*-?\s*\d+\s*-?\s*$/.test(l)), 'no page number line');
+    assert.ok(!lines.some((l) => /^\s*-?\s*\d+\s*-?\s*$/.test(l)), 'no page number line (the fixture has - 1 -, - 2 - in its footer)');
+    assert.ok(!text.includes('政务公开青禾县') && !lines.includes('青禾县数据资源局政务公开'), 'no running header');
     assert.equal(lines.filter((l) => l.startsWith('四、结转下年度继续办理\t')).length, 1);
     assert.ok(lines.includes('（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0'), 'a label wrapped in its cell is joined');
     assert.ok(lines.some((l) => l.startsWith('2025年，青禾县数据资源局认真贯彻落实') && l.endsWith('不断提升政务公开质量。')), 'a paragraph wrapped over lines is one line');

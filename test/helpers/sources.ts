@@ -97,7 +97,7 @@ export function documentXml(blocks: Block[], opts: DocxOptions = {}): string {
     const rows = b.rows.map((r) => `<w:tr>${r.map((c, ci) => `<w:tc><w:tcPr>${cellWidth(r, ci, widths)}${c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vmerge ? `<w:vMerge${c.vmerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}${opts.centered ? '<w:vAlign w:val="center"/>' : ''}</w:tcPr><w:p>${c.vmerge === 'continue' ? '' : runs(c.text, !!opts.splitRuns)}</w:p></w:tc>`).join('')}</w:tr>`).join('');
     return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>${grid}${rows}</w:tbl>`;
   }).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1000" w:bottom="1440" w:left="1000"/></w:sectPr></w:body></w:document>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}<w:sectPr>${opts.headerFooter ? '<w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/>' : ''}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1000" w:bottom="1440" w:left="1000"/></w:sectPr></w:body></w:document>`;
 }
 
 /** A minimal but valid .docx: [Content_Types].xml, _rels/.rels, word/document.xml, word/styles.xml. */
@@ -106,10 +106,21 @@ export interface DocxOptions {
   splitRuns?: boolean;
   /** Cells' text centred vertically, as many offices lay their tables out. */
   centered?: boolean;
+  /** A running header (the office) and a footer with the page number, as PAGE field. */
+  headerFooter?: boolean;
 }
 
 export function makeDocx(text: string, opts: DocxOptions = {}): Uint8Array {
-  return packageDocx(documentXml(blocksOf(text), opts));
+  if (!opts.headerFooter) return packageDocx(documentXml(blocksOf(text), opts));
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const office = /^(.*?)\d{4}年/.exec(text)?.[1] ?? '';
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  return packageDocx(documentXml(blocksOf(text), opts), {
+    'word/header1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${W}><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>${esc(office)}政务公开</w:t></w:r></w:p></w:hdr>`,
+    'word/footer1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${W}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">- </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:ftr>`,
+    'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'styles', 'styles.xml')}${rel('rId2', 'header', 'header1.xml')}${rel('rId3', 'footer', 'footer1.xml')}</Relationships>`,
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>',
+  });
 }
 
 /** A body of WordprocessingML in the namespace, as a document.xml. */

@@ -84,7 +84,8 @@ function dropRunning(pages: Line[][], sizes: PdfPage[]): Line[][] {
     for (const l of lines) if (margin(l)) seen.add(shape(l));
     for (const s of seen) count.set(s, (count.get(s) ?? 0) + 1);
   }
-  const repeated = (l: Line) => pages.length >= 3 && (count.get(shape(l)) ?? 0) >= Math.max(2, pages.length / 2);
+  // On every page of a short document, or on most pages of a longer one.
+  const repeated = (l: Line) => pages.length >= 2 && (count.get(shape(l)) ?? 0) >= (pages.length < 4 ? pages.length : pages.length / 2);
   return pages.map((lines) => lines.filter((l) => {
     if (!margin(l)) return true;
     const t = l.chunks.map((c) => c.text).join('');

@@ -2,11 +2,13 @@
 // saved it), a GBK web page and a PDF gives the same findings at the same cell keys; and the
 // details each reader must get right (merged cells, runs, charset, article, entities).
 import assert from 'node:assert/strict';
-import { readFileSync, statSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ARITHMETIC_RULES } from '../server/src/core/index.ts';
 import { isSourceFile, readSource, sourceKind } from '../server/src/sources/index.ts';
+import { walk } from '../server/src/sources/files.ts';
 import { findings } from './helpers/findings.ts';
 import { makeDocx, makeHtml, packageDocx, wordXml } from './helpers/sources.ts';
 
@@ -56,6 +58,20 @@ describe('kinds and results', () => {
     assert.equal(sourceKind('r.report.txt'), 'text');
     assert.equal(sourceKind('r.doc'), null);
     assert.ok(isSourceFile('x.wps') && isSourceFile('x.html') && !isSourceFile('x.png'));
+  });
+
+  test('a folder walked for every source kind (and the old formats, to be refused one by one)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'walk-'));
+    try {
+      for (const f of ['a.txt', 'b.docx', 'c.PDF', 'd.png', 'e.doc', 'sub/f.htm']) {
+        mkdirSync(join(dir, f, '..'), { recursive: true });
+        writeFileSync(join(dir, f), '');
+      }
+      assert.deepEqual(walk([dir], isSourceFile).files.map((f) => f.slice(dir.length + 1)), ['a.txt', 'b.docx', 'c.PDF', 'e.doc', join('sub', 'f.htm')]);
+      assert.deepEqual(walk([dir]).files.map((f) => f.slice(dir.length + 1)), ['a.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('plain text keeps its encoding for writing back', async () => {

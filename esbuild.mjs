@@ -2,13 +2,22 @@
 // `npm ci` runs this through the `prepare` script, so a fresh clone is ready to use.
 // The options are exported (`bundleOptions`), so that the tests build the server the same way
 // (test/lsp/build.ts); run as a script, this builds everything.
-import { chmodSync, existsSync, readFileSync, realpathSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-/** The esbuild options of one bundle: `cli`, `server` or `client`. */
+// pdf.js (about 2 MB) is loaded only when a PDF is read: the bundles import it at run time from
+// a file of its own, dist/pdf-engine.mjs, which nothing else loads.
+const pdfEngineApart = {
+  name: 'pdf-engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/pdf-engine\.js$/ }, () => ({ path: './pdf-engine.mjs', external: true }));
+  },
+};
+
+/** The esbuild options of one bundle: `cli`, `server`, `client` or `pdf-engine`. */
 export function bundleOptions(name, { production = false } = {}) {
   const common = {
     absWorkingDir: root,
@@ -24,17 +33,28 @@ export function bundleOptions(name, { production = false } = {}) {
   const bin = { banner: { js: '#!/usr/bin/env node' } };
   switch (name) {
     case 'cli':
-      return { ...common, ...bin, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' };
+      return { ...common, ...bin, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [pdfEngineApart] };
     case 'server':
-      return { ...common, ...bin, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js' };
+      return { ...common, ...bin, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js', plugins: [pdfEngineApart] };
     case 'client':
       return { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] };
+    case 'pdf-engine':
+      // Optional native canvas packages of pdf.js are for rendering, which the checker never does.
+      return { ...common, format: 'esm', entryPoints: ['server/src/sources/pdf-engine.ts'], outfile: 'dist/pdf-engine.mjs', external: ['@napi-rs/canvas', 'canvas', 'path2d'] };
     default:
       throw new Error(`no bundle named ${name}`);
   }
 }
 
 export const BINS = ['cli', 'server'];
+
+/** The character maps pdf.js needs for Chinese fonts a PDF does not embed (the GB ones only). */
+function copyCmaps() {
+  const cmaps = new URL('./node_modules/pdfjs-dist/cmaps/', import.meta.url);
+  if (!existsSync(cmaps)) return;
+  mkdirSync(new URL('./dist/pdfjs-cmaps/', import.meta.url), { recursive: true });
+  for (const f of readdirSync(cmaps)) if (/GB|^Identity|LICENSE/.test(f)) copyFileSync(new URL(f, cmaps), new URL(`./dist/pdfjs-cmaps/${f}`, import.meta.url));
+}
 
 async function buildAll() {
   let esbuild;
@@ -47,7 +67,8 @@ async function buildAll() {
     throw e;
   }
   const production = process.argv.includes('--production');
-  await Promise.all(['cli', 'server', 'client'].map((name) => esbuild.build(bundleOptions(name, { production }))));
+  copyCmaps();
+  await Promise.all(['cli', 'server', 'client', 'pdf-engine'].map((name) => esbuild.build(bundleOptions(name, { production }))));
   for (const name of BINS) chmodSync(new URL(bundleOptions(name).outfile, import.meta.url), 0o755);
 }
 

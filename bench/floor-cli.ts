@@ -1,7 +1,7 @@
 // The floor for the CLI batch: what any checker must do anyway, in one Node process — find the
 // files, read them, decode them (the CLI's own walk and decoder), split them into lines.
-import { decode } from '../server/src/cli/encoding.js';
-import { readInput, walk } from '../server/src/cli/files.js';
+import { decode } from '../server/src/sources/encoding.js';
+import { readInput, walk } from '../server/src/sources/files.js';
 
 const { files } = walk(process.argv.slice(2));
 let lines = 0;

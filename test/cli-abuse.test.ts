@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { analyzeText, applyEdits, recompute } from '../server/src/core/index.ts';
-import { decode, encode, type Decoded } from '../server/src/cli/encoding.ts';
+import { decode, encode, type Decoded } from '../server/src/sources/encoding.ts';
 import { composeReport, LAYOUTS, T3_COLUMNS, T3_ROWS } from './helpers/compose.mjs';
 import { randomData, rng, int, choose } from '../bench/gen.ts';
 

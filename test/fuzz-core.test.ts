@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { ARITHMETIC_RULES, analyzeText, cellsOf, recompute, ReportModel, splitWithEols, type Analysis, type Cell } from '../server/src/core/index.ts';
-import { decode, InputError } from '../server/src/cli/encoding.ts';
+import { decode, InputError } from '../server/src/sources/encoding.ts';
 import { LAYOUTS, T3_LABELS, buildReport, completeT3, completeT4, T3, type Layout, type ReportData } from './helpers/report.ts';
 import { composeReport } from './helpers/compose.mjs';
 import { HAS_SHARED, SKIP_SHARED, sharedFiles } from './helpers/shared.ts';

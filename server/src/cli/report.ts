@@ -2,7 +2,7 @@
 // file could not be read), and the reason for a file error in the user's language.
 
 import type { Diagnostic, FixChange, Locale, Refusal } from '../core/index.js';
-import { InputError } from './encoding.js';
+import { InputError } from '../sources/encoding.js';
 import { cliText } from './messages.js';
 
 export interface FileReport {

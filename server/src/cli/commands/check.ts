@@ -6,8 +6,8 @@
 import { analyzeText, applyEdits, recompute, type Locale } from '../../core/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
-import { decode, encode } from '../encoding.js';
-import { readInput, walk, writeAtomic } from '../files.js';
+import { decode, encode } from '../../sources/encoding.js';
+import { readInput, walk, writeAtomic } from '../../sources/files.js';
 import { cliText } from '../messages.js';
 import { checkJson } from '../output/json.js';
 import { fileText, summaryText, type Tally } from '../output/text.js';

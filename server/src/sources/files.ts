@@ -9,8 +9,11 @@ export interface Walked {
   errors: { path: string; error: unknown }[];
 }
 
-/** Files named on the command line, and the `*.txt` files under directories, sorted. */
-export function walk(paths: string[]): Walked {
+/**
+ * Files named on the command line, and the files under directories that `accept` takes (by
+ * default `*.txt`; pass `isSourceFile` from ./index.js for every source kind), sorted.
+ */
+export function walk(paths: string[], accept: (name: string) => boolean = (n) => /\.txt$/i.test(n)): Walked {
   const out: Walked = { files: [], errors: [] };
   const visit = (p: string, top: boolean) => {
     let st;
@@ -34,7 +37,7 @@ export function walk(paths: string[]): Walked {
         let cst;
         try { cst = lstatSync(child); } catch (error) { out.errors.push({ path: child, error }); continue; }
         if (cst.isDirectory()) visit(child, false);
-        else if (cst.isFile() && /\.txt$/i.test(n)) out.files.push(child);
+        else if (cst.isFile() && accept(n)) out.files.push(child);
       }
     } else if (top || st.isFile()) {
       out.files.push(p);

@@ -1,0 +1,295 @@
+// Rebuilding a PDF's draft from the positions of its text: items on one baseline make a line,
+// wide gaps part its cells; a label that wrapped in its cell is joined back to the row; page
+// numbers and running headers and footers are dropped; a table split over pages continues,
+// since every row is one line whatever page it is on; prose lines are joined into paragraphs.
+
+export interface PdfItem {
+  str: string;
+  /** Left edge and baseline, in points from the page's top-left corner. */
+  x: number;
+  y: number;
+  w: number;
+  /** Font size. */
+  h: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+interface Chunk {
+  text: string;
+  x: number;
+  end: number;
+}
+
+interface Line {
+  y: number;
+  h: number;
+  chunks: Chunk[];
+  page: number;
+  /** The first line of its page once running headers are dropped. */
+  first?: boolean;
+}
+
+const NUMBER = /^[-−－+]?[0-9０-９][0-9０-９,，.．]*(万元|元|件)?$|^[—–\-－/／]+$|^无$/;
+const ORDINAL = /^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、])/;
+const HEADING = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+const PAGE_NUMBER = /^[-—–－\s]*(第\s*)?[0-9０-９]+(\s*页)?(\s*[/／共]\s*[0-9０-９]+\s*页?)?[-—–－\s]*$|^[-—–－\s]*[0-9０-９]+[-—–－\s]*$/;
+const ASCII = /[A-Za-z0-9]/;
+
+/** The lines of one page: items grouped by baseline, then into cells by the gaps between them. */
+function pageLines(page: PdfPage, n: number): Line[] {
+  const items = page.items.filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y)).sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: PdfItem[][] = [];
+  for (const it of items) {
+    const last = rows[rows.length - 1];
+    const h = Math.max(1, it.h);
+    if (last && Math.abs(last[0].y - it.y) <= 0.45 * h) last.push(it);
+    else rows.push([it]);
+  }
+  return rows.map((r) => {
+    r.sort((a, b) => a.x - b.x);
+    const h = Math.max(1, Math.min(...r.map((i) => i.h || 1)));
+    const chunks: Chunk[] = [];
+    for (const it of r) {
+      const prev = chunks[chunks.length - 1];
+      const gap = prev ? it.x - prev.end : Infinity;
+      if (prev && gap < 0.9 * h) {
+        const t = it.str;
+        prev.text += gap > 0.2 * h && ASCII.test(prev.text[prev.text.length - 1]) && ASCII.test(t[0]) ? ' ' + t : t;
+        prev.end = Math.max(prev.end, it.x + it.w);
+      } else {
+        chunks.push({ text: it.str, x: it.x, end: it.x + it.w });
+      }
+    }
+    for (const c of chunks) c.text = c.text.replace(/\s+/g, ' ').trim();
+    return { y: r[0].y, h, chunks: chunks.filter((c) => c.text), page: n };
+  }).filter((l) => l.chunks.length);
+}
+
+const shape = (l: Line) => l.chunks.map((c) => c.text).join(' ').replace(/[0-9０-９]+/g, '#');
+
+/** Page numbers, and lines in the top or bottom margin repeated on most pages. */
+function dropRunning(pages: Line[][], sizes: PdfPage[]): Line[][] {
+  const margin = (l: Line) => {
+    const H = sizes[l.page].height || 842;
+    return l.y < H * 0.1 || l.y > H * 0.9;
+  };
+  const count = new Map<string, number>();
+  for (const lines of pages) {
+    const seen = new Set<string>();
+    for (const l of lines) if (margin(l)) seen.add(shape(l));
+    for (const s of seen) count.set(s, (count.get(s) ?? 0) + 1);
+  }
+  // On every page of a short document, or on most pages of a longer one.
+  const repeated = (l: Line) => pages.length >= 2 && (count.get(shape(l)) ?? 0) >= (pages.length < 4 ? pages.length : pages.length / 2);
+  return pages.map((lines) => lines.filter((l) => {
+    if (!margin(l)) return true;
+    const t = l.chunks.map((c) => c.text).join('');
+    return !(PAGE_NUMBER.test(t) || repeated(l));
+  }));
+}
+
+const isNumber = (c: Chunk) => NUMBER.test(c.text.replace(/\s+/g, ''));
+
+/** A table row being built: its cells, and the baseline of each cell's last line so far. */
+interface Row {
+  line: Line;
+  cells: string[];
+  bottoms: number[];
+  /** A label alone on its line that goes on beside the numbers on the next line. */
+  wraps?: boolean;
+}
+
+/**
+ * The cell of a recent row that `c` continues, when that cell's label wrapped: `c` starts where
+ * the label starts, sits on the line right below the label's last line, carries no ordinal
+ * (the format's labels all start with one) and is not a number, and the label filled its cell
+ * (it ends near the next cell). -1 when none.
+ */
+function continues(recent: Row[], line: Line, c: Chunk, right: number): { row: Row; i: number } | null {
+  if (ORDINAL.test(c.text) || isNumber(c)) return null;
+  for (let r = recent.length - 1; r >= 0; r--) {
+    const row = recent[r];
+    const h = Math.max(row.line.h, line.h);
+    // The table goes on over a page break: the first line of the next page continues the last row.
+    const overBreak = row.line.page === line.page - 1 && line.first && r === recent.length - 1;
+    if (row.line.page !== line.page && !overBreak) continue;
+    for (let i = 0; i < row.line.chunks.length; i++) {
+      const p = row.line.chunks[i];
+      if (isNumber(p) || Math.abs(p.x - c.x) > 0.6 * h) continue;
+      const gap = overBreak ? h : line.y - row.bottoms[i];
+      if (gap <= 0.5 * h || gap > 2.1 * h) continue;
+      // Filled its cell: ends near the next cell, or, last on its line, near the right margin.
+      const next = row.line.chunks[i + 1];
+      const edge = next ? next.x : Math.max(right, ...recent.flatMap((x) => x.line.chunks.map((k) => k.end)));
+      if (row.wraps || edge - p.end <= 3 * h) return { row, i };
+    }
+  }
+  return null;
+}
+
+interface Out {
+  line: Line;
+  cells: string[];
+  prose: boolean;
+}
+
+/**
+ * The line right above a row of numbers alone that holds its labels: labels only, each chunk
+ * as read (not joined), ending left of the first number, on the same page just above.
+ */
+function labelsAbove(prev: Out | undefined, row: Line): Out | null {
+  if (!prev || !row.chunks.every(isNumber) || prev.line.page !== row.page) return null;
+  const l = prev.line;
+  if (l.chunks.length !== prev.cells.length || l.chunks.some(isNumber)) return null;
+  const h = Math.max(l.h, row.h);
+  if (row.y - l.y <= 0 || row.y - l.y > 2.1 * h) return null;
+  if (l.chunks[l.chunks.length - 1].end > row.chunks[0].x) return null;
+  return ORDINAL.test(l.chunks[0].text) ? prev : null;
+}
+
+/**
+ * A label alone on its line, inside a table, whose text goes on at the start of the next line
+ * beside the row's numbers (a label of two or three lines centred against its numbers).
+ */
+function wrapsIntoRow(line: Line, next: Line | undefined, inTable: boolean): boolean {
+  if (!inTable || !next || next.page !== line.page || line.chunks.length !== 1 || isNumber(line.chunks[0])) return false;
+  const h = Math.max(line.h, next.h);
+  const c = next.chunks[0];
+  return next.y - line.y > 0.5 * h && next.y - line.y <= 2.1 * h && Math.abs(c.x - line.chunks[0].x) <= 0.6 * h && !ORDINAL.test(c.text) && !isNumber(c) && next.chunks.some(isNumber);
+}
+
+/**
+ * Blank cells print nothing, so a row with a blank has fewer numbers than its neighbours. In
+ * each run of table rows, the columns of the numbers are where the rows with the most numbers
+ * put them, when the header names the same columns; a row with fewer gets an empty cell in each
+ * column it leaves out, when every number it has sits in one of those columns.
+ */
+function fillBlanks(out: Out[]): void {
+  let from = 0;
+  while (from < out.length) {
+    if (out[from].prose) { from++; continue; }
+    let to = from;
+    while (to < out.length && !out[to].prose) to++;
+    fillBlock(out.slice(from, to));
+    from = to;
+  }
+}
+
+function numbersOf(o: Out): number {
+  const ch = o.line.chunks;
+  if (ch.length !== o.cells.length) return 0;
+  let k = ch.length;
+  while (k > 0 && isNumber(ch[k - 1])) k--;
+  return ch.length - k;
+}
+
+function fillBlock(rows: Out[]): void {
+  const counts = rows.map(numbersOf);
+  const most = Math.max(0, ...counts);
+  if (most < 2) return;
+  const full = rows.filter((_, i) => counts[i] === most);
+  const centre = (c: Chunk) => (c.x + c.end) / 2;
+  const columns: number[] = [];
+  for (let j = 0; j < most; j++) {
+    const xs = full.map((r) => centre(r.line.chunks[r.line.chunks.length - most + j])).sort((a, b) => a - b);
+    columns.push(xs[Math.floor(xs.length / 2)]);
+  }
+  const pitch = Math.min(...columns.slice(1).map((x, j) => x - columns[j]));
+  if (!(pitch > 0)) return;
+  // The header above the first row of numbers must name as many columns there, each over one
+  // column (headers spanning several are left out of the count): where every
+  // row has blanks, the fullest rows do not show all the columns, and nothing is filled.
+  const first = counts.findIndex((n) => n > 0);
+  const heads: number[] = [];
+  for (const r of rows.slice(0, first)) {
+    for (const c of r.line.chunks) {
+      const x = centre(c);
+      if (c.end - c.x > 1.2 * pitch) continue; // a header over several columns
+      if (x > columns[0] - pitch / 2 && !heads.some((h) => Math.abs(h - x) < pitch / 2)) heads.push(x);
+    }
+  }
+  if (heads.length !== most || !columns.every((x) => heads.some((h) => Math.abs(h - x) < pitch / 2))) return;
+  rows.forEach((r, i) => {
+    const n = counts[i];
+    if (n === 0 || n >= most) return;
+    const ch = r.line.chunks;
+    const slots: (string | null)[] = Array(most).fill(null);
+    let col = 0;
+    for (let k = ch.length - n; k < ch.length; k++) {
+      while (col < most && Math.abs(centre(ch[k]) - columns[col]) > pitch / 2) col++;
+      if (col >= most) return; // a number in no column: leave the row as read
+      slots[col++] = r.cells[k];
+    }
+    r.cells = [...r.cells.slice(0, ch.length - n), ...slots.map((x) => x ?? '')];
+  });
+}
+
+/** The draft's lines from the pages' items. */
+export function layoutPages(pages: PdfPage[]): string[] {
+  const perPage = dropRunning(pages.map(pageLines), pages);
+  for (const p of perPage) if (p.length) p[0].first = true;
+  const lines = perPage.flat();
+  let left = Infinity;
+  let right = -Infinity;
+  for (const l of lines) if (l.chunks.length === 1) { left = Math.min(left, l.chunks[0].x); right = Math.max(right, l.chunks[0].end); }
+
+  const out: Out[] = [];
+  let recent: Row[] = [];
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    const wraps = line.chunks.length === 1 && wrapsIntoRow(line, lines[li + 1], recent.length > 0 || out[out.length - 1]?.prose === false);
+    const table = line.chunks.length >= 2 || wraps;
+    if (recent.length) {
+      // A line whose every chunk continues a label of the rows above joins them; a line with
+      // anything else starts a row of its own (header rows sit right below each other too).
+      const hits = line.chunks.map((c) => continues(recent, line, c, right));
+      // Labels that wrapped from the rows above come first on a line: a cell spanning rows
+      // (三、本年度办理结果) or a header cell of two lines shares its line with the next row.
+      let lead = 0;
+      while (lead < hits.length && hits[lead]) lead++;
+      for (let k = 0; k < lead; k++) {
+        const { row, i } = hits[k]!;
+        const t = line.chunks[k].text;
+        row.cells[i] += (ASCII.test(row.cells[i].slice(-1)) && ASCII.test(t[0]) ? ' ' : '') + t;
+        row.bottoms[i] = line.y;
+      }
+      if (lead === line.chunks.length) continue;
+      if (lead) line.chunks = line.chunks.slice(lead);
+    }
+    if (table || (recent.length && line.chunks.some(isNumber))) {
+      const cells = line.chunks.map((c) => c.text);
+      const above = labelsAbove(out[out.length - 1], line);
+      if (above) {
+        // Numbers centred in their cells, the labels' first line above them: one row.
+        out.pop();
+        line.chunks = [...above.line.chunks, ...line.chunks];
+        cells.unshift(...above.cells);
+        out.push({ line, cells, prose: false });
+        const was = recent.find((r) => r.line === above.line);
+        const n = above.cells.length;
+        recent = [...recent.filter((r) => r !== was).slice(-3), { line, cells, bottoms: line.chunks.map((c, i) => (i < n ? (was?.bottoms[i] ?? above.line.y) : line.y)) }];
+        continue;
+      }
+      out.push({ line, cells, prose: false });
+      recent = [...recent.slice(-3), { line, cells, bottoms: line.chunks.map(() => line.y), wraps }];
+      continue;
+    }
+    if (recent.length) recent = [];
+    const text = line.chunks[0].text;
+    const prev = out[out.length - 1];
+    const joins = prev && prev.prose && prev.line.page <= line.page && !HEADING.test(text) && line.chunks[0].x <= left + 1.5 * line.h && prev.line.chunks[0].end >= right - 2.5 * prev.line.h && !/[。：:；;！？]$/.test(prev.cells[0]);
+    if (joins) {
+      prev.cells[0] += (ASCII.test(prev.cells[0].slice(-1)) && ASCII.test(text[0]) ? ' ' : '') + text;
+      prev.line = line;
+    } else {
+      out.push({ line, cells: [text], prose: true });
+    }
+  }
+  fillBlanks(out);
+  return out.map((o) => o.cells.join('\t'));
+}

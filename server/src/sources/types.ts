@@ -1,0 +1,81 @@
+// What every reader returns and the one error every reader throws: the converted draft, the
+// source kind, problems worth telling the user, and the limits that keep a hostile file
+// (zip bomb, 2,000-page PDF) from hanging or crashing a check.
+
+import type { Localized } from '../core/index.js';
+
+export type SourceKind = 'text' | 'docx' | 'html' | 'pdf';
+
+/** Where a piece of the converted text came from in word/document.xml (for writing fixes back). */
+export interface DocxPiece {
+  /** 0-based line and UTF-16 columns [from, to) in the converted text. */
+  line: number;
+  from: number;
+  to: number;
+  /** The raw (escaped) text of one w:t element in document.xml: [xmlStart, xmlEnd). */
+  xmlStart: number;
+  xmlEnd: number;
+  /** Where [from, to) starts in the w:t element's decoded text (white space trimmed before it). */
+  offset: number;
+}
+
+export interface DocxMap {
+  /** The zip entry holding the main document (from _rels/.rels; normally word/document.xml). */
+  entry: string;
+  /** Every w:t piece that made text on a table line, in order of line and column. */
+  pieces: DocxPiece[];
+}
+
+export interface SourceResult {
+  kind: SourceKind;
+  /** The draft in the tab layout: prose as paragraphs, every table row one line, cells split by tabs. */
+  text: string;
+  /** Whether fixes can be written back to the file (text and .docx). */
+  writable: boolean;
+  /** Things read with doubt (e.g. a chosen article, pages skipped); never fatal. */
+  problems: Localized[];
+  /** For a .docx: how to find the runs of a cell. */
+  docx?: DocxMap;
+}
+
+export interface Limits {
+  /** Largest file read at all. */
+  maxBytes: number;
+  /** Largest total of the declared uncompressed sizes of a zip's entries. */
+  maxUncompressed: number;
+  /** Most entries in a zip. */
+  maxEntries: number;
+  /** Most pages read from a PDF; a longer PDF is an error. */
+  maxPages: number;
+  /** Longest converted text. */
+  maxChars: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxUncompressed: 200 * 1024 * 1024,
+  maxEntries: 5000,
+  maxPages: 200,
+  maxChars: 4 * 1024 * 1024,
+};
+
+export type SourceErrorCode =
+  | 'legacy-format' // .doc, .wps, or such a file renamed .docx
+  | 'encrypted' // password-protected .docx or PDF
+  | 'corrupt' // not a readable zip / XML / PDF
+  | 'scan' // a PDF without a text layer
+  | 'too-large' // over maxBytes, maxUncompressed or maxChars
+  | 'too-many-entries'
+  | 'too-many-pages'
+  | 'unsupported'; // an extension no reader takes
+
+/** The one error the readers throw: a code and a message in both languages. */
+export class SourceError extends Error {
+  constructor(
+    readonly code: SourceErrorCode,
+    readonly localized: Localized,
+  ) {
+    super(localized.en);
+    this.name = 'SourceError';
+  }
+}

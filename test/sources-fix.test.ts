@@ -1,0 +1,112 @@
+// Writing recompute fixes back into a .docx: read → analyze → recompute → fixDocx → read again
+// leaves no arithmetic error; the converted text after the fix is exactly the text with the
+// edits applied; every other zip entry keeps its bytes and document.xml changes only inside
+// the w:t elements of the fixed cells.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { ARITHMETIC_RULES, analyzeText, applyEdits, recompute } from '../server/src/core/index.ts';
+import { fixDocx, readSource, writeBack } from '../server/src/sources/index.ts';
+import { makeDocx } from './helpers/sources.ts';
+
+const EXAMPLE = readFileSync(join(__dirname, '../examples/wrong-totals.report.txt'), 'utf8');
+const arithmetic = (text: string) => analyzeText(text).diagnostics.filter((d) => ARITHMETIC_RULES.has(d.rule));
+
+/** document.xml cut at every w:t element: the markup between them and the texts inside. */
+function wtParts(xml: string): { markup: string[]; texts: string[] } {
+  const markup: string[] = [];
+  const texts: string[] = [];
+  let at = 0;
+  for (const m of xml.matchAll(/(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g)) {
+    markup.push(xml.slice(at, m.index! + m[1].length));
+    texts.push(m[2]);
+    at = m.index! + m[0].length - m[3].length;
+  }
+  markup.push(xml.slice(at));
+  return { markup, texts };
+}
+
+async function roundTrip(name: string, bytes: Uint8Array) {
+  const read = await readSource(name, bytes);
+  assert.ok(read.docx);
+  assert.ok(arithmetic(read.text).length > 0, 'the report has arithmetic errors to fix');
+  const { edits, changes } = recompute(analyzeText(read.text));
+  assert.ok(edits.length > 0);
+  const fixed = fixDocx(bytes, read.docx, edits);
+  assert.equal(fixed.skipped.length, 0);
+  assert.equal(fixed.applied.length, edits.length);
+  const again = await readSource(name, fixed.bytes);
+  assert.deepEqual(arithmetic(again.text).map((d) => d.message), []);
+  assert.equal(again.text, applyEdits(read.text, edits), 'the fixed document reads as the text with the edits');
+
+  const before = unzipSync(bytes);
+  const after = unzipSync(fixed.bytes);
+  assert.deepEqual(Object.keys(after), Object.keys(before), 'the same entries in the same order');
+  for (const entry of Object.keys(before)) {
+    if (entry === read.docx.entry) continue;
+    assert.ok(Buffer.from(after[entry]).equals(Buffer.from(before[entry])), `${entry} byte for byte`);
+  }
+  const a = wtParts(new TextDecoder().decode(before[read.docx.entry]));
+  const b = wtParts(new TextDecoder().decode(after[read.docx.entry]));
+  assert.deepEqual(b.markup, a.markup, 'nothing but w:t text changed');
+  const changed = a.texts.filter((t, i) => t !== b.texts[i]);
+  assert.ok(changed.length >= changes.length && changed.every((t) => /^\s*\d+\s*$/.test(t)), `only numbers changed: ${changed.join(',')}`);
+  return { read, fixed, changes };
+}
+
+describe('--fix on a .docx', () => {
+  test('a .docx made here: totals recomputed, nothing else touched', async () => {
+    const { changes } = await roundTrip('r.docx', makeDocx(EXAMPLE));
+    assert.ok(changes.some((c) => c.old === '19' && c.new === '18'));
+  });
+
+  test('numbers split over runs (1|9, the second run bold): the first run takes the number, the others are emptied', async () => {
+    const bytes = makeDocx(EXAMPLE, { splitRuns: true });
+    const { fixed } = await roundTrip('r.docx', bytes);
+    const xml = new TextDecoder().decode(unzipSync(fixed.bytes)['word/document.xml']);
+    assert.ok(xml.includes('<w:r><w:t>18</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t></w:t></w:r>'), 'a split 19 → 18 in the first run');
+    assert.ok(xml.includes('<w:r><w:t>13</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t></w:t></w:r>'), 'a split 12 → 13 in the first run');
+  });
+
+  test('the .docx LibreOffice saved (styles, run properties, its own grid)', async () => {
+    await roundTrip('r.docx', new Uint8Array(readFileSync(join(__dirname, 'fixtures/sources/wrong-totals.libreoffice.docx'))));
+  });
+
+  test('a number with spaces around it in its w:t keeps the spaces', async () => {
+    const files = unzipSync(makeDocx(EXAMPLE));
+    const xml = strFromU8(files['word/document.xml']);
+    const padded = xml.replace('<w:t xml:space="preserve">19</w:t>', '<w:t xml:space="preserve">\u3000 19 </w:t>');
+    assert.notEqual(padded, xml);
+    files['word/document.xml'] = strToU8(padded);
+    const { fixed } = await roundTrip('r.docx', zipSync(files));
+    assert.ok(strFromU8(unzipSync(fixed.bytes)['word/document.xml']).includes('<w:t xml:space="preserve">\u3000 18 </w:t>'));
+  });
+
+  test('an edit with no run under it (a blank cell) is skipped and the bytes stay as they were', async () => {
+    const bytes = makeDocx(EXAMPLE);
+    const read = await readSource('r.docx', bytes);
+    const blank = { range: { start: { line: 0, character: 1000 }, end: { line: 0, character: 1000 } }, newText: '5' };
+    const res = fixDocx(bytes, read.docx!, [blank]);
+    assert.deepEqual(res.skipped, [blank]);
+    assert.equal(res.bytes, bytes);
+  });
+});
+
+describe('writeBack: one call for every source', () => {
+  test('text re-encoded as it was (GB18030 here), .docx through fixDocx, .html and .pdf not writable', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const gb = new Uint8Array(iconv.encode(EXAMPLE, 'gb18030'));
+    const t = await readSource('r.txt', gb);
+    const edits = recompute(analyzeText(t.text)).edits;
+    const out = writeBack(t, gb, edits)!;
+    assert.equal(iconv.decode(Buffer.from(out.bytes), 'gb18030'), applyEdits(EXAMPLE, edits));
+    const docx = makeDocx(EXAMPLE);
+    const d = await readSource('r.docx', docx);
+    const fixedDocx = writeBack(d, docx, recompute(analyzeText(d.text)).edits)!;
+    assert.deepEqual(arithmetic((await readSource('r.docx', fixedDocx.bytes)).text), []);
+    const html = new TextEncoder().encode('<p>一、总体情况</p>');
+    assert.equal(writeBack(await readSource('r.html', html), html, []), null);
+  });
+});

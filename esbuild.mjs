@@ -16,6 +16,8 @@ export function bundleOptions(name, { production = false } = {}) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // ESM entry points first: jsonc-parser's UMD build requires its modules dynamically.
+    mainFields: ['module', 'main'],
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',

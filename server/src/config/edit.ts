@@ -1,18 +1,24 @@
-// Adding a reviewed entry to `.disclosure-report.json` as text edits that keep the file's own
-// formatting (jsonc-parser's modify), or the whole text of a new file. Pure: the server turns the
-// result into a workspace edit, a test applies it to a string.
+// Adding a reviewed entry to `.disclosure-report.json` as text edits that keep the rest of the
+// file as it was (the entry goes after the last one, on a line of its own, indented like it, in
+// the file's line ends; jsonc-parser finds where), or the whole text of a new file. Pure: the
+// server turns the result into a workspace edit, a test applies it to a string.
 
-import { applyEdits, modify, parse, type Edit, type FormattingOptions, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type ParseError } from 'jsonc-parser';
 import type { ReviewedEntry } from './load.js';
 
-const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
+/** One entry on one line: `{ "rule": "…", "file": "…", "cell": "…", "reason": "" }`. */
+export function entryText(entry: ReviewedEntry): string {
+  return `{ ${Object.entries(entry).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+}
 
 /** The text of a new config file holding `entry`. */
-export function newConfigText(entry: ReviewedEntry, schemaUrl?: string): string {
-  const doc: Record<string, unknown> = {};
-  if (schemaUrl) doc.$schema = schemaUrl;
-  doc.reviewed = [entry];
-  return JSON.stringify(doc, null, 2) + '\n';
+export function newConfigText(entry: ReviewedEntry, eol = '\n'): string {
+  return ['{', '  "reviewed": [', `    ${entryText(entry)}`, '  ]', '}', ''].join(eol);
+}
+
+function indentAt(text: string, offset: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 }
 
 /**
@@ -20,26 +26,38 @@ export function newConfigText(entry: ReviewedEntry, schemaUrl?: string): string 
  * undefined when `text` is not a JSON object (then the file is left to the user to repair).
  */
 export function addReviewedEdits(text: string, entry: ReviewedEntry): Edit[] | undefined {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const src = text.slice(bom);
+  if (text.charCodeAt(0) === 0xfeff) return addReviewedEdits(text.slice(1), entry)?.map((e) => ({ ...e, offset: e.offset + 1 }));
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const errors: ParseError[] = [];
-  const raw = parse(src, errors, { disallowComments: true, allowEmptyContent: true });
+  const root = parseTree(text, errors, { disallowComments: true, allowEmptyContent: true });
   if (errors.length) return undefined;
-  const eol = /\r\n/.test(src) ? '\r\n' : '\n';
-  const formattingOptions = { ...FORMAT, eol };
-  if (raw === undefined) return [{ offset: bom, length: src.length, content: newConfigText(entry).replace(/\n/g, eol) }];
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const reviewed = (raw as { reviewed?: unknown }).reviewed;
-  const edits = Array.isArray(reviewed)
-    ? modify(src, ['reviewed', -1], entry, { formattingOptions })
-    : modify(src, ['reviewed'], [entry], { formattingOptions });
-  return edits.map((e) => ({ ...e, offset: e.offset + bom }));
+  if (!root) return [{ offset: 0, length: text.length, content: newConfigText(entry, eol) }];
+  if (root.type !== 'object') return undefined;
+  const reviewed = findNodeAtLocation(root, ['reviewed']);
+  if (!reviewed || reviewed.type !== 'array') {
+    // Absent (or not an array: replaced) — jsonc-parser places the property and formats only it.
+    const edits = modify(text, ['reviewed'], [], { formattingOptions: { insertSpaces: true, tabSize: 2, eol } });
+    const withArray = applyEdits(text, edits);
+    const again = addReviewedEdits(withArray, entry);
+    if (!again) return undefined;
+    // One edit over the whole text: the two steps composed.
+    return [{ offset: 0, length: text.length, content: applyEdits(withArray, again) }];
+  }
+  const items = reviewed.children ?? [];
+  if (items.length) {
+    const last = items[items.length - 1];
+    const end = last.offset + last.length;
+    const indent = indentAt(text, last.offset);
+    const sameLine = !/[\r\n]/.test(text.slice(reviewed.offset, last.offset));
+    return [{ offset: end, length: 0, content: sameLine ? `, ${entryText(entry)}` : `,${eol}${indent}${entryText(entry)}` }];
+  }
+  // An empty array: the entry on its own line, one level deeper than the array's line.
+  const base = indentAt(text, reviewed.offset);
+  return [{ offset: reviewed.offset, length: reviewed.length, content: `[${eol}${base}  ${entryText(entry)}${eol}${base}]` }];
 }
 
-/** `text` with `entry` added (a test and the CLI-free callers use it). */
+/** `text` with `entry` added (undefined when `text` is not a JSON object). */
 export function withReviewed(text: string, entry: ReviewedEntry): string | undefined {
   const edits = addReviewedEdits(text, entry);
   return edits ? applyEdits(text, edits) : undefined;
 }
-
-

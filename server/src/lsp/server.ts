@@ -3,7 +3,7 @@
 // `initialize` with what the features declared, and listens. No Node here: node.ts (argv,
 // transports, process handlers) calls it, and a browser worker's entry can call it the same way.
 
-import type { Connection, InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver';
+import { ExecuteCommandRequest, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { CommandRegistry } from './commandRegistry.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import type { ClientInfo, Feature, ServerContext } from './context.js';
@@ -100,9 +100,10 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
 
   for (const feature of FEATURES) feature.register(ctx);
 
-  // One executeCommand handler for every feature's commands.
+  // One executeCommand handler for every feature's commands. Registered as a plain request, so
+  // that the params keep their `workDoneToken` (connection.onExecuteCommand takes it out).
   contributors.push(() => (commandRegistry.ids.length ? { executeCommandProvider: { commands: commandRegistry.ids } } : {}));
-  connection.onExecuteCommand(guard(ctx, 'workspace/executeCommand', (params, token) => commandRegistry.execute(params, token)));
+  connection.onRequest(ExecuteCommandRequest.type, guard(ctx, 'workspace/executeCommand', (params, token) => commandRegistry.execute(params, token)));
 
   connection.onInitialize((params): InitializeResult => {
     client = readClient(params);

@@ -90,7 +90,7 @@ export class ProjectConfigs {
    * config cannot be edited (not valid JSON, no file system, or no way to create it).
    */
   async reviewEdit(uri: string, d: Checkable, lines: { line(i: number): string; readonly lineCount: number }, opts: { canCreate: boolean; documentChanges: boolean }): Promise<{ edit: WorkspaceEdit; entry: ReviewedEntry; configUri: string } | undefined> {
-    if (!this.deps.fs) return undefined;
+    if (!this.deps.fs || !/^file:/i.test(uri)) return undefined;
     const c = canonicalUri(uri);
     const config = await this.forDocument(c);
     if (config) {

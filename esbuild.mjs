@@ -16,8 +16,8 @@ export function bundleOptions(name, { production = false } = {}) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // ESM entry points first: jsonc-parser's UMD build requires its modules dynamically.
-    mainFields: ['module', 'main'],
+    // jsonc-parser's `main` is a UMD build that requires its modules dynamically: bundle its ESM build.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',

@@ -53,6 +53,7 @@ describe('parseConfig', () => {
     const { config, problems } = parseConfig(text);
     assert.deepEqual(config.severity, { 'review-total': 'hint' });
     assert.deepEqual(config.reviewed, [{ rule: 'cell-blank', file: 'a.txt', row: 't3.new', reason: '' }]);
+    assert.deepEqual(parseConfig(text).reviewedAt, [{ line: 4, character: 4 }]);
     assert.ok(problems.every((p) => !p.fatal));
     const where = problems.map((p) => `${p.line}:${p.character} ${p.message.en}`);
     assert.deepEqual(where, [

@@ -275,6 +275,11 @@ describe('Mark as reviewed and .disclosure-report.json', () => {
     assert.deepEqual(stale.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.match(String(stale.message), /t3\.new\.natural（checked）已不再出现/);
     assert.deepEqual(stale.relatedInformation?.map((r) => r.location.uri), [configUri]);
+    // It points at its entry in the config file (the last one).
+    const lines = readFileSync(configPath, 'utf8').split('\n');
+    const start = stale.relatedInformation![0].location.range.start;
+    assert.equal(lines[start.line].slice(start.character), '{');
+    assert.match(lines[start.line + 3], /"cell": "t3\.new\.natural"/);
     assert.ok(now.filter((d) => d.code === 'request-balance').every((d) => d.severity === 4));
     // No "Mark as reviewed" on the stale note itself.
     const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } });

@@ -45,6 +45,8 @@ export interface ConfigProblem {
 export interface LoadedConfig {
   config: ProjectConfig;
   problems: ConfigProblem[];
+  /** Where each entry of `config.reviewed` starts in the file (0-based), in the same order. */
+  reviewedAt: { line: number; character: number }[];
 }
 
 export const EMPTY_CONFIG: ProjectConfig = Object.freeze({ severity: Object.freeze({}) as Record<string, ConfigSeverity>, reviewed: Object.freeze([]) as unknown as ReviewedEntry[] });
@@ -82,16 +84,17 @@ export function parseConfig(text: string): LoadedConfig {
       const code = printParseErrorCode(e.error);
       at(e.offset, { zh: `JSON 语法错误（${code}）：整个配置文件未使用`, en: `JSON syntax error (${code}): the configuration file was not used` }, true);
     }
-    return { config: { severity: {}, reviewed: [] }, problems };
+    return { config: { severity: {}, reviewed: [] }, problems, reviewedAt: [] };
   }
+  const reviewedAt: { line: number; character: number }[] = [];
   const config: ProjectConfig = { severity: {}, reviewed: [] };
-  if (raw === undefined) return { config, problems };
+  if (raw === undefined) return { config, problems, reviewedAt };
   // Positions of values, for the messages: found again by a second, tree-building parse.
   const offsets = valueOffsets(src);
   const offsetOf = (path: string) => offsets.get(path) ?? 0;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     at(0, { zh: '配置应为一个 JSON 对象', en: 'the configuration must be a JSON object' }, true);
-    return { config, problems };
+    return { config, problems, reviewedAt };
   }
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
@@ -117,11 +120,14 @@ export function parseConfig(text: string): LoadedConfig {
         const where = offsetOf(`/reviewed/${i}`);
         const entry = readEntry(e);
         if (typeof entry === 'string') at(where, { zh: `reviewed 第 ${i + 1} 条已忽略：${entry}`, en: `reviewed entry ${i + 1} ignored: ${ENTRY_PROBLEMS_EN[entry] ?? entry}` });
-        else config.reviewed.push(entry);
+        else {
+          config.reviewed.push(entry);
+          reviewedAt.push(positionAt(text, where + shift));
+        }
       });
     }
   }
-  return { config, problems };
+  return { config, problems, reviewedAt };
 }
 
 const ENTRY_PROBLEMS_EN: Record<string, string> = {

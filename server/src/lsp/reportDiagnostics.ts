@@ -43,7 +43,8 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], opts: Repo
     for (const s of applied.staleReviewed) {
       const d = staleDiagnostic(s.entry, CONFIG_FILE) as unknown as Diagnostic;
       const lsp = toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity: 'information' });
-      lsp.relatedInformation = [{ location: { uri: config.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: CONFIG_FILE }];
+      const at = config.reviewedAt[s.index] ?? { line: 0, character: 0 };
+      lsp.relatedInformation = [{ location: { uri: config.uri, range: { start: at, end: at } }, message: CONFIG_FILE }];
       out.push(lsp);
     }
   }

@@ -138,6 +138,30 @@ describe('the workspace check (push diagnostics)', () => {
   });
 });
 
+describe('workspace folders added and removed', () => {
+  const a = folder({ 'a.txt': wrong });
+  const b = folder({ 'b.txt': wrong });
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start({ workspaceFolders: [a.uri], capabilities: { workspace: { workspaceFolders: true } } });
+  });
+  after(() => c?.stop());
+
+  test('workspace/didChangeWorkspaceFolders changes what the check covers', async () => {
+    const check = () => c.request<{ files: number }>('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    assert.equal((await check()).files, 1);
+    c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: b.uri, name: 'b' }], removed: [] } });
+    const since = c.published.length;
+    assert.equal((await check()).files, 2);
+    assert.ok(c.published.slice(since).some((p) => p.uri === b.at('b.txt')));
+    c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: a.uri, name: 'a' }] } });
+    const since2 = c.published.length;
+    assert.equal((await check()).files, 1);
+    // a.txt is no longer in the workspace: its diagnostics are cleared.
+    assert.deepEqual(c.published.slice(since2).find((p) => p.uri === a.at('a.txt'))?.diagnostics, []);
+  });
+});
+
 describe('cancelling the workspace check', () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 300; i++) files[`r${String(i).padStart(3, '0')}.txt`] = wrong;
@@ -284,6 +308,16 @@ describe('Mark as reviewed and .disclosure-report.json', () => {
     // No "Mark as reviewed" on the stale note itself.
     const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } });
     assert.deepEqual(actions.filter((x) => /标记为已审核/.test(x.title)), []);
+  });
+
+  test('a config with a syntax error is not used, and the user is told where', async () => {
+    const good = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, good.replace(/\}\s*$/, ',}'));
+    const since = c.published.length;
+    const shown = c.logs.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    assert.deepEqual(rulesAt(await c.diagnosticsOf(uri, 1, since)), rulesAt(v1));
+    assert.ok(c.logs.slice(shown).some((l) => /^showMessage: \.disclosure-report\.json:\d+:\d+: JSON 语法错误/.test(l)), c.logs.slice(shown).join('\n'));
   });
 
   test('the config deleted: every finding again', async () => {

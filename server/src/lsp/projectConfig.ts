@@ -5,6 +5,7 @@
 // again). Applying it to diagnostics is config/apply.ts's; the "Mark as reviewed" edit is built here.
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
+import type { Localized } from '../core/index.js';
 import { addReviewedEdits, CONFIG_FILE, newConfigText, parseConfig, positionAt, reviewedEntry, type Checkable, type LoadedConfig, type ReviewedEntry } from '../config/index.js';
 import { baseName, canonicalUri, isInside, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
 import type { Logger } from './guard.js';
@@ -22,6 +23,8 @@ export interface ProjectConfigDeps {
   /** The innermost workspace folder of a URI. */
   folderOf(uri: string): string | undefined;
   log: Logger;
+  /** Tells the user about the file's problems (once each time it is read): `where` is `uri:line:col`. */
+  warn?(where: string, message: Localized): void;
 }
 
 export class ProjectConfigs {
@@ -140,6 +143,9 @@ export class ProjectConfigs {
       const text = await this.deps.fs!.readText(uri);
       const loaded = parseConfig(text);
       for (const p of loaded.problems) this.deps.log.info(`${uri}:${p.line + 1}:${p.character + 1}: ${p.message.en}`);
+      // The first problem is enough to send the user to the file (VS Code's schema marks them all).
+      const first = loaded.problems[0];
+      if (first) this.deps.warn?.(`${baseName(uri)}:${first.line + 1}:${first.character + 1}`, first.message);
       return { ...loaded, uri, dir: parentUri(uri), text };
     } catch (err) {
       this.deps.log.error(`cannot read ${uri}`, err);

@@ -3,8 +3,9 @@
 // `initialize` with what the features declared, and listens. No Node here: node.ts (argv,
 // transports, process handlers) calls it, and a browser worker's entry can call it the same way.
 
-import { ExecuteCommandRequest, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
+import { ExecuteCommandRequest, MessageType, ShowMessageNotification, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { CommandRegistry } from './commandRegistry.js';
+import { pick, resolveLocale } from '../core/index.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import type { ClientInfo, Feature, ServerContext } from './context.js';
 import { DocumentStore } from './documents.js';
@@ -80,7 +81,14 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     previousReport: async (uri) => (await settings.get(uri)).previousReport || undefined,
     limits: info.workspaceLimits,
   });
-  const projectConfig = new ProjectConfigs({ fs: info.fs, folderOf: (uri) => workspace.folderOf(uri), log });
+  const projectConfig = new ProjectConfigs({
+    fs: info.fs,
+    folderOf: (uri) => workspace.folderOf(uri),
+    log,
+    // A notification (window/showMessage), not the request showWarningMessage sends: nothing to wait for.
+    warn: (where, message) =>
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${where}: ${pick(message, resolveLocale(client.initLocale))}` }).catch((err) => log.error('showMessage failed', err)),
+  });
   const commandRegistry = new CommandRegistry();
   const ctx: ServerContext = {
     connection,

@@ -5,7 +5,7 @@
 // and `check` with a config file (found upward, or --config).
 // Run: node test/run.mjs test/config.test.ts
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import {
   applyConfig, fingerprint, newConfigText, parseConfig, reviewedEntry, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
 } from '../server/src/config/index';
 import { analyzeText, splitWithEols } from '../server/src/core/index';
-import { buildServer } from './lsp/build';
+import { buildCli } from './lsp/build';
 import { composeReport } from './lsp/fixture';
 
 const ROOT = resolve(__dirname, '..');
@@ -201,20 +201,10 @@ describe('the JSON schema', () => {
 
 let dir: string;
 before(async () => {
-  await buildServer(); // also makes sure dist/ exists; the CLI bundle is built by npm run build
-  if (!existsCli()) execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
+  await buildCli(); // unless dist/cli.js is newer than the sources
   dir = mkdtempSync(join(tmpdir(), 'dr-config-'));
 });
 after(() => dir && rmSync(dir, { recursive: true, force: true }));
-
-function existsCli(): boolean {
-  try {
-    readFileSync(CLI);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const cli = (args: string[], cwd = dir) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
 const wrong = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');

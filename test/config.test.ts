@@ -322,3 +322,27 @@ test('an empty config changes nothing', () => {
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.equal(r.stderr, '');
 });
+
+describe('package.json: what the workspace features contribute', () => {
+  const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
+  const zh = JSON.parse(readFileSync(join(ROOT, 'package.nls.zh-cn.json'), 'utf8'));
+
+  test('every %key% of package.json has its text in English and in Chinese', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.includes('command.checkWorkspace') && keys.includes('config.previousReport') && keys.includes('problemMatcher.label'));
+    for (const k of keys) {
+      assert.equal(typeof nls[k], 'string', `package.nls.json lacks ${k}`);
+      assert.equal(typeof zh[k], 'string', `package.nls.zh-cn.json lacks ${k}`);
+    }
+    assert.equal(nls['command.checkWorkspace'], 'Check All Reports in Workspace');
+    assert.equal(zh['command.checkWorkspace'], '检查工作区中的所有报告');
+  });
+
+  test('the previousReport setting: a resource-scoped string the server reads', async () => {
+    const { normalizeSettings } = await import('../server/src/lsp/settings');
+    const setting = pkg.contributes.configuration.properties['disclosureReport.previousReport'];
+    assert.deepEqual([setting.type, setting.scope, setting.default], ['string', 'resource', '']);
+    assert.equal(normalizeSettings({ previousReport: ' 2024/报告.txt ' }).previousReport, '2024/报告.txt');
+    assert.equal(normalizeSettings({ previousReport: 7 }).previousReport, '');
+  });
+});

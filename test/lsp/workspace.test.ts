@@ -216,6 +216,37 @@ describe('change events', () => {
   });
 });
 
+describe('dependents of last year’s report', () => {
+  test('a change of last year’s report (disk or editor) fires for this year’s; a new file fires for a report without one', async () => {
+    const f = folder({ '2025.txt': report('青禾县数据资源局', 2025), '2024.txt': report('青禾县数据资源局', 2024), 'other-2025.txt': report('白石镇人民政府', 2025) });
+    const { ws, documents } = index([f.uri]);
+    const fired: string[] = [];
+    ws.onDidChangeDependency((dependent, e) => fired.push(`${baseName(dependent)} ← ${baseName(e.uri)} ${e.kind}`));
+    assert.equal((await ws.previousFor(f.at('2025.txt')))?.uri, f.at('2024.txt'));
+    assert.equal(await ws.previousFor(f.at('other-2025.txt')), undefined);
+    ws.filesChanged([{ uri: f.at('2024.txt'), type: 2 }]);
+    documents.openDoc(f.at('2024.txt'), report('青禾县数据资源局', 2024));
+    documents.closeDoc(f.at('2024.txt'));
+    // An unrelated change: only the report without a pairing hears of a new file.
+    writeFileSync(join(f.root, 'white-2024.txt'), report('白石镇人民政府', 2024));
+    ws.filesChanged([{ uri: f.at('white-2024.txt'), type: 1 }]);
+    assert.deepEqual(fired, [
+      '2025.txt ← 2024.txt changed',
+      'other-2025.txt ← 2024.txt changed',
+      '2025.txt ← 2024.txt opened',
+      'other-2025.txt ← 2024.txt opened',
+      '2025.txt ← 2024.txt closed',
+      'other-2025.txt ← white-2024.txt created',
+    ]);
+    assert.equal((await ws.previousFor(f.at('other-2025.txt')))?.uri, f.at('white-2024.txt'));
+    fired.length = 0;
+    ws.filesChanged([{ uri: f.at('2025.txt'), type: 2 }]); // a dependent's own change is not its dependency's
+    ws.forgetDependent(f.at('other-2025.txt'));
+    ws.filesChanged([{ uri: f.at('white-2024.txt'), type: 3 }]);
+    assert.deepEqual(fired, []);
+  });
+});
+
 describe('URIs (lsp/files.ts)', () => {
   test('one spelling', () => {
     assert.equal(canonicalUri('file:///C:/Users/x/%E6%8A%A5%E5%91%8A.txt'), 'file:///c%3A/Users/x/%E6%8A%A5%E5%91%8A.txt');

@@ -2,8 +2,9 @@
 // workspace/didChangeWorkspaceFolders), the report files in them, each one's text read from disk
 // when it is not open (an open document always takes precedence over the file), its identity
 // (office and year, core/years reportIdentity) cached by modification time, last year's report
-// for a report (`previousFor`), and one event for every change of a report on disk or in an
-// editor (`onDidChange`), so that what depends on another file is checked again.
+// for a report (`previousFor`), one event for every change of a report on disk or in an editor
+// (`onDidChange`), and one for each report whose last year's report may have changed
+// (`onDidChangeDependency`), so that what depends on another file is checked again.
 //
 // Bounded: at most `maxFiles` files are listed (the first in path order; the rest are counted in
 // `truncated`), a file larger than `maxBytes` is not read, folders deeper than `maxDepth` are not
@@ -102,6 +103,9 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, DiskEntry>();
   private readonly recent: string[] = [];
   private readonly listeners = new Set<(e: ReportChange) => void>();
+  /** What previousFor last answered for each report (null: none found). */
+  private readonly lastPrevious = new Map<string, string | null>();
+  private readonly dependencyListeners = new Set<(dependent: string, change: ReportChange) => void>();
 
   constructor(private readonly deps: WorkspaceDeps) {
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
@@ -138,6 +142,22 @@ export class WorkspaceIndex {
   onDidChange(listener: (e: ReportChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => void this.listeners.delete(listener) };
+  }
+
+  /**
+   * Fires for a report (`dependent`, canonical URI) whose last year's report may have changed:
+   * the file previousFor last gave it changed (on disk or in an editor), was deleted or closed;
+   * or, for a report that had none, a report file appeared, was opened or changed on disk (it may
+   * be the one now). The listener checks the dependent again (and calls previousFor anew).
+   */
+  onDidChangeDependency(listener: (dependent: string, change: ReportChange) => void): { dispose(): void } {
+    this.dependencyListeners.add(listener);
+    return { dispose: () => void this.dependencyListeners.delete(listener) };
+  }
+
+  /** Forget a report's pairing (its document closed for good, say). */
+  forgetDependent(uri: string): void {
+    this.lastPrevious.delete(canonicalUri(uri));
   }
 
   /** `workspace/didChangeWatchedFiles` (type 1 created, 2 changed, 3 deleted). */
@@ -210,6 +230,12 @@ export class WorkspaceIndex {
    */
   async previousFor(uri: string): Promise<PreviousReport | undefined> {
     const c = canonicalUri(uri);
+    const found = await this.findPreviousReport(c);
+    this.lastPrevious.set(c, found ? canonicalUri(found.uri) : null);
+    return found;
+  }
+
+  private async findPreviousReport(c: string): Promise<PreviousReport | undefined> {
     const setting = (await this.deps.previousReport?.(c))?.trim();
     if (setting) {
       if (!this.deps.fs) return undefined;
@@ -246,6 +272,20 @@ export class WorkspaceIndex {
         l(e);
       } catch (err) {
         this.deps.log.error(`workspace listener failed for ${e.uri}`, err);
+      }
+    }
+    if (!this.dependencyListeners.size) return;
+    const mayBeNew = e.kind === 'created' || e.kind === 'opened' || e.kind === 'changed';
+    for (const [dependent, previous] of [...this.lastPrevious]) {
+      if (dependent === e.uri) continue;
+      if (previous === e.uri || (previous === null && mayBeNew)) {
+        for (const l of [...this.dependencyListeners]) {
+          try {
+            l(dependent, e);
+          } catch (err) {
+            this.deps.log.error(`dependency listener failed for ${dependent}`, err);
+          }
+        }
       }
     }
   }

@@ -10,8 +10,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { applyEdits as applyJsonEdits } from 'jsonc-parser';
 import {
-  applyConfig, fingerprint, newConfigText, parseConfig, reviewedEntry, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
+  applyConfig, fingerprint, newConfigText, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
 } from '../server/src/config/index';
 import { analyzeText, splitWithEols } from '../server/src/core/index';
 import { buildCli } from './lsp/build';
@@ -171,6 +172,38 @@ describe('adding a reviewed entry', () => {
     const bom = withReviewed('\ufeff{"reviewed":[{"rule":"x","file":"y","row":"t3.new","reason":""}]}', entry)!;
     assert.ok(bom.startsWith('\ufeff{"reviewed":[{"rule":"x","file":"y","row":"t3.new","reason":""}, { "rule": "cell-blank"'), bom);
     assert.equal(parseConfig(bom).config.reviewed.length, 2);
+  });
+});
+
+describe('removing a reviewed entry', () => {
+  const three = '{\n  "reviewed": [\n    { "rule": "x", "file": "a", "cell": "t3.new.total", "reason": "" },\n    { "rule": "y", "file": "a", "cell": "t3.new.natural", "reason": "" },\n    { "rule": "z", "file": "a", "cell": "t3.new.other", "reason": "" }\n  ]\n}\n';
+  const lines = (t: string) => t.split('\n');
+  const apply = (t: string, i: number) => {
+    const edits = removeReviewedEdits(t, i);
+    return edits && applyJsonEdits(t, edits);
+  };
+
+  test('first, middle and last: the line goes, with its comma; the rest stays as it was', () => {
+    const all = lines(three);
+    assert.deepEqual(lines(apply(three, 0)!), [all[0], all[1], all[3], all[4], ...all.slice(5)]);
+    assert.deepEqual(lines(apply(three, 1)!), [all[0], all[1], all[2], all[4], ...all.slice(5)]);
+    assert.deepEqual(lines(apply(three, 2)!), [all[0], all[1], all[2], all[3].replace(/,$/, ''), ...all.slice(5)]);
+    for (const i of [0, 1, 2]) assert.equal(parseConfig(apply(three, i)!).config.reviewed.length, 2);
+  });
+
+  test('the only entry leaves an empty array; no such entry or broken JSON: nothing', () => {
+    const one = withReviewed('{}', { rule: 'x', file: 'a', cell: 't3.new.total', reason: '' })!;
+    assert.deepEqual(JSON.parse(apply(one, 0)!), { reviewed: [] });
+    assert.equal(removeReviewedEdits(three, 3), undefined);
+    assert.equal(removeReviewedEdits(three, -1), undefined);
+    assert.equal(removeReviewedEdits('{ "reviewed": [', 0), undefined);
+  });
+
+  test('reviewedPositions: every element, valid or not, in file order', () => {
+    const t = '{\n  "reviewed": [\n    { "rule": "x" },\n    { "rule": "y", "file": "a", "row": "t3.new", "reason": "" }\n  ]\n}';
+    assert.deepEqual(reviewedPositions(t), [{ line: 2, character: 4 }, { line: 3, character: 4 }]);
+    // The loader keeps only the valid one, with its position.
+    assert.deepEqual(parseConfig(t).reviewedAt, [{ line: 3, character: 4 }]);
   });
 });
 

@@ -305,9 +305,20 @@ describe('Mark as reviewed and .disclosure-report.json', () => {
     assert.equal(lines[start.line].slice(start.character), '{');
     assert.match(lines[start.line + 3], /"cell": "t3\.new\.natural"/);
     assert.ok(now.filter((d) => d.code === 'request-balance').every((d) => d.severity === 4));
-    // No "Mark as reviewed" on the stale note itself.
+    // No "Mark as reviewed" on the stale note itself, but "remove this entry".
     const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } });
     assert.deepEqual(actions.filter((x) => /标记为已审核/.test(x.title)), []);
+    const remove = actions.find((x) => /删除这条已审核记录/.test(x.title));
+    assert.ok(remove, JSON.stringify(actions.map((x) => x.title)));
+    applyToDisk(remove);
+    const left = JSON.parse(readFileSync(configPath, 'utf8'));
+    assert.equal(left.reviewed.length, config.reviewed.length - 1);
+    assert.ok(!left.reviewed.some((e: { cell?: string }) => e.cell === 't3.new.natural'));
+    const since2 = c.published.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const after2 = await c.diagnosticsOf(uri, 1, since2);
+    assert.deepEqual(after2.filter((d) => d.code === 'reviewed-stale'), []);
+    assert.deepEqual(rulesAt(after2), rulesAt(now).filter((r) => !r.endsWith('reviewed-stale')));
   });
 
   test('a config with a syntax error is not used, and the user is told where', async () => {

@@ -61,3 +61,23 @@ export function withReviewed(text: string, entry: ReviewedEntry): string | undef
   const edits = addReviewedEdits(text, entry);
   return edits ? applyEdits(text, edits) : undefined;
 }
+
+/**
+ * Offset edits that remove entry `index` of `reviewed` (with its comma and line), or undefined
+ * when `text` is not valid JSON or has no such entry.
+ */
+export function removeReviewedEdits(text: string, index: number): Edit[] | undefined {
+  const errors: ParseError[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const root = parseTree(text.slice(bom), errors, { disallowComments: true });
+  if (errors.length || !root || root.type !== 'object') return undefined;
+  const reviewed = findNodeAtLocation(root, ['reviewed']);
+  const items = reviewed?.type === 'array' ? (reviewed.children ?? []) : [];
+  if (!reviewed || !Number.isInteger(index) || index < 0 || index >= items.length) return undefined;
+  const at = (offset: number, length: number, content = ''): Edit[] => [{ offset: offset + bom, length, content }];
+  if (items.length === 1) return at(reviewed.offset, reviewed.length, '[]');
+  const item = items[index];
+  if (index < items.length - 1) return at(item.offset, items[index + 1].offset - item.offset);
+  const prevEnd = items[index - 1].offset + items[index - 1].length;
+  return at(prevEnd, item.offset + item.length - prevEnd);
+}

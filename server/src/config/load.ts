@@ -130,6 +130,15 @@ export function parseConfig(text: string): LoadedConfig {
   return { config, problems, reviewedAt };
 }
 
+/** Where every element of `reviewed` starts (valid or not), in file order. */
+export function reviewedPositions(text: string): { line: number; character: number }[] {
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const offsets = valueOffsets(text.slice(shift));
+  const out: { line: number; character: number }[] = [];
+  for (let i = 0; offsets.has(`/reviewed/${i}`); i++) out.push(positionAt(text, offsets.get(`/reviewed/${i}`)! + shift));
+  return out;
+}
+
 const ENTRY_PROBLEMS_EN: Record<string, string> = {
   '应为对象': 'not an object',
   '缺少 rule': 'rule is missing',

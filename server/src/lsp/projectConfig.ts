@@ -6,7 +6,7 @@
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { Localized } from '../core/index.js';
-import { addReviewedEdits, CONFIG_FILE, newConfigText, parseConfig, positionAt, reviewedEntry, type Checkable, type LoadedConfig, type ReviewedEntry } from '../config/index.js';
+import { addReviewedEdits, CONFIG_FILE, newConfigText, normalizePath, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, type Checkable, type LoadedConfig, type ReviewedEntry } from '../config/index.js';
 import { baseName, canonicalUri, isInside, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
 import type { Logger } from './guard.js';
 
@@ -116,6 +116,23 @@ export class ProjectConfigs {
     return { edit, entry, configUri: target };
   }
 
+  /**
+   * The workspace edit that removes reviewed entry `index` of the config that applies to `uri`,
+   * when that entry is about this document; undefined otherwise (the file changed meanwhile).
+   */
+  async removeEdit(uri: string, index: number, documentChanges: boolean): Promise<WorkspaceEdit | undefined> {
+    const c = canonicalUri(uri);
+    const config = await this.forDocument(c);
+    const entry = config?.config.reviewed[index];
+    if (!config || !entry || normalizePath(entry.file) !== relativePath(config.dir, c)) return undefined;
+    // The loader's index counts only the entries it kept: find the entry's index in the file.
+    const at = config.reviewedAt[index];
+    const edits = removeReviewedEdits(config.text, fileIndexAt(config.text, at));
+    if (!edits) return undefined;
+    const textEdits = edits.map((e) => ({ range: { start: positionAt(config.text, e.offset), end: positionAt(config.text, e.offset + e.length) }, newText: e.content }));
+    return documentChanges ? { documentChanges: [{ textDocument: { uri: config.uri, version: null }, edits: textEdits }] } : { changes: { [config.uri]: textEdits } };
+  }
+
   private find(dir: string, folder: string | undefined): Promise<string | null> {
     let p = this.byDir.get(dir);
     if (!p) {
@@ -152,4 +169,11 @@ export class ProjectConfigs {
       return undefined;
     }
   }
+}
+
+/** The index in the file's `reviewed` array of the element starting at `at` (-1 when none). */
+function fileIndexAt(text: string, at: { line: number; character: number } | undefined): number {
+  if (!at) return -1;
+  const parsed = reviewedPositions(text);
+  return parsed.findIndex((p) => p.line === at.line && p.character === at.character);
 }

@@ -45,6 +45,8 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], opts: Repo
       const lsp = toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity: 'information' });
       const at = config.reviewedAt[s.index] ?? { line: 0, character: 0 };
       lsp.relatedInformation = [{ location: { uri: config.uri, range: { start: at, end: at } }, message: CONFIG_FILE }];
+      // Which entry: the "remove this entry" action finds it again by this index.
+      lsp.data = { ...(lsp.data as object), entry: s.index };
       out.push(lsp);
     }
   }

@@ -2,7 +2,8 @@
 // heading off the official wording, full-width digits), `recompute every total of this table`,
 // `source.fixAll.disclosure-report` for the whole document (what `--fix` does), and "Mark as
 // reviewed" on every finding (its entry added to `.disclosure-report.json`, which the action
-// creates when there is none: a code action's edit, so VS Code saves the file it changes).
+// creates when there is none: a code action's edit, so VS Code saves the file it changes); on a
+// `reviewed-stale` note, removing its entry from that file.
 //
 // The client's diagnostics only say which fixes are wanted: every edit is rebuilt from the
 // server's copy, the diagnostic found again by rule and position. A request whose diagnostics
@@ -95,7 +96,14 @@ export function register(ctx: ServerContext): void {
         const ops = ctx.client.capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
         for (const d of ours) {
           const data = readData(d);
-          if (!data || (data.rule as string) === REVIEWED_STALE) continue;
+          if (!data) continue;
+          if ((data.rule as string) === REVIEWED_STALE) {
+            // A stale entry: remove it from the config file.
+            const index = (data as { entry?: unknown }).entry;
+            const edit = typeof index === 'number' ? await ctx.projectConfig.removeEdit(uri, index, ctx.client.documentChanges) : undefined;
+            if (edit) actions.push({ title: pick(workspaceText.removeEntry(), locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
+            continue;
+          }
           const core = ctx.fixes.findDiagnostic(doc, data.rule, data.at);
           if (!core) continue;
           const r = await ctx.projectConfig.reviewEdit(uri, core, doc.model, { canCreate: ops.includes('create'), documentChanges: ctx.client.documentChanges });

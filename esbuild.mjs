@@ -25,6 +25,8 @@ export function bundleOptions(name, { production = false } = {}) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // jsonc-parser's `main` is a UMD build that requires its modules dynamically: bundle its ESM build.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',

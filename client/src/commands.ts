@@ -1,7 +1,9 @@
 // The client's commands (package.json `contributes.commands`, ids in server/src/protocol.ts):
-// toggle the report language of the active document, apply the server's fix-all, restart the server.
+// toggle the report language of the active document, apply the server's fix-all, restart the
+// server, check every report of the workspace.
 import * as vscode from 'vscode';
-import { FIX_ALL_KIND, LANGUAGE_ID } from '../../server/src/protocol';
+import { ExecuteCommandRequest, WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient';
+import { FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS } from '../../server/src/protocol';
 import { PLAINTEXT, type Detection } from './detection';
 import { reason, type ServerClient } from './languageClient';
 import type { Messages } from './messages';
@@ -83,4 +85,53 @@ function isCommand(a: vscode.CodeAction | vscode.Command): a is vscode.Command {
 function displayName(uri: vscode.Uri): string {
   const path = uri.path;
   return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
+}
+
+interface CheckSummary {
+  files: number;
+  reports: number;
+  skipped: number;
+  truncated: number;
+  errors: number;
+  warnings: number;
+  notes: number;
+  cancelled: boolean;
+}
+
+/**
+ * Checks every report of the workspace: runs the server's command under a cancellable progress
+ * notification (vscode-languageclient would show server-created work-done progress only in the
+ * status bar), which follows the server's $/progress through the request's workDoneToken;
+ * cancelling cancels the request. The server fills the Problems view for the files not open.
+ */
+export async function checkWorkspace(msgs: Messages, server: ServerClient): Promise<void> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage(msgs.noWorkspace);
+    return;
+  }
+  await server.ensure();
+  const c = server.current();
+  if (!c?.isRunning()) return;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: msgs.checkingWorkspace, cancellable: true }, async (progress, token) => {
+    const workDoneToken = `disclosure-report-check-${Date.now().toString(36)}`;
+    let last = 0;
+    const sub = c.onProgress(WorkDoneProgress.type, workDoneToken, (v) => {
+      if (v.kind === 'end') return;
+      const p = v as WorkDoneProgressBegin | WorkDoneProgressReport;
+      const pct = typeof p.percentage === 'number' ? p.percentage : last;
+      progress.report({ increment: Math.max(0, pct - last), message: p.message });
+      last = Math.max(last, pct);
+    });
+    try {
+      const r = (await c.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.checkWorkspace, arguments: [{}], workDoneToken }, token)) as CheckSummary | null;
+      if (!r) return;
+      if (r.cancelled || token.isCancellationRequested) vscode.window.setStatusBarMessage(msgs.checkCancelled, 4000);
+      else void vscode.window.showInformationMessage(msgs.workspaceChecked(r.reports, r.errors, r.warnings, r.notes));
+    } catch (err) {
+      if (token.isCancellationRequested) vscode.window.setStatusBarMessage(msgs.checkCancelled, 4000);
+      else void vscode.window.showErrorMessage(msgs.checkFailed(reason(err)));
+    } finally {
+      sub.dispose();
+    }
+  });
 }

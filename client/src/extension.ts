@@ -1,10 +1,10 @@
 // The VS Code client of the disclosure report checker, wiring only: the language client
 // (languageClient.ts: the bundled dist/server.js), content detection of plain `.txt` drafts
 // (detection.ts), the status bar's error/warning count (status.ts) and the toggle, fix-all and
-// restart commands (commands.ts). The names it shares with the server are server/src/protocol.ts's.
+// restart commands and the workspace check (commands.ts). The names it shares with the server are server/src/protocol.ts's.
 import * as vscode from 'vscode';
 import { CLIENT_COMMANDS, LANGUAGE_ID } from '../../server/src/protocol';
-import { fixAll, toggleLanguage } from './commands';
+import { checkWorkspace, fixAll, toggleLanguage } from './commands';
 import { Detection } from './detection';
 import { ServerClient } from './languageClient';
 import { messagesFor } from './messages';
@@ -32,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CLIENT_COMMANDS.toggleLanguage, () => toggleLanguage(msgs, detection, current)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, () => fixAll(msgs)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => current.restart()),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.checkWorkspace, () => checkWorkspace(msgs, current)),
   );
   // Drafting: the table preview, a new report from the template, table layout conversion.
   const readyClient = async () => (await current.ensure(), current.current()?.isRunning() ? current.current() : undefined);

@@ -19,6 +19,12 @@ const en = {
   restarted: 'The disclosure report language server has restarted.',
   restartFailed: (reason: string) => `Could not restart the language server: ${reason}`,
   startFailed: (reason: string) => `The disclosure report language server failed to start: ${reason}`,
+  noWorkspace: 'Open a folder first: there is no workspace to check.',
+  checkingWorkspace: 'Checking the disclosure reports in the workspace',
+  checkCancelled: 'The workspace check was cancelled.',
+  workspaceChecked: (reports: number, errors: number, warnings: number, notes: number) =>
+    `Checked ${reports} report(s): ${errors} error(s), ${warnings} warning(s), ${notes} note(s). See the Problems panel.`,
+  checkFailed: (reason: string) => `Could not check the workspace: ${reason}`,
 };
 
 export type Messages = typeof en;
@@ -40,6 +46,12 @@ const zh: Messages = {
   restarted: '政府信息公开年度报告语言服务器已重启。',
   restartFailed: (reason: string) => `无法重启语言服务器：${reason}`,
   startFailed: (reason: string) => `政府信息公开年度报告语言服务器启动失败：${reason}`,
+  noWorkspace: '请先打开一个文件夹：没有可检查的工作区。',
+  checkingWorkspace: '正在检查工作区中的政府信息公开年度报告',
+  checkCancelled: '已取消工作区检查。',
+  workspaceChecked: (reports: number, errors: number, warnings: number, notes: number) =>
+    `检查了 ${reports} 份报告：${errors} 个错误，${warnings} 个警告，${notes} 个提示。详见“问题”面板。`,
+  checkFailed: (reason: string) => `无法检查工作区：${reason}`,
 };
 
 /** The message table for a VS Code display language such as `en`, `zh-cn` or `zh-tw`. */

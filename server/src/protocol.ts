@@ -25,6 +25,12 @@ export const SERVER_COMMANDS = {
   fix: 'disclosure-report.server.fix',
   /** Recompute the totals of one table (`tableAt`: a line of it) or of the whole document. */
   recompute: 'disclosure-report.server.recompute',
+  /**
+   * Check every report of the workspace and publish the diagnostics of the files that are not
+   * open: `[{ }]` or no arguments; answers `{ files, reports, skipped, truncated, errors, warnings, notes, cancelled }`.
+   * Reports work-done progress (the request's `workDoneToken`, else one it creates), cancellable.
+   */
+  checkWorkspace: 'disclosure-report.server.checkWorkspace',
 } as const;
 
 /** Commands the VS Code client contributes (package.json `contributes.commands`). */
@@ -36,6 +42,7 @@ export const CLIENT_COMMANDS = {
   showPreview: 'disclosureReport.showPreview',
   convertTableToTabs: 'disclosureReport.convertTableToTabs',
   convertTableToPipes: 'disclosureReport.convertTableToPipes',
+  checkWorkspace: 'disclosureReport.checkWorkspace',
 } as const;
 
 /** Custom requests the server answers (the drafting features). */

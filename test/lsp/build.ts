@@ -1,4 +1,4 @@
-// Builds dist/server.js for the language server tests with esbuild.mjs's own options (so the
+// Builds dist/server.js for the language server tests (and dist/cli.js for the tests that run it) with esbuild.mjs's own options (so the
 // tested bundle is the shipped one), unless it is newer than every server source; written
 // atomically, so parallel test files never see half a bundle.
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -18,10 +18,19 @@ function newestSource(dir: string): number {
 }
 
 /** Builds dist/server.js unless it is newer than every server source. */
-export async function buildServer(): Promise<void> {
+export function buildServer(): Promise<void> {
+  return buildBundle('server', SERVER);
+}
+
+/** Builds dist/cli.js unless it is newer than every server source (the CLI's sources are there too). */
+export function buildCli(): Promise<void> {
+  return buildBundle('cli', join(ROOT, 'dist/cli.js'));
+}
+
+async function buildBundle(name: 'server' | 'cli', outfile: string): Promise<void> {
   const sources = Math.max(newestSource(join(ROOT, 'server/src')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= sources) return;
-  const options = bundleOptions('server');
+  if (existsSync(outfile) && statSync(outfile).mtimeMs >= sources) return;
+  const options = bundleOptions(name);
   const r = await esbuild.build({ ...options, write: false });
   mkdirSync(dirname(SERVER), { recursive: true });
   // The bundle last, so that a present bundle always has its map.

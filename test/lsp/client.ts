@@ -236,6 +236,10 @@ export interface StartOptions {
   codeActionLiterals?: boolean;
   /** Declare hierarchical document symbols (default true). */
   hierarchicalSymbols?: boolean;
+  /** Workspace folders (URIs) for initialize (the first is also rootUri); absent: none. */
+  workspaceFolders?: string[];
+  /** More client capabilities, merged over the defaults section by section (`workspace`, `window`). */
+  capabilities?: { workspace?: ClientCapabilities['workspace']; window?: ClientCapabilities['window'] };
 }
 
 /** An error response, as a rejection: `code`, `message` and `data` as the server sent them. */
@@ -263,6 +267,9 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   readonly applied: WorkspaceEdit[] = [];
+  /** Every request the server sent, with its params, in order. */
+  readonly requestsFromServer: { method: string; params: unknown }[] = [];
+  private requestWaiters: { method: string; resolve: (params: unknown) => void }[] = [];
   readonly docs = new Map<string, TextDocument>();
   configuration: unknown;
   result!: InitializeResult;
@@ -283,6 +290,8 @@ export class TestClient {
       else if (m.method === 'window/showMessage') c.logs.push(`showMessage: ${m.params.message}`);
     });
     c.wire.answer = (method, params) => {
+      c.requestsFromServer.push({ method, params });
+      c.requestWaiters = c.requestWaiters.filter((w) => (w.method === method ? (w.resolve(params), false) : true));
       if (method === 'workspace/configuration') return ((params?.items ?? []) as unknown[]).map(() => c.configuration ?? null);
       if (method === 'workspace/applyEdit') {
         const edit = params.edit as WorkspaceEdit;
@@ -301,7 +310,9 @@ export class TestClient {
         diagnostics: { refreshSupport: true },
         inlayHint: { refreshSupport: true },
         codeLens: { refreshSupport: true },
+        ...opts.capabilities?.workspace,
       },
+      ...(opts.capabilities?.window ? { window: opts.capabilities.window } : {}),
       textDocument: {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true },
@@ -319,7 +330,8 @@ export class TestClient {
     };
     c.result = await c.request<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: opts.workspaceFolders?.[0] ?? null,
+      ...(opts.workspaceFolders ? { workspaceFolders: opts.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i}` })) } : {}),
       capabilities,
       ...(opts.locale ? { locale: opts.locale } : {}),
       ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
@@ -336,6 +348,13 @@ export class TestClient {
       w.resolve(p.diagnostics);
       return false;
     });
+  }
+
+  /** The params of the first request `method` the server sent or sends. */
+  serverRequest(method: string): Promise<unknown> {
+    const got = this.requestsFromServer.find((r) => r.method === method);
+    if (got) return Promise.resolve(got.params);
+    return this.within(new Promise((resolve) => this.requestWaiters.push({ method, resolve })), `a ${method} request from the server`);
   }
 
   /** Fails (rather than hangs) when the server does not answer in time; says what it logged. */

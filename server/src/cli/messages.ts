@@ -20,13 +20,15 @@ const zh = {
     check: '检查报告草稿，可就地重算总计（--fix）',
   } as Record<string, string>,
   help: {
-    check: `用法：disclosure-report check [--format text|json] [--fix] [--locale zh-CN|en] 路径...
+    check: `用法：disclosure-report check [--format text|json] [--fix] [--config 文件] [--locale zh-CN|en] 路径...
 
 检查政府信息公开工作年度报告草稿（纯文本）。路径可以是文件或目录（递归查找 *.txt）。
 
 选项：
   --format text|json   输出格式（默认 text：路径:行:列: 级别 规则 说明）
   --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字
+  --config 文件        使用该配置文件（规则级别、已审核的发现）；默认从每个被检查文件所在目录向上
+                       查找 .disclosure-report.json，到文件系统根目录或含 .git 的目录为止
   --locale zh-CN|en    说明文字的语言（默认 zh-CN）
   -h, --help           显示本帮助
 
@@ -74,7 +76,7 @@ Common options:
     check: 'check report drafts; recompute the totals in place with --fix',
   },
   help: {
-    check: `Usage: disclosure-report check [--format text|json] [--fix] [--locale zh-CN|en] PATH...
+    check: `Usage: disclosure-report check [--format text|json] [--fix] [--config FILE] [--locale zh-CN|en] PATH...
 
 Checks drafts of government information disclosure annual reports (plain text). PATH is a file
 or a directory (walked for *.txt).
@@ -82,6 +84,9 @@ or a directory (walked for *.txt).
 Options:
   --format text|json   output format (default text: path:line:col: severity rule message)
   --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change
+  --config FILE        use this configuration file (rule severities, reviewed findings); by default
+                       .disclosure-report.json is looked for from each checked file's folder upward,
+                       up to the filesystem root or a folder holding .git
   --locale zh-CN|en    language of messages (default zh-CN)
   -h, --help           show this help
 

@@ -1,14 +1,17 @@
 // What every feature module of the language server gets (types only): the connection, the
-// services (documents, settings, fixes), what the client can do, where to log, and the two hooks
+// services (documents, settings, fixes, workspace, projectConfig, commands), what the client can do, where to log, and the two hooks
 // a feature declares itself through (its capabilities; what to do once initialized). server.ts
 // builds it; each feature's `register(ctx)` uses it. Features never import each other: what two
 // of them share is a service here or a module beside this one.
 
 import type { ClientCapabilities, Connection, InitializeParams, ServerCapabilities } from 'vscode-languageserver';
+import type { CommandRegistry } from './commandRegistry.js';
 import type { DocumentStore } from './documents.js';
 import type { Fixes } from './fixes.js';
 import type { Logger } from './guard.js';
+import type { ProjectConfigs } from './projectConfig.js';
 import type { SettingsStore } from './settings.js';
+import type { WorkspaceIndex } from './workspace.js';
 
 /** What the client declared it supports, read once from `initialize`. */
 export interface ClientInfo {
@@ -29,6 +32,12 @@ export interface ServerContext {
   readonly documents: DocumentStore;
   readonly settings: SettingsStore;
   readonly fixes: Fixes;
+  /** The workspace folders and the report files in them (read from disk when not open). */
+  readonly workspace: WorkspaceIndex;
+  /** `.disclosure-report.json` for each document. */
+  readonly projectConfig: ProjectConfigs;
+  /** The server commands (one `workspace/executeCommand` handler dispatches to them). */
+  readonly commands: CommandRegistry;
   /** Filled in by `initialize`; features read it lazily (in handlers, not in `register`). */
   readonly client: ClientInfo;
   /** A feature adds its server capabilities, computed from the client's `initialize` params. */

@@ -5,6 +5,7 @@
 // reports comes from the core; the server only speaks LSP.
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFileSystem } from '../host/nodeFileSystem.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import { startServer } from './server.js';
 
@@ -18,7 +19,9 @@ const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pi
 The language server of the disclosure report checker (政府信息公开工作年度报告), for any LSP
 client. Diagnostics, quick fixes, hover, inlay hints, code lens, outline and folding.
 Settings (section "${SETTINGS_SECTION}"): severity (per rule: error|warning|information|hint|off),
-locale (auto|zh-CN|en), debounceMs.
+locale (auto|zh-CN|en), debounceMs, previousReport (last year's report: a path).
+The workspace configuration file .disclosure-report.json (severities, reviewed findings) is read
+from each document's folder upward.
 `;
 
 /** Once the client has gone (its end of the pipe closed), there is nobody left to tell. */
@@ -45,7 +48,7 @@ function main(): void {
   }
 
   const connection = createConnection(ProposedFeatures.all);
-  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION });
+  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeFileSystem });
 
   // The last line of defence: a bug in one handler must not end the session. Once the client
   // has gone, exit quietly.

@@ -3,7 +3,9 @@
 // `initialize` with what the features declared, and listens. No Node here: node.ts (argv,
 // transports, process handlers) calls it, and a browser worker's entry can call it the same way.
 
-import type { Connection, InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver';
+import { ExecuteCommandRequest, MessageType, ShowMessageNotification, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
+import { CommandRegistry } from './commandRegistry.js';
+import { pick, resolveLocale } from '../core/index.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import type { ClientInfo, Feature, ServerContext } from './context.js';
 import { DocumentStore } from './documents.js';
@@ -21,11 +23,16 @@ import * as preview from './features/preview.js';
 import * as symbols from './features/symbols.js';
 import * as sync from './features/sync.js';
 import { Fixes } from './fixes.js';
-import { describeError, type Logger } from './guard.js';
+import * as workspaceCheck from './features/workspaceCheck.js';
+import * as workspaceFolders from './features/workspaceFolders.js';
+import type { FileSystem } from './files.js';
+import { describeError, guard, type Logger } from './guard.js';
+import { ProjectConfigs } from './projectConfig.js';
 import { SettingsStore } from './settings.js';
+import { WorkspaceIndex, type WorkspaceLimits } from './workspace.js';
 
 /** Every feature, in the order they register (sync first: it feeds the documents). */
-export const FEATURES: readonly Feature[] = [sync, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft];
+export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolders, diagnostics, codeActions, commands, workspaceCheck, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft];
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};
@@ -45,6 +52,10 @@ export function readClient(params: InitializeParams): ClientInfo {
 export interface ServerInfo {
   name?: string;
   version: string;
+  /** The file system (Node's, from node.ts); without it the workspace is only the open documents. */
+  fs?: FileSystem;
+  /** Bounds of the workspace index (tests lower them). */
+  workspaceLimits?: Partial<WorkspaceLimits>;
 }
 
 /** Wires the server onto `connection` and starts listening; returns the context (for tests). */
@@ -66,11 +77,30 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     log,
   });
   const fixes = new Fixes({ analysis: (doc) => documents.analyzeSafely(doc), documentChanges: () => client.documentChanges });
+  const workspace = new WorkspaceIndex({
+    fs: info.fs,
+    documents,
+    log,
+    previousReport: async (uri) => (await settings.get(uri)).previousReport || undefined,
+    limits: info.workspaceLimits,
+  });
+  const projectConfig = new ProjectConfigs({
+    fs: info.fs,
+    folderOf: (uri) => workspace.folderOf(uri),
+    log,
+    // A notification (window/showMessage), not the request showWarningMessage sends: nothing to wait for.
+    warn: (where, message) =>
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${where}: ${pick(message, resolveLocale(client.initLocale))}` }).catch((err) => log.error('showMessage failed', err)),
+  });
+  const commandRegistry = new CommandRegistry();
   const ctx: ServerContext = {
     connection,
     documents,
     settings,
     fixes,
+    workspace,
+    projectConfig,
+    commands: commandRegistry,
     get client() {
       return client;
     },
@@ -80,6 +110,11 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
   };
 
   for (const feature of FEATURES) feature.register(ctx);
+
+  // One executeCommand handler for every feature's commands. Registered as a plain request, so
+  // that the params keep their `workDoneToken` (connection.onExecuteCommand takes it out).
+  contributors.push(() => (commandRegistry.ids.length ? { executeCommandProvider: { commands: commandRegistry.ids } } : {}));
+  connection.onRequest(ExecuteCommandRequest.type, guard(ctx, 'workspace/executeCommand', (params, token) => commandRegistry.execute(params, token)));
 
   connection.onInitialize((params): InitializeResult => {
     client = readClient(params);

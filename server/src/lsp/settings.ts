@@ -18,9 +18,11 @@ export interface Settings {
   locale: 'auto' | 'zh-CN' | 'en';
   /** Delay before diagnostics after an edit, in ms; 0 switches the debounce off. */
   debounceMs: number;
+  /** Last year's report: a path relative to the workspace folder, or absolute; '' finds it by office and year. */
+  previousReport?: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { severity: {}, locale: 'auto', debounceMs: 150 };
+export const DEFAULT_SETTINGS: Settings = { severity: {}, locale: 'auto', debounceMs: 150, previousReport: '' };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -35,6 +37,7 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   if (r.locale === 'zh-CN' || r.locale === 'en' || r.locale === 'auto') s.locale = r.locale;
+  if (typeof r.previousReport === 'string') s.previousReport = r.previousReport.trim();
   if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) && r.debounceMs >= 0) s.debounceMs = Math.min(r.debounceMs, 5000);
   return s;
 }

@@ -1,6 +1,9 @@
 // Code actions. A quick fix per diagnostic that has one right answer (a wrong total, a label or
 // heading off the official wording, full-width digits), `recompute every total of this table`,
-// and `source.fixAll.disclosure-report` for the whole document (what `--fix` does).
+// `source.fixAll.disclosure-report` for the whole document (what `--fix` does), and "Mark as
+// reviewed" on every finding (its entry added to `.disclosure-report.json`, which the action
+// creates when there is none: a code action's edit, so VS Code saves the file it changes); on a
+// `reviewed-stale` note, removing its entry from that file.
 //
 // The client's diagnostics only say which fixes are wanted: every edit is rebuilt from the
 // server's copy, the diagnostic found again by rule and position. A request whose diagnostics
@@ -21,6 +24,8 @@ import { readData } from '../convert.js';
 import { guard, requireRange, requireUri } from '../guard.js';
 import { text } from '../messages.js';
 import { tableAt } from '../tables.js';
+import { workspaceText } from '../workspaceMessages.js';
+import { REVIEWED_STALE } from '../../config/index.js';
 
 /** Does the client's `only` filter let a kind through (a kind matches itself and its prefixes)? */
 export function wants(only: string[] | undefined, kind: string): boolean {
@@ -83,6 +88,27 @@ export function register(ctx: ServerContext): void {
               { title, command: SERVER_COMMANDS.recompute, arguments: [{ uri, version, tableAt: table.startLine }] },
             );
           }
+        }
+      }
+
+      // "Mark as reviewed": the finding recorded in .disclosure-report.json (created when absent).
+      if (!stale && literals && wants(only, CodeActionKind.QuickFix)) {
+        const ops = ctx.client.capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
+        for (const d of ours) {
+          const data = readData(d);
+          if (!data) continue;
+          if ((data.rule as string) === REVIEWED_STALE) {
+            // A stale entry: remove it from the config file.
+            const index = (data as { entry?: unknown }).entry;
+            const edit = typeof index === 'number' ? await ctx.projectConfig.removeEdit(uri, index, ctx.client.documentChanges) : undefined;
+            if (edit) actions.push({ title: pick(workspaceText.removeEntry(), locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
+            continue;
+          }
+          const core = ctx.fixes.findDiagnostic(doc, data.rule, data.at);
+          if (!core) continue;
+          const r = await ctx.projectConfig.reviewEdit(uri, core, doc.model, { canCreate: ops.includes('create'), documentChanges: ctx.client.documentChanges });
+          if (!r) continue;
+          actions.push({ title: pick(workspaceText.markReviewed(), locale), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: r.edit });
         }
       }
 

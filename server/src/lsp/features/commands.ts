@@ -1,13 +1,14 @@
 // Server commands (`workspace/executeCommand`): what the code lens runs, and what clients without
 // code-action literals get instead of a code action. Each command names the document version it
 // was made for, recomputes its edits from the server's copy and applies them through
-// `workspace/applyEdit`; a command for an older version does nothing.
+// `workspace/applyEdit`; a command for an older version does nothing. Registered in
+// ctx.commands (server.ts answers `workspace/executeCommand` for every feature's commands).
 
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { pick } from '../../core/index.js';
 import { SERVER_COMMANDS } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
-import { guard, InvalidParams } from '../guard.js';
+import { InvalidParams } from '../guard.js';
 import { text } from '../messages.js';
 import { tableAt } from '../tables.js';
 
@@ -30,37 +31,34 @@ function readArgs(p: ExecuteCommandParams): CommandArgs {
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.capabilities(() => ({ executeCommandProvider: { commands: [COMMAND_FIX, COMMAND_RECOMPUTE] } }));
-
-  ctx.connection.onExecuteCommand(
-    guard(ctx, 'workspace/executeCommand', async (params: ExecuteCommandParams) => {
-      if (params?.command !== COMMAND_FIX && params?.command !== COMMAND_RECOMPUTE) throw new InvalidParams(`unknown command ${String(params?.command)}`);
-      const args = readArgs(params);
-      const doc = ctx.documents.get(args.uri);
-      const settings = await ctx.settings.get(args.uri);
-      const locale = ctx.settings.locale(settings);
-      if (!doc || doc.version !== args.version) {
-        void ctx.connection.window.showInformationMessage(pick(text.staleDocument(), locale));
-        return { applied: false };
-      }
-      let edits;
-      let label: string;
-      if (params.command === COMMAND_FIX) {
-        if (typeof args.rule !== 'string' || !args.at) throw new InvalidParams('expected { rule, at }');
-        const d = ctx.fixes.findDiagnostic(doc, args.rule, args.at);
-        edits = d?.fix?.edits ?? [];
-        label = d?.fix ? pick(d.fix.title, locale) : '';
-      } else {
-        edits = ctx.fixes.recomputeEdits(doc, args.tableAt);
-        const table = args.tableAt === undefined ? undefined : tableAt(ctx.documents.analyzeSafely(doc), args.tableAt);
-        label = pick(table ? text.recomputeTable(text.tableShort(table.kind)) : text.recomputeAll(), locale);
-      }
-      if (!edits.length) {
-        void ctx.connection.window.showInformationMessage(pick(text.nothingToRecompute(), locale));
-        return { applied: false };
-      }
-      const r = await ctx.connection.workspace.applyEdit({ label, edit: ctx.fixes.workspaceEdit(doc, edits) });
-      return { applied: r.applied };
-    }),
-  );
+  const run = async (params: ExecuteCommandParams) => {
+    const args = readArgs(params);
+    const doc = ctx.documents.get(args.uri);
+    const settings = await ctx.settings.get(args.uri);
+    const locale = ctx.settings.locale(settings);
+    if (!doc || doc.version !== args.version) {
+      void ctx.connection.window.showInformationMessage(pick(text.staleDocument(), locale));
+      return { applied: false };
+    }
+    let edits;
+    let label: string;
+    if (params.command === COMMAND_FIX) {
+      if (typeof args.rule !== 'string' || !args.at) throw new InvalidParams('expected { rule, at }');
+      const d = ctx.fixes.findDiagnostic(doc, args.rule, args.at);
+      edits = d?.fix?.edits ?? [];
+      label = d?.fix ? pick(d.fix.title, locale) : '';
+    } else {
+      edits = ctx.fixes.recomputeEdits(doc, args.tableAt);
+      const table = args.tableAt === undefined ? undefined : tableAt(ctx.documents.analyzeSafely(doc), args.tableAt);
+      label = pick(table ? text.recomputeTable(text.tableShort(table.kind)) : text.recomputeAll(), locale);
+    }
+    if (!edits.length) {
+      void ctx.connection.window.showInformationMessage(pick(text.nothingToRecompute(), locale));
+      return { applied: false };
+    }
+    const r = await ctx.connection.workspace.applyEdit({ label, edit: ctx.fixes.workspaceEdit(doc, edits) });
+    return { applied: r.applied };
+  };
+  ctx.commands.register(COMMAND_FIX, run);
+  ctx.commands.register(COMMAND_RECOMPUTE, run);
 }

@@ -1,5 +1,5 @@
 // Diagnostics: the same ones the CLI prints, in the user's language, after per-rule severity
-// overrides. Pushed (`textDocument/publishDiagnostics` with the version they are for) unless the
+// overrides and `.disclosure-report.json` (lsp/reportDiagnostics.ts). Pushed (`textDocument/publishDiagnostics` with the version they are for) unless the
 // client pulls (`textDocument/diagnostic`), then never pushed. After an edit a short debounce
 // lets a burst of keystrokes through first; it is shorter for small documents, where analysis is
 // cheap. Results for a version that has been superseded are dropped.
@@ -11,6 +11,8 @@ import type { ServerContext } from '../context.js';
 import { toLsp } from '../convert.js';
 import { cancelled, guard, requireUri } from '../guard.js';
 import type { ReportDocument } from '../documents.js';
+import type { DocumentConfig } from '../projectConfig.js';
+import { reportDiagnostics } from '../reportDiagnostics.js';
 import type { Settings } from '../settings.js';
 
 /** The core's diagnostics as LSP diagnostics, after the severity overrides (`off` drops them). */
@@ -27,13 +29,15 @@ export function toLspDiagnostics(
   return out;
 }
 
-/** The diagnostics of a document at its current version, as LSP diagnostics. */
-function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings): LspDiagnostic[] {
-  return toLspDiagnostics(ctx.documents.analyzeSafely(doc).diagnostics, {
+/** The diagnostics of a document at its current version, as LSP diagnostics, after `.disclosure-report.json`. */
+function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings, config: DocumentConfig | undefined): LspDiagnostic[] {
+  return reportDiagnostics(ctx.documents.analyzeSafely(doc).diagnostics, {
     uri: doc.uri,
     version: doc.version,
     locale: ctx.settings.locale(settings),
     severity: (rule) => ctx.settings.severity(rule, settings),
+    lines: doc.model,
+    config,
   });
 }
 
@@ -67,15 +71,16 @@ function registerPull(ctx: ServerContext): void {
       if (!doc) return { kind: 'full', items: [] };
       const version = doc.version;
       const settings = await ctx.settings.get(uri);
+      const config = await ctx.projectConfig.forDocument(uri);
       const wait = debounceFor(doc, settings) - (performance.now() - doc.changedAt);
       if (wait > 0) await documents.quiet(uri, wait, token);
       if (token.isCancellationRequested) throw cancelled();
       if (documents.get(uri) !== doc || doc.version !== version) {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
       }
-      const resultId = `${doc.epoch}:${version}:${ctx.settings.generation}`;
+      const resultId = `${doc.epoch}:${version}:${ctx.settings.generation}:${ctx.projectConfig.generation}`;
       if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-      return { kind: 'full', resultId, items: lspDiagnostics(ctx, doc, settings) };
+      return { kind: 'full', resultId, items: lspDiagnostics(ctx, doc, settings, config) };
     }),
   );
 
@@ -89,8 +94,9 @@ function registerPush(ctx: ServerContext): void {
 
   const publish = async (doc: ReportDocument, version: number) => {
     const settings = await ctx.settings.get(doc.uri);
+    const config = await ctx.projectConfig.forDocument(doc.uri);
     if (documents.get(doc.uri) !== doc || doc.version !== version) return; // superseded
-    const diagnostics = lspDiagnostics(ctx, doc, settings);
+    const diagnostics = lspDiagnostics(ctx, doc, settings, config);
     await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   };
 
@@ -128,11 +134,14 @@ function registerPush(ctx: ServerContext): void {
     if (push()) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => ctx.log.error(`clearing diagnostics of ${uri} failed`, err));
   });
 
-  ctx.settings.onDidChange(() => {
+  const again = () => {
     if (push()) {
       for (const doc of documents.all()) schedule(doc, true);
     } else if (ctx.client.capabilities.workspace?.diagnostics?.refreshSupport) {
       connection.languages.diagnostics.refresh().catch((err) => ctx.log.error('diagnostic refresh failed', err));
     }
-  });
+  };
+  ctx.settings.onDidChange(again);
+  // `.disclosure-report.json` created, changed or deleted: every open report again.
+  ctx.projectConfig.onDidChange(again);
 }

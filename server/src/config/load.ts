@@ -1,0 +1,200 @@
+// The workspace configuration file `.disclosure-report.json`, shared by the CLI and the language
+// server: rule severities and reviewed findings. Plain JSON (no comments: the file is what
+// `JSON.parse` reads, and VS Code validates it against schemas/disclosure-report.schema.json);
+// every problem is reported with its 0-based line and character, and a problem in one entry
+// drops only that entry. Pure: no file system here (the CLI and the server read the file).
+
+import { parse, printParseErrorCode, visit as visitTree, type ParseError } from 'jsonc-parser';
+import { RULE_BY_ID, type Localized } from '../core/index.js';
+import { YEARS_RULE_BY_ID } from '../core/years/index.js';
+
+/** The file's name; found from a checked file's folder upward (see the CLI and lsp/projectConfig.ts). */
+export const CONFIG_FILE = '.disclosure-report.json';
+
+export type ConfigSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+
+/** One finding someone checked and accepted: no longer reported while it still occurs. */
+export interface ReviewedEntry {
+  rule: string;
+  /** The report's path relative to the config file's folder, with `/`. */
+  file: string;
+  /** The cell key of a finding about one cell (`t3.new.total`). */
+  cell?: string;
+  /** The row key of a finding about a whole row (`t3.denied2`). */
+  row?: string;
+  /** For a finding without a cell or row: a short hash of the rule and the text it covers (see apply.ts). */
+  fingerprint?: string;
+  reason: string;
+}
+
+export interface ProjectConfig {
+  severity: Record<string, ConfigSeverity>;
+  reviewed: ReviewedEntry[];
+}
+
+export interface ConfigProblem {
+  /** 0-based, UTF-16 (as LSP counts). */
+  line: number;
+  character: number;
+  message: Localized;
+  /** A syntax error: nothing of the file was used. */
+  fatal: boolean;
+}
+
+export interface LoadedConfig {
+  config: ProjectConfig;
+  problems: ConfigProblem[];
+  /** Where each entry of `config.reviewed` starts in the file (0-based), in the same order. */
+  reviewedAt: { line: number; character: number }[];
+}
+
+export const EMPTY_CONFIG: ProjectConfig = Object.freeze({ severity: Object.freeze({}) as Record<string, ConfigSeverity>, reviewed: Object.freeze([]) as unknown as ReviewedEntry[] });
+
+/** Is `id` a rule the checker knows (the core's rules and the cross-year ones)? */
+export function knownRule(id: string): boolean {
+  return RULE_BY_ID.has(id as never) || YEARS_RULE_BY_ID.has(id as never);
+}
+
+/** 0-based line and character of `offset` in `text` (lines split at \n, \r\n or \r). */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 10) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, character: Math.max(0, Math.min(offset, text.length) - start) };
+}
+
+/** Reads the file's text (a leading BOM is allowed). Never throws. */
+export function parseConfig(text: string): LoadedConfig {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const shift = src === text ? 0 : 1;
+  const problems: ConfigProblem[] = [];
+  const at = (offset: number, message: Localized, fatal = false) => problems.push({ ...positionAt(text, offset + shift), message, fatal });
+  const errors: ParseError[] = [];
+  const raw: unknown = parse(src, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  if (errors.length) {
+    for (const e of errors.slice(0, 5)) {
+      const code = printParseErrorCode(e.error);
+      at(e.offset, { zh: `JSON 语法错误（${code}）：整个配置文件未使用`, en: `JSON syntax error (${code}): the configuration file was not used` }, true);
+    }
+    return { config: { severity: {}, reviewed: [] }, problems, reviewedAt: [] };
+  }
+  const reviewedAt: { line: number; character: number }[] = [];
+  const config: ProjectConfig = { severity: {}, reviewed: [] };
+  if (raw === undefined) return { config, problems, reviewedAt };
+  // Positions of values, for the messages: found again by a second, tree-building parse.
+  const offsets = valueOffsets(src);
+  const offsetOf = (path: string) => offsets.get(path) ?? 0;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    at(0, { zh: '配置应为一个 JSON 对象', en: 'the configuration must be a JSON object' }, true);
+    return { config, problems, reviewedAt };
+  }
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (key !== 'severity' && key !== 'reviewed' && key !== '$schema') at(offsetOf(`/${key}`), { zh: `未知字段 "${key}"（可用：severity、reviewed）`, en: `unknown field "${key}" (known: severity, reviewed)` });
+  }
+  if (obj.severity !== undefined) {
+    if (!obj.severity || typeof obj.severity !== 'object' || Array.isArray(obj.severity)) {
+      at(offsetOf('/severity'), { zh: 'severity 应为对象：规则 → error|warning|information|hint|off', en: 'severity must be an object: rule → error|warning|information|hint|off' });
+    } else {
+      for (const [rule, v] of Object.entries(obj.severity as Record<string, unknown>)) {
+        const where = offsetOf(`/severity/${rule}`);
+        if (!knownRule(rule)) at(where, { zh: `未知规则 "${rule}"，已忽略`, en: `unknown rule "${rule}", ignored` });
+        else if (typeof v !== 'string' || !SEVERITIES.has(v)) at(where, { zh: `规则 ${rule} 的级别应为 error、warning、information、hint 或 off`, en: `the severity of ${rule} must be error, warning, information, hint or off` });
+        else config.severity[rule] = v as ConfigSeverity;
+      }
+    }
+  }
+  if (obj.reviewed !== undefined) {
+    if (!Array.isArray(obj.reviewed)) {
+      at(offsetOf('/reviewed'), { zh: 'reviewed 应为数组', en: 'reviewed must be an array' });
+    } else {
+      obj.reviewed.forEach((e, i) => {
+        const where = offsetOf(`/reviewed/${i}`);
+        const entry = readEntry(e);
+        if (typeof entry === 'string') at(where, { zh: `reviewed 第 ${i + 1} 条已忽略：${entry}`, en: `reviewed entry ${i + 1} ignored: ${ENTRY_PROBLEMS_EN[entry] ?? entry}` });
+        else {
+          config.reviewed.push(entry);
+          reviewedAt.push(positionAt(text, where + shift));
+        }
+      });
+    }
+  }
+  return { config, problems, reviewedAt };
+}
+
+/** Where every element of `reviewed` starts (valid or not), in file order. */
+export function reviewedPositions(text: string): { line: number; character: number }[] {
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const offsets = valueOffsets(text.slice(shift));
+  const out: { line: number; character: number }[] = [];
+  for (let i = 0; offsets.has(`/reviewed/${i}`); i++) out.push(positionAt(text, offsets.get(`/reviewed/${i}`)! + shift));
+  return out;
+}
+
+const ENTRY_PROBLEMS_EN: Record<string, string> = {
+  '应为对象': 'not an object',
+  '缺少 rule': 'rule is missing',
+  '缺少 file': 'file is missing',
+  '需要 cell、row 或 fingerprint 之一': 'needs one of cell, row or fingerprint',
+  'cell、row、fingerprint、reason 应为字符串': 'cell, row, fingerprint and reason must be strings',
+};
+
+function readEntry(e: unknown): ReviewedEntry | string {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return '应为对象';
+  const x = e as Record<string, unknown>;
+  if (typeof x.rule !== 'string' || !x.rule) return '缺少 rule';
+  if (typeof x.file !== 'string' || !x.file) return '缺少 file';
+  for (const k of ['cell', 'row', 'fingerprint', 'reason'] as const) if (x[k] !== undefined && typeof x[k] !== 'string') return 'cell、row、fingerprint、reason 应为字符串';
+  if (!x.cell && !x.row && !x.fingerprint) return '需要 cell、row 或 fingerprint 之一';
+  const out: ReviewedEntry = { rule: x.rule, file: x.file, reason: (x.reason as string | undefined) ?? '' };
+  if (x.cell) out.cell = x.cell as string;
+  if (x.row) out.row = x.row as string;
+  if (x.fingerprint) out.fingerprint = x.fingerprint as string;
+  return out;
+}
+
+/** JSON-pointer-like paths (`/reviewed/0`, `/severity/cell-blank`) → the offset of their key or value. */
+function valueOffsets(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const stack: (string | number)[] = [];
+  const arrayIndex: number[] = [];
+  const path = () => '/' + stack.join('/');
+  const element = (offset: number) => {
+    // A value inside an array: its index is the next one.
+    if (arrayIndex.length && stack.length && typeof stack[stack.length - 1] === 'number') {
+      const i = arrayIndex[arrayIndex.length - 1]++;
+      stack[stack.length - 1] = i;
+      if (!out.has(path())) out.set(path(), offset);
+    }
+  };
+  visitTree(text, {
+    onObjectBegin: (offset) => {
+      element(offset);
+      stack.push('');
+    },
+    onObjectProperty: (name, offset) => {
+      stack[stack.length - 1] = name;
+      out.set(path(), offset);
+    },
+    onObjectEnd: () => void stack.pop(),
+    onArrayBegin: (offset) => {
+      element(offset);
+      stack.push(-1);
+      arrayIndex.push(0);
+    },
+    onArrayEnd: () => {
+      stack.pop();
+      arrayIndex.pop();
+    },
+    onLiteralValue: (_v, offset) => element(offset),
+  });
+  return out;
+}

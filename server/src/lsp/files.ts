@@ -1,0 +1,99 @@
+// What the language server needs of a file system, by URI (lsp/node.ts passes the Node one,
+// host/nodeFileSystem.ts; a browser worker passes none and the workspace is then only the open
+// documents), and the URI arithmetic the workspace index and the config lookup do on `file:` URIs.
+// URIs are kept in one spelling (`canonicalUri`: percent-encoded as VS Code writes them, drive
+// letters lower-case), so that a URI the server builds compares equal to the one the client sends.
+
+export type FileKind = 'file' | 'directory' | 'other';
+
+export interface FileStat {
+  kind: FileKind;
+  size: number;
+  /** Modification time, ms. */
+  mtime: number;
+}
+
+export interface FileSystem {
+  /** undefined when there is nothing at `uri`. */
+  stat(uri: string): Promise<FileStat | undefined>;
+  /** The entries of a folder, without following symbolic links (a link is `other`). */
+  readDirectory(uri: string): Promise<[name: string, kind: FileKind][]>;
+  /** A text file's text, decoded as the CLI decodes it (UTF-8 ± BOM, UTF-16 BOM, GB18030); throws otherwise. */
+  readText(uri: string): Promise<string>;
+  /** A path as a URI: absolute, or relative to the folder `base` (a URI). */
+  pathToUri(path: string, base: string): string;
+}
+
+const UNRESERVED = /[A-Za-z0-9\-._~/]/;
+
+function encodePath(path: string): string {
+  let out = '';
+  for (const ch of path) {
+    if (UNRESERVED.test(ch)) out += ch;
+    else for (const b of new TextEncoder().encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** One spelling of a URI: `file:` paths decoded and re-encoded (drive letter lower-case, `:` as %3A). */
+export function canonicalUri(uri: string): string {
+  const m = /^file:\/\/([^/]*)(\/.*)?$/i.exec(uri);
+  if (!m) return uri;
+  let path = decode(m[2] ?? '/');
+  path = path.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
+  return `file://${m[1]}${encodePath(path)}`;
+}
+
+/** The decoded path of a `file:` URI (with `/`), or undefined for other schemes. */
+export function uriPath(uri: string): string | undefined {
+  const m = /^file:\/\/[^/]*(\/.*)?$/i.exec(uri);
+  return m ? decode(m[1] ?? '/') : undefined;
+}
+
+/** The folder holding `uri` (no trailing slash; the root is `file:///`). */
+export function parentUri(uri: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(\/.*)?$/i.exec(uri);
+  if (!m) return uri;
+  const path = (m[2] ?? '/').replace(/\/+$/, '');
+  const i = path.lastIndexOf('/');
+  return m[1] + (i <= 0 ? '/' : path.slice(0, i));
+}
+
+export function joinUri(folder: string, name: string): string {
+  return `${folder.replace(/\/+$/, '')}/${encodePath(name)}`;
+}
+
+/** The last part of a URI's path, decoded. */
+export function baseName(uri: string): string {
+  const u = uri.replace(/\/+$/, '');
+  return decode(u.slice(u.lastIndexOf('/') + 1));
+}
+
+/** Is `uri` inside (or equal to) `folder`? Both canonical. */
+export function isInside(uri: string, folder: string): boolean {
+  const f = folder.replace(/\/+$/, '');
+  return uri === f || uri.startsWith(`${f}/`);
+}
+
+/** `uri`'s path relative to `folder` (both canonical, `uri` inside), with `/`. */
+export function relativeTo(folder: string, uri: string): string {
+  const f = folder.replace(/\/+$/, '');
+  return uri.startsWith(`${f}/`) ? decode(uri.slice(f.length + 1)) : decode(uri);
+}
+
+/** The path from folder `from` to `uri` with `..` where needed (both canonical `file:` URIs). */
+export function relativePath(from: string, uri: string): string {
+  const a = (uriPath(from) ?? '').split('/').filter(Boolean);
+  const b = (uriPath(uri) ?? '').split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}

@@ -1,0 +1,179 @@
+// The workspace configuration file `.disclosure-report.json` as the language server sees it: for
+// each document, the nearest one from the document's folder upward (up to its workspace folder;
+// outside every folder, up to the root or a folder holding `.git`), read from disk, cached until a
+// watched-file event says it changed (then `onDidChange` fires and the diagnostics are computed
+// again). Applying it to diagnostics is config/apply.ts's; the "Mark as reviewed" edit is built here.
+
+import type { WorkspaceEdit } from 'vscode-languageserver';
+import type { Localized } from '../core/index.js';
+import { addReviewedEdits, CONFIG_FILE, newConfigText, normalizePath, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, type Checkable, type LoadedConfig, type ReviewedEntry } from '../config/index.js';
+import { baseName, canonicalUri, isInside, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
+import type { Logger } from './guard.js';
+
+export interface DocumentConfig extends LoadedConfig {
+  /** The config file's URI (canonical). */
+  uri: string;
+  /** Its folder: reviewed entries' paths are relative to it. */
+  dir: string;
+  text: string;
+}
+
+export interface ProjectConfigDeps {
+  fs?: FileSystem;
+  /** The innermost workspace folder of a URI. */
+  folderOf(uri: string): string | undefined;
+  log: Logger;
+  /** Tells the user about the file's problems (once each time it is read): `where` is `uri:line:col`. */
+  warn?(where: string, message: Localized): void;
+}
+
+export class ProjectConfigs {
+  private readonly byDir = new Map<string, Promise<string | null>>();
+  private readonly files = new Map<string, Promise<DocumentConfig | undefined>>();
+  private readonly listeners = new Set<() => void>();
+  /** Bumped on every change of a config file (part of pull-diagnostic result ids). */
+  generation = 0;
+
+  constructor(private readonly deps: ProjectConfigDeps) {}
+
+  onDidChange(l: () => void): { dispose(): void } {
+    this.listeners.add(l);
+    return { dispose: () => void this.listeners.delete(l) };
+  }
+
+  static isConfig(uri: string): boolean {
+    return baseName(uri) === CONFIG_FILE;
+  }
+
+  /** Watched-file events: any event on a config file drops what was read and fires onDidChange. */
+  filesChanged(events: readonly { uri: string; type: number }[]): void {
+    if (!events.some((e) => e && typeof e.uri === 'string' && ProjectConfigs.isConfig(e.uri))) return;
+    this.forget();
+  }
+
+  /** Drops every cached lookup (config files created, changed or deleted; folders changed). */
+  forget(): void {
+    this.byDir.clear();
+    this.files.clear();
+    this.generation++;
+    for (const l of [...this.listeners]) {
+      try {
+        l();
+      } catch (err) {
+        this.deps.log.error('config listener failed', err);
+      }
+    }
+  }
+
+  /** The config that applies to a document, or undefined (none found, or no file system). */
+  async forDocument(uri: string): Promise<DocumentConfig | undefined> {
+    const fs = this.deps.fs;
+    if (!fs || !/^file:/i.test(uri)) return undefined;
+    const c = canonicalUri(uri);
+    const path = await this.find(parentUri(c), this.deps.folderOf(c));
+    if (!path) return undefined;
+    let p = this.files.get(path);
+    if (!p) {
+      p = this.read(path);
+      this.files.set(path, p);
+    }
+    return p;
+  }
+
+  /** Where a new config file for `uri` goes: its workspace folder's root, else its own folder. */
+  newConfigUri(uri: string): string {
+    const c = canonicalUri(uri);
+    return joinUri(this.deps.folderOf(c) ?? parentUri(c), CONFIG_FILE);
+  }
+
+  /**
+   * The workspace edit that records `d` (a diagnostic of the document `uri`, with `lines`) as
+   * reviewed: appended to the config that applies, or a new config file at the workspace folder's
+   * root (a CreateFile and its text; only when the client can create files). undefined when the
+   * config cannot be edited (not valid JSON, no file system, or no way to create it).
+   */
+  async reviewEdit(uri: string, d: Checkable, lines: { line(i: number): string; readonly lineCount: number }, opts: { canCreate: boolean; documentChanges: boolean }): Promise<{ edit: WorkspaceEdit; entry: ReviewedEntry; configUri: string } | undefined> {
+    if (!this.deps.fs || !/^file:/i.test(uri)) return undefined;
+    const c = canonicalUri(uri);
+    const config = await this.forDocument(c);
+    if (config) {
+      const entry = reviewedEntry(d, { file: relativePath(config.dir, c), lines });
+      const edits = addReviewedEdits(config.text, entry);
+      if (!edits) return undefined;
+      const textEdits = edits.map((e) => ({ range: { start: positionAt(config.text, e.offset), end: positionAt(config.text, e.offset + e.length) }, newText: e.content }));
+      const edit: WorkspaceEdit = opts.documentChanges ? { documentChanges: [{ textDocument: { uri: config.uri, version: null }, edits: textEdits }] } : { changes: { [config.uri]: textEdits } };
+      return { edit, entry, configUri: config.uri };
+    }
+    if (!opts.canCreate || !opts.documentChanges) return undefined;
+    const target = this.newConfigUri(c);
+    const entry = reviewedEntry(d, { file: relativePath(parentUri(target), c), lines });
+    const edit: WorkspaceEdit = {
+      documentChanges: [
+        { kind: 'create', uri: target, options: { ignoreIfExists: true } },
+        { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newConfigText(entry) }] },
+      ],
+    };
+    return { edit, entry, configUri: target };
+  }
+
+  /**
+   * The workspace edit that removes reviewed entry `index` of the config that applies to `uri`,
+   * when that entry is about this document; undefined otherwise (the file changed meanwhile).
+   */
+  async removeEdit(uri: string, index: number, documentChanges: boolean): Promise<WorkspaceEdit | undefined> {
+    const c = canonicalUri(uri);
+    const config = await this.forDocument(c);
+    const entry = config?.config.reviewed[index];
+    if (!config || !entry || normalizePath(entry.file) !== relativePath(config.dir, c)) return undefined;
+    // The loader's index counts only the entries it kept: find the entry's index in the file.
+    const at = config.reviewedAt[index];
+    const edits = removeReviewedEdits(config.text, fileIndexAt(config.text, at));
+    if (!edits) return undefined;
+    const textEdits = edits.map((e) => ({ range: { start: positionAt(config.text, e.offset), end: positionAt(config.text, e.offset + e.length) }, newText: e.content }));
+    return documentChanges ? { documentChanges: [{ textDocument: { uri: config.uri, version: null }, edits: textEdits }] } : { changes: { [config.uri]: textEdits } };
+  }
+
+  private find(dir: string, folder: string | undefined): Promise<string | null> {
+    let p = this.byDir.get(dir);
+    if (!p) {
+      p = this.lookUp(dir, folder);
+      this.byDir.set(dir, p);
+    }
+    return p;
+  }
+
+  private async lookUp(dir: string, folder: string | undefined): Promise<string | null> {
+    const fs = this.deps.fs!;
+    for (let d = dir; ; ) {
+      const candidate = joinUri(d, CONFIG_FILE);
+      const st = await fs.stat(candidate);
+      if (st?.kind === 'file') return candidate;
+      const parent = parentUri(d);
+      if (parent === d) return null;
+      if (folder ? !isInside(parent, folder) : (await fs.stat(joinUri(d, '.git'))) !== undefined) return null;
+      d = parent;
+    }
+  }
+
+  private async read(uri: string): Promise<DocumentConfig | undefined> {
+    try {
+      const text = await this.deps.fs!.readText(uri);
+      const loaded = parseConfig(text);
+      for (const p of loaded.problems) this.deps.log.info(`${uri}:${p.line + 1}:${p.character + 1}: ${p.message.en}`);
+      // The first problem is enough to send the user to the file (VS Code's schema marks them all).
+      const first = loaded.problems[0];
+      if (first) this.deps.warn?.(`${baseName(uri)}:${first.line + 1}:${first.character + 1}`, first.message);
+      return { ...loaded, uri, dir: parentUri(uri), text };
+    } catch (err) {
+      this.deps.log.error(`cannot read ${uri}`, err);
+      return undefined;
+    }
+  }
+}
+
+/** The index in the file's `reviewed` array of the element starting at `at` (-1 when none). */
+function fileIndexAt(text: string, at: { line: number; character: number } | undefined): number {
+  if (!at) return -1;
+  const parsed = reviewedPositions(text);
+  return parsed.findIndex((p) => p.line === at.line && p.character === at.character);
+}

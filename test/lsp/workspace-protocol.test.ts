@@ -1,0 +1,340 @@
+// The workspace over the protocol (dist/server.js over stdio): the workspace check with work-done
+// progress publishes the diagnostics of files that are not open and keeps them consistent (open,
+// close, changed and deleted on disk), can be cancelled; "Mark as reviewed" creates and then edits
+// `.disclosure-report.json`, and a change of that file checks the open report again (silenced
+// findings, a stale entry); the watchers are registered dynamically.
+// Run: node test/run.mjs test/lsp/workspace-protocol.test.ts
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, CreateFile } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeText } from '../../server/src/core/index';
+import { canonicalUri } from '../../server/src/lsp/files';
+import { SERVER_COMMANDS } from '../../server/src/protocol';
+import { buildServer } from './build';
+import { ResponseError, TestClient, type RpcMessage } from './client';
+import { composeReport } from './fixture';
+
+const ROOT = resolve(__dirname, '../..');
+const wrong = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
+const clean = composeReport();
+const roots: string[] = [];
+after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+function folder(files: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'dr-wsp-'));
+  roots.push(root);
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(join(root, rel, '..'), { recursive: true });
+    writeFileSync(join(root, rel), content);
+  }
+  return { root, uri: canonicalUri(pathToFileURL(root).href), at: (rel: string) => canonicalUri(pathToFileURL(join(root, rel)).href), path: (rel: string) => join(root, rel) };
+}
+
+const start = (folders: string[], pull = false) =>
+  TestClient.start({
+    pull,
+    workspaceFolders: folders,
+    capabilities: {
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+      window: { workDoneProgress: true },
+    },
+  });
+
+/** The next publication for `uri` after the first `since` publications (any version). */
+function nextPublish(c: TestClient, uri: string, since: number, pred: (d: Diagnostic[]) => boolean = () => true): Promise<{ diagnostics: Diagnostic[]; version?: number }> {
+  const found = c.published.find((p, i) => i >= since && p.uri === uri && pred(p.diagnostics));
+  if (found) return Promise.resolve(found);
+  return c.within(
+    new Promise((resolveP) => {
+      const l = (m: RpcMessage) => {
+        if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && pred(m.params.diagnostics)) {
+          c.wire.listeners.delete(l);
+          resolveP(m.params);
+        }
+      };
+      c.wire.listeners.add(l);
+    }),
+    `a publication for ${uri}`,
+  );
+}
+
+const rulesAt = (ds: { code?: unknown; range: { start: { line: number; character: number } } }[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`);
+const coreRules = (text: string) => analyzeText(text).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.rule}`);
+
+before(() => buildServer());
+
+describe('the workspace check (push diagnostics)', () => {
+  const f = folder({ 'a.txt': wrong, 'b.txt': clean, 'sub/c.md': wrong, 'notes.md': '# 会议纪要\n\n无关的文字。\n', 'node_modules/x.txt': wrong });
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri]);
+  });
+  after(() => c?.stop());
+
+  test('registers the file watchers for reports and the config file', async () => {
+    const reg = { params: await c.serverRequest('client/registerCapability') };
+    const regs = (reg.params as { registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[] }).registrations;
+    const w = regs.find((r) => r.method === 'workspace/didChangeWatchedFiles')!;
+    assert.deepEqual(w.registerOptions.watchers.map((x) => x.globPattern), ['**/*.{txt,md,docx,html,htm,pdf}', '**/.disclosure-report.json']);
+  });
+
+  test('publishes for every report not open, with $/progress from begin to end', async () => {
+    const progress: unknown[] = [];
+    const l = (m: RpcMessage) => m.method === '$/progress' && m.params.token === 'tok-1' && progress.push(m.params.value);
+    c.wire.listeners.add(l);
+    const since = c.published.length;
+    const summary = await c.request<Record<string, unknown>>('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [{}], workDoneToken: 'tok-1' });
+    c.wire.listeners.delete(l);
+    assert.deepEqual(summary, { files: 4, reports: 3, skipped: 1, truncated: 0, errors: 2 * coreRules(wrong).length, warnings: 0, notes: 0, cancelled: false });
+    const mine = c.published.slice(since);
+    assert.deepEqual(mine.map((p) => p.uri).sort(), [f.at('a.txt'), f.at('b.txt'), f.at('sub/c.md')].sort());
+    const a = mine.find((p) => p.uri === f.at('a.txt'))!;
+    assert.equal(a.version, undefined);
+    assert.deepEqual(rulesAt(a.diagnostics), coreRules(wrong));
+    assert.ok(a.diagnostics.every((d) => d.source === 'disclosure-report' && d.severity === 1));
+    assert.deepEqual(mine.find((p) => p.uri === f.at('b.txt'))!.diagnostics, []);
+    const kinds = progress.map((v) => (v as { kind: string }).kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    assert.ok(kinds.filter((k) => k === 'report').length >= 4, String(kinds));
+    assert.equal((progress[0] as { cancellable: boolean }).cancellable, true);
+  });
+
+  test('an opened file takes over from its disk version; closed, its disk version again', async () => {
+    let since = c.published.length;
+    const edited = wrong.replace('一、总体情况', '一、总体情况 ');
+    await c.open(f.at('a.txt'), edited);
+    const opened = await c.diagnosticsOf(f.at('a.txt'), 1, since);
+    assert.deepEqual(rulesAt(opened), coreRules(edited));
+    since = c.published.length;
+    c.notify('textDocument/didClose', { textDocument: { uri: f.at('a.txt') } });
+    const cleared = await nextPublish(c, f.at('a.txt'), since);
+    assert.deepEqual(cleared.diagnostics, []);
+    const again = await nextPublish(c, f.at('a.txt'), since, (d) => d.length > 0);
+    assert.equal(again.version, undefined);
+    assert.deepEqual(rulesAt(again.diagnostics), coreRules(wrong));
+  });
+
+  test('a file changed on disk is checked again; a deleted one is cleared', async () => {
+    let since = c.published.length;
+    writeFileSync(f.path('a.txt'), clean);
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('a.txt'), type: 2 }] });
+    assert.deepEqual((await nextPublish(c, f.at('a.txt'), since)).diagnostics, []);
+    since = c.published.length;
+    unlinkSync(f.path('sub/c.md'));
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('sub/c.md'), type: 3 }] });
+    assert.deepEqual((await nextPublish(c, f.at('sub/c.md'), since)).diagnostics, []);
+  });
+
+  test('without a workDoneToken the server creates its progress (window/workDoneProgress/create)', async () => {
+    const before = c.requestsFromServer.length;
+    await c.request('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    assert.ok(c.requestsFromServer.slice(before).some((r) => r.method === 'window/workDoneProgress/create'));
+  });
+});
+
+describe('workspace folders added and removed', () => {
+  const a = folder({ 'a.txt': wrong });
+  const b = folder({ 'b.txt': wrong });
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start({ workspaceFolders: [a.uri], capabilities: { workspace: { workspaceFolders: true } } });
+  });
+  after(() => c?.stop());
+
+  test('workspace/didChangeWorkspaceFolders changes what the check covers', async () => {
+    const check = () => c.request<{ files: number }>('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    assert.equal((await check()).files, 1);
+    c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: b.uri, name: 'b' }], removed: [] } });
+    const since = c.published.length;
+    assert.equal((await check()).files, 2);
+    assert.ok(c.published.slice(since).some((p) => p.uri === b.at('b.txt')));
+    c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: a.uri, name: 'a' }] } });
+    const since2 = c.published.length;
+    assert.equal((await check()).files, 1);
+    // a.txt is no longer in the workspace: its diagnostics are cleared.
+    assert.deepEqual(c.published.slice(since2).find((p) => p.uri === a.at('a.txt'))?.diagnostics, []);
+  });
+});
+
+describe('cancelling the workspace check', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 300; i++) files[`r${String(i).padStart(3, '0')}.txt`] = wrong;
+  const f = folder(files);
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri]);
+  });
+  after(() => c?.stop());
+
+  test('window/workDoneProgress/cancel at the first report stops it early', async () => {
+    const l = (m: RpcMessage) => {
+      if (m.method === '$/progress' && m.params.value?.kind === 'begin') c.notify('window/workDoneProgress/cancel', { token: m.params.token });
+    };
+    c.wire.listeners.add(l);
+    const since = c.published.length;
+    const summary = await c.request<{ cancelled: boolean; reports: number; files: number }>('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    c.wire.listeners.delete(l);
+    assert.equal(summary.cancelled, true);
+    assert.equal(summary.files, 300);
+    assert.ok(summary.reports < 300, String(summary.reports));
+    assert.equal(c.published.length - since, summary.reports);
+  });
+
+  test('so does cancelling the request', async () => {
+    const { response, cancel } = c.cancellable('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [], workDoneToken: 't2' });
+    const l = (m: RpcMessage) => m.method === '$/progress' && m.params.token === 't2' && m.params.value?.kind === 'begin' && cancel();
+    c.wire.listeners.add(l);
+    await assert.rejects(response, (e: unknown) => e instanceof ResponseError && e.code === -32800);
+    c.wire.listeners.delete(l);
+  });
+});
+
+describe('the workspace check with pull diagnostics', () => {
+  const f = folder({ 'a.txt': wrong });
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri], true);
+  });
+  after(() => c?.stop());
+
+  test('an opened file: its pushed diagnostics are cleared (the editor pulls its own); closed: pushed again', async () => {
+    await c.request('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    let since = c.published.findIndex((p) => p.uri === f.at('a.txt'));
+    assert.ok(since >= 0);
+    since = c.published.length;
+    await c.open(f.at('a.txt'), wrong);
+    assert.deepEqual((await nextPublish(c, f.at('a.txt'), since)).diagnostics, []);
+    const pulled = await c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: f.at('a.txt') } });
+    assert.deepEqual(rulesAt(pulled.items), coreRules(wrong));
+    since = c.published.length;
+    c.notify('textDocument/didClose', { textDocument: { uri: f.at('a.txt') } });
+    assert.deepEqual(rulesAt((await nextPublish(c, f.at('a.txt'), since)).diagnostics), coreRules(wrong));
+  });
+});
+
+describe('Mark as reviewed and .disclosure-report.json', () => {
+  const f = folder({ 'reports/d.txt': wrong });
+  const uri = f.at('reports/d.txt');
+  const configPath = f.path('.disclosure-report.json');
+  const configUri = f.at('.disclosure-report.json');
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri]);
+  });
+  after(() => c?.stop());
+
+  const markAction = async (d: Diagnostic) => {
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const a = actions.find((x) => /标记为已审核/.test(x.title));
+    assert.ok(a, JSON.stringify(actions.map((x) => x.title)));
+    assert.equal(a.kind, 'quickfix');
+    return a;
+  };
+  /** Makes a workspace edit on disk, as VS Code does for a code action's edit (and saves it). */
+  const applyToDisk = (a: CodeAction) => {
+    for (const change of a.edit!.documentChanges!) {
+      if ('kind' in change) {
+        assert.equal((change as CreateFile).kind, 'create');
+        assert.equal((change as CreateFile).uri, configUri);
+        if (!existsSync(configPath)) writeFileSync(configPath, '');
+        continue;
+      }
+      const e = change as TextDocumentEdit;
+      assert.equal(e.textDocument.uri, configUri);
+      const doc = TextDocument.create(configUri, 'json', 1, readFileSync(configPath, 'utf8'));
+      writeFileSync(configPath, TextDocument.applyEdits(doc, e.edits as TextEdit[]));
+    }
+  };
+
+  let v1: Diagnostic[];
+  test('creates the config file with the finding; the change silences it', async () => {
+    await c.open(uri, wrong);
+    v1 = await c.diagnosticsOf(uri, 1);
+    assert.deepEqual(rulesAt(v1), coreRules(wrong));
+    const a = await markAction(v1[0]);
+    assert.equal((a.edit!.documentChanges![0] as CreateFile).kind, 'create');
+    applyToDisk(a);
+    const config = JSON.parse(readFileSync(configPath, 'utf8'));
+    assert.equal(config.reviewed.length, 1);
+    assert.deepEqual(Object.keys(config.reviewed[0]), ['rule', 'file', 'cell', 'reason']);
+    assert.deepEqual([config.reviewed[0].rule, config.reviewed[0].file, config.reviewed[0].reason], [v1[0].code, 'reports/d.txt', '']);
+    const since = c.published.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    const after1 = await c.diagnosticsOf(uri, 1, since);
+    assert.deepEqual(rulesAt(after1), rulesAt(v1).slice(1));
+  });
+
+  test('a second finding is appended to the existing file', async () => {
+    const current = c.published.filter((p) => p.uri === uri).at(-1)!.diagnostics;
+    const target = current.find((d) => d.code === 'review-total')!;
+    const a = await markAction(target);
+    assert.equal(a.edit!.documentChanges!.length, 1);
+    const before = readFileSync(configPath, 'utf8');
+    applyToDisk(a);
+    const afterText = readFileSync(configPath, 'utf8');
+    assert.ok(afterText.startsWith(before.slice(0, before.lastIndexOf('}', before.lastIndexOf(']')) + 1)), afterText);
+    const since = c.published.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const now = await c.diagnosticsOf(uri, 1, since);
+    assert.deepEqual(rulesAt(now), rulesAt(current).filter((r) => !r.endsWith('review-total')));
+  });
+
+  test('an entry that no longer occurs comes back as reviewed-stale information; severities from the file win', async () => {
+    const config = JSON.parse(readFileSync(configPath, 'utf8'));
+    config.reviewed.push({ rule: 'cell-blank', file: 'reports/d.txt', cell: 't3.new.natural', reason: 'checked' });
+    config.severity = { 'request-balance': 'hint' };
+    writeFileSync(configPath, JSON.stringify(config, null, 2));
+    const since = c.published.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const now = await c.diagnosticsOf(uri, 1, since);
+    const stale = now.find((d) => d.code === 'reviewed-stale')!;
+    assert.ok(stale, JSON.stringify(now));
+    assert.equal(stale.severity, 3);
+    assert.deepEqual(stale.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.match(String(stale.message), /t3\.new\.natural（checked）已不再出现/);
+    assert.deepEqual(stale.relatedInformation?.map((r) => r.location.uri), [configUri]);
+    // It points at its entry in the config file (the last one).
+    const lines = readFileSync(configPath, 'utf8').split('\n');
+    const start = stale.relatedInformation![0].location.range.start;
+    assert.equal(lines[start.line].slice(start.character), '{');
+    assert.match(lines[start.line + 3], /"cell": "t3\.new\.natural"/);
+    assert.ok(now.filter((d) => d.code === 'request-balance').every((d) => d.severity === 4));
+    // No "Mark as reviewed" on the stale note itself, but "remove this entry".
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } });
+    assert.deepEqual(actions.filter((x) => /标记为已审核/.test(x.title)), []);
+    const remove = actions.find((x) => /删除这条已审核记录/.test(x.title));
+    assert.ok(remove, JSON.stringify(actions.map((x) => x.title)));
+    applyToDisk(remove);
+    const left = JSON.parse(readFileSync(configPath, 'utf8'));
+    assert.equal(left.reviewed.length, config.reviewed.length - 1);
+    assert.ok(!left.reviewed.some((e: { cell?: string }) => e.cell === 't3.new.natural'));
+    const since2 = c.published.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const after2 = await c.diagnosticsOf(uri, 1, since2);
+    assert.deepEqual(after2.filter((d) => d.code === 'reviewed-stale'), []);
+    assert.deepEqual(rulesAt(after2), rulesAt(now).filter((r) => !r.endsWith('reviewed-stale')));
+  });
+
+  test('a config with a syntax error is not used, and the user is told where', async () => {
+    const good = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, good.replace(/\}\s*$/, ',}'));
+    const since = c.published.length;
+    const shown = c.logs.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    assert.deepEqual(rulesAt(await c.diagnosticsOf(uri, 1, since)), rulesAt(v1));
+    assert.ok(c.logs.slice(shown).some((l) => /^showMessage: \.disclosure-report\.json:\d+:\d+: JSON 语法错误/.test(l)), c.logs.slice(shown).join('\n'));
+  });
+
+  test('the config deleted: every finding again', async () => {
+    unlinkSync(configPath);
+    const since = c.published.length;
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
+    assert.deepEqual(rulesAt(await c.diagnosticsOf(uri, 1, since)), rulesAt(v1));
+  });
+});

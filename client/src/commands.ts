@@ -3,7 +3,7 @@
 // server, check every report of the workspace.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient';
-import { FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS } from '../../server/src/protocol';
+import { FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, type CheckSummary } from '../../server/src/protocol';
 import { PLAINTEXT, type Detection } from './detection';
 import { reason, type ServerClient } from './languageClient';
 import type { Messages } from './messages';
@@ -85,17 +85,6 @@ function isCommand(a: vscode.CodeAction | vscode.Command): a is vscode.Command {
 function displayName(uri: vscode.Uri): string {
   const path = uri.path;
   return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
-}
-
-interface CheckSummary {
-  files: number;
-  reports: number;
-  skipped: number;
-  truncated: number;
-  errors: number;
-  warnings: number;
-  notes: number;
-  cancelled: boolean;
 }
 
 /**

@@ -54,3 +54,19 @@ export const SERVER_REQUESTS = {
   /** `{ uri, line, to: 'pipes' | 'tabs' }` → `{ version, edits }` rewriting the table at `line`. */
   convertTable: 'disclosureReport/convertTable',
 } as const;
+
+/** What `SERVER_COMMANDS.checkWorkspace` answers: the counts the client's notification reports. */
+export interface CheckSummary {
+  /** Files listed (report sources in the folders, up to the limit). */
+  files: number;
+  /** Of them, reports checked (texts that read like a report). */
+  reports: number;
+  /** Listed but not checked: not a report, unreadable, or a source without its reader yet. */
+  skipped: number;
+  /** Files beyond the limit, not listed. */
+  truncated: number;
+  errors: number;
+  warnings: number;
+  notes: number;
+  cancelled: boolean;
+}

@@ -9,26 +9,12 @@
 
 import type { CancellationToken, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { pick, type Locale } from '../../core/index.js';
-import { SERVER_COMMANDS } from '../../protocol.js';
+import { SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { baseName, canonicalUri } from '../files.js';
 import { reportDiagnostics } from '../reportDiagnostics.js';
 import { workspaceText } from '../workspaceMessages.js';
 
-export interface CheckSummary {
-  /** Files listed (report sources in the folders, up to the limit). */
-  files: number;
-  /** Of them, reports checked (texts that read like a report). */
-  reports: number;
-  /** Listed but not checked: not a report, unreadable, or a source without its reader yet. */
-  skipped: number;
-  /** Files beyond the limit, not listed. */
-  truncated: number;
-  errors: number;
-  warnings: number;
-  notes: number;
-  cancelled: boolean;
-}
 
 /** Lets the connection deliver a cancellation between two files. */
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));

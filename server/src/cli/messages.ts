@@ -78,7 +78,7 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
   noRoundTrip: '该文件的编码无法原样写回，未修正',
   fixed: '已修正',
   notFixed: '未修正',
-  readOnlySource: (kind: string) => `--fix 不修改${kind === 'pdf' ? ' PDF' : '网页'}文件，未作改动（可在原 Word 文档上修正）`,
+  readOnlySource: (kind: string) => `--fix 不修改${kind === 'pdf' ? ' PDF ' : '网页'}文件，未作改动（可在原 Word 文档上修正）`,
   noRun: { zh: '文档中该单元格没有可写入的文字，未修正', en: 'the document has no text run in this cell to write into; not fixed' },
   tallyHead: (n: number) => `各规则未通过的报告数（共 ${n} 份报告）：`,
   noFiles: '请给出要转换的文件',

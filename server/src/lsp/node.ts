@@ -7,6 +7,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import { startServer } from './server.js';
+import { nodeSources } from './sourceFiles.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -45,7 +46,7 @@ function main(): void {
   }
 
   const connection = createConnection(ProposedFeatures.all);
-  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION });
+  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, sources: nodeSources });
 
   // The last line of defence: a bug in one handler must not end the session. Once the client
   // has gone, exit quietly.

@@ -5,7 +5,7 @@
 
 import type { Connection, InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
-import type { ClientInfo, Feature, ServerContext } from './context.js';
+import type { ClientInfo, Feature, ServerContext, SourceAccess } from './context.js';
 import { DocumentStore } from './documents.js';
 import * as codeActions from './features/codeActions.js';
 import * as codeLens from './features/codeLens.js';
@@ -19,13 +19,14 @@ import * as inlayHints from './features/inlayHints.js';
 import * as newDraft from './features/newDraft.js';
 import * as preview from './features/preview.js';
 import * as symbols from './features/symbols.js';
+import * as sources from './features/sources.js';
 import * as sync from './features/sync.js';
 import { Fixes } from './fixes.js';
 import { describeError, type Logger } from './guard.js';
 import { SettingsStore } from './settings.js';
 
 /** Every feature, in the order they register (sync first: it feeds the documents). */
-export const FEATURES: readonly Feature[] = [sync, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft];
+export const FEATURES: readonly Feature[] = [sync, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft, sources];
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};
@@ -45,6 +46,8 @@ export function readClient(params: InitializeParams): ClientInfo {
 export interface ServerInfo {
   name?: string;
   version: string;
+  /** Source files on disk (node.ts gives lsp/sourceFiles.ts'); absent: "Open as draft" answers an error. */
+  sources?: SourceAccess;
 }
 
 /** Wires the server onto `connection` and starts listening; returns the context (for tests). */
@@ -71,6 +74,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     documents,
     settings,
     fixes,
+    sources: info.sources,
     get client() {
       return client;
     },

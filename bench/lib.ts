@@ -37,3 +37,14 @@ export function timeFull(text: string, n: number): number[] {
 export { LAYOUTS, composeReport, exampleReport as exampleData } from '../test/helpers/compose.mjs';
 /** The one LSP client of the tests, so the real server and the floor server are driven alike. */
 export { LspClient, isDiagnosticsFor } from '../test/lsp/client.js';
+
+// e. Sources: the same kind of consistent reports as Word documents (made as the tests make them).
+import { makeDocx } from '../test/helpers/sources.js';
+import { composeReport } from '../test/helpers/compose.mjs';
+import { randomData, rng } from './gen.js';
+
+/** `n` .docx reports, each from its own seed, in the tab layout the .docx helper lays out as Word tables. */
+export function docxBatch(n: number, seed = 3): { name: string; bytes: Uint8Array }[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => ({ name: `r${String(i).padStart(4, '0')}.docx`, bytes: makeDocx(composeReport(randomData(r), 'tab')) }));
+}

@@ -5,13 +5,14 @@
 //   c. Incremental cost: the same single-cell edits in 1 MB documents vs a 10 KB one, and vs a
 //      full reparse of the 1 MB document (in-process: ReportModel.apply+analysis vs analyzeText).
 //   d. Memory: server RSS with 200 reports open.
+//   e. Sources: `text` and `check` over 200 .docx and over 200 .pdf reports vs reading their bytes.
 // The machine is small and noisy: ratios are taken within one run, warm-up runs are excluded,
 // medians are quoted, and both sides of a comparison get the same inputs. Writes bench/RESULTS.md.
 // Env: BENCH_QUICK=1 for a short run (fewer files and edits; RESULTS.md is then not written),
 // BENCH_NO_BUILD=1 to use dist/ as it is.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -19,7 +20,7 @@ import * as esbuild from 'esbuild';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const QUICK = !!process.env.BENCH_QUICK;
-const only = process.argv.slice(2).filter((a) => /^[abcd]$/.test(a));
+const only = process.argv.slice(2).filter((a) => /^[abcde]$/.test(a));
 const want = (s) => !only.length || only.includes(s);
 
 const N_FILES = QUICK ? 300 : 2000;
@@ -27,6 +28,7 @@ const N_EDITS = QUICK ? 100 : 500;
 const N_WARM_EDITS = QUICK ? 30 : 100;
 const RUNS = QUICK ? 3 : 5;
 const N_OPEN = QUICK ? 50 : 200;
+const N_SOURCES = QUICK ? 40 : 200;
 
 // ---------------------------------------------------------------------------------------------
 // Statistics and printing
@@ -273,6 +275,59 @@ function benchIncremental(lib, doc10k) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// e. Sources: reading Word documents and PDFs
+
+/** The floor: one Node process that walks the folder and reads every file's bytes. */
+const READ_BYTES = `const fs=require('fs'),p=require('path');let n=0,b=0;const d=process.argv[1];for(const f of fs.readdirSync(d).sort()){b+=fs.readFileSync(p.join(d,f)).length;n++}process.stdout.write(n+' files, '+b+' bytes\\n')`;
+
+function timeSources(kind, dir, n, bytes) {
+  const text = [join(ROOT, 'dist/cli.js'), 'text', dir];
+  const check = [join(ROOT, 'dist/cli.js'), 'check', dir];
+  const floor = ['-e', READ_BYTES, dir];
+  const w = timeProcess(text);
+  if (w.status !== 0) throw new Error(`disclosure-report text exited ${w.status}: ${w.stderr.slice(0, 500)}`);
+  timeProcess(check);
+  timeProcess(floor);
+  const t = [];
+  const c = [];
+  const fl = [];
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? [[fl, floor], [t, text], [c, check]] : [[t, text], [c, check], [fl, floor]];
+    for (const [xs, args] of order) xs.push(timeProcess(args).dt);
+  }
+  const [mt, mc, mf] = [median(t), median(c), median(fl)];
+  console.log(`  ${n} ${kind} files, ${(bytes / 1048576).toFixed(1)} MB; ${RUNS} runs each after one warm-up`);
+  const rate = (x) => `${ms(x)} = ${f(n / (x / 1000), 0)} reports/s`;
+  record('e', `${n} ${kind}: \`text\` (read + convert), median wall time`, rate(mt), rate(mf), mt / mf);
+  record('e', `${n} ${kind}: \`check\` (read + convert + check), median wall time`, rate(mc), rate(mf), mc / mf);
+}
+
+function benchSources(lib) {
+  console.log(`\ne. Sources: ${N_SOURCES} .docx and ${N_SOURCES} .pdf reports`);
+  const docxDir = mkdtempSync(join(tmpdir(), 'dr-bench-docx-'));
+  const pdfDir = mkdtempSync(join(tmpdir(), 'dr-bench-pdf-'));
+  try {
+    let bytes = 0;
+    for (const x of lib.docxBatch(N_SOURCES)) {
+      writeFileSync(join(docxDir, x.name), x.bytes);
+      bytes += x.bytes.length;
+    }
+    timeSources('.docx', docxDir, N_SOURCES, bytes);
+    const fixtures = readdirSync(join(ROOT, 'test/fixtures/sources')).filter((n) => /^wrong-totals.*\.pdf$/.test(n)).map((n) => readFileSync(join(ROOT, 'test/fixtures/sources', n)));
+    bytes = 0;
+    for (let i = 0; i < N_SOURCES; i++) {
+      const b = fixtures[i % fixtures.length];
+      writeFileSync(join(pdfDir, `r${String(i).padStart(4, '0')}.pdf`), b);
+      bytes += b.length;
+    }
+    timeSources('.pdf', pdfDir, N_SOURCES, bytes);
+  } finally {
+    rmSync(docxDir, { recursive: true, force: true });
+    rmSync(pdfDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function machine() {
   const model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
@@ -292,6 +347,7 @@ same inputs; warm-up runs are excluded and medians are quoted.
 - **a. CLI batch** — \`disclosure-report check DIR\` over ${N_FILES} generated reports (${f(ctx.batchBytes / 1048576, 1)} MB: consistent tables in all four layouts, about a third with a fault, some CRLF or BOM), wall time of the whole process; floor: one Node process that walks, reads, decodes (the CLI's own decoder) and splits the same files into lines.
 - **b. Editor latency** — the real server (\`dist/server.js --stdio\`, debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (in pairs, as a user corrects a number: one input cell changed, then put back; after ${N_WARM_EDITS} warm-up edits in another document): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both.
 - **c. Incremental cost** — in-process, \`ReportModel.apply\` + \`analysis()\` per edit, the same kind of edit in a 1 MB document (the report's prose pasted over and over; and about a hundred 10 KB reports one after another) against the 10 KB report, and against a full reparse (\`analyzeText\`) of the 1 MB document ("a small fraction" taken as ≤ 0.1x). An edit re-parses the segment it falls in — for a cell, the lines of its table — so its cost is that of one table whatever the size of the document; a document of prose alone parses quickly (its lines are not split into cells), which is why the ratio to a full reparse is highest for the pasted-prose document.
+- **e. Sources** — \`disclosure-report text DIR\` (read and convert every file) and \`check DIR\` (read, convert, check) over ${N_SOURCES} .docx reports (consistent generated reports made into Word documents with merged cells by test/helpers/sources.ts) and over ${N_SOURCES} .pdf reports (the committed fixtures test/fixtures/sources/wrong-totals*.pdf, copied), wall time of the whole process; floor: one Node process that lists the folder and reads every file's bytes.
 - **d. Memory** — VmRSS of the server process (/proc/<pid>/status) after opening ${N_OPEN} different 10 KB reports and receiving their diagnostics; floor: the minimal server holding the same documents.
 
 | | figure | measured | floor | ratio | target |
@@ -323,6 +379,7 @@ async function main() {
   if (want('b') && hasServer) await benchLatency(lib, doc10k);
   if (want('c')) benchIncremental(lib, doc10k);
   if (want('d') && hasServer) await benchMemory(lib);
+  if (want('e')) benchSources(lib);
   if (!QUICK && !only.length) writeResults(m, ctx);
   else console.log('\n(short or partial run: bench/RESULTS.md not written)');
 }

@@ -16,7 +16,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
 const EX = join(ROOT, 'examples');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
-const COMMANDS = ['check'];
+const COMMANDS = ['check', 'text', 'export'];
 
 before(() => {
   if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -82,7 +82,7 @@ describe('commands and their help', () => {
       [['check', '--format', 'xml', 'x.txt'], /^disclosure-report: --format 只能是 text 或 json，而不是 xml/, /^disclosure-report: --format is text or json, not xml/],
       [['check', '--fix=yes', 'x.txt'], /^disclosure-report: 选项 --fix 缺少取值或取值不对/, /^disclosure-report: option --fix/],
       [['check'], /^disclosure-report: 请给出要检查的文件或目录/, /^disclosure-report: name the files or directories to check/],
-      [['lint', 'x'], /^disclosure-report: 未知命令：lint（可用命令：check）\n\n用法：disclosure-report <命令>/, /^disclosure-report: unknown command: lint \(commands: check\)/],
+      [['lint', 'x'], /^disclosure-report: 未知命令：lint（可用命令：check, text, export）\n\n用法：disclosure-report <命令>/, /^disclosure-report: unknown command: lint \(commands: check, text, export\)/],
     ];
     for (const [args, zh, en] of cases) {
       const a = run(...args);

@@ -11,6 +11,7 @@ import { messagesFor } from './messages';
 import { ProblemStatus } from './status';
 import { registerConvertTable } from './convertTable';
 import { registerNewDraft } from './newDraft';
+import { registerOpenAsDraft } from './openAsDraft';
 import { registerPreview } from './preview/index';
 
 export { LANGUAGE_ID };
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, readyClient);
   registerNewDraft(context, readyClient);
   registerConvertTable(context, readyClient);
+  registerOpenAsDraft(context, readyClient);
   detection.scanOpen();
   status.update();
 }

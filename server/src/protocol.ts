@@ -43,6 +43,10 @@ export const CLIENT_COMMANDS = {
   convertTableToTabs: 'disclosureReport.convertTableToTabs',
   convertTableToPipes: 'disclosureReport.convertTableToPipes',
   checkWorkspace: 'disclosureReport.checkWorkspace',
+  /** Opens a .docx, .html/.htm or .pdf converted, as an editable draft with every feature. */
+  openAsDraft: 'disclosureReport.openAsDraft',
+  /** Writes the recompute fixes back into the .docx a draft was opened from. */
+  writeFixesToDocx: 'disclosureReport.writeFixesToDocx',
 } as const;
 
 /** Custom requests the server answers (the drafting features). */
@@ -53,6 +57,10 @@ export const SERVER_REQUESTS = {
   newDraft: 'disclosureReport/newDraft',
   /** `{ uri, line, to: 'pipes' | 'tabs' }` → `{ version, edits }` rewriting the table at `line`. */
   convertTable: 'disclosureReport/convertTable',
+  /** `{ uri }` (a file) → `{ text, kind, writable, problems }` (the converted draft) or `{ error }`, both Localized. */
+  convertSource: 'disclosureReport/convertSource',
+  /** `{ uri }` (a .docx) → recompute on its converted text written back atomically: `{ changes, skipped, text }` or `{ error }`. */
+  writeBackSource: 'disclosureReport/writeBackSource',
 } as const;
 
 /** What `SERVER_COMMANDS.checkWorkspace` answers: the counts the client's notification reports. */

@@ -10,6 +10,8 @@ import type { OptionSpecs, Parsed } from './args.js';
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** Whether stderr is a terminal (a progress line is shown there only then). */
+  errIsTTY?: boolean;
 }
 
 export interface CommandContext {

@@ -7,12 +7,14 @@
 import { localeOf, parseCommand, splitAtCommand, UsageError } from './args.js';
 import type { Command, Output } from './command.js';
 import { check } from './commands/check.js';
+import { exportCommand } from './commands/export.js';
+import { text } from './commands/text.js';
 import { cliText } from './messages.js';
 
 declare const __VERSION__: string | undefined;
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check];
+export const COMMANDS: readonly Command[] = [check, text, exportCommand];
 
 /** A stream that stops writing, silently, once its reader has gone (EPIPE) or it was destroyed. */
 function sink(stream: NodeJS.WriteStream): (text: string) => void {
@@ -73,7 +75,7 @@ export async function main(argv: string[], io: Output): Promise<number> {
   }
 }
 
-const io: Output = { out: sink(process.stdout), err: sink(process.stderr) };
+const io: Output = { out: sink(process.stdout), err: sink(process.stderr), errIsTTY: !!process.stderr.isTTY };
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

@@ -17,16 +17,22 @@ const zh = {
   -h, --help           显示帮助；disclosure-report <命令> --help 显示该命令的帮助
   --version            显示版本`,
   summaries: {
-    check: '检查报告草稿，可就地重算总计（--fix）',
+    check: '检查报告（文本、Word、网页、PDF），可就地重算总计（--fix）',
+    text: '打印 Word/网页/PDF 转换成的文本草稿',
+    export: '把一批报告的各单元格导出为 CSV 或 JSON 表格',
   } as Record<string, string>,
   help: {
     check: `用法：disclosure-report check [--format text|json] [--fix] [--config 文件] [--locale zh-CN|en] 路径...
 
-检查政府信息公开工作年度报告草稿（纯文本）。路径可以是文件或目录（递归查找 *.txt）。
+检查政府信息公开工作年度报告：纯文本（.txt、.md）、Word 文档（.docx）、网页（.html、.htm）和带文字层的
+PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件）。.doc、.wps、加密、损坏、扫描件或过大的文件各报
+一条错误，其余文件照常检查。对 .docx、网页和 PDF，行号与列号指 disclosure-report text 文件 打印的文本。
+检查多个文件时，最后列出每条规则有多少份报告未通过。
 
 选项：
   --format text|json   输出格式（默认 text：路径:行:列: 级别 规则 说明）
-  --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字
+  --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字；
+                       .docx 只改这些单元格的文字，其余原样保留；网页和 PDF 不修改
   --config 文件        使用该配置文件（规则级别、已审核的发现）；默认从每个被检查文件所在目录向上
                        查找 .disclosure-report.json，到文件系统根目录或含 .git 的目录为止
   --locale zh-CN|en    说明文字的语言（默认 zh-CN）
@@ -35,6 +41,32 @@ const zh = {
 退出码：0 无错误级诊断；1 至少一个错误；2 用法错误或有无法读取的输入（其余输入照常检查）。
 编码：UTF-8（可带 BOM）、带 BOM 的 UTF-16、GB18030/GBK 自动识别；修正后按原编码、BOM 与换行符写回，
 先写临时文件再改名，不会留下写了一半的文件。`,
+    text: `用法：disclosure-report text [--locale zh-CN|en] 文件...
+
+打印文件转换成的文本草稿，即 check 检查的文本：Word 文档、网页和 PDF 转为制表符分隔的格式（正文每段一行，
+表格每行一行，单元格以制表符分隔）；check 对这些文件给出的行号与列号即指这份文本。
+只给一个文件时只打印文本，可直接重定向存为 .txt；多个文件（或目录）时，每个文件前有一行 ==> 路径 <==，
+文件之间空一行。
+
+选项：
+  --locale zh-CN|en    说明文字的语言（默认 zh-CN）
+  -h, --help           显示本帮助
+
+退出码：0 成功；2 用法错误或有无法读取的文件（其余文件照常打印）。`,
+    export: `用法：disclosure-report export [--format csv|json] [--output 文件] [--locale zh-CN|en] 路径...
+
+把每份报告导出为一条记录：path、office（机关）、year（年度）、format（2021 或 2019 格式）、每个单元格
+（以单元格键为列名，如 t3.new.total；空白单元格留空，不是数字的文字照原样）、errors、warnings（错误与
+警告数）和 failing（未通过的规则，以空格分隔）。路径可以是文件或目录（递归查找文本、.docx、网页和 PDF）。
+
+选项：
+  --format csv|json    输出格式（默认 csv：UTF-8 带 BOM，Excel 和 WPS 可直接打开；json：{version, reports}）
+  -o, --output 文件    写入该文件（先写临时文件再改名），不写则输出到标准输出
+  --locale zh-CN|en    说明文字的语言（默认 zh-CN）
+  -h, --help           显示本帮助
+
+在终端中处理多份报告时，标准错误上显示进度（如 12/300）。
+退出码：0 成功；2 用法错误或有无法读取的文件（其余文件照常导出）。`,
   } as Record<string, string>,
   seeHelp: (command: string) => `运行 disclosure-report ${command} --help 查看用法`,
   unreadable: (p: string, why: string) => `${p}: 无法读取：${why}`,
@@ -48,6 +80,13 @@ const zh = {
   noRoundTrip: '该文件的编码无法原样写回，未修正',
   fixed: '已修正',
   notFixed: '未修正',
+  readOnlySource: (kind: string) => `--fix 不修改${kind === 'pdf' ? ' PDF ' : '网页'}文件，未作改动（可在原 Word 文档上修正）`,
+  noRun: { zh: '文档中该单元格没有可写入的文字，未修正', en: 'the document has no text run in this cell to write into; not fixed' },
+  tallyHead: (n: number) => `各规则未通过的报告数（共 ${n} 份报告）：`,
+  noFiles: '请给出要转换的文件',
+  badExportFormat: (f: string) => `--format 只能是 csv 或 json，而不是 ${f}`,
+  cannotWrite: (p: string, why: string) => `${p}: 无法写入：${why}`,
+  exported: (n: number, p: string) => `已导出 ${n} 份报告到 ${p}`,
   summary: (files: number, e: number, w: number, i: number, fixes: number) =>
     `检查了 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示` + (fixes ? `；修正了 ${fixes} 个单元格` : ''),
   badOption: (o: string) => `未知选项：${o}`,
@@ -73,17 +112,24 @@ Common options:
   -h, --help           show help; disclosure-report <command> --help shows that command's
   --version            show the version`,
   summaries: {
-    check: 'check report drafts; recompute the totals in place with --fix',
+    check: 'check reports (text, Word, web pages, PDF); recompute the totals in place with --fix',
+    text: 'print the text draft a Word document, web page or PDF converts to',
+    export: 'tabulate the cells of a batch of reports as CSV or JSON',
   },
   help: {
     check: `Usage: disclosure-report check [--format text|json] [--fix] [--config FILE] [--locale zh-CN|en] PATH...
 
-Checks drafts of government information disclosure annual reports (plain text). PATH is a file
-or a directory (walked for *.txt).
+Checks government information disclosure annual reports: plain text (.txt, .md), Word documents
+(.docx), saved web pages (.html, .htm) and PDFs with a text layer (.pdf). PATH is a file or a
+directory (walked for all of these). A .doc, .wps, encrypted, damaged, scanned or too large file
+gets one error each; the others are still checked. For a .docx, web page or PDF, lines and
+columns refer to the text that disclosure-report text FILE prints. Over several files, the output
+ends with a tally: for each rule, how many reports fail it.
 
 Options:
   --format text|json   output format (default text: path:line:col: severity rule message)
-  --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change
+  --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change;
+                       in a .docx only those cells' text, everything else kept; web pages and PDFs are not changed
   --config FILE        use this configuration file (rule severities, reviewed findings); by default
                        .disclosure-report.json is looked for from each checked file's folder upward,
                        up to the filesystem root or a folder holding .git
@@ -93,6 +139,34 @@ Options:
 Exit codes: 0 no error-severity diagnostic; 1 at least one; 2 bad usage or an unreadable input (the others are still checked).
 Encodings: UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK are detected; a fixed file keeps its encoding,
 BOM and line ends, and is written to a temporary file and renamed, never left half-written.`,
+    text: `Usage: disclosure-report text [--locale zh-CN|en] FILE...
+
+Prints the text draft a file converts to — the text check reads: a Word document, web page or
+PDF in the tab layout (prose one paragraph a line, every table row one line, cells split by
+tabs); the lines and columns check reports for such a file are this text's.
+One file: the text alone, so that it can be redirected into a .txt. Several files (or a
+directory): each preceded by a line ==> PATH <==, with an empty line between them.
+
+Options:
+  --locale zh-CN|en    language of messages (default zh-CN)
+  -h, --help           show this help
+
+Exit codes: 0 done; 2 bad usage or an unreadable file (the others are still printed).`,
+    export: `Usage: disclosure-report export [--format csv|json] [--output FILE] [--locale zh-CN|en] PATH...
+
+Exports one record per report: path, office, year, format (2021 or 2019), every cell by its key
+as a column (e.g. t3.new.total; a blank cell stays empty, text that is not a number as written),
+errors and warnings (their counts) and failing (the rules that failed, space-separated). PATH is
+a file or a directory (walked for text, .docx, web pages and PDFs).
+
+Options:
+  --format csv|json    output format (default csv: UTF-8 with a BOM, opens in Excel and WPS; json: {version, reports})
+  -o, --output FILE    write into FILE (a temporary file, then renamed) instead of stdout
+  --locale zh-CN|en    language of messages (default zh-CN)
+  -h, --help           show this help
+
+A progress line (e.g. 12/300) shows on stderr while reading, when stderr is a terminal.
+Exit codes: 0 done; 2 bad usage or an unreadable file (the others are still exported).`,
   },
   seeHelp: (command) => `run disclosure-report ${command} --help for its usage`,
   unreadable: (p, why) => `${p}: cannot read: ${why}`,
@@ -106,6 +180,13 @@ BOM and line ends, and is written to a temporary file and renamed, never left ha
   noRoundTrip: 'the file’s encoding cannot be written back unchanged; not fixed',
   fixed: 'fixed',
   notFixed: 'not fixed',
+  readOnlySource: (kind) => `--fix does not change ${kind === 'pdf' ? 'a PDF' : 'a web page'}; nothing written (fix the Word document it came from)`,
+  noRun: { zh: '文档中该单元格没有可写入的文字，未修正', en: 'the document has no text run in this cell to write into; not fixed' },
+  tallyHead: (n) => `Reports failing each rule (of ${n} report${n === 1 ? '' : 's'}):`,
+  noFiles: 'name the files to convert',
+  badExportFormat: (f) => `--format is csv or json, not ${f}`,
+  cannotWrite: (p, why) => `${p}: cannot write: ${why}`,
+  exported: (n, p) => `exported ${n} report${n === 1 ? '' : 's'} to ${p}`,
   summary: (files, e, w, i, fixes) => `Checked ${files} file${files === 1 ? '' : 's'}: ${e} errors, ${w} warnings, ${i} notes` + (fixes ? `; fixed ${fixes} cells` : ''),
   badOption: (o) => `unknown option: ${o}`,
   badValue: (o) => `option ${o} is missing its value or has a wrong one`,

@@ -1,8 +1,9 @@
 // What checking one file yields (the diagnostics, what --fix changed and refused, or why the
 // file could not be read), and the reason for a file error in the user's language.
 
-import type { Diagnostic, FixChange, Locale, Refusal } from '../core/index.js';
+import { pick, type Diagnostic, type FixChange, type Locale, type Refusal } from '../core/index.js';
 import { InputError } from '../sources/encoding.js';
+import { SourceError, type SourceKind } from '../sources/index.js';
 import { cliText } from './messages.js';
 
 export interface FileReport {
@@ -11,12 +12,17 @@ export interface FileReport {
   fixed: FixChange[];
   refused: Refusal[];
   error?: string;
+  /** The source's kind (absent when it could not be read). */
+  kind?: SourceKind;
+  /** Said once for the file, e.g. that --fix changes nothing in a web page or a PDF. */
+  notice?: string;
 }
 
 /** Why a path could not be read or written, as the user reads it. */
 export function reason(e: unknown, locale: Locale): string {
   const t = cliText(locale);
   const code = (e as { code?: string }).code;
+  if (e instanceof SourceError) return pick(e.localized, locale);
   if (e instanceof InputError) return e.message === 'binary' ? t.binary : t.encoding;
   if (code === 'ENOENT') return t.notFound;
   if (code === 'EACCES' || code === 'EPERM') return t.denied;

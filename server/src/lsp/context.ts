@@ -6,6 +6,7 @@
 
 import type { ClientCapabilities, Connection, InitializeParams, ServerCapabilities } from 'vscode-languageserver';
 import type { CommandRegistry } from './commandRegistry.js';
+import type { Localized } from '../core/index.js';
 import type { DocumentStore } from './documents.js';
 import type { Fixes } from './fixes.js';
 import type { Logger } from './guard.js';
@@ -27,6 +28,25 @@ export interface ClientInfo {
   name: string;
 }
 
+/** A source converted for the editor (`disclosureReport/convertSource`), or why it could not be. */
+export type ConvertedSource =
+  | { text: string; kind: 'text' | 'docx' | 'html' | 'pdf'; writable: boolean; problems: Localized[] }
+  | { error: Localized };
+
+/** What writing the recompute fixes back into a source did (`disclosureReport/writeBackSource`). */
+export type WrittenFixes =
+  | { changes: { rule: string; key: string; label: Localized; old: string; new: string }[]; skipped: number; text: string }
+  | { error: Localized };
+
+/**
+ * Reading source files (.docx, .html, .pdf, text) from disk and writing fixes back into a .docx,
+ * given by the runtime (node.ts: lsp/sourceFiles.ts); absent where there is no file system.
+ */
+export interface SourceAccess {
+  convert(uri: string): Promise<ConvertedSource>;
+  writeFixes(uri: string): Promise<WrittenFixes>;
+}
+
 export interface ServerContext {
   readonly connection: Connection;
   readonly documents: DocumentStore;
@@ -38,6 +58,8 @@ export interface ServerContext {
   readonly projectConfig: ProjectConfigs;
   /** The server commands (one `workspace/executeCommand` handler dispatches to them). */
   readonly commands: CommandRegistry;
+  /** Source files on disk (absent in a runtime without a file system). */
+  readonly sources?: SourceAccess;
   /** Filled in by `initialize`; features read it lazily (in handlers, not in `register`). */
   readonly client: ClientInfo;
   /** A feature adds its server capabilities, computed from the client's `initialize` params. */

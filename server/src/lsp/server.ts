@@ -7,7 +7,7 @@ import { ExecuteCommandRequest, MessageType, ShowMessageNotification, type Conne
 import { CommandRegistry } from './commandRegistry.js';
 import { pick, resolveLocale } from '../core/index.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
-import type { ClientInfo, Feature, ServerContext } from './context.js';
+import type { ClientInfo, Feature, ServerContext, SourceAccess } from './context.js';
 import { DocumentStore } from './documents.js';
 import * as codeActions from './features/codeActions.js';
 import * as codeLens from './features/codeLens.js';
@@ -21,6 +21,7 @@ import * as inlayHints from './features/inlayHints.js';
 import * as newDraft from './features/newDraft.js';
 import * as preview from './features/preview.js';
 import * as symbols from './features/symbols.js';
+import * as sources from './features/sources.js';
 import * as sync from './features/sync.js';
 import { Fixes } from './fixes.js';
 import * as workspaceCheck from './features/workspaceCheck.js';
@@ -32,7 +33,7 @@ import { SettingsStore } from './settings.js';
 import { WorkspaceIndex, type WorkspaceLimits } from './workspace.js';
 
 /** Every feature, in the order they register (sync first: it feeds the documents). */
-export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolders, diagnostics, codeActions, commands, workspaceCheck, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft];
+export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolders, diagnostics, codeActions, commands, workspaceCheck, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft, sources];
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};
@@ -56,6 +57,8 @@ export interface ServerInfo {
   fs?: FileSystem;
   /** Bounds of the workspace index (tests lower them). */
   workspaceLimits?: Partial<WorkspaceLimits>;
+  /** Source files on disk (node.ts gives lsp/sourceFiles.ts'); absent: "Open as draft" answers an error. */
+  sources?: SourceAccess;
 }
 
 /** Wires the server onto `connection` and starts listening; returns the context (for tests). */
@@ -101,6 +104,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     workspace,
     projectConfig,
     commands: commandRegistry,
+    sources: info.sources,
     get client() {
       return client;
     },

@@ -1,40 +1,55 @@
-// `disclosure-report check [--format text|json] [--fix] PATH...`: read and decode each file (a
-// directory is walked), check it with the core, with --fix recompute the derived cells and write
-// the file back atomically, and print. Exit 0: no error-severity diagnostic; 1: at least one;
-// 2: bad usage or an unreadable input (the other inputs are still checked).
+// `disclosure-report check [--format text|json] [--fix] [--config FILE] PATH...`: in two passes — first read and
+// convert every input (inputs.ts: plain text, .docx, .html/.htm, .pdf; folders walked for all of
+// them), then check each (with --fix recompute the derived cells and write the file back
+// atomically: text files as they were encoded, a .docx through the sources layer; web pages and
+// PDFs are never written), apply `.disclosure-report.json` (found upward, or --config), and print. Over several files, a tally: for each rule, how many
+// reports fail it. Exit 0: no error-severity diagnostic; 1: at least one; 2: bad usage or an
+// unreadable input (the other inputs are still checked).
 
 import { analyzeText, applyEdits, pick, recompute, splitWithEols, type Diagnostic, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, staleDiagnostic } from '../../config/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
-import { decode, encode } from '../../sources/encoding.js';
-import { readInput, walk, writeAtomic } from '../../sources/files.js';
+import { encode } from '../../sources/encoding.js';
+import { writeAtomic } from '../../sources/files.js';
+import { readSource, writeBack, type TextSourceResult } from '../../sources/index.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
+import { problemLines, progressLine, readAll, type Input } from '../inputs.js';
 import { cliText } from '../messages.js';
 import { checkJson } from '../output/json.js';
-import { fileText, summaryText, type Tally } from '../output/text.js';
+import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../output/text.js';
 import { reason, type FileReport } from '../report.js';
 
-/** Checks one file (and fixes it in place with `fix`); throws when it cannot be read or written. */
-export function checkFile(path: string, fix: boolean, locale: Locale, config?: FoundConfig): FileReport {
-  const bytes = readInput(path);
-  const decoded = decode(bytes);
-  let text = decoded.text;
-  const report: FileReport = { path, diagnostics: [], fixed: [], refused: [] };
-  if (fix) {
-    const result = recompute(analyzeText(text));
-    report.refused = result.refused;
-    if (result.edits.length) {
-      const fixedText = applyEdits(text, result.edits);
-      if (!encode(text, decoded).equals(bytes)) throw Object.assign(new Error(cliText(locale).noRoundTrip), { code: 'EROUNDTRIP' });
-      writeAtomic(path, encode(fixedText, decoded), bytes);
-      text = fixedText;
-      report.fixed = result.changes;
-    }
+/** Writes the recompute fixes of one input back to its file; returns what changed and the input as re-read. */
+async function fixInput(input: Input, report: FileReport, locale: Locale): Promise<Input> {
+  const t = cliText(locale);
+  const { source, bytes, analysis } = input;
+  if (!source || !bytes || !analysis) return input;
+  if (!source.writable) {
+    report.notice = t.readOnlySource(source.kind);
+    return input;
   }
-  report.diagnostics = analyzeText(text).diagnostics;
-  if (config) withConfig(report, text, config);
-  return report;
+  const result = recompute(analysis);
+  report.refused = result.refused;
+  if (!result.edits.length) return input;
+  if (source.kind === 'text') {
+    const decoded = (source as TextSourceResult).decoded;
+    if (!encode(source.text, decoded).equals(bytes)) throw Object.assign(new Error(t.noRoundTrip), { code: 'EROUNDTRIP' });
+    const fixedText = applyEdits(source.text, result.edits);
+    writeAtomic(input.path, encode(fixedText, decoded), bytes);
+    report.fixed = result.changes;
+    return { ...input, source: { ...source, text: fixedText }, analysis: analyzeText(fixedText) };
+  }
+  const out = writeBack(source, bytes, result.edits);
+  if (!out) return input;
+  const skipped = new Set(out.skipped.map((e) => JSON.stringify(e.range)));
+  report.fixed = result.changes.filter((c) => !skipped.has(JSON.stringify(c.range)));
+  for (const e of out.skipped) report.refused.push({ range: e.range, reason: t.noRun });
+  if (!out.applied.length) return input;
+  const written = Buffer.from(out.bytes);
+  writeAtomic(input.path, written, bytes);
+  const again = await readSource(input.path, written);
+  return { ...input, bytes: written, source: again, analysis: analyzeText(again.text) };
 }
 
 /** The config's severities and reviewed findings applied to a report (stale entries at its top). */
@@ -53,15 +68,19 @@ export const check = defineCommand({
     fix: { type: 'boolean', default: false },
     config: { type: 'string' },
   },
-  run({ values, positionals }, { locale, io }) {
+  async run({ values, positionals }, { locale, io }) {
     const t = cliText(locale);
     const format = values.format;
     if (format !== 'text' && format !== 'json') throw new UsageError(t.badFormat(String(format)), 'check');
     if (!positionals.length) throw new UsageError(t.noPaths, 'check');
 
-    const { files, errors } = walk(positionals);
-    let bad = errors.length > 0;
-    for (const { path, error } of errors) io.err(t.unreadable(path, reason(error, locale)) + '\n');
+    // Pass 1: read and convert every input.
+    const progress = progressLine(io.errIsTTY, io.err);
+    const { inputs, unwalkable } = await readAll(positionals, locale, progress.step);
+    progress.done();
+    let bad = unwalkable.length > 0;
+    for (const { path, error } of unwalkable) io.err(t.unreadable(path, error) + '\n');
+
     const finder = new ConfigFinder(typeof values.config === 'string' ? values.config : undefined);
     const reported = new Set<string>();
     /** The config for a file; its problems said once on stderr (a syntax error or an unreadable --config: exit 2). */
@@ -84,18 +103,32 @@ export const check = defineCommand({
       }
       return c;
     };
+
+    // Pass 2: check (and fix) each, and print.
     const reports: FileReport[] = [];
-    const tally: Tally = { files: files.length, error: 0, warning: 0, notes: 0, fixes: 0 };
-    for (const path of files) {
-      let r: FileReport;
-      try {
-        r = checkFile(path, !!values.fix, locale, configFor(path));
-      } catch (e) {
+    const tally: Tally = { files: inputs.length, error: 0, warning: 0, notes: 0, fixes: 0 };
+    for (let input of inputs) {
+      if (input.error) {
         bad = true;
-        io.err(t.unreadable(path, reason(e, locale)) + '\n');
-        reports.push({ path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) });
+        io.err(t.unreadable(input.path, input.error) + '\n');
+        reports.push({ path: input.path, diagnostics: [], fixed: [], refused: [], error: input.error });
         continue;
       }
+      for (const line of problemLines(input, locale)) io.err(line + '\n');
+      const r: FileReport = { path: input.path, kind: input.source?.kind, diagnostics: [], fixed: [], refused: [] };
+      if (values.fix) {
+        try {
+          input = await fixInput(input, r, locale);
+        } catch (e) {
+          bad = true;
+          io.err(t.unreadable(input.path, reason(e, locale)) + '\n');
+          reports.push({ path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) });
+          continue;
+        }
+      }
+      r.diagnostics = input.analysis?.diagnostics ?? [];
+      const config = configFor(input.path);
+      if (config && input.source) withConfig(r, input.source.text, config);
       reports.push(r);
       tally.fixes += r.fixed.length;
       for (const d of r.diagnostics) {
@@ -104,8 +137,10 @@ export const check = defineCommand({
       }
       if (format === 'text') io.out(fileText(r, locale));
     }
-    if (format === 'json') io.out(checkJson(reports, locale));
-    else io.out(summaryText(tally, locale));
+    const rules = inputs.length > 1 ? ruleTally(reports) : undefined;
+    if (format === 'json') io.out(checkJson(reports, locale, rules));
+    else io.out((rules ? tallyText(rules, reports.filter((r) => !r.error).length, locale) : '') + summaryText(tally, locale));
     return bad ? 2 : tally.error ? 1 : 0;
   },
 });
+

@@ -1,6 +1,7 @@
 // `check --format json`: the contract's document (../shared/CONTRACT.md "CLI"):
 // `{ version: 1, files: [ { path, diagnostics: [ { rule, severity, message, range, expected?, actual? } ],
-// fixed?, refused?, error? } ] }`.
+// fixed?, refused?, error?, notice? } ], tally? }` — `tally` (over more than one file, additive):
+// for each rule, how many reports fail it.
 
 import { ARITHMETIC_RULES, pick, type Locale } from '../../core/index.js';
 import type { FileReport } from '../report.js';
@@ -21,9 +22,12 @@ export function fileJson(r: FileReport, locale: Locale): Record<string, unknown>
     out.refused = r.refused.map((x) => ({ range: x.range, reason: pick(x.reason, locale) }));
   }
   if (r.error) out.error = r.error;
+  if (r.notice) out.notice = r.notice;
   return out;
 }
 
-export function checkJson(reports: FileReport[], locale: Locale): string {
-  return JSON.stringify({ version: 1, files: reports.map((r) => fileJson(r, locale)) }, null, 2) + '\n';
+export function checkJson(reports: FileReport[], locale: Locale, tally?: [string, number][]): string {
+  const doc: Record<string, unknown> = { version: 1, files: reports.map((r) => fileJson(r, locale)) };
+  if (tally) doc.tally = Object.fromEntries(tally);
+  return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -1,7 +1,8 @@
 // `check --format text`: compiler-style lines (`path:line:col: severity rule message`), what
-// --fix changed and refused, and the closing summary line.
+// --fix changed and refused, over several files the tally (for each rule, how many reports fail
+// it), and the closing summary line.
 
-import { pick, type Locale } from '../../core/index.js';
+import { pick, RULES, type Locale } from '../../core/index.js';
 import { cliText } from '../messages.js';
 import type { FileReport } from '../report.js';
 
@@ -11,6 +12,7 @@ export function fileText(r: FileReport, locale: Locale): string {
   const at = (p: { line: number; character: number }) => `${r.path}:${p.line + 1}:${p.character + 1}`;
   for (const c of r.fixed) lines.push(`${at(c.range.start)}: ${t.fixed} ${c.rule} ${locale === 'en' ? c.labelEn : c.label}: ${c.old} → ${c.new}`);
   for (const x of r.refused) lines.push(`${at(x.range.start)}: ${t.notFixed}: ${pick(x.reason, locale)}`);
+  if (r.notice) lines.push(`${r.path}: ${r.notice}`);
   for (const d of r.diagnostics) lines.push(`${at(d.range.start)}: ${d.severity} ${d.rule} ${pick(d.message, locale)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -26,4 +28,19 @@ export interface Tally {
 
 export function summaryText(s: Tally, locale: Locale): string {
   return cliText(locale).summary(s.files, s.error, s.warning, s.notes, s.fixes) + '\n';
+}
+
+/** For each rule that any report fails (raises at least one diagnostic), how many reports fail it: most first, then in the registry's order. */
+export function ruleTally(reports: FileReport[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of reports) for (const rule of new Set(r.diagnostics.map((d) => d.rule))) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  const order = new Map<string, number>(RULES.map((x, i) => [x.id, i]));
+  return [...counts].sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9) || a[0].localeCompare(b[0]));
+}
+
+export function tallyText(rules: [string, number][], reports: number, locale: Locale): string {
+  const t = cliText(locale);
+  if (!rules.length) return '';
+  const width = Math.max(...rules.map(([r]) => r.length));
+  return t.tallyHead(reports) + '\n' + rules.map(([rule, n]) => `  ${rule.padEnd(width)}  ${String(n).padStart(4)}`).join('\n') + '\n';
 }

@@ -1,0 +1,109 @@
+// Reading every input of a command before any is checked: the paths walked (folders for every
+// source kind), each file read from disk and converted to the draft the core analyses (plain
+// text decoded as before; .docx, .html/.htm and .pdf through the sources layer). A file that
+// cannot be read becomes an input with an error, said once, and the others go on. `check` and
+// `export` then work over the list (a second pass can pair reports across years).
+
+import { statSync, readFileSync } from 'node:fs';
+import { analyzeText, pick, type Analysis, type Locale } from '../core/index.js';
+import { decode } from '../sources/encoding.js';
+import { readInput, walk } from '../sources/files.js';
+import { DEFAULT_LIMITS, isSourceFile, readSource, SourceError, sourceKind, type SourceResult } from '../sources/index.js';
+import type { TextSourceResult } from '../sources/index.js';
+import { reason } from './report.js';
+
+export interface Input {
+  /** The path as given (or as the walk found it under a folder given). */
+  path: string;
+  /** The file's bytes as read (for writing fixes back atomically). */
+  bytes?: Buffer;
+  /** The converted source: its kind, the draft text, whether fixes can be written back. */
+  source?: SourceResult | TextSourceResult;
+  analysis?: Analysis;
+  /** Why the file could not be read, in the user's language. */
+  error?: string;
+}
+
+/** Reads a file's bytes: text drafts up to 10 MB (as before), other sources up to the sources' limit. */
+function readBytes(path: string): Buffer {
+  const kind = sourceKind(path);
+  if (kind === 'text') return readInput(path);
+  const st = statSync(path);
+  if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
+  if (st.size > DEFAULT_LIMITS.maxBytes) {
+    const mb = `${Math.round(DEFAULT_LIMITS.maxBytes / 1048576)} MB`;
+    throw new SourceError('too-large', { zh: `文件超过 ${mb}，不予读取`, en: `The file is over ${mb}; not read` });
+  }
+  return readFileSync(path);
+}
+
+/** The draft of one file: a text file decoded as the CLI always did, any other source converted. Throws. */
+export async function convert(path: string, bytes: Buffer): Promise<SourceResult | TextSourceResult> {
+  if (sourceKind(path) === 'text' && !(bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+    const decoded = decode(bytes);
+    return { kind: 'text', text: decoded.text, writable: true, problems: [], decoded };
+  }
+  return readSource(path, bytes);
+}
+
+/** Reads and converts one file; never throws (the error is on the input). */
+export async function readOne(path: string, locale: Locale): Promise<Input> {
+  try {
+    const bytes = readBytes(path);
+    const source = await convert(path, bytes);
+    return { path, bytes, source, analysis: analyzeText(source.text) };
+  } catch (e) {
+    return { path, error: reason(e, locale) };
+  }
+}
+
+export interface ReadAll {
+  inputs: Input[];
+  /** Paths that could not be walked (missing, unreadable folders), with their reason. */
+  unwalkable: { path: string; error: string }[];
+}
+
+/**
+ * Every input of a command, in the walk's order. `progress(done, total)` is called after each
+ * file (the caller decides whether to show it).
+ */
+/**
+ * What a folder walk takes: every source kind and the legacy Word/WPS files (each gets its error),
+ * but not `.md` — a folder of reports often holds a README, which is no report (a .md named on
+ * the command line is read).
+ */
+export const walkable = (name: string): boolean => isSourceFile(name) && !/\.md$/i.test(name);
+
+export async function readAll(paths: string[], locale: Locale, progress?: (done: number, total: number) => void): Promise<ReadAll> {
+  const { files, errors } = walk(paths, walkable);
+  const inputs: Input[] = [];
+  for (const path of files) {
+    inputs.push(await readOne(path, locale));
+    progress?.(inputs.length, files.length);
+  }
+  return { inputs, unwalkable: errors.map(({ path, error }) => ({ path, error: reason(error, locale) })) };
+}
+
+/** The problems a reader had with a source (read with doubt), one line each. */
+export function problemLines(input: Input, locale: Locale): string[] {
+  return (input.source?.problems ?? []).map((p) => `${input.path}: ${pick(p, locale)}`);
+}
+
+/**
+ * A progress writer for long batches: `\r12/300` on stderr when it is a terminal (`tty`), nothing
+ * otherwise; `done()` clears the line before anything else is printed.
+ */
+export function progressLine(tty: boolean | undefined, write: (s: string) => void, min = 20): { step(done: number, total: number): void; done(): void } {
+  let shown = false;
+  return {
+    step(done, total) {
+      if (!tty || total < min) return;
+      write(`\r${done}/${total}`);
+      shown = true;
+    },
+    done() {
+      if (shown) write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

@@ -7,12 +7,13 @@
 import { localeOf, parseCommand, splitAtCommand, UsageError } from './args.js';
 import type { Command, Output } from './command.js';
 import { check } from './commands/check.js';
+import { newCommand } from './commands/new.js';
 import { cliText } from './messages.js';
 
 declare const __VERSION__: string | undefined;
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check];
+export const COMMANDS: readonly Command[] = [check, newCommand];
 
 /** A stream that stops writing, silently, once its reader has gone (EPIPE) or it was destroyed. */
 function sink(stream: NodeJS.WriteStream): (text: string) => void {

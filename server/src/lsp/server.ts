@@ -10,6 +10,7 @@ import { DocumentStore } from './documents.js';
 import * as codeActions from './features/codeActions.js';
 import * as codeLens from './features/codeLens.js';
 import * as commands from './features/commands.js';
+import * as completion from './features/completion.js';
 import * as configuration from './features/configuration.js';
 import * as diagnostics from './features/diagnostics.js';
 import * as folding from './features/folding.js';
@@ -25,7 +26,7 @@ import { describeError, type Logger } from './guard.js';
 import { SettingsStore } from './settings.js';
 
 /** Every feature, in the order they register (sync first: it feeds the documents). */
-export const FEATURES: readonly Feature[] = [sync, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft];
+export const FEATURES: readonly Feature[] = [sync, configuration, diagnostics, codeActions, commands, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft, completion];
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};

@@ -10,9 +10,10 @@
 // The language server maps the items onto LSP (lsp/features/completion.ts).
 
 import type { Analysis } from '../analysis.js';
-import { SECTIONS, TABLE2_2019, TABLE2_2021, TABLE3, TABLE_SHORT, t3Rows, type SectionSpec, type T3RowSpec } from '../format/index.js';
+import { HEADING_PUNCTUATION, SECTIONS, t2ItemTitle, TABLE2_2019, TABLE2_2021, TABLE3, TABLE_SHORT, t3Rows, type SectionSpec, type T3RowSpec } from '../format/index.js';
 import type { Localized } from '../i18n.js';
 import { classifyLine } from '../lines.js';
+import { draftText } from './messages.js';
 import type { Position, Range, Table, Table2, Table3 } from '../model.js';
 
 export type DraftCompletionKind = 'row' | 'item' | 'heading';
@@ -202,7 +203,7 @@ function t2Entries(t: Table2, L: number): Entry[] {
   const out: Entry[] = [];
   for (const item of spec.items) {
     const found = t.items.find((x) => x.item === item.item);
-    const title = `第二十条第（${item.item}）项`;
+    const title = t2ItemTitle(item.item).zh;
     const rowAt = (key: string) => notOn(L, found?.rows.find((r) => r.spec.key === key)?.label.line);
     const missingRows = item.rows.filter((r) => rowAt(r.key) === null);
     out.push({
@@ -233,8 +234,8 @@ function t2Entries(t: Table2, L: number): Entry[] {
 
 function headingEntries(a: Analysis, L: number): Entry[] {
   return SECTIONS.map((s: SectionSpec) => {
-    const official = `${s.numeral}、${s.title}`;
+    const official = s.numeral + HEADING_PUNCTUATION + s.title;
     const h = a.headings.find((x) => x.spec.id === s.id && x.line !== L);
-    return { kind: 'heading', label: official, detail: { zh: `第${s.numeral}部分`, en: `Section ${s.id}: ${s.en}` }, at: h ? h.line : null, rows: [{ cells: [official], values: 0 }], filter: [official, s.title] } satisfies Entry;
+    return { kind: 'heading', label: official, detail: draftText.section(s.numeral, s.id, s.en), at: h ? h.line : null, rows: [{ cells: [official], values: 0 }], filter: [official, s.title] } satisfies Entry;
   });
 }

@@ -187,3 +187,35 @@ describe('every row and heading of a new draft comes back by completion', () => 
     });
   }
 });
+
+describe('a section without its table', () => {
+  for (const layout of ['pipes', 'tabs'] as DraftLayout[]) {
+    test(`${layout}: the whole table first, as the new draft writes it; inserted, the report is whole again`, () => {
+      const base = draft(layout);
+      for (const [heading, next] of [['二、主动', '三、收到'], ['三、收到', '四、政府'], ['四、政府', '五、']]) {
+        const lines = [...base];
+        const from = lineStarting(lines, heading) + 1;
+        const to = lineStarting(lines, next);
+        const table = lines.splice(from, to - from, '');
+        const cs = at(lines, from);
+        const whole = first(cs);
+        assert.equal(whole.kind, 'table', `${heading}: ${JSON.stringify(labels(cs))}`);
+        assert.equal(whole.preselect, true);
+        assert.equal(cs.filter((c) => c.preselect).length, 1);
+        assert.equal(whole.text, table.join('\n'));
+        lines[from] = whole.text;
+        assert.equal(lines.join('\n'), base.join('\n'));
+      }
+    });
+  }
+
+  test('not where the section has its table, nor before the first heading', () => {
+    const lines = draft();
+    const i = lineStarting(lines, '五、');
+    lines.splice(i, 0, '');
+    assert.deepEqual(at(lines, i), [], 'section 四 has its table; every heading is there');
+    const top = draft();
+    top.splice(0, 0, '');
+    assert.deepEqual(at(top, 0).map((c) => c.kind), []);
+  });
+});

@@ -5,18 +5,20 @@
 //   its label and a 0 in every cell, in the table's own layout (` | ` or tabs), with tab stops on
 //   the cells; on a line that already has cells only the label is replaced;
 // - at a heading position (a short line outside the tables), the official headings the report
-//   does not have yet, in order, the next expected one first;
+//   does not have yet, in order, the next expected one first; in section 二, 三 or 四 without its
+//   table, that whole table first (as the new draft writes it);
 // - nothing inside any later cell (numbers), nor in a first cell that holds a number (table 四).
 // The language server maps the items onto LSP (lsp/features/completion.ts).
 
 import type { Analysis } from '../analysis.js';
-import { HEADING_PUNCTUATION, SECTIONS, t2ItemTitle, TABLE2_2019, TABLE2_2021, TABLE3, TABLE_SHORT, t3Rows, type SectionSpec, type T3RowSpec } from '../format/index.js';
+import { HEADING_PUNCTUATION, SECTIONS, t2ItemTitle, TABLE2_2019, TABLE2_2021, TABLE3, TABLE_NAMES, TABLE_SECTION, TABLE_SHORT, t3Rows, type SectionSpec, type T3RowSpec } from '../format/index.js';
 import type { Localized } from '../i18n.js';
 import { classifyLine } from '../lines.js';
 import { draftText } from './messages.js';
+import { newDraft } from './template.js';
 import type { Position, Range, Table, Table2, Table3 } from '../model.js';
 
-export type DraftCompletionKind = 'row' | 'item' | 'heading';
+export type DraftCompletionKind = 'row' | 'item' | 'table' | 'heading';
 
 export interface DraftCompletion {
   kind: DraftCompletionKind;
@@ -90,6 +92,15 @@ export function completionsAt(analysis: Analysis, lines: LineSource, position: P
   // A heading position: a short line with no cells that does not read as prose.
   if (hasCells || firstCell.length > 40 || classifyLine(text) === 'prose') return out;
   const sectionRange: Range = { start: range.start, end: { line: L, character: Math.max(ch, text.trimEnd().length) } };
+  // In a section whose table is missing, the whole table first (the next thing it expects).
+  const section = analysis.headings.filter((h) => h.line < L).at(-1)?.spec.id;
+  const kind = TABLE_KINDS.find((k) => TABLE_SECTION[k] === section);
+  if (!out.length && kind && !analysis.tables.some((t) => t.kind === kind)) {
+    const layout = analysis.tables.length ? layoutOf(analysis.tables[0], lines, L) : 'pipes';
+    const block = tableBlock(kind, layout);
+    const label = TABLE_NAMES[kind].zh;
+    out.push({ kind: 'table', label, detail: draftText.wholeTable, snippet: escapeSnippet(block) + '$0', text: block, range: sectionRange, filterText: [label, TABLE_SHORT[kind].zh].join(' '), sortText: '00000', preselect: true });
+  }
   out.push(...items(headingEntries(analysis, L), L, sectionRange, out.length ? 1 : 0, (rows) => ({ snippet: escapeSnippet(rows[0].cells[0]), text: rows[0].cells[0] })));
   return out;
 }
@@ -230,6 +241,22 @@ function t2Entries(t: Table2, L: number): Entry[] {
     }
   }
   return out;
+}
+
+const TABLE_KINDS = ['t2', 't3', 't4'] as const;
+const blocks = new Map<string, string>();
+/** A table as the new draft writes it (every label, 0 in every cell, aligned when ` | `), without a line end after it. */
+function tableBlock(kind: (typeof TABLE_KINDS)[number], layout: Layout): string {
+  const key = kind + layout;
+  let b = blocks.get(key);
+  if (b === undefined) {
+    const draft = newDraft({ office: '', year: 2000, layout }).split('\n');
+    const id = TABLE_SECTION[kind];
+    const heading = (n: number) => draft.indexOf(SECTIONS[n - 1].numeral + HEADING_PUNCTUATION + SECTIONS[n - 1].title);
+    b = draft.slice(heading(id) + 1, heading(id + 1)).join('\n');
+    blocks.set(key, b);
+  }
+  return b;
 }
 
 function headingEntries(a: Analysis, L: number): Entry[] {

@@ -16,6 +16,7 @@ export const TRIGGER_CHARACTERS = ['（', '(', '、', '.'];
 const KIND: Record<DraftCompletion['kind'], CompletionItemKind> = {
   row: CompletionItemKind.Field,
   item: CompletionItemKind.Struct,
+  table: CompletionItemKind.Class,
   heading: CompletionItemKind.Module,
 };
 

@@ -469,35 +469,44 @@ scenario('l. the table preview opens beside, marks the failing total, and a clic
   await wb.screenshot('l-preview-revealed');
 });
 
-scenario('m. completion at the start of a blanked table row offers the next expected row with its cells', 'm-completion', async () => {
+scenario('m. completion at the start of a blanked table row offers the next expected row first, with its cells', 'm-completion', async () => {
   const name = 'm-complete.txt';
-  const text = composed[name].text;
-  const row = text.split('\n').findIndex((l) => l.startsWith('2.重复申请'));
-  assert.ok(row > 0);
+  const lines = composed[name].text.split('\n');
+  const earlier = lines.findIndex((l) => l.startsWith('2.重复申请'));
+  const row = lines.findIndex((l) => l.startsWith('4.无正当理由大量反复申请'));
+  assert.ok(earlier > 0 && row > earlier);
   await wb.openFile(name);
   await waitLanguage(name);
-  await wb.gotoLine(row + 1, 1);
-  await wb.kb.press('Shift+End');
-  await wb.kb.press('Delete');
-  await until(async () => (await wb.lineAtCursor())?.trim() === '', { timeout: 5000, what: 'the row to be blank' });
+  // Blank two rows of table 三: 2.重复申请, then 4.无正当理由… (the cursor's line).
+  for (const n of [earlier, row]) {
+    await wb.gotoLine(n + 1, 1);
+    await wb.kb.press('Shift+End');
+    await wb.kb.press('Delete');
+    await until(async () => (await wb.lineAtCursor())?.trim() === '', { timeout: 5000, what: `line ${n + 1} to be blank` });
+  }
   const list = await until(async () => {
     let s = await wb.suggestions();
     if (!s) {
       await wb.kb.press('Control+Space');
       s = await until(() => wb.suggestions(), { timeout: 3000, what: 'the suggest widget' }).catch(() => undefined);
     }
-    return s && s.rows.length ? s : undefined;
-  }, { timeout: 20_000, what: 'completions at the row start' });
-  assert.match(list.focused, /^2\.重复申请/, `the next expected row first: ${JSON.stringify(list)}`);
+    return s && s.rows.length >= 2 ? s : undefined;
+  }, { timeout: 20_000, what: 'completions at the row start (both blanked rows)' }).catch(async (e) => {
+    throw new Error(`${e.message}; the widget shows ${JSON.stringify(await wb.suggestions())}`);
+  });
+  // The next expected row (after 3.要求提供公开出版物 above) first, then the earlier missing one.
+  assert.match(list.focused, /^4\.无正当理由大量反复申请/, `the next expected row first: ${JSON.stringify(list)}`);
+  assert.match(list.rows[0], /^4\.无正当理由大量反复申请/);
+  assert.match(list.rows[1], /^2\.重复申请/);
   await wb.screenshot('m-completion');
   await wb.kb.press('Enter');
-  const restored = /^2\.重复申请 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|$/;
+  const restored = /^4\.无正当理由大量反复申请 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|$/;
   await until(async () => restored.test((await wb.lineAtCursor())?.trim() ?? ''), { timeout: 5000, what: `the row to read ${restored}` }).catch(async (e) => {
     throw new Error(`${e.message}; the line reads ${JSON.stringify(await wb.lineAtCursor())}`);
   });
   // The first tab stop is the first number: typing replaces it.
   await wb.kb.type('3');
-  await until(async () => /^2\.重复申请 \| 3 \| 0 \|/.test((await wb.lineAtCursor())?.trim() ?? ''), { timeout: 5000, what: 'the typed number in the first cell' });
+  await until(async () => /^4\.无正当理由大量反复申请 \| 3 \| 0 \|/.test((await wb.lineAtCursor())?.trim() ?? ''), { timeout: 5000, what: 'the typed number in the first cell' });
   await wb.kb.press('Escape');
   await wb.command('File: Revert File');
   await until(async () => !(await wb.activeTabDirty()), { timeout: 5000, what: 'the revert' });

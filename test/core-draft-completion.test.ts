@@ -111,6 +111,31 @@ describe('rows of a table', () => {
     assert.deepEqual(c.range, { start: { line: i, character: 0 }, end: { line: i, character: '3.要求'.length } });
   });
 
+  test('after a group label in the first cell: the group’s missing rows in the second cell', () => {
+    const base = draft();
+    const i = lineStarting(base, '（三）不予公开');
+    const lines = [...base];
+    lines[i] = '（三）不予公开 | ';
+    const cs = at(lines, i, lines[i].length);
+    assert.deepEqual(labels(cs), ['1.属于国家秘密']);
+    assert.equal(cs[0].text, '1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    assert.deepEqual(cs[0].range.start, { line: i, character: '（三）不予公开 | '.length });
+    lines[i] = lines[i] + cs[0].text;
+    assert.deepEqual(analyzeText(lines.join('\n')).diagnostics.map((d) => d.rule), []);
+    // The cells already there: only the label is replaced; and 三、本年度办理结果 offers （一）, （二）.
+    const typed = [...base];
+    typed[i] = base[i].replace(/1\.属于国家秘密\s*/, '1.属于 ');
+    const c = at(typed, i, typed[i].indexOf('1.属于') + 4);
+    assert.deepEqual(c.map((x) => [x.label, x.text]), [['1.属于国家秘密', '1.属于国家秘密']]);
+    const results = [...base];
+    const r = lineStarting(results, '三、本年度办理结果');
+    results[r] = '三、本年度办理结果 | ';
+    results.splice(lineStarting(results, '（二）部分公开'), 1);
+    assert.deepEqual(labels(at(results, r, results[r].length)), ['（一）予以公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）']);
+    // A number cell after a group label: nothing.
+    assert.deepEqual(at(base, i, base[i].lastIndexOf('0')), []);
+  });
+
   test('table 二: a missing item brings its title, its header and its rows', () => {
     const lines = draft();
     const from = lineStarting(lines, '第二十条第（六）项');

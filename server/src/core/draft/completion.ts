@@ -7,13 +7,15 @@
 // - at a heading position (a short line outside the tables), the official headings the report
 //   does not have yet, in order, the next expected one first; in section 二, 三 or 四 without its
 //   table, that whole table first (as the new draft writes it);
-// - nothing inside any later cell (numbers), nor in a first cell that holds a number (table 四).
+// - in table 三, in the second cell after a group label (`（三）不予公开 | `), that group's missing rows;
+// - nothing inside any other later cell (numbers), nor in a first cell that holds a number (table 四).
 // The language server maps the items onto LSP (lsp/features/completion.ts).
 
 import type { Analysis } from '../analysis.js';
 import { HEADING_PUNCTUATION, SECTIONS, t2ItemTitle, TABLE2_2019, TABLE2_2021, TABLE3, TABLE_NAMES, TABLE_SECTION, TABLE_SHORT, t3Rows, type SectionSpec, type T3RowSpec } from '../format/index.js';
 import type { Localized } from '../i18n.js';
 import { classifyLine } from '../lines.js';
+import { normalizeLabel } from '../text.js';
 import { draftText } from './messages.js';
 import { newDraft } from './template.js';
 import type { Position, Range, Table, Table2, Table3 } from '../model.js';
@@ -69,7 +71,7 @@ export function completionsAt(analysis: Analysis, lines: LineSource, position: P
   if (text === undefined) return [];
   const ch = Math.max(0, Math.min(position.character, text.length));
   const before = text.slice(0, ch);
-  if (SEP.test(before)) return []; // a later cell: numbers, never labels
+  if (SEP.test(before)) return groupCell(analysis, lines, L, text, ch); // a later cell: numbers, or a row after its group's label
   const lead = text.length - text.trimStart().length;
   const sep = text.slice(ch).search(SEP);
   const cellEnd = sep < 0 ? text.length : ch + sep;
@@ -103,6 +105,36 @@ export function completionsAt(analysis: Analysis, lines: LineSource, position: P
   }
   out.push(...items(headingEntries(analysis, L), L, sectionRange, out.length ? 1 : 0, (rows) => ({ snippet: escapeSnippet(rows[0].cells[0]), text: rows[0].cells[0] })));
   return out;
+}
+
+/**
+ * The second cell of a table 三 line whose first cell is a group label (`（三）不予公开 | `): the
+ * group's missing rows. Any other later cell holds numbers: nothing.
+ */
+function groupCell(analysis: Analysis, lines: LineSource, L: number, text: string, ch: number): DraftCompletion[] {
+  const table = analysis.tables.find((t): t is Table3 => t.kind === 't3' && t.startLine <= L && L <= t.endLine);
+  if (!table) return [];
+  const before = text.slice(0, ch);
+  const first = before.search(SEP);
+  if (SEP.test(before.slice(first + 1))) return [];
+  const label = normalizeLabel(text.slice(0, first).trim());
+  const group = TABLE3.groups.find((g) => normalizeLabel(g.ordinal + g.text) === label);
+  if (!group) return [];
+  const sep = text.slice(ch).search(SEP);
+  const cellEnd = sep < 0 ? text.length : ch + sep;
+  const cell = text.slice(first + 1, cellEnd);
+  if (NUMBER.test(cell.trim())) return [];
+  const lead = first + 1 + (cell.length - cell.trimStart().length);
+  const hasCells = sep >= 0;
+  const end = hasCells ? Math.max(ch, lead + text.slice(lead, cellEnd).trimEnd().length) : text.length;
+  const range: Range = { start: { line: L, character: Math.min(lead, ch) }, end: { line: L, character: end } };
+  const inGroup = (spec: T3RowSpec) => (group.key === 'results' ? spec.role === 'outcome' && !spec.group : spec.group === group.key);
+  const specs = t3Rows(table.singleOther);
+  const entries = t3Entries(table, L)
+    .map((e, i) => ({ e, spec: specs[i] }))
+    .filter(({ spec }) => inGroup(spec))
+    .map(({ e }) => ({ ...e, rows: [{ cells: [e.label, ...zeros(TABLE3.columns.length)], values: TABLE3.columns.length }], filter: e.filter.slice(0, 2) }));
+  return items(entries, L, range, 0, (rows) => render(rows, layoutOf(table, lines, L), hasCells));
 }
 
 /** The missing entries as completions: the next expected first (sortText), then in order. */

@@ -31,6 +31,9 @@ describe('rows of a table', () => {
     assert.equal(cs[0].preselect, true);
     assert.deepEqual(cs[0].range, { start: { line: i, character: 0 }, end: { line: i, character: 0 } });
     assert.equal(cs[0].detail.zh, '表三 · 三、本年度办理结果 · （五）不予处理');
+    // An ordinal being typed (`2.`, the `.` a trigger character) is not a number: the row is offered.
+    lines[i] = '2.';
+    assert.deepEqual(at(lines, i, 2).map((c) => [c.label, c.range.end.character]), [['2.重复申请', 2]]);
   });
 
   test('the next expected row comes first: the first missing row after the last row above the cursor', () => {

@@ -60,7 +60,8 @@ interface Entry {
 }
 
 const SEP = /[\t|｜]/;
-const NUMBER = /^[-−－+]?[0-9０-９][0-9０-９,，.．]*$/;
+/** A number as a cell holds one; `2.` (an ordinal being typed) is not. */
+const NUMBER = /^[-−－+]?[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?$/;
 const lineOf = (lines: LineSource, i: number): string | undefined => ('line' in lines && typeof lines.line === 'function' ? lines.line(i) : (lines as readonly string[])[i]);
 const escapeSnippet = (s: string) => s.replace(/[\\$}]/g, (c) => '\\' + c);
 

@@ -16,7 +16,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
 const EX = join(ROOT, 'examples');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
-const COMMANDS = ['check', 'text', 'export'];
+const COMMANDS = ['check', 'text', 'export', 'new'];
 
 before(() => {
   if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -82,7 +82,7 @@ describe('commands and their help', () => {
       [['check', '--format', 'xml', 'x.txt'], /^disclosure-report: --format 只能是 text 或 json，而不是 xml/, /^disclosure-report: --format is text or json, not xml/],
       [['check', '--fix=yes', 'x.txt'], /^disclosure-report: 选项 --fix 缺少取值或取值不对/, /^disclosure-report: option --fix/],
       [['check'], /^disclosure-report: 请给出要检查的文件或目录/, /^disclosure-report: name the files or directories to check/],
-      [['lint', 'x'], /^disclosure-report: 未知命令：lint（可用命令：check, text, export）\n\n用法：disclosure-report <命令>/, /^disclosure-report: unknown command: lint \(commands: check, text, export\)/],
+      [['lint', 'x'], new RegExp(`^disclosure-report: 未知命令：lint（可用命令：${COMMANDS.join(', ')}）\n\n用法：disclosure-report <命令>`), new RegExp(`^disclosure-report: unknown command: lint \\(commands: ${COMMANDS.join(', ')}\\)`)],
     ];
     for (const [args, zh, en] of cases) {
       const a = run(...args);
@@ -143,5 +143,57 @@ describe('output into a pipe that closes early (`check … | head`)', () => {
     assert.equal(r.status, 0);
     assert.equal(r.stdout.trim().split('\n').length, 2);
     assert.equal(r.stderr, '');
+  });
+});
+
+describe('new: a report from the official template', () => {
+  const draftChecked = (args: string[]) => {
+    const made = run('new', ...args);
+    assert.equal(made.status, 0, made.stderr);
+    assert.equal(made.stderr, '');
+    const dir = mkdtempSync(join(tmpdir(), 'dr-new-'));
+    const file = join(dir, 'draft.txt');
+    writeFileSync(file, made.stdout);
+    const checked = run('check', '--format', 'json', file);
+    return { text: made.stdout, checked, report: JSON.parse(checked.stdout) };
+  };
+
+  test('`new --office 青禾县数据资源局 --year 2025` prints a draft that check finds clean (exit 0, no diagnostic at all)', () => {
+    const { text, checked, report } = draftChecked(['--office', '青禾县数据资源局', '--year', '2025']);
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    assert.equal(text.split('\n')[0], '青禾县数据资源局2025年政府信息公开工作年度报告');
+    assert.match(text, /统计期限自2025年1月1日起至2025年12月31日止/);
+    assert.match(text, /^行政事业性收费 \| 0 +\|$/m, 'pipes, aligned, by default');
+    const files = report.files ?? report;
+    const diagnostics = (Array.isArray(files) ? files : [files]).flatMap((f: { diagnostics: unknown[] }) => f.diagnostics);
+    assert.deepEqual(diagnostics, []);
+  });
+
+  test('tabs and CRLF, and the defaults (placeholder office, last year) check clean too', () => {
+    const tabs = draftChecked(['--layout', 'tabs', '--eol', 'crlf', '--office', '青禾县数据资源局']);
+    assert.equal(tabs.checked.status, 0, tabs.checked.stdout);
+    assert.match(tabs.text, /\r\n行政事业性收费\t0\r\n/);
+    assert.ok(!/[^\r]\n/.test(tabs.text), 'every line ends in CRLF');
+    const lastYear = new Date().getFullYear() - 1;
+    const plain = draftChecked([]);
+    assert.equal(plain.checked.status, 0, plain.checked.stdout);
+    assert.equal(plain.text.split('\n')[0], `（机关名称）${lastYear}年政府信息公开工作年度报告`);
+  });
+
+  test('bad values are usage errors (exit 2) in the user’s language', () => {
+    for (const [args, zh, en] of [
+      [['--year', '25'], /--year 应为四位数字的年度/, /--year is a four-digit year/],
+      [['--layout', 'grid'], /--layout 只能是 pipes 或 tabs/, /--layout is pipes or tabs/],
+      [['--eol', 'cr'], /--eol 只能是 lf 或 crlf/, /--eol is lf or crlf/],
+      [['extra.txt'], /未知选项/, /unknown option/],
+    ] as [string[], RegExp, RegExp][]) {
+      const r = run('new', ...args);
+      assert.equal(r.status, 2);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, zh);
+      assert.match(r.stderr, /用法：disclosure-report new/);
+      const e = run('new', ...args, '--locale', 'en');
+      assert.match(e.stderr, en);
+    }
   });
 });

@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { join } from 'node:path';
 import { composeReport, lnCol, rowInputs, SECTION_HEADINGS } from './lib/compose.mjs';
 import { FAULTS } from './lib/faults.mjs';
@@ -334,4 +335,179 @@ scenario('i. a report closed and opened again is still checked as a report', 'i-
   assert.match((await wb.statusText('status.editor.mode')) ?? '', LANGUAGE_NAME);
   assert.ok(cell);
   await wb.screenshot('i-reopen');
+});
+
+// ---- drafting: a new report, Format Document, the table preview, completions ------------------
+
+/** The extension's status bar entry for the active report, as { errors, warnings }. */
+async function problemEntry() {
+  const e = (await wb.statusEntries()).find((x) => /disclosureReport|disclosure-report/i.test(x.id) && /\d/.test(x.text));
+  if (!e) return undefined;
+  const [errors, warnings] = e.text.match(/\d+/g).map(Number);
+  return { errors, warnings };
+}
+
+/** Waits for the disclosure report language in the status bar. */
+async function waitLanguage(what) {
+  await until(async () => LANGUAGE_NAME.test((await wb.statusText('status.editor.mode')) ?? ''), { timeout: FIRST_DIAGNOSTICS_MS, what: `${what} in the disclosure report language` });
+}
+
+/** Table 三's code lens (`identities: 39/39 hold …`), drawn once the server has analysed the text. */
+const T3_LENS = /identities: (\d+)\/(\d+) hold \(rows/;
+
+scenario('j. "New Disclosure Report" asks office, year and layout, and opens an untitled draft with no problems', 'j-new-draft', async () => {
+  await wb.command('New Disclosure Report');
+  await wb.answerInput(/Reporting body/, '青禾县数据资源局');
+  await wb.answerInput(/Year the report covers/, '2025');
+  await wb.pickRow(/separated by “ \| ”/);
+  await until(async () => /Untitled/.test((await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label')) ?? ''), { timeout: 10_000, what: 'an untitled editor' });
+  await waitLanguage('the new draft');
+  await wb.gotoLine(1, 1);
+  assert.equal((await wb.lineAtCursor())?.trim(), '青禾县数据资源局2025年政府信息公开工作年度报告');
+  // Table 三's rows: the server has read the draft when its code lens is drawn; every identity holds.
+  await wb.gotoLine(22, 1);
+  const lens = await until(async () => (await wb.codeLenses()).find((t) => T3_LENS.test(t)), { timeout: FIRST_DIAGNOSTICS_MS, what: 'the code lens of table 三' }).catch(async (e) => {
+    throw new Error(`${e.message}; lenses: ${JSON.stringify(await wb.codeLenses())}`);
+  });
+  const [, hold, evaluated] = T3_LENS.exec(lens);
+  assert.equal(hold, evaluated, lens);
+  const entry = await until(() => problemEntry(), { timeout: 10_000, what: "the extension's status bar entry" });
+  assert.deepEqual(entry, { errors: 0, warnings: 0 });
+  assert.deepEqual([...(await wb.squiggleBoxes('error')), ...(await wb.squiggleBoxes('warning'))], []);
+  await wb.wide(async () => {
+    await wb.gotoLine(1, 1);
+    await until(async () => (await wb.codeLenses()).some((t) => T3_LENS.test(t)), { timeout: 5000, what: 'the lens drawn in the wider window' });
+    await wb.screenshot('j-new-draft');
+  });
+  console.log(`# new draft: ${lens}; status ${JSON.stringify(entry)}`);
+  await wb.command('View: Revert and Close Editor');
+});
+
+/** The display columns (a CJK character counts two) of the separator after each number cell of a row. */
+function numberColumns(line) {
+  const out = [];
+  let width = 0;
+  let cell = '';
+  for (const ch of line) {
+    if (ch === '|') {
+      if (/^\s*\d+\s*$/.test(cell)) out.push(width);
+      cell = '';
+    } else cell += ch;
+    width += eastAsianWidth(ch.codePointAt(0));
+  }
+  return out;
+}
+const cellsOf = (line) => line.split('|').map((c) => c.trim()).filter(Boolean);
+
+scenario('k. Format Document aligns a pasted table without changing a number, a label or the prose', 'k-format', async () => {
+  const name = 'k-pasted.txt';
+  const before = onDisk(name);
+  await wb.openFile(name);
+  await waitLanguage(name);
+  const rowsOf = (text) => {
+    const ls = text.split('\n');
+    const from = ls.findIndex((l) => l.startsWith('一、本年新收'));
+    const to = ls.findIndex((l) => l.startsWith('四、结转下年度'));
+    return ls.slice(from, to + 1);
+  };
+  assert.ok(new Set(rowsOf(before).map((l) => JSON.stringify(numberColumns(l)))).size > 1, 'the pasted table is not aligned to begin with');
+  await wb.gotoLine(30, 1);
+  await wb.screenshot('k-before-format');
+  await wb.command('Format Document');
+  await until(() => wb.activeTabDirty(), { timeout: 10_000, what: 'Format Document to change the editor' });
+  await wb.kb.press('Control+S');
+  await until(() => onDisk(name) !== before, { timeout: 10_000, what: `${name} saved with the formatting` });
+  await until(async () => !(await wb.activeTabDirty()), { timeout: 10_000, what: 'the save to finish' });
+  const after = onDisk(name);
+  const a = before.split('\n');
+  const b = after.split('\n');
+  assert.equal(b.length, a.length, 'no line added or removed');
+  let changed = 0;
+  a.forEach((line, i) => {
+    if (!line.includes('|')) assert.equal(b[i], line, `line ${i + 1} (no table) unchanged`);
+    else assert.deepEqual(cellsOf(b[i]), cellsOf(line), `line ${i + 1}: the same cells, in the same order`);
+    if (b[i] !== line) changed++;
+  });
+  assert.ok(changed >= 25, `only ${changed} lines changed`);
+  // Table 三's 25 rows: the separator after each of the seven numbers at the same display column.
+  const columns = rowsOf(after).map(numberColumns);
+  assert.equal(columns.length, 25);
+  for (const c of columns) assert.deepEqual(c, columns[0], `aligned: ${JSON.stringify(columns)}`);
+  assert.equal(columns[0].length, 7);
+  await wb.gotoLine(30, 1);
+  await wb.screenshot('k-format');
+  console.log(`# format: ${changed} lines realigned, table 三's number columns end at ${JSON.stringify(columns[0])}`);
+});
+
+scenario('l. the table preview opens beside, marks the failing total, and a click selects the cell in the editor', 'l-preview', async () => {
+  const name = 'l-row-total.txt';
+  const cell = await openWithDiagnostics(name);
+  await wb.gotoLine(1, 1);
+  await wb.command('Open Table Preview to the Side');
+  const frame = await wb.webviewFrame(`td.status-failing[data-key="${FAULTS[name].wrong[0]}"]`);
+  const td = frame.locator(`td[data-key="${FAULTS[name].wrong[0]}"]`);
+  const shown = await td.innerText();
+  assert.match(shown, new RegExp(`^${cell.text}\\s*→\\s*${cell.correct}$`), `the cell shows "${cell.text} → ${cell.correct}"`);
+  const title = await td.getAttribute('title');
+  assert.match(title, new RegExp(`Should be ${cell.correct}`));
+  assert.match(title, /Formula: /);
+  // Beside the editor: two editor groups, the report on the left and the preview on the right.
+  assert.equal(await wb.page.locator('.editor-group-container').count(), 2);
+  assert.ok(await wb.page.locator('.tabs-container .tab', { hasText: 'Tables:' }).count(), 'a "Tables: …" tab');
+  await wb.wide(async () => {
+    await wb.gotoLine(cell.line + 1, 1);
+    await td.scrollIntoViewIfNeeded();
+    await until(() => td.isVisible(), { timeout: 5000, what: 'the failing cell in view' });
+    await wb.screenshot('l-preview');
+  });
+  await wb.gotoLine(1, 1);
+  await td.click();
+  const selection = new RegExp(`Ln ${cell.line + 1}, Col ${cell.character + 1 + cell.text.length} \\(${cell.text.length} selected\\)`);
+  await until(async () => selection.test((await wb.statusText('status.editor.selection')) ?? ''), { timeout: 10_000, what: `the editor selection to be the cell (${selection})` }).catch(async (e) => {
+    throw new Error(`${e.message}; the status bar shows "${await wb.statusText('status.editor.selection')}"`);
+  });
+  await wb.screenshot('l-preview-revealed');
+});
+
+scenario('m. completion at the start of a blanked table row offers the next expected row first, with its cells', 'm-completion', async () => {
+  const name = 'm-complete.txt';
+  const lines = composed[name].text.split('\n');
+  const earlier = lines.findIndex((l) => l.startsWith('2.重复申请'));
+  const row = lines.findIndex((l) => l.startsWith('4.无正当理由大量反复申请'));
+  assert.ok(earlier > 0 && row > earlier);
+  await wb.openFile(name);
+  await waitLanguage(name);
+  // Blank two rows of table 三: 2.重复申请, then 4.无正当理由… (the cursor's line).
+  for (const n of [earlier, row]) {
+    await wb.gotoLine(n + 1, 1);
+    await wb.kb.press('Shift+End');
+    await wb.kb.press('Delete');
+    await until(async () => (await wb.lineAtCursor())?.trim() === '', { timeout: 5000, what: `line ${n + 1} to be blank` });
+  }
+  const list = await until(async () => {
+    let s = await wb.suggestions();
+    if (!s) {
+      await wb.kb.press('Control+Space');
+      s = await until(() => wb.suggestions(), { timeout: 3000, what: 'the suggest widget' }).catch(() => undefined);
+    }
+    return s && s.rows.length >= 2 ? s : undefined;
+  }, { timeout: 20_000, what: 'completions at the row start (both blanked rows)' }).catch(async (e) => {
+    throw new Error(`${e.message}; the widget shows ${JSON.stringify(await wb.suggestions())}`);
+  });
+  // The next expected row (after 3.要求提供公开出版物 above) first, then the earlier missing one.
+  assert.match(list.focused, /^4\.无正当理由大量反复申请/, `the next expected row first: ${JSON.stringify(list)}`);
+  assert.match(list.rows[0], /^4\.无正当理由大量反复申请/);
+  assert.match(list.rows[1], /^2\.重复申请/);
+  await wb.screenshot('m-completion');
+  await wb.kb.press('Enter');
+  const restored = /^4\.无正当理由大量反复申请 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|$/;
+  await until(async () => restored.test((await wb.lineAtCursor())?.trim() ?? ''), { timeout: 5000, what: `the row to read ${restored}` }).catch(async (e) => {
+    throw new Error(`${e.message}; the line reads ${JSON.stringify(await wb.lineAtCursor())}`);
+  });
+  // The first tab stop is the first number: typing replaces it.
+  await wb.kb.type('3');
+  await until(async () => /^4\.无正当理由大量反复申请 \| 3 \| 0 \|/.test((await wb.lineAtCursor())?.trim() ?? ''), { timeout: 5000, what: 'the typed number in the first cell' });
+  await wb.kb.press('Escape');
+  await wb.command('File: Revert File');
+  await until(async () => !(await wb.activeTabDirty()), { timeout: 5000, what: 'the revert' });
 });

@@ -9,12 +9,13 @@ import type { Command, Output } from './command.js';
 import { check } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
 import { text } from './commands/text.js';
+import { newCommand } from './commands/new.js';
 import { cliText } from './messages.js';
 
 declare const __VERSION__: string | undefined;
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, text, exportCommand];
+export const COMMANDS: readonly Command[] = [check, text, exportCommand, newCommand];
 
 /** A stream that stops writing, silently, once its reader has gone (EPIPE) or it was destroyed. */
 function sink(stream: NodeJS.WriteStream): (text: string) => void {

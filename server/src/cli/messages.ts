@@ -20,6 +20,7 @@ const zh = {
     check: '检查报告（文本、Word、网页、PDF），可就地重算总计（--fix）',
     text: '打印 Word/网页/PDF 转换成的文本草稿',
     export: '把一批报告的各单元格导出为 CSV 或 JSON 表格',
+    new: '按官方格式输出一份新报告（全部行列名称，单元格为 0）',
   } as Record<string, string>,
   help: {
     check: `用法：disclosure-report check [--format text|json] [--fix] [--config 文件] [--locale zh-CN|en] 路径...
@@ -67,6 +68,20 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
 
 在终端中处理多份报告时，标准错误上显示进度（如 12/300）。
 退出码：0 成功；2 用法错误或有无法读取的文件（其余文件照常导出）。`,
+    new: `用法：disclosure-report new [--office 机关名称] [--year 年度] [--layout pipes|tabs] [--eol lf|crlf]
+
+按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）输出一份新报告：标题、
+统计期限、六个部分的标题、三张表格的全部行列名称，每个单元格为 0。输出到标准输出，例如
+  disclosure-report new --office 青禾县数据资源局 --year 2025 > 2025年报告.txt
+新报告检查结果为零问题。
+
+选项：
+  --office 机关名称    标题中的报告机关（默认“（机关名称）”，请替换）
+  --year 年度          报告年度，四位数字（默认上一年：年度报告通常在次年一月编写）
+  --layout pipes|tabs  表格格式：pipes 为“ | ”分隔并对齐（默认），tabs 为制表符分隔（可直接粘贴到 Word、WPS、Excel）
+  --eol lf|crlf        换行符（默认 lf）
+  --locale zh-CN|en    说明文字的语言（默认 zh-CN）
+  -h, --help           显示本帮助`,
   } as Record<string, string>,
   seeHelp: (command: string) => `运行 disclosure-report ${command} --help 查看用法`,
   unreadable: (p: string, why: string) => `${p}: 无法读取：${why}`,
@@ -95,6 +110,9 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
   noCommand: (known: string) => `请给出命令（可用命令：${known}）`,
   noPaths: '请给出要检查的文件或目录',
   badFormat: (f: string) => `--format 只能是 text 或 json，而不是 ${f}`,
+  badLayout: (l: string) => `--layout 只能是 pipes 或 tabs，而不是 ${l}`,
+  badYear: (y: string) => `--year 应为四位数字的年度（1900–2099），而不是 ${y}`,
+  badEol: (e: string) => `--eol 只能是 lf 或 crlf，而不是 ${e}`,
 };
 
 export type CliText = typeof zh;
@@ -115,6 +133,7 @@ Common options:
     check: 'check reports (text, Word, web pages, PDF); recompute the totals in place with --fix',
     text: 'print the text draft a Word document, web page or PDF converts to',
     export: 'tabulate the cells of a batch of reports as CSV or JSON',
+    new: 'print a new report in the official format (every label, 0 in every cell)',
   },
   help: {
     check: `Usage: disclosure-report check [--format text|json] [--fix] [--config FILE] [--locale zh-CN|en] PATH...
@@ -167,6 +186,21 @@ Options:
 
 A progress line (e.g. 12/300) shows on stderr while reading, when stderr is a terminal.
 Exit codes: 0 done; 2 bad usage or an unreadable file (the others are still exported).`,
+    new: `Usage: disclosure-report new [--office NAME] [--year YYYY] [--layout pipes|tabs] [--eol lf|crlf]
+
+Prints a new report in the official format (国办公开办函〔2021〕30号) on stdout: the title, the
+statistical period, the six headings and the three tables with every row and column label and 0
+in every cell, e.g.
+  disclosure-report new --office 青禾县数据资源局 --year 2025 > report-2025.txt
+A new report checks with no diagnostic at all.
+
+Options:
+  --office NAME        the reporting body as printed in the title (default （机关名称）, to replace)
+  --year YYYY          the year the report covers (default last year: reports are written in January)
+  --layout pipes|tabs  tables split by " | " and aligned (default), or by tabs (pastes into Word, WPS, Excel)
+  --eol lf|crlf        line ends (default lf)
+  --locale zh-CN|en    language of messages (default zh-CN)
+  -h, --help           show this help`,
   },
   seeHelp: (command) => `run disclosure-report ${command} --help for its usage`,
   unreadable: (p, why) => `${p}: cannot read: ${why}`,
@@ -194,6 +228,9 @@ Exit codes: 0 done; 2 bad usage or an unreadable file (the others are still expo
   noCommand: (known) => `name a command (commands: ${known})`,
   noPaths: 'name the files or directories to check',
   badFormat: (f) => `--format is text or json, not ${f}`,
+  badLayout: (l) => `--layout is pipes or tabs, not ${l}`,
+  badYear: (y) => `--year is a four-digit year (1900–2099), not ${y}`,
+  badEol: (e) => `--eol is lf or crlf, not ${e}`,
 };
 
 export function cliText(locale: Locale): CliText {

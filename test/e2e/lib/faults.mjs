@@ -19,6 +19,11 @@ export const FAULTS = {
   'e-row-total.txt': ROW_TOTAL,
   'h-row-total.txt': ROW_TOTAL,
   'i-row-total.txt': ROW_TOTAL,
+  // The drafting scenarios: a table pasted from Word (unaligned ` | ` cells) to format, a wrong
+  // total to find in the preview, a clean report to blank a row of and complete it again.
+  'k-pasted.txt': { compose: {} },
+  'l-row-total.txt': ROW_TOTAL,
+  'm-complete.txt': { compose: {} },
   // Two wrong totals: row 一 (12 printed as 15) and row (一)予以公开 (5+1+0+0+0+1 = 7 printed as 9).
   'f-two-totals.txt': {
     compose: { totals: { 't3.new.total': 15, 't3.granted.total': 9 } },

@@ -296,6 +296,110 @@ export class Workbench {
     throw new Error(`could not focus the code action matching ${re}; offered: ${JSON.stringify(texts)}`);
   }
 
+  /** The quick input's text box value and its focused row (an input box shows no rows). */
+  async quickInputState() {
+    return this.page.evaluate(() => {
+      const w = document.querySelector('.quick-input-widget');
+      if (!w || w.offsetParent === null || getComputedStyle(w).display === 'none') return undefined;
+      const input = w.querySelector('input.input');
+      const focused = w.querySelector('.monaco-list-row.focused');
+      const title = w.querySelector('.quick-input-title')?.textContent ?? '';
+      return { value: input?.value ?? '', placeholder: input?.getAttribute('placeholder') ?? '', title, focused: focused ? focused.textContent.replace(/\u00a0/g, ' ') : '', rows: w.querySelectorAll('.monaco-list-row').length };
+    });
+  }
+
+  /**
+   * Answers the input box the quick input shows once its title or placeholder matches `prompt`:
+   * replaces its value with `text` and presses Enter; waits until the quick input moves on.
+   */
+  async answerInput(prompt, text) {
+    const state = await until(async () => {
+      const s = await this.quickInputState();
+      return s && (prompt.test(s.title) || prompt.test(s.placeholder)) ? s : undefined;
+    }, { timeout: 10_000, what: `an input box asking ${prompt}` });
+    await this.kb.press('Control+A');
+    if (text) await this.kb.type(text);
+    else await this.kb.press('Backspace');
+    await until(async () => (await this.quickInputState())?.value === text, { timeout: 3000, what: `the input box to hold "${text}"` });
+    await this.kb.press('Enter');
+    await until(async () => {
+      const s = await this.quickInputState();
+      return !s || (s.title !== state.title || s.placeholder !== state.placeholder);
+    }, { timeout: 5000, what: `the input box asking ${prompt} to close` });
+  }
+
+  /** Picks the quick pick row matching `re` (ArrowDown until it is focused), then Enter. */
+  async pickRow(re) {
+    await until(async () => (await this.quickInputState())?.rows > 0, { timeout: 10_000, what: 'a quick pick with rows' });
+    for (let i = 0; i < 10; i++) {
+      const s = await this.quickInputState();
+      if (re.test(s?.focused ?? '')) {
+        await this.kb.press('Enter');
+        await until(async () => !(await this.quickInputState()), { timeout: 5000, what: 'the quick pick to close' });
+        return s.focused;
+      }
+      await this.kb.press('ArrowDown');
+    }
+    throw new Error(`no quick pick row matching ${re}; focused: ${JSON.stringify((await this.quickInputState())?.focused)}`);
+  }
+
+  /** The texts of the code lenses drawn in the active editor. */
+  async codeLenses() {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.editor-group-container.active .monaco-editor .codelens-decoration')].map((e) => e.textContent.replace(/\u00a0/g, ' ').trim()),
+    );
+  }
+
+  /** The suggest widget's rows (aria-labels) and the focused one, or undefined while it is hidden. */
+  async suggestions() {
+    return this.page.evaluate(() => {
+      const w = document.querySelector('.editor-group-container.active .suggest-widget');
+      if (!w || !w.classList.contains('visible')) return undefined;
+      const rows = [...w.querySelectorAll('.monaco-list-row')];
+      const text = (r) => (r.getAttribute('aria-label') || r.textContent || '').replace(/\u00a0/g, ' ');
+      return { rows: rows.map(text), focused: text(w.querySelector('.monaco-list-row.focused') ?? rows[0] ?? document.createElement('i')) };
+    });
+  }
+
+  /**
+   * The frame of a webview whose document has an element matching `selector` (webviews are
+   * nested iframes), once it has one.
+   */
+  async webviewFrame(selector, timeout = 20_000) {
+    return until(async () => {
+      for (const f of this.page.frames()) {
+        if (f === this.page.mainFrame()) continue;
+        const n = await f.locator(selector).count().catch(() => 0);
+        if (n > 0) return f;
+      }
+      return undefined;
+    }, { timeout, what: `a webview showing ${selector}` });
+  }
+
+  /**
+   * Runs `fn` with the primary side bar hidden and a larger window (for the README's pictures,
+   * where a table needs the width), then puts both back.
+   */
+  async wide(fn, size = { width: 1920, height: 1080 }) {
+    const old = this.page.viewportSize();
+    const sidebar = this.page.locator('[id="workbench.parts.sidebar"]');
+    const shown = await sidebar.isVisible().catch(() => false);
+    if (shown) {
+      await this.command('View: Toggle Primary Side Bar Visibility');
+      await until(async () => !(await sidebar.isVisible()), { timeout: 5000, what: 'the side bar to hide' });
+    }
+    await this.page.setViewportSize(size);
+    try {
+      return await fn();
+    } finally {
+      await this.page.setViewportSize(old);
+      if (shown) {
+        await this.command('View: Toggle Primary Side Bar Visibility');
+        await until(() => sidebar.isVisible(), { timeout: 5000, what: 'the side bar to show again' });
+      }
+    }
+  }
+
   /** Whether the active tab shows unsaved changes. */
   async activeTabDirty() {
     return (await this.page.locator('.tabs-container .tab.active').getAttribute('class'))?.includes('dirty');

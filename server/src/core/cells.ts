@@ -25,6 +25,16 @@ export function trailingSpace(s: string): number {
   return s.length - i;
 }
 
+/** Whether a tab parts two cells of the line (a tab that only indents it, or trails it, does not). */
+export function hasTabInside(text: string): boolean {
+  const at = text.indexOf('\t');
+  if (at < 0) return false;
+  const from = leadingSpace(text);
+  const to = text.length - trailingSpace(text);
+  const inner = text.indexOf('\t', from);
+  return inner >= 0 && inner < to;
+}
+
 function cell(line: number, text: string, from: number, to: number): RawCell {
   const piece = text.slice(from, to);
   const left = leadingSpace(piece);
@@ -67,7 +77,7 @@ export function splitLine(text: string, line: number): RawCell[] {
     for (let i = 0; i < text.length; i++) if (PIPE.test(text[i])) { pipes++; at = i; }
     return pipes === 1 ? [{ line, start: at, end: at, text: '' }] : [];
   }
-  if (text.includes('\t')) return splitOn(line, text, 'tab', false);
+  if (hasTabInside(text)) return splitOn(line, text, 'tab', false);
   if (PIPE.test(text)) return splitOn(line, text, 'pipe', true);
   return splitBySpaces(text, line);
 }

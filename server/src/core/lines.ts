@@ -3,6 +3,7 @@
 // incremental model re-classify only the lines an edit touches.
 
 import { HEADING_PUNCTUATION, HEADING_RE, HEADING_START, SECTIONS, type SectionSpec } from './format/index.js';
+import { hasTabInside } from './cells.js';
 import { lcs, normalizeLabel } from './text.js';
 
 export type LineKind = 'heading' | 'prose' | 'other';
@@ -57,8 +58,9 @@ const SENTENCE_END = /[。！？；;]$/;
 
 export function classifyLine(text: string): LineKind {
   if (matchHeading(text)) return 'heading';
-  // Cell separators, or cells parted by runs of spaces (PDF text), make a table line.
-  if (/[\t|｜]/.test(text) || /\S(?: {2,}|\u3000)\S/.test(text)) return 'other';
+  // Cell separators, or cells parted by runs of spaces (PDF text), make a table line; tabs and
+  // full-width spaces that only indent a paragraph (Word, WPS) do not.
+  if (/[|｜]/.test(text) || hasTabInside(text) || /\S(?: {2,}|\u3000)\S/.test(text)) return 'other';
   const t = text.trim();
   // Prose: a long line with no cell separator that does not end in a number.
   if (t.length >= 50 && !/[0-9０-９]$/.test(t)) return 'prose';

@@ -25,14 +25,13 @@ export function trailingSpace(s: string): number {
   return s.length - i;
 }
 
-/** Whether a tab parts two cells of the line (a tab that only indents it, or trails it, does not). */
+/**
+ * Whether the line has a tab after its indentation: a tab that parts cells, or marks an empty
+ * cell after a label (`2.重复申请\t\t\t`). Tabs before the first character only indent it.
+ */
 export function hasTabInside(text: string): boolean {
   const at = text.indexOf('\t');
-  if (at < 0) return false;
-  const from = leadingSpace(text);
-  const to = text.length - trailingSpace(text);
-  const inner = text.indexOf('\t', from);
-  return inner >= 0 && inner < to;
+  return at >= 0 && text.indexOf('\t', leadingSpace(text)) >= 0;
 }
 
 function cell(line: number, text: string, from: number, to: number): RawCell {

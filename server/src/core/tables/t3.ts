@@ -294,7 +294,13 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
       pending = { spec: m.spec, labels: [c], values: [], pieces: [c], text: c.text, deviates: !m.exact };
     }
     end = i + 1;
-    if (complete) break;
+    if (complete) {
+      // The last row's label may go on below its numbers.
+      const next = lines[end];
+      const c = next && !stop(next) ? next.cells.find((x) => x.text !== '') : undefined;
+      if (pending && c && isLabel(c) && continueLabel(pending, c, next)) end++;
+      break;
+    }
   }
   finish();
 

@@ -1,7 +1,7 @@
 // Splitting a line into cells, in every layout users paste: ` | `, tabs, one cell per line
 // ending in ` |`, merged-cell debris (`|||`), and PDF text whose cells are runs of spaces.
 
-import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PLACEHOLDERS, UNIT_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
+import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PLACEHOLDERS, UNIT_RE, VALUE_TOKEN_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
 import type { CellProblem, RawCell } from './model.js';
 import { toHalfWidth } from './text.js';
 
@@ -61,8 +61,7 @@ function splitOn(line: number, text: string, sep: 'tab' | 'pipe', dropTrailingEm
   return cells;
 }
 
-/** A token of a space-separated row that stands in a value cell: a number (maybe with its unit) or a placeholder for 0. */
-const NUMBER_TOKEN = /^(?:[-−－+]?[0-9０-９][0-9０-９,，.．]*(?:万元|件|条|个|项)?|[-‐‑‒–—―─━－]{1,4}|[/／]|无)$/;
+const NUMBER_TOKEN = VALUE_TOKEN_RE;
 
 /**
  * The cells of one line. A line of only separators is merged-cell debris (no cells), except a

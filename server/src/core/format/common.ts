@@ -32,7 +32,8 @@ export const SENTENCE_STOP_RE = /[。；;]/;
  * Texts offices write in a cell for "none": dashes of every width (-, –, —, ——, －, ―, ─), a
  * slash (/, ／) or 无. Read as 0 (and reported, one diagnostic per table, with a fix writing 0).
  */
-export const ZERO_PLACEHOLDER_RE = /^(?:[-‐‑‒–—―─━－]{1,4}|[/／]|无)$/;
+const ZERO = '[-‐‑‒–—―─━－]{1,4}|[/／]|无';
+export const ZERO_PLACEHOLDER_RE = new RegExp(`^(?:${ZERO})$`);
 /** Other texts that stand where a number should but say nothing about it (not read as a number). */
 export const PLACEHOLDERS = ['*', '×', 'N/A', 'n/a', '空', '?', '？'];
 /** Units a cell may carry after its number where the format allows one (2019: 采购总金额 251000元). */
@@ -41,3 +42,5 @@ export const UNIT_RE = /(万元|元|件|条|个)$/;
 export const COUNT_UNIT_RE = /(件|条|个|项)$/;
 /** The unit of an amount (the fee, in 万元 as its column says): read as the number, reported, dropped by the fix. */
 export const AMOUNT_UNIT_RE = /万元$/;
+/** A token of a row split by spaces (PDF text) that stands in a value cell: a number, maybe with its unit, or a placeholder for none. */
+export const VALUE_TOKEN_RE = new RegExp(`^(?:[-−－+]?[0-9０-９][0-9０-９,，.．]*(?:万元|元|件|条|个|项)?|${ZERO})$`);

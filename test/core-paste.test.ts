@@ -113,6 +113,20 @@ describe('a row label wrapped onto the next line', () => {
   });
 });
 
+describe('a header label wrapped onto the next line', () => {
+  const HEADERS: [string, number][] = [['未经复议直接起诉', 4], ['本年收费金额（单位：万元）', 6], ['社会公益组织', 4], ['法律服务机构', 4], ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 20]];
+  for (const layout of LAYOUTS) {
+    test(`${layout}: joined, no label-wording`, () => {
+      const base = composeReport(faulty(), layout);
+      const reference = findings(analyzeText(base));
+      for (const [label, at] of HEADERS) {
+        const a = analyzeText(base.replace(label, label.slice(0, at) + '\n' + label.slice(at)));
+        assert.deepEqual(findings(a), reference, label);
+      }
+    });
+  }
+});
+
 describe('table 四’s fifteen numbers wrapped over lines', () => {
   for (const layout of LAYOUTS.filter((l) => l !== 'cell-per-line')) {
     test(`${layout}: 10 + 5, 8 + 7, 5 + 5 + 5, 14 + 1`, () => {

@@ -8,7 +8,7 @@ import { t3Rows, T3_START, TABLE3, TABLE_SHORT, type T3GroupSpec, type T3RowSpec
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table3, Table3Row } from '../model.js';
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
-import { asLabel, cellRange, fitRow, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -315,16 +315,18 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
 
 const NOTE = norm(T3_START.note);
 
+const KNOWN_HEADERS = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));
+const KNOWN_SET = new Set(KNOWN_HEADERS.map((k) => k.n));
+
 function checkT3Headers(headers: RawCell[], out: Finding[]): LabelCell[] {
   const result: LabelCell[] = [];
-  const known = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));
-  for (const h of headers) {
-    const n = norm(h.text);
-    if (n.includes(NOTE)) { result.push(asLabel(h, TABLE3.note)); continue; }
-    const hit = known.find((k) => k.n === n);
-    if (hit) { result.push(asLabel(h, hit.t)); continue; }
+  for (const p of joinWrapped(headers, KNOWN_SET)) {
+    const n = norm(p.text);
+    if (n.includes(NOTE)) { for (const c of p.cells) result.push(asLabel(c, TABLE3.note)); continue; }
+    const hit = KNOWN_HEADERS.find((k) => k.n === n);
+    if (hit) { for (const c of p.cells) result.push(asLabel(c, hit.t)); continue; }
     const variant = COLUMNS.find((c) => (c.variants ?? []).some((v) => norm(v) === n));
-    if (variant) result.push(labelCell(h, variant.label, out));
+    if (variant && p.cells.length === 1) result.push(labelCell(p.cells[0], variant.label, out));
   }
   return result;
 }

@@ -42,6 +42,18 @@ describe('placeholders for none', () => {
     });
   }
 
+  test('PDF text whose cells are parted by single spaces: a placeholder is a value token', () => {
+    const single = (text: string) => text.split('\n').map((l) => {
+      const t = l.split(/ {2,}/);
+      return t.length > 1 && t.slice(1).every((x) => /^(\d+(\.\d+)?|—)$/.test(x)) ? t.join(' ') : l;
+    }).join('\n');
+    const text = single(zerosAs('—', 'spaces'));
+    assert.notEqual(text, zerosAs('—', 'spaces'));
+    const a = analyzeText(text);
+    assert.deepEqual(a.diagnostics.map((d) => d.rule), ['cell-placeholder', 'cell-placeholder', 'cell-placeholder']);
+    assert.deepEqual(values(a), values(analyzeText(composeReport(example, 'spaces'))));
+  });
+
   test('a placeholder in one cell names that cell', () => {
     const a = analyzeText(withCells({ 't3.denied3.social': '—' }));
     const [d] = of(a, 'cell-placeholder');

@@ -44,3 +44,5 @@ export const COUNT_UNIT_RE = /(件|条|个|项)$/;
 export const AMOUNT_UNIT_RE = /万元$/;
 /** A token of a row split by spaces (PDF text) that stands in a value cell: a number, maybe with its unit, or a placeholder for none. */
 export const VALUE_TOKEN_RE = new RegExp(`^(?:[-−－+]?[0-9０-９][0-9０-９,，.．]*(?:万元|元|件|条|个|项)?|${ZERO})$`);
+/** The last character of a value token other than a digit (a cheap test before VALUE_TOKEN_RE). */
+export const VALUE_END_RE = /[元件条个项\-‐‑‒–—―─━－/／无]$/;

@@ -4,7 +4,8 @@
 // undamaged report's findings at the same cells, in every layout.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText, cellsOf, type Analysis } from '../server/src/core/index.ts';
+import fc from 'fast-check';
+import { analyzeText, cellsOf, ReportModel, type Analysis } from '../server/src/core/index.ts';
 import { composeReport, exampleReport, LAYOUTS, type Layout } from './helpers/compose.mjs';
 
 /** The example with arithmetic errors on wrapped rows and in table 四. */
@@ -177,4 +178,39 @@ describe('headings and paragraphs indented by tabs or full-width spaces', () => 
     const text = base.split('\n').map((l) => (l ? '\t' + l : l)).join('\n');
     assert.deepEqual(findings(analyzeText(text)), findings(analyzeText(base)));
   });
+});
+
+describe('editing damaged text: the incremental model equals a fresh parse', () => {
+  /** Line breaks, indentation and placeholders typed anywhere in table 三 and 四 of a damaged report. */
+  const PIECES = ['\n', '\t', '\u3000\u3000', '—', '无', '/', '12件', '1,234', ' | ', '只计这一情形，不计其他情形）', '行政机关不再处理其政府信息公开申请', ''];
+  for (const layout of ['pipe', 'tab', 'spaces'] as Layout[]) {
+    test(`${layout}: random edits of a report with wrapped labels and dashes`, () => {
+      let start = composeReport(faulty(), layout);
+      for (const [label, at] of [WRAPS[0], WRAPS[2], WRAPS[4]]) start = wrapBefore(start, label, at);
+      start = start.replace(/ 0 \|/g, ' — |').replace(/\t0\t/g, '\t—\t');
+      const lines = start.split('\n');
+      const from = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+      const edit = fc.record({ line: fc.integer({ min: from, max: lines.length - 1 }), at: fc.nat({ max: 200 }), cut: fc.nat({ max: 3 }), text: fc.constantFrom(...PIECES) });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+          const model = new ReportModel(start);
+          model.analysis();
+          let text = start;
+          for (const e of edits) {
+            const ls = text.split('\n');
+            const line = e.line % ls.length;
+            const ch = e.at % (ls[line].length + 1);
+            const end = Math.min(ls[line].length, ch + e.cut);
+            model.apply({ range: { start: { line, character: ch }, end: { line, character: end } }, text: e.text });
+            ls[line] = ls[line].slice(0, ch) + e.text + ls[line].slice(end);
+            text = ls.join('\n');
+            assert.equal(model.getText(), text);
+            assert.deepEqual(JSON.stringify(model.analysis().diagnostics), JSON.stringify(analyzeText(text).diagnostics));
+            assert.deepEqual(values(model.analysis()), values(analyzeText(text)));
+          }
+        }),
+        { numRuns: Number(process.env.FC_RUNS) || 40, seed: 9 },
+      );
+    });
+  }
 });

@@ -129,7 +129,12 @@ const ANY_UNIT_RE = new RegExp(`(?:${UNIT_RE.source.replace(/\$$/, '')}|${COUNT_
 
 /** A cell that stands where a number should: a number, a blank, or a placeholder such as `—`. */
 export function isValueText(text: string): boolean {
-  return text === '' || PLAIN_COUNT.test(text) || ZERO_PLACEHOLDER_RE.test(text) || PLACEHOLDER_SET.has(text) || readNumber(text, ANY_UNIT_RE, true) !== null;
+  if (text === '' || PLAIN_COUNT.test(text)) return true;
+  const c = text.charCodeAt(0);
+  // A label starts with a letter or a bracket: no number to read (the common case, no allocation).
+  const numeric = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45 || c === 0x2212 || c === 0xff0d || isSpace(c);
+  if (!numeric) return ZERO_PLACEHOLDER_RE.test(text) || PLACEHOLDER_SET.has(text);
+  return ZERO_PLACEHOLDER_RE.test(text) || readNumber(text, ANY_UNIT_RE, true) !== null;
 }
 
 export interface ValueRules {

@@ -100,7 +100,7 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     const d = exampleData();
     d.t3[0][6] = 19; // 一、本年新收 总计: should be 18
     d.t3[1][0] = '';
-    d.t3[1][1] = '无';
+    d.t3[1][1] = '？';
     await post(buildReport(d, 'pipe'));
     const failing = await page.$$eval('td.status-failing', (tds: HTMLElement[]) => tds.map((t) => [t.dataset.key, t.title]));
     const newTotal = failing.find((f: string[]) => f[0] === 't3.new.total');

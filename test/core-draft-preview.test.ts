@@ -113,7 +113,7 @@ describe('preview model', () => {
 
   test('blank, non-numeric and full-width cells', () => {
     const d = exampleData();
-    d.t3[0] = ['', '无', '１２', 1, 2, 0, 18];
+    d.t3[0] = ['', '？', '１２', 1, 2, 0, 18];
     const p = checkAgainstText(buildReport(d, 'pipe'));
     const get = (k: string) => values(p).find((v) => v.key === k)!;
     assert.equal(get('t3.new.natural').status, 'blank');

@@ -33,7 +33,7 @@ describe('cells by key', () => {
     for (const key of cellKeys()) assert.equal(valueOf(a, key), Number(example.cells[key] ?? 0), key);
   });
   test('valueOf is null for an absent key, a blank, text that is not a number and full-width digits', () => {
-    const b = analyzeText(withCells({ 't3.new.natural': '', 't3.new.commercial': '无', 't3.new.research': '１' }));
+    const b = analyzeText(withCells({ 't3.new.natural': '', 't3.new.commercial': '？', 't3.new.research': '１' }));
     assert.equal(valueOf(b, 't3.new.natural'), null);
     assert.equal(valueOf(b, 't3.new.commercial'), null);
     assert.equal(valueOf(b, 't3.new.research'), null);

@@ -46,7 +46,7 @@ describe('arithmetic rules', () => {
     assert.deepEqual(a.map((x) => [x.rule, x.cell, x.expected, x.actual]), [['review-total', 't4.review.total', 2, 9], ['litigation-total', 't4.afterReview.total', 0, 1]]);
   });
   test('a blank or non-numeric cell never raises an arithmetic alarm', () => {
-    const a = analyzeText(withCells({ 't3.new.natural': '', 't3.carried.research': '无', 't4.review.upheld': '' }));
+    const a = analyzeText(withCells({ 't3.new.natural': '', 't3.carried.research': '？', 't4.review.upheld': '' }));
     assert.deepEqual(a.diagnostics.filter((x) => ARITHMETIC_RULES.has(x.rule)), []);
     assert.ok(a.diagnostics.some((x) => x.rule === 'cell-blank'));
     assert.ok(a.diagnostics.some((x) => x.rule === 'cell-not-number'));
@@ -85,7 +85,7 @@ describe('format rules', () => {
     assert.equal(a[0].row, 't3.carried');
   });
   test('cell-not-number, cell-fullwidth-digits (with a fix to ASCII)', () => {
-    assertMarked('行政许可 | 156 |', '行政许可 | ⟦无⟧ | ◀ cell-not-number');
+    assertMarked('行政许可 | 156 |', '行政许可 | ⟦？⟧ | ◀ cell-not-number');
     assertMarked('行政许可 | 156 |', '行政许可 | ⟦１５６⟧ | ◀ cell-fullwidth-digits');
     const d = analyzeText(replaceLine(clean, '行政许可 | 156 |', '行政许可 | １５６ |')).diagnostics.find((x) => x.rule === 'cell-fullwidth-digits')!;
     assert.equal(d.fix?.edits[0].newText, '156');
@@ -120,7 +120,7 @@ describe('format rules', () => {
       clean.replace('五、存在的主要问题及改进情况\n', '') + '六、其他需要报告的事项\n',
       clean.replace('一、总体情况', '@@').replace('六、其他需要报告的事项', '一、总体情况').replace('@@', '六、其他需要报告的事项').replace('五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施'),
       clean.replace(/行政复议 \| 行政诉讼[\s\S]*?(?=五、)/, '').replace(/2\.重复申请 \|[^\n]*\n/, '（八）其他情形 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'),
-      withCells({ 't3.carried.natural': '', 't2.license.decisions': '１５６', 't2.penalty.decisions': '-3', 't2.enforcement.decisions': '2.5', 't2.rules.issued': '无' })
+      withCells({ 't3.carried.natural': '', 't2.license.decisions': '１５６', 't2.penalty.decisions': '-3', 't2.enforcement.decisions': '2.5', 't2.rules.issued': '？', 't3.denied1.natural': '—', 't4.direct.upheld': '1,234' })
         .replace('行政规范性文件 | 3 | 1 | 12 |', '规范性文件 | 3 | 1 |').replace('统计期限为2025年', '统计期限为2024年').replace('行政事业性收费 | 0.5 |', '行政事业性收费 | 0.5 | 7 |'),
       clean.replace('本年制发件数 | 本年废止件数 | 现行有效件数', '本年新制作数量 | 本年新公开数量 | 对外公开总数量'),
     ];

@@ -34,7 +34,7 @@ const en = {
     missings: (n: number) => `${n} missing`,
     allGood: 'All identities hold',
     click: 'Click a cell to show it in the editor.',
-    problem: { fullwidth: 'Full-width digits', negative: 'Negative count', fractional: 'Count with decimals' } as Record<string, string>,
+    problem: { fullwidth: 'Full-width digits', negative: 'Negative count', fractional: 'Count with decimals', placeholder: 'Placeholder, read as 0', unit: 'Unit or separators, read as the number' } as Record<string, string>,
   },
 };
 
@@ -73,7 +73,7 @@ const zh: DraftMessages = {
     missings: (n: number) => `${n} 处缺失`,
     allGood: '勾稽关系全部成立',
     click: '单击单元格可在编辑器中定位。',
-    problem: { fullwidth: '全角数字', negative: '数量为负数', fractional: '数量带小数' },
+    problem: { fullwidth: '全角数字', negative: '数量为负数', fractional: '数量带小数', placeholder: '占位符，按 0 计', unit: '带单位或千位分隔符，按数字计' },
   },
 };
 

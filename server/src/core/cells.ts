@@ -1,7 +1,7 @@
 // Splitting a line into cells, in every layout users paste: ` | `, tabs, one cell per line
 // ending in ` |`, merged-cell debris (`|||`), and PDF text whose cells are runs of spaces.
 
-import { PLACEHOLDERS, UNIT_RE } from './format/index.js';
+import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PLACEHOLDERS, UNIT_RE, VALUE_TOKEN_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
 import type { CellProblem, RawCell } from './model.js';
 import { toHalfWidth } from './text.js';
 
@@ -23,6 +23,15 @@ export function trailingSpace(s: string): number {
   let i = s.length;
   while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   return s.length - i;
+}
+
+/**
+ * Whether the line has a tab after its indentation: a tab that parts cells, or marks an empty
+ * cell after a label (`2.重复申请\t\t\t`). Tabs before the first character only indent it.
+ */
+export function hasTabInside(text: string): boolean {
+  const at = text.indexOf('\t');
+  return at >= 0 && text.indexOf('\t', leadingSpace(text)) >= 0;
 }
 
 function cell(line: number, text: string, from: number, to: number): RawCell {
@@ -52,7 +61,7 @@ function splitOn(line: number, text: string, sep: 'tab' | 'pipe', dropTrailingEm
   return cells;
 }
 
-const NUMBER_TOKEN = /^[-−－+]?[0-9０-９][0-9０-９,，.．]*$/;
+const NUMBER_TOKEN = VALUE_TOKEN_RE;
 
 /**
  * The cells of one line. A line of only separators is merged-cell debris (no cells), except a
@@ -66,7 +75,7 @@ export function splitLine(text: string, line: number): RawCell[] {
     for (let i = 0; i < text.length; i++) if (PIPE.test(text[i])) { pipes++; at = i; }
     return pipes === 1 ? [{ line, start: at, end: at, text: '' }] : [];
   }
-  if (text.includes('\t')) return splitOn(line, text, 'tab', false);
+  if (hasTabInside(text)) return splitOn(line, text, 'tab', false);
   if (PIPE.test(text)) return splitOn(line, text, 'pipe', true);
   return splitBySpaces(text, line);
 }
@@ -116,25 +125,46 @@ function splitBySpaces(text: string, line: number): RawCell[] {
 }
 
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
+const ANY_UNIT_RE = new RegExp(`(?:${UNIT_RE.source.replace(/\$$/, '')}|${COUNT_UNIT_RE.source.replace(/\$$/, '')})$`);
 
 /** A cell that stands where a number should: a number, a blank, or a placeholder such as `—`. */
 export function isValueText(text: string): boolean {
-  return text === '' || PLAIN_COUNT.test(text) || PLACEHOLDER_SET.has(text) || parseNumber(text, { decimals: true, signed: true, unit: true }) !== null;
+  if (text === '' || PLAIN_COUNT.test(text)) return true;
+  const c = text.charCodeAt(0);
+  // A label starts with a letter or a bracket: no number to read (the common case, no allocation).
+  const numeric = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45 || c === 0x2212 || c === 0xff0d || isSpace(c);
+  if (!numeric) return ZERO_PLACEHOLDER_RE.test(text) || PLACEHOLDER_SET.has(text);
+  return ZERO_PLACEHOLDER_RE.test(text) || readNumber(text, ANY_UNIT_RE, true) !== null;
 }
 
 export interface ValueRules {
   decimals?: boolean;
   signed?: boolean;
+  /** A unit after the number is part of the format here (2019: 采购总金额 251000元): accepted silently. */
   unit?: boolean;
 }
 
-function parseNumber(text: string, rules: ValueRules): number | null {
+interface Read {
+  value: number;
+  /** Written with a unit the format does not print in cells (12件, 0.5万元). */
+  unit: boolean;
+  /** Written with thousands separators (1,234 / 1，234). */
+  separators: boolean;
+}
+
+/** The number a cell's text holds, its unit (matching `unitRe`) and thousands separators read through. */
+function readNumber(text: string, unitRe: RegExp | null, allowSeparators: boolean): Read | null {
   let t = toHalfWidth(text).replace(/[−]/g, '-').replace(/\s+/g, '');
-  if (rules.unit) t = t.replace(UNIT_RE, '');
-  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
+  let unit = false;
+  if (unitRe) {
+    const u = t.replace(unitRe, '');
+    if (u !== t) { unit = true; t = u; }
+  }
+  let separators = false;
+  if (allowSeparators && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) { t = t.replace(/,/g, ''); separators = true; }
   if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return null;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : null;
+  const value = Number(t);
+  return Number.isFinite(value) ? { value, unit, separators } : null;
 }
 
 export interface ParsedValue {
@@ -144,16 +174,38 @@ export interface ParsedValue {
 
 const PLAIN_COUNT = /^\d{1,15}$/;
 
-/** The number a cell holds and the first thing wrong with how it is written. */
+/** The units a cell may be written with: the format's own (silent), the fee's 万元, or a count's 件. */
+function unitsOf(rules: ValueRules): RegExp {
+  return rules.unit ? UNIT_RE : rules.decimals ? AMOUNT_UNIT_RE : COUNT_UNIT_RE;
+}
+
+/**
+ * The number a cell holds and the first thing wrong with how it is written. A placeholder for
+ * none (`—`, `/`, `无`) holds 0; `12件`, `0.5万元` (in the fee's column) and `1,234` hold their
+ * number. Only a blank or text that is not a number holds nothing.
+ */
 export function parseValue(text: string, rules: ValueRules = {}): ParsedValue {
   if (text === '') return { value: null, problem: 'blank' };
   if (PLAIN_COUNT.test(text)) return { value: Number(text), problem: null }; // the common case, fast
-  const value = parseNumber(text, rules);
-  if (value === null) return { value: null, problem: 'not-number' };
+  if (ZERO_PLACEHOLDER_RE.test(text)) return { value: 0, problem: 'placeholder' };
+  const read = readNumber(text, unitsOf(rules), true);
+  if (read === null) return { value: null, problem: 'not-number' };
+  const { value } = read;
   if (value < 0 && !rules.signed) return { value, problem: 'negative' };
   if (!Number.isInteger(value) && !rules.decimals) return { value, problem: 'fractional' };
-  if (/[０-９－．，]/.test(text)) return { value, problem: 'fullwidth' };
+  if (/[０-９－．]/.test(text)) return { value, problem: 'fullwidth' };
+  if ((read.unit && !rules.unit) || read.separators) return { value, problem: 'unit' };
   return { value, problem: null };
+}
+
+/**
+ * The plain number a cell written with a unit or thousands separators stands for, as its digits
+ * are written (`1,234件` → `1234`, `0.50万元` → `0.50`); null when it is not such a cell.
+ */
+export function plainNumber(text: string, rules: ValueRules = {}): string | null {
+  const t = toHalfWidth(text).replace(/[−]/g, '-').replace(/\s+/g, '').replace(unitsOf(rules), '');
+  const plain = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t;
+  return /^[-+]?\d+(\.\d+)?$/.test(plain) ? plain : null;
 }
 
 /** Writes a number as the fixer puts it into a derived cell. */

@@ -60,6 +60,8 @@ export type RuleId =
   | 'cells-missing'
   | 'cells-extra'
   | 'cell-blank'
+  | 'cell-placeholder'
+  | 'cell-unit'
   | 'cell-not-number'
   | 'cell-fullwidth-digits'
   | 'count-negative'

@@ -2,7 +2,8 @@
 // labels, blanks). The classification depends on the line alone, which is what lets the
 // incremental model re-classify only the lines an edit touches.
 
-import { HEADING_PUNCTUATION, HEADING_RE, HEADING_START, SECTIONS, type SectionSpec } from './format/index.js';
+import { HEADING_PUNCTUATION, HEADING_RE, HEADING_START, SECTIONS, VALUE_END_RE, VALUE_TOKEN_RE, type SectionSpec } from './format/index.js';
+import { hasTabInside } from './cells.js';
 import { lcs, normalizeLabel } from './text.js';
 
 export type LineKind = 'heading' | 'prose' | 'other';
@@ -55,13 +56,25 @@ export function matchHeading(text: string): HeadingMatch | null {
 
 const SENTENCE_END = /[。！？；;]$/;
 
+/** Whether the last token after white space is a value (a PDF row ending in `—`, `/` or `12件`). */
+function endsInValue(t: string): boolean {
+  let i = t.length;
+  while (i > 0) {
+    const c = t.charCodeAt(i - 1);
+    if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) break;
+    i--;
+  }
+  return i > 0 && VALUE_TOKEN_RE.test(t.slice(i));
+}
+
 export function classifyLine(text: string): LineKind {
   if (matchHeading(text)) return 'heading';
-  // Cell separators, or cells parted by runs of spaces (PDF text), make a table line.
-  if (/[\t|｜]/.test(text) || /\S(?: {2,}|\u3000)\S/.test(text)) return 'other';
+  // Cell separators, or cells parted by runs of spaces (PDF text), make a table line; tabs and
+  // full-width spaces that only indent a paragraph (Word, WPS) do not.
+  if (/[|｜]/.test(text) || hasTabInside(text) || /\S(?: {2,}|\u3000)\S/.test(text)) return 'other';
   const t = text.trim();
-  // Prose: a long line with no cell separator that does not end in a number.
-  if (t.length >= 50 && !/[0-9０-９]$/.test(t)) return 'prose';
+  // Prose: a long line with no cell separator that does not end in a number (or a `—` for none).
+  if (t.length >= 50 && !/[0-9０-９]$/.test(t) && !(VALUE_END_RE.test(t) && endsInValue(t))) return 'prose';
   if (t.length >= 16 && SENTENCE_END.test(t)) return 'prose';
   return 'other';
 }

@@ -58,6 +58,22 @@ export const msg = {
     L(`“${label}”一行应有 ${want} 个数，多出 ${have - want} 个`, `Row “${label}” should have ${want} numbers, has ${have - want} more`),
   cellBlank: (label: Localized, n: number) =>
     n === 1 ? L(`单元格为空：${label.zh}`, `Blank cell: ${label.en}`) : L(`${n} 个单元格为空：${label.zh}`, `${n} blank cells: ${label.en}`),
+  cellPlaceholder: (table: Localized, n: number, forms: string[], one: Localized | null) => {
+    const zhForms = forms.map((f) => `“${f}”`).join('');
+    const enForms = forms.map((f) => `“${f}”`).join(', ');
+    return one
+      ? L(`单元格以${zhForms}代替数字，按 0 计：${one.zh}`, `A cell holds ${enForms} for a number, read as 0: ${one.en}`)
+      : L(`${table.zh}有 ${n} 个单元格以${zhForms}等代替数字，按 0 计`, `${table.en}: ${n} cells hold ${enForms} or the like for a number, read as 0`);
+  },
+  fixPlaceholder: (n: number) => (n === 1 ? L('改为 0', 'Write 0') : L(`将 ${n} 个单元格改为 0`, `Write 0 in the ${n} cells`)),
+  cellUnit: (table: Localized, n: number, forms: string[], one: Localized | null) => {
+    const zhForms = forms.map((f) => `“${f}”`).join('');
+    const enForms = forms.map((f) => `“${f}”`).join(', ');
+    return one
+      ? L(`数字带单位或千位分隔符（${zhForms}），按数字计：${one.zh}`, `A number written with a unit or thousands separators (${enForms}), read as the number: ${one.en}`)
+      : L(`${table.zh}有 ${n} 个数字带单位或千位分隔符（如${zhForms}），按数字计`, `${table.en}: ${n} numbers written with a unit or thousands separators (${enForms} …), read as the numbers`);
+  },
+  fixUnit: (n: number) => (n === 1 ? L('改为纯数字', 'Write the plain number') : L(`将 ${n} 个单元格改为纯数字`, `Write the ${n} plain numbers`)),
   cellNotNumber: (label: Localized, text: string) => L(`“${text}”不是数字：${label.zh}`, `“${text}” is not a number: ${label.en}`),
   cellFullwidth: (label: Localized) => L(`全角数字：${label.zh}`, `Full-width digits: ${label.en}`),
   fixFullwidth: (ascii: string) => L(`改为半角数字 ${ascii}`, `Use ASCII digits ${ascii}`),
@@ -109,7 +125,21 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
     summary: L('单元格为空（一行中的空格合并为一条）；相关等式不检查', 'Blank cells (one diagnostic per row); identities that need them are not checked'),
     example: '（一）予以公开 |  |  |  |  |  |  |  |',
   },
-  'cell-not-number': { summary: L('单元格不是数字', 'A cell is not a number'), example: '行政许可 | 无 |' },
+  'cell-placeholder': {
+    summary: L(
+      '单元格以“—”“-”“/”“无”等代替数字（每张表合并为一条，可一键改为 0）；等式按 0 计算。空白单元格不属此列，仍按空白处理',
+      'Cells written as “—”, “-”, “/” or “无” for none (one diagnostic per table, fix to 0); identities count them as 0, while a blank cell stays blank',
+    ),
+    example: '（三）不予公开 | 1.属于国家秘密 | — | — | — | — | — | — | — |',
+  },
+  'cell-unit': {
+    summary: L(
+      '数字带单位（件、万元）或千位分隔符（每张表合并为一条，可一键改为纯数字）；按数字计算',
+      'Numbers written with a unit (件, 万元) or thousands separators (one diagnostic per table, fix to plain numbers); read as the numbers',
+    ),
+    example: '行政许可 | 1,234件 |',
+  },
+  'cell-not-number': { summary: L('单元格不是数字', 'A cell is not a number'), example: '行政许可 | ？ |' },
   'cell-fullwidth-digits': { summary: L('单元格使用全角数字（可一键改为半角）', 'A cell uses full-width digits (fix to ASCII offered)'), example: '行政许可 | ３１ |' },
   'count-negative': { summary: L('件数为负数', 'A count is negative'), example: '行政处罚 | -3 |' },
   'count-fractional': { summary: L('件数带小数（收费金额以万元计，可以有小数）', 'A count has decimals (only the fee in 万元 may)'), example: '行政许可 | 2.5 |' },

@@ -20,7 +20,11 @@ export interface RawCell {
   text: string;
 }
 
-export type CellProblem = 'blank' | 'not-number' | 'fullwidth' | 'negative' | 'fractional';
+/**
+ * What is wrong with how a cell is written. `placeholder`: `—`, `/`, `无` for none (value 0);
+ * `unit`: a number written with its unit or thousands separators (value the number).
+ */
+export type CellProblem = 'blank' | 'not-number' | 'fullwidth' | 'negative' | 'fractional' | 'placeholder' | 'unit';
 
 /** A value cell of a table: its number, when it has one, and what is wrong with its text. */
 export interface Cell extends RawCell {

@@ -26,6 +26,8 @@ export const text = {
       fullwidth: L('全角数字', 'full-width digits'),
       negative: L('负数', 'negative'),
       fractional: L('带小数', 'has decimals'),
+      placeholder: L('占位符，按 0 计', 'placeholder, read as 0'),
+      unit: L('带单位或千位分隔符，按数字计', 'unit or separators, read as the number'),
     }) as Record<string, Localized>)[p] ?? L(p, p),
   usedIn: () => L('参与', 'Used in'),
 

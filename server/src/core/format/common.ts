@@ -28,7 +28,21 @@ export const YEAR_RE = /((?:19|20)\d{2})\s*年/g;
 /** Where the period sentence ends. */
 export const SENTENCE_STOP_RE = /[。；;]/;
 
-/** Texts that stand where a number should (a cell written as `—` or `无`). */
-export const PLACEHOLDERS = ['-', '—', '——', '－', '–', '/', '／', '无', '*', '×', 'N/A', 'n/a', '空', '?', '？'];
-/** Units a cell may carry after its number where the format allows one. */
+/**
+ * Texts offices write in a cell for "none": dashes of every width (-, –, —, ——, －, ―, ─), a
+ * slash (/, ／) or 无. Read as 0 (and reported, one diagnostic per table, with a fix writing 0).
+ */
+const ZERO = '[-‐‑‒–—―─━－]{1,4}|[/／]|无';
+export const ZERO_PLACEHOLDER_RE = new RegExp(`^(?:${ZERO})$`);
+/** Other texts that stand where a number should but say nothing about it (not read as a number). */
+export const PLACEHOLDERS = ['*', '×', 'N/A', 'n/a', '空', '?', '？'];
+/** Units a cell may carry after its number where the format allows one (2019: 采购总金额 251000元). */
 export const UNIT_RE = /(万元|元|件|条|个)$/;
+/** Units written after a count (12件): read as the number, reported, fixed by dropping them. */
+export const COUNT_UNIT_RE = /(件|条|个|项)$/;
+/** The unit of an amount (the fee, in 万元 as its column says): read as the number, reported, dropped by the fix. */
+export const AMOUNT_UNIT_RE = /万元$/;
+/** A token of a row split by spaces (PDF text) that stands in a value cell: a number, maybe with its unit, or a placeholder for none. */
+export const VALUE_TOKEN_RE = new RegExp(`^(?:[-−－+]?[0-9０-９][0-9０-９,，.．]*(?:万元|元|件|条|个|项)?|${ZERO})$`);
+/** The last character of a value token other than a digit (a cheap test before VALUE_TOKEN_RE). */
+export const VALUE_END_RE = /[元件条个项\-‐‑‒–—―─━－/／无]$/;

@@ -8,7 +8,7 @@ import type { Finding, RuleId, Severity } from '../diagnostics.js';
 import { RULE_TEXT } from '../messages.js';
 import type { Table } from '../model.js';
 import { arithmeticCheck } from './arithmetic.js';
-import { blankCells, cellProblem } from './cellValues.js';
+import { blankCells, cellProblem, writtenAs } from './cellValues.js';
 import type { DocumentContext, DocumentRule, Rule, TableRule } from './rule.js';
 import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitle, tableMissing } from './sections.js';
 
@@ -33,6 +33,11 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'cells-missing': { scope: 'table', severity: 'error' },
   'cells-extra': { scope: 'table', severity: 'warning' },
   'cell-blank': { scope: 'table', severity: 'warning', check: blankCells },
+  // A warning: reading a placeholder as 0 is an interpretation the office should confirm (and the
+  // format prints numbers), yet the table is read and its identities checked.
+  'cell-placeholder': { scope: 'table', severity: 'warning', check: writtenAs('placeholder') },
+  // Information: the number is certain and checked; only its writing differs from the format's.
+  'cell-unit': { scope: 'table', severity: 'information', check: writtenAs('unit') },
   'cell-not-number': { scope: 'table', severity: 'error', check: cellProblem('not-number') },
   'cell-fullwidth-digits': { scope: 'table', severity: 'warning', check: cellProblem('fullwidth') },
   'count-negative': { scope: 'table', severity: 'error', check: cellProblem('negative') },

@@ -74,18 +74,54 @@ export function rowShapeDiagnostics(label: RawCell, labelText: string, kept: Raw
   }
 }
 
+/** A header label: one cell, or two where a narrow cell wrapped it onto the next line. */
+export interface HeaderPiece {
+  cells: RawCell[];
+  text: string;
+}
+
+/**
+ * Header cells with wrapped labels joined: two cells on consecutive lines, neither a header of
+ * its own, whose text joined is one (`未经复议` / `直接起诉`, `本年收费金额` / `（单位：万元）`).
+ */
+export function joinWrapped(headers: RawCell[], known: Set<string>): HeaderPiece[] {
+  const out: HeaderPiece[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    const next = headers[i + 1];
+    if (next && next.line === h.line + 1 && !known.has(normalizeLabel(h.text)) && !known.has(normalizeLabel(next.text)) && known.has(normalizeLabel(h.text + next.text))) {
+      out.push({ cells: [h, next], text: h.text + next.text });
+      i++;
+      continue;
+    }
+    out.push({ cells: [h], text: h.text });
+  }
+  return out;
+}
+
+/** A header piece standing for `official`: label-wording where it differs (with a fix when it is one cell). */
+function headerLabel(p: HeaderPiece, official: string, out: Finding[], result: LabelCell[]): void {
+  if (p.cells.length === 1) { result.push(labelCell(p.cells[0], official, out)); return; }
+  if (normalizeLabel(p.text) !== normalizeLabel(official)) {
+    out.push(diag('label-wording', spanRange(p.cells[0], p.cells[p.cells.length - 1]), msg.labelWording(p.text, official)));
+  }
+  for (const c of p.cells) result.push(asLabel(c, official));
+}
+
 /** Header cells: label cells whose wording is checked against the official list, in order when the counts agree. */
 export function checkHeaders(headers: RawCell[], official: readonly string[], out: Finding[], similar: (a: string, b: string) => number): LabelCell[] {
   const result: LabelCell[] = [];
-  if (headers.length === official.length) {
-    headers.forEach((h, i) => result.push(labelCell(h, official[i], out)));
+  const set = new Set(official.map(normalizeLabel));
+  const pieces = joinWrapped(headers, set);
+  if (pieces.length === official.length) {
+    pieces.forEach((p, i) => headerLabel(p, official[i], out, result));
     return result;
   }
-  const set = new Set(official.map(normalizeLabel));
-  for (const h of headers) {
-    const n = normalizeLabel(h.text);
+  for (const p of pieces) {
+    const n = normalizeLabel(p.text);
     if (set.has(n)) {
-      result.push(asLabel(h, official.find((o) => normalizeLabel(o) === n)!));
+      const o = official.find((x) => normalizeLabel(x) === n)!;
+      for (const c of p.cells) result.push(asLabel(c, o));
       continue;
     }
     let best = '';
@@ -94,7 +130,7 @@ export function checkHeaders(headers: RawCell[], official: readonly string[], ou
       const s = similar(n, normalizeLabel(o));
       if (s > score) [best, score] = [o, s];
     }
-    if (score >= 0.6) result.push(labelCell(h, best, out));
+    if (score >= 0.6) headerLabel(p, best, out, result);
   }
   return result;
 }

@@ -1,13 +1,14 @@
 // Table 三 (收到和处理政府信息公开申请情况): 25 rows x 7 columns, or 23 rows where （六）其他处理
 // is printed as one row. Rows are found by their labels in the stream of cells, so the same
-// code reads ` | `, tab, one-cell-per-line and space-separated layouts.
+// code reads ` | `, tab, one-cell-per-line and space-separated layouts, and a long row label
+// that a PDF viewer or Word wrapped onto the next line (before or after the row's numbers).
 
 import { diag, type Finding } from '../diagnostics.js';
 import { t3Rows, T3_START, TABLE3, TABLE_SHORT, type T3GroupSpec, type T3RowSpec } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table3, Table3Row } from '../model.js';
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
-import { asLabel, cellRange, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -112,6 +113,39 @@ interface Pending {
   spec: T3RowSpec | null;
   labels: RawCell[];
   values: RawCell[];
+  /** The row label's pieces: one, or more where the label was wrapped onto the next lines. */
+  pieces: RawCell[];
+  /** The pieces joined as written. */
+  text: string;
+  /** Whether the label still owes a label-wording diagnostic (reported when the row is finished). */
+  deviates: boolean;
+}
+
+/** Each row's full labels, normalised: with and without its ordinal, official wording and variants. */
+const FULL = new Map<T3RowSpec, string[]>();
+function fullLabels(spec: T3RowSpec): string[] {
+  let x = FULL.get(spec);
+  if (!x) {
+    const o = norm(spec.ordinal);
+    const texts = [norm(spec.text), ...(spec.variants ?? []).map(norm)];
+    x = texts.flatMap((t) => [o + t, t]);
+    FULL.set(spec, x);
+  }
+  return x;
+}
+
+/**
+ * Whether `piece` continues a row label wrapped onto the next line: the label so far and the
+ * piece, joined, are the row's full label ('exact') or the start of it ('prefix').
+ */
+function continuation(spec: T3RowSpec, soFar: string, piece: string): 'exact' | 'prefix' | null {
+  const joined = norm(soFar + piece);
+  let prefix = false;
+  for (const f of fullLabels(spec)) {
+    if (f === joined) return 'exact';
+    if (f.startsWith(joined)) prefix = true;
+  }
+  return prefix ? 'prefix' : null;
 }
 
 export interface T3Result {
@@ -139,12 +173,19 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
     if (!pending) return;
     const p = pending;
     pending = null;
-    if (!p.spec) return;
+    if (!p.spec) {
+      out.push(diag('row-unknown', cellRange(p.pieces[0]), msg.rowUnknown(p.pieces[0].text)));
+      return;
+    }
     const spec = p.spec;
     const labelText = official(spec);
     const { kept, extra } = fitRow(p.values, WIDTH);
     const lastLabel = p.labels[p.labels.length - 1];
     const rowKey = `t3.${spec.key}`;
+    if (p.deviates) {
+      if (p.pieces.length === 1) labelCell(p.pieces[0], labelText, out, rowKey);
+      else out.push(diag('label-wording', spanRange(p.pieces[0], p.pieces[p.pieces.length - 1]), msg.labelWording(p.text, labelText), { row: rowKey }));
+    }
     rowShapeDiagnostics(lastLabel, labelText, kept, extra, WIDTH, out, rowKey);
     const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
@@ -164,6 +205,39 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
     rows.push(row);
   };
 
+  /**
+   * A label piece on a later line that completes the pending row's label: the label wrapped
+   * before its numbers (the pending row has none yet), or after them (the piece alone on its
+   * line). A piece that is a row label of its own never continues another.
+   */
+  const continueLabel = (p: Pending, c: RawCell, l: LineCells): boolean => {
+    const last = p.pieces[p.pieces.length - 1];
+    if (c.line <= last.line || p.labels[p.labels.length - 1] !== last) return false;
+    if (p.values.length) {
+      if (p.values[p.values.length - 1].line >= c.line) return false;
+      for (const x of l.cells) if (x !== c && x.text !== '') return false;
+    }
+    const alone = matchLabel(c.text, group, null);
+    if (alone && alone.exact) return false;
+    if (p.spec) {
+      const k = continuation(p.spec, p.text, c.text);
+      if (!k) return false;
+      p.deviates = k !== 'exact';
+    } else {
+      // The first piece matched no row: the joined label must be one, word for word.
+      const m = matchLabel(p.text + c.text, group, null);
+      if (!m || m.kind !== 'row' || !m.exact || seen.has(m.spec.key)) return false;
+      p.spec = m.spec;
+      seen.add(m.spec.key);
+      if (m.spec.group) group = m.spec.group;
+      p.deviates = false;
+    }
+    p.pieces.push(c);
+    p.labels.push(c);
+    p.text += c.text;
+    return true;
+  };
+
   outer: for (let i = from; i < lines.length; i++) {
     const l = lines[i];
     if (i > from && stop(l)) break;
@@ -175,7 +249,7 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
           // Values right after （六）其他处理: the one-row variant.
           singleOther = true;
           labelCell(sixLabel, official(T3_OTHER_SINGLE), out);
-          pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [c] };
+          pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [c], pieces: [sixLabel], text: sixLabel.text, deviates: false };
           sixLabel = null;
         }
         if (pending?.spec?.role === 'carryOver' && pending.values.length >= WIDTH) complete = true;
@@ -187,6 +261,7 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
         if (w && w.kind === 'row' && w.spec.key === 'new') inRows = true;
         else { headers.push(c); continue; }
       }
+      if (pending && continueLabel(pending, c, l)) continue;
       const m = matchLabel(c.text, group, seen);
       // Any label after the last row's label: the table ended on the line before.
       if (pending?.spec?.role === 'carryOver') break outer;
@@ -194,13 +269,13 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
         // （六） followed by no numbers and no sub-row: still the one-row variant, left blank.
         singleOther = true;
         labelCell(sixLabel, official(T3_OTHER_SINGLE), out);
-        pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [] };
+        pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [], pieces: [sixLabel], text: sixLabel.text, deviates: false };
         sixLabel = null;
       }
       finish();
       if (!m) {
-        out.push(diag('row-unknown', cellRange(c), msg.rowUnknown(c.text)));
-        pending = { spec: null, labels: [c], values: [] };
+        // Reported when the row is finished, unless the next line completes the label.
+        pending = { spec: null, labels: [c], values: [], pieces: [c], text: c.text, deviates: false };
         continue;
       }
       if (m.kind === 'group') {
@@ -216,11 +291,16 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
       }
       seen.add(m.spec.key);
       if (m.spec.group) group = m.spec.group;
-      if (!m.exact) labelCell(c, official(m.spec), out, `t3.${m.spec.key}`);
-      pending = { spec: m.spec, labels: [c], values: [] };
+      pending = { spec: m.spec, labels: [c], values: [], pieces: [c], text: c.text, deviates: !m.exact };
     }
     end = i + 1;
-    if (complete) break;
+    if (complete) {
+      // The last row's label may go on below its numbers.
+      const next = lines[end];
+      const c = next && !stop(next) ? next.cells.find((x) => x.text !== '') : undefined;
+      if (pending && c && isLabel(c) && continueLabel(pending, c, next)) end++;
+      break;
+    }
   }
   finish();
 
@@ -235,16 +315,18 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
 
 const NOTE = norm(T3_START.note);
 
+const KNOWN_HEADERS = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));
+const KNOWN_SET = new Set(KNOWN_HEADERS.map((k) => k.n));
+
 function checkT3Headers(headers: RawCell[], out: Finding[]): LabelCell[] {
   const result: LabelCell[] = [];
-  const known = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));
-  for (const h of headers) {
-    const n = norm(h.text);
-    if (n.includes(NOTE)) { result.push(asLabel(h, TABLE3.note)); continue; }
-    const hit = known.find((k) => k.n === n);
-    if (hit) { result.push(asLabel(h, hit.t)); continue; }
+  for (const p of joinWrapped(headers, KNOWN_SET)) {
+    const n = norm(p.text);
+    if (n.includes(NOTE)) { for (const c of p.cells) result.push(asLabel(c, TABLE3.note)); continue; }
+    const hit = KNOWN_HEADERS.find((k) => k.n === n);
+    if (hit) { for (const c of p.cells) result.push(asLabel(c, hit.t)); continue; }
     const variant = COLUMNS.find((c) => (c.variants ?? []).some((v) => norm(v) === n));
-    if (variant) result.push(labelCell(h, variant.label, out));
+    if (variant && p.cells.length === 1) result.push(labelCell(p.cells[0], variant.label, out));
   }
   return result;
 }

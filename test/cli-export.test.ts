@@ -61,7 +61,7 @@ interface Report { path: string; office: string | null; year: number | null; for
 /** A folder with the example as .txt (with a blank and a word in table 二), .docx, .html and the PDF, and a clean report. */
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dr-export-'));
-  const odd = EXAMPLE.replace(/^规章\t0\t0\t0$/m, '规章\t\t无\t0');
+  const odd = EXAMPLE.replace(/^规章\t0\t0\t0$/m, '规章\t\t？\t0');
   assert.notEqual(odd, EXAMPLE);
   writeFileSync(join(dir, 'a, "odd".txt'), odd);
   writeFileSync(join(dir, 'b.docx'), makeDocx(EXAMPLE));
@@ -131,7 +131,7 @@ describe('disclosure-report export', () => {
     assert.equal(docx.cells['t4.review.total'], 3);
     assert.equal(docx.cells['t2.fee.amount'], 0.5);
     assert.equal(odd.cells['t2.rules.issued'], '', 'a blank cell stays empty');
-    assert.equal(odd.cells['t2.rules.repealed'], '无', 'text that is not a number, as written');
+    assert.equal(odd.cells['t2.rules.repealed'], '？', 'text that is not a number, as written');
     assert.equal(odd.cells['t2.rules.valid'], 0);
     assert.ok(odd.failing.includes('cell-blank') && odd.failing.includes('cell-not-number'), odd.failing.join(' '));
     assert.deepEqual([clean.errors, clean.failing.filter((f) => /total|balance/.test(f))], [0, []]);

@@ -18,7 +18,7 @@ const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pi
 The language server of the disclosure report checker (政府信息公开工作年度报告), for any LSP
 client. Diagnostics, quick fixes, hover, inlay hints, code lens, outline and folding.
 Settings (section "${SETTINGS_SECTION}"): severity (per rule: error|warning|information|hint|off),
-locale (auto|zh-CN|en), debounceMs.
+locale (auto|zh-CN|en), debounceMs, maxDiagnostics (per document, default 1000).
 `;
 
 /** Once the client has gone (its end of the pipe closed), there is nobody left to tell. */

@@ -5,7 +5,7 @@
 import { assemble, type Analysis, type AssembleCache } from './analyze.js';
 import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
-import { cutSegments, parseSegment, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
+import { cutSegments, parseSegment, patchCell, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
 
 interface Segment extends SegmentSpan {
   /** The parse, in document lines as they were when the segment started at `at`. */
@@ -27,6 +27,7 @@ function place(r: SegmentResult, d: number): SegmentResult {
     diagnostics: r.diagnostics.map((x) => shiftDiagnostic(x, d)),
     titleYears: shiftYears(r.titleYears, d),
     periodYears: shiftYears(r.periodYears, d),
+    // No `parts`: a shifted copy is not patched (the next cell edit in it parses it again).
   };
 }
 
@@ -78,6 +79,7 @@ export class ReportModel {
       return;
     }
     const r = clampRange(change.range, this.lines);
+    if (r.start.line === r.end.line && this.patch(r.start.line, r.start.character, r.end.character, change.text)) return;
     // Re-split from the line before to the line after: a change next to a line end can join
     // `\r` and `\n` into one line end, or split one.
     const a = Math.max(0, r.start.line - 1);
@@ -103,16 +105,7 @@ export class ReportModel {
 
     // Re-cut from the segment before the edit to the segment after it: runs may merge or split.
     const segs = this.segments;
-    const at = (line: number) => {
-      let lo = 0;
-      let hi = segs.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (segs[mid].start <= line) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const at = (line: number) => this.segmentAt(line);
     const i0 = at(Math.max(0, a - 1));
     const i1 = at(Math.min(b + 1, segs[segs.length - 1].start + segs[segs.length - 1].count - 1));
     const from = segs[i0].start;
@@ -132,6 +125,38 @@ export class ReportModel {
     }
     if (delta) for (let k = i1 + 1; k < segs.length; k++) segs[k].start += delta;
     segs.splice(i0, i1 - i0 + 1, ...fresh);
+  }
+
+  /**
+   * The fast path of an edit within line `i` that leaves it a table line: when the change only
+   * rewrites one value cell of a table the segment has parsed, the parse is patched (segment.ts
+   * `patchCell`) and nothing else is re-read. False when the general path must run.
+   */
+  private patch(i: number, from: number, to: number, text: string): boolean {
+    if (this.kinds[i] !== 'other' || text.includes('\n') || text.includes('\r')) return false;
+    const before = this.lines[i];
+    const after = before.slice(0, from) + text + before.slice(to);
+    if (classifyLine(after) !== 'other') return false;
+    const seg = this.segments[this.segmentAt(i)];
+    if (!seg.result || seg.at !== seg.start) return false;
+    const patched = patchCell(seg.result, i, before, after);
+    if (!patched) return false;
+    this.lines[i] = after;
+    seg.result = patched;
+    return true;
+  }
+
+  /** The index of the segment holding `line`. */
+  private segmentAt(line: number): number {
+    const segs = this.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].start <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   analysis(): Analysis {

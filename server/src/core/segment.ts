@@ -11,6 +11,7 @@ import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics
 import { PERIOD_RE, SENTENCE_STOP_RE, TITLE_HINT, TITLE_RE, YEAR_RE } from './format/index.js';
 import { matchHeading, type LineKind } from './lines.js';
 import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4, YearMention } from './model.js';
+import { derivedFrom } from './rules/identities.js';
 import { checkTable, withSeverity } from './rules/registry.js';
 import { toCell, type LineCells } from './tables/common.js';
 import { isT2Start, readT2 } from './tables/t2.js';
@@ -191,12 +192,17 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
   const t = part.table;
   let table: Table;
   if (t.kind === 't3') {
-    const rows = t.rows.map((row) => ({ ...row, labels: row.labels.map(moveCell), cells: row.cells.map(patch) }));
-    table = { ...t, rows, byKey: new Map(rows.map((row) => [row.spec.key, row])), headers: t.headers.map(moveCell) } satisfies Table3;
+    // Only the rows with a cell on the line are copied; the others are shared with the old table.
+    const onLine = (c: RawCell | null) => !!c && c.line === line;
+    const rows = t.rows.map((row) => (row.cells.some(onLine) || row.labels.some(onLine) ? { ...row, labels: row.labels.map(moveCell), cells: row.cells.map(patch) } : row));
+    const headers = t.headers.some(onLine) ? t.headers.map(moveCell) : t.headers;
+    table = { ...t, rows, byKey: new Map(rows.map((row) => [row.spec.key, row])), headers } satisfies Table3;
   } else if (t.kind === 't4') {
     table = { ...t, headers: t.headers.map(moveCell), cells: t.cells.map(patch) } satisfies Table4;
   } else return null;
   if (!found) return null;
+  // The identities whose cells are all the same objects are carried over (rules/identities.ts).
+  derivedFrom(table, t);
   const read = delta ? part.read.map((d) => moveDiagnostic(d, line, from, delta)) : part.read;
   const parts = r.parts.map((p) => (p === part ? { table, read, checked: checked(table) } : p));
   return { heading: r.heading, tables: r.tables.map((x) => (x === t ? table : x)), diagnostics: collect(parts), titleYears: r.titleYears, periodYears: r.periodYears, parts };

@@ -32,11 +32,19 @@ function finding(id: Identity): Finding {
   });
 }
 
+/** Findings by identity: an identity carried over to an edited copy of its table keeps its finding (the same object). */
+const findings = new WeakMap<Identity, Finding>();
+
 /** The check of one arithmetic rule: its failing identities in a table. */
 export function arithmeticCheck(rule: ArithmeticRule): (t: Table) => Finding[] {
   return (t) => {
     const out: Finding[] = [];
-    for (const id of identities(t)) if (id.rule === rule && !holds(id)) out.push(finding(id));
+    for (const id of identities(t)) {
+      if (id.rule !== rule || holds(id)) continue;
+      let f = findings.get(id);
+      if (!f) findings.set(id, (f = finding(id)));
+      out.push(f);
+    }
     return out;
   };
 }

@@ -5,7 +5,7 @@
 import { assemble, type Analysis, type AssembleCache } from './analyze.js';
 import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
-import { cutSegments, parseSegment, patchCell, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
+import { cutSegments, isNothing, parseSegment, patchCell, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
 
 interface Segment extends SegmentSpan {
   /** The parse, in document lines as they were when the segment started at `at`. */
@@ -20,7 +20,7 @@ function segmentsOf(spans: SegmentSpan[]): Segment[] {
 
 /** A segment's result moved down by `d` lines (a copy). */
 function place(r: SegmentResult, d: number): SegmentResult {
-  if (d === 0) return r;
+  if (d === 0 || isNothing(r)) return r;
   return {
     heading: r.heading && { ...r.heading, line: r.heading.line + d },
     tables: r.tables.map((t) => shiftTable(t, d)),
@@ -176,7 +176,7 @@ export class ReportModel {
         s.at = s.start;
       }
       const r = s.result;
-      if (!r.heading && !r.tables.length && !r.diagnostics.length && !r.titleYears.length && !r.periodYears.length) continue;
+      if (isNothing(r)) continue;
       placed.push(r);
     }
     this.cached = assemble(placed, this.lines, this.assembled);

@@ -90,6 +90,12 @@ function facts(lines: string[], r: SegmentResult, base: number): void {
   }
 }
 
+/** What most prose lines yield: one shared, frozen result (a document keeps one per segment). */
+const NOTHING: SegmentResult = Object.freeze({ tables: Object.freeze([]) as never, diagnostics: Object.freeze([]) as never, titleYears: Object.freeze([]) as never, periodYears: Object.freeze([]) as never });
+
+/** Whether a segment's result holds nothing (it then adds nothing to the analysis). */
+export const isNothing = (r: SegmentResult) => !r.heading && !r.tables.length && !r.diagnostics.length && !r.titleYears.length && !r.periodYears.length;
+
 /** Parses one segment's lines; `base` is the document line of its first line. */
 export function parseSegment(lines: string[], kind: LineKind, base = 0): SegmentResult {
   const r: SegmentResult = { tables: [], diagnostics: [], titleYears: [], periodYears: [] };
@@ -99,7 +105,7 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
     return r;
   }
   facts(lines, r, base);
-  if (kind === 'prose') return r;
+  if (kind === 'prose') return r.titleYears.length || r.periodYears.length ? r : NOTHING;
   const cells: LineCells[] = lines.map((text, i) => ({ line: base + i, text, cells: splitLine(text, base + i) }));
   const parts: TablePart[] = [];
   let i = 0;

@@ -108,11 +108,19 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
   if (kind === 'prose') return r.titleYears.length || r.periodYears.length ? r : NOTHING;
   const cells: LineCells[] = lines.map((text, i) => ({ line: base + i, text, cells: splitLine(text, base + i) }));
   const parts: TablePart[] = [];
+  // Which table each line could start, worked out once per line (the readers ask it of every line they read).
+  const startAt: (TableKind | null | undefined)[] = new Array(cells.length);
+  const starts = (l: LineCells) => {
+    const k = l.line - base;
+    let x = startAt[k];
+    if (x === undefined) startAt[k] = x = startsOf(l.cells);
+    return x;
+  };
   let i = 0;
   while (i < cells.length) {
-    const kindAt = startsOf(cells[i].cells);
+    const kindAt = starts(cells[i]);
     if (!kindAt) { i++; continue; }
-    const others = (l: LineCells) => { const k = startsOf(l.cells); return k !== null && k !== kindAt; };
+    const others = (l: LineCells) => { const k = starts(l); return k !== null && k !== kindAt; };
     const res = kindAt === 't2' ? readT2(cells, i, others) : kindAt === 't3' ? readT3(cells, i, others) : readT4(cells, i, others);
     r.tables.push(res.table);
     const read: Diagnostic[] = [];
@@ -126,7 +134,23 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
   return r;
 }
 
-const startsOf = (cells: RawCell[]) => (isT2Start(cells) ? 't2' : isT3Start(cells) ? 't3' : isT4Start(cells) ? 't4' : null);
+type TableKind = Table['kind'];
+
+/** Cells of digits and spaces only (most table lines): no table starts with them. */
+function onlyDigits(cells: RawCell[]): boolean {
+  for (const c of cells) {
+    const t = c.text;
+    for (let i = 0; i < t.length; i++) {
+      const x = t.charCodeAt(i);
+      if (!((x >= 48 && x <= 57) || x === 32)) return false;
+    }
+  }
+  return true;
+}
+
+/** The table a line's cells start, if any. */
+const startsOf = (cells: RawCell[]): TableKind | null =>
+  onlyDigits(cells) ? null : isT2Start(cells) ? 't2' : isT3Start(cells) ? 't3' : isT4Start(cells) ? 't4' : null;
 
 function checked(t: Table): Diagnostic[] {
   const found: Finding[] = [];

@@ -9,7 +9,7 @@ import { defineCommand } from '../command.js';
 import { decode, encode } from '../../sources/encoding.js';
 import { readInput, walk, writeAtomic } from '../../sources/files.js';
 import { cliText } from '../messages.js';
-import { checkJson } from '../output/json.js';
+import { JsonStream } from '../output/json.js';
 import { fileText, summaryText, type Tally } from '../output/text.js';
 import { reason, type FileReport } from '../report.js';
 
@@ -49,7 +49,7 @@ export const check = defineCommand({
     const { files, errors } = walk(positionals);
     let bad = errors.length > 0;
     for (const { path, error } of errors) io.err(t.unreadable(path, reason(error, locale)) + '\n');
-    const reports: FileReport[] = [];
+    const json = format === 'json' ? new JsonStream(io.out, locale) : null;
     const tally: Tally = { files: files.length, error: 0, warning: 0, notes: 0, fixes: 0 };
     for (const path of files) {
       let r: FileReport;
@@ -58,10 +58,10 @@ export const check = defineCommand({
       } catch (e) {
         bad = true;
         io.err(t.unreadable(path, reason(e, locale)) + '\n');
-        reports.push({ path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) });
+        json?.file({ path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) });
         continue;
       }
-      reports.push(r);
+      json?.file(r);
       tally.fixes += r.fixed.length;
       for (const d of r.diagnostics) {
         if (d.severity === 'error' || d.severity === 'warning') tally[d.severity]++;
@@ -69,7 +69,7 @@ export const check = defineCommand({
       }
       if (format === 'text') io.out(fileText(r, locale));
     }
-    if (format === 'json') io.out(checkJson(reports, locale));
+    if (json) json.end();
     else io.out(summaryText(tally, locale));
     return bad ? 2 : tally.error ? 1 : 0;
   },

@@ -1,6 +1,8 @@
 // `check --format json`: the contract's document (../shared/CONTRACT.md "CLI"):
 // `{ version: 1, files: [ { path, diagnostics: [ { rule, severity, message, range, expected?, actual? } ],
-// fixed?, refused?, error? } ] }`.
+// fixed?, refused?, error? } ] }`. Written as a stream (`JsonStream`): each file's part as soon as
+// it is checked, so a batch of thousands never holds its whole document in memory; the text is
+// exactly what `checkJson` (JSON.stringify of the whole, indented by two) gives.
 
 import { ARITHMETIC_RULES, pick, type Locale } from '../../core/index.js';
 import type { FileReport } from '../report.js';
@@ -26,4 +28,25 @@ export function fileJson(r: FileReport, locale: Locale): Record<string, unknown>
 
 export function checkJson(reports: FileReport[], locale: Locale): string {
   return JSON.stringify({ version: 1, files: reports.map((r) => fileJson(r, locale)) }, null, 2) + '\n';
+}
+
+/** The `check --format json` document written file by file through `write`, byte for byte as `checkJson` writes it whole. */
+export class JsonStream {
+  private count = 0;
+  constructor(
+    private readonly write: (s: string) => void,
+    private readonly locale: Locale,
+  ) {
+    write('{\n  "version": 1,\n  "files": [');
+  }
+
+  file(r: FileReport): void {
+    // JSON.stringify escapes line breaks inside strings: every \n here is the indentation's.
+    const body = JSON.stringify(fileJson(r, this.locale), null, 2).replace(/\n/g, '\n    ');
+    this.write(`${this.count++ ? ',' : ''}\n    ${body}`);
+  }
+
+  end(): void {
+    this.write(this.count ? '\n  ]\n}\n' : ']\n}\n');
+  }
 }

@@ -42,6 +42,8 @@ export class ReportModel {
   private kinds: LineKind[];
   private segments: Segment[];
   private cached: Analysis | null = null;
+  /** The segments' results the last analysis assembled (in line order), while no edit but a patched cell has come since. */
+  private placed: SegmentResult[] | null = null;
   private assembled: { last?: AssembleCache } = {};
   /** Segments parsed since construction: lets tests and benchmarks see how much an edit cost. */
   parsedSegments = 0;
@@ -72,6 +74,8 @@ export class ReportModel {
   /** Applies one LSP content change (positions in UTF-16 code units). */
   apply(change: TextChange): void {
     this.cached = null;
+    const placed = this.placed;
+    this.placed = null;
     if (!change.range) {
       [this.lines, this.eols] = splitWithEols(change.text);
       this.kinds = this.lines.map(classifyLine);
@@ -79,7 +83,9 @@ export class ReportModel {
       return;
     }
     const r = clampRange(change.range, this.lines);
+    this.placed = placed;
     if (r.start.line === r.end.line && this.patch(r.start.line, r.start.character, r.end.character, change.text)) return;
+    this.placed = null;
     // Re-split from the line before to the line after: a change next to a line end can join
     // `\r` and `\n` into one line end, or split one.
     const a = Math.max(0, r.start.line - 1);
@@ -142,6 +148,10 @@ export class ReportModel {
     const patched = patchCell(seg.result, i, before, after);
     if (!patched) return false;
     this.lines[i] = after;
+    // The segments' results as the last analysis collected them stay valid, with this one swapped.
+    const k = this.placed ? this.placed.indexOf(seg.result) : -1;
+    if (k >= 0) this.placed![k] = patched;
+    else this.placed = null;
     seg.result = patched;
     return true;
   }
@@ -161,6 +171,10 @@ export class ReportModel {
 
   analysis(): Analysis {
     if (this.cached) return this.cached;
+    if (this.placed) {
+      this.cached = assemble(this.placed, this.lines, this.assembled);
+      return this.cached;
+    }
     // A segment is parsed in document lines; it is shifted (copied) only when lines above it
     // were added or removed since, so an edit that keeps the line count copies nothing.
     // Segments that found nothing (most prose lines) add nothing to the analysis and are not
@@ -179,6 +193,7 @@ export class ReportModel {
       if (isNothing(r)) continue;
       placed.push(r);
     }
+    this.placed = placed;
     this.cached = assemble(placed, this.lines, this.assembled);
     return this.cached;
   }

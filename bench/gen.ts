@@ -182,3 +182,11 @@ export function cellEdits(text: string, n: number, seed = 5): Edit[] {
   }
   return edits;
 }
+
+/**
+ * A document that is not one report: `n` generated reports (every layout, about a third with a
+ * fault) pasted one after another into one text, as when someone pastes a whole folder.
+ */
+export function pastedReports(n: number, seed = 3): string {
+  return batch(n, seed).map((f) => f.bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')).join('\n\n');
+}

@@ -35,6 +35,8 @@ export function timeFull(text: string, n: number): number[] {
 }
 
 export { LAYOUTS, composeReport, exampleReport as exampleData } from '../test/helpers/compose.mjs';
+/** The Node options the VS Code client starts the server with (the bench starts it the same way). */
+export { SERVER_NODE_ARGS } from '../server/src/protocol.js';
 /** The one LSP client of the tests, so the real server and the floor server are driven alike. */
 export { LspClient, isDiagnosticsFor } from '../test/lsp/client.js';
 

@@ -1,4 +1,4 @@
-// `npm run bench [-- a b c d]`: the figures, each against a floor measured in the same run.
+// `npm run bench [-- a b c d e]`: the figures, each against a floor measured in the same run.
 //   a. CLI batch: `check` over 2,000 generated reports vs reading + decoding + splitting them.
 //   b. Editor latency: didChange → diagnostics of that version, real server vs a minimal
 //      vscode-languageserver server answering with empty diagnostics (push, and pull).
@@ -6,6 +6,8 @@
 //      full reparse of the 1 MB document (in-process: ReportModel.apply+analysis vs analyzeText).
 //   d. Memory: server RSS with 200 reports open.
 //   e. Sources: `text` and `check` over 200 .docx and over 200 .pdf reports vs reading their bytes.
+//   f. A document that is not one report (1,200 reports pasted, 2.4 M characters): open, edit
+//      latency and bytes per published version, real server vs the minimal one.
 // The machine is small and noisy: ratios are taken within one run, warm-up runs are excluded,
 // medians are quoted, and both sides of a comparison get the same inputs. Writes bench/RESULTS.md.
 // Env: BENCH_QUICK=1 for a short run (fewer files and edits; RESULTS.md is then not written),
@@ -20,7 +22,7 @@ import * as esbuild from 'esbuild';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const QUICK = !!process.env.BENCH_QUICK;
-const only = process.argv.slice(2).filter((a) => /^[abcde]$/.test(a));
+const only = process.argv.slice(2).filter((a) => /^[abcdef]$/.test(a));
 const want = (s) => !only.length || only.includes(s);
 
 const N_FILES = QUICK ? 300 : 2000;
@@ -29,6 +31,7 @@ const N_WARM_EDITS = QUICK ? 30 : 100;
 const RUNS = QUICK ? 3 : 5;
 const N_OPEN = QUICK ? 50 : 200;
 const N_SOURCES = QUICK ? 40 : 200;
+const N_PASTED = 1200;
 
 // ---------------------------------------------------------------------------------------------
 // Statistics and printing
@@ -122,7 +125,8 @@ function benchBatch(lib) {
 const SETTINGS = { disclosureReport: { debounceMs: 0 } };
 
 function serverCmd(which) {
-  return which === 'real' ? [join(ROOT, 'dist/server.js'), '--stdio'] : [join(OUT, 'floor-server.js'), '--stdio'];
+  // The real server as the VS Code client starts it (protocol.ts SERVER_NODE_ARGS).
+  return which === 'real' ? [...lib.SERVER_NODE_ARGS, join(ROOT, 'dist/server.js'), '--stdio'] : [join(OUT, 'floor-server.js'), '--stdio'];
 }
 
 async function session(which, { pull }) {
@@ -144,10 +148,15 @@ async function open(c, uri, text, pull) {
   await got;
 }
 
-/** Latency of each edit, ms: didChange sent → diagnostics for that version received. */
-async function editLatencies(c, uri, edits, pull) {
+/** Bytes of a JSON-RPC message as sent (its body; the client hands it on parsed). */
+const bytesOf = (msg) => Buffer.byteLength(JSON.stringify(msg));
+
+/**
+ * Latency of each edit, ms: didChange sent → diagnostics for that version received; and the
+ * bytes of each message that carried them (`bytes`, pushed into when given).
+ */
+async function editLatencies(c, uri, edits, pull, bytes = [], version = 1) {
   const out = [];
-  let version = 1;
   for (const e of edits) {
     version++;
     const change = { textDocument: { uri, version }, contentChanges: [{ range: e.range, text: e.text }] };
@@ -157,29 +166,34 @@ async function editLatencies(c, uri, edits, pull) {
       const r = await c.request('textDocument/diagnostic', { textDocument: { uri } });
       out.push(performance.now() - t0);
       if (r.error) throw new Error(`diagnostic pull failed: ${JSON.stringify(r.error)}`);
+      bytes.push(bytesOf(r));
     } else {
-      const got = c.waitFor(lib.isDiagnosticsFor(uri, version), 30000, `diagnostics for ${uri} v${version}`);
+      const got = c.waitFor(lib.isDiagnosticsFor(uri, version), 60000, `diagnostics for ${uri} v${version}`);
       const t0 = performance.now();
       c.notify('textDocument/didChange', change);
-      await got;
+      const msg = await got;
       out.push(performance.now() - t0);
+      bytes.push(bytesOf(msg));
     }
   }
   return out;
 }
 
-async function latencyOf(which, pull, text, warmEdits, edits) {
+async function latencyOf(which, pull, text, warmEdits, edits, bytes) {
   const c = await session(which, { pull });
   try {
     await open(c, 'file:///bench/warm.report.txt', text, pull);
     await editLatencies(c, 'file:///bench/warm.report.txt', warmEdits, pull);
     c.notify('textDocument/didClose', { textDocument: { uri: 'file:///bench/warm.report.txt' } });
     await open(c, 'file:///bench/doc.report.txt', text, pull);
-    return await editLatencies(c, 'file:///bench/doc.report.txt', edits, pull);
+    return await editLatencies(c, 'file:///bench/doc.report.txt', edits, pull, bytes);
   } finally {
     await c.shutdown();
   }
 }
+
+const kbytes = (b) => (b < 1024 ? `${f(b, 0)} B` : b < 1048576 ? `${f(b / 1024, 1)} KB` : `${f(b / 1048576, 2)} MB`);
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 async function benchLatency(lib, doc10k) {
   console.log(`\nb. Editor latency: ${N_EDITS} single-cell edits in a ${f(Buffer.byteLength(doc10k) / 1024, 1)} KB report (debounceMs 0; ${N_WARM_EDITS} warm-up edits excluded)`);
@@ -189,9 +203,11 @@ async function benchLatency(lib, doc10k) {
     const mode = pull ? 'pull (textDocument/diagnostic)' : 'push (publishDiagnostics)';
     let real;
     let floor;
+    const realBytes = [];
+    const floorBytes = [];
     try {
-      floor = await latencyOf('floor', pull, doc10k, warm, edits);
-      real = await latencyOf('real', pull, doc10k, warm, edits);
+      floor = await latencyOf('floor', pull, doc10k, warm, edits, floorBytes);
+      real = await latencyOf('real', pull, doc10k, warm, edits, realBytes);
     } catch (e) {
       console.log(`  ${mode}: failed: ${e.message}`);
       notes.push(`b (${mode}) could not be measured: ${e.message}`);
@@ -202,7 +218,47 @@ async function benchLatency(lib, doc10k) {
     const mf = median(floor);
     record('b', `latency, ${mode}: median`, ms(mr), ms(mf), mr / mf, 1.5);
     record('b', `latency, ${mode}: p95`, ms(quantile(real, 0.95)), ms(quantile(floor, 0.95)), quantile(real, 0.95) / quantile(floor, 0.95));
+    record('b', `bytes per version, ${mode.split(' ')[0]} (mean; max)`, `${kbytes(mean(realBytes))} (${kbytes(Math.max(...realBytes))})`, `${kbytes(mean(floorBytes))}`, mean(realBytes) / mean(floorBytes));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// e. A document that is not one report: hundreds of reports pasted into one file.
+
+async function benchPasted(lib) {
+  const text = lib.pastedReports(N_PASTED, 3);
+  const n = QUICK ? 40 : 200;
+  console.log(`\ne. A document of ${N_PASTED} reports pasted together (${f(text.length / 1e6, 2)} M characters, ${f(Buffer.byteLength(text) / 1048576, 1)} MB): ${n} single-cell edits anywhere in it (push, debounceMs 0)`);
+  const edits = lib.cellEdits(text, n, 5);
+  const uri = 'file:///bench/pasted.report.txt';
+  const one = async (which) => {
+    const c = await session(which, { pull: false });
+    try {
+      const t0 = performance.now();
+      const first = c.waitFor(lib.isDiagnosticsFor(uri, 1), 120000, 'diagnostics of the pasted document');
+      c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'disclosure-report', version: 1, text } });
+      const msg = await first;
+      const opened = performance.now() - t0;
+      const bytes = [];
+      const times = await editLatencies(c, uri, edits, false, bytes);
+      return { opened, openBytes: bytesOf(msg), shown: msg.params.diagnostics.length, times: times.slice(Math.floor(n / 5)), bytes };
+    } finally {
+      await c.shutdown();
+    }
+  };
+  try {
+    const floor = await one('floor');
+    const real = await one('real');
+    const mr = median(real.times);
+    const mf = median(floor.times);
+    record('f', `open (didOpen → first diagnostics), ${real.shown} diagnostics published`, `${ms(real.opened)}; ${kbytes(real.openBytes)}`, ms(floor.opened), real.opened / floor.opened);
+    record('f', `edit latency: median (p95)`, `${ms(mr)} (${ms(quantile(real.times, 0.95))})`, `${ms(mf)} (${ms(quantile(floor.times, 0.95))})`, mr / mf);
+    record('f', `bytes per version (mean; max)`, `${kbytes(mean(real.bytes))} (${kbytes(Math.max(...real.bytes))})`, kbytes(mean(floor.bytes)), mean(real.bytes) / mean(floor.bytes));
+  } catch (e) {
+    console.log(`  failed: ${e.message}`);
+    notes.push(`e could not be measured: ${e.message}`);
+  }
+  return text.length;
 }
 
 function rssKb(pid) {
@@ -345,10 +401,11 @@ The machine is small and shared, so each figure is quoted against a floor measur
 same inputs; warm-up runs are excluded and medians are quoted.
 
 - **a. CLI batch** — \`disclosure-report check DIR\` over ${N_FILES} generated reports (${f(ctx.batchBytes / 1048576, 1)} MB: consistent tables in all four layouts, about a third with a fault, some CRLF or BOM), wall time of the whole process; floor: one Node process that walks, reads, decodes (the CLI's own decoder) and splits the same files into lines.
-- **b. Editor latency** — the real server (\`dist/server.js --stdio\`, debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (in pairs, as a user corrects a number: one input cell changed, then put back; after ${N_WARM_EDITS} warm-up edits in another document): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both.
-- **c. Incremental cost** — in-process, \`ReportModel.apply\` + \`analysis()\` per edit, the same kind of edit in a 1 MB document (the report's prose pasted over and over; and about a hundred 10 KB reports one after another) against the 10 KB report, and against a full reparse (\`analyzeText\`) of the 1 MB document ("a small fraction" taken as ≤ 0.1x). An edit re-parses the segment it falls in — for a cell, the lines of its table — so its cost is that of one table whatever the size of the document; a document of prose alone parses quickly (its lines are not split into cells), which is why the ratio to a full reparse is highest for the pasted-prose document.
+- **b. Editor latency** — the real server (\`node ${lib.SERVER_NODE_ARGS.join(' ')} dist/server.js --stdio\`, as the VS Code client starts it; debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (in pairs, as a user corrects a number: one input cell changed, then put back; after ${N_WARM_EDITS} warm-up edits in another document): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both. Beside the latencies, the bytes of the message that carried each version's diagnostics (its JSON body).
+- **c. Incremental cost** — in-process, \`ReportModel.apply\` + \`analysis()\` per edit, the same kind of edit in a 1 MB document (the report's prose pasted over and over; and about a hundred 10 KB reports one after another) against the 10 KB report, and against a full reparse (\`analyzeText\`) of the 1 MB document ("a small fraction" taken as ≤ 0.1x). A number typed into table 三 or 四 is patched into the parse (the cell rebuilt, the table rules run again on that table); any other edit re-parses the segment it falls in; the analysis is then reassembled from the segments' results, which is the part that grows with the document.
+- **d. Memory** — VmRSS of the server process (/proc/<pid>/status, started as in b) after opening ${N_OPEN} different 10 KB reports and receiving their diagnostics; floor: the minimal server holding the same documents.
 - **e. Sources** — \`disclosure-report text DIR\` (read and convert every file) and \`check DIR\` (read, convert, check) over ${N_SOURCES} .docx reports (consistent generated reports made into Word documents with merged cells by test/helpers/sources.ts) and over ${N_SOURCES} .pdf reports (the committed fixtures test/fixtures/sources/wrong-totals*.pdf, copied), wall time of the whole process; floor: one Node process that lists the folder and reads every file's bytes.
-- **d. Memory** — VmRSS of the server process (/proc/<pid>/status) after opening ${N_OPEN} different 10 KB reports and receiving their diagnostics; floor: the minimal server holding the same documents.
+- **f. A document that is not one report** — ${N_PASTED} generated reports (every layout, about a third with a fault) pasted into one file of ${f(ctx.pastedChars / 1e6, 1)} M characters, opened in the real server (push, debounceMs 0), then single-cell edits of table 三 anywhere in it: the time to the first diagnostics, the latency of each edit, and the bytes of each published version. The server publishes at most \`maxDiagnostics\` (1,000) per document, plus one at the top saying how many more there are. Floor: the minimal server with the same document and edits.
 
 | | figure | measured | floor | ratio | target |
 |---|---|---|---|---|---|
@@ -369,10 +426,10 @@ async function main() {
   await build();
   lib = await import(join(OUT, 'lib.mjs') + `?t=${Date.now()}`);
   const doc10k = lib.reportOfSize(lib.exampleData(), 'pipe', 10240);
-  const ctx = { batchBytes: 0, doc10kBytes: Buffer.byteLength(doc10k) };
+  const ctx = { batchBytes: 0, doc10kBytes: Buffer.byteLength(doc10k), pastedChars: 0 };
   if (want('a')) ctx.batchBytes = benchBatch(lib).bytes;
   const hasServer = existsSync(join(ROOT, 'dist/server.js'));
-  if (!hasServer && (want('b') || want('d'))) {
+  if (!hasServer && (want('b') || want('d') || want('f'))) {
     console.log('\nb, d: dist/server.js is missing — skipped');
     notes.push('b and d were skipped: dist/server.js did not exist.');
   }
@@ -380,6 +437,7 @@ async function main() {
   if (want('c')) benchIncremental(lib, doc10k);
   if (want('d') && hasServer) await benchMemory(lib);
   if (want('e')) benchSources(lib);
+  if (want('f') && hasServer) ctx.pastedChars = await benchPasted(lib);
   if (!QUICK && !only.length) writeResults(m, ctx);
   else console.log('\n(short or partial run: bench/RESULTS.md not written)');
 }

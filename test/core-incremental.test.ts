@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText, ReportModel, splitWithEols } from '../server/src/core/index';
 import { composeReport, examples, seeds, SEEDS_SKIP } from './lsp/fixture';
+import { LAYOUTS, composeReport as composeLayout, exampleReport } from './helpers/compose.mjs';
 
 interface Pos {
   line: number;
@@ -179,5 +180,52 @@ describe('ReportModel.apply equals a fresh parse after every edit', () => {
     }
     assert.equal(model.getText(), text);
     sameAnalysis(model, text, 'at the end');
+  });
+});
+
+describe('cell edits, as a person types numbers into the tables (the one-cell fast path)', () => {
+  const TEXTS = ['0', '7', '12', '305', '', '３', '-1', '2.5', '—', 'x', '1 2', ' 7 ', '无', '1,234'];
+  for (const layout of LAYOUTS) {
+    test(`${layout}: every edit of a number equals a fresh parse`, () => {
+      const start = composeLayout(exampleReport(), layout);
+      fc.assert(
+        fc.property(fc.array(fc.record({ pick: n, text: fc.constantFrom(...TEXTS), part: fc.nat({ max: 3 }) }), { minLength: 1, maxLength: 8 }), (ops) => {
+          const model = new ReportModel(start);
+          let naive = start;
+          model.analysis();
+          for (const op of ops) {
+            // A number of the text (a table cell, mostly), replaced whole or in part (a digit typed at its start or end).
+            const [lines] = splitWithEols(naive);
+            const spots: Pos[][] = [];
+            lines.forEach((l, line) => { for (const m of l.matchAll(/\d+/g)) spots.push([{ line, character: m.index! }, { line, character: m.index! + m[0].length }]); });
+            if (!spots.length) return;
+            const [s, e] = spots[op.pick % spots.length];
+            const range = op.part === 0 ? { start: s, end: e } : op.part === 1 ? { start: s, end: s } : op.part === 2 ? { start: e, end: e } : { start: s, end: { line: e.line, character: Math.max(s.character, e.character - 1) } };
+            const change = { range, text: op.text };
+            model.apply(change);
+            naive = applyNaive(naive, change);
+            assert.equal(model.getText(), naive);
+            sameAnalysis(model, naive, `analysis after ${JSON.stringify(change)}`);
+          }
+        }),
+        { numRuns: RUNS * 4 },
+      );
+    });
+  }
+
+  test('a number typed into table 三 or 四 re-reads no segment; one into table 二 parses its segment again', () => {
+    const text = composeLayout(exampleReport(), 'pipe');
+    const model = new ReportModel(text);
+    const a = model.analysis();
+    for (const kind of ['t3', 't4', 't2'] as const) {
+      const t = a.tables.find((x) => x.kind === kind)!;
+      const cell = (t.kind === 't3' ? t.rows.flatMap((r) => r.cells) : t.kind === 't4' ? t.cells : t.items.flatMap((it) => it.rows.flatMap((r) => r.cells))).find((c) => c && c.text !== '' && !c.derived)!;
+      const before = model.parsedSegments;
+      model.apply({ range: { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } }, text: String(Number(cell.text) + 11) });
+      const after = model.analysis();
+      assert.equal(model.parsedSegments - before, kind === 't2' ? 1 : 0, kind);
+      assert.ok(after.diagnostics.some((d) => d.range.start.line >= t.startLine && d.range.start.line <= t.endLine) || kind === 't2', `${kind}: the table's identities fail`);
+      sameAnalysis(model, model.getText(), kind);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // and restarts it on request. One client per window; `current()` is whatever runs now.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { DIAGNOSTIC_SOURCE, LANGUAGE_ID, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol';
 import type { Messages } from './messages';
 
 export function reason(err: unknown): string {
@@ -27,8 +27,8 @@ export class ServerClient {
   ensure(): Promise<void> {
     if (this.starting) return this.starting;
     const serverOptions: ServerOptions = {
-      run: { module: this.serverModule, transport: TransportKind.ipc },
-      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: LANGUAGE_ID }],

@@ -5,7 +5,7 @@
 import { assemble, type Analysis, type AssembleCache } from './analyze.js';
 import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
-import { cutSegments, parseSegment, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
+import { cutSegments, isNothing, parseSegment, patchCell, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
 
 interface Segment extends SegmentSpan {
   /** The parse, in document lines as they were when the segment started at `at`. */
@@ -20,13 +20,14 @@ function segmentsOf(spans: SegmentSpan[]): Segment[] {
 
 /** A segment's result moved down by `d` lines (a copy). */
 function place(r: SegmentResult, d: number): SegmentResult {
-  if (d === 0) return r;
+  if (d === 0 || isNothing(r)) return r;
   return {
     heading: r.heading && { ...r.heading, line: r.heading.line + d },
     tables: r.tables.map((t) => shiftTable(t, d)),
     diagnostics: r.diagnostics.map((x) => shiftDiagnostic(x, d)),
     titleYears: shiftYears(r.titleYears, d),
     periodYears: shiftYears(r.periodYears, d),
+    // No `parts`: a shifted copy is not patched (the next cell edit in it parses it again).
   };
 }
 
@@ -41,6 +42,8 @@ export class ReportModel {
   private kinds: LineKind[];
   private segments: Segment[];
   private cached: Analysis | null = null;
+  /** The segments' results the last analysis assembled (in line order), while no edit but a patched cell has come since. */
+  private placed: SegmentResult[] | null = null;
   private assembled: { last?: AssembleCache } = {};
   /** Segments parsed since construction: lets tests and benchmarks see how much an edit cost. */
   parsedSegments = 0;
@@ -71,6 +74,8 @@ export class ReportModel {
   /** Applies one LSP content change (positions in UTF-16 code units). */
   apply(change: TextChange): void {
     this.cached = null;
+    const placed = this.placed;
+    this.placed = null;
     if (!change.range) {
       [this.lines, this.eols] = splitWithEols(change.text);
       this.kinds = this.lines.map(classifyLine);
@@ -78,6 +83,9 @@ export class ReportModel {
       return;
     }
     const r = clampRange(change.range, this.lines);
+    this.placed = placed;
+    if (r.start.line === r.end.line && this.patch(r.start.line, r.start.character, r.end.character, change.text)) return;
+    this.placed = null;
     // Re-split from the line before to the line after: a change next to a line end can join
     // `\r` and `\n` into one line end, or split one.
     const a = Math.max(0, r.start.line - 1);
@@ -103,16 +111,7 @@ export class ReportModel {
 
     // Re-cut from the segment before the edit to the segment after it: runs may merge or split.
     const segs = this.segments;
-    const at = (line: number) => {
-      let lo = 0;
-      let hi = segs.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (segs[mid].start <= line) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const at = (line: number) => this.segmentAt(line);
     const i0 = at(Math.max(0, a - 1));
     const i1 = at(Math.min(b + 1, segs[segs.length - 1].start + segs[segs.length - 1].count - 1));
     const from = segs[i0].start;
@@ -134,8 +133,48 @@ export class ReportModel {
     segs.splice(i0, i1 - i0 + 1, ...fresh);
   }
 
+  /**
+   * The fast path of an edit within line `i` that leaves it a table line: when the change only
+   * rewrites one value cell of a table the segment has parsed, the parse is patched (segment.ts
+   * `patchCell`) and nothing else is re-read. False when the general path must run.
+   */
+  private patch(i: number, from: number, to: number, text: string): boolean {
+    if (this.kinds[i] !== 'other' || text.includes('\n') || text.includes('\r')) return false;
+    const before = this.lines[i];
+    const after = before.slice(0, from) + text + before.slice(to);
+    if (classifyLine(after) !== 'other') return false;
+    const seg = this.segments[this.segmentAt(i)];
+    if (!seg.result || seg.at !== seg.start) return false;
+    const patched = patchCell(seg.result, i, before, after);
+    if (!patched) return false;
+    this.lines[i] = after;
+    // The segments' results as the last analysis collected them stay valid, with this one swapped.
+    const k = this.placed ? this.placed.indexOf(seg.result) : -1;
+    if (k >= 0) this.placed![k] = patched;
+    else this.placed = null;
+    seg.result = patched;
+    return true;
+  }
+
+  /** The index of the segment holding `line`. */
+  private segmentAt(line: number): number {
+    const segs = this.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].start <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   analysis(): Analysis {
     if (this.cached) return this.cached;
+    if (this.placed) {
+      this.cached = assemble(this.placed, this.lines, this.assembled);
+      return this.cached;
+    }
     // A segment is parsed in document lines; it is shifted (copied) only when lines above it
     // were added or removed since, so an edit that keeps the line count copies nothing.
     // Segments that found nothing (most prose lines) add nothing to the analysis and are not
@@ -151,9 +190,10 @@ export class ReportModel {
         s.at = s.start;
       }
       const r = s.result;
-      if (!r.heading && !r.tables.length && !r.diagnostics.length && !r.titleYears.length && !r.periodYears.length) continue;
+      if (isNothing(r)) continue;
       placed.push(r);
     }
+    this.placed = placed;
     this.cached = assemble(placed, this.lines, this.assembled);
     return this.cached;
   }

@@ -1,15 +1,19 @@
 // A document is cut into segments: each section heading alone, each prose line alone, and
 // the runs of other lines (tables, short labels, blanks) between them. A segment is parsed on
 // its own, so an edit re-parses only the segments it touches; the others are reused, shifted
-// when lines above them were added or removed.
+// when lines above them were added or removed. An edit within one line that only rewrites the
+// number of one value cell of table 三 or 四 (as a person types) is patched into the segment's
+// parse instead (`patchCell`): the cell is rebuilt, the cells after it on its line move, and the
+// table rules run again on that table; nothing is recognised again.
 
-import { splitLine } from './cells.js';
+import { isValueText, splitLine } from './cells.js';
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import { PERIOD_RE, SENTENCE_STOP_RE, TITLE_HINT, TITLE_RE, YEAR_RE } from './format/index.js';
 import { matchHeading, type LineKind } from './lines.js';
 import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4, YearMention } from './model.js';
+import { derivedFrom } from './rules/identities.js';
 import { checkTable, withSeverity } from './rules/registry.js';
-import type { LineCells } from './tables/common.js';
+import { toCell, type LineCells } from './tables/common.js';
 import { isT2Start, readT2 } from './tables/t2.js';
 import { isT3Start, readT3 } from './tables/t3.js';
 import { isT4Start, readT4 } from './tables/t4.js';
@@ -24,6 +28,15 @@ export interface SegmentResult {
   titleYears: YearMention[];
   /** Years in the first sentence that states the statistical period. */
   periodYears: YearMention[];
+  /** Each table's findings, the reader's and the table rules' apart (for `patchCell`); absent on a shifted copy. */
+  parts?: TablePart[];
+}
+
+/** One table of a segment and its findings: what its reader reported, and what the table rules found. */
+export interface TablePart {
+  table: Table;
+  read: Diagnostic[];
+  checked: Diagnostic[];
 }
 
 export interface SegmentSpan {
@@ -77,6 +90,12 @@ function facts(lines: string[], r: SegmentResult, base: number): void {
   }
 }
 
+/** What most prose lines yield: one shared, frozen result (a document keeps one per segment). */
+const NOTHING: SegmentResult = Object.freeze({ tables: Object.freeze([]) as never, diagnostics: Object.freeze([]) as never, titleYears: Object.freeze([]) as never, periodYears: Object.freeze([]) as never });
+
+/** Whether a segment's result holds nothing (it then adds nothing to the analysis). */
+export const isNothing = (r: SegmentResult) => !r.heading && !r.tables.length && !r.diagnostics.length && !r.titleYears.length && !r.periodYears.length;
+
 /** Parses one segment's lines; `base` is the document line of its first line. */
 export function parseSegment(lines: string[], kind: LineKind, base = 0): SegmentResult {
   const r: SegmentResult = { tables: [], diagnostics: [], titleYears: [], periodYears: [] };
@@ -86,10 +105,17 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
     return r;
   }
   facts(lines, r, base);
-  if (kind === 'prose') return r;
+  if (kind === 'prose') return r.titleYears.length || r.periodYears.length ? r : NOTHING;
   const cells: LineCells[] = lines.map((text, i) => ({ line: base + i, text, cells: splitLine(text, base + i) }));
-  const found: Finding[] = [];
-  const starts = (l: LineCells) => (isT2Start(l.cells) ? 't2' : isT3Start(l.cells) ? 't3' : isT4Start(l.cells) ? 't4' : null);
+  const parts: TablePart[] = [];
+  // Which table each line could start, worked out once per line (the readers ask it of every line they read).
+  const startAt: (TableKind | null | undefined)[] = new Array(cells.length);
+  const starts = (l: LineCells) => {
+    const k = l.line - base;
+    let x = startAt[k];
+    if (x === undefined) startAt[k] = x = startsOf(l.cells);
+    return x;
+  };
   let i = 0;
   while (i < cells.length) {
     const kindAt = starts(cells[i]);
@@ -97,14 +123,138 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
     const others = (l: LineCells) => { const k = starts(l); return k !== null && k !== kindAt; };
     const res = kindAt === 't2' ? readT2(cells, i, others) : kindAt === 't3' ? readT3(cells, i, others) : readT4(cells, i, others);
     r.tables.push(res.table);
+    const read: Diagnostic[] = [];
     // One by one: a pathological table can have more diagnostics than a call takes arguments.
-    for (const d of res.diagnostics) found.push(d);
-    checkTable(res.table, found);
+    for (const d of res.diagnostics) read.push(withSeverity(d));
+    parts.push({ table: res.table, read, checked: checked(res.table) });
     i = Math.max(res.endLine, i + 1);
   }
-  for (const d of found) r.diagnostics.push(withSeverity(d));
-  r.diagnostics.sort(compareDiagnostics);
+  r.diagnostics = collect(parts);
+  r.parts = parts;
   return r;
+}
+
+type TableKind = Table['kind'];
+
+/** Cells of digits and spaces only (most table lines): no table starts with them. */
+function onlyDigits(cells: RawCell[]): boolean {
+  for (const c of cells) {
+    const t = c.text;
+    for (let i = 0; i < t.length; i++) {
+      const x = t.charCodeAt(i);
+      if (!((x >= 48 && x <= 57) || x === 32)) return false;
+    }
+  }
+  return true;
+}
+
+/** The table a line's cells start, if any. */
+const startsOf = (cells: RawCell[]): TableKind | null =>
+  onlyDigits(cells) ? null : isT2Start(cells) ? 't2' : isT3Start(cells) ? 't3' : isT4Start(cells) ? 't4' : null;
+
+function checked(t: Table): Diagnostic[] {
+  const found: Finding[] = [];
+  checkTable(t, found);
+  const out: Diagnostic[] = [];
+  for (const d of found) out.push(withSeverity(d));
+  return out;
+}
+
+/** The findings of a segment's tables, sorted. */
+function collect(parts: TablePart[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of parts) {
+    for (const d of p.read) out.push(d);
+    for (const d of p.checked) out.push(d);
+  }
+  return out.sort(compareDiagnostics);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path of an edit within one line: one value cell of table 三 or 四 rewritten.
+
+/**
+ * The segment's result after `line` changed from `before` to `after`, when the change rewrote
+ * one value cell of a table 三 or 四 from a number-like text to another (neither blank) and
+ * left every other cell of the line as it was (moved, at most): the readers decide what a cell is
+ * from whether it is a label or blank, never from which number it holds, so the table read again
+ * would be this one with that cell rebuilt. `null` when that cannot be shown: then the segment is
+ * parsed again. `r` must be in document lines (not a shifted copy's stale positions).
+ */
+export function patchCell(r: SegmentResult, line: number, before: string, after: string): SegmentResult | null {
+  if (!r.parts) return null;
+  let part: TablePart | undefined;
+  for (const p of r.parts) if (p.table.startLine <= line && line <= p.table.endLine) part = p;
+  if (!part || part.table.kind === 't2') return null;
+  // The title's and the statistical period's years are read from lines like these: not touched.
+  if (before.includes(TITLE_HINT) || after.includes(TITLE_HINT) || PERIOD_RE.test(before) || PERIOD_RE.test(after)) return null;
+  const old = splitLine(before, line);
+  const now = splitLine(after, line);
+  if (old.length !== now.length) return null;
+  const delta = after.length - before.length;
+  let k = -1;
+  for (let i = 0; i < old.length; i++) {
+    const a = old[i];
+    const b = now[i];
+    if (a.text === b.text) {
+      const d = k < 0 ? 0 : delta;
+      if (b.start !== a.start + d || b.end !== a.end + d) return null;
+      continue;
+    }
+    if (k >= 0) return null;
+    k = i;
+    if (a.start !== b.start || b.end !== a.end + delta || a.text === '' || b.text === '' || !isValueText(a.text) || !isValueText(b.text)) return null;
+  }
+  if (k < 0 || startsOf(old) !== startsOf(now)) return null;
+  const from = old[k].end;
+  const target = old[k];
+  let found = false;
+  const moveCell = <T extends RawCell>(c: T): T => (c.line !== line || c.start < from ? c : { ...c, start: c.start + delta, end: c.end + delta });
+  const patch = (c: Cell | null): Cell | null => {
+    if (!c || c.line !== line) return c;
+    if (c.start === target.start && c.end === target.end) {
+      found = true;
+      // Tables 三 and 四 read every value cell with the default rules (counts: no sign, no decimals).
+      return toCell(now[k], {}, c.derived, { zh: c.label, en: c.labelEn }, c.key);
+    }
+    return moveCell(c);
+  };
+  const t = part.table;
+  let table: Table;
+  if (t.kind === 't3') {
+    // Only the rows with a cell on the line are copied; the others are shared with the old table.
+    const onLine = (c: RawCell | null) => !!c && c.line === line;
+    const rows = t.rows.map((row) => (row.cells.some(onLine) || row.labels.some(onLine) ? { ...row, labels: row.labels.map(moveCell), cells: row.cells.map(patch) } : row));
+    const headers = t.headers.some(onLine) ? t.headers.map(moveCell) : t.headers;
+    table = { ...t, rows, byKey: new Map(rows.map((row) => [row.spec.key, row])), headers } satisfies Table3;
+  } else if (t.kind === 't4') {
+    table = { ...t, headers: t.headers.map(moveCell), cells: t.cells.map(patch) } satisfies Table4;
+  } else return null;
+  if (!found) return null;
+  // The identities whose cells are all the same objects are carried over (rules/identities.ts).
+  derivedFrom(table, t);
+  const read = delta ? part.read.map((d) => moveDiagnostic(d, line, from, delta)) : part.read;
+  const parts = r.parts.map((p) => (p === part ? { table, read, checked: checked(table) } : p));
+  return { heading: r.heading, tables: r.tables.map((x) => (x === t ? table : x)), diagnostics: collect(parts), titleYears: r.titleYears, periodYears: r.periodYears, parts };
+}
+
+/** A diagnostic with its positions on `line` at or after `from` moved by `delta` (a copy when any moves). */
+function moveDiagnostic(x: Diagnostic, line: number, from: number, delta: number): Diagnostic {
+  const pos = (p: { line: number; character: number }) => (p.line === line && p.character >= from ? { line, character: p.character + delta } : p);
+  const range = (rg: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+    const s = pos(rg.start);
+    const e = pos(rg.end);
+    return s === rg.start && e === rg.end ? rg : { start: s, end: e };
+  };
+  const moved = range(x.range);
+  const touches = (rg: { start: { line: number }; end: { line: number } }) => rg.start.line <= line && rg.end.line >= line;
+  if (moved === x.range && !x.related?.some((r) => touches(r.range)) && !x.fix?.edits.some((e) => touches(e.range))) return x;
+  return {
+    ...x,
+    range: moved,
+    related: x.related?.map((r) => ({ ...r, range: range(r.range) })),
+    fix: x.fix && { ...x.fix, edits: x.fix.edits.map((e) => ({ ...e, range: range(e.range) })) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,17 @@
 // The core's diagnostics in LSP's shape: code = rule, source = `disclosure-report`, the message
 // in the user's language, the severity after overrides, related information at the cells of a
-// sum, and `data` carrying what a fix needs (checked against the server's own copy later).
+// sum that are not zero, and `data` carrying only the version the diagnostic was computed for,
+// and for one with a fix where it starts: the fix is rebuilt from the server's own copy, found
+// again by rule (`code`) and that position (never from the range a client sends back), so
+// nothing else needs to travel. What an editor parses again on every
+// keystroke is kept small: one message, no repeated texts, no fields a fix does not read.
+//
+// The LSP objects are memoised per core diagnostic (the core reuses a diagnostic object while its
+// segment is unchanged), so an edit converts only what it changed; the outer object is new for
+// each version (its `data.version` differs), the message, range and related list are shared.
 
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { pick, type Diagnostic, type Locale, type Position, type RuleId, type Severity, type TextEdit } from '../core/index.js';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { pick, type Diagnostic, type Locale, type Position, type RuleId, type Severity } from '../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../protocol.js';
 
 const SOURCE = DIAGNOSTIC_SOURCE;
@@ -12,16 +20,16 @@ const SOURCE = DIAGNOSTIC_SOURCE;
 export interface DiagnosticData {
   /** The document version the diagnostic was computed for. */
   version: number;
+  /** Where the core's diagnostic starts, on those with a fix (with `code`, it finds the fix again). */
+  at?: Position;
+}
+
+/** What a diagnostic sent back by a client says about itself, once checked. */
+export interface SentDiagnostic {
+  version: number;
   rule: RuleId;
-  /** Where the core's diagnostic starts (identifies its cell together with `rule`). */
+  /** Where the core's diagnostic starts (identifies it together with `rule`). */
   at: Position;
-  expected?: number;
-  actual?: number;
-  /** The fix the core offers, if any (recomputed from the server's text before use). */
-  edits?: TextEdit[];
-  /** The key of the cell the diagnostic is about (`t3.new.total`), or of its row (`t3.new`). */
-  cell?: string;
-  row?: string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -31,34 +39,49 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+interface Parts {
+  uri: string;
+  locale: Locale;
+  message: string;
+  related: DiagnosticRelatedInformation[] | undefined;
+}
+const parts = new WeakMap<Diagnostic, Parts>();
+
+function partsOf(d: Diagnostic, uri: string, locale: Locale): Parts {
+  let p = parts.get(d);
+  if (p && p.uri === uri && p.locale === locale) return p;
+  let related: DiagnosticRelatedInformation[] | undefined;
+  if (d.related?.length) related = d.related.map((r) => ({ location: { uri, range: r.range }, message: pick(r.message, locale) }));
+  p = { uri, locale, message: pick(d.message, locale), related };
+  parts.set(d, p);
+  return p;
+}
+
 export function toLsp(d: Diagnostic, opts: { uri: string; version: number; locale: Locale; severity: Severity }): LspDiagnostic {
-  const data: DiagnosticData = { version: opts.version, rule: d.rule, at: d.range.start };
-  if (d.expected !== undefined) data.expected = d.expected;
-  if (d.actual !== undefined) data.actual = d.actual;
-  if (d.fix) data.edits = d.fix.edits;
-  if (d.cell) data.cell = d.cell;
-  if (d.row) data.row = d.row;
+  const p = partsOf(d, opts.uri, opts.locale);
   const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[opts.severity],
     code: d.rule,
     source: SOURCE,
-    message: pick(d.message, opts.locale),
-    data,
+    message: p.message,
+    data: (d.fix ? { version: opts.version, at: d.range.start } : { version: opts.version }) satisfies DiagnosticData,
   };
-  if (d.related?.length) {
-    out.relatedInformation = d.related.map((r) => ({ location: { uri: opts.uri, range: r.range }, message: pick(r.message, opts.locale) }));
-  }
+  if (p.related) out.relatedInformation = p.related;
   return out;
 }
 
-/** `data` of a diagnostic a client sent back, if it is one of ours and well-formed. */
-export function readData(d: unknown): DiagnosticData | undefined {
+const isPosition = (p: unknown): p is Position =>
+  !!p && typeof p === 'object' && Number.isInteger((p as Position).line) && Number.isInteger((p as Position).character);
+
+/** What a diagnostic a client sent back says, if it is one of ours and well-formed. */
+export function readData(d: unknown): SentDiagnostic | undefined {
   if (!d || typeof d !== 'object') return undefined;
-  const x = d as { source?: unknown; data?: unknown };
+  const x = d as { source?: unknown; data?: unknown; code?: unknown; range?: { start?: unknown } };
   if (x.source !== SOURCE || !x.data || typeof x.data !== 'object') return undefined;
   const data = x.data as Partial<DiagnosticData>;
-  if (!Number.isInteger(data.version) || typeof data.rule !== 'string') return undefined;
-  if (!data.at || !Number.isInteger(data.at.line) || !Number.isInteger(data.at.character)) return undefined;
-  return data as DiagnosticData;
+  if (!Number.isInteger(data.version) || typeof x.code !== 'string') return undefined;
+  const at = data.at !== undefined ? data.at : x.range?.start;
+  if (!isPosition(at)) return undefined;
+  return { version: data.version as number, rule: x.code as RuleId, at: { line: at.line, character: at.character } };
 }

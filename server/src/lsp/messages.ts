@@ -10,6 +10,13 @@ export const text = {
   recomputeTable: (table: Localized) => L(`重新计算${table.zh}的全部总计`, `Recompute every total of ${table.en}`),
   recomputeAll: () => L('重新计算全文所有总计', 'Recompute every total of the document'),
 
+  // diagnostics
+  moreDiagnostics: (more: number, max: number) =>
+    L(
+      `另有 ${more} 条诊断未显示：每个文档最多显示 ${max} 条（设置 disclosureReport.maxDiagnostics）；本文件似乎不止一份报告，可拆分后分别检查`,
+      `${more} more diagnostics not shown: at most ${max} are shown per document (setting disclosureReport.maxDiagnostics); this file seems to hold more than one report, check them one by one`,
+    ),
+
   // hover
   row: () => L('行', 'Row'),
   column: () => L('列', 'Column'),

@@ -20,9 +20,9 @@ const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pi
 The language server of the disclosure report checker (政府信息公开工作年度报告), for any LSP
 client. Diagnostics, quick fixes, hover, inlay hints, code lens, outline and folding.
 Settings (section "${SETTINGS_SECTION}"): severity (per rule: error|warning|information|hint|off),
-locale (auto|zh-CN|en), debounceMs, previousReport (last year's report: a path).
-The workspace configuration file .disclosure-report.json (severities, reviewed findings) is read
-from each document's folder upward.
+locale (auto|zh-CN|en), debounceMs, maxDiagnostics (per document, default 1000), previousReport
+(last year's report: a path). The workspace configuration file .disclosure-report.json
+(severities, reviewed findings) is read from each document's folder upward.
 `;
 
 /** Once the client has gone (its end of the pipe closed), there is nobody left to tell. */

@@ -20,9 +20,14 @@ export interface Settings {
   debounceMs: number;
   /** Last year's report: a path relative to the workspace folder, or absolute; '' finds it by office and year. */
   previousReport?: string;
+  /** At most this many diagnostics per document are published (absent: DEFAULT_MAX_DIAGNOSTICS). */
+  maxDiagnostics?: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { severity: {}, locale: 'auto', debounceMs: 150, previousReport: '' };
+/** The cap on one document's diagnostics: a file of hundreds of reports pasted together stays light. */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
+
+export const DEFAULT_SETTINGS: Settings = { severity: {}, locale: 'auto', debounceMs: 150, previousReport: '', maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -39,6 +44,7 @@ export function normalizeSettings(raw: unknown): Settings {
   if (r.locale === 'zh-CN' || r.locale === 'en' || r.locale === 'auto') s.locale = r.locale;
   if (typeof r.previousReport === 'string') s.previousReport = r.previousReport.trim();
   if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) && r.debounceMs >= 0) s.debounceMs = Math.min(r.debounceMs, 5000);
+  if (typeof r.maxDiagnostics === 'number' && Number.isFinite(r.maxDiagnostics) && r.maxDiagnostics >= 1) s.maxDiagnostics = Math.min(Math.floor(r.maxDiagnostics), 100000);
   return s;
 }
 

@@ -16,7 +16,7 @@ import { readSource, writeBack, type TextSourceResult } from '../../sources/inde
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
 import { problemLines, progressLine, readAll, type Input } from '../inputs.js';
 import { cliText } from '../messages.js';
-import { checkJson } from '../output/json.js';
+import { JsonStream } from '../output/json.js';
 import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../output/text.js';
 import { reason, type FileReport } from '../report.js';
 
@@ -104,14 +104,16 @@ export const check = defineCommand({
       return c;
     };
 
-    // Pass 2: check (and fix) each, and print.
-    const reports: FileReport[] = [];
+    // Pass 2: check (and fix) each, and print (JSON as a stream, file by file).
+    const json = format === 'json' ? new JsonStream(io.out, locale) : null;
+    /** The rule ids each readable report raised, for the tally. */
+    const failing: string[][] = [];
     const tally: Tally = { files: inputs.length, error: 0, warning: 0, notes: 0, fixes: 0 };
     for (let input of inputs) {
       if (input.error) {
         bad = true;
         io.err(t.unreadable(input.path, input.error) + '\n');
-        reports.push({ path: input.path, diagnostics: [], fixed: [], refused: [], error: input.error });
+        json?.file({ path: input.path, diagnostics: [], fixed: [], refused: [], error: input.error });
         continue;
       }
       for (const line of problemLines(input, locale)) io.err(line + '\n');
@@ -122,14 +124,15 @@ export const check = defineCommand({
         } catch (e) {
           bad = true;
           io.err(t.unreadable(input.path, reason(e, locale)) + '\n');
-          reports.push({ path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) });
+          json?.file({ path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) });
           continue;
         }
       }
       r.diagnostics = input.analysis?.diagnostics ?? [];
       const config = configFor(input.path);
       if (config && input.source) withConfig(r, input.source.text, config);
-      reports.push(r);
+      failing.push(r.diagnostics.map((d) => d.rule));
+      json?.file(r);
       tally.fixes += r.fixed.length;
       for (const d of r.diagnostics) {
         if (d.severity === 'error' || d.severity === 'warning') tally[d.severity]++;
@@ -137,9 +140,9 @@ export const check = defineCommand({
       }
       if (format === 'text') io.out(fileText(r, locale));
     }
-    const rules = inputs.length > 1 ? ruleTally(reports) : undefined;
-    if (format === 'json') io.out(checkJson(reports, locale, rules));
-    else io.out((rules ? tallyText(rules, reports.filter((r) => !r.error).length, locale) : '') + summaryText(tally, locale));
+    const rules = inputs.length > 1 ? ruleTally(failing) : undefined;
+    if (json) json.end(rules);
+    else io.out((rules ? tallyText(rules, failing.length, locale) : '') + summaryText(tally, locale));
     return bad ? 2 : tally.error ? 1 : 0;
   },
 });

@@ -1,7 +1,9 @@
 // `check --format json`: the contract's document (../shared/CONTRACT.md "CLI"):
 // `{ version: 1, files: [ { path, diagnostics: [ { rule, severity, message, range, expected?, actual? } ],
 // fixed?, refused?, error?, notice? } ], tally? }` — `tally` (over more than one file, additive):
-// for each rule, how many reports fail it.
+// for each rule, how many reports fail it. Written as a stream (`JsonStream`): each file's part as
+// soon as it is checked, so a batch of thousands never holds its whole document in memory; the text
+// is exactly what `checkJson` (JSON.stringify of the whole, indented by two) gives.
 
 import { ARITHMETIC_RULES, pick, type Locale } from '../../core/index.js';
 import type { FileReport } from '../report.js';
@@ -30,4 +32,27 @@ export function checkJson(reports: FileReport[], locale: Locale, tally?: [string
   const doc: Record<string, unknown> = { version: 1, files: reports.map((r) => fileJson(r, locale)) };
   if (tally) doc.tally = Object.fromEntries(tally);
   return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** The `check --format json` document written file by file through `write`, byte for byte as `checkJson` writes it whole. */
+export class JsonStream {
+  private count = 0;
+  constructor(
+    private readonly write: (s: string) => void,
+    private readonly locale: Locale,
+  ) {
+    write('{\n  "version": 1,\n  "files": [');
+  }
+
+  file(r: FileReport): void {
+    // JSON.stringify escapes line breaks inside strings: every \n here is the indentation's.
+    const body = JSON.stringify(fileJson(r, this.locale), null, 2).replace(/\n/g, '\n    ');
+    this.write(`${this.count++ ? ',' : ''}\n    ${body}`);
+  }
+
+  end(tally?: [string, number][]): void {
+    const files = this.count ? '\n  ]' : ']';
+    const rest = tally ? `,\n  "tally": ${JSON.stringify(Object.fromEntries(tally), null, 2).replace(/\n/g, '\n  ')}` : '';
+    this.write(`${files}${rest}\n}\n`);
+  }
 }

@@ -31,9 +31,10 @@ export function summaryText(s: Tally, locale: Locale): string {
 }
 
 /** For each rule that any report fails (raises at least one diagnostic), how many reports fail it: most first, then in the registry's order. */
-export function ruleTally(reports: FileReport[]): [string, number][] {
+/** For each rule, how many reports fail it, most first: from the rule ids each report raised. */
+export function ruleTally(failing: Iterable<Iterable<string>>): [string, number][] {
   const counts = new Map<string, number>();
-  for (const r of reports) for (const rule of new Set(r.diagnostics.map((d) => d.rule))) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  for (const rules of failing) for (const rule of new Set(rules)) counts.set(rule, (counts.get(rule) ?? 0) + 1);
   const order = new Map<string, number>(RULES.map((x, i) => [x.id, i]));
   return [...counts].sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9) || a[0].localeCompare(b[0]));
 }

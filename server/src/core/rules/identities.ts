@@ -99,7 +99,7 @@ function plansOf(t: Table, spec: IdentitySpec): Plan[] {
 class TableIdentity implements Identity {
   private text?: string;
   constructor(
-    private readonly plan: Plan,
+    readonly plan: Plan,
     readonly anchor: Cell,
     readonly summands: Cell[],
     readonly expected: number,
@@ -118,14 +118,24 @@ class TableIdentity implements Identity {
   }
 }
 
-/** The identities a format declares, expanded over one table. */
-function expand(t: Table, spec: IdentitySpec, out: Identity[]): void {
+/** The identities a format declares, expanded over one table (reusing `before`'s where every cell is the same object). */
+function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan, TableIdentity> | undefined): void {
   for (const plan of plansOf(t, spec)) {
     const anchor = cellIn(t, plan.anchor[0], plan.anchor[1]);
     if (!numeric(anchor)) continue;
-    const summands: Cell[] = [];
+    const old = before?.get(plan);
+    let same = !!old && old.anchor === anchor;
+    const terms = plan.terms;
     let complete = true;
-    for (const [r, c] of plan.terms) {
+    if (same) {
+      for (let i = 0; i < terms.length; i++) {
+        const cell = cellIn(t, terms[i][0], terms[i][1]);
+        if (cell !== old!.summands[i]) { same = false; break; }
+      }
+      if (same) { out.push(old!); continue; }
+    }
+    const summands: Cell[] = [];
+    for (const [r, c] of terms) {
       const cell = cellIn(t, r, c);
       if (!numeric(cell)) { complete = false; break; }
       summands.push(cell);
@@ -136,14 +146,32 @@ function expand(t: Table, spec: IdentitySpec, out: Identity[]): void {
 }
 
 const cache = new WeakMap<Table, Identity[]>();
+const origin = new WeakMap<Table, Table>();
+
+/**
+ * Declares `next` a copy of `previous` with some cells replaced (the model's one-cell fast path):
+ * its identities are then worked out reusing those of `previous` whose cells are all unchanged
+ * (the same objects), so an unchanged identity stays the same object, and so does its finding.
+ */
+export function derivedFrom(next: Table, previous: Table): void {
+  if (next.kind === previous.kind) origin.set(next, previous);
+}
 
 /** Every identity of a table whose cells are all present and numeric (cached per table object). */
 export function identities(t: Table): Identity[] {
   let ids = cache.get(t);
   if (!ids) {
     ids = [];
-    for (const spec of FORMAT_2021.identities) if (spec.table === t.kind) expand(t, spec, ids);
+    const prev = origin.get(t);
+    const prevIds = prev && cache.get(prev);
+    let before: Map<Plan, TableIdentity> | undefined;
+    if (prevIds) {
+      before = new Map();
+      for (const id of prevIds) if (id instanceof TableIdentity) before.set(id.plan, id);
+    }
+    for (const spec of FORMAT_2021.identities) if (spec.table === t.kind) expand(t, spec, ids, before);
     cache.set(t, ids);
+    origin.delete(t);
   }
   return ids;
 }

@@ -99,7 +99,7 @@ export function register(ctx: ServerContext): void {
           if (!data) continue;
           if ((data.rule as string) === REVIEWED_STALE) {
             // A stale entry: remove it from the config file.
-            const index = (data as { entry?: unknown }).entry;
+            const index = ((d as { data?: { entry?: unknown } }).data)?.entry;
             const edit = typeof index === 'number' ? await ctx.projectConfig.removeEdit(uri, index, ctx.client.documentChanges) : undefined;
             if (edit) actions.push({ title: pick(workspaceText.removeEntry(), locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
             continue;

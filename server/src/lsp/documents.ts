@@ -24,7 +24,20 @@ export interface ReportDocument {
 
 type Listener = (doc: ReportDocument) => void;
 
-const EMPTY: Analysis = { lineCount: 1, headings: [], sections: [], tables: [], diagnostics: [], reportYear: null };
+const EMPTY: Analysis = {
+  lineCount: 1, headings: [], sections: [], tables: [], diagnostics: [], reportYear: null, claims: [],
+  identity: { office: null, officeKey: null, year: null, source: { office: null, year: null }, titleRange: null },
+};
+
+/** The file name in a URI (decoded), which the report's identity falls back on. */
+export function fileNameOf(uri: string): string {
+  const last = uri.split(/[/\\]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
 
 type Token = { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } };
 
@@ -114,7 +127,7 @@ export class DocumentStore {
     } catch (err) {
       this.log.error(`analysis of ${doc.uri} failed; rebuilding it from its text`, err);
       try {
-        doc.model = new ReportModel(doc.model.getText());
+        doc.model = new ReportModel(doc.model.getText(), { name: fileNameOf(doc.uri) });
         return doc.model.analysis();
       } catch (err2) {
         this.log.error(`analysis of ${doc.uri} failed again; reporting nothing for version ${doc.version}`, err2);
@@ -140,10 +153,10 @@ export class DocumentStore {
 
   private newModel(uri: string, text: string): ReportModel {
     try {
-      return new ReportModel(text);
+      return new ReportModel(text, { name: fileNameOf(uri) });
     } catch (err) {
       this.log.error(`could not read ${uri}`, err);
-      return new ReportModel('');
+      return new ReportModel('', { name: fileNameOf(uri) });
     }
   }
 

@@ -5,7 +5,6 @@
 import type { CellKey } from './format/index.js';
 import type { Localized } from './i18n.js';
 import type { Range } from './model.js';
-import type { RepeatedDetails } from './years/findings.js';
 
 export type { Locale, Localized } from './i18n.js';
 export { pick, resolveLocale } from './i18n.js';
@@ -35,6 +34,27 @@ export interface RelatedInfo {
   /** The cell key there, when the place is a cell (`t3.carryOver.total`). */
   cell?: CellKey;
   message: Localized;
+}
+
+/** prose-repeated's details (core/years): a passage of this year's prose found in last year's. */
+export interface RepeatedPassage {
+  /** The passage as this year's report writes it. */
+  text: string;
+  /** Where it is in this year's report. */
+  range: Range;
+  /** Where it is in last year's report. */
+  previousRange: Range;
+  /** Its length in characters (white space excluded). */
+  length: number;
+}
+
+export interface RepeatedDetails {
+  /** Repeated sentences / counted sentences, in [0, 1]. */
+  share: number;
+  repeated: number;
+  counted: number;
+  /** The longest runs of repeated sentences, longest first (at most three). */
+  passages: RepeatedPassage[];
 }
 
 export interface Diagnostic {

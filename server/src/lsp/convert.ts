@@ -47,9 +47,18 @@ export function toLsp(d: Diagnostic, opts: { uri: string; version: number; local
     data,
   };
   if (d.related?.length) {
-    out.relatedInformation = d.related.map((r) => ({ location: { uri: opts.uri, range: r.range }, message: pick(r.message, opts.locale) }));
+    out.relatedInformation = d.related.map((r) => ({ location: { uri: r.path ? uriOf(r.path) : opts.uri, range: r.range }, message: pick(r.message, opts.locale) }));
   }
   return out;
+}
+
+/** A related place's URI: last year's report is named by a URI (the editor) or a file path. */
+export function uriOf(path: string): string {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return path;
+  let p = path.replace(/\\/g, '/');
+  if (/^[a-z]:/i.test(p)) p = `/${p}`;
+  // No node:url here: the server also runs in a browser worker.
+  return `file://${p.split('/').map(encodeURIComponent).join('/').replace(/^(\/[a-z])%3A/i, '$1:')}`;
 }
 
 /** `data` of a diagnostic a client sent back, if it is one of ours and well-formed. */

@@ -5,7 +5,7 @@
 // strange document never affects another, nor the server.
 
 import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { ReportModel, type Analysis } from '../core/index.js';
+import { ReportModel, type Analysis, type PreviousReport } from '../core/index.js';
 import type { Logger } from './guard.js';
 
 export interface ReportDocument {
@@ -23,6 +23,20 @@ export interface ReportDocument {
 }
 
 type Listener = (doc: ReportDocument) => void;
+
+/** A document's lines, as crossCheck reads them. */
+export function linesOf(model: ReportModel): string[] {
+  const out: string[] = new Array(model.lineCount);
+  for (let i = 0; i < model.lineCount; i++) out[i] = model.line(i);
+  return out;
+}
+
+/**
+ * Last year's report of a document (its analysis, lines and URI), or undefined. The hook the
+ * workspace index fills (`setPreviousOf`): until then no document has one, and the cross-year
+ * rules do not run in the editor.
+ */
+export type PreviousOf = (doc: ReportDocument) => PreviousReport | undefined;
 
 const EMPTY: Analysis = {
   lineCount: 1, headings: [], sections: [], tables: [], diagnostics: [], reportYear: null, claims: [],
@@ -45,6 +59,7 @@ export class DocumentStore {
   private epochs = 0;
   private readonly documents: TextDocuments<ReportDocument>;
   private readonly wakers = new Set<(uri: string) => void>();
+  private previous: PreviousOf = () => undefined;
 
   constructor(private readonly log: Logger) {
     this.documents = new TextDocuments<ReportDocument>({
@@ -66,6 +81,25 @@ export class DocumentStore {
   /** Listens to the connection's didOpen, didChange and didClose (once, by the sync feature). */
   listen(connection: Connection): void {
     this.documents.listen(connection);
+  }
+
+  /** Last year's report of `doc`, when the workspace index knows one (see `setPreviousOf`). */
+  previousOf(doc: ReportDocument): PreviousReport | undefined {
+    try {
+      return this.previous(doc);
+    } catch (err) {
+      this.log.error(`finding last year's report of ${doc.uri} failed`, err);
+      return undefined;
+    }
+  }
+
+  /**
+   * Where last year's report comes from: the workspace index's `previousFor(uri)` as a
+   * PreviousReport ({ analysis, lines, source: its URI }). Re-check the documents it affects
+   * when it changes (push: re-publish; pull: `workspace/diagnostic/refresh`).
+   */
+  setPreviousOf(find: PreviousOf): void {
+    this.previous = find;
   }
 
   get(uri: string): ReportDocument | undefined {

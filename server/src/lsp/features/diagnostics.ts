@@ -5,35 +5,51 @@
 // cheap. Results for a version that has been superseded are dropped.
 
 import { LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, Locale, RuleId, Severity } from '../../core/index.js';
+import { crossCheck, withCrossYear, type Diagnostic, type Locale, type RuleId, type Severity } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { toLsp } from '../convert.js';
 import { cancelled, guard, requireUri } from '../guard.js';
-import type { ReportDocument } from '../documents.js';
+import { linesOf, type ReportDocument } from '../documents.js';
 import type { Settings } from '../settings.js';
 
 /** The core's diagnostics as LSP diagnostics, after the severity overrides (`off` drops them). */
 export function toLspDiagnostics(
   diagnostics: readonly Diagnostic[],
-  opts: { uri: string; version: number; locale: Locale; severity: (rule: RuleId) => Severity | 'off' },
+  opts: { uri: string; version: number; locale: Locale; severity: (rule: RuleId, own?: Severity) => Severity | 'off' },
 ): LspDiagnostic[] {
   const out: LspDiagnostic[] = [];
   for (const d of diagnostics) {
-    const severity = opts.severity(d.rule);
+    const severity = opts.severity(d.rule, d.severity);
     if (severity === 'off') continue;
     out.push(toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity }));
   }
   return out;
 }
 
+/**
+ * A document's own diagnostics and, when last year's report is known (`ctx.documents.previousOf`,
+ * the hook the workspace index fills), the cross-year ones: crossCheck(analysis, lines, previous).
+ */
+export function coreDiagnostics(ctx: ServerContext, doc: ReportDocument): Diagnostic[] {
+  const analysis = ctx.documents.analyzeSafely(doc);
+  const previous = ctx.documents.previousOf(doc);
+  if (!previous) return analysis.diagnostics;
+  try {
+    return withCrossYear(analysis.diagnostics, crossCheck(analysis, linesOf(doc.model), previous));
+  } catch (err) {
+    ctx.log.error(`comparing ${doc.uri} with last year's report ${previous.source} failed`, err);
+    return analysis.diagnostics;
+  }
+}
+
 /** The diagnostics of a document at its current version, as LSP diagnostics. */
 function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings): LspDiagnostic[] {
-  return toLspDiagnostics(ctx.documents.analyzeSafely(doc).diagnostics, {
+  return toLspDiagnostics(coreDiagnostics(ctx, doc), {
     uri: doc.uri,
     version: doc.version,
     locale: ctx.settings.locale(settings),
-    severity: (rule) => ctx.settings.severity(rule, settings),
+    severity: (rule, own) => ctx.settings.severity(rule, settings, own),
   });
 }
 
@@ -51,7 +67,7 @@ export function debounceFor(doc: ReportDocument, settings: Settings): number {
 
 export function register(ctx: ServerContext): void {
   ctx.capabilities((_params, client) =>
-    client.pullDiagnostics ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {},
+    client.pullDiagnostics ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {},
   );
   registerPull(ctx);
   registerPush(ctx);

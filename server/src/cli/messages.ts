@@ -20,13 +20,16 @@ const zh = {
     check: '检查报告草稿，可就地重算总计（--fix）',
   } as Record<string, string>,
   help: {
-    check: `用法：disclosure-report check [--format text|json] [--fix] [--locale zh-CN|en] 路径...
+    check: `用法：disclosure-report check [--format text|json] [--fix] [--previous 文件] [--locale zh-CN|en] 路径...
 
 检查政府信息公开工作年度报告草稿（纯文本）。路径可以是文件或目录（递归查找 *.txt）。
+每份报告与上年报告比对（上年结转、现行有效件数、正文重复）：上年报告为 --previous 指定的文件，
+否则为输入中同一机关、上一年度的报告（机关与年度从标题、统计期限或文件名读出）。
 
 选项：
   --format text|json   输出格式（默认 text：路径:行:列: 级别 规则 说明）
-  --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字
+  --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字（从不改正文）
+  --previous 文件      上年报告：与每个输入（它本身除外）比对
   --locale zh-CN|en    说明文字的语言（默认 zh-CN）
   -h, --help           显示本帮助
 
@@ -45,6 +48,9 @@ const zh = {
   changed: '修正期间文件被其他程序改动，未写入',
   noRoundTrip: '该文件的编码无法原样写回，未修正',
   fixed: '已修正',
+  previousTaken: (p: string) => `上年报告：${p}`,
+  noPrevious: (why: string) => `未与上年报告比对：${why}`,
+  unreadablePrevious: (p: string, why: string) => `${p}: 无法读取上年报告：${why}`,
   notFixed: '未修正',
   summary: (files: number, e: number, w: number, i: number, fixes: number) =>
     `检查了 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示` + (fixes ? `；修正了 ${fixes} 个单元格` : ''),
@@ -74,14 +80,17 @@ Common options:
     check: 'check report drafts; recompute the totals in place with --fix',
   },
   help: {
-    check: `Usage: disclosure-report check [--format text|json] [--fix] [--locale zh-CN|en] PATH...
+    check: `Usage: disclosure-report check [--format text|json] [--fix] [--previous FILE] [--locale zh-CN|en] PATH...
 
 Checks drafts of government information disclosure annual reports (plain text). PATH is a file
-or a directory (walked for *.txt).
+or a directory (walked for *.txt). Each report is compared with last year's (carry-over, valid
+counts, repeated prose): the --previous FILE, else the input of the same office and the year
+before (office and year read from the title, the period statement or the file name).
 
 Options:
   --format text|json   output format (default text: path:line:col: severity rule message)
-  --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change
+  --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change (never the prose)
+  --previous FILE      last year's report: every input (but itself) is compared with it
   --locale zh-CN|en    language of messages (default zh-CN)
   -h, --help           show this help
 
@@ -100,6 +109,9 @@ BOM and line ends, and is written to a temporary file and renamed, never left ha
   changed: 'the file changed while being fixed; nothing written',
   noRoundTrip: 'the file’s encoding cannot be written back unchanged; not fixed',
   fixed: 'fixed',
+  previousTaken: (p) => `last year's report: ${p}`,
+  noPrevious: (why) => `not compared with last year's report: ${why}`,
+  unreadablePrevious: (p, why) => `${p}: cannot read last year's report: ${why}`,
   notFixed: 'not fixed',
   summary: (files, e, w, i, fixes) => `Checked ${files} file${files === 1 ? '' : 's'}: ${e} errors, ${w} warnings, ${i} notes` + (fixes ? `; fixed ${fixes} cells` : ''),
   badOption: (o) => `unknown option: ${o}`,

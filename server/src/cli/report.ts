@@ -1,7 +1,7 @@
 // What checking one file yields (the diagnostics, what --fix changed and refused, or why the
 // file could not be read), and the reason for a file error in the user's language.
 
-import type { Diagnostic, FixChange, Locale, Refusal } from '../core/index.js';
+import type { Diagnostic, FixChange, Locale, Localized, Refusal } from '../core/index.js';
 import { InputError } from '../sources/encoding.js';
 import { cliText } from './messages.js';
 
@@ -11,6 +11,10 @@ export interface FileReport {
   fixed: FixChange[];
   refused: Refusal[];
   error?: string;
+  /** The path of the report taken as last year's (--previous, or paired among the inputs). */
+  previous?: string;
+  /** Why no report was taken as last year's, when that is worth saying (two candidates). */
+  pairing?: Localized;
 }
 
 /** Why a path could not be read or written, as the user reads it. */

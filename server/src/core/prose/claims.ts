@@ -169,7 +169,11 @@ export function extractClaims(lines: string[], options: ExtractOptions = {}): Cl
 
 const ALL_UNITS = [...new Set(P.PHRASINGS.flatMap((p) => p.units))];
 
+/** A line with no digit (ASCII or full-width) states no number: most prose, skipped at once. */
+export const HAS_DIGIT = /[0-9\uff10-\uff19]/;
+
 function lineClaims(line: number, raw: string, ctx: ReportContext): Claim[] {
+  if (!HAS_DIGIT.test(raw)) return [];
   const text = blankTitles(foldDigits(raw));
   const scope = new LineScope(text, ctx);
   const depth = parenDepths(text);

@@ -5,7 +5,7 @@
 // 其中自然人…，法人…；予以公开…) is taken to end there.
 
 import * as P from '../format/prose.js';
-import { clauseBefore, defaultIsProse, numberTokens, type NumberToken } from './claims.js';
+import { HAS_DIGIT, clauseBefore, defaultIsProse, numberTokens, type NumberToken } from './claims.js';
 import { blankTitles, foldDigits, parenDepths } from './scope.js';
 import { duplicateMessage, enumerationFixTitle, enumerationMessage, firstNamedHere } from './messages.js';
 import type { Finding } from './types.js';
@@ -49,6 +49,7 @@ const isBreak = (c: string) => P.CLAUSE_BREAKS.includes(c);
 const isSentenceBreak = (c: string) => P.SENTENCE_BREAKS.includes(c);
 
 function lineEnumerations(line: number, raw: string, lists: EnumerationList[]): Finding[] {
+  if (!HAS_DIGIT.test(raw)) return [];
   const text = blankTitles(foldDigits(raw));
   const depth = parenDepths(text);
   const tokens = numberTokens(text, P.ENUM_UNITS);

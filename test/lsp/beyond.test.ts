@@ -47,7 +47,7 @@ describe('published diagnostics', () => {
     assert.equal(d.severity, 2);
     assert.equal(d.source, 'disclosure-report');
     assert.deepEqual([data(d).cell, data(d).expected, data(d).actual], ['t3.new.total', 18, 25]);
-    assert.match(d.message, /正文所述 25 .*表中为 18/);
+    assert.match(String(d.message), /正文所述 25 .*表中为 18/);
     const rel = d.relatedInformation![0];
     assert.equal(rel.location.uri, URI);
     assert.equal(rel.location.range.start.line, lineOf('一、本年新收'));
@@ -112,11 +112,19 @@ describe('the cross-year hook for the workspace index', () => {
     const [lsp] = toLspDiagnostics(found, { uri: URI, version: 1, locale: 'zh-CN', severity: (_r, own) => own ?? 'warning' });
     assert.equal(lsp.relatedInformation![0].location.uri, lastUri);
     assert.equal(lsp.relatedInformation![0].location.range.start.line, last.split('\n').findIndex((l) => l.startsWith('四、结转下年度继续办理')));
-    assert.match(lsp.message, /上年报告（2024年报告\.txt）/);
+    assert.match(String(lsp.message), /上年报告（2024年报告\.txt）/);
     assert.deepEqual(linesOf(doc.model), report(2025).split('\n'));
   });
   test('the report’s identity falls back on the URI’s file name', () => {
     const untitled = new ReportModel('一、总体情况\n', { name: fileNameOf(URI) }).analysis();
     assert.equal(untitled.identity.year, 2025);
   });
+});
+
+test('the code lens names last year’s report above the title', async () => {
+  const { previousLens } = await import('../../server/src/lsp/features/codeLens');
+  const a = analyzeText(report(2025));
+  const lens = previousLens(a, 'file:///work/2024%E5%B9%B4%E6%8A%A5%E5%91%8A.txt', 'zh-CN');
+  assert.equal(lens.range.start.line, 0);
+  assert.match(lens.command!.title, /^上年报告：2024年报告\.txt/);
 });

@@ -197,7 +197,10 @@ describe('the seeds and the examples agree with the core', () => {
       const path = join(dir, `${i}.txt`);
       writeFileSync(path, f.text);
       const out = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--locale', 'zh-CN', path], { encoding: 'utf8' });
-      const fromCli = JSON.parse(out.stdout).files[0].diagnostics;
+      // The CLI's `related` (path, range, cell) is the server's relatedInformation (uri, range).
+      const cliAll: { related?: { range: unknown }[]; details?: unknown }[] = JSON.parse(out.stdout).files[0].diagnostics;
+      const fromCli = cliAll.map(({ related: _r, details: _d, ...rest }) => rest);
+      const cliRelated = cliAll.map((d) => (d.related ?? []).map((r) => r.range));
       const uri = `file:///cli-compare/${i}.txt`;
       await client.open(uri, f.text);
       const fromServer = (await client.diagnosticsOf(uri, 1)).map((d) => {
@@ -209,6 +212,8 @@ describe('the seeds and the examples agree with the core', () => {
         return j;
       });
       assert.deepEqual(fromServer, fromCli, f.name);
+      const serverRelated = (await client.diagnosticsOf(uri, 1)).map((d, k) => (cliAll[k]?.related ? (d.relatedInformation ?? []).map((r) => r.location.range) : []));
+      assert.deepEqual(serverRelated, cliRelated, `${f.name}: related places`);
     }
   });
 });

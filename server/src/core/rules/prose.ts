@@ -31,6 +31,8 @@ export function tableValues(cells: ReadonlyMap<string, KeyedCell>): (key: string
 const cellRange = (k: KeyedCell): Range => ({ start: { line: k.cell.line, character: k.cell.start }, end: { line: k.cell.line, character: k.cell.end } });
 
 interface ProseRead {
+  /** Which lines are prose (outside the tables, read as prose), computed once. */
+  isProse: (line: number) => boolean;
   cells: Map<string, KeyedCell>;
   claims: Claim[];
   readings: ClaimReading[];
@@ -44,8 +46,11 @@ export function proseOf(ctx: DocumentContext): ProseRead {
   let r = memo.get(ctx);
   if (!r) {
     const cells = keyedByKey(ctx.tables);
-    const claims = extractClaims(ctx.lines as string[], { isProse: outsideTables(ctx.tables) });
-    r = { cells, claims, readings: claimReadings(claims, tableValues(cells)) };
+    const outside = outsideTables(ctx.tables);
+    const flags = ctx.lines.map((text, i) => outside(i, text));
+    const isProse = (i: number) => flags[i] === true;
+    const claims = extractClaims(ctx.lines as string[], { isProse });
+    r = { isProse, cells, claims, readings: claimReadings(claims, tableValues(cells)) };
     memo.set(ctx, r);
   }
   return r;
@@ -81,7 +86,7 @@ export function proseTableMismatchRule(ctx: DocumentContext): Finding[] {
 
 /** enumeration-sum: on the stated total (`expected` the sum of the parts); a category named twice as information. */
 export function enumerationSumRule(ctx: DocumentContext): Finding[] {
-  return enumerationSums(ctx.lines as string[], { isProse: outsideTables(ctx.tables) }).map((f) => toFinding(f, f.related));
+  return enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }).map((f) => toFinding(f, f.related));
 }
 
 const within = (c: Claim, p: Position) => c.line === p.line && c.start <= p.character && p.character <= c.end;

@@ -49,7 +49,8 @@ const isBreak = (c: string) => P.CLAUSE_BREAKS.includes(c);
 const isSentenceBreak = (c: string) => P.SENTENCE_BREAKS.includes(c);
 
 function lineEnumerations(line: number, raw: string, lists: EnumerationList[]): Finding[] {
-  if (!HAS_DIGIT.test(raw)) return [];
+  // A total needs a digit and 共 / 合计 / 总计 … in its clause: lines without both hold none.
+  if (!HAS_DIGIT.test(raw) || !P.ENUM_TOTAL_WORDS.some((w) => raw.includes(w))) return [];
   const text = blankTitles(foldDigits(raw));
   const depth = parenDepths(text);
   const tokens = numberTokens(text, P.ENUM_UNITS);

@@ -60,6 +60,7 @@ export class DocumentStore {
   private readonly documents: TextDocuments<ReportDocument>;
   private readonly wakers = new Set<(uri: string) => void>();
   private previous: PreviousOf = () => undefined;
+  private readonly previousListeners: (() => void)[] = [];
 
   constructor(private readonly log: Logger) {
     this.documents = new TextDocuments<ReportDocument>({
@@ -100,6 +101,26 @@ export class DocumentStore {
    */
   setPreviousOf(find: PreviousOf): void {
     this.previous = find;
+    this.previousChanged();
+  }
+
+  /**
+   * Says that last year's report of some document changed (edited, saved, another file taken):
+   * the diagnostics feature re-publishes (push) or asks the client to pull again, the code lens
+   * refreshes. The workspace index calls it from its `onDidChange`.
+   */
+  previousChanged(): void {
+    for (const l of this.previousListeners) {
+      try {
+        l();
+      } catch (err) {
+        this.log.error('listener of last year’s report failed', err);
+      }
+    }
+  }
+
+  onDidChangePrevious(l: () => void): void {
+    this.previousListeners.push(l);
   }
 
   get(uri: string): ReportDocument | undefined {

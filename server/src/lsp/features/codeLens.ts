@@ -38,9 +38,11 @@ export function previousLens(a: Analysis, previousSource: string, locale: Locale
 
 export function register(ctx: ServerContext): void {
   ctx.capabilities(() => ({ codeLensProvider: { resolveProvider: false } }));
-  ctx.settings.onDidChange(() => {
+  const refresh = () => {
     if (ctx.client.capabilities.workspace?.codeLens?.refreshSupport) ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch((err) => ctx.log.error('code lens refresh failed', err));
-  });
+  };
+  ctx.settings.onDidChange(refresh);
+  ctx.documents.onDidChangePrevious(refresh);
   ctx.connection.onCodeLens(
     guard(ctx, 'textDocument/codeLens', async (params): Promise<CodeLens[]> => {
       const uri = requireUri(params);

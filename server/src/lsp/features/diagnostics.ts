@@ -144,11 +144,14 @@ function registerPush(ctx: ServerContext): void {
     if (push()) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => ctx.log.error(`clearing diagnostics of ${uri} failed`, err));
   });
 
-  ctx.settings.onDidChange(() => {
+  // Settings, or last year's report of a document (interFileDependencies), changed: check again.
+  const again = () => {
     if (push()) {
       for (const doc of documents.all()) schedule(doc, true);
     } else if (ctx.client.capabilities.workspace?.diagnostics?.refreshSupport) {
       connection.languages.diagnostics.refresh().catch((err) => ctx.log.error('diagnostic refresh failed', err));
     }
-  });
+  };
+  ctx.settings.onDidChange(again);
+  documents.onDidChangePrevious(again);
 }

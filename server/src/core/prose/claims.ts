@@ -169,20 +169,25 @@ export function extractClaims(lines: string[], options: ExtractOptions = {}): Cl
 }
 
 // A line's claims depend only on its text and the report's context, so an editor re-checking a
-// draft after each keystroke reads again only the lines that changed. Bounded: cleared when full.
+// draft after each keystroke reads again only the lines that changed. Kept for the latest context
+// (a new office or year starts over); bounded: cleared when full; very long lines are not kept.
+let cacheSig = '';
 const LINE_CACHE = new Map<string, Claim[]>();
-const LINE_CACHE_MAX = 4096;
+const LINE_CACHE_MAX = 65536;
 const LINE_CACHE_LONGEST = 20000;
 
 function cachedLineClaims(line: number, raw: string, ctx: ReportContext, sig: string): Claim[] {
   if (!HAS_DIGIT.test(raw)) return [];
   if (raw.length > LINE_CACHE_LONGEST) return lineClaims(line, raw, ctx);
-  const key = sig + raw;
-  let found = LINE_CACHE.get(key);
+  if (sig !== cacheSig) {
+    LINE_CACHE.clear();
+    cacheSig = sig;
+  }
+  let found = LINE_CACHE.get(raw);
   if (!found) {
     found = lineClaims(0, raw, ctx);
     if (LINE_CACHE.size >= LINE_CACHE_MAX) LINE_CACHE.clear();
-    LINE_CACHE.set(key, found);
+    LINE_CACHE.set(raw, found);
   }
   return found.length ? found.map((c) => ({ ...c, line })) : found;
 }

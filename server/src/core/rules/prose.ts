@@ -13,11 +13,43 @@ import type { Finding as ProseFinding } from '../prose/types.js';
 import { numeric } from './identities.js';
 import type { DocumentContext } from './rule.js';
 
-/** The value cells of the tables by key (the first table of each kind wins, as cellByKey does). */
+/**
+ * The value cells of the report's tables by key: those of the first table of each kind (a report
+ * has one of each; a document of many reports is compared by its first ones, as cellByKey does).
+ */
 export function keyedByKey(tables: readonly Table[]): Map<string, KeyedCell> {
   const out = new Map<string, KeyedCell>();
-  for (const t of tables) for (const k of keyedCells(t)) if (!out.has(k.key)) out.set(k.key, k);
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (seen.has(t.kind)) continue;
+    seen.add(t.kind);
+    for (const k of keyedCells(t)) if (!out.has(k.key)) out.set(k.key, k);
+    if (seen.size === 3) break;
+  }
   return out;
+}
+
+/** Prose lines for an analysis: outside every table's lines (marked in one sweep), and reading as prose. */
+function proseFlags(lines: readonly string[], tables: readonly Table[]): Uint8Array {
+  const inTable = new Uint8Array(lines.length);
+  for (const t of tables) inTable.fill(1, Math.max(0, t.startLine), Math.min(lines.length, t.endLine + 1));
+  const flags = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) if (!inTable[i] && readsAsProse(lines[i])) flags[i] = 1;
+  return flags;
+}
+
+// Whether a line reads as prose depends on its text alone: kept by text (the lines of an edited
+// draft are the same strings from one analysis to the next). Bounded: cleared when full.
+const PROSE_CACHE = new Map<string, boolean>();
+const outside = outsideTables([]);
+function readsAsProse(text: string): boolean {
+  let v = PROSE_CACHE.get(text);
+  if (v === undefined) {
+    v = outside(0, text);
+    if (PROSE_CACHE.size >= 65536) PROSE_CACHE.clear();
+    if (text.length <= 20000) PROSE_CACHE.set(text, v);
+  }
+  return v;
 }
 
 /** A getter over the tables: the number a key's cell holds, null when absent, blank or not a number. */
@@ -46,9 +78,8 @@ export function proseOf(ctx: DocumentContext): ProseRead {
   let r = memo.get(ctx);
   if (!r) {
     const cells = keyedByKey(ctx.tables);
-    const outside = outsideTables(ctx.tables);
-    const flags = ctx.lines.map((text, i) => outside(i, text));
-    const isProse = (i: number) => flags[i] === true;
+    const flags = proseFlags(ctx.lines, ctx.tables);
+    const isProse = (i: number) => flags[i] === 1;
     const claims = extractClaims(ctx.lines as string[], { isProse });
     r = { isProse, cells, claims, readings: claimReadings(claims, tableValues(cells)) };
     memo.set(ctx, r);

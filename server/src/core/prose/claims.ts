@@ -177,12 +177,12 @@ const LINE_CACHE_MAX = 65536;
 const LINE_CACHE_LONGEST = 20000;
 
 function cachedLineClaims(line: number, raw: string, ctx: ReportContext, sig: string): Claim[] {
-  if (!HAS_DIGIT.test(raw)) return [];
   if (raw.length > LINE_CACHE_LONGEST) return lineClaims(line, raw, ctx);
   if (sig !== cacheSig) {
     LINE_CACHE.clear();
     cacheSig = sig;
   }
+  // Looked up first: the lookup of a line seen before costs less than scanning it for a digit.
   let found = LINE_CACHE.get(raw);
   if (!found) {
     found = lineClaims(0, raw, ctx);

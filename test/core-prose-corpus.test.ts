@@ -230,3 +230,15 @@ test('enumerations in the seeds and published reports add up; seed 002 names 规
     }
   }
 });
+
+test('through the registry (analyzeText): the analysis’s claims are the rows above, and prose-table-mismatch says exactly the mismatches', { skip: SKIP_SHARED }, () => {
+  for (const { name, text } of files()) {
+    const a = analyzeText(text, { name });
+    const rows = a.claims.map((r) => [r.claim.line + 1, r.claim.text, r.claim.phrasing, r.agrees === true ? 'agrees' : r.agrees === false ? 'mismatch' : 'blank']);
+    assert.deepEqual(rows, CLAIMS[name].map((r) => [r[0], r[1], r[2], r[5]]), name);
+    const mismatches = CLAIMS[name].filter((r) => r[5] === 'mismatch');
+    assert.deepEqual(a.diagnostics.filter((d) => d.rule === 'prose-table-mismatch').map((d) => [d.range.start.line + 1, d.actual]), mismatches.map((r) => [r[0], Number(r[1])]), name);
+    const enumeration = a.diagnostics.filter((d) => d.rule === 'enumeration-sum').map((d) => [d.severity, d.range.start.line + 1]);
+    assert.deepEqual(enumeration, name.startsWith('seeds/002') ? [['information', 2]] : [], name);
+  }
+});

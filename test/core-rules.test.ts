@@ -3,7 +3,7 @@
 // by cell key (test/helpers/compose.mjs).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ARITHMETIC_RULES, RULES, analyzeText, type RuleId } from '../server/src/core/index.ts';
+import { ARITHMETIC_RULES, RULES, analyzeText, crossCheck, type RuleId } from '../server/src/core/index.ts';
 import { composeReport, exampleReport } from './helpers/compose.mjs';
 import { marked } from './helpers/marks.ts';
 
@@ -128,8 +128,17 @@ describe('format rules', () => {
       withCells({ 't3.carried.natural': '', 't2.license.decisions': '１５６', 't2.penalty.decisions': '-3', 't2.enforcement.decisions': '2.5', 't2.rules.issued': '？', 't3.denied1.natural': '—', 't4.direct.upheld': '1,234' })
         .replace('行政规范性文件 | 3 | 1 | 12 |', '规范性文件 | 3 | 1 |').replace('统计期限为2025年', '统计期限为2024年').replace('行政事业性收费 | 0.5 |', '行政事业性收费 | 0.5 | 7 |'),
       clean.replace('本年制发件数 | 本年废止件数 | 现行有效件数', '本年新制作数量 | 本年新公开数量 | 对外公开总数量'),
+      // The rules beyond the arithmetic (test/core-rules-beyond.test.ts has each in detail).
+      clean.replace('不断提升政务公开质量。', '不断提升政务公开质量。全年共收到政府信息公开申请25件。全年共发布信息120条，其中政策文件30条、工作动态80条、通知公告20条。')
+        .replace(/(五、存在的主要问题及改进情况\n)[^\n]*\n/, '$1').replace('未收取政府信息公开信息处理费', '无其他需要报告的事项'),
     ];
-    const seen = new Set(fixtures.flatMap(rulesOf));
+    // Last year's report: 结转 3 (this year carries 2), 行政规范性文件 现行有效 5 (5 + 3 − 1 ≠ 12), the same prose.
+    const copied = '一是持续深化主动公开工作并完善目录。二是规范依申请公开办理流程与答复文书。三是加强政策解读与回应关切的力度。四是推进基层政务公开标准化规范化建设。五是强化政务公开队伍业务培训与考核。\n';
+    const withProse = (text: string) => text.replace('六、其他需要报告的事项', copied + '六、其他需要报告的事项');
+    const now = withProse(clean);
+    const last = withProse(composeReport({ ...example, year: 2024, cells: { ...example.cells, 't3.carryOver.natural': 3, 't2.normative.valid': 5 } }).replaceAll('2025', '2024'));
+    const cross = crossCheck(analyzeText(now), now.split('\n'), { analysis: analyzeText(last), lines: last.split('\n'), source: '2024.txt' });
+    const seen = new Set([...fixtures.flatMap(rulesOf), ...cross.map((d) => d.rule)]);
     assert.deepEqual(RULES.map((r) => r.id).filter((id) => !seen.has(id)), []);
   });
 });

@@ -3,7 +3,7 @@
 // on the published pairs of ../shared (洪泽区 2023/2024, 宿迁市 2023/2024).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText, type Range } from '../server/src/core/index.ts';
+import { analyzeText, crossCheck, type Range } from '../server/src/core/index.ts';
 import {
   carryoverMismatch, compareYears, findPrevious, proseLines, sideFromCells, proseRepeated, reportIdentity, sentenceKey, validCountChain, type Finding, type YearSide,
 } from '../server/src/core/years/index.ts';
@@ -276,6 +276,14 @@ describe('the published pairs', { skip: SKIP_SHARED }, () => {
     assert.deepEqual(r.chain, []);
     assert.deepEqual([r.prose!.repeated, r.prose!.counted], [1, 50]);
     assert.equal(r.prose!.passages[0].text, '针对上述问题，我市及时进行了针对性的改进。');
+  });
+  test('through the registry (analyzeText + crossCheck): neither pair raises anything', () => {
+    for (const [c, p] of [['r02', 'r01'], ['r05', 'r04']]) {
+      const cur = file(c);
+      const prev = file(p);
+      const found = crossCheck(analyzeText(cur.text, { name: cur.name }), split(cur.text), { analysis: analyzeText(prev.text, { name: prev.name }), lines: split(prev.text), source: prev.name });
+      assert.deepEqual(found, [], `${c} against ${p}`);
+    }
   });
   test('at the default threshold neither pair raises prose-repeated', () => {
     for (const [c, p] of [['r02', 'r01'], ['r05', 'r04']]) assert.deepEqual(proseRepeated(prose(file(c).text), prose(file(p).text)), []);

@@ -23,7 +23,7 @@ const pull = (previousResultId?: string) =>
 
 describe('pull diagnostics', () => {
   test('the server declares a diagnostic provider to a client that pulls', () => {
-    assert.deepEqual(client.result.capabilities.diagnosticProvider, { identifier: 'disclosure-report', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(client.result.capabilities.diagnosticProvider, { identifier: 'disclosure-report', interFileDependencies: true, workspaceDiagnostics: false });
   });
 
   let resultId = '';

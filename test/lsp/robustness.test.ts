@@ -197,15 +197,21 @@ describe('the seeds and the examples agree with the core', () => {
       const path = join(dir, `${i}.txt`);
       writeFileSync(path, f.text);
       const out = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--locale', 'zh-CN', path], { encoding: 'utf8' });
-      // The server's `data` carries only the version (the message holds expected and actual).
-      const fromCli = JSON.parse(out.stdout).files[0].diagnostics.map((d: Record<string, unknown>) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range }));
+      // The server's `data` carries only the version (the message holds expected and actual); the
+      // CLI's `related` (path, range, cell) of the rules beyond the arithmetic is the server's
+      // relatedInformation (uri, range).
+      const cliAll: Record<string, unknown>[] & { related?: { range: unknown }[] }[] = JSON.parse(out.stdout).files[0].diagnostics;
+      const fromCli = cliAll.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range }));
+      const cliRelated = cliAll.map((d) => ((d.related as { range: unknown }[] | undefined) ?? []).map((r) => r.range));
       const uri = `file:///cli-compare/${i}.txt`;
       await client.open(uri, f.text);
       const fromServer = (await client.diagnosticsOf(uri, 1)).map((d) => {
-        assert.deepEqual(Object.keys(d.data as object).filter((k) => k !== 'at'), ['version']);
+        assert.deepEqual(Object.keys(d.data as object).filter((k) => !['at', 'cell', 'row'].includes(k)), ['version']);
         return { rule: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range };
       });
       assert.deepEqual(fromServer, fromCli, f.name);
+      const serverRelated = (await client.diagnosticsOf(uri, 1)).map((d, k) => (cliAll[k]?.related ? (d.relatedInformation ?? []).map((r) => r.location.range) : []));
+      assert.deepEqual(serverRelated, cliRelated, `${f.name}: related places`);
     }
   });
 });

@@ -51,7 +51,7 @@ export async function readOne(path: string, locale: Locale): Promise<Input> {
   try {
     const bytes = readBytes(path);
     const source = await convert(path, bytes);
-    return { path, bytes, source, analysis: analyzeText(source.text) };
+    return { path, bytes, source, analysis: analyzeText(source.text, { name: path }) };
   } catch (e) {
     return { path, error: reason(e, locale) };
   }

@@ -23,19 +23,22 @@ const zh = {
     new: '按官方格式输出一份新报告（全部行列名称，单元格为 0）',
   } as Record<string, string>,
   help: {
-    check: `用法：disclosure-report check [--format text|json] [--fix] [--config 文件] [--locale zh-CN|en] 路径...
+    check: `用法：disclosure-report check [--format text|json] [--fix] [--config 文件] [--previous 文件] [--locale zh-CN|en] 路径...
 
 检查政府信息公开工作年度报告：纯文本（.txt、.md）、Word 文档（.docx）、网页（.html、.htm）和带文字层的
 PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件）。.doc、.wps、加密、损坏、扫描件或过大的文件各报
 一条错误，其余文件照常检查。对 .docx、网页和 PDF，行号与列号指 disclosure-report text 文件 打印的文本。
 检查多个文件时，最后列出每条规则有多少份报告未通过。
+每份报告与上年报告比对（上年结转、现行有效件数、正文重复）：上年报告为 --previous 指定的文件，
+否则为输入中同一机关、上一年度的报告（机关与年度从标题、统计期限或文件名读出）。
 
 选项：
   --format text|json   输出格式（默认 text：路径:行:列: 级别 规则 说明）
   --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字；
-                       .docx 只改这些单元格的文字，其余原样保留；网页和 PDF 不修改
+                       .docx 只改这些单元格的文字，其余原样保留；网页和 PDF 不修改；从不改正文
   --config 文件        使用该配置文件（规则级别、已审核的发现）；默认从每个被检查文件所在目录向上
                        查找 .disclosure-report.json，到文件系统根目录或含 .git 的目录为止
+  --previous 文件      上年报告：与每个输入（它本身除外）比对
   --locale zh-CN|en    说明文字的语言（默认 zh-CN）
   -h, --help           显示本帮助
 
@@ -94,6 +97,9 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
   changed: '修正期间文件被其他程序改动，未写入',
   noRoundTrip: '该文件的编码无法原样写回，未修正',
   fixed: '已修正',
+  previousTaken: (p: string) => `上年报告：${p}`,
+  noPrevious: (why: string) => `未与上年报告比对：${why}`,
+  unreadablePrevious: (p: string, why: string) => `${p}: 无法读取上年报告：${why}`,
   notFixed: '未修正',
   readOnlySource: (kind: string) => `--fix 不修改${kind === 'pdf' ? ' PDF ' : '网页'}文件，未作改动（可在原 Word 文档上修正）`,
   noRun: { zh: '文档中该单元格没有可写入的文字，未修正', en: 'the document has no text run in this cell to write into; not fixed' },
@@ -136,22 +142,25 @@ Common options:
     new: 'print a new report in the official format (every label, 0 in every cell)',
   },
   help: {
-    check: `Usage: disclosure-report check [--format text|json] [--fix] [--config FILE] [--locale zh-CN|en] PATH...
+    check: `Usage: disclosure-report check [--format text|json] [--fix] [--config FILE] [--previous FILE] [--locale zh-CN|en] PATH...
 
 Checks government information disclosure annual reports: plain text (.txt, .md), Word documents
 (.docx), saved web pages (.html, .htm) and PDFs with a text layer (.pdf). PATH is a file or a
 directory (walked for all of these). A .doc, .wps, encrypted, damaged, scanned or too large file
 gets one error each; the others are still checked. For a .docx, web page or PDF, lines and
 columns refer to the text that disclosure-report text FILE prints. Over several files, the output
-ends with a tally: for each rule, how many reports fail it.
+ends with a tally: for each rule, how many reports fail it. Each report is compared with last
+year's (carry-over, valid counts, repeated prose): the --previous FILE, else the input of the same
+office and the year before (office and year read from the title, the period statement or the file name).
 
 Options:
   --format text|json   output format (default text: path:line:col: severity rule message)
   --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change;
-                       in a .docx only those cells' text, everything else kept; web pages and PDFs are not changed
+                       in a .docx only those cells' text, everything else kept; web pages and PDFs are not changed; prose never
   --config FILE        use this configuration file (rule severities, reviewed findings); by default
                        .disclosure-report.json is looked for from each checked file's folder upward,
                        up to the filesystem root or a folder holding .git
+  --previous FILE      last year's report: compared with every input (but itself)
   --locale zh-CN|en    language of messages (default zh-CN)
   -h, --help           show this help
 
@@ -213,6 +222,9 @@ Options:
   changed: 'the file changed while being fixed; nothing written',
   noRoundTrip: 'the file’s encoding cannot be written back unchanged; not fixed',
   fixed: 'fixed',
+  previousTaken: (p) => `last year's report: ${p}`,
+  noPrevious: (why) => `not compared with last year's report: ${why}`,
+  unreadablePrevious: (p, why) => `${p}: cannot read last year's report: ${why}`,
   notFixed: 'not fixed',
   readOnlySource: (kind) => `--fix does not change ${kind === 'pdf' ? 'a PDF' : 'a web page'}; nothing written (fix the Word document it came from)`,
   noRun: { zh: '文档中该单元格没有可写入的文字，未修正', en: 'the document has no text run in this cell to write into; not fixed' },

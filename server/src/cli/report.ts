@@ -1,7 +1,7 @@
 // What checking one file yields (the diagnostics, what --fix changed and refused, or why the
 // file could not be read), and the reason for a file error in the user's language.
 
-import { pick, type Diagnostic, type FixChange, type Locale, type Refusal } from '../core/index.js';
+import { pick, type Diagnostic, type FixChange, type Locale, type Localized, type Refusal } from '../core/index.js';
 import { InputError } from '../sources/encoding.js';
 import { SourceError, type SourceKind } from '../sources/index.js';
 import { cliText } from './messages.js';
@@ -16,6 +16,10 @@ export interface FileReport {
   kind?: SourceKind;
   /** Said once for the file, e.g. that --fix changes nothing in a web page or a PDF. */
   notice?: string;
+  /** The path of the report taken as last year's (--previous, or paired among the inputs). */
+  previous?: string;
+  /** Why no report was taken as last year's, when that is worth saying (two candidates). */
+  pairing?: Localized;
 }
 
 /** Why a path could not be read or written, as the user reads it. */

@@ -3,6 +3,8 @@
 
 import type { Diagnostic } from './diagnostics.js';
 import type { Heading, Table } from './model.js';
+import type { ReportIdentity } from './years/identity.js';
+import type { ClaimReading } from './prose/types.js';
 
 export interface Section {
   heading: Heading;
@@ -17,4 +19,14 @@ export interface Analysis {
   tables: Table[];
   diagnostics: Diagnostic[];
   reportYear: number | null;
+  /**
+   * Which office's report for which year: from the title, the period statement, then the file
+   * name the model was given (core/years reportIdentity). Pairing, the prose scope and export read it.
+   */
+  identity: ReportIdentity;
+  /**
+   * Every number the prose states for a table figure (core/prose), with the cells it was
+   * compared with and whether it agrees, even when it does: what a hover on it shows.
+   */
+  claims: ClaimReading[];
 }

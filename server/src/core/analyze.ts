@@ -7,6 +7,8 @@ import type { Heading, Range, Table, YearMention } from './model.js';
 import { checkDocument, withSeverity } from './rules/registry.js';
 import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
+import { proseOf } from './rules/prose.js';
+import { reportIdentity } from './years/identity.js';
 
 export type { Analysis, Section } from './analysis.js';
 
@@ -26,7 +28,7 @@ function sorted(found: Finding[]): Diagnostic[] {
 }
 
 /** The analysis from the segments' results (in document lines, in line order) and the document rules. */
-export function assemble(segments: SegmentResult[], lines: readonly string[], cache?: { last?: AssembleCache }): Analysis {
+export function assemble(segments: SegmentResult[], lines: readonly string[], cache?: { last?: AssembleCache }, name?: string): Analysis {
   const count = lines.length;
   const lastLength = lines[count - 1]?.length ?? 0;
   const headings: Heading[] = [];
@@ -49,7 +51,8 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], ca
   const firstHeading = headings[0]?.line ?? Infinity;
   const title = titleYears.find((y) => y.line < Math.min(firstHeading, 10));
   const reportYear = title?.year ?? null;
-  const ctx: DocumentContext = { headings, sections, tables, reportYear, periodYears, lines, end };
+  const identity = reportIdentity(lines, name);
+  const ctx: DocumentContext = { headings, sections, tables, reportYear, periodYears, lines, end, identity };
 
   // The headings-only rules depend on the headings, the end of the text and whether anything was
   // found (a heading that changed or moved is a new object), so they are reused while those stay.
@@ -65,20 +68,35 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], ca
   }
   const rest: Finding[] = [];
   checkDocument(ctx, 'rest', rest);
-  return { lineCount: count, headings, sections, tables, diagnostics: merge(diagnostics, merge(byHeadings, sorted(rest))), reportYear };
+  const claims = proseOf(ctx).readings;
+  return { lineCount: count, headings, sections, tables, diagnostics: merge(diagnostics, merge(byHeadings, sorted(rest))), reportYear, identity, claims };
+}
+
+/** What crossCheck may be told besides the two reports. */
+export interface CrossCheckOptions {
+  /** prose-repeated's threshold, a share in [0, 1] (default 0.5). */
+  proseThreshold?: number;
 }
 
 /**
- * The findings of the rules that compare a report with last year's (none yet in the registry
- * runs without one): run by the edges that know the previous report, beside `analysis.diagnostics`.
+ * The findings of the rules that compare a report with last year's (carryover-mismatch,
+ * valid-count-chain, prose-repeated): run by the edges that know the previous report, beside
+ * `analysis.diagnostics` (sorted; merge them in for one list). `lines` are this year's report's;
+ * `previous` last year's analysis, lines and path (or URI), which `related` and the messages name.
  */
-export function crossCheck(analysis: Analysis, lines: readonly string[], previous: PreviousReport): Diagnostic[] {
+export function crossCheck(analysis: Analysis, lines: readonly string[], previous: PreviousReport, options: CrossCheckOptions = {}): Diagnostic[] {
   const years = { periodYears: [] as YearMention[] };
   const end: Range = { start: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 } };
-  const ctx: DocumentContext = { headings: analysis.headings, sections: analysis.sections, tables: analysis.tables, reportYear: analysis.reportYear, ...years, lines, end, previous };
+  const identity = analysis.identity;
+  const ctx: DocumentContext = { headings: analysis.headings, sections: analysis.sections, tables: analysis.tables, reportYear: analysis.reportYear, ...years, lines, end, identity, previous, proseThreshold: options.proseThreshold };
   const found: Finding[] = [];
   checkDocument(ctx, 'previous', found);
   return sorted(found);
+}
+
+/** A report's own diagnostics and its cross-year ones as one sorted list. */
+export function withCrossYear(own: Diagnostic[], cross: Diagnostic[]): Diagnostic[] {
+  return merge(own, cross);
 }
 
 /** Merges two sorted lists; on a tie the first list's item comes first (as a stable sort would). */

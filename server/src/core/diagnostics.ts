@@ -18,11 +18,43 @@ export interface TextEdit {
 export interface Fix {
   title: Localized;
   edits: TextEdit[];
+  /**
+   * `'prose'`: the fix rewrites the user's prose (a prose number to the table's value, a stated
+   * total to the sum of its parts). Which side is wrong is the author's call, so such a fix is
+   * offered only as a quick fix the user picks: never preferred, never part of `--fix`,
+   * recompute or `source.fixAll` (those only ever apply the fixer's recompute of derived cells).
+   */
+  changes?: 'prose';
 }
 
 export interface RelatedInfo {
+  /** Another report's path (or URI) as the caller named it; absent for a place in this report. */
+  path?: string;
   range: Range;
+  /** The cell key there, when the place is a cell (`t3.carryOver.total`). */
+  cell?: CellKey;
   message: Localized;
+}
+
+/** prose-repeated's details (core/years): a passage of this year's prose found in last year's. */
+export interface RepeatedPassage {
+  /** The passage as this year's report writes it. */
+  text: string;
+  /** Where it is in this year's report. */
+  range: Range;
+  /** Where it is in last year's report. */
+  previousRange: Range;
+  /** Its length in characters (white space excluded). */
+  length: number;
+}
+
+export interface RepeatedDetails {
+  /** Repeated sentences / counted sentences, in [0, 1]. */
+  share: number;
+  repeated: number;
+  counted: number;
+  /** The longest runs of repeated sentences, longest first (at most three). */
+  passages: RepeatedPassage[];
 }
 
 export interface Diagnostic {
@@ -33,12 +65,17 @@ export interface Diagnostic {
   expected?: number;
   actual?: number;
   related?: RelatedInfo[];
-  /** A fix with one right answer (never touches an input number or prose). */
+  /**
+   * A quick fix: one right answer for a cell or a label (never an input number), or, marked
+   * `changes: 'prose'`, the prose rewritten to agree with the table (quick fix only).
+   */
   fix?: Fix;
   /** The key of the cell the diagnostic is about (an arithmetic rule's anchor), `t3.new.total`. */
   cell?: CellKey;
   /** The key of the row a row-wide diagnostic is about, `t3.new`. */
   row?: string;
+  /** prose-repeated: the share, the counts and the longest repeated passages (for a hover). */
+  details?: RepeatedDetails;
 }
 
 /** A diagnostic as a reader or a rule's check makes it; the runner adds the rule's severity. */
@@ -68,13 +105,20 @@ export type RuleId =
   | 'count-fractional'
   | 'label-wording'
   | 'period-year'
-  | 'format-2019';
+  | 'format-2019'
+  | 'prose-table-mismatch'
+  | 'enumeration-sum'
+  | 'carryover-mismatch'
+  | 'valid-count-chain'
+  | 'prose-repeated'
+  | 'section-empty'
+  | 'section-fee';
 
 export function diag(
   rule: RuleId,
   range: Range,
   message: Localized,
-  extra: Partial<Pick<Diagnostic, 'expected' | 'actual' | 'related' | 'fix' | 'cell' | 'row'>> = {},
+  extra: Partial<Pick<Diagnostic, 'expected' | 'actual' | 'related' | 'fix' | 'cell' | 'row' | 'details'>> = {},
 ): Finding {
   return { rule, message, range, ...extra };
 }

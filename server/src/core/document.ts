@@ -49,8 +49,11 @@ export class ReportModel {
   parsedSegments = 0;
 
   private eols: string[];
+  /** The file's name or path (or URI), when known: the report's identity falls back on it. */
+  readonly name: string | undefined;
 
-  constructor(text: string) {
+  constructor(text: string, options: { name?: string } = {}) {
+    this.name = options.name;
     [this.lines, this.eols] = splitWithEols(text);
     this.kinds = this.lines.map(classifyLine);
     this.segments = segmentsOf(cutSegments(this.kinds, 0, this.lines.length));
@@ -194,7 +197,7 @@ export class ReportModel {
       placed.push(r);
     }
     this.placed = placed;
-    this.cached = assemble(placed, this.lines, this.assembled);
+    this.cached = assemble(placed, this.lines, this.assembled, this.name);
     return this.cached;
   }
 }
@@ -228,7 +231,7 @@ function clampRange(r: Range, lines: string[]): Range {
   return { start: s, end: e };
 }
 
-/** One-shot analysis of a whole text. */
-export function analyzeText(text: string): Analysis {
-  return new ReportModel(text).analysis();
+/** One-shot analysis of a whole text (`name`: its file name or path, for the report's identity). */
+export function analyzeText(text: string, options: { name?: string } = {}): Analysis {
+  return new ReportModel(text, options).analysis();
 }

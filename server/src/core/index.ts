@@ -2,13 +2,16 @@
 // test/core-structure.test.ts).
 export { ReportModel, analyzeText, splitWithEols, type TextChange } from './document.js';
 export type { Analysis, Section } from './analysis.js';
-export { crossCheck } from './analyze.js';
+export { crossCheck, withCrossYear, type CrossCheckOptions } from './analyze.js';
+export { claimAt } from './rules/prose.js';
+export { reportIdentity, findPrevious, sameOffice, type ReportIdentity, type Pairing } from './years/index.js';
+export type { ClaimReading, Claim } from './prose/index.js';
 export { recompute, applyEdits, phases, type FixResult, type FixChange, type Refusal } from './fix.js';
 export { identities, holds, numeric, evaluate, possibleIdentities, type Identity } from './rules/identities.js';
 export { RULES, RULE_BY_ID, ARITHMETIC_RULES } from './rules/registry.js';
 export type { Rule, TableRule, DocumentRule, DocumentContext, PreviousReport } from './rules/rule.js';
 export { pick, resolveLocale, type Locale, type Localized } from './i18n.js';
-export type { Diagnostic, Finding, Fix, RuleId, Severity, TextEdit } from './diagnostics.js';
+export type { Diagnostic, Finding, Fix, RelatedInfo, RepeatedDetails, RepeatedPassage, RuleId, Severity, TextEdit } from './diagnostics.js';
 export type { Cell, Heading, LabelCell, Position, Range, Table, Table2, Table3, Table4 } from './model.js';
 export { cellIn, gridColumns, gridRows, keyedCells, rowOfKey, tableAt, type GridRow, type KeyedCell } from './keys.js';
 export { cellAt, cellByKey, cellsOf, identitiesAt, sameCell, tableCells, tableOf, valueOf, verdict, type Verdict } from './view.js';

@@ -4,6 +4,7 @@
 
 import type { RuleId } from './diagnostics.js';
 import type { Localized } from './i18n.js';
+import { ruleText as YEARS_TEXT } from './years/messages.js';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });
 
@@ -87,6 +88,9 @@ export const msg = {
 };
 
 
+/** A years rule's texts: its summary, and the Chinese example (a draft's lines are Chinese). */
+const years = (id: keyof typeof YEARS_TEXT) => ({ summary: YEARS_TEXT[id].summary, example: YEARS_TEXT[id].example.zh });
+
 /** Each rule's summary and an example line of a draft that triggers it (README, hover, docs). */
 export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> = {
   'request-row-total': {
@@ -155,4 +159,23 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
     summary: L('报告使用已被替代的2019年格式（表二按2019年格式检查）', 'The report uses the superseded 2019 format (table 二 is checked against it)'),
     example: '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量',
   },
+  'prose-table-mismatch': {
+    summary: L(
+      '正文所述的数字与表格不一致（如“共收到申请 N 件”与表三；可一键把正文改为表中的数）',
+      'A number the prose states for a table figure differs from the table (quick fix: write the table’s value into the prose)',
+    ),
+    example: '共收到政府信息公开申请75件（表三 一、本年新收 总计为 74）',
+  },
+  'enumeration-sum': {
+    summary: L(
+      '正文“共 N 条，其中 A a 条、B b 条……”的分项之和不等于 N（可一键改为分项之和）；同一类别列举两次为提示',
+      'A total in the prose differs from the sum of the parts listed after it (quick fix: write the sum); a category named twice is information',
+    ),
+    example: '全年共发布信息120条，其中政策文件30条、工作动态80条、通知公告20条',
+  },
+  'carryover-mismatch': years('carryover-mismatch'),
+  'valid-count-chain': years('valid-count-chain'),
+  'prose-repeated': years('prose-repeated'),
+  'section-empty': years('section-empty'),
+  'section-fee': years('section-fee'),
 };

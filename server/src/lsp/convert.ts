@@ -1,7 +1,7 @@
 // The core's diagnostics in LSP's shape: code = rule, source = `disclosure-report`, the message
 // in the user's language, the severity after overrides, related information at the cells of a
-// sum that are not zero, and `data` carrying only the version the diagnostic was computed for,
-// and for one with a fix where it starts: the fix is rebuilt from the server's own copy, found
+// sum that are not zero, and `data` carrying the version the diagnostic was computed for, the
+// cell or row key it is about, and for one with a fix where it starts: the fix is rebuilt from the server's own copy, found
 // again by rule (`code`) and that position (never from the range a client sends back), so
 // nothing else needs to travel. What an editor parses again on every
 // keystroke is kept small: one message, no repeated texts, no fields a fix does not read.
@@ -22,6 +22,18 @@ export interface DiagnosticData {
   version: number;
   /** Where the core's diagnostic starts, on those with a fix (with `code`, it finds the fix again). */
   at?: Position;
+  /** The cell key (`t3.new.total`) of a diagnostic about one cell, or the row key of a row-wide one. */
+  cell?: string;
+  row?: string;
+}
+
+/** `data`: the version, where a fix starts, and the cell (or row) key the diagnostic is about. */
+function dataOf(d: Diagnostic, version: number): DiagnosticData {
+  const data: DiagnosticData = { version };
+  if (d.fix) data.at = d.range.start;
+  if (d.cell) data.cell = d.cell;
+  else if (d.row) data.row = d.row;
+  return data;
 }
 
 /** What a diagnostic sent back by a client says about itself, once checked. */
@@ -51,7 +63,7 @@ function partsOf(d: Diagnostic, uri: string, locale: Locale): Parts {
   let p = parts.get(d);
   if (p && p.uri === uri && p.locale === locale) return p;
   let related: DiagnosticRelatedInformation[] | undefined;
-  if (d.related?.length) related = d.related.map((r) => ({ location: { uri, range: r.range }, message: pick(r.message, locale) }));
+  if (d.related?.length) related = d.related.map((r) => ({ location: { uri: r.path ? uriOf(r.path) : uri, range: r.range }, message: pick(r.message, locale) }));
   p = { uri, locale, message: pick(d.message, locale), related };
   parts.set(d, p);
   return p;
@@ -65,10 +77,19 @@ export function toLsp(d: Diagnostic, opts: { uri: string; version: number; local
     code: d.rule,
     source: SOURCE,
     message: p.message,
-    data: (d.fix ? { version: opts.version, at: d.range.start } : { version: opts.version }) satisfies DiagnosticData,
+    data: dataOf(d, opts.version),
   };
   if (p.related) out.relatedInformation = p.related;
   return out;
+}
+
+/** A related place's URI: last year's report is named by a URI (the editor) or a file path. */
+export function uriOf(path: string): string {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return path;
+  let p = path.replace(/\\/g, '/');
+  if (/^[a-z]:/i.test(p)) p = `/${p}`;
+  // No node:url here: the server also runs in a browser worker.
+  return `file://${p.split('/').map(encodeURIComponent).join('/').replace(/^(\/[a-z])%3A/i, '$1:')}`;
 }
 
 const isPosition = (p: unknown): p is Position =>

@@ -5,7 +5,7 @@
 // strange document never affects another, nor the server.
 
 import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { ReportModel, type Analysis } from '../core/index.js';
+import { ReportModel, type Analysis, type PreviousReport } from '../core/index.js';
 import type { Logger } from './guard.js';
 
 export interface ReportDocument {
@@ -24,7 +24,34 @@ export interface ReportDocument {
 
 type Listener = (doc: ReportDocument) => void;
 
-const EMPTY: Analysis = { lineCount: 1, headings: [], sections: [], tables: [], diagnostics: [], reportYear: null };
+/** A document's lines, as crossCheck reads them. */
+export function linesOf(model: ReportModel): string[] {
+  const out: string[] = new Array(model.lineCount);
+  for (let i = 0; i < model.lineCount; i++) out[i] = model.line(i);
+  return out;
+}
+
+/**
+ * Last year's report of a document (its analysis, lines and URI), or undefined. The hook the
+ * workspace index fills (`setPreviousOf`): until then no document has one, and the cross-year
+ * rules do not run in the editor.
+ */
+export type PreviousOf = (doc: ReportDocument) => PreviousReport | undefined;
+
+const EMPTY: Analysis = {
+  lineCount: 1, headings: [], sections: [], tables: [], diagnostics: [], reportYear: null, claims: [],
+  identity: { office: null, officeKey: null, year: null, source: { office: null, year: null }, titleRange: null },
+};
+
+/** The file name in a URI (decoded), which the report's identity falls back on. */
+export function fileNameOf(uri: string): string {
+  const last = uri.split(/[/\\]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
 
 type Token = { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } };
 
@@ -32,6 +59,8 @@ export class DocumentStore {
   private epochs = 0;
   private readonly documents: TextDocuments<ReportDocument>;
   private readonly wakers = new Set<(uri: string) => void>();
+  private previous: PreviousOf = () => undefined;
+  private readonly previousListeners: (() => void)[] = [];
 
   constructor(private readonly log: Logger) {
     this.documents = new TextDocuments<ReportDocument>({
@@ -53,6 +82,45 @@ export class DocumentStore {
   /** Listens to the connection's didOpen, didChange and didClose (once, by the sync feature). */
   listen(connection: Connection): void {
     this.documents.listen(connection);
+  }
+
+  /** Last year's report of `doc`, when the workspace index knows one (see `setPreviousOf`). */
+  previousOf(doc: ReportDocument): PreviousReport | undefined {
+    try {
+      return this.previous(doc);
+    } catch (err) {
+      this.log.error(`finding last year's report of ${doc.uri} failed`, err);
+      return undefined;
+    }
+  }
+
+  /**
+   * Where last year's report comes from: the workspace index's `previousFor(uri)` as a
+   * PreviousReport ({ analysis, lines, source: its URI }). Re-check the documents it affects
+   * when it changes (push: re-publish; pull: `workspace/diagnostic/refresh`).
+   */
+  setPreviousOf(find: PreviousOf): void {
+    this.previous = find;
+    this.previousChanged();
+  }
+
+  /**
+   * Says that last year's report of some document changed (edited, saved, another file taken):
+   * the diagnostics feature re-publishes (push) or asks the client to pull again, the code lens
+   * refreshes. The workspace index calls it from its `onDidChange`.
+   */
+  previousChanged(): void {
+    for (const l of this.previousListeners) {
+      try {
+        l();
+      } catch (err) {
+        this.log.error('listener of last year’s report failed', err);
+      }
+    }
+  }
+
+  onDidChangePrevious(l: () => void): void {
+    this.previousListeners.push(l);
   }
 
   get(uri: string): ReportDocument | undefined {
@@ -114,7 +182,7 @@ export class DocumentStore {
     } catch (err) {
       this.log.error(`analysis of ${doc.uri} failed; rebuilding it from its text`, err);
       try {
-        doc.model = new ReportModel(doc.model.getText());
+        doc.model = new ReportModel(doc.model.getText(), { name: fileNameOf(doc.uri) });
         return doc.model.analysis();
       } catch (err2) {
         this.log.error(`analysis of ${doc.uri} failed again; reporting nothing for version ${doc.version}`, err2);
@@ -140,10 +208,10 @@ export class DocumentStore {
 
   private newModel(uri: string, text: string): ReportModel {
     try {
-      return new ReportModel(text);
+      return new ReportModel(text, { name: fileNameOf(uri) });
     } catch (err) {
       this.log.error(`could not read ${uri}`, err);
-      return new ReportModel('');
+      return new ReportModel('', { name: fileNameOf(uri) });
     }
   }
 

@@ -69,6 +69,7 @@ export const text = {
   notEvaluated: (n: number) => L(`，${n} 项因单元格为空或非数字未校验`, `; ${n} not checked (blank or non-numeric cells)`),
   noneEvaluated: (n: number) => L(`勾稽关系 ${n} 项均因单元格为空或非数字未校验`, `identities: none of ${n} checked (blank or non-numeric cells)`),
   lensRecompute: () => L('重新计算本表总计', 'Recompute the totals'),
+  lensPrevious: (file: string) => L(`上年报告：${file}（上年结转、现行有效件数、正文重复据此比对）`, `Last year's report: ${file} (carry-over, valid counts and repeated prose are compared with it)`),
 
   // symbols
   tableName: (kind: 't2' | 't3' | 't4') =>

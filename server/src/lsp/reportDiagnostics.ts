@@ -17,7 +17,7 @@ export interface ReportDiagnosticsOptions {
   version: number;
   locale: Locale;
   /** The severity after the editor settings (the config file's comes first). */
-  severity: (rule: RuleId) => Severity | 'off';
+  severity: (rule: RuleId, own?: Severity) => Severity | 'off';
   lines: readonly string[] | { line(i: number): string; readonly lineCount: number };
   config?: DocumentConfig;
 }
@@ -31,7 +31,7 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], opts: Repo
       settled.push(d);
       continue;
     }
-    const s = opts.severity(d.rule);
+    const s = opts.severity(d.rule, d.severity);
     if (s === 'off') continue;
     settled.push(s === d.severity ? d : { ...d, severity: s });
   }

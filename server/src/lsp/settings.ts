@@ -54,9 +54,13 @@ export function localeFor(s: Settings, clientLocale: string | undefined): Locale
   return resolveLocale(clientLocale);
 }
 
-/** A rule's severity after the user's override; `off` drops its diagnostics. */
-export function severityFor(rule: RuleId, s: Settings): Severity | 'off' {
-  return s.severity[rule] ?? RULE_BY_ID.get(rule)?.severity ?? 'warning';
+/**
+ * A rule's severity after the user's override; `off` drops its diagnostics. Without an override,
+ * `own` (the severity the core gave this diagnostic: enumeration-sum's repeated category is
+ * information) or else the rule's default.
+ */
+export function severityFor(rule: RuleId, s: Settings, own?: Severity): Severity | 'off' {
+  return s.severity[rule] ?? own ?? RULE_BY_ID.get(rule)?.severity ?? 'warning';
 }
 
 /** What the store needs of the server: whether and how to ask the client, and where to log. */
@@ -102,8 +106,8 @@ export class SettingsStore {
   }
 
   /** A rule's severity after the user's override; `off` drops its diagnostics. */
-  severity(rule: RuleId, s: Settings): Severity | 'off' {
-    return severityFor(rule, s);
+  severity(rule: RuleId, s: Settings, own?: Severity): Severity | 'off' {
+    return severityFor(rule, s, own);
   }
 
   onDidChange(l: () => void): void {

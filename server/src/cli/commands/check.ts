@@ -1,12 +1,14 @@
-// `disclosure-report check [--format text|json] [--fix] [--config FILE] PATH...`: in two passes — first read and
-// convert every input (inputs.ts: plain text, .docx, .html/.htm, .pdf; folders walked for all of
-// them), then check each (with --fix recompute the derived cells and write the file back
-// atomically: text files as they were encoded, a .docx through the sources layer; web pages and
-// PDFs are never written), apply `.disclosure-report.json` (found upward, or --config), and print. Over several files, a tally: for each rule, how many
-// reports fail it. Exit 0: no error-severity diagnostic; 1: at least one; 2: bad usage or an
-// unreadable input (the other inputs are still checked).
+// `disclosure-report check [--format text|json] [--fix] [--config FILE] [--previous FILE] PATH...`:
+// 1. read and convert every input (inputs.ts: plain text, .docx, .html/.htm, .pdf; folders walked
+//    for all of them); 2. with --fix recompute the derived cells and write each file back atomically
+//    (text files as they were encoded, a .docx through the sources layer; web pages and PDFs are
+//    never written); 3. pair each report with last year's (--previous FILE, else the input of the
+//    same office and the year before) and run the cross-year rules on the pairs; 4. apply
+//    `.disclosure-report.json` (found upward, or --config) and print. Over several files, a tally:
+//    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
+//    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 
-import { analyzeText, applyEdits, pick, recompute, splitWithEols, type Diagnostic, type Locale } from '../../core/index.js';
+import { analyzeText, applyEdits, crossCheck, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Diagnostic, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, staleDiagnostic } from '../../config/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
@@ -14,7 +16,7 @@ import { encode } from '../../sources/encoding.js';
 import { writeAtomic } from '../../sources/files.js';
 import { readSource, writeBack, type TextSourceResult } from '../../sources/index.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
-import { problemLines, progressLine, readAll, type Input } from '../inputs.js';
+import { problemLines, progressLine, readAll, readOne, type Input } from '../inputs.js';
 import { cliText } from '../messages.js';
 import { JsonStream } from '../output/json.js';
 import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../output/text.js';
@@ -38,7 +40,7 @@ async function fixInput(input: Input, report: FileReport, locale: Locale): Promi
     const fixedText = applyEdits(source.text, result.edits);
     writeAtomic(input.path, encode(fixedText, decoded), bytes);
     report.fixed = result.changes;
-    return { ...input, source: { ...source, text: fixedText }, analysis: analyzeText(fixedText) };
+    return { ...input, source: { ...source, text: fixedText }, analysis: analyzeText(fixedText, { name: input.path }) };
   }
   const out = writeBack(source, bytes, result.edits);
   if (!out) return input;
@@ -49,7 +51,45 @@ async function fixInput(input: Input, report: FileReport, locale: Locale): Promi
   const written = Buffer.from(out.bytes);
   writeAtomic(input.path, written, bytes);
   const again = await readSource(input.path, written);
-  return { ...input, bytes: written, source: again, analysis: analyzeText(again.text) };
+  return { ...input, bytes: written, source: again, analysis: analyzeText(again.text, { name: input.path }) };
+}
+
+/** An input read (and fixed) with its report: what pairing and the cross-year rules need. */
+interface Checked {
+  input: Input;
+  report: FileReport;
+}
+
+const linesOf = (input: Input) => splitWithEols(input.source?.text ?? '')[0];
+
+/**
+ * Last year's report of each input: `given` (--previous) for every input but itself, else the
+ * input of the same office and the year before (core/years findPrevious over each report's
+ * identity: title, period statement, file name). Two candidates pair with neither (the report
+ * says which); an unknown office or year, or no candidate, pairs with nothing and says nothing.
+ */
+export function pairReports(checked: readonly Checked[], given?: Input): Map<Checked, Input> {
+  const out = new Map<Checked, Input>();
+  if (given) {
+    for (const c of checked) if (c.input.path !== given.path) out.set(c, given);
+    return out;
+  }
+  const byPath = new Map(checked.map((c) => [c.input.path, c.input]));
+  const pairings = findPrevious(checked.map((c) => ({ path: c.input.path, office: c.input.analysis!.identity.office, year: c.input.analysis!.identity.year })));
+  pairings.forEach((p, i) => {
+    const c = checked[i];
+    const prev = p.previous === null ? undefined : byPath.get(p.previous);
+    if (prev) out.set(c, prev);
+    else if (p.reason === 'ambiguous' && p.message) c.report.pairing = p.message;
+  });
+  return out;
+}
+
+/** Adds the cross-year diagnostics of a report against last year's. */
+function compareWith(c: Checked, previous: Input): void {
+  const cross = crossCheck(c.input.analysis!, linesOf(c.input), { analysis: previous.analysis!, lines: linesOf(previous), source: previous.path });
+  c.report.diagnostics = withCrossYear(c.report.diagnostics, cross);
+  c.report.previous = previous.path;
 }
 
 /** The config's severities and reviewed findings applied to a report (stale entries at its top). */
@@ -67,12 +107,14 @@ export const check = defineCommand({
     format: { type: 'string', default: 'text' },
     fix: { type: 'boolean', default: false },
     config: { type: 'string' },
+    previous: { type: 'string' },
   },
   async run({ values, positionals }, { locale, io }) {
     const t = cliText(locale);
     const format = values.format;
     if (format !== 'text' && format !== 'json') throw new UsageError(t.badFormat(String(format)), 'check');
     if (!positionals.length) throw new UsageError(t.noPaths, 'check');
+    if (values.previous === '') throw new UsageError(t.badValue('--previous'), 'check');
 
     // Pass 1: read and convert every input.
     const progress = progressLine(io.errIsTTY, io.err);
@@ -104,16 +146,14 @@ export const check = defineCommand({
       return c;
     };
 
-    // Pass 2: check (and fix) each, and print (JSON as a stream, file by file).
+    // Pass 2: fix each (with --fix); unreadable inputs are said on stderr.
     const json = format === 'json' ? new JsonStream(io.out, locale) : null;
-    /** The rule ids each readable report raised, for the tally. */
-    const failing: string[][] = [];
-    const tally: Tally = { files: inputs.length, error: 0, warning: 0, notes: 0, fixes: 0 };
+    const results: (Checked | { error: FileReport })[] = [];
     for (let input of inputs) {
       if (input.error) {
         bad = true;
         io.err(t.unreadable(input.path, input.error) + '\n');
-        json?.file({ path: input.path, diagnostics: [], fixed: [], refused: [], error: input.error });
+        results.push({ error: { path: input.path, diagnostics: [], fixed: [], refused: [], error: input.error } });
         continue;
       }
       for (const line of problemLines(input, locale)) io.err(line + '\n');
@@ -124,11 +164,40 @@ export const check = defineCommand({
         } catch (e) {
           bad = true;
           io.err(t.unreadable(input.path, reason(e, locale)) + '\n');
-          json?.file({ path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) });
+          results.push({ error: { path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) } });
           continue;
         }
       }
       r.diagnostics = input.analysis?.diagnostics ?? [];
+      results.push({ input, report: r });
+    }
+
+    // Pass 3: last year's report of each, and the cross-year rules on the pairs.
+    const checked = results.filter((x): x is Checked => 'input' in x && !!x.input.analysis);
+    let given: Input | undefined;
+    if (values.previous !== undefined) {
+      const path = values.previous;
+      given = checked.find((c) => c.input.path === path)?.input;
+      if (!given) {
+        const one = await readOne(path, locale);
+        if (one.error || !one.analysis) {
+          bad = true;
+          io.err(t.unreadablePrevious(path, one.error ?? '') + '\n');
+        } else given = one;
+      }
+    }
+    if (values.previous === undefined || given) for (const [c, prev] of pairReports(checked, given)) compareWith(c, prev);
+
+    // Pass 4: the configuration file, the tally, and the output (JSON as a stream, file by file).
+    /** The rule ids each readable report raised, for the tally. */
+    const failing: string[][] = [];
+    const tally: Tally = { files: inputs.length, error: 0, warning: 0, notes: 0, fixes: 0 };
+    for (const x of results) {
+      if ('error' in x) {
+        json?.file(x.error);
+        continue;
+      }
+      const { input, report: r } = x;
       const config = configFor(input.path);
       if (config && input.source) withConfig(r, input.source.text, config);
       failing.push(r.diagnostics.map((d) => d.rule));

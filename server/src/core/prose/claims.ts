@@ -160,16 +160,45 @@ export function extractClaims(lines: string[], options: ExtractOptions = {}): Cl
   const prose = (i: number) => isProse(i, lines[i]);
   const ctx = reportContext(lines, prose, options);
   const out: Claim[] = [];
+  const sig = `${ctx.office}\u0001${ctx.kind}\u0001${ctx.level}\u0001${ctx.year}\u0001`;
   for (let i = 0; i < lines.length; i++) {
     if (!prose(i)) continue;
-    out.push(...lineClaims(i, lines[i], ctx));
+    for (const c of cachedLineClaims(i, lines[i], ctx, sig)) out.push(c);
   }
   return out;
 }
 
+// A line's claims depend only on its text and the report's context, so an editor re-checking a
+// draft after each keystroke reads again only the lines that changed. Kept for the latest context
+// (a new office or year starts over); bounded: cleared when full; very long lines are not kept.
+let cacheSig = '';
+const LINE_CACHE = new Map<string, Claim[]>();
+const LINE_CACHE_MAX = 65536;
+const LINE_CACHE_LONGEST = 20000;
+
+function cachedLineClaims(line: number, raw: string, ctx: ReportContext, sig: string): Claim[] {
+  if (raw.length > LINE_CACHE_LONGEST) return lineClaims(line, raw, ctx);
+  if (sig !== cacheSig) {
+    LINE_CACHE.clear();
+    cacheSig = sig;
+  }
+  // Looked up first: the lookup of a line seen before costs less than scanning it for a digit.
+  let found = LINE_CACHE.get(raw);
+  if (!found) {
+    found = lineClaims(0, raw, ctx);
+    if (LINE_CACHE.size >= LINE_CACHE_MAX) LINE_CACHE.clear();
+    LINE_CACHE.set(raw, found);
+  }
+  return found.length ? found.map((c) => ({ ...c, line })) : found;
+}
+
 const ALL_UNITS = [...new Set(P.PHRASINGS.flatMap((p) => p.units))];
 
+/** A line with no digit (ASCII or full-width) states no number: most prose, skipped at once. */
+export const HAS_DIGIT = /[0-9\uff10-\uff19]/;
+
 function lineClaims(line: number, raw: string, ctx: ReportContext): Claim[] {
+  if (!HAS_DIGIT.test(raw)) return [];
   const text = blankTitles(foldDigits(raw));
   const scope = new LineScope(text, ctx);
   const depth = parenDepths(text);

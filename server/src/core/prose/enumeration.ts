@@ -5,10 +5,11 @@
 // 其中自然人…，法人…；予以公开…) is taken to end there.
 
 import * as P from '../format/prose.js';
-import { clauseBefore, defaultIsProse, numberTokens, type NumberToken } from './claims.js';
+import { HAS_DIGIT, clauseBefore, defaultIsProse, numberTokens, type NumberToken } from './claims.js';
 import { blankTitles, foldDigits, parenDepths } from './scope.js';
 import { duplicateMessage, enumerationFixTitle, enumerationMessage, firstNamedHere } from './messages.js';
 import type { Finding } from './types.js';
+import type { Range } from '../model.js';
 
 export interface EnumerationOptions {
   isProse?: (line: number, text: string) => boolean;
@@ -40,15 +41,56 @@ function scan(lines: string[], options: EnumerationOptions): { findings: Finding
   const findings: Finding[] = [];
   const lists: EnumerationList[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (isProse(i, lines[i])) findings.push(...lineEnumerations(i, lines[i], lists));
+    if (!isProse(i, lines[i])) continue;
+    const r = cachedLine(i, lines[i]);
+    for (const f of r.findings) findings.push(f);
+    for (const l of r.lists) lists.push(l);
   }
   return { findings, lists };
+}
+
+// A line's enumerations depend on its text alone (every part and the total sit on the line), so
+// they are kept by text and moved to the line asked for: a re-check after an edit reads again
+// only the lines that changed. Bounded: cleared when full; very long lines are not kept.
+const LINE_CACHE = new Map<string, { findings: Finding[]; lists: EnumerationList[] }>();
+const LINE_CACHE_MAX = 65536;
+const LINE_CACHE_LONGEST = 20000;
+const NONE = { findings: [] as Finding[], lists: [] as EnumerationList[] };
+
+function cachedLine(line: number, raw: string): { findings: Finding[]; lists: EnumerationList[] } {
+  if (raw.length > LINE_CACHE_LONGEST) {
+    const lists: EnumerationList[] = [];
+    return { findings: lineEnumerations(line, raw, lists), lists };
+  }
+  let hit = LINE_CACHE.get(raw);
+  if (!hit) {
+    if (!HAS_DIGIT.test(raw) || !P.ENUM_TOTAL_WORDS.some((w) => raw.includes(w))) hit = NONE;
+    else {
+      const lists: EnumerationList[] = [];
+      hit = { findings: lineEnumerations(0, raw, lists), lists };
+    }
+    if (LINE_CACHE.size >= LINE_CACHE_MAX) LINE_CACHE.clear();
+    LINE_CACHE.set(raw, hit);
+  }
+  if (!hit.findings.length && !hit.lists.length) return NONE;
+  const at = (r: Range): Range => ({ start: { line, character: r.start.character }, end: { line, character: r.end.character } });
+  return {
+    findings: hit.findings.map((f) => ({
+      ...f,
+      range: at(f.range),
+      ...(f.fix ? { fix: { ...f.fix, range: at(f.fix.range) } } : {}),
+      ...(f.related ? { related: f.related.map((x) => ({ ...x, range: at(x.range) })) } : {}),
+    })),
+    lists: hit.lists.map((l) => ({ ...l, line })),
+  };
 }
 
 const isBreak = (c: string) => P.CLAUSE_BREAKS.includes(c);
 const isSentenceBreak = (c: string) => P.SENTENCE_BREAKS.includes(c);
 
 function lineEnumerations(line: number, raw: string, lists: EnumerationList[]): Finding[] {
+  // A total needs a digit and 共 / 合计 / 总计 … in its clause: lines without both hold none.
+  if (!HAS_DIGIT.test(raw) || !P.ENUM_TOTAL_WORDS.some((w) => raw.includes(w))) return [];
   const text = blankTitles(foldDigits(raw));
   const depth = parenDepths(text);
   const tokens = numberTokens(text, P.ENUM_UNITS);

@@ -11,6 +11,8 @@ import { arithmeticCheck } from './arithmetic.js';
 import { blankCells, cellProblem, writtenAs } from './cellValues.js';
 import type { DocumentContext, DocumentRule, Rule, TableRule } from './rule.js';
 import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitle, tableMissing } from './sections.js';
+import { enumerationSumRule, proseTableMismatchRule } from './prose.js';
+import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeRule, validCountChainRule } from './years.js';
 
 type Entry =
   | { scope: 'table'; severity: Severity; arithmetic?: boolean; check?: TableRule['check'] }
@@ -45,6 +47,14 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'label-wording': { scope: 'table', severity: 'warning' },
   'period-year': { scope: 'document', severity: 'error', check: periodYear },
   'format-2019': { scope: 'table', severity: 'information' },
+  'prose-table-mismatch': { scope: 'document', severity: 'warning', check: proseTableMismatchRule },
+  // A category named twice in one enumeration comes as information (the finding says so).
+  'enumeration-sum': { scope: 'document', severity: 'warning', check: enumerationSumRule },
+  'carryover-mismatch': { scope: 'document', severity: 'warning', reads: 'previous', check: carryoverMismatchRule },
+  'valid-count-chain': { scope: 'document', severity: 'information', reads: 'previous', check: validCountChainRule },
+  'prose-repeated': { scope: 'document', severity: 'information', reads: 'previous', check: proseRepeatedRule },
+  'section-empty': { scope: 'document', severity: 'warning', check: sectionEmptyRule },
+  'section-fee': { scope: 'document', severity: 'information', check: sectionFeeRule },
 };
 
 export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {

@@ -6,6 +6,7 @@ import type { Finding, RuleId, Severity } from '../diagnostics.js';
 import type { Localized } from '../i18n.js';
 import type { Analysis, Section } from '../analysis.js';
 import type { Heading, Range, Table, YearMention } from '../model.js';
+import type { ReportIdentity } from '../years/identity.js';
 
 interface RuleBase {
   id: RuleId;
@@ -30,8 +31,8 @@ export interface TableRule extends RuleBase {
 export interface PreviousReport {
   analysis: Analysis;
   lines: readonly string[];
-  /** Where it was read from (a path or a URI), for `related` locations. */
-  source?: string;
+  /** Where it was read from (a path or a URI): `related` locations and messages name it. */
+  source: string;
 }
 
 /** What a document rule sees: the report as assembled, its text, and maybe last year's report. */
@@ -46,7 +47,11 @@ export interface DocumentContext {
   lines: readonly string[];
   /** The point at the end of the text (where a missing section is reported when nothing follows). */
   end: Range;
+  /** The report's office and year (title, period statement, file name). */
+  identity: ReportIdentity;
   previous?: PreviousReport;
+  /** prose-repeated's threshold, a share in [0, 1] (default 0.5). */
+  proseThreshold?: number;
 }
 
 export interface DocumentRule extends RuleBase {

@@ -2,7 +2,7 @@
 // diagnostics, with the cell key, and related locations that may sit in another file (last
 // year's report). Types only; the rules' ids, severities and texts are in rules.ts.
 
-import type { Localized, Severity } from '../diagnostics.js';
+import type { Localized, RepeatedDetails, Severity } from '../diagnostics.js';
 import type { Range } from '../model.js';
 
 export type YearsRuleId = 'carryover-mismatch' | 'valid-count-chain' | 'prose-repeated' | 'section-empty' | 'section-fee';
@@ -17,25 +17,7 @@ export interface RelatedLocation {
   message: Localized;
 }
 
-export interface RepeatedPassage {
-  /** The passage as this year's report writes it. */
-  text: string;
-  /** Where it is in this year's report. */
-  range: Range;
-  /** Where it is in last year's report. */
-  previousRange: Range;
-  /** Its length in characters (white space excluded). */
-  length: number;
-}
-
-export interface RepeatedDetails {
-  /** Repeated sentences / counted sentences, in [0, 1]. */
-  share: number;
-  repeated: number;
-  counted: number;
-  /** The longest runs of repeated sentences, longest first (at most three). */
-  passages: RepeatedPassage[];
-}
+export type { RepeatedDetails, RepeatedPassage } from '../diagnostics.js';
 
 export interface Finding {
   rule: YearsRuleId;

@@ -73,6 +73,8 @@ interface Title {
 export function readTitle(lines: readonly string[]): Title | null {
   const limit = Math.min(lines.length, TITLE_SCAN);
   for (let i = 0; i < limit; i++) {
+    // A line far longer than a title (white space and markup included) is none: not compacted.
+    if (lines[i].length > TITLE_MAX * 8) continue;
     const raw = stripMarkup(lines[i]);
     if (FIRST_HEADING.test(raw)) break;
     const t = compact(raw);

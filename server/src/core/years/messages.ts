@@ -28,7 +28,14 @@ const SECTION_HEADINGS: Record<number, Localized> = {
   6: L('六、其他需要报告的事项', '六 (other matters to report)'),
 };
 
-const fileName = (path: string) => path.split(/[\\/]/).pop() || path;
+const fileName = (path: string) => {
+  const last = path.split(/[\\/]/).pop() || path;
+  try {
+    return /^[a-z][a-z0-9+.-]+:/i.test(path) ? decodeURIComponent(last) : last; // a URI's name, decoded
+  } catch {
+    return last;
+  }
+};
 const quote = (s: string, max = 40) => (s.length > max ? s.slice(0, max) + '……' : s);
 
 export const yearsMsg = {

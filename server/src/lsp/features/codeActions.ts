@@ -1,5 +1,6 @@
 // Code actions. A quick fix per diagnostic that has one right answer (a wrong total, a label or
-// heading off the official wording, full-width digits), `recompute every total of this table`,
+// heading off the official wording, full-width digits) or that rewrites a prose number to the
+// table's (quick fix only, not preferred), `recompute every total of this table`,
 // `source.fixAll.disclosure-report` for the whole document (what `--fix` does), and "Mark as
 // reviewed" on every finding (its entry added to `.disclosure-report.json`, which the action
 // creates when there is none: a code action's edit, so VS Code saves the file it changes); on a
@@ -72,7 +73,10 @@ export function register(ctx: ServerContext): void {
           if (!core?.fix) continue;
           const title = pick(core.fix.title, locale);
           add(
-            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: ctx.fixes.workspaceEdit(doc, core.fix.edits) },
+            // A fix that rewrites prose (the table's value into the prose, a total to its parts'
+            // sum) is never preferred: which side is wrong is the author's call, so no auto-fix
+            // picks it; recompute and source.fixAll never include it.
+            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: core.fix.changes !== 'prose', edit: ctx.fixes.workspaceEdit(doc, core.fix.edits) },
             { title, command: SERVER_COMMANDS.fix, arguments: [{ uri, version, rule, at: core.range.start }] },
           );
         }

@@ -1,12 +1,14 @@
 // Code lens above each table with identities: its verdict, counting the identities evaluated
 // (every cell they need is a number) and how many hold — `勾稽关系 39/39 成立（行 25/25，列 7/7）`
 // for table 三, `勾稽关系 3/3 成立` for table 四 — and, when some fail, a lens that recomputes
-// the table's totals.
+// the table's totals. Above the title, when last year's report is known (documents.previousOf),
+// which file was taken as last year's.
 
 import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver';
 import { pick, type Analysis, type Locale } from '../../core/index.js';
 import { SERVER_COMMANDS } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
+import { fileNameOf } from '../documents.js';
 import { guard, requireUri } from '../guard.js';
 import { text } from '../messages.js';
 import { verdict } from '../tables.js';
@@ -27,18 +29,32 @@ export function codeLenses(uri: string, version: number, a: Analysis, locale: Lo
   return lenses;
 }
 
+/** The lens that names last year's report, above the title (or the first line). */
+export function previousLens(a: Analysis, previousSource: string, locale: Locale): CodeLens {
+  const line = a.identity.titleRange?.start.line ?? 0;
+  const name = fileNameOf(previousSource);
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title: pick(text.lensPrevious(name), locale), command: '' } };
+}
+
 export function register(ctx: ServerContext): void {
   ctx.capabilities(() => ({ codeLensProvider: { resolveProvider: false } }));
-  ctx.settings.onDidChange(() => {
+  const refresh = () => {
     if (ctx.client.capabilities.workspace?.codeLens?.refreshSupport) ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch((err) => ctx.log.error('code lens refresh failed', err));
-  });
+  };
+  ctx.settings.onDidChange(refresh);
+  ctx.documents.onDidChangePrevious(refresh);
   ctx.connection.onCodeLens(
     guard(ctx, 'textDocument/codeLens', async (params): Promise<CodeLens[]> => {
       const uri = requireUri(params);
       const doc = ctx.documents.get(uri);
       if (!doc) return [];
       const settings = await ctx.settings.get(uri);
-      return codeLenses(uri, doc.version, ctx.documents.analyzeSafely(doc), ctx.settings.locale(settings));
+      const a = ctx.documents.analyzeSafely(doc);
+      const locale = ctx.settings.locale(settings);
+      const lenses = codeLenses(uri, doc.version, a, locale);
+      const previous = ctx.documents.previousOf(doc);
+      if (previous) lenses.unshift(previousLens(a, previous.source, locale));
+      return lenses;
     }),
   );
 }

@@ -6,12 +6,12 @@
 // `maxDiagnostics` (1,000) are published per document, then one that says how many more there are.
 
 import { DiagnosticSeverity, LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { pick, type Diagnostic, type Locale, type RuleId, type Severity } from '../../core/index.js';
+import { crossCheck, pick, withCrossYear, type Diagnostic, type Locale, type RuleId, type Severity } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { toLsp } from '../convert.js';
 import { cancelled, guard, requireUri } from '../guard.js';
-import type { ReportDocument } from '../documents.js';
+import { linesOf, type ReportDocument } from '../documents.js';
 import type { DocumentConfig } from '../projectConfig.js';
 import { reportDiagnostics } from '../reportDiagnostics.js';
 import { text } from '../messages.js';
@@ -28,15 +28,17 @@ export const LIMIT_CODE = 'diagnostics-limit';
  */
 export function toLspDiagnostics(
   diagnostics: readonly Diagnostic[],
-  opts: { uri: string; version: number; locale: Locale; severity: (rule: RuleId) => Severity | 'off'; max?: number },
+  opts: { uri: string; version: number; locale: Locale; severity: (rule: RuleId, own?: Severity) => Severity | 'off'; max?: number },
 ): LspDiagnostic[] {
   const max = opts.max ?? DEFAULT_MAX_DIAGNOSTICS;
   const out: LspDiagnostic[] = [];
   let more = 0;
-  const severities = new Map<RuleId, Severity | 'off'>();
+  const severities = new Map<string, Severity | 'off'>();
   for (const d of diagnostics) {
-    let severity = severities.get(d.rule);
-    if (severity === undefined) severities.set(d.rule, (severity = opts.severity(d.rule)));
+    // Memoised per rule and the diagnostic's own severity (a rule may report at two levels).
+    const key = `${d.rule} ${d.severity}`;
+    let severity = severities.get(key);
+    if (severity === undefined) severities.set(key, (severity = opts.severity(d.rule, d.severity)));
     if (severity === 'off') continue;
     if (out.length >= max) {
       more++;
@@ -61,11 +63,27 @@ export function capped(list: LspDiagnostic[], max: number, locale: Locale): LspD
   return list.length <= max ? list : withLimitNote(list.slice(0, max), list.length - max, max, locale);
 }
 
+/**
+ * A document's own diagnostics and, when last year's report is known (`ctx.documents.previousOf`,
+ * which the workspace index fills), the cross-year ones: crossCheck(analysis, lines, previous).
+ */
+export function coreDiagnostics(ctx: ServerContext, doc: ReportDocument): Diagnostic[] {
+  const analysis = ctx.documents.analyzeSafely(doc);
+  const previous = ctx.documents.previousOf(doc);
+  if (!previous) return analysis.diagnostics;
+  try {
+    return withCrossYear(analysis.diagnostics, crossCheck(analysis, linesOf(doc.model), previous));
+  } catch (err) {
+    ctx.log.error(`comparing ${doc.uri} with last year's report ${previous.source} failed`, err);
+    return analysis.diagnostics;
+  }
+}
+
 /** The diagnostics of a document at its current version, as LSP diagnostics, after `.disclosure-report.json`. */
 function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings, config: DocumentConfig | undefined): LspDiagnostic[] {
   const locale = ctx.settings.locale(settings);
-  const severity = (rule: RuleId) => ctx.settings.severity(rule, settings);
-  const diagnostics = ctx.documents.analyzeSafely(doc).diagnostics;
+  const severity = (rule: RuleId, own?: Severity) => ctx.settings.severity(rule, settings, own);
+  const diagnostics = coreDiagnostics(ctx, doc);
   // Without a configuration file, only the first `maxDiagnostics` are ever converted.
   if (!config) return toLspDiagnostics(diagnostics, { uri: doc.uri, version: doc.version, locale, severity, max: settings.maxDiagnostics });
   const all = reportDiagnostics(diagnostics, {
@@ -93,7 +111,7 @@ export function debounceFor(doc: ReportDocument, settings: Settings): number {
 
 export function register(ctx: ServerContext): void {
   ctx.capabilities((_params, client) =>
-    client.pullDiagnostics ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {},
+    client.pullDiagnostics ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {},
   );
   registerPull(ctx);
   registerPush(ctx);
@@ -172,6 +190,7 @@ function registerPush(ctx: ServerContext): void {
     if (push()) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => ctx.log.error(`clearing diagnostics of ${uri} failed`, err));
   });
 
+  // Settings, or last year's report of a document (interFileDependencies), changed: check again.
   const again = () => {
     if (push()) {
       for (const doc of documents.all()) schedule(doc, true);
@@ -180,6 +199,7 @@ function registerPush(ctx: ServerContext): void {
     }
   };
   ctx.settings.onDidChange(again);
+  documents.onDidChangePrevious(again);
   // `.disclosure-report.json` created, changed or deleted: every open report again.
   ctx.projectConfig.onDidChange(again);
 }

@@ -1,9 +1,10 @@
 // Hover on any table cell: its row and column label and value; on a derived cell each identity
 // that computes it, with the numbers (`总计 = 8 + 0 + 0 + 0 + 0 + 0 = 8`), and whether it holds
 // (✓) or what the cell should be (✗ 应为 N). On an input cell, the identities it takes part in.
+// On a prose number the core recognised (analysis.claims), the table cell(s) it states and their value.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { holds, identities, pick, type Identity, type Locale } from '../../core/index.js';
+import { claimAt, holds, identities, pick, type ClaimReading, type Identity, type Locale } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
 import { guard, requirePosition, requireUri } from '../guard.js';
 import { text } from '../messages.js';
@@ -43,6 +44,20 @@ export function hoverText(placed: PlacedCell, locale: Locale, markdown: boolean)
   return lines.join(markdown ? '  \n' : '\n').replace(/ {2}\n {2}\n/g, '\n\n');
 }
 
+/**
+ * Hover on a recognised prose number: the table figure it states (the cell or cells, their keys)
+ * and its value, and whether the prose agrees, even when it does.
+ */
+export function claimHoverText(r: ClaimReading, locale: Locale, markdown: boolean): string {
+  const code = (s: string) => (markdown ? `\`${s}\`` : s);
+  const lines = [pick(r.message, locale), ...(markdown ? [''] : [])];
+  for (const { reading, value } of r.readings) {
+    const keys = reading.keys.length > 3 ? `${reading.keys[0]} … ${reading.keys[reading.keys.length - 1]}` : reading.keys.join(' + ');
+    lines.push(`${markdown ? '- ' : '  '}${pick(reading.label, locale)}: ${code(value === null ? '—' : String(value))} (${code(keys)})`);
+  }
+  return lines.join('\n');
+}
+
 export function register(ctx: ServerContext): void {
   ctx.capabilities(() => ({ hoverProvider: true }));
   ctx.connection.onHover(
@@ -52,10 +67,19 @@ export function register(ctx: ServerContext): void {
       const doc = ctx.documents.get(uri);
       if (!doc) return null;
       const settings = await ctx.settings.get(uri);
-      const placed = cellAt(ctx.documents.analyzeSafely(doc), pos);
-      if (!placed) return null;
+      const analysis = ctx.documents.analyzeSafely(doc);
+      const placed = cellAt(analysis, pos);
       const formats = ctx.client.capabilities.textDocument?.hover?.contentFormat;
       const markdown = !formats || formats.includes(MarkupKind.Markdown);
+      if (!placed) {
+        const claim = claimAt(analysis.claims, pos);
+        if (!claim) return null;
+        const c = claim.claim;
+        return {
+          contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: claimHoverText(claim, ctx.settings.locale(settings), markdown) },
+          range: { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } },
+        };
+      }
       const { cell } = placed;
       return {
         contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hoverText(placed, ctx.settings.locale(settings), markdown) },

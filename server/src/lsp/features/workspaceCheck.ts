@@ -49,7 +49,7 @@ export function register(ctx: ServerContext): void {
       uri: c,
       version: 0,
       locale: ctx.settings.locale(settings),
-      severity: (rule) => ctx.settings.severity(rule, settings),
+      severity: (rule, own) => ctx.settings.severity(rule, settings, own),
       lines: report.lines,
       config,
     });
@@ -108,7 +108,7 @@ export function register(ctx: ServerContext): void {
               uri: doc.uri,
               version: doc.version,
               locale,
-              severity: (rule) => ctx.settings.severity(rule, settings),
+              severity: (rule, own) => ctx.settings.severity(rule, settings, own),
               lines: r.lines,
               config: await ctx.projectConfig.forDocument(doc.uri),
             });

@@ -1,0 +1,128 @@
+// The prose rules of the registry: prose-table-mismatch (a number the prose states for a table
+// figure against the tables) and enumeration-sum (a stated total against its listed parts), over
+// the pure functions of core/prose. Prose is every line outside the tables that reads as prose.
+// Their quick fixes rewrite prose, so they are marked `changes: 'prose'`: offered as quick fixes
+// only, never applied by --fix, recompute or source.fixAll.
+
+import type { Finding, Fix } from '../diagnostics.js';
+import { keyedCells, type KeyedCell } from '../keys.js';
+import { msg } from '../messages.js';
+import type { Position, Range, Table } from '../model.js';
+import { claimReadings, enumerationSums, extractClaims, outsideTables, proseTableMismatch, type Claim, type ClaimReading } from '../prose/index.js';
+import type { Finding as ProseFinding } from '../prose/types.js';
+import { numeric } from './identities.js';
+import type { DocumentContext } from './rule.js';
+
+/**
+ * The value cells of the report's tables by key: those of the first table of each kind (a report
+ * has one of each; a document of many reports is compared by its first ones, as cellByKey does).
+ */
+export function keyedByKey(tables: readonly Table[]): Map<string, KeyedCell> {
+  const out = new Map<string, KeyedCell>();
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (seen.has(t.kind)) continue;
+    seen.add(t.kind);
+    for (const k of keyedCells(t)) if (!out.has(k.key)) out.set(k.key, k);
+    if (seen.size === 3) break;
+  }
+  return out;
+}
+
+/** Prose lines for an analysis: outside every table's lines (marked in one sweep), and reading as prose. */
+function proseFlags(lines: readonly string[], tables: readonly Table[]): Uint8Array {
+  const inTable = new Uint8Array(lines.length);
+  for (const t of tables) inTable.fill(1, Math.max(0, t.startLine), Math.min(lines.length, t.endLine + 1));
+  const flags = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) if (!inTable[i] && readsAsProse(lines[i])) flags[i] = 1;
+  return flags;
+}
+
+// Whether a line reads as prose depends on its text alone: kept by text (the lines of an edited
+// draft are the same strings from one analysis to the next). Bounded: cleared when full.
+const PROSE_CACHE = new Map<string, boolean>();
+const outside = outsideTables([]);
+function readsAsProse(text: string): boolean {
+  let v = PROSE_CACHE.get(text);
+  if (v === undefined) {
+    v = outside(0, text);
+    if (PROSE_CACHE.size >= 65536) PROSE_CACHE.clear();
+    if (text.length <= 20000) PROSE_CACHE.set(text, v);
+  }
+  return v;
+}
+
+/** A getter over the tables: the number a key's cell holds, null when absent, blank or not a number. */
+export function tableValues(cells: ReadonlyMap<string, KeyedCell>): (key: string) => number | null {
+  return (key) => {
+    const k = cells.get(key);
+    return k && numeric(k.cell) ? k.cell.value : null;
+  };
+}
+
+const cellRange = (k: KeyedCell): Range => ({ start: { line: k.cell.line, character: k.cell.start }, end: { line: k.cell.line, character: k.cell.end } });
+
+interface ProseRead {
+  /** Which lines are prose (outside the tables, read as prose), computed once. */
+  isProse: (line: number) => boolean;
+  cells: Map<string, KeyedCell>;
+  claims: Claim[];
+  readings: ClaimReading[];
+}
+
+// One reading of the prose per document context: both rules and the analysis's `claims` share it.
+const memo = new WeakMap<DocumentContext, ProseRead>();
+
+/** The prose numbers of a report, each with the table figure it states and whether it agrees. */
+export function proseOf(ctx: DocumentContext): ProseRead {
+  let r = memo.get(ctx);
+  if (!r) {
+    const cells = keyedByKey(ctx.tables);
+    const flags = proseFlags(ctx.lines, ctx.tables);
+    const isProse = (i: number) => flags[i] === 1;
+    const claims = extractClaims(ctx.lines as string[], { isProse });
+    r = { isProse, cells, claims, readings: claimReadings(claims, tableValues(cells)) };
+    memo.set(ctx, r);
+  }
+  return r;
+}
+
+/** A prose check's finding as the core's: the fix as a prose-only quick fix, related places as given. */
+function toFinding(f: ProseFinding, related: Finding['related']): Finding {
+  const out: Finding = { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
+  if (f.cell) out.cell = f.cell;
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (related?.length) out.related = related;
+  if (f.fix) {
+    const fix: Fix = { title: f.fix.title, edits: [{ range: f.fix.range, newText: f.fix.newText }], changes: 'prose' };
+    out.fix = fix;
+  }
+  return out;
+}
+
+/** prose-table-mismatch: on the prose number, `cell`/`expected` the table's, related to the cells compared. */
+export function proseTableMismatchRule(ctx: DocumentContext): Finding[] {
+  const { cells, claims } = proseOf(ctx);
+  return proseTableMismatch(claims, tableValues(cells)).map((f) =>
+    toFinding(
+      f,
+      (f.cells ?? []).flatMap((key) => {
+        const k = cells.get(key);
+        return k ? [{ range: cellRange(k), cell: key, message: msg.relatedCell({ zh: `${k.rowLabel.zh} / ${k.columnLabel.zh}`, en: `${k.rowLabel.en} / ${k.columnLabel.en}` }, k.cell.text) }] : [];
+      }),
+    ),
+  );
+}
+
+/** enumeration-sum: on the stated total (`expected` the sum of the parts); a category named twice as information. */
+export function enumerationSumRule(ctx: DocumentContext): Finding[] {
+  return enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }).map((f) => toFinding(f, f.related));
+}
+
+const within = (c: Claim, p: Position) => c.line === p.line && c.start <= p.character && p.character <= c.end;
+
+/** The recognised prose number under a position, with what it was compared with (hover). */
+export function claimAt(readings: readonly ClaimReading[], p: Position): ClaimReading | undefined {
+  return readings.find((r) => within(r.claim, p));
+}

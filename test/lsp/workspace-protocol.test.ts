@@ -2,7 +2,8 @@
 // progress publishes the diagnostics of files that are not open and keeps them consistent (open,
 // close, changed and deleted on disk), can be cancelled; "Mark as reviewed" creates and then edits
 // `.disclosure-report.json`, and a change of that file checks the open report again (silenced
-// findings, a stale entry); the watchers are registered dynamically.
+// findings, a stale entry); the watchers are registered dynamically; last year's report is found
+// in the workspace and the cross-year rules follow it.
 // Run: node test/run.mjs test/lsp/workspace-protocol.test.ts
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { SERVER_COMMANDS } from '../../server/src/protocol';
 import { buildServer } from './build';
 import { ResponseError, TestClient, type RpcMessage } from './client';
 import { composeReport } from './fixture';
+import { composeReport as composeKeyed, exampleReport } from '../helpers/compose.mjs';
 
 const ROOT = resolve(__dirname, '../..');
 const wrong = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
@@ -336,5 +338,40 @@ describe('Mark as reviewed and .disclosure-report.json', () => {
     const since = c.published.length;
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
     assert.deepEqual(rulesAt(await c.diagnosticsOf(uri, 1, since)), rulesAt(v1));
+  });
+});
+
+describe('last year’s report found in the workspace (cross-year rules in the editor)', () => {
+  const example = exampleReport();
+  // The example office's two years: last year's 结转下年度 (1, 1, 0, …) is not this year's 上年结转 (2, 0, 0, …).
+  const f = folder({ '2024年报告.txt': composeKeyed({ ...example, year: 2024 }), '2025年报告.txt': composeKeyed(example) });
+  const uri = f.at('2025年报告.txt');
+  const lastYear = f.at('2024年报告.txt');
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri]);
+  });
+  after(() => c?.stop());
+
+  test('opening this year’s draft compares it with last year’s file on disk: carry-over per column, related to last year’s cell; the lens names the file', async () => {
+    const since = c.published.length;
+    await c.open(uri, readFileSync(f.path('2025年报告.txt'), 'utf8'));
+    const p = await nextPublish(c, uri, since, (ds) => ds.some((d) => d.code === 'carryover-mismatch'));
+    const carry = p.diagnostics.filter((d) => d.code === 'carryover-mismatch');
+    assert.deepEqual(carry.map((d) => (d.data as { cell?: string }).cell), ['t3.carried.natural', 't3.carried.commercial']);
+    assert.ok(carry.every((d) => d.severity === 2));
+    assert.deepEqual(carry.map((d) => d.relatedInformation?.[0]?.location.uri), [lastYear, lastYear]);
+    const lenses = await c.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.match(lenses[0]?.command?.title ?? '', /上年报告：2024年报告\.txt/);
+    // The last publication holds them (nothing re-published without them since).
+    assert.ok(c.published.filter((x) => x.uri === uri).at(-1)!.diagnostics.some((d) => d.code === 'carryover-mismatch'));
+  });
+
+  test('last year’s file deleted: the cross-year findings go', async () => {
+    const since = c.published.length;
+    unlinkSync(f.path('2024年报告.txt'));
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: lastYear, type: 3 }] });
+    const p = await nextPublish(c, uri, since, (ds) => !ds.some((d) => d.code === 'carryover-mismatch'));
+    assert.deepEqual(p.diagnostics.filter((d) => /carryover|valid-count/.test(String(d.code))), []);
   });
 });

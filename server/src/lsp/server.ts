@@ -29,6 +29,7 @@ import * as workspaceCheck from './features/workspaceCheck.js';
 import * as workspaceFolders from './features/workspaceFolders.js';
 import type { FileSystem } from './files.js';
 import { describeError, guard, type Logger } from './guard.js';
+import { PreviousReports } from './previousReports.js';
 import { ProjectConfigs } from './projectConfig.js';
 import { SettingsStore } from './settings.js';
 import { WorkspaceIndex, type WorkspaceLimits } from './workspace.js';
@@ -88,6 +89,8 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     previousReport: async (uri) => (await settings.get(uri)).previousReport || undefined,
     limits: info.workspaceLimits,
   });
+  // Last year's report of each open document, found through the workspace index (cross-year rules).
+  new PreviousReports(workspace, documents, log);
   const projectConfig = new ProjectConfigs({
     fs: info.fs,
     folderOf: (uri) => workspace.folderOf(uri),

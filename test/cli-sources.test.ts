@@ -7,7 +7,7 @@
 // Run: node test/run.mjs test/cli-sources.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -169,4 +169,18 @@ describe('disclosure-report text', () => {
     assert.equal(u.status, 2);
     assert.match(u.stderr, /请给出要转换的文件/);
   });
+});
+
+test('a folder walk reads .md reports too, but skips a .md that reads like no report (a README); a .md named on the command line is always read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dr-md-'));
+  try {
+    writeFileSync(join(dir, 'README.md'), '# 报告目录\n\n本目录存放各单位的年度报告。\n');
+    writeFileSync(join(dir, 'report.md'), readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8'));
+    const walked = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', dir], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path), [join(dir, 'report.md')]);
+    const named = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', join(dir, 'README.md')], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path), [join(dir, 'README.md')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

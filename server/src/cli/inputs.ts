@@ -5,7 +5,7 @@
 // `export` then work over the list (a second pass can pair reports across years).
 
 import { statSync, readFileSync } from 'node:fs';
-import { analyzeText, pick, type Analysis, type Locale } from '../core/index.js';
+import { analyzeText, pick, readsLikeReport, type Analysis, type Locale } from '../core/index.js';
 import { decode } from '../sources/encoding.js';
 import { readInput, walk } from '../sources/files.js';
 import { DEFAULT_LIMITS, isSourceFile, readSource, SourceError, sourceKind, type SourceResult } from '../sources/index.js';
@@ -68,18 +68,23 @@ export interface ReadAll {
  * file (the caller decides whether to show it).
  */
 /**
- * What a folder walk takes: every source kind and the legacy Word/WPS files (each gets its error),
- * but not `.md` — a folder of reports often holds a README, which is no report (a .md named on
- * the command line is read).
+ * What a folder walk takes: every source kind and the legacy Word/WPS files (each gets its error).
+ * A `.md` found in a folder is kept only when it reads like a report (readsLikeReport): a folder of
+ * reports often holds a README, which is no report (a .md named on the command line is always read).
  */
-export const walkable = (name: string): boolean => isSourceFile(name) && !/\.md$/i.test(name);
+export const walkable = (name: string): boolean => isSourceFile(name);
+const isMarkdown = (path: string) => /\.md$/i.test(path);
 
 export async function readAll(paths: string[], locale: Locale, progress?: (done: number, total: number) => void): Promise<ReadAll> {
   const { files, errors } = walk(paths, walkable);
   const inputs: Input[] = [];
+  const named = new Set(paths);
+  let done = 0;
   for (const path of files) {
-    inputs.push(await readOne(path, locale));
-    progress?.(inputs.length, files.length);
+    const input = await readOne(path, locale);
+    progress?.(++done, files.length);
+    if (isMarkdown(path) && !named.has(path) && input.analysis && !readsLikeReport(input.analysis)) continue;
+    inputs.push(input);
   }
   return { inputs, unwalkable: errors.map(({ path, error }) => ({ path, error: reason(error, locale) })) };
 }

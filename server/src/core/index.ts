@@ -14,7 +14,7 @@ export { pick, resolveLocale, type Locale, type Localized } from './i18n.js';
 export type { Diagnostic, Finding, Fix, RelatedInfo, RepeatedDetails, RepeatedPassage, RuleId, Severity, TextEdit } from './diagnostics.js';
 export type { Cell, Heading, LabelCell, Position, Range, Table, Table2, Table3, Table4 } from './model.js';
 export { cellIn, gridColumns, gridRows, keyedCells, rowOfKey, tableAt, type GridRow, type KeyedCell } from './keys.js';
-export { cellAt, cellByKey, cellsOf, identitiesAt, sameCell, tableCells, tableOf, valueOf, verdict, type Verdict } from './view.js';
+export { cellAt, cellByKey, cellsOf, identitiesAt, readsLikeReport, sameCell, tableCells, tableOf, valueOf, verdict, type Verdict } from './view.js';
 export * as format from './format/index.js';
 export { SECTIONS, TABLE3, TABLE4, TABLE2_2021, TABLE2_2019, TABLE_NAMES, TABLE_SHORT, type CellKey } from './format/index.js';
 export { formatNumber } from './cells.js';

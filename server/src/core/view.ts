@@ -9,6 +9,15 @@ import type { Cell, Position, Table } from './model.js';
 import { holds, identities, numeric, possibleIdentities, repeats, type Identity } from './rules/identities.js';
 
 /** Every value cell of every table, in reading order, with its key and labels. */
+/**
+ * Whether a text reads like a report at all: a report title, three section headings, or a table of
+ * the format. A folder walk and the workspace check skip other texts (a README, notes) rather than
+ * flag every section of them as missing.
+ */
+export function readsLikeReport(a: Analysis): boolean {
+  return a.identity.titleRange !== null || a.headings.length >= 3 || a.tables.length > 0;
+}
+
 export function cellsOf(a: Analysis): KeyedCell[] {
   const out: KeyedCell[] = [];
   for (const t of a.tables) for (const k of keyedCells(t)) out.push(k);

@@ -14,7 +14,7 @@
 //
 // Not a feature: server.ts builds it and hands it to the features through the context.
 
-import { ReportModel, type Analysis } from '../core/index.js';
+import { readsLikeReport, ReportModel, type Analysis } from '../core/index.js';
 import { findPrevious, reportIdentity, type ReportIdentity } from '../core/years/index.js';
 import type { DocumentStore, ReportDocument } from './documents.js';
 import { baseName, canonicalUri, isInside, joinUri, parentUri, type FileSystem } from './files.js';
@@ -85,8 +85,9 @@ interface DiskEntry {
 /** How many disk analyses are kept (identities are kept for every file). */
 const ANALYSIS_CACHE = 16;
 
+/** A report title, three section headings or a recognised table (the core's readsLikeReport, by this identity). */
 export function isReportAnalysis(identity: ReportIdentity, analysis: Analysis): boolean {
-  return identity.titleRange !== null || analysis.headings.length >= 3 || analysis.tables.length > 0;
+  return readsLikeReport({ ...analysis, identity: { ...analysis.identity, titleRange: identity.titleRange } });
 }
 
 export function hasSourceExtension(name: string): boolean {

@@ -1,0 +1,119 @@
+// Helpers for the workspace scenarios (Check All Reports, Mark as reviewed, the problem matcher):
+// reports written into the workspace while code-server runs (the server watches the folder), the
+// CLI of this build as the oracle of what each file holds, the notifications seen during a command
+// (recorded by a MutationObserver, so a progress toast that comes and goes fast is still seen),
+// and the Problems panel's file rows with their counts, narrowed by its filter box.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeReport } from './compose.mjs';
+import { until } from './workbench.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** The folder of the Check All Reports scenario, and its reports: none of them is ever opened. */
+export const CHECK_ALL_FOLDER = 'checkall';
+export const CHECK_ALL_REPORTS = {
+  // Row 一's 总计 printed as 13 (8+2+0+1+0+1 = 12).
+  'j-one-total.txt': { totals: { 't3.new.total': 13 } },
+  // Two wrong totals: row 一 (15) and (一)予以公开 (9 for 7).
+  'j-two-totals.txt': { totals: { 't3.new.total': 15, 't3.granted.total': 9 } },
+  // Table 四's 行政复议 总计 printed as 3 (1+0+0+1 = 2).
+  'j-review-total.txt': { totals: { 't4.review.total': 3 } },
+  // Correct throughout: no problem, so no row in Problems.
+  'j-clean.txt': {},
+};
+
+/** Writes `reports` ({ name: compose options }) into `<workspace>/<folder>/`; returns their absolute paths by name. */
+export function writeReports(workspace, folder, reports) {
+  const dir = join(workspace, folder);
+  mkdirSync(dir, { recursive: true });
+  const paths = {};
+  for (const [name, opts] of Object.entries(reports)) {
+    paths[name] = join(dir, name);
+    writeFileSync(paths[name], composeReport(opts).text);
+  }
+  return paths;
+}
+
+/** Writes a file under the workspace (folders made as needed); returns its absolute path. */
+export function writeWorkspaceFile(workspace, rel, text) {
+  const p = join(workspace, rel);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, text);
+  return p;
+}
+
+/** The built CLI (dist/cli.js, which `npm run package` built for this run). */
+export const CLI = join(repo, 'dist', 'cli.js');
+
+/**
+ * Runs `node dist/cli.js check --format json …paths` from `cwd`; returns { status, files: Map(path → diagnostics), stderr }.
+ * Exit 0 (no error) and 1 (errors) are answers; anything else throws.
+ */
+export function cliCheck(paths, { cwd = repo } = {}) {
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...paths], { cwd, encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`disclosure-report check exited ${r.status}: ${r.stderr || r.stdout}`);
+  const doc = JSON.parse(r.stdout);
+  return { status: r.status, files: new Map(doc.files.map((f) => [f.path, f.diagnostics])), stderr: r.stderr };
+}
+
+/**
+ * Starts recording the text of every notification toast shown from now on; returns a function
+ * that reads what has been seen (distinct texts, in order).
+ */
+export async function recordNotifications(page) {
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__e2eToasts = [];
+    w.__e2eToastObserver?.disconnect();
+    const note = () => {
+      for (const t of document.querySelectorAll('.notification-toast, .notifications-toasts .notification-list-item')) {
+        const s = t.innerText.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+        if (s && !w.__e2eToasts.includes(s)) w.__e2eToasts.push(s);
+      }
+    };
+    w.__e2eToastObserver = new MutationObserver(note);
+    w.__e2eToastObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
+    note();
+  });
+  return () => page.evaluate(() => /** @type {any} */ (window).__e2eToasts ?? []);
+}
+
+/** The Problems panel's filter box (the panel must be open). */
+function filterBox(wb) {
+  return wb.page.locator('.panel .viewpane-filter input:visible').first();
+}
+
+/** Opens the Problems panel and types `text` into its filter (empty: clears it). */
+export async function filterProblems(wb, text) {
+  await wb.problems();
+  const box = filterBox(wb);
+  await box.waitFor({ state: 'visible', timeout: 5000 });
+  await box.fill(text);
+  await until(async () => (await box.inputValue()) === text, { timeout: 3000, what: `the Problems filter to read "${text}"` });
+  if (process.env.E2E_DEBUG_FILTER) console.log('# filters: ' + JSON.stringify(await wb.page.evaluate(() => [...document.querySelectorAll('.viewpane-filter input')].map((i) => ({ v: i.value, vis: i.offsetParent !== null, cls: i.closest('.viewpane-filter-container')?.parentElement?.className })))));
+}
+
+/**
+ * The file rows of the Problems panel: { name, count, text } (a marker row names its rule and
+ * `[Ln …, Col …]`; a file row ends with its count badge).
+ */
+export async function problemFiles(wb) {
+  await wb.problems();
+  return wb.page.evaluate(() =>
+    [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+      .map((r) => {
+        const badge = r.querySelector('.monaco-count-badge');
+        const label = r.querySelector('.label-name, .monaco-icon-name-container');
+        return {
+          name: label?.textContent?.replace(/\u00a0/g, ' ').trim() ?? '',
+          count: badge ? Number(badge.textContent.trim()) : undefined,
+          text: r.innerText.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim(),
+        };
+      })
+      .filter((r) => r.count !== undefined),
+  );
+}
+

@@ -93,7 +93,6 @@ export async function filterProblems(wb, text) {
   await box.waitFor({ state: 'visible', timeout: 5000 });
   await box.fill(text);
   await until(async () => (await box.inputValue()) === text, { timeout: 3000, what: `the Problems filter to read "${text}"` });
-  if (process.env.E2E_DEBUG_FILTER) console.log('# filters: ' + JSON.stringify(await wb.page.evaluate(() => [...document.querySelectorAll('.viewpane-filter input')].map((i) => ({ v: i.value, vis: i.offsetParent !== null, cls: i.closest('.viewpane-filter-container')?.parentElement?.className })))));
 }
 
 /**

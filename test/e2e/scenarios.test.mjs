@@ -340,7 +340,7 @@ scenario('i. a report closed and opened again is still checked as a report', 'i-
 // They come last: the workspace check fills Problems with the problems of every report on disk,
 // which would change the workbench's problem counts scenario h reads.
 import { existsSync as wsExists, readFileSync as wsRead } from 'node:fs';
-import { CHECK_ALL_FOLDER, CHECK_ALL_REPORTS, cliCheck, filterProblems, problemFiles, recordNotifications, writeReports, writeWorkspaceFile } from './lib/workspace-ops.mjs';
+import { CHECK_ALL_FOLDER, CHECK_ALL_REPORTS, CLI, cliCheck, filterProblems, problemFiles, recordNotifications, runTask, writeReports, writeWorkspaceFile } from './lib/workspace-ops.mjs';
 
 const CHECK_ALL_PROGRESS = /Checking the disclosure reports in the workspace|正在检查工作区中的政府信息公开年度报告/;
 const CHECK_ALL_DONE = /Checked (\d+) report\(s\)|检查了 (\d+) 份报告/;
@@ -456,6 +456,38 @@ scenario('k. Mark as reviewed writes .disclosure-report.json and silences the fi
   assert.ok(!after.some(at), `the CLI no longer reports request-row-total at ${lnCol(cell)}: ${JSON.stringify(after.map((d) => d.rule))}`);
   assert.deepEqual(after.map((d) => d.rule), others.map((d) => d.rule));
   console.log(`# mark as reviewed: ${JSON.stringify(config.reviewed[0])}; Problems for ${name}: ${markers.length - 1} row(s) left`);
+  await filterProblems(wb, '');
+  await wb.closePanel();
+});
+
+scenario('l. a tasks.json task running the CLI with "problemMatcher": "$disclosure-report" fills Problems', 'l-problem-matcher', async () => {
+  // In a folder whose name starts with "." the workspace check skips, and never opened: its
+  // problems in Problems can only come from the task's output.
+  const rel = '.task/l-task.txt';
+  const file = writeWorkspaceFile(workspace, rel, composeReport({ totals: { 't4.review.total': 3 } }).text);
+  const cli = cliCheck([file]).files.get(file);
+  assert.deepEqual(cli.map((d) => d.rule), ['review-total']);
+  const at = `[Ln ${cli[0].range.start.line + 1}, Col ${cli[0].range.start.character + 1}]`;
+  const label = 'e2e: check the task report';
+  writeWorkspaceFile(workspace, '.vscode/tasks.json', JSON.stringify({
+    version: '2.0.0',
+    tasks: [{ label, type: 'process', command: process.execPath, args: [CLI, 'check', rel], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$disclosure-report' }],
+  }, null, 2));
+  await filterProblems(wb, 'l-task.txt');
+  assert.deepEqual(await problemFiles(wb), [], 'no problems of the task report before the task');
+  await runTask(wb, label);
+  await filterProblems(wb, 'l-task.txt');
+  const markers = await until(async () => {
+    const ms = await wb.problems();
+    return ms.some((m) => m.includes('review-total') && m.includes(at)) ? ms : undefined;
+  }, { timeout: 30_000, what: `Problems to list review-total of ${rel} at ${at} from the task` }).catch(async (e) => {
+    throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
+  });
+  const row = markers.find((m) => m.includes('review-total'));
+  assert.match(row, /disclosure-report/);
+  assert.match(row, /行政复议/, 'the message is the CLI\'s');
+  await wb.screenshot('l-problem-matcher');
+  console.log(`# problem matcher: ${row}`);
   await filterProblems(wb, '');
   await wb.closePanel();
 });

@@ -88,11 +88,18 @@ function filterBox(wb) {
 
 /** Opens the Problems panel and types `text` into its filter (empty: clears it). */
 export async function filterProblems(wb, text) {
+  // Another view of the panel (the terminal of a task) in front: bring Problems forward by its tab.
+  const tab = wb.page.locator('.panel .composite-bar .action-label', { hasText: /^Problems/i }).first();
+  if ((await tab.isVisible().catch(() => false)) && !(await wb.page.locator('.markers-panel').isVisible().catch(() => false))) await tab.click({ timeout: 5000 });
   await wb.problems();
   const box = filterBox(wb);
   await box.waitFor({ state: 'visible', timeout: 5000 });
   await box.fill(text);
   await until(async () => (await box.inputValue()) === text, { timeout: 3000, what: `the Problems filter to read "${text}"` });
+  // The tree refilters a moment later: wait until every file row in sight is one the filter lets through.
+  if (text) {
+    await until(async () => (await problemFiles(wb)).every((r) => r.text.includes(text)), { timeout: 5000, what: `the Problems tree to be filtered by "${text}"` });
+  }
 }
 
 /**
@@ -116,3 +123,33 @@ export async function problemFiles(wb) {
   );
 }
 
+
+/**
+ * Runs a task of the workspace's tasks.json by its label through "Tasks: Run Task", retrying the
+ * pick while VS Code has not read a tasks.json written just before.
+ */
+export async function runTask(wb, label) {
+  await until(async () => {
+    await wb.dismiss();
+    await wb.focusEditorOrWorkbench();
+    await wb.kb.press('F1');
+    await wb.waitQuickInput();
+    await wb.kb.type('Tasks: Run Task');
+    // The palette ranks "Tasks: Restart Running Task" and others alike: move down to the exact one.
+    await wb.quickInput().locator('.monaco-list-row', { hasText: 'Tasks: Run Task' }).first().waitFor({ timeout: 5000 });
+    const exact = async () => /^Tasks: Run Task(\s|$)/.test((await wb.quickInput().locator('.monaco-list-row.focused').first().innerText()).trim());
+    for (let i = 0; i < 12 && !(await exact()); i++) await wb.kb.press('ArrowDown');
+    if (!(await exact())) throw new Error('"Tasks: Run Task" not found in the command palette');
+    await wb.kb.press('Enter');
+    const row = wb.quickInput().locator('.monaco-list-row', { hasText: label }).first();
+    const offered = await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    if (!offered) return false;
+    await wb.kb.type(label);
+    await until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').first().innerText()).includes(label), {
+      timeout: 5000,
+      what: `the task "${label}" to be chosen`,
+    });
+    await wb.kb.press('Enter');
+    return true;
+  }, { timeout: 30_000, interval: 500, what: `"Tasks: Run Task" to offer "${label}"` });
+}

@@ -471,7 +471,7 @@ scenario('l. a tasks.json task running the CLI with "problemMatcher": "$disclosu
   const label = 'e2e: check the task report';
   writeWorkspaceFile(workspace, '.vscode/tasks.json', JSON.stringify({
     version: '2.0.0',
-    tasks: [{ label, type: 'process', command: process.execPath, args: [CLI, 'check', rel], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$disclosure-report' }],
+    tasks: [{ label, type: 'process', command: process.execPath, args: [CLI, 'check', rel], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$disclosure-report', presentation: { reveal: 'never' } }],
   }, null, 2));
   await filterProblems(wb, 'l-task.txt');
   assert.deepEqual(await problemFiles(wb), [], 'no problems of the task report before the task');

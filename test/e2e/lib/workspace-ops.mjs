@@ -88,14 +88,15 @@ function filterBox(wb) {
 
 /** Opens the Problems panel and types `text` into its filter (empty: clears it). */
 export async function filterProblems(wb, text) {
-  // Another view of the panel (the terminal of a task) in front: bring Problems forward by its tab.
   const tab = wb.page.locator('.panel .composite-bar .action-label', { hasText: /^Problems/i }).first();
-  if ((await tab.isVisible().catch(() => false)) && !(await wb.page.locator('.markers-panel').isVisible().catch(() => false))) await tab.click({ timeout: 5000 });
-  await wb.problems();
   const box = filterBox(wb);
-  await box.waitFor({ state: 'visible', timeout: 5000 });
-  await box.fill(text);
-  await until(async () => (await box.inputValue()) === text, { timeout: 3000, what: `the Problems filter to read "${text}"` });
+  await until(async () => {
+    // Another view of the panel (a task's terminal) may come to the front: bring Problems back by its tab.
+    if ((await tab.isVisible().catch(() => false)) && !(await wb.page.locator('.markers-panel').isVisible().catch(() => false))) await tab.click({ timeout: 2000 });
+    await wb.problems();
+    await box.fill(text, { timeout: 2000 });
+    return (await box.inputValue({ timeout: 1000 })) === text;
+  }, { timeout: 15_000, interval: 200, what: `the Problems filter to read "${text}"` });
   // The tree refilters a moment later: wait until every file row in sight is one the filter lets through.
   if (text) {
     await until(async () => (await problemFiles(wb)).every((r) => r.text.includes(text)), { timeout: 5000, what: `the Problems tree to be filtered by "${text}"` });

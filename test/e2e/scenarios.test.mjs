@@ -510,4 +510,159 @@ scenario('m. completion at the start of a blanked table row offers the next expe
   await wb.kb.press('Escape');
   await wb.command('File: Revert File');
   await until(async () => !(await wb.activeTabDirty()), { timeout: 5000, what: 'the revert' });
+// ==== The workspace scenarios (branch e2e): Check All Reports, Mark as reviewed, the problem matcher ====
+// They come last: the workspace check fills Problems with the problems of every report on disk,
+// which would change the workbench's problem counts scenario h reads.
+import { existsSync as wsExists, readFileSync as wsRead } from 'node:fs';
+import { CHECK_ALL_FOLDER, CHECK_ALL_REPORTS, CLI, cliCheck, filterProblems, problemFiles, recordNotifications, runTask, writeReports, writeWorkspaceFile } from './lib/workspace-ops.mjs';
+
+const CHECK_ALL_PROGRESS = /Checking the disclosure reports in the workspace|正在检查工作区中的政府信息公开年度报告/;
+const CHECK_ALL_DONE = /Checked (\d+) report\(s\)|检查了 (\d+) 份报告/;
+
+scenario('n. Check All Reports in Workspace fills Problems for reports that are not open', 'n-workspace-check', async () => {
+  const paths = writeReports(workspace, CHECK_ALL_FOLDER, CHECK_ALL_REPORTS);
+  // What the CLI finds in each file is what Problems must list for it (all are errors here).
+  const cli = cliCheck(Object.values(paths));
+  const expected = Object.fromEntries(Object.entries(paths).map(([name, p]) => [name, cli.files.get(p).length]));
+  assert.equal(expected['j-clean.txt'], 0, 'the clean report checks clean with the CLI');
+  assert.ok(Object.entries(expected).filter(([, n]) => n > 0).length >= 3, `three reports with problems: ${JSON.stringify(expected)}`);
+  await filterProblems(wb, CHECK_ALL_FOLDER);
+  assert.deepEqual(await problemFiles(wb), [], 'no problems of the unopened reports before the check');
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Check All Reports in Workspace');
+  const done = await until(async () => (await seen()).find((t) => CHECK_ALL_DONE.test(t)), {
+    timeout: 60_000,
+    what: 'the notification "Checked N report(s)"',
+  }).catch(async (e) => {
+    throw new Error(`${e.message}; notifications seen: ${JSON.stringify(await seen())}`);
+  });
+  const toasts = await seen();
+  assert.ok(toasts.some((t) => CHECK_ALL_PROGRESS.test(t)), `the progress notification was shown; seen: ${JSON.stringify(toasts)}`);
+  // Each problem of one file at the [Ln, Col] the CLI gives.
+  await filterProblems(wb, 'j-one-total.txt');
+  const oneTotal = cli.files.get(paths['j-one-total.txt']);
+  const markers = await until(async () => {
+    const ms = await wb.problems();
+    return oneTotal.every((d) => ms.some((m) => m.includes(d.rule) && m.includes(`[Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`))) ? ms : undefined;
+  }, { timeout: 10_000, what: `Problems to list ${oneTotal.map((d) => `${d.rule} at [Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`).join(', ')}` }).catch(async (e) => {
+    throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
+  });
+  assert.ok(markers.length >= oneTotal.length);
+  // Each file's count: the file filtered alone, so its row is in sight (the tree renders only those).
+  const rows = [];
+  for (const [name, n] of Object.entries(expected)) {
+    await filterProblems(wb, name);
+    const row = await until(async () => {
+      const fs = await problemFiles(wb);
+      return n === 0 ? (fs.length === 0 ? { name, count: 0 } : undefined) : fs.find((f) => f.name === name && f.count === n);
+    }, { timeout: 15_000, what: n ? `Problems to list ${name} with ${n} problem(s)` : `Problems to list nothing for ${name}` }).catch(async (e) => {
+      throw new Error(`${e.message}; file rows: ${JSON.stringify(await problemFiles(wb))}`);
+    });
+    rows.push(row);
+  }
+  // The picture for the README: the folder's problems, and the notification that the check is done.
+  await filterProblems(wb, CHECK_ALL_FOLDER);
+  await until(async () => (await problemFiles(wb)).some((f) => f.name === 'j-one-total.txt'), { timeout: 15_000, what: 'j-one-total.txt in Problems' });
+  await wb.page.mouse.move(700, 300);
+  await wb.screenshot('n-workspace-check');
+  // None of them was opened.
+  assert.equal(await wb.page.locator('.tabs-container .tab').count(), 0);
+  console.log(`# workspace check: "${done}"; Problems: ${rows.map((f) => `${f.name} ${f.count}`).join(', ')}`);
+  await filterProblems(wb, '');
+  await wb.dismiss();
+  await wb.closePanel();
+});
+
+scenario('o. Mark as reviewed writes .disclosure-report.json and silences the finding in the editor and the CLI', 'o-mark-reviewed', async () => {
+  const name = 'o-reviewed.txt';
+  const text = composed[name]; // one total wrong (see lib/faults.mjs)
+  const file = join(workspace, name);
+  const configFile = join(workspace, '.disclosure-report.json');
+  assert.ok(!wsExists(configFile), 'no .disclosure-report.json before the scenario');
+  const cell = text.cells['t3.new.total'];
+  const at = (d) => d.rule === 'request-row-total' && d.range.start.line === cell.line && d.range.start.character === cell.character;
+  // Before: the CLI reports the wrong total (and the balance it upsets).
+  const before = cliCheck([file], { cwd: workspace }).files.get(file);
+  assert.ok(before.some(at), `the CLI reports request-row-total at ${lnCol(cell)} before: ${JSON.stringify(before.map((d) => d.rule))}`);
+  const others = before.filter((d) => !at(d));
+  assert.ok(others.length > 0, 'another finding stays, to show the config silences only the reviewed one');
+  await wb.openFile(name);
+  await wb.waitSquiggleAt(cell.line + 1, cell.character + 1, FIRST_DIAGNOSTICS_MS);
+  await filterProblems(wb, name);
+  await until(async () => (await wb.problems()).some((m) => m.includes('request-row-total') && m.includes(lnCol(cell))), {
+    timeout: 10_000,
+    what: `Problems to list request-row-total at ${lnCol(cell)}`,
+  });
+  await wb.closePanel();
+  const rows = await wb.openQuickFix(cell.line + 1, cell.character + 1);
+  const title = /Mark as reviewed|标记为已审核/;
+  assert.ok(rows.some((r) => title.test(r)), `a quick fix "Mark as reviewed"; offered: ${JSON.stringify(rows)}`);
+  await wb.screenshot('o-mark-reviewed-menu');
+  await wb.chooseAction(title);
+  // The configuration file is created in the workspace folder, with the finding by its cell key.
+  const config = await until(() => {
+    if (!wsExists(configFile)) return undefined;
+    try {
+      const c = JSON.parse(wsRead(configFile, 'utf8'));
+      return c.reviewed?.length ? c : undefined;
+    } catch {
+      return undefined; // still being written
+    }
+  }, { timeout: 15_000, what: `${configFile} to be saved with a reviewed entry` });
+  assert.deepEqual(config.reviewed.map((e) => [e.rule, e.file, e.cell]), [['request-row-total', name, 't3.new.total']]);
+  // The finding is gone from the editor: no squiggle on that cell, no Problems row; the others stay.
+  await wb.closeAllEditors().catch(() => undefined);
+  await wb.openFile(name);
+  await filterProblems(wb, name);
+  const markers = await until(async () => {
+    const ms = await wb.problems();
+    return !ms.some((m) => m.includes('request-row-total')) && others.every((d) => ms.some((m) => m.includes(d.rule))) ? ms : undefined;
+  }, { timeout: 15_000, what: `Problems to drop request-row-total of ${name} and keep ${others.map((d) => d.rule).join(', ')}` }).catch(async (e) => {
+    throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
+  });
+  await wb.gotoLine(cell.line + 1, cell.character + 1);
+  const c = await wb.cursorBox();
+  const covering = (await wb.squiggleBoxes()).filter((b) => c.x + 3 >= b.x - 1 && c.x + 3 <= b.x + b.width + 1 && c.y + c.height / 2 >= b.y - 2 && c.y + c.height / 2 <= b.y + b.height + 2);
+  assert.deepEqual(covering, [], `no squiggle on ${lnCol(cell)} any more`);
+  await wb.screenshot('o-mark-reviewed');
+  // After: the CLI, finding the file upward from the report, no longer reports it; the rest it still does.
+  const after = cliCheck([file], { cwd: workspace }).files.get(file);
+  assert.ok(!after.some(at), `the CLI no longer reports request-row-total at ${lnCol(cell)}: ${JSON.stringify(after.map((d) => d.rule))}`);
+  assert.deepEqual(after.map((d) => d.rule), others.map((d) => d.rule));
+  console.log(`# mark as reviewed: ${JSON.stringify(config.reviewed[0])}; left in Problems and the CLI: ${others.map((d) => d.rule).join(', ')} (${markers.length} rows shown)`);
+  await filterProblems(wb, '');
+  await wb.closePanel();
+});
+
+scenario('p. a tasks.json task running the CLI with "problemMatcher": "$disclosure-report" fills Problems', 'p-problem-matcher', async () => {
+  // In a folder whose name starts with "." the workspace check skips, and never opened: its
+  // problems in Problems can only come from the task's output.
+  const rel = '.task/p-task.txt';
+  const file = writeWorkspaceFile(workspace, rel, composeReport({ totals: { 't4.review.total': 3 } }).text);
+  const cli = cliCheck([file]).files.get(file);
+  assert.deepEqual(cli.map((d) => d.rule), ['review-total']);
+  const at = `[Ln ${cli[0].range.start.line + 1}, Col ${cli[0].range.start.character + 1}]`;
+  const label = 'e2e: check the task report';
+  writeWorkspaceFile(workspace, '.vscode/tasks.json', JSON.stringify({
+    version: '2.0.0',
+    tasks: [{ label, type: 'process', command: process.execPath, args: [CLI, 'check', rel], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$disclosure-report', presentation: { reveal: 'never' } }],
+  }, null, 2));
+  await filterProblems(wb, 'p-task.txt');
+  assert.deepEqual(await problemFiles(wb), [], 'no problems of the task report before the task');
+  await runTask(wb, label);
+  await filterProblems(wb, 'p-task.txt');
+  const markers = await until(async () => {
+    const ms = await wb.problems();
+    return ms.some((m) => m.includes('review-total') && m.includes(at)) ? ms : undefined;
+  }, { timeout: 30_000, what: `Problems to list review-total of ${rel} at ${at} from the task` }).catch(async (e) => {
+    throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
+  });
+  const row = markers.find((m) => m.includes('review-total'));
+  assert.match(row, /disclosure-report/);
+  assert.match(row, /行政复议/, 'the message is the CLI\'s');
+  await wb.page.mouse.move(700, 300); // a repaint, so the picture shows the filtered tree
+  await wb.screenshot('p-problem-matcher');
+  console.log(`# problem matcher: ${row}`);
+  await filterProblems(wb, '');
+  await wb.closePanel();
 });

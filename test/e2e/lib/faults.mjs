@@ -24,6 +24,8 @@ export const FAULTS = {
   'k-pasted.txt': { compose: {} },
   'l-row-total.txt': ROW_TOTAL,
   'm-complete.txt': { compose: {} },
+  // Scenario o marks its wrong total as reviewed (written here, so quick open has indexed it).
+  'o-reviewed.txt': ROW_TOTAL,
   // Two wrong totals: row 一 (12 printed as 15) and row (一)予以公开 (5+1+0+0+0+1 = 7 printed as 9).
   'f-two-totals.txt': {
     compose: { totals: { 't3.new.total': 15, 't3.granted.total': 9 } },

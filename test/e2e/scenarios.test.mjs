@@ -510,6 +510,8 @@ scenario('m. completion at the start of a blanked table row offers the next expe
   await wb.kb.press('Escape');
   await wb.command('File: Revert File');
   await until(async () => !(await wb.activeTabDirty()), { timeout: 5000, what: 'the revert' });
+});
+
 // ==== The workspace scenarios (branch e2e): Check All Reports, Mark as reviewed, the problem matcher ====
 // They come last: the workspace check fills Problems with the problems of every report on disk,
 // which would change the workbench's problem counts scenario h reads.

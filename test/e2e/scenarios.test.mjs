@@ -668,3 +668,35 @@ scenario('p. a tasks.json task running the CLI with "problemMatcher": "$disclosu
   await filterProblems(wb, '');
   await wb.closePanel();
 });
+
+// ==== The checks beyond the sums: a prose number against the tables, last year's report against this year's ====
+import { BEYOND, beyondPositions } from './lib/beyond.mjs';
+
+scenario('q. a prose number that is not the table’s and a 上年结转 that is not last year’s 结转 get warnings; the lens names last year’s file', 'q-beyond', async () => {
+  const { prose, carried } = beyondPositions();
+  await wb.openFile(BEYOND.current);
+  await wb.waitSquiggleAt(prose.line + 1, prose.character + 1, FIRST_DIAGNOSTICS_MS, 'warning');
+  // Last year's report is on disk beside it: found by office and year, read, compared.
+  await wb.waitSquiggleAt(carried.line + 1, carried.character + 1, FIRST_DIAGNOSTICS_MS, 'warning');
+  const at = (p) => `[Ln ${p.line + 1}, Col ${p.character + 1}]`;
+  await filterProblems(wb, BEYOND.current);
+  const rows = await until(async () => {
+    const rs = await wb.problems();
+    const ok = rs.some((r) => r.includes('prose-table-mismatch') && r.includes(at(prose))) && rs.some((r) => r.includes('carryover-mismatch') && r.includes(at(carried)));
+    return ok ? rs : undefined;
+  }, { timeout: 15_000, what: `Problems rows for prose-table-mismatch at ${at(prose)} and carryover-mismatch at ${at(carried)}` }).catch(async (e) => {
+    throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
+  });
+  assert.ok(rows.some((r) => r.includes('prose-table-mismatch') && /\b18\b/.test(r)), JSON.stringify(rows));
+  // The lens sits above the title: bring the top of the report into view (lenses are drawn for visible lines).
+  await wb.gotoLine(1, 1);
+  const lenses = await until(async () => {
+    const ls = await wb.codeLenses();
+    return ls.some((l) => l.includes(BEYOND.previous)) ? ls : undefined;
+  }, { timeout: 10_000, what: `a code lens naming ${BEYOND.previous}` });
+  assert.ok(lenses.some((l) => l.includes(BEYOND.previous)));
+  await wb.gotoLine(prose.line + 1, prose.character + 1);
+  await wb.screenshot('q-beyond');
+  await filterProblems(wb, '');
+  await wb.closePanel();
+});

@@ -375,3 +375,27 @@ describe('last year’s report found in the workspace (cross-year rules in the e
     assert.deepEqual(p.diagnostics.filter((d) => /carryover|valid-count/.test(String(d.code))), []);
   });
 });
+
+describe('last year’s report found in the workspace, for a client that pulls (as VS Code does)', () => {
+  const example = exampleReport();
+  const f = folder({ '2024年报告.txt': composeKeyed({ ...example, year: 2024 }), '2025年报告.txt': composeKeyed(example) });
+  const uri = f.at('2025年报告.txt');
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri], true);
+  });
+  after(() => c?.stop());
+
+  test('once last year’s report is found the server asks for a refresh, and the pull (even with the last result id) carries the carry-over findings', async () => {
+    const refreshed = c.serverRequest('workspace/diagnostic/refresh');
+    await c.open(uri, readFileSync(f.path('2025年报告.txt'), 'utf8'));
+    const pull = (previousResultId?: string) =>
+      c.request<{ kind: string; resultId?: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+    const first = await pull();
+    await refreshed;
+    const again = await pull(first.resultId);
+    // "unchanged" is right only when the first pull already had them (it came after the refresh).
+    const items = again.kind === 'full' ? again.items! : first.items!;
+    assert.deepEqual(items.filter((d) => d.code === 'carryover-mismatch').map((d) => (d.data as { cell?: string }).cell), ['t3.carried.natural', 't3.carried.commercial']);
+  });
+});

@@ -60,6 +60,8 @@ export class DocumentStore {
   private readonly documents: TextDocuments<ReportDocument>;
   private readonly wakers = new Set<(uri: string) => void>();
   private previous: PreviousOf = () => undefined;
+  /** Counts the changes of last year's reports: part of a pull's result id, so a refresh re-computes. */
+  previousGeneration = 0;
   private readonly previousListeners: (() => void)[] = [];
 
   constructor(private readonly log: Logger) {
@@ -110,6 +112,7 @@ export class DocumentStore {
    * refreshes. The workspace index calls it from its `onDidChange`.
    */
   previousChanged(): void {
+    this.previousGeneration++;
     for (const l of this.previousListeners) {
       try {
         l();

@@ -198,8 +198,8 @@ export class Workbench {
     }, kind);
   }
 
-  /** Waits until an error squiggle covers the cell at (line, col) (1-based), i.e. under the cursor put there. */
-  async waitSquiggleAt(line, col, timeout = 20_000) {
+  /** Waits until an error (or `kind`: warning, info) squiggle covers the cell at (line, col) (1-based), i.e. under the cursor put there. */
+  async waitSquiggleAt(line, col, timeout = 20_000, kind = 'error') {
     await this.gotoLine(line, col);
     return until(
       async () => {
@@ -207,10 +207,10 @@ export class Workbench {
         const c = await this.cursorBox();
         const x = c.x + 3;
         const y = c.y + c.height / 2;
-        const boxes = await this.squiggleBoxes();
+        const boxes = await this.squiggleBoxes(kind);
         return boxes.find((b) => x >= b.x - 1 && x <= b.x + b.width + 1 && y >= b.y - 2 && y <= b.y + b.height + 2);
       },
-      { timeout, what: `an error squiggle on line ${line}, column ${col}` },
+      { timeout, what: `a${kind === 'error' ? 'n' : ''} ${kind} squiggle on line ${line}, column ${col}` },
     );
   }
 

@@ -4,6 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeReport } from './compose.mjs';
+import { writeBeyond } from './beyond.mjs';
 import { FAULTS, SEED_COPIES } from './faults.mjs';
 
 /** User settings: a quiet workbench (no walkthroughs, trust prompts, marketplace or telemetry), messages in English, fix-all on save. */
@@ -52,6 +53,7 @@ export function prepareWorkspace(dir, seedsDir) {
     for (const prefix of SEED_COPIES) if (seeds.length) copyFileSync(join(seedsDir, seeds[0]), join(dir, prefix + seeds[0]));
   }
   for (const [name, fault] of Object.entries(FAULTS)) writeFileSync(join(dir, name), composeReport(fault.compose).text);
+  writeBeyond(dir);
   if (seeds.length) copyFileSync(join(seedsDir, seeds[0]), join(dir, COLOURS_FILE));
   else writeFileSync(join(dir, COLOURS_FILE), composeReport().text);
   return seeds;

@@ -134,7 +134,7 @@ function registerPull(ctx: ServerContext): void {
       if (documents.get(uri) !== doc || doc.version !== version) {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
       }
-      const resultId = `${doc.epoch}:${version}:${ctx.settings.generation}:${ctx.projectConfig.generation}`;
+      const resultId = `${doc.epoch}:${version}:${ctx.settings.generation}:${ctx.projectConfig.generation}:${documents.previousGeneration}`;
       if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
       return { kind: 'full', resultId, items: lspDiagnostics(ctx, doc, settings, config) };
     }),

@@ -20,6 +20,7 @@ import { buildServer } from './build';
 import { ResponseError, TestClient, type RpcMessage } from './client';
 import { composeReport } from './fixture';
 import { composeReport as composeKeyed, exampleReport } from '../helpers/compose.mjs';
+import { makeDocx, makeHtml } from '../helpers/sources';
 
 const ROOT = resolve(__dirname, '../..');
 const wrong = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
@@ -397,5 +398,28 @@ describe('last year’s report found in the workspace, for a client that pulls (
     // "unchanged" is right only when the first pull already had them (it came after the refresh).
     const items = again.kind === 'full' ? again.items! : first.items!;
     assert.deepEqual(items.filter((d) => d.code === 'carryover-mismatch').map((d) => (d.data as { cell?: string }).cell), ['t3.carried.natural', 't3.carried.commercial']);
+  });
+});
+
+describe('the workspace check reads Word documents and web pages as the CLI does', () => {
+  const f = folder({ 'b.txt': clean });
+  writeFileSync(f.path('a.docx'), makeDocx(wrong));
+  writeFileSync(f.path('c.html'), makeHtml(wrong));
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri]);
+  });
+  after(() => c?.stop());
+
+  test('the .docx and the page are published with the findings of their converted text', async () => {
+    const since = c.published.length;
+    const summary = await c.request<{ reports: number }>('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    assert.equal(summary.reports, 3);
+    const mine = c.published.slice(since);
+    for (const name of ['a.docx', 'c.html']) {
+      const p = mine.find((x) => x.uri === f.at(name));
+      assert.ok(p, `${name} published`);
+      assert.deepEqual(p.diagnostics.map((d) => String(d.code)).sort(), analyzeText(wrong).diagnostics.map((d) => d.rule).sort(), name);
+    }
   });
 });

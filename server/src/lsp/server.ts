@@ -89,6 +89,18 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     previousReport: async (uri) => (await settings.get(uri)).previousReport || undefined,
     limits: info.workspaceLimits,
   });
+  // Word documents, web pages and PDFs in the workspace are read through the runtime's sources
+  // (node.ts), as the CLI reads them: the workspace check and last year's report see them too.
+  const sources = info.sources;
+  if (sources) {
+    for (const ext of ['.docx', '.html', '.htm', '.pdf']) {
+      workspace.readers.set(ext, async (_fs, uri) => {
+        const r = await sources.convert(uri);
+        if ('error' in r) throw new Error(r.error.en);
+        return r.text;
+      });
+    }
+  }
   // Last year's report of each open document, found through the workspace index (cross-year rules).
   new PreviousReports(workspace, documents, log);
   const projectConfig = new ProjectConfigs({

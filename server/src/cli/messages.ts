@@ -133,7 +133,7 @@ Commands:
 
 Common options:
   --locale zh-CN|en    language of messages (default zh-CN)
-  -h, --help           show help; disclosure-report <command> --help shows that command's
+  -h, --help           show help; disclosure-report <command> --help shows a command's own
   --version            show the version`,
   summaries: {
     check: 'check reports (text, Word, web pages, PDF); recompute the totals in place with --fix',

@@ -12,6 +12,7 @@ import { claimReadings, enumerationSums, extractClaims, outsideTables, proseTabl
 import type { Finding as ProseFinding } from '../prose/types.js';
 import { numeric } from './identities.js';
 import type { DocumentContext } from './rule.js';
+import { carried } from './carry.js';
 
 /**
  * The value cells of the report's tables by key: those of the first table of each kind (a report
@@ -78,9 +79,12 @@ export function proseOf(ctx: DocumentContext): ProseRead {
   let r = memo.get(ctx);
   if (!r) {
     const cells = keyedByKey(ctx.tables);
-    const flags = proseFlags(ctx.lines, ctx.tables);
-    const isProse = (i: number) => flags[i] === 1;
-    const claims = extractClaims(ctx.lines as string[], { isProse });
+    // Which lines are prose and what they claim do not depend on the cells' numbers (carry.ts).
+    const { isProse, claims } = carried(ctx.carry, 'claims', () => {
+      const flags = proseFlags(ctx.lines, ctx.tables);
+      const isProse = (i: number) => flags[i] === 1;
+      return { isProse, claims: extractClaims(ctx.lines as string[], { isProse }) };
+    });
     r = { isProse, cells, claims, readings: claimReadings(claims, tableValues(cells)) };
     memo.set(ctx, r);
   }
@@ -117,7 +121,7 @@ export function proseTableMismatchRule(ctx: DocumentContext): Finding[] {
 
 /** enumeration-sum: on the stated total (`expected` the sum of the parts); a category named twice as information. */
 export function enumerationSumRule(ctx: DocumentContext): Finding[] {
-  return enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }).map((f) => toFinding(f, f.related));
+  return carried(ctx.carry, 'enumeration-sum', () => enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }).map((f) => toFinding(f, f.related)));
 }
 
 const within = (c: Claim, p: Position) => c.line === p.line && c.start <= p.character && p.character <= c.end;

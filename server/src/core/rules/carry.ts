@@ -44,7 +44,7 @@ export function proseUnaffected(lines: readonly string[], i: number, before: str
   // Years (title, period, date lines, the years counted) and the period's words.
   const b = fold(before);
   const a = fold(after);
-  if (YEARISH.test(b) || YEARISH.test(a) || before.includes('统计') || after.includes('统计')) return false;
+  if (YEARISH.test(b) || YEARISH.test(a) || PROSE.PERIOD_WORDS.some((w) => before.includes(w) || after.includes(w))) return false;
   // Page marks are left out of a section's text.
   if (PAGE_MARK.test(before.trim()) !== PAGE_MARK.test(after.trim())) return false;
   // The signature: readOffice reads the last three lines with text.

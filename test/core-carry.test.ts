@@ -62,6 +62,8 @@ const VALUES = ['25', '123', '2023', '２０２４'];
 
 describe('a patched cell edit carries the prose rules’ results and equals a fresh parse', () => {
   test('the composed report with a prose claim, every other value cell', () => assert.ok(editEveryCell(withProse, VALUES, 2) > 100));
+  test('two reports one after another (the first tables compared, the second’s edits keep the readings)', () =>
+    assert.ok(editEveryCell(`${withProse}\n\n${withProse.replace('25件', '18件')}`, ['25', '2023'], 3) > 50));
   test('the seeds and published reports, every sixth value cell', { skip: SKIP_SHARED }, () => {
     for (const f of [...sharedFiles('seeds'), ...sharedFiles('real')]) editEveryCell(f.text, ['2024', '36'], 6);
   });

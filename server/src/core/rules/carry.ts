@@ -25,6 +25,19 @@ export function carried<T>(carry: ProseCarry | undefined, key: string, compute: 
   return v;
 }
 
+/**
+ * As `carried`, and kept only while `deps` are the same objects (e.g. the tables a result reads:
+ * a patched cell makes its table a new object, the others stay).
+ */
+export function carriedWhile<T>(carry: ProseCarry | undefined, key: string, deps: readonly unknown[], compute: () => T): T {
+  if (!carry) return compute();
+  const kept = carry.found.get(key) as { deps: readonly unknown[]; value: T } | undefined;
+  if (carry.valid && kept && kept.deps.length === deps.length && kept.deps.every((d, i) => d === deps[i])) return kept.value;
+  const value = compute();
+  carry.found.set(key, { deps, value });
+  return value;
+}
+
 const FOLD = /[\uff10-\uff19]/g;
 const fold = (s: string) => s.replace(FOLD, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 /** A year (the title's, the period's, a date line's, the years readYear counts). */

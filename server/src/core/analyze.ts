@@ -9,6 +9,7 @@ import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
 import { proseOf } from './rules/prose.js';
 import { reportIdentity } from './years/identity.js';
+import type { ProseCarry } from './rules/carry.js';
 
 export type { Analysis, Section } from './analysis.js';
 
@@ -28,7 +29,7 @@ function sorted(found: Finding[]): Diagnostic[] {
 }
 
 /** The analysis from the segments' results (in document lines, in line order) and the document rules. */
-export function assemble(segments: SegmentResult[], lines: readonly string[], cache?: { last?: AssembleCache }, name?: string): Analysis {
+export function assemble(segments: SegmentResult[], lines: readonly string[], cache?: { last?: AssembleCache; carry?: ProseCarry }, name?: string): Analysis {
   const count = lines.length;
   const lastLength = lines[count - 1]?.length ?? 0;
   const headings: Heading[] = [];
@@ -52,7 +53,7 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], ca
   const title = titleYears.find((y) => y.line < Math.min(firstHeading, 10));
   const reportYear = title?.year ?? null;
   const identity = reportIdentity(lines, name);
-  const ctx: DocumentContext = { headings, sections, tables, reportYear, periodYears, lines, end, identity };
+  const ctx: DocumentContext = { headings, sections, tables, reportYear, periodYears, lines, end, identity, carry: cache?.carry };
 
   // The headings-only rules depend on the headings, the end of the text and whether anything was
   // found (a heading that changed or moved is a new object), so they are reused while those stay.

@@ -5,6 +5,7 @@
 import { assemble, type Analysis, type AssembleCache } from './analyze.js';
 import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
+import { proseUnaffected, type ProseCarry } from './rules/carry.js';
 import { cutSegments, isNothing, parseSegment, patchCell, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
 
 interface Segment extends SegmentSpan {
@@ -44,7 +45,14 @@ export class ReportModel {
   private cached: Analysis | null = null;
   /** The segments' results the last analysis assembled (in line order), while no edit but a patched cell has come since. */
   private placed: SegmentResult[] | null = null;
-  private assembled: { last?: AssembleCache } = {};
+  private assembled: { last?: AssembleCache; carry: ProseCarry } = { carry: { valid: false, found: new Map() } };
+  /**
+   * Whether every edit since the last analysis was a patched cell that left the prose rules'
+   * inputs as they were (rules/carry.ts), so that their results are carried over.
+   */
+  private proseKept = false;
+  /** The line of the last analysis's first heading (-1: none). */
+  private firstHeading = -1;
   /** Segments parsed since construction: lets tests and benchmarks see how much an edit cost. */
   parsedSegments = 0;
 
@@ -79,6 +87,8 @@ export class ReportModel {
     this.cached = null;
     const placed = this.placed;
     this.placed = null;
+    const kept = this.proseKept;
+    this.proseKept = false;
     if (!change.range) {
       [this.lines, this.eols] = splitWithEols(change.text);
       this.kinds = this.lines.map(classifyLine);
@@ -87,7 +97,13 @@ export class ReportModel {
     }
     const r = clampRange(change.range, this.lines);
     this.placed = placed;
-    if (r.start.line === r.end.line && this.patch(r.start.line, r.start.character, r.end.character, change.text)) return;
+    if (r.start.line === r.end.line) {
+      const before = this.lines[r.start.line];
+      if (this.patch(r.start.line, r.start.character, r.end.character, change.text)) {
+        this.proseKept = kept && proseUnaffected(this.lines, r.start.line, before, this.lines[r.start.line], this.firstHeading);
+        return;
+      }
+    }
     this.placed = null;
     // Re-split from the line before to the line after: a change next to a line end can join
     // `\r` and `\n` into one line end, or split one.
@@ -174,10 +190,8 @@ export class ReportModel {
 
   analysis(): Analysis {
     if (this.cached) return this.cached;
-    if (this.placed) {
-      this.cached = assemble(this.placed, this.lines, this.assembled);
-      return this.cached;
-    }
+    this.assembled.carry.valid = this.proseKept;
+    if (this.placed) return this.done(assemble(this.placed, this.lines, this.assembled, this.name));
     // A segment is parsed in document lines; it is shifted (copied) only when lines above it
     // were added or removed since, so an edit that keeps the line count copies nothing.
     // Segments that found nothing (most prose lines) add nothing to the analysis and are not
@@ -197,8 +211,14 @@ export class ReportModel {
       placed.push(r);
     }
     this.placed = placed;
-    this.cached = assemble(placed, this.lines, this.assembled, this.name);
-    return this.cached;
+    return this.done(assemble(placed, this.lines, this.assembled, this.name));
+  }
+
+  private done(a: Analysis): Analysis {
+    this.cached = a;
+    this.proseKept = true;
+    this.firstHeading = a.headings[0]?.line ?? -1;
+    return a;
   }
 }
 

@@ -12,6 +12,7 @@ import { claimReadings, enumerationSums, extractClaims, outsideTables, proseTabl
 import type { Finding as ProseFinding } from '../prose/types.js';
 import { numeric } from './identities.js';
 import type { DocumentContext } from './rule.js';
+import { carried, carriedWhile } from './carry.js';
 
 /**
  * The value cells of the report's tables by key: those of the first table of each kind (a report
@@ -19,11 +20,18 @@ import type { DocumentContext } from './rule.js';
  */
 export function keyedByKey(tables: readonly Table[]): Map<string, KeyedCell> {
   const out = new Map<string, KeyedCell>();
+  for (const t of firstTables(tables)) for (const k of keyedCells(t)) if (!out.has(k.key)) out.set(k.key, k);
+  return out;
+}
+
+/** The first table of each kind, in document order. */
+function firstTables(tables: readonly Table[]): Table[] {
+  const out: Table[] = [];
   const seen = new Set<string>();
   for (const t of tables) {
     if (seen.has(t.kind)) continue;
     seen.add(t.kind);
-    for (const k of keyedCells(t)) if (!out.has(k.key)) out.set(k.key, k);
+    out.push(t);
     if (seen.size === 3) break;
   }
   return out;
@@ -77,11 +85,18 @@ const memo = new WeakMap<DocumentContext, ProseRead>();
 export function proseOf(ctx: DocumentContext): ProseRead {
   let r = memo.get(ctx);
   if (!r) {
-    const cells = keyedByKey(ctx.tables);
-    const flags = proseFlags(ctx.lines, ctx.tables);
-    const isProse = (i: number) => flags[i] === 1;
-    const claims = extractClaims(ctx.lines as string[], { isProse });
-    r = { isProse, cells, claims, readings: claimReadings(claims, tableValues(cells)) };
+    // Which lines are prose and what they claim do not depend on the cells' numbers (carry.ts).
+    const { isProse, claims } = carried(ctx.carry, 'claims', () => {
+      const flags = proseFlags(ctx.lines, ctx.tables);
+      const isProse = (i: number) => flags[i] === 1;
+      return { isProse, claims: extractClaims(ctx.lines as string[], { isProse }) };
+    });
+    // The cells compared and the readings: kept while the first tables of each kind are the same.
+    const { cells, readings } = carriedWhile(ctx.carry, 'readings', firstTables(ctx.tables), () => {
+      const cells = keyedByKey(ctx.tables);
+      return { cells, readings: claimReadings(claims, tableValues(cells)) };
+    });
+    r = { isProse, cells, claims, readings };
     memo.set(ctx, r);
   }
   return r;
@@ -104,7 +119,7 @@ function toFinding(f: ProseFinding, related: Finding['related']): Finding {
 /** prose-table-mismatch: on the prose number, `cell`/`expected` the table's, related to the cells compared. */
 export function proseTableMismatchRule(ctx: DocumentContext): Finding[] {
   const { cells, claims } = proseOf(ctx);
-  return proseTableMismatch(claims, tableValues(cells)).map((f) =>
+  return carriedWhile(ctx.carry, 'prose-table-mismatch', firstTables(ctx.tables), () => proseTableMismatch(claims, tableValues(cells)).map((f) =>
     toFinding(
       f,
       (f.cells ?? []).flatMap((key) => {
@@ -112,12 +127,12 @@ export function proseTableMismatchRule(ctx: DocumentContext): Finding[] {
         return k ? [{ range: cellRange(k), cell: key, message: msg.relatedCell({ zh: `${k.rowLabel.zh} / ${k.columnLabel.zh}`, en: `${k.rowLabel.en} / ${k.columnLabel.en}` }, k.cell.text) }] : [];
       }),
     ),
-  );
+  ));
 }
 
 /** enumeration-sum: on the stated total (`expected` the sum of the parts); a category named twice as information. */
 export function enumerationSumRule(ctx: DocumentContext): Finding[] {
-  return enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }).map((f) => toFinding(f, f.related));
+  return carried(ctx.carry, 'enumeration-sum', () => enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }).map((f) => toFinding(f, f.related)));
 }
 
 const within = (c: Claim, p: Position) => c.line === p.line && c.start <= p.character && p.character <= c.end;

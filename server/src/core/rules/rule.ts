@@ -7,6 +7,7 @@ import type { Localized } from '../i18n.js';
 import type { Analysis, Section } from '../analysis.js';
 import type { Heading, Range, Table, YearMention } from '../model.js';
 import type { ReportIdentity } from '../years/identity.js';
+import type { ProseCarry } from './carry.js';
 
 interface RuleBase {
   id: RuleId;
@@ -52,6 +53,8 @@ export interface DocumentContext {
   previous?: PreviousReport;
   /** prose-repeated's threshold, a share in [0, 1] (default 0.5). */
   proseThreshold?: number;
+  /** The prose rules' results of the last analysis, and whether they still hold (carry.ts). */
+  carry?: ProseCarry;
 }
 
 export interface DocumentRule extends RuleBase {

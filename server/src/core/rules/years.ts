@@ -11,6 +11,7 @@ import type { Finding as YearsFinding } from '../years/findings.js';
 import { numeric } from './identities.js';
 import { keyedByKey } from './prose.js';
 import type { DocumentContext, PreviousReport } from './rule.js';
+import { carried } from './carry.js';
 
 /** A years finding as the core's (the severity is the registry's). */
 function toFinding(f: YearsFinding): Finding {
@@ -27,12 +28,12 @@ const headingsOf = (ctx: DocumentContext): SectionHeading[] => ctx.headings.map(
 
 /** section-empty: 五 or 六 with a heading and no text. */
 export function sectionEmptyRule(ctx: DocumentContext): Finding[] {
-  return sectionEmpty(ctx.lines, headingsOf(ctx)).map(toFinding);
+  return carried(ctx.carry, 'section-empty', () => sectionEmpty(ctx.lines, headingsOf(ctx)).map(toFinding));
 }
 
 /** section-fee: 六 says nothing of the information-processing fee (reports of 2021 on). */
 export function sectionFeeRule(ctx: DocumentContext): Finding[] {
-  return sectionFee(ctx.lines, headingsOf(ctx), ctx.identity.year ?? ctx.reportYear).map(toFinding);
+  return carried(ctx.carry, 'section-fee', () => sectionFee(ctx.lines, headingsOf(ctx), ctx.identity.year ?? ctx.reportYear).map(toFinding));
 }
 
 /** One year's report as the cross-year rules see it: its cells by key. */

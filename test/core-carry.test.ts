@@ -11,21 +11,8 @@ import { keyedCells } from '../server/src/core/keys.ts';
 import { proseUnaffected } from '../server/src/core/rules/carry.ts';
 import { composeReport, exampleReport } from './helpers/compose.mjs';
 import { SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
+import { canon } from './helpers/canon.ts';
 
-/** Analyses compared as data: Maps by their entries, undefined properties dropped. */
-function canon(x: unknown): unknown {
-  if (x instanceof Map) return { map: [...x.entries()].map(([k, v]) => [canon(k), canon(v)]) };
-  if (Array.isArray(x)) return x.map(canon);
-  if (x && typeof x === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(x).sort()) {
-      const v = (x as Record<string, unknown>)[k];
-      if (v !== undefined && typeof v !== 'function') out[k] = canon(v);
-    }
-    return out;
-  }
-  return x;
-}
 
 const clean = composeReport(exampleReport());
 const withProse = clean.replace('不断提升政务公开质量。', '不断提升政务公开质量。本年新收政府信息公开申请25件，上年结转2件。');

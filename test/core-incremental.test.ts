@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { analyzeText, ReportModel, splitWithEols } from '../server/src/core/index';
 import { composeReport, examples, seeds, SEEDS_SKIP } from './lsp/fixture';
 import { LAYOUTS, composeReport as composeLayout, exampleReport } from './helpers/compose.mjs';
+import { canon } from './helpers/canon.ts';
 
 interface Pos {
   line: number;
@@ -40,20 +41,6 @@ function applyNaive(text: string, c: Change): string {
   return text.slice(0, s) + c.text + text.slice(e);
 }
 
-/** Analyses compared as data: Maps by their entries, undefined properties dropped. */
-function canon(x: unknown): unknown {
-  if (x instanceof Map) return { map: [...x.entries()].map(([k, v]) => [canon(k), canon(v)]) };
-  if (Array.isArray(x)) return x.map(canon);
-  if (x && typeof x === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(x).sort()) {
-      const v = (x as Record<string, unknown>)[k];
-      if (v !== undefined && typeof v !== 'function') out[k] = canon(v);
-    }
-    return out;
-  }
-  return x;
-}
 
 const PIECES = [
   '\n', '\r', '\r\n', '\n\n', ' | ', '|', '||', '\t', ' ', '0', '7', '12', '３', '-1', '2.5', '总计', '规范性文件',

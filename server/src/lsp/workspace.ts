@@ -8,9 +8,9 @@
 //
 // Bounded: at most `maxFiles` files are listed (the first in path order; the rest are counted in
 // `truncated`), a file larger than `maxBytes` is not read, folders deeper than `maxDepth` are not
-// walked; `node_modules` and every folder or file whose name starts with `.` are skipped. Only
-// texts (.txt, .md) are read now; .docx, .html, .htm and .pdf are recognised (SOURCE_EXTENSIONS)
-// and become readable when a reader for them is registered (`readers`).
+// walked; `node_modules` and every folder or file whose name starts with `.` are skipped. Texts
+// (.txt, .md) are read as they are; .docx, .html, .htm and .pdf through the reader registered for
+// them in `readers` (server.ts registers the runtime's sources, as the CLI reads them).
 //
 // Not a feature: server.ts builds it and hands it to the features through the context.
 

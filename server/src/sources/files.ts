@@ -70,14 +70,13 @@ function hookSignals() {
 }
 
 /**
- * Replaces `path` with `bytes` if it still holds `expected`: written to a temporary file in
- * the same directory, flushed, checked, then renamed over the original in one step.
+ * Writes `bytes` to a temporary file beside `path`, flushes it, lets `check` refuse (throw), then
+ * renames it over `path` in one step: a reader never sees a half-written file, and an
+ * interrupted run (a signal) leaves the old file as it was and no temporary file behind.
  */
-export function writeAtomic(path: string, bytes: Buffer, expected: Buffer): void {
+function replaceAtomically(path: string, bytes: Buffer, mode: number, check?: () => void): void {
   hookSignals();
-  accessSync(path, constants.W_OK);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const mode = statSync(path).mode & 0o7777;
   pendingTemps.add(tmp);
   try {
     const fd = openSync(tmp, 'wx', mode);
@@ -88,7 +87,7 @@ export function writeAtomic(path: string, bytes: Buffer, expected: Buffer): void
     } finally {
       closeSync(fd);
     }
-    if (!readFileSync(path).equals(expected)) throw Object.assign(new Error('changed while fixing'), { code: 'ECHANGED' });
+    check?.();
     renameSync(tmp, path);
   } catch (e) {
     try { unlinkSync(tmp); } catch { /* not created */ }
@@ -96,4 +95,24 @@ export function writeAtomic(path: string, bytes: Buffer, expected: Buffer): void
   } finally {
     pendingTemps.delete(tmp);
   }
+}
+
+/** Replaces `path` with `bytes` if it still holds `expected` (checked just before the rename). */
+export function writeAtomic(path: string, bytes: Buffer, expected: Buffer): void {
+  accessSync(path, constants.W_OK);
+  const mode = statSync(path).mode & 0o7777;
+  replaceAtomically(path, bytes, mode, () => {
+    if (!readFileSync(path).equals(expected)) throw Object.assign(new Error('changed while fixing'), { code: 'ECHANGED' });
+  });
+}
+
+/** Writes an output file (`export --output FILE`), new or replaced, atomically, keeping an old file's mode. */
+export function writeFileAtomic(path: string, bytes: Buffer): void {
+  let mode = 0o666;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    /* a new file */
+  }
+  replaceAtomically(path, bytes, mode);
 }

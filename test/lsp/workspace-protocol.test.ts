@@ -423,3 +423,26 @@ describe('the workspace check reads Word documents and web pages as the CLI does
     }
   });
 });
+
+describe('severities: the configuration file wins over the editor settings', () => {
+  const f = folder({ 'd.txt': wrong, '.disclosure-report.json': JSON.stringify({ severity: { 'request-balance': 'hint' } }) });
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start({
+      workspaceFolders: [f.uri],
+      // The user's settings say error → warning for request-balance and turn request-row-total off.
+      configuration: { severity: { 'request-balance': 'warning', 'request-row-total': 'off' } },
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+  });
+  after(() => c?.stop());
+
+  test('a rule the file names takes the file’s severity; the others the settings’', async () => {
+    await c.open(f.at('d.txt'), wrong);
+    const ds = await c.diagnosticsOf(f.at('d.txt'), 1);
+    const balance = ds.filter((d) => d.code === 'request-balance');
+    assert.ok(balance.length > 0, JSON.stringify(ds.map((d) => d.code)));
+    assert.ok(balance.every((d) => d.severity === 4), 'the file’s hint, not the settings’ warning');
+    assert.deepEqual(ds.filter((d) => d.code === 'request-row-total'), [], 'the settings still turn off what the file does not name');
+  });
+});

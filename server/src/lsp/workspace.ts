@@ -214,7 +214,14 @@ export class WorkspaceIndex {
   /** The identity of a report (open or on disk), cached by modification time. */
   async identity(uri: string): Promise<{ identity: ReportIdentity; isReport: boolean } | undefined> {
     const c = canonicalUri(uri);
-    if (!this.openDocument(c)) {
+    const open = this.openDocument(c);
+    if (open) {
+      // The analysis the editor keeps already knows it (read with the file name): no copy of the
+      // lines per open document each time a report looks for last year's.
+      const analysis = this.deps.documents.analyzeSafely(open);
+      return { identity: analysis.identity, isReport: readsLikeReport(analysis) };
+    }
+    {
       const st = await this.deps.fs?.stat(c);
       const cached = this.disk.get(c);
       if (st && cached && cached.mtime === st.mtime && cached.size === st.size && cached.identity) return { identity: cached.identity, isReport: !!cached.isReport };

@@ -446,3 +446,30 @@ describe('severities: the configuration file wins over the editor settings', () 
     assert.deepEqual(ds.filter((d) => d.code === 'request-row-total'), [], 'the settings still turn off what the file does not name');
   });
 });
+
+describe('last year’s report follows the draft’s own year as it is edited', () => {
+  const example = exampleReport();
+  const f = folder({ '2024年报告.txt': composeKeyed({ ...example, year: 2024 }) });
+  const uri = f.at('草稿.txt');
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri]);
+  });
+  after(() => c?.stop());
+
+  test('a draft titled 2026 has no last year’s report; its title edited to 2025, the 2024 report is found once typing pauses', async () => {
+    const draft = composeKeyed({ ...example, year: 2026 });
+    await c.open(uri, draft);
+    const first = await c.diagnosticsOf(uri, 1);
+    assert.deepEqual(first.filter((d) => d.code === 'carryover-mismatch'), []);
+    const title = draft.split('\n')[0];
+    const at = title.indexOf('2026');
+    const since = c.published.length;
+    c.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at + 4 } }, text: '2025' }],
+    });
+    const p = await nextPublish(c, uri, since, (ds) => ds.some((d) => d.code === 'carryover-mismatch'));
+    assert.ok(p.diagnostics.some((d) => d.code === 'carryover-mismatch'));
+  });
+});

@@ -13,6 +13,9 @@ import { canonicalUri } from './files.js';
 import type { Logger } from './guard.js';
 import type { WorkspaceIndex } from './workspace.js';
 
+/** How long after the last edit the document's office and year are looked at again. */
+const IDENTITY_CHECK_MS = 400;
+
 interface Known {
   /** The office and year the answer was found for (`office|year`): asked again when they change. */
   identity: string;
@@ -24,6 +27,7 @@ export class PreviousReports {
   /** The latest request per document: an older answer arriving late is dropped. */
   private readonly asking = new Map<string, number>();
   private requests = 0;
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly workspace: Pick<WorkspaceIndex, 'previousFor' | 'onDidChangeDependency' | 'forgetDependent'>,
@@ -32,12 +36,25 @@ export class PreviousReports {
   ) {
     documents.setPreviousOf((doc) => this.known.get(canonicalUri(doc.uri))?.previous);
     documents.onDidOpen((doc) => this.ask(doc));
+    // After an edit, whether the office or year changed is looked at once typing pauses (by then
+    // the diagnostics have analysed the document), not on every keystroke.
     documents.onDidChange((doc) => {
-      const k = this.known.get(canonicalUri(doc.uri));
-      if (!k || k.identity !== identityOf(doc, documents)) this.ask(doc);
+      const uri = canonicalUri(doc.uri);
+      clearTimeout(this.pending.get(uri));
+      this.pending.set(
+        uri,
+        setTimeout(() => {
+          this.pending.delete(uri);
+          if (documents.get(doc.uri) !== doc) return;
+          const k = this.known.get(uri);
+          if (!k || k.identity !== identityOf(doc, documents)) this.ask(doc);
+        }, IDENTITY_CHECK_MS),
+      );
     });
     documents.onDidClose((uri) => {
       const c = canonicalUri(uri);
+      clearTimeout(this.pending.get(c));
+      this.pending.delete(c);
       this.known.delete(c);
       this.asking.delete(c);
       workspace.forgetDependent(c);

@@ -7,7 +7,7 @@
 // closed gets its disk version's diagnostics again; a file changed on disk is checked again, a
 // file deleted gets its diagnostics cleared; a change of `.disclosure-report.json` re-checks them.
 
-import type { CancellationToken, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic as LspDiagnostic, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { pick, type Locale } from '../../core/index.js';
 import { SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
@@ -15,36 +15,40 @@ import { baseName, canonicalUri } from '../files.js';
 import { reportDiagnostics } from '../reportDiagnostics.js';
 import { workspaceText } from '../workspaceMessages.js';
 
-
 /** Lets the connection deliver a cancellation between two files. */
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export function register(ctx: ServerContext): void {
-  const { connection, documents, workspace } = ctx;
+type Progress = WorkDoneProgressReporter & { token?: CancellationToken };
+
+/** The check's state: what it published and which files it covers. */
+class WorkspaceCheck {
   /** Files whose disk version's diagnostics this feature published (canonical URI → the URI sent). */
-  const published = new Map<string, string>();
+  readonly published = new Map<string, string>();
   /** Files the workspace check covered: re-published from disk when closed or changed. */
-  const tracked = new Set<string>();
+  readonly tracked = new Set<string>();
 
-  const clear = (c: string) => {
-    const sent = published.get(c);
+  constructor(private readonly ctx: ServerContext) {}
+
+  clear(c: string): void {
+    const sent = this.published.get(c);
     if (sent === undefined) return;
-    published.delete(c);
-    connection.sendDiagnostics({ uri: sent, diagnostics: [] }).catch((err) => ctx.log.error(`clearing diagnostics of ${sent} failed`, err));
-  };
+    this.published.delete(c);
+    this.ctx.connection.sendDiagnostics({ uri: sent, diagnostics: [] }).catch((err) => this.ctx.log.error(`clearing diagnostics of ${sent} failed`, err));
+  }
 
-  /** Checks a file from disk and publishes (only while it is not open); the counts, or undefined when skipped. */
-  const checkOnDisk = async (uri: string) => {
+  /** Checks a file from disk and publishes (only while it is not open); the diagnostics, or undefined when skipped. */
+  async checkOnDisk(uri: string): Promise<LspDiagnostic[] | undefined> {
+    const { ctx } = this;
     const c = canonicalUri(uri);
-    if (workspace.openDocument(c)) return undefined;
-    const report = await workspace.report(c);
+    if (ctx.workspace.openDocument(c)) return undefined;
+    const report = await ctx.workspace.report(c);
     if (!report || !report.isReport || report.source !== 'disk') {
-      clear(c);
+      this.clear(c);
       return undefined;
     }
     const settings = await ctx.settings.get(c);
     const config = await ctx.projectConfig.forDocument(c);
-    if (workspace.openDocument(c)) return undefined; // opened meanwhile: the editor's diagnostics hold
+    if (ctx.workspace.openDocument(c)) return undefined; // opened meanwhile: the editor's diagnostics hold
     const diagnostics = reportDiagnostics(report.analysis.diagnostics, {
       uri: c,
       version: 0,
@@ -54,114 +58,142 @@ export function register(ctx: ServerContext): void {
       config,
     });
     for (const d of diagnostics) if (d.data && typeof d.data === 'object') delete (d.data as { version?: number }).version;
-    published.set(c, c);
-    await connection.sendDiagnostics({ uri: c, diagnostics });
+    this.published.set(c, c);
+    await ctx.connection.sendDiagnostics({ uri: c, diagnostics });
     return diagnostics;
-  };
+  }
 
-  const recheck = (uri: string) => checkOnDisk(uri).catch((err) => ctx.log.error(`checking ${uri} from disk failed`, err));
+  recheck(uri: string): void {
+    this.checkOnDisk(uri).catch((err) => this.ctx.log.error(`checking ${uri} from disk failed`, err));
+  }
 
-  const run = async (params: ExecuteCommandParams, token: CancellationToken): Promise<CheckSummary> => {
+  /** An open file: the editor shows its own diagnostics; they are counted from the editor's copy. */
+  private async countOpen(uri: string, locale: Locale): Promise<LspDiagnostic[] | undefined> {
+    const { ctx } = this;
+    const doc = ctx.workspace.openDocument(uri)!;
+    const r = await ctx.workspace.report(uri);
+    if (!r?.isReport) return undefined;
+    this.tracked.add(uri);
+    const settings = await ctx.settings.get(doc.uri);
+    return reportDiagnostics(r.analysis.diagnostics, {
+      uri: doc.uri,
+      version: doc.version,
+      locale,
+      severity: (rule, own) => ctx.settings.severity(rule, settings, own),
+      lines: r.lines,
+      config: await ctx.projectConfig.forDocument(doc.uri),
+    });
+  }
+
+  /** One file of the check: open ones counted, the others checked from disk and published. */
+  private async checkOne(uri: string, locale: Locale): Promise<LspDiagnostic[] | undefined> {
+    if (this.ctx.workspace.openDocument(uri)) return this.countOpen(uri, locale);
+    const diagnostics = await this.checkOnDisk(uri);
+    if (diagnostics) this.tracked.add(uri);
+    else this.tracked.delete(uri);
+    return diagnostics;
+  }
+
+  /** The work-done progress: the request's token, else one the server creates where the client can show it. */
+  private async progress(params: ExecuteCommandParams): Promise<Progress | undefined> {
+    const { connection, client } = this.ctx;
+    if (params.workDoneToken !== undefined) return connection.window.attachWorkDoneProgress(params.workDoneToken);
+    if (client.capabilities.window?.workDoneProgress) return connection.window.createWorkDoneProgress().catch(() => undefined);
+    return undefined;
+  }
+
+  /** Why the check cannot run here (no file system, no folder), said to the user; else undefined. */
+  private cannotRun(locale: Locale): boolean {
+    const { workspace, connection } = this.ctx;
+    const why = !workspace.canReadDisk ? workspaceText.noDisk() : !workspace.folders.length ? workspaceText.noFolder() : undefined;
+    if (why) void connection.window.showInformationMessage(pick(why, locale));
+    return !!why;
+  }
+
+  async run(params: ExecuteCommandParams, token: CancellationToken): Promise<CheckSummary> {
+    const { ctx } = this;
+    const { workspace } = ctx;
     const locale: Locale = ctx.settings.locale(await ctx.settings.get(workspace.folders[0] ?? ''));
     const summary: CheckSummary = { files: 0, reports: 0, skipped: 0, truncated: 0, errors: 0, warnings: 0, notes: 0, cancelled: false };
-    let progress: (WorkDoneProgressReporter & { token?: CancellationToken }) | undefined;
-    if (params.workDoneToken !== undefined) progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
-    else if (ctx.client.capabilities.window?.workDoneProgress) progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    const progress = await this.progress(params);
     const isCancelled = () => token.isCancellationRequested || !!progress?.token?.isCancellationRequested;
     progress?.begin(pick(workspaceText.checkTitle(), locale), 0, undefined, true);
     try {
-      if (!workspace.canReadDisk) {
-        void connection.window.showInformationMessage(pick(workspaceText.noDisk(), locale));
-        return summary;
-      }
-      if (!workspace.folders.length) {
-        void connection.window.showInformationMessage(pick(workspaceText.noFolder(), locale));
-        return summary;
-      }
+      if (this.cannotRun(locale)) return summary;
       const { files, truncated } = await workspace.files();
       summary.files = files.length;
       summary.truncated = truncated;
-      const listed = new Set(files);
-      // Files checked before that are gone now.
-      for (const c of [...tracked]) {
-        if (!listed.has(c)) {
-          tracked.delete(c);
-          clear(c);
-        }
-      }
+      this.forgetGone(new Set(files));
       for (let i = 0; i < files.length; i++) {
         if (isCancelled()) {
           summary.cancelled = true;
           break;
         }
-        const uri = files[i];
-        progress?.report(Math.round((i / Math.max(1, files.length)) * 100), pick(workspaceText.checking(i + 1, files.length, baseName(uri)), locale));
-        let diagnostics;
-        const doc = workspace.openDocument(uri);
-        if (doc) {
-          // Open: the editor shows its own diagnostics; count them from the editor's copy.
-          const r = await workspace.report(uri);
-          if (r?.isReport) {
-            tracked.add(uri);
-            const settings = await ctx.settings.get(doc.uri);
-            diagnostics = reportDiagnostics(r.analysis.diagnostics, {
-              uri: doc.uri,
-              version: doc.version,
-              locale,
-              severity: (rule, own) => ctx.settings.severity(rule, settings, own),
-              lines: r.lines,
-              config: await ctx.projectConfig.forDocument(doc.uri),
-            });
-          }
-        } else {
-          diagnostics = await checkOnDisk(uri);
-          if (diagnostics) tracked.add(uri);
-          else tracked.delete(uri);
-        }
-        if (!diagnostics) summary.skipped++;
-        else {
-          summary.reports++;
-          for (const d of diagnostics) {
-            if (d.severity === 1) summary.errors++;
-            else if (d.severity === 2) summary.warnings++;
-            else summary.notes++;
-          }
-        }
+        progress?.report(Math.round((i / Math.max(1, files.length)) * 100), pick(workspaceText.checking(i + 1, files.length, baseName(files[i])), locale));
+        tally(summary, await this.checkOne(files[i], locale));
         await tick();
       }
       const message = summary.cancelled
         ? workspaceText.cancelled(summary.reports + summary.skipped, files.length)
         : workspaceText.done(summary.reports, summary.errors, summary.warnings, summary.notes);
       ctx.log.info(pick(message, 'en'));
-      if (truncated) void connection.window.showWarningMessage(pick(workspaceText.truncated(workspace.limits.maxFiles, truncated), locale));
+      if (truncated) void ctx.connection.window.showWarningMessage(pick(workspaceText.truncated(workspace.limits.maxFiles, truncated), locale));
       return summary;
     } finally {
       progress?.done();
     }
-  };
-  ctx.commands.register(SERVER_COMMANDS.checkWorkspace, run);
+  }
+
+  /** Files checked before that are no longer listed: their diagnostics cleared. */
+  private forgetGone(listed: Set<string>): void {
+    for (const c of [...this.tracked]) {
+      if (listed.has(c)) continue;
+      this.tracked.delete(c);
+      this.clear(c);
+    }
+  }
+}
+
+/** Counts one file's diagnostics into the summary (undefined: the file was skipped). */
+function tally(summary: CheckSummary, diagnostics: LspDiagnostic[] | undefined): void {
+  if (!diagnostics) {
+    summary.skipped++;
+    return;
+  }
+  summary.reports++;
+  for (const d of diagnostics) {
+    if (d.severity === 1) summary.errors++;
+    else if (d.severity === 2) summary.warnings++;
+    else summary.notes++;
+  }
+}
+
+export function register(ctx: ServerContext): void {
+  const { documents, workspace } = ctx;
+  const check = new WorkspaceCheck(ctx);
+  ctx.commands.register(SERVER_COMMANDS.checkWorkspace, (params: ExecuteCommandParams, token: CancellationToken) => check.run(params, token));
 
   // An opened file: the editor's diagnostics take over. A pulling client keeps pushed and pulled
   // diagnostics apart, so the pushed ones are cleared (a pushing client replaces them anyway).
   documents.onDidOpen((doc) => {
     const c = canonicalUri(doc.uri);
-    if (published.has(c) && (ctx.client.pullDiagnostics || published.get(c) !== doc.uri)) clear(c);
-    else published.delete(c);
+    if (check.published.has(c) && (ctx.client.pullDiagnostics || check.published.get(c) !== doc.uri)) check.clear(c);
+    else check.published.delete(c);
   });
   // A closed file the check covered: its disk version again (after the editor's diagnostics were cleared).
   documents.onDidClose((uri) => {
     const c = canonicalUri(uri);
-    if (tracked.has(c)) setTimeout(() => void recheck(c), 0);
+    if (check.tracked.has(c)) setTimeout(() => check.recheck(c), 0);
   });
   workspace.onDidChange((e) => {
-    if (!tracked.has(e.uri)) return;
+    if (!check.tracked.has(e.uri)) return;
     if (e.kind === 'deleted') {
-      tracked.delete(e.uri);
-      clear(e.uri);
-    } else if (e.kind === 'changed' || e.kind === 'created') void recheck(e.uri);
+      check.tracked.delete(e.uri);
+      check.clear(e.uri);
+    } else if (e.kind === 'changed' || e.kind === 'created') check.recheck(e.uri);
   });
   const recheckAll = () => {
-    for (const c of tracked) if (!workspace.openDocument(c)) void recheck(c);
+    for (const c of check.tracked) if (!workspace.openDocument(c)) check.recheck(c);
   };
   ctx.projectConfig.onDidChange(recheckAll);
   ctx.settings.onDidChange(recheckAll);

@@ -101,6 +101,115 @@ function withConfig(report: FileReport, text: string, config: FoundConfig): void
   report.diagnostics = [...stale, ...applied.kept];
 }
 
+type Io = Parameters<Parameters<typeof defineCommand>[0]['run']>[1]['io'];
+type Result = Checked | { error: FileReport };
+
+/**
+ * The configuration file for a path (upward from it, or `--config`); its problems are said once on
+ * stderr, and a syntax error or an unreadable `--config` calls `fail` (exit 2).
+ */
+function configLookup(configPath: string | undefined, locale: Locale, io: Io, fail: () => void): (path: string) => FoundConfig | undefined {
+  const t = cliText(locale);
+  const finder = new ConfigFinder(configPath);
+  const reported = new Set<string>();
+  return (path) => {
+    let c: FoundConfig | undefined;
+    try {
+      c = finder.forFile(path);
+    } catch (e) {
+      if (!reported.has('--config')) {
+        reported.add('--config');
+        fail();
+        io.err(t.unreadable(String(configPath), reason(e, locale)) + '\n');
+      }
+      return undefined;
+    }
+    if (c && !reported.has(c.path)) {
+      reported.add(c.path);
+      for (const p of c.problems) io.err(`${c.path}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
+      if (c.problems.some((p) => p.fatal)) fail();
+    }
+    return c;
+  };
+}
+
+/** Pass 2: each input fixed (with `fix`), an unreadable one said on stderr (`fail`: exit 2). */
+async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fail: () => void): Promise<Result[]> {
+  const t = cliText(locale);
+  const results: Result[] = [];
+  for (let input of inputs) {
+    if (input.error) {
+      fail();
+      io.err(t.unreadable(input.path, input.error) + '\n');
+      results.push({ error: { path: input.path, diagnostics: [], fixed: [], refused: [], error: input.error } });
+      continue;
+    }
+    for (const line of problemLines(input, locale)) io.err(line + '\n');
+    const r: FileReport = { path: input.path, kind: input.source?.kind, diagnostics: [], fixed: [], refused: [] };
+    if (fix) {
+      try {
+        input = await fixInput(input, r, locale);
+      } catch (e) {
+        fail();
+        io.err(t.unreadable(input.path, reason(e, locale)) + '\n');
+        results.push({ error: { path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) } });
+        continue;
+      }
+    }
+    r.diagnostics = input.analysis?.diagnostics ?? [];
+    results.push({ input, report: r });
+  }
+  return results;
+}
+
+/** Pass 3: last year's report of each (`--previous`, else paired among the inputs), and the cross-year rules. */
+async function compareYears(results: Result[], previousPath: string | undefined, locale: Locale, io: Io, fail: () => void): Promise<void> {
+  const checked = results.filter((x): x is Checked => 'input' in x && !!x.input.analysis);
+  let given: Input | undefined;
+  if (previousPath !== undefined) {
+    given = checked.find((c) => c.input.path === previousPath)?.input;
+    if (!given) {
+      const one = await readOne(previousPath, locale);
+      if (one.error || !one.analysis) {
+        fail();
+        io.err(cliText(locale).unreadablePrevious(previousPath, one.error ?? '') + '\n');
+        return;
+      }
+      given = one;
+    }
+  }
+  for (const [c, prev] of pairReports(checked, given)) compareWith(c, prev);
+}
+
+/** Pass 4: the configuration file, the output (JSON as a stream, file by file) and the tally; the count of errors. */
+function printAll(results: Result[], format: 'text' | 'json', locale: Locale, io: Io, configFor: (path: string) => FoundConfig | undefined): number {
+  const json = format === 'json' ? new JsonStream(io.out, locale) : null;
+  /** The rule ids each readable report raised, for the tally. */
+  const failing: string[][] = [];
+  const tally: Tally = { files: results.length, error: 0, warning: 0, notes: 0, fixes: 0 };
+  for (const x of results) {
+    if ('error' in x) {
+      json?.file(x.error);
+      continue;
+    }
+    const { input, report: r } = x;
+    const config = configFor(input.path);
+    if (config && input.source) withConfig(r, input.source.text, config);
+    failing.push(r.diagnostics.map((d) => d.rule));
+    json?.file(r);
+    tally.fixes += r.fixed.length;
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error' || d.severity === 'warning') tally[d.severity]++;
+      else tally.notes++;
+    }
+    if (format === 'text') io.out(fileText(r, locale));
+  }
+  const rules = results.length > 1 ? ruleTally(failing) : undefined;
+  if (json) json.end(rules);
+  else io.out((rules ? tallyText(rules, failing.length, locale) : '') + summaryText(tally, locale));
+  return tally.error;
+}
+
 export const check = defineCommand({
   name: 'check',
   options: {
@@ -115,104 +224,20 @@ export const check = defineCommand({
     if (format !== 'text' && format !== 'json') throw new UsageError(t.badFormat(String(format)), 'check');
     if (!positionals.length) throw new UsageError(t.noPaths, 'check');
     if (values.previous === '') throw new UsageError(t.badValue('--previous'), 'check');
+    let bad = false;
+    const fail = () => void (bad = true);
 
     // Pass 1: read and convert every input.
     const progress = progressLine(io.errIsTTY, io.err);
     const { inputs, unwalkable } = await readAll(positionals, locale, progress.step);
     progress.done();
-    let bad = unwalkable.length > 0;
+    if (unwalkable.length) fail();
     for (const { path, error } of unwalkable) io.err(t.unreadable(path, error) + '\n');
 
-    const finder = new ConfigFinder(typeof values.config === 'string' ? values.config : undefined);
-    const reported = new Set<string>();
-    /** The config for a file; its problems said once on stderr (a syntax error or an unreadable --config: exit 2). */
-    const configFor = (path: string): FoundConfig | undefined => {
-      let c: FoundConfig | undefined;
-      try {
-        c = finder.forFile(path);
-      } catch (e) {
-        if (!reported.has('--config')) {
-          reported.add('--config');
-          bad = true;
-          io.err(t.unreadable(String(values.config), reason(e, locale)) + '\n');
-        }
-        return undefined;
-      }
-      if (c && !reported.has(c.path)) {
-        reported.add(c.path);
-        for (const p of c.problems) io.err(`${c.path}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
-        if (c.problems.some((p) => p.fatal)) bad = true;
-      }
-      return c;
-    };
-
-    // Pass 2: fix each (with --fix); unreadable inputs are said on stderr.
-    const json = format === 'json' ? new JsonStream(io.out, locale) : null;
-    const results: (Checked | { error: FileReport })[] = [];
-    for (let input of inputs) {
-      if (input.error) {
-        bad = true;
-        io.err(t.unreadable(input.path, input.error) + '\n');
-        results.push({ error: { path: input.path, diagnostics: [], fixed: [], refused: [], error: input.error } });
-        continue;
-      }
-      for (const line of problemLines(input, locale)) io.err(line + '\n');
-      const r: FileReport = { path: input.path, kind: input.source?.kind, diagnostics: [], fixed: [], refused: [] };
-      if (values.fix) {
-        try {
-          input = await fixInput(input, r, locale);
-        } catch (e) {
-          bad = true;
-          io.err(t.unreadable(input.path, reason(e, locale)) + '\n');
-          results.push({ error: { path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) } });
-          continue;
-        }
-      }
-      r.diagnostics = input.analysis?.diagnostics ?? [];
-      results.push({ input, report: r });
-    }
-
-    // Pass 3: last year's report of each, and the cross-year rules on the pairs.
-    const checked = results.filter((x): x is Checked => 'input' in x && !!x.input.analysis);
-    let given: Input | undefined;
-    if (values.previous !== undefined) {
-      const path = values.previous;
-      given = checked.find((c) => c.input.path === path)?.input;
-      if (!given) {
-        const one = await readOne(path, locale);
-        if (one.error || !one.analysis) {
-          bad = true;
-          io.err(t.unreadablePrevious(path, one.error ?? '') + '\n');
-        } else given = one;
-      }
-    }
-    if (values.previous === undefined || given) for (const [c, prev] of pairReports(checked, given)) compareWith(c, prev);
-
-    // Pass 4: the configuration file, the tally, and the output (JSON as a stream, file by file).
-    /** The rule ids each readable report raised, for the tally. */
-    const failing: string[][] = [];
-    const tally: Tally = { files: inputs.length, error: 0, warning: 0, notes: 0, fixes: 0 };
-    for (const x of results) {
-      if ('error' in x) {
-        json?.file(x.error);
-        continue;
-      }
-      const { input, report: r } = x;
-      const config = configFor(input.path);
-      if (config && input.source) withConfig(r, input.source.text, config);
-      failing.push(r.diagnostics.map((d) => d.rule));
-      json?.file(r);
-      tally.fixes += r.fixed.length;
-      for (const d of r.diagnostics) {
-        if (d.severity === 'error' || d.severity === 'warning') tally[d.severity]++;
-        else tally.notes++;
-      }
-      if (format === 'text') io.out(fileText(r, locale));
-    }
-    const rules = inputs.length > 1 ? ruleTally(failing) : undefined;
-    if (json) json.end(rules);
-    else io.out((rules ? tallyText(rules, failing.length, locale) : '') + summaryText(tally, locale));
-    return bad ? 2 : tally.error ? 1 : 0;
+    const configFor = configLookup(typeof values.config === 'string' ? values.config : undefined, locale, io, fail);
+    const results = await fixEach(inputs, !!values.fix, locale, io, fail);
+    await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail);
+    const errors = printAll(results, format, locale, io, configFor);
+    return bad ? 2 : errors ? 1 : 0;
   },
 });
-

@@ -156,23 +156,125 @@ export interface T3Result {
 
 /** Reads table 三 from `lines[from]` on; stops at `stop(line)` or where the table plainly ends. */
 export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T3Result {
-  const out: Finding[] = [];
-  const headers: RawCell[] = [];
-  const rows: Table3Row[] = [];
-  const byKey = new Map<string, Table3Row>();
-  const seen = new Set<string>();
-  let group: string | undefined;
-  let inRows = false;
-  let pending: Pending | null = null;
-  let sixLabel: RawCell | null = null;
-  let singleOther = false;
-  let complete = false;
-  let end = from;
+  return new T3Reader(lines, from, stop).read();
+}
 
-  const finish = () => {
-    if (!pending) return;
-    const p = pending;
-    pending = null;
+/** The state of reading one table 三: the rows found so far, the group and the row being read. */
+class T3Reader {
+  private readonly out: Finding[] = [];
+  private readonly headers: RawCell[] = [];
+  private readonly rows: Table3Row[] = [];
+  private readonly byKey = new Map<string, Table3Row>();
+  private readonly seen = new Set<string>();
+  private group: string | undefined;
+  private inRows = false;
+  private pending: Pending | null = null;
+  /** A （六）其他处理 label whose sub-rows have not come yet: the one-row variant if they do not. */
+  private sixLabel: RawCell | null = null;
+  private singleOther = false;
+  /** The last row (四) has all its cells. */
+  private complete = false;
+
+  constructor(
+    private readonly lines: LineCells[],
+    private readonly from: number,
+    private readonly stop: (l: LineCells) => boolean,
+  ) {}
+
+  read(): T3Result {
+    const { lines, from, stop } = this;
+    let end = from;
+    outer: for (let i = from; i < lines.length; i++) {
+      const l = lines[i];
+      if (i > from && stop(l)) break;
+      for (const c of l.cells) {
+        if (!isLabel(c)) {
+          this.value(c);
+          continue;
+        }
+        if (this.label(c, l) === 'end') break outer;
+      }
+      end = i + 1;
+      if (this.complete) {
+        // The last row's label may go on below its numbers.
+        const next = lines[end];
+        const c = next && !stop(next) ? next.cells.find((x) => x.text !== '') : undefined;
+        if (this.pending && c && isLabel(c) && this.continueLabel(this.pending, c, next)) end++;
+        break;
+      }
+    }
+    this.finish();
+    return this.result(end);
+  }
+
+  /** A value cell: the pending row's, or the first of a one-row （六）其他处理. */
+  private value(c: RawCell): void {
+    if (!this.inRows) return;
+    if (this.pending) this.pending.values.push(c);
+    else if (this.group === OTHER && this.sixLabel) {
+      // Values right after （六）其他处理: the one-row variant.
+      this.startSingleOther([c]);
+    }
+    if (this.pending?.spec?.role === 'carryOver' && this.pending.values.length >= WIDTH) this.complete = true;
+  }
+
+  /** A label cell: a header, a piece of the pending label, a group heading or a new row; 'end' where the table ended before it. */
+  private label(c: RawCell, l: LineCells): 'end' | undefined {
+    if (!this.inRows) {
+      // The header ends at the first row, 一、本年新收…, which is found by its wording.
+      const w = matchLabel(c.text, this.group, null);
+      if (w && w.kind === 'row' && w.spec.key === 'new') this.inRows = true;
+      else {
+        this.headers.push(c);
+        return undefined;
+      }
+    }
+    if (this.pending && this.continueLabel(this.pending, c, l)) return undefined;
+    const m = matchLabel(c.text, this.group, this.seen);
+    // Any label after the last row's label: the table ended on the line before.
+    if (this.pending?.spec?.role === 'carryOver') return 'end';
+    if (this.sixLabel && !(m && m.kind === 'row' && m.spec.group === OTHER)) {
+      // （六） followed by no numbers and no sub-row: still the one-row variant, left blank.
+      this.startSingleOther([]);
+    }
+    this.finish();
+    if (!m) {
+      // Reported when the row is finished, unless the next line completes the label.
+      this.pending = { spec: null, labels: [c], values: [], pieces: [c], text: c.text, deviates: false };
+      return undefined;
+    }
+    if (m.kind === 'group') {
+      this.group = m.spec.key;
+      this.sixLabel = m.spec.key === OTHER ? c : null;
+      if (m.spec.key !== OTHER && !m.exact) labelCell(c, official(m.spec), this.out);
+      return undefined;
+    }
+    if (this.sixLabel) {
+      const g = T3_GROUPS.find((x) => x.key === OTHER)!;
+      if (norm(this.sixLabel.text) !== norm(official(g))) labelCell(this.sixLabel, official(g), this.out);
+      this.sixLabel = null;
+    }
+    this.seen.add(m.spec.key);
+    if (m.spec.group) this.group = m.spec.group;
+    this.pending = { spec: m.spec, labels: [c], values: [], pieces: [c], text: c.text, deviates: !m.exact };
+    return undefined;
+  }
+
+  /** The one-row （六）其他处理 starts at the （六） label, with these values. */
+  private startSingleOther(values: RawCell[]): void {
+    const six = this.sixLabel!;
+    this.singleOther = true;
+    labelCell(six, official(T3_OTHER_SINGLE), this.out);
+    this.pending = { spec: T3_OTHER_SINGLE, labels: [six], values, pieces: [six], text: six.text, deviates: false };
+    this.sixLabel = null;
+  }
+
+  /** The pending row done: its label checked, its cells made, kept (or reported when unknown or twice). */
+  private finish(): void {
+    if (!this.pending) return;
+    const p = this.pending;
+    this.pending = null;
+    const out = this.out;
     if (!p.spec) {
       out.push(diag('row-unknown', cellRange(p.pieces[0]), msg.rowUnknown(p.pieces[0].text)));
       return;
@@ -197,27 +299,27 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
       cells.push(toCell(raw, {}, x.derived, x.label, x.key));
     }
     const row: Table3Row = { spec, labels, cells };
-    if (byKey.has(spec.key)) {
+    if (this.byKey.has(spec.key)) {
       out.push(diag('row-unknown', cellRange(lastLabel), msg.rowTwice(labelText), { row: rowKey }));
       return;
     }
-    byKey.set(spec.key, row);
-    rows.push(row);
-  };
+    this.byKey.set(spec.key, row);
+    this.rows.push(row);
+  }
 
   /**
    * A label piece on a later line that completes the pending row's label: the label wrapped
    * before its numbers (the pending row has none yet), or after them (the piece alone on its
    * line). A piece that is a row label of its own never continues another.
    */
-  const continueLabel = (p: Pending, c: RawCell, l: LineCells): boolean => {
+  private continueLabel(p: Pending, c: RawCell, l: LineCells): boolean {
     const last = p.pieces[p.pieces.length - 1];
     if (c.line <= last.line || p.labels[p.labels.length - 1] !== last) return false;
     if (p.values.length) {
       if (p.values[p.values.length - 1].line >= c.line) return false;
       for (const x of l.cells) if (x !== c && x.text !== '') return false;
     }
-    const alone = matchLabel(c.text, group, null);
+    const alone = matchLabel(c.text, this.group, null);
     if (alone && alone.exact) return false;
     if (p.spec) {
       const k = continuation(p.spec, p.text, c.text);
@@ -225,92 +327,30 @@ export function readT3(lines: LineCells[], from: number, stop: (l: LineCells) =>
       p.deviates = k !== 'exact';
     } else {
       // The first piece matched no row: the joined label must be one, word for word.
-      const m = matchLabel(p.text + c.text, group, null);
-      if (!m || m.kind !== 'row' || !m.exact || seen.has(m.spec.key)) return false;
+      const m = matchLabel(p.text + c.text, this.group, null);
+      if (!m || m.kind !== 'row' || !m.exact || this.seen.has(m.spec.key)) return false;
       p.spec = m.spec;
-      seen.add(m.spec.key);
-      if (m.spec.group) group = m.spec.group;
+      this.seen.add(m.spec.key);
+      if (m.spec.group) this.group = m.spec.group;
       p.deviates = false;
     }
     p.pieces.push(c);
     p.labels.push(c);
     p.text += c.text;
     return true;
-  };
-
-  outer: for (let i = from; i < lines.length; i++) {
-    const l = lines[i];
-    if (i > from && stop(l)) break;
-    for (const c of l.cells) {
-      if (!isLabel(c)) {
-        if (!inRows) continue;
-        if (pending) pending.values.push(c);
-        else if (group === OTHER && sixLabel) {
-          // Values right after （六）其他处理: the one-row variant.
-          singleOther = true;
-          labelCell(sixLabel, official(T3_OTHER_SINGLE), out);
-          pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [c], pieces: [sixLabel], text: sixLabel.text, deviates: false };
-          sixLabel = null;
-        }
-        if (pending?.spec?.role === 'carryOver' && pending.values.length >= WIDTH) complete = true;
-        continue;
-      }
-      if (!inRows) {
-        // The header ends at the first row, 一、本年新收…, which is found by its wording.
-        const w = matchLabel(c.text, group, null);
-        if (w && w.kind === 'row' && w.spec.key === 'new') inRows = true;
-        else { headers.push(c); continue; }
-      }
-      if (pending && continueLabel(pending, c, l)) continue;
-      const m = matchLabel(c.text, group, seen);
-      // Any label after the last row's label: the table ended on the line before.
-      if (pending?.spec?.role === 'carryOver') break outer;
-      if (sixLabel && !(m && m.kind === 'row' && m.spec.group === OTHER)) {
-        // （六） followed by no numbers and no sub-row: still the one-row variant, left blank.
-        singleOther = true;
-        labelCell(sixLabel, official(T3_OTHER_SINGLE), out);
-        pending = { spec: T3_OTHER_SINGLE, labels: [sixLabel], values: [], pieces: [sixLabel], text: sixLabel.text, deviates: false };
-        sixLabel = null;
-      }
-      finish();
-      if (!m) {
-        // Reported when the row is finished, unless the next line completes the label.
-        pending = { spec: null, labels: [c], values: [], pieces: [c], text: c.text, deviates: false };
-        continue;
-      }
-      if (m.kind === 'group') {
-        group = m.spec.key;
-        sixLabel = m.spec.key === OTHER ? c : null;
-        if (m.spec.key !== OTHER && !m.exact) labelCell(c, official(m.spec), out);
-        continue;
-      }
-      if (sixLabel) {
-        const g = T3_GROUPS.find((x) => x.key === OTHER)!;
-        if (norm(sixLabel.text) !== norm(official(g))) labelCell(sixLabel, official(g), out);
-        sixLabel = null;
-      }
-      seen.add(m.spec.key);
-      if (m.spec.group) group = m.spec.group;
-      pending = { spec: m.spec, labels: [c], values: [], pieces: [c], text: c.text, deviates: !m.exact };
-    }
-    end = i + 1;
-    if (complete) {
-      // The last row's label may go on below its numbers.
-      const next = lines[end];
-      const c = next && !stop(next) ? next.cells.find((x) => x.text !== '') : undefined;
-      if (pending && c && isLabel(c) && continueLabel(pending, c, next)) end++;
-      break;
-    }
   }
-  finish();
 
-  const table: Table3 = { kind: 't3', startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, rows, byKey, singleOther, headers: checkT3Headers(headers, out) };
-  if (rows.length) {
-    for (const r of t3Rows(singleOther)) {
-      if (!byKey.has(r.key)) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(TABLE_SHORT.t3, official(r)), { row: `t3.${r.key}` }));
+  /** The table read, and the rows of the format it lacks. */
+  private result(end: number): T3Result {
+    const { lines, from, rows, byKey, singleOther, out } = this;
+    const table: Table3 = { kind: 't3', startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, rows, byKey, singleOther, headers: checkT3Headers(this.headers, out) };
+    if (rows.length) {
+      for (const r of t3Rows(singleOther)) {
+        if (!byKey.has(r.key)) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(TABLE_SHORT.t3, official(r)), { row: `t3.${r.key}` }));
+      }
     }
+    return { table, endLine: end, diagnostics: out };
   }
-  return { table, endLine: end, diagnostics: out };
 }
 
 const NOTE = norm(T3_START.note);

@@ -288,7 +288,7 @@ export function shiftTable(t: Table, d: number): Table {
   if (t.kind === 't2') {
     const items = t.items.map((it) => ({
       ...it,
-      title: shiftRaw(it.title, d),
+      title: it.title && shiftRaw(it.title, d),
       columns: shiftLabels(it.columns, d),
       rows: it.rows.map((r) => ({ ...r, label: shiftRaw(r.label, d), cells: r.cells.map((c) => shiftCell(c, d)) })),
     }));

@@ -19,6 +19,13 @@ export function isT4Start(cells: RawCell[]): boolean {
   return cells.some((c) => STARTS.has(normalizeLabel(c.text)));
 }
 
+/** A line of exactly fifteen numbers: table 四's one row (no other table has a row that wide), read even without its header. */
+export function isT4Row(cells: RawCell[]): boolean {
+  let n = 0;
+  for (const c of cells) if (c.text !== '') n++;
+  return n === WIDTH;
+}
+
 /** The fifteen cells in printed order: group by group, result by result. */
 const SLOTS = TABLE4.groups.flatMap((g) =>
   TABLE4.results.map((r) => ({ key: `t4.${g.key}.${r.key}`, derived: r.role === 'total', label: { zh: `${g.label} ${r.label}`, en: `${g.en}: ${r.en}` } })),

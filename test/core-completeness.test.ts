@@ -4,10 +4,13 @@
 // takes: ` | `, tabs, one cell per line with `|||` debris, PDF-style runs of spaces, Markdown.
 // Each time, every deleted row is named by a row-missing error with its key (or the table, gone
 // entirely, by table-missing), the rows left are read with their numbers, and nothing else is
-// said about them. Tested on the core directly: thousands of cases.
+// said about them. Tested on the core directly: thousands of cases; and a .docx and a web page
+// lacking rows, through their readers.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText, cellsOf, type Analysis } from '../server/src/core/index.ts';
+import { readSource } from '../server/src/sources/index.ts';
+import { makeDocx, makeHtml } from './helpers/sources.ts';
 import { complete, composeReport, exampleReport, T2_ITEMS, t3Rows, type CellValue, type KeyedReport } from './helpers/compose.mjs';
 
 type Shape = 'pipe' | 'tab' | 'cell-per-line' | 'debris' | 'spaces' | 'markdown';
@@ -223,4 +226,21 @@ describe('the example of the issue', () => {
     assert.equal(d.row, 't3.notHandled2');
     assert.ok(without(clean, [rows.find((r) => r.key === 'notHandled2')!.span]).split('\n')[d.range.start.line].startsWith('3.要求提供公开出版物'));
   });
+});
+
+describe('whatever the source: a .docx and a saved web page that lack rows', () => {
+  // The tab layout is what the sources convert to; the helpers make the same report as Word and HTML tables.
+  const lines = composeReport(base, 'tab').split('\n');
+  const { rows } = t3Spans(lines, false);
+  const lacking = without(lines, [[rows[0].span[0], rows[1].span[1]], rows.find((r) => r.key === 'notHandled2')!.span]);
+  for (const [name, bytes] of [
+    ['lacking.docx', () => makeDocx(lacking)],
+    ['lacking.html', () => new TextEncoder().encode(makeHtml(lacking))],
+  ] as const) {
+    test(`${name}: each missing row of table 三 is an error naming it`, async () => {
+      const r = await readSource(name, bytes());
+      const a = analyzeText(r.text);
+      assert.deepEqual(errors(a).map((d) => [d.rule, d.row]), [['row-missing', 't3.new'], ['row-missing', 't3.carried'], ['row-missing', 't3.notHandled2']]);
+    });
+  }
 });

@@ -35,7 +35,9 @@ function gaps(c: Coverage | OneTableCoverage): Localized {
     const t = c.tables[k];
     if (!t || t.rows === t.of) continue;
     const { rows, of } = t;
-    if (rows === 0) { zh.push(`缺${TABLE_WORD[k].zh}`); en.push(`${TABLE_WORD[k].en} missing`); continue; }
+    // The table itself missing (its identities say so; table 二 has none, and no rows means no table).
+    const gone = rows === 0 && (k === 't2' || c.identities.notEvaluable.some((x) => x.why === 'table-missing' && x.id.includes(`:${k}.`)));
+    if (gone) { zh.push(`缺${TABLE_WORD[k].zh}`); en.push(`${TABLE_WORD[k].en} missing`); continue; }
     zh.push(`${TABLE_WORD[k].zh}缺 ${of - rows} ${ROW_UNIT(k).zh}`);
     en.push(`${TABLE_WORD[k].en} lacks ${of - rows} of its ${of}${ROW_UNIT(k).en}`);
   }

@@ -8,7 +8,7 @@
 // lacking rows, through their readers.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText, cellsOf, type Analysis } from '../server/src/core/index.ts';
+import { analyzeText, cellsOf, coverage, fullyChecked, type Analysis } from '../server/src/core/index.ts';
 import { readSource } from '../server/src/sources/index.ts';
 import { makeDocx, makeHtml } from './helpers/sources.ts';
 import { complete, composeReport, exampleReport, T2_ITEMS, t3Rows, type CellValue, type KeyedReport } from './helpers/compose.mjs';
@@ -243,4 +243,24 @@ describe('whatever the source: a .docx and a saved web page that lack rows', () 
       assert.deepEqual(errors(a).map((d) => [d.rule, d.row]), [['row-missing', 't3.new'], ['row-missing', 't3.carried'], ['row-missing', 't3.notHandled2']]);
     });
   }
+});
+
+describe('a table cut in two', () => {
+  test('a paragraph between the rows of table 三: each part read, no row named missing that the other part has', () => {
+    const lines = composeReport(base, 'pipe').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('（四）无法提供'));
+    const para = '注：本表数据来源于本机关政府信息公开申请登记台账，统计口径与上年一致，下表续前表所列各项办理结果情况。';
+    const cut = [...lines.slice(0, at), para, ...lines.slice(at)].join('\n');
+    const a = analyzeText(cut);
+    assert.equal(a.tables.filter((t) => t.kind === 't3').length, 2, 'read as two parts');
+    assert.deepEqual(errors(a), []);
+    // Every row found, but the column sums cannot be evaluated across the cut: not fully checked.
+    const c = coverage(a);
+    assert.deepEqual(c.tables.t3, { rows: 25, of: 25 });
+    assert.equal(fullyChecked(c), false);
+    // A row that neither part has is still named, once, where it belongs.
+    const lacking = analyzeText(cut.replace(/2\.重复申请 \|[^\n]*\n/, ''));
+    assert.deepEqual(errors(lacking).map((d) => [d.rule, d.row]), [['row-missing', 't3.notHandled2']]);
+    assert.ok(cut.replace(/2\.重复申请 \|[^\n]*\n/, '').split('\n')[errors(lacking)[0].range.start.line].startsWith('3.要求提供公开出版物'));
+  });
 });

@@ -105,7 +105,11 @@ export function tableCoverage(t: Table): OneTableCoverage {
 const t3Found = (t: Table3 | undefined): TableCoverage => ({ rows: t ? t.byKey.size : 0, of: t3Rows(t?.singleOther ?? false).length });
 const t4Found = (t: Table4 | undefined): TableCoverage => ({ rows: t ? t4Groups(t).size : 0, of: TABLE4.groups.length });
 
-/** The coverage of a report's analysis (where a report has two tables of a kind, the first one's). */
+/**
+ * The coverage of a report's analysis. Where a table was read in two parts (cut by a paragraph),
+ * its rows are those of both parts, and its identities the first part's (the others cannot be
+ * evaluated across the cut, and say so).
+ */
 export function coverage(a: Analysis): Coverage {
   const t2 = firstOf(a, 't2');
   const t3 = firstOf(a, 't3');
@@ -113,14 +117,13 @@ export function coverage(a: Analysis): Coverage {
   const identities: Coverage['identities'] = { evaluated: 0, of: 0, notEvaluable: [] };
   identityCoverage(t3, 't3', identities);
   identityCoverage(t4, 't4', identities);
-  return {
-    tables: {
-      t2: t2Coverage(t2),
-      t3: t3Found(t3),
-      t4: t4Found(t4),
-    },
-    identities,
-  };
+  const t3rows = t3Found(t3);
+  const t3all = a.tables.filter((t): t is Table3 => t.kind === 't3');
+  if (t3all.length > 1) t3rows.rows = new Set(t3all.flatMap((t) => [...t.byKey.keys()])).size;
+  const t2rows = t2Coverage(t2);
+  const t2all = a.tables.filter((t): t is Table2 => t.kind === 't2');
+  if (t2all.length > 1) t2rows.rows = new Set(t2all.flatMap((t) => t.items.flatMap((it) => it.rows.map((r) => r.spec.key)))).size;
+  return { tables: { t2: t2rows, t3: t3rows, t4: t4Found(t4) }, identities };
 }
 
 /** Whether everything was verified: every row of every table found and every identity evaluated. */

@@ -7,6 +7,8 @@
 // said about them. Tested on the core directly: thousands of cases; and a .docx and a web page
 // lacking rows, through their readers.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeText, cellsOf, coverage, fullyChecked, type Analysis } from '../server/src/core/index.ts';
 import { readSource } from '../server/src/sources/index.ts';
@@ -243,6 +245,18 @@ describe('whatever the source: a .docx and a saved web page that lack rows', () 
       assert.deepEqual(errors(a).map((d) => [d.rule, d.row]), [['row-missing', 't3.new'], ['row-missing', 't3.carried'], ['row-missing', 't3.notHandled2']]);
     });
   }
+});
+
+describe('a PDF whose text layer lost rows', () => {
+  test('the LibreOffice PDF of the example (table 三 over a page break) without its first two rows of table 三: each named', async () => {
+    const pdf = new Uint8Array(readFileSync(resolve(__dirname, 'fixtures/sources/wrong-totals.pdf')));
+    const { text } = await readSource('wrong-totals.pdf', pdf);
+    // As a renderer that drops lines of the text layer would: the rows gone from the converted draft.
+    const lost = text.split('\n').filter((l) => !/^(一、本年新收|二、上年结转)/.test(l)).join('\n');
+    assert.notEqual(lost, text);
+    const rows = analyzeText(lost).diagnostics.filter((d) => d.rule === 'row-missing').map((d) => [d.severity, d.row]);
+    assert.deepEqual(rows, [['error', 't3.new'], ['error', 't3.carried']]);
+  });
 });
 
 describe('a table cut in two', () => {

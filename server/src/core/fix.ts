@@ -10,7 +10,7 @@ import type { Localized, RuleId, Suspect, TextEdit } from './diagnostics.js';
 import { msg } from './messages.js';
 import type { Cell, Range, Table } from './model.js';
 import { evaluate, identities, round, type Identity } from './rules/identities.js';
-import { suspectOf } from './rules/suspect.js';
+import { asSuspect, suspectOf } from './rules/suspect.js';
 import { tableAt } from './keys.js';
 import { cellRange } from './tables/common.js';
 
@@ -116,7 +116,7 @@ export function recompute(analysis: Analysis, opts: { tableAt?: number } = {}): 
   for (const t of tables) {
     const s = suspectOf(t);
     if (!s) continue;
-    const suspect: Suspect = { cell: s.cell, value: s.value, written: s.at.text, label: { zh: s.at.label, en: s.at.labelEn }, explains: s.explains.length };
+    const suspect = asSuspect(s);
     for (const id of identities(t)) suspects.set(id.anchor, suspect);
   }
   const changes: FixChange[] = [];

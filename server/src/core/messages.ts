@@ -30,7 +30,7 @@ export const msg = {
   suspectCell: (label: Localized, written: string, value: string) =>
     L(`${label.zh}：${written}，可能录入有误，应为 ${value}`, `${label.en}: ${written}, likely mistyped: should be ${value}`),
   /** The quick fix that changes a suspect cell. */
-  fixSuspect: (label: Localized, value: string) => L(`将此单元格（${label.zh}）改为 ${value}`, `Change this cell (${label.en}) to ${value}`),
+  fixSuspect: (label: Localized, value: string) => L(`将 ${label.zh} 改为 ${value}（疑似录入有误）`, `Change ${label.en} to ${value} (likely mistyped)`),
   /** What a suspect explains, for hover, the CLI and `--fix`: `t3.new.natural（5）可能录入有误，改为 6 则两个等式都成立`. */
   suspectNote: (key: string, written: string, value: string, n: number) =>
     L(

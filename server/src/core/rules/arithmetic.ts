@@ -15,7 +15,7 @@ import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
 import { cellRange } from '../tables/common.js';
 import { holds, identities, type Identity } from './identities.js';
-import { suspectOf, type TableSuspect } from './suspect.js';
+import { asSuspect, suspectOf, type TableSuspect } from './suspect.js';
 
 const labelOf = (c: Cell) => ({ zh: c.label, en: c.labelEn });
 
@@ -52,7 +52,7 @@ function withSuspect(f: Finding, s: TableSuspect, anchor: Cell): Finding {
     const same = (r: RelatedInfo) => r.range.start.line === at.start.line && r.range.start.character === at.start.character;
     related = [{ range: at, cell: s.cell, message: msg.suspectCell(label, s.at.text, value) }, ...related.filter((r) => !same(r))];
   }
-  const out: Finding = { ...f, related, suspect: { cell: s.cell, value: s.value, written: s.at.text, label, explains: s.explains.length } };
+  const out: Finding = { ...f, related, suspect: asSuspect(s) };
   withSuspects.set(f, { s, f: out });
   return out;
 }

@@ -9,7 +9,10 @@
 // one wrong cell always fails two or more identities, and a single failing identity (table 四,
 // or 三 with the other identities not evaluable) names no suspect. Two candidates: none.
 
+import { formatNumber } from '../cells.js';
+import type { Localized, Suspect } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
+import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
 import { holds, identities, round, type Identity } from './identities.js';
 
@@ -72,4 +75,19 @@ export function suspectOf(t: Table): TableSuspect | null {
   let s = cache.get(t);
   if (s === undefined) cache.set(t, (s = find(t)));
   return s;
+}
+
+/** What a diagnostic or a fix change carries of a table's suspect. */
+export function asSuspect(s: TableSuspect): Suspect {
+  return { cell: s.cell, value: s.value, written: s.at.text, label: { zh: s.at.label, en: s.at.labelEn }, explains: s.explains.length };
+}
+
+/** `t3.new.natural (5) is likely the typo, 6 would make both hold`: for the CLI's lines and hover. */
+export function suspectNote(s: Suspect): Localized {
+  return msg.suspectNote(s.cell, s.written, formatNumber(s.value), s.explains);
+}
+
+/** The title of the quick fix that changes the suspect cell: `Change … / natural persons to 6 (likely mistyped)`. */
+export function suspectFixTitle(s: Suspect): Localized {
+  return msg.fixSuspect(s.label, formatNumber(s.value));
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { ARITHMETIC_RULES, analyzeText, cellByKey, recompute, type Diagnostic } from '../server/src/core/index.ts';
+import { previewModel, type PreviewValueCell } from '../server/src/core/draft/index.ts';
 import { LAYOUTS, T3_COLUMNS, cellKeys, composeReport, exampleReport, t3Rows, type KeyedReport } from './helpers/compose.mjs';
 import { HAS_SHARED, SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
 
@@ -103,6 +104,17 @@ describe('suspect cells', () => {
     const blank = arithmetic(composeReport(report(false, { 't3.new.total': '', 't3.new.natural': 13 })));
     assert.deepEqual(blank.map((d) => d.rule), ['request-balance']);
     assert.equal(blank[0].suspect, undefined);
+  });
+
+  test('the preview marks the suspect cell, and the failing totals name it', () => {
+    const t3 = previewModel(analyzeText(composeReport(report(false, { 't3.granted.legal': 4 })))).find((t) => t.kind === 't3')!;
+    const cells = t3.rows.flatMap((r) => r.cells).filter((c): c is PreviewValueCell => c.kind === 'value');
+    assert.deepEqual(cells.filter((c) => c.suspect).map((c) => [c.key, c.suspect]), [['t3.granted.legal', { value: 1, explains: 2 }]]);
+    assert.deepEqual(cells.filter((c) => c.likelyTypo).map((c) => [c.key, c.likelyTypo]), [
+      ['t3.granted.total', { key: 't3.granted.legal', written: '4', value: 1 }],
+      ['t3.total.legal', { key: 't3.granted.legal', written: '4', value: 1 }],
+    ]);
+    assert.ok(cells.filter((c) => c.status === 'failing').every((c) => c.likelyTypo));
   });
 
   test('--fix (recompute) still changes derived cells only, and the suspect stays in the diagnostics it explains', () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { ARITHMETIC_RULES, analyzeText, cellByKey, recompute, type Diagnostic } from '../server/src/core/index.ts';
+import { ARITHMETIC_RULES, analyzeText, cellByKey, identities, recompute, type Diagnostic } from '../server/src/core/index.ts';
 import { previewModel, type PreviewValueCell } from '../server/src/core/draft/index.ts';
 import { LAYOUTS, T3_COLUMNS, cellKeys, composeReport, exampleReport, t3Rows, type KeyedReport } from './helpers/compose.mjs';
 import { HAS_SHARED, SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
@@ -81,6 +81,22 @@ describe('suspect cells', () => {
     const text = composeReport(report(false, { 't3.new.commercial': 4 })).replace('本年制发件数 | 本年废止件数 | 现行有效件数', '本年新制作数量 | 本年新公开数量 | 对外公开总数量');
     assert.ok(analyzeText(text).diagnostics.some((d) => d.rule === 'format-2019'));
     assertSuspect(arithmetic(text), 't3.new.commercial', 3, '2019');
+  });
+
+  test('no two identities of table 三 share two cells: one cell’s failing identities are its own (never two candidates)', () => {
+    for (const singleOther of [false, true]) {
+      const t3 = analyzeText(composeReport(report(singleOther))).tables.find((t) => t.kind === 't3')!;
+      const ids = identities(t3);
+      assert.equal(ids.length, singleOther ? 37 : 39);
+      const cellsOf = (id: (typeof ids)[number]) => new Set([id.anchor, ...id.summands]);
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          const a = cellsOf(ids[i]);
+          const shared = [...cellsOf(ids[j])].filter((c) => a.has(c));
+          assert.ok(shared.length <= 1, `${ids[i].key} and ${ids[j].key} share ${shared.map((c) => c.key)}`);
+        }
+      }
+    }
   });
 
   test('two wrong cells name no suspect', () => {

@@ -90,6 +90,33 @@ describe('a mistyped input cell of table 三', () => {
   });
 });
 
+describe('a mistyped total', () => {
+  const URI = 'file:///work/total-typo.txt';
+  test('its own fix is the change: no second action for the same edit, on it or on the diagnostics that name it', async () => {
+    const total = t3Cell(clean.text, 'new', 6);
+    const lines = clean.text.split('\n');
+    lines[total.line] = lines[total.line].slice(0, total.start) + '0' + lines[total.line].slice(total.end);
+    await client.open(URI, lines.join('\n'));
+    const diags = await client.diagnosticsOf(URI, 1);
+    assert.equal(diags.length, 2);
+    for (const d of diags) assert.deepEqual((d.data as { suspect: unknown }).suspect, { cell: 't3.new.total', value: Number(total.text) });
+    const own = diags.find((d) => (d.data as { cell: string }).cell === 't3.new.total')!;
+    for (const sent of [[own], diags]) {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: URI }, range: own.range, context: { diagnostics: sent } });
+      assert.ok(!actions.some((a) => /疑似录入有误/.test(a.title)), JSON.stringify(actions.map((a) => a.title)));
+      const preferred = actions.filter((a) => a.isPreferred);
+      assert.equal(preferred[0].title, `将总计改为 ${total.text}`);
+      assert.equal(client.applyEdit(preferred[0].edit!), clean.text);
+    }
+    // On the balance it puts wrong (at 四、结转 / 总计), the first quick fix changes the total that is the typo.
+    const balance = diags.find((d) => d.code === 'request-balance')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: URI }, range: balance.range, context: { diagnostics: [balance] } });
+    assert.equal(actions[0].title, `将 一、本年新收政府信息公开申请数量 / 总计 改为 ${total.text}（疑似录入有误）`);
+    assert.equal(actions[0].isPreferred, true);
+    assert.equal(client.applyEdit(actions[0].edit!), clean.text);
+  });
+});
+
 describe('a mistyped cell without code-action literals', () => {
   const URI = 'file:///work/plain-typo.txt';
   let plain: TestClient;

@@ -39,12 +39,17 @@ export class Fixes {
     return { cell: s.cell, title: suspectFixTitle(s), edits: [{ range: at.range, newText: formatNumber(s.value) }] };
   }
 
-  /** The diagnostics that name the cell under `range` (its start) as likely mistyped. */
+  /**
+   * The diagnostics that name the cell under `range` (its start) as likely mistyped — unless a
+   * diagnostic is anchored at that cell: a total that is itself the typo, whose own fix is that change.
+   */
   suspectsAt(doc: ReportDocument, range: Range): Diagnostic[] {
     const p = range.start;
-    return this.deps.analysis(doc).diagnostics.filter((d) => {
+    const all = this.deps.analysis(doc).diagnostics;
+    return all.filter((d) => {
       const at = d.suspect && d.suspect.cell !== d.cell ? d.related?.find((r) => !r.path && r.cell === d.suspect!.cell) : undefined;
-      return !!at && at.range.start.line === p.line && at.range.start.character <= p.character && p.character <= at.range.end.character;
+      if (!at || at.range.start.line !== p.line || at.range.start.character > p.character || p.character > at.range.end.character) return false;
+      return !all.some((o) => o.suspect && o.cell === d.suspect!.cell);
     });
   }
 

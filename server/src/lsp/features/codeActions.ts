@@ -65,8 +65,10 @@ export function register(ctx: ServerContext): void {
       const add = (a: CodeAction, command: Command) => actions.push(literals ? a : command);
 
       if (!stale && wants(only, CodeActionKind.QuickFix)) {
-        // The likely mistyped cell first, once per cell, with the diagnostics it explains.
+        // The likely mistyped cell first, once per cell, with the diagnostics it explains (not when
+        // a diagnostic sent is anchored at it: a total that is itself the typo, whose fix follows).
         const suspects = new Map<string, { core: CoreDiagnostic; diagnostics: LspDiagnostic[] }>();
+        const anchored = new Set<string>();
         const suspectOf = (core: CoreDiagnostic | undefined, d?: LspDiagnostic) => {
           const s = core && ctx.fixes.suspectFix(core);
           if (!s) return;
@@ -75,10 +77,13 @@ export function register(ctx: ServerContext): void {
         };
         for (const d of ours) {
           const data = readData(d);
-          if (data && ARITHMETIC_RULES.has(data.rule)) suspectOf(ctx.fixes.findDiagnostic(doc, data.rule, data.at), d);
+          const core = data && ARITHMETIC_RULES.has(data.rule) ? ctx.fixes.findDiagnostic(doc, data.rule, data.at) : undefined;
+          if (core?.cell) anchored.add(core.cell);
+          suspectOf(core, d);
         }
         for (const core of ctx.fixes.suspectsAt(doc, range)) suspectOf(core);
-        for (const { core, diagnostics } of suspects.values()) {
+        for (const [cell, { core, diagnostics }] of suspects) {
+          if (anchored.has(cell)) continue;
           const s = ctx.fixes.suspectFix(core)!;
           const title = pick(s.title, locale);
           add(

@@ -1,8 +1,9 @@
 // Code actions. A quick fix per diagnostic that has one right answer (a wrong total, a label or
 // heading off the official wording, full-width digits) or that rewrites a prose number to the
 // table's (quick fix only, not preferred); first of all, where one cell likely holds a typo, the
-// change of that cell (on the diagnostics it explains and on the cell itself; then the totals'
-// recompute is offered second, not preferred, as it would fit the totals to the typo); `recompute every total of this table`,
+// change of that cell (on the diagnostics it explains and on the cell itself; the total's fix
+// comes second, not preferred, as it would fit the total to the typo); `recompute every total of
+// this table`,
 // `source.fixAll.disclosure-report` for the whole document (what `--fix` does), and "Mark as
 // reviewed" on every finding (its entry added to `.disclosure-report.json`, which the action
 // creates when there is none: a code action's edit, so VS Code saves the file it changes); on a

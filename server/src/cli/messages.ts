@@ -110,8 +110,8 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
   badExportFormat: (f: string) => `--format 只能是 csv 或 json，而不是 ${f}`,
   cannotWrite: (p: string, why: string) => `${p}: 无法写入：${why}`,
   exported: (n: number, p: string) => `已导出 ${n} 份报告到 ${p}`,
-  summary: (files: number, e: number, w: number, i: number, fixes: number) =>
-    `检查了 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示` + (fixes ? `；修正了 ${fixes} 个单元格` : ''),
+  summary: (files: number, e: number, w: number, i: number, fixes: number, partial = 0) =>
+    `检查了 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示` + (fixes ? `；修正了 ${fixes} 个单元格` : '') + (partial ? `；${partial} 份报告未发现错误但未完全核对` : ''),
   badOption: (o: string) => `未知选项：${o}`,
   badValue: (o: string) => `选项 ${o} 缺少取值或取值不对`,
   badCommand: (c: string, known: string) => `未知命令：${c}（可用命令：${known}）`,
@@ -237,7 +237,8 @@ Options:
   badExportFormat: (f) => `--format is csv or json, not ${f}`,
   cannotWrite: (p, why) => `${p}: cannot write: ${why}`,
   exported: (n, p) => `exported ${n} report${n === 1 ? '' : 's'} to ${p}`,
-  summary: (files, e, w, i, fixes) => `Checked ${files} file${files === 1 ? '' : 's'}: ${e} errors, ${w} warnings, ${i} notes` + (fixes ? `; fixed ${fixes} cells` : ''),
+  summary: (files, e, w, i, fixes, partial = 0) =>
+    `Checked ${files} file${files === 1 ? '' : 's'}: ${e} errors, ${w} warnings, ${i} notes` + (fixes ? `; fixed ${fixes} cells` : '') + (partial ? `; ${partial} report${partial === 1 ? '' : 's'} with no error not fully checked` : ''),
   badOption: (o) => `unknown option: ${o}`,
   badValue: (o) => `option ${o} is missing its value or has a wrong one`,
   badCommand: (c, known) => `unknown command: ${c} (commands: ${known})`,

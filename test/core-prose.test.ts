@@ -13,7 +13,7 @@ import { valuesOf } from './helpers/keyed.js';
 // The example office (a department, 2025): 本年新收 18 (自然人 12, 法人或其他组织 6), 上年结转 2,
 // 予以公开 7, 部分公开 2, 不予公开 2, 无法提供 5, 不予处理 1, 其他处理 1, (七)总计 18, 结转 2;
 // 规范性文件 3 / 1 / 12, 行政许可 156, 行政处罚 23, 行政强制 0; 复议 2 (维持 1, 尚未审结 1),
-// 直接起诉 1 (纠正 1), 复议后起诉 0.
+// 直接起诉 1 (纠正 1), 复议后起诉 0. Row （七）总计: 自然人 13, 法人或其他组织 5.
 const BASE = buildReport(exampleData(), 'tab');
 
 interface Marked { text: string; agree: { at: number; value: number }[]; flag: { at: number; value: number }[] }
@@ -93,7 +93,50 @@ test('applicants: 其中自然人 N 件、法人或其他组织 N 件 after a fi
   check('全年共受理政府信息公开申请{{18}}件，其中自然人[[13]]件、法人或其他组织[[5]]件。');
   // Without a figure of requests before them in the sentence, 自然人 says nothing.
   check('自然人12件，法人或其他组织6件。');
-  check('全年共受理政府信息公开申请{{18}}件。其中自然人13件。');
+  // The sentence that follows a total continues it: 其中… splits the figure the sentence before ended with.
+  check('全年共受理政府信息公开申请{{18}}件。其中自然人[[13]]件，法人或其他组织[[5]]件。');
+  check('全年共受理政府信息公开申请{{18}}件。其中，自然人申请{{12}}件，法人或其他组织申请{{6}}件。');
+  // … but not across a sentence with no figure, nor after a figure of another kind.
+  check('全年共受理政府信息公开申请{{18}}件。工作规范有序。其中自然人13件。');
+  check('全年共发布信息120条。其中自然人13件。');
+});
+
+test('breakdowns: the parent is the figure the 其中 / （含…） splits, not the first figure of the sentence', () => {
+  // 办结 N 件，其中自然人…: the applicants of the requests handled, row （七）总计 (自然人 13, 法人 5),
+  // not those received (12, 6).
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中自然人{{13}}件，法人或其他组织{{5}}件。');
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中自然人[[12]]件，法人或其他组织[[6]]件。');
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中自然人[[11]]件。');
+  // 办结 N 件（其中公开答复 a 件，无法提供 b 件）: 公开答复 is an outcome (予以公开, or with 部分公开), not a second 办结.
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件（其中公开答复{{7}}件，无法提供{{5}}件）。');
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中公开答复{{9}}件，无法提供[[4]]件。');
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中公开答复[[10]]件。');
+  // Outside a breakdown 依申请公开答复 N 件 is the requests handled, as before.
+  check('全年依申请公开答复政府信息公开申请{{18}}件。');
+  // A sentence about an outcome: its 答复 N 件 is that outcome's, never （七）总计.
+  check('全年收到政府信息公开申请{{18}}件。对无法提供的申请，均已书面答复5件。');
+  check('全年收到政府信息公开申请{{18}}件，因本机关不掌握等原因无法提供{{5}}件，已全部答复5件。');
+  // 共收到 N 件，其中办结…: handled as a part of the requests received.
+  check('全年共收到政府信息公开申请{{20}}件，其中已办结{{18}}件，结转下年度继续办理{{2}}件。');
+  // A total is no part: 其中受理 N 件 after a figure of another kind is not table 三's.
+  check('全年共收到各类来信来件300件，其中受理政府信息公开申请50件。');
+  // Results split the 行政复议 / 行政诉讼 figure they follow, in the next sentence too.
+  check('全年发生政府信息公开行政复议{{2}}件。其中，结果维持{{1}}件，尚未审结{{1}}件。');
+  check('全年发生政府信息公开行政诉讼{{1}}件。其中结果纠正[[2]]件。');
+  // A paragraph that opens with 其中 continues the one before.
+  const text = report('全年共受理政府信息公开申请18件。').text.split('\n');
+  text.splice(4, 0, '其中，自然人申请13件，法人或其他组织申请6件。');
+  const lines = splitLines(text.join('\n'));
+  const claims = extractClaims(lines).filter((c) => c.line === 4);
+  assert.deepEqual(proseTableMismatch(claims, valuesOf(analyzeText(text.join('\n')))).map((f) => [f.actual, f.expected]), [[13, 12]]);
+});
+
+test('outcome lists: 从办理结果看 / 办理结果方面 … map to table 三 rows without 申请 on the line', () => {
+  check('从办理结果看，予以公开{{7}}件，部分公开{{2}}件，不予公开{{2}}件，无法提供[[6]]件，不予处理{{1}}件，其他处理{{1}}件。');
+  check('办理结果方面，予以公开[[8]]件，部分公开{{2}}件。');
+  check('从答复类型看，同意公开{{7}}件，不予公开{{2}}件。');
+  // Another body's requests split into others' outcomes.
+  check('县教育局代表县政府受理政府信息公开申请40件。其中予以公开30件，不予公开10件。');
 });
 
 test('outcomes as group sums of the 总计 column; 办结, 上年结转, 结转下年度', () => {

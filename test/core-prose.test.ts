@@ -293,6 +293,22 @@ test('enumeration-sum: subsets, nested lists, other units, estimates and second 
   assert.deepEqual(enumOf('全市共受理申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延）。'), []);
 });
 
+test('enumeration-sum: parts that end in a catch-all (其他 N 条) need no 共; a share is never a part', () => {
+  assert.equal(enumOf('全年发布信息120条，其中政策文件30条、工作动态80条、其他信息20条。')[0]?.expected, 130);
+  assert.equal(enumOf('全年发布信息120条，分别为政策文件30条、工作动态70条、其余10条。')[0]?.expected, 110);
+  assert.deepEqual(enumOf('全年发布信息120条，其中政策文件30条、工作动态70条、其他信息20条。'), []);
+  assert.deepEqual(enumerationLists(['全年发布信息120条，其中政策文件30条、工作动态70条、其他信息20条。']).map((l) => [l.total, l.sum]), [[120, 120]]);
+  // Without 共 and without a catch-all, a figure followed by 其中 may be a selection: not checked.
+  assert.deepEqual(enumOf('全年发布信息120条，其中政策文件30条、工作动态80条。'), []);
+  // 另有 N 件 is an addition, not a catch-all part: 答复 N 件（含…，另有…） is no list.
+  assert.deepEqual(enumOf('全市受理申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复）。'), []);
+  // A share: 的有 45 项，占比 78.9% is a subset of the total, not one more part.
+  assert.deepEqual(enumOf('全年共公开信息57项，其中政策文件20项，涉及民生领域的有45项，占比78.9%。'), []);
+  assert.deepEqual(enumOf('全年共办理建议提案57件，其中人大代表建议30件、政协提案27件，满意和基本满意的有45件，占比78.9%。'), []);
+  assert.deepEqual(enumOf('全年共公开信息57项，其中政策文件20项，涉及民生的45项，占比78.9%。'), []);
+  assert.equal(enumOf('全年共公开信息57项，其中政策文件20项、工作动态45项，占比78.9%。')[0]?.expected, 65); // 工作动态 is a part
+});
+
 test('enumeration-sum: a category named twice is information, related to the first', () => {
   const s = '主动公开信息共计10条，其中规划计划1条、工作动态7条、规划计划2条。';
   const f = enumOf(s);

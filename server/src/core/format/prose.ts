@@ -422,8 +422,15 @@ export const ENUM_EXHAUSTIVE_WORDS = ['分别为', '分别是'];
 export const ENUM_SELECTIVE_WORDS = ['包括', '主要', '重点', '等'];
 /** A catch-all part (其他…) makes a list exhaustive. */
 export const ENUM_CATCH_ALL = ['其他', '其它', '其余', '另有'];
+/** A list with no 共 whose last part starts with one of these names every part (…、其他信息 20 条). */
+export const ENUM_CLOSING_CATCH_ALL = ['其他', '其它', '其余'];
 /** A part whose label holds one of these ends the list (较去年增加 N 条, 均已办结 N 件, 共 …). */
 export const ENUM_LIST_ENDERS = [...COMPARATIVE, '均', '全部', '累计', '总计', '合计', '共', '占'];
+/** A part whose label holds one of these is a share, not a part (满意的有 45 项). */
+export const ENUM_SHARE_LABELS = ['的有', '的共有', '的占'];
+/** … or whose label ends with 的 and whose number is followed by one of these (…的 45 项，占比 78.9%). */
+export const ENUM_SHARE_AFTER = ['占比', '占'];
+export const ENUM_SHARE_LABEL_END = '的';
 /** 予以公开、部分公开 9 件: a label joined by this to the next one shares its number. */
 export const SHARED_NUMBER_JOINER = '、';
 /** Trimmed from a part's label before comparing labels. */

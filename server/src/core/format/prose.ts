@@ -350,6 +350,17 @@ export const OUTCOME_OPENERS = [
   '从办理情况看', '从办理情况来看', '办理情况如下', '答复情况如下',
 ];
 
+/** Number first: 共收到 262 件政府信息公开申请 (a verb of requests-received right before the number). */
+export const REQUESTS_AFTER_NUMBER = ['政府信息公开申请', '信息公开申请', '依申请公开申请', '政府信息依申请公开申请'];
+/** A clause opening with one of these and naming 申请中 (办结的申请中，…) makes what follows a breakdown of that figure. */
+export const PARENT_SUBJECTS: { words: string[]; role: 'requests' | 'handled' }[] = [
+  { words: ['办结的', '已办结的', '所有办结的', '答复的', '已答复的', '办理完毕的'], role: 'handled' },
+  { words: ['收到的', '受理的', '新收的', '所有收到的', '全部申请'], role: 'requests' },
+];
+export const PARENT_SUBJECT_END = '申请中';
+/** Openers of a list of applicants (申请主体方面，自然人 N 件…): the numbers after them split the requests received. */
+export const APPLICANT_OPENERS = ['申请主体方面', '从申请主体看', '从申请主体来看', '从申请人类型看', '从申请人类型来看', '按申请人类型分', '按申请主体分', '申请人类型方面', '从申请人看'];
+
 /** A line's requests context: it says 申请 before the number. */
 export const REQUEST_WORD = '申请';
 /** What makes a sentence about disclosure (for 行政复议 / 行政诉讼 figures). */

@@ -142,6 +142,34 @@ const phrasings = () => (compiled ??= P.PHRASINGS.map(compile));
 const DOC_AFTER = P.DOC_AFTER_NUMBER.map((d) => ({ ...d, re: new RegExp(`^\\s*${alt(d.words)}`) }));
 const DOC_VERB_WORDS = P.DOC_VERBS.flatMap((v) => v.words.map((w) => ({ w, column: v.column }))).sort((a, b) => b.w.length - a.w.length);
 
+/** 248 件申请 / 262 件政府信息公开申请: requests named right after the unit. */
+function requestsAfter(text: string, tok: NumberToken): boolean {
+  const j = skipSpaces(text, tok.unitEnd);
+  return text.startsWith(P.REQUEST_WORD, j) || matcher(P.REQUESTS_AFTER_NUMBER).at(text, j) !== null;
+}
+
+/** A doc verb standing alone as a label (废止 9 件), and the column it names. */
+const DOC_VERB_COLUMN = new Map(P.DOC_VERBS.flatMap((v) => (v.column ? v.words.map((w) => [w, v.column] as const) : [])));
+
+const skipSpaces = (s: string, i: number) => {
+  while (i < s.length && /\s/.test(s[i])) i++;
+  return i;
+};
+
+/** Where a label ends once trailing spaces and up to two fillers (共, 为, 达 …) are left out. */
+function stripFillers(label: string): number {
+  let end = label.length;
+  while (end > 0 && /\s/.test(label[end - 1])) end--;
+  const fillers = matcher(P.FILLERS);
+  for (let n = 0; n < 2; n++) {
+    const f = fillers.endingAt(label, end);
+    if (!f) break;
+    end -= f.length;
+    while (end > 0 && /\s/.test(label[end - 1])) end--;
+  }
+  return end;
+}
+
 /** The column the nearest verb before `at` (in the sentence) gives a 规章 / 规范性文件 count. */
 function docColumn(text: string, from: number, at: number): 'issued' | 'repealed' | 'valid' | null {
   for (let i = at; i > from; i--) {
@@ -154,7 +182,7 @@ function docColumn(text: string, from: number, at: number): 'issued' | 'repealed
 // ---------------------------------------------------------------------------------------------
 // Reading a line clause by clause: which figure a number's clause splits (its parent)
 
-interface Anchor { kind: 'requests' | 'review' | 'litigation'; own: boolean; sentence: number }
+interface Anchor { kind: 'requests' | 'review' | 'litigation' | 'doc'; own: boolean; sentence: number; row?: 'rules' | 'normative' }
 
 /** A figure the prose stated (recognised or not): what it is as a parent, whether it is the report's own. */
 export interface Figure {
@@ -244,6 +272,8 @@ function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure
   const breakdowns = matcher(P.BREAKDOWN_WORDS);
   const totals = matcher(P.NEW_TOTAL_WORDS);
   const openers = matcher(P.OUTCOME_OPENERS);
+  const applicantOpeners = matcher(P.APPLICANT_OPENERS);
+  const subjects = matcher(SUBJECT_WORDS);
   // The state of the sentence being read.
   let frames: Frame[] = [];
   let lastAt: (Figure | null)[] = []; // the last figure stated at each depth in this sentence
@@ -301,6 +331,13 @@ function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure
       } else if (openers.at(text, i)) {
         while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
         frames.push({ depth: d, parent: { role: 'handled', own: scope.ownAt(i) }, paren: false, sep: null, parts: 0 });
+      } else if (applicantOpeners.at(text, i)) {
+        while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+        frames.push({ depth: d, parent: { role: 'requests', own: scope.ownAt(i) }, paren: false, sep: null, parts: 0 });
+      } else if (subjects.at(text, i) && subjectClause(text, i)) {
+        while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+        const role = SUBJECT_ROLE.get(subjects.at(text, i)!)!;
+        frames.push({ depth: d, parent: { role, own: scope.ownAt(i) }, paren: false, sep: null, parts: 0 });
       } else if (totals.at(text, i)) {
         while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
       }
@@ -318,6 +355,17 @@ function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure
   return { claims: out, exit: previous };
 }
 
+const SUBJECT_ROLE = new Map(P.PARENT_SUBJECTS.flatMap((p) => p.words.map((w) => [w, p.role] as const)));
+const SUBJECT_WORDS = [...SUBJECT_ROLE.keys()];
+
+/** 办结的申请中 / 所有办结的信息公开申请中同意公开…: the clause names 申请中 before any number. */
+function subjectClause(text: string, from: number): boolean {
+  let j = from;
+  while (j < text.length && !P.CLAUSE_BREAKS.includes(text[j]) && !/\d/.test(text[j]) && j - from < 40) j++;
+  const k = text.indexOf(P.PARENT_SUBJECT_END, from);
+  return k >= 0 && k + P.PARENT_SUBJECT_END.length <= j;
+}
+
 /** The frame's parent, when the number sits in a breakdown (not the bare parenthesis of no figure). */
 const parentOf = (frame: Frame | null): Figure | null => frame?.parent ?? null;
 
@@ -332,7 +380,7 @@ function readToken(
   if (sharesNumber(text, clauseStart)) return { figure: other };
   const parent = parentOf(frame);
   const hit = matchPhrasing(text, tok, label, clause, sent, anchors, lastRequestsOwn, parent);
-  if (!hit) return { figure: other };
+  if (!hit) return { figure: tentative(text, label, clause, tok, scope) ?? other };
   const { ph, id, target, anchorOwn } = hit;
   let own = scope.ownAt(tok.start) && !scope.clauseForeign(clause) && anchorOwn !== false;
   // A figure inside parentheses belongs to the statement around it: that one's scope counts too.
@@ -340,10 +388,27 @@ function readToken(
   // A part of a breakdown is the parent's: a figure of another body or year splits into others'.
   if (parent && ph.part && ph.part !== 'total' && !parent.own) own = false;
   if (ph.kind === 'requests' || ph.kind === 'review' || ph.kind === 'litigation') anchors.push({ kind: ph.kind, own, sentence: sent });
+  if (ph.docRow && target) anchors.push({ kind: 'doc', own, sentence: sent, row: ph.docRow });
   const role: Figure['role'] = ph.role ?? (ph.kind === 'review' ? 'review' : ph.kind === 'litigation' ? 'litigation' : 'other');
   const figure: Figure = { role, own };
   if (own && target) out.push({ line, start: tok.start, end: tok.end, text: raw.slice(tok.start, tok.end), value: tok.value, tolerance: tok.tolerance, target, phrasing: id });
   return ph.kind === 'requests' ? { figure, requestsOwn: own } : { figure };
+}
+
+/**
+ * A figure no phrasing claims for want of its context (全年共办结 18 件 on a line that never says
+ * 申请) but worded as a total of requests: no claim, but the parent it is for a breakdown after it
+ * (其中予以公开 7 件…, outcomes that only requests have).
+ */
+function tentative(text: string, label: string, clause: string, tok: NumberToken, scope: LineScope): Figure | null {
+  for (const { ph, re } of phrasings()) {
+    if (!ph.role || ph.need !== 'line-requests' || !ph.units.includes(tok.unit)) continue;
+    const m = re.exec(label.length > LABEL_WINDOW ? label.slice(-LABEL_WINDOW) : label);
+    if (!m) continue;
+    if (ph.blockers && ph.blockers.some((w) => clause.includes(w))) continue;
+    return { role: ph.role, own: scope.ownAt(tok.start) && !scope.clauseForeign(clause) };
+  }
+  return null;
 }
 
 /** 予以公开、部分公开 9 件: the clause before (joined by 、) is a label of its own with no number. */
@@ -411,7 +476,8 @@ function matchPhrasing(
       target = part.target;
     } else switch (ph.need) {
       case 'line-requests':
-        if (!text.slice(0, tok.start).includes(P.REQUEST_WORD)) continue;
+        // 申请 before the number on the line, or right after it (在办结的 248 件申请中).
+        if (!text.slice(0, tok.start).includes(P.REQUEST_WORD) && !requestsAfter(text, tok)) continue;
         anchorOwn = lastRequestsOwn;
         break;
       case 'after-requests': {
@@ -456,6 +522,28 @@ function matchPhrasing(
     const head = P.CARRY_OVER_AFTER_NUMBER.find((w) => rest.startsWith(w));
     if (head && P.NEXT_YEAR_WORDS.some((w) => rest.startsWith(w, head.length)) && text.slice(0, tok.start).includes(P.REQUEST_WORD)) {
       return { ph: carry, id: `${carry.id}-number-first`, target: carry.target!, anchorOwn: lastRequestsOwn };
+    }
+  }
+  // Number first: 共收到 262 件政府信息公开申请 (the verb ends the label, the requests follow the unit).
+  const received = P.PHRASINGS.find((p) => p.id === 'requests-received')!;
+  if (received.units.includes(tok.unit) && matcher(P.REQUESTS_AFTER_NUMBER).at(text, skipSpaces(text, tok.unitEnd))) {
+    const verbs = matcher(received.slots[0]);
+    const end = stripFillers(label);
+    const verb = verbs.endingAt(label, end);
+    if (verb && !(received.blockers ?? []).some((w) => clause.includes(w))) {
+      const target = received.narrow && received.narrow.words.includes(verb) ? received.narrow.target : received.target!;
+      return { ph: received, id: `${received.id}-number-first`, target, anchorOwn: null };
+    }
+  }
+  // 制发行政规范性文件 27 件，废止 9 件: a bare verb after a figure of 规章 / 规范性文件 in the sentence.
+  if (P.COUNT_UNITS.includes(tok.unit)) {
+    const doc = [...anchors].reverse().find((a) => a.sentence === sent && a.kind === 'doc');
+    const end = stripFillers(label);
+    const bare = label.slice(0, end).replace(/^[\s并另]+/, '');
+    const col = doc && bare ? DOC_VERB_COLUMN.get(bare) : undefined;
+    if (doc && col) {
+      const ph = P.PHRASINGS.find((p) => p.docRow === doc.row)!;
+      return { ph, id: `${ph.id}-continued`, target: P.docTarget(doc.row!, col), anchorOwn: doc.own };
     }
   }
   // Number first: 制发…20件行政规范性文件 (the verb in the same clause).

@@ -260,11 +260,16 @@ const FIGURE_UNITS = [...new Set([...ALL_UNITS, ...P.ENUM_UNITS])];
 /** A line with no digit (ASCII or full-width) states no number: most prose, skipped at once. */
 export const HAS_DIGIT = /[0-9\uff10-\uff19]/;
 
+/** A number followed by a unit a figure is counted in (1,295 件, 1.2 万条, ３ 项): a line without one states no figure. */
+const FIGURE_RE = new RegExp(`[0-9\\uff10-\\uff19][\\s\\u3000]*(?:${P.TEN_THOUSAND}[\\s\\u3000]*)?[${FIGURE_UNITS.join('')}]`);
+
 function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure | null): LineRead {
-  if (!HAS_DIGIT.test(raw)) return NO_CLAIMS;
+  if (!FIGURE_RE.test(raw)) return NO_CLAIMS;
   const text = blankTitles(foldDigits(raw));
   const depth = parenDepths(text);
-  const scope = new LineScope(text, ctx, depth);
+  // The line's scope words are read only when a number needs them (most numbers are no claim).
+  let lineScope: LineScope | null = null;
+  const scope = () => (lineScope ??= new LineScope(text, ctx, depth));
   const out: Claim[] = [];
   const anchors: Anchor[] = [];
   let lastRequestsOwn: boolean | null = null;
@@ -330,14 +335,14 @@ function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure
         frames.push({ depth: d, parent, paren: false, sep: null, parts: 0 });
       } else if (openers.at(text, i)) {
         while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
-        frames.push({ depth: d, parent: { role: 'handled', own: scope.ownAt(i) }, paren: false, sep: null, parts: 0 });
+        frames.push({ depth: d, parent: { role: 'handled', own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
       } else if (applicantOpeners.at(text, i)) {
         while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
-        frames.push({ depth: d, parent: { role: 'requests', own: scope.ownAt(i) }, paren: false, sep: null, parts: 0 });
+        frames.push({ depth: d, parent: { role: 'requests', own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
       } else if (subjects.at(text, i) && subjectClause(text, i)) {
         while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
         const role = SUBJECT_ROLE.get(subjects.at(text, i)!)!;
-        frames.push({ depth: d, parent: { role, own: scope.ownAt(i) }, paren: false, sep: null, parts: 0 });
+        frames.push({ depth: d, parent: { role, own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
       } else if (totals.at(text, i)) {
         while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
       }
@@ -370,10 +375,11 @@ function subjectClause(text: string, from: number): boolean {
 const parentOf = (frame: Frame | null): Figure | null => frame?.parent ?? null;
 
 function readToken(
-  text: string, tok: NumberToken, frame: Frame | null, scope: LineScope, depth: number[], anchors: Anchor[], lastRequestsOwn: boolean | null,
+  text: string, tok: NumberToken, frame: Frame | null, scope: () => LineScope, depth: number[], anchors: Anchor[], lastRequestsOwn: boolean | null,
   out: Claim[], line: number, raw: string,
 ): { figure: Figure; requestsOwn?: boolean } {
-  const other: Figure = { role: 'other', own: scope.ownAt(tok.start) };
+  // A figure of no known kind splits into nothing the tables hold (asPart): its scope is never asked.
+  const other: Figure = { role: 'other', own: true };
   if (tok.approx || !ALL_UNITS.includes(tok.unit)) return { figure: other };
   const sent = sentenceStart(text, tok.start);
   const { label, clause, start: clauseStart } = clauseBefore(text, tok.start);
@@ -382,9 +388,9 @@ function readToken(
   const hit = matchPhrasing(text, tok, label, clause, sent, anchors, lastRequestsOwn, parent);
   if (!hit) return { figure: tentative(text, label, clause, tok, scope) ?? other };
   const { ph, id, target, anchorOwn } = hit;
-  let own = scope.ownAt(tok.start) && !scope.clauseForeign(clause) && anchorOwn !== false;
+  let own = scope().ownAt(tok.start) && !scope().clauseForeign(clause) && anchorOwn !== false;
   // A figure inside parentheses belongs to the statement around it: that one's scope counts too.
-  if (depth[tok.start] > 0 && own) own = !scope.clauseForeign(clauseBefore(text, clauseBefore(text, tok.start).start - 1).clause);
+  if (depth[tok.start] > 0 && own) own = !scope().clauseForeign(clauseBefore(text, clauseBefore(text, tok.start).start - 1).clause);
   // A part of a breakdown is the parent's: a figure of another body or year splits into others'.
   if (parent && ph.part && ph.part !== 'total' && !parent.own) own = false;
   if (ph.kind === 'requests' || ph.kind === 'review' || ph.kind === 'litigation') anchors.push({ kind: ph.kind, own, sentence: sent });
@@ -400,13 +406,13 @@ function readToken(
  * 申请) but worded as a total of requests: no claim, but the parent it is for a breakdown after it
  * (其中予以公开 7 件…, outcomes that only requests have).
  */
-function tentative(text: string, label: string, clause: string, tok: NumberToken, scope: LineScope): Figure | null {
+function tentative(text: string, label: string, clause: string, tok: NumberToken, scope: () => LineScope): Figure | null {
   for (const { ph, re } of phrasings()) {
     if (!ph.role || ph.need !== 'line-requests' || !ph.units.includes(tok.unit)) continue;
     const m = re.exec(label.length > LABEL_WINDOW ? label.slice(-LABEL_WINDOW) : label);
     if (!m) continue;
     if (ph.blockers && ph.blockers.some((w) => clause.includes(w))) continue;
-    return { role: ph.role, own: scope.ownAt(tok.start) && !scope.clauseForeign(clause) };
+    return { role: ph.role, own: scope().ownAt(tok.start) && !scope().clauseForeign(clause) };
   }
   return null;
 }

@@ -8,6 +8,7 @@ import { analyzeText } from '../server/src/core/index.js';
 import { splitLines } from '../server/src/core/text.js';
 import { claimReadings, enumerationLists, enumerationSums, extractClaims, outsideTables, proseTableMismatch, reportContext, defaultIsProse } from '../server/src/core/prose/index.js';
 import { buildReport, exampleData } from './helpers/report.js';
+import { WordMatcher, matcher } from '../server/src/core/prose/matcher.js';
 import { valuesOf } from './helpers/keyed.js';
 
 // The example office (a department, 2025): 本年新收 18 (自然人 12, 法人或其他组织 6), 上年结转 2,
@@ -246,6 +247,19 @@ test('table rows are not prose; outsideTables also leaves out the lines of recog
   assert.equal(extractClaims(lines, { isProse: outsideTables([{ startLine: 0, endLine: 10 }]) }).length, 0);
   assert.deepEqual(extractClaims(['收到政府信息公开申请\t18件', '收到政府信息公开申请 | 18件 |', '收到政府信息公开申请18件 |']), []);
   assert.deepEqual(extractClaims(['收到政府信息公开申请18件'], { isProse: () => false }), []);
+});
+
+test('the word matcher: longest word first at each position, no overlap, one matcher per list', () => {
+  const m = new WordMatcher(['上年', '上年度', '年度', '去年', '']);
+  const s = '较上年度增加，上年结转，去年度';
+  assert.deepEqual(m.all(s), [{ at: 1, word: '上年度' }, { at: 7, word: '上年' }, { at: 12, word: '去年' }]);
+  assert.equal(m.at(s, 1), '上年度');
+  assert.equal(m.at(s, 0), null);
+  assert.ok(m.test(s, 7, 9) && !m.test(s, 7, 8));
+  assert.equal(m.endingAt(s, 4), '上年度'); // of the words ending at 4, the longest
+  assert.equal(m.endingAt(s, 4, 2), '年度'); // not starting before `from`
+  const list = ['其中', '分别为'];
+  assert.equal(matcher(list), matcher(list)); // built once, kept with its list
 });
 
 // ---------------------------------------------------------------------------------------------

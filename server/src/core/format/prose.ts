@@ -327,6 +327,9 @@ export const PHRASINGS: Phrasing[] = [
   })),
 ];
 
+/** Words before a bare verb that still make it the label (并废止 9 件). */
+export const DOC_VERB_LEADS = ['并', '另'];
+
 /** 20件行政规范性文件: number first, the row after it, the verb before it in the same clause. */
 export const DOC_AFTER_NUMBER: { words: string[]; row: 'rules' | 'normative' }[] = [
   { words: ['行政规范性文件', '规范性文件'], row: 'normative' },

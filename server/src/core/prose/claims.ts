@@ -52,7 +52,7 @@ const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s*${P.
 /** Numbers followed by one of `units` (digits folded to ASCII first; columns unchanged). */
 export function numberTokens(text: string, units: string[]): NumberToken[] {
   const out: NumberToken[] = [];
-  const sortedUnits = [...units].sort((a, b) => b.length - a.length);
+  const unitAt = matcher(units);
   for (const m of text.matchAll(NUMBER_RE)) {
     const start = m.index!;
     const prev = text[start - 1];
@@ -62,7 +62,7 @@ export function numberTokens(text: string, units: string[]): NumberToken[] {
     const wan = !!m[3];
     let u = end;
     while (text[u] === ' ' || text[u] === '\u3000' || text[u] === '\u00a0') u++;
-    const unit = sortedUnits.find((x) => text.startsWith(x, u));
+    const unit = unitAt.at(text, u);
     if (!unit) continue;
     if (decimals && !wan) continue; // a count has no decimals
     if (P.UNIT_SUFFIX_BLOCK.some((b) => text.startsWith(b, u + unit.length))) continue;
@@ -140,7 +140,8 @@ let compiled: Compiled[] | null = null;
 const phrasings = () => (compiled ??= P.PHRASINGS.map(compile));
 
 const DOC_AFTER = P.DOC_AFTER_NUMBER.map((d) => ({ ...d, re: new RegExp(`^\\s*${alt(d.words)}`) }));
-const DOC_VERB_WORDS = P.DOC_VERBS.flatMap((v) => v.words.map((w) => ({ w, column: v.column }))).sort((a, b) => b.w.length - a.w.length);
+const DOC_VERB_WORDS = P.DOC_VERBS.flatMap((v) => v.words);
+const DOC_VERB_OF = new Map(P.DOC_VERBS.flatMap((v) => v.words.map((w) => [w, v.column] as const)));
 
 /** 248 件申请 / 262 件政府信息公开申请: requests named right after the unit. */
 function requestsAfter(text: string, tok: NumberToken): boolean {
@@ -172,9 +173,11 @@ function stripFillers(label: string): number {
 
 /** The column the nearest verb before `at` (in the sentence) gives a 规章 / 规范性文件 count. */
 function docColumn(text: string, from: number, at: number): 'issued' | 'repealed' | 'valid' | null {
+  // The verb that ends nearest `at`; of those ending there, the longest.
+  const verbs = matcher(DOC_VERB_WORDS);
   for (let i = at; i > from; i--) {
-    const hit = DOC_VERB_WORDS.find((v) => i - v.w.length >= from && text.startsWith(v.w, i - v.w.length));
-    if (hit) return hit.column;
+    const w = verbs.endingAt(text, i, from);
+    if (w) return DOC_VERB_OF.get(w) ?? null;
   }
   return null;
 }
@@ -545,7 +548,8 @@ function matchPhrasing(
   if (P.COUNT_UNITS.includes(tok.unit)) {
     const doc = [...anchors].reverse().find((a) => a.sentence === sent && a.kind === 'doc');
     const end = stripFillers(label);
-    const bare = label.slice(0, end).replace(/^[\s并另]+/, '');
+    let bare = label.slice(0, end).trimStart();
+    for (const lead of P.DOC_VERB_LEADS) if (bare.startsWith(lead)) bare = bare.slice(lead.length);
     const col = doc && bare ? DOC_VERB_COLUMN.get(bare) : undefined;
     if (doc && col) {
       const ph = P.PHRASINGS.find((p) => p.docRow === doc.row)!;

@@ -67,20 +67,10 @@ export class WordMatcher {
     for (let k = Math.max(from, end - this.longest); k < end; k++) {
       const list = this.byFirst.get(s[k]);
       if (!list) continue;
-      for (const w of list) if (k + w.length === end && s.startsWith(w, k)) { if (!best || w.length > best.length) best = w; break; }
+      for (const w of list) if (k + w.length === end && s.startsWith(w, k)) { best = w; break; }
       if (best) break; // the earliest start is the longest word ending here
     }
     return best;
-  }
-
-  /** The last occurrence starting in [from, to) and ending by `to`, scanning back: the nearest one. */
-  last(s: string, from: number, to: number): Hit | null {
-    for (let i = to - 1; i >= from; i--) {
-      const list = this.byFirst.get(s[i]);
-      if (!list) continue;
-      for (const w of list) if (i + w.length <= to && s.startsWith(w, i)) return { at: i, word: w };
-    }
-    return null;
   }
 }
 

@@ -13,6 +13,7 @@ import { buildReport } from './helpers/report.js';
 import { PROSE_CORPUS, type CorpusReport } from './fixtures/prose/corpus.js';
 import { splitLines } from '../server/src/core/text.js';
 import { SKIP_SHARED, sharedFiles } from './helpers/shared.js';
+import { PHRASINGS } from '../server/src/core/format/prose.js';
 
 const PROSE_RULES = new Set(['prose-table-mismatch', 'enumeration-sum']);
 
@@ -69,6 +70,13 @@ test('the corpus as written: no prose finding on any of its reports (precision)'
     const found = proseFindings(lines.join('\n'));
     assert.deepEqual(found.map((d) => `${d.rule} ${d.range.start.line + 1}:${d.range.start.character} ${d.message.en}`), [], r.style);
   }
+});
+
+test('every claim kind is in the corpus: each phrasing of format/prose.ts recognises some of its numbers', () => {
+  const seen = new Set<string>();
+  for (const r of PROSE_CORPUS) for (const c of analyzeText(corpusText(r).lines.join('\n')).claims) seen.add(c.claim.phrasing);
+  assert.deepEqual(PHRASINGS.map((p) => p.id).filter((id) => !seen.has(id)), []);
+  for (const variant of ['requests-received-number-first', 'normative-number-first', 'carried-to-next-year-number-first', 'normative-continued']) assert.ok(seen.has(variant), variant);
 });
 
 test('the corpus with each stated figure written wrong: at least 80 % found (recall)', (t) => {

@@ -284,6 +284,10 @@ function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure
   const subjects = matcher(SUBJECT_WORDS);
   // The state of the sentence being read.
   let frames: Frame[] = [];
+  /** Ends the breakdowns open at depth `d` and deeper, inside the innermost parenthesis. */
+  const closeFrom = (d: number) => {
+    while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+  };
   let lastAt: (Figure | null)[] = []; // the last figure stated at each depth in this sentence
   let previous: Figure | null = enter; // the last top-level figure of the sentence before
   let k = 0; // the next token
@@ -313,7 +317,7 @@ function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure
       continue;
     }
     if (P.CLOSE_PARENS.includes(c)) {
-      while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+      closeFrom(d);
       if (frames.length && frames[frames.length - 1].paren) frames.pop();
       lastAt.length = Math.min(lastAt.length, d);
       clauseStart = false;
@@ -333,21 +337,21 @@ function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure
       clauseStart = false;
       const b = breakdowns.at(text, i);
       if (b) {
-        while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+        closeFrom(d);
         const parent = lastAt[d] ?? (d === 0 ? previous : frames.length ? frames[frames.length - 1].parent : null);
         frames.push({ depth: d, parent, paren: false, sep: null, parts: 0 });
       } else if (openers.at(text, i)) {
-        while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+        closeFrom(d);
         frames.push({ depth: d, parent: { role: 'handled', own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
       } else if (applicantOpeners.at(text, i)) {
-        while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+        closeFrom(d);
         frames.push({ depth: d, parent: { role: 'requests', own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
       } else if (subjects.at(text, i) && subjectClause(text, i)) {
-        while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+        closeFrom(d);
         const role = SUBJECT_ROLE.get(subjects.at(text, i)!)!;
         frames.push({ depth: d, parent: { role, own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
       } else if (totals.at(text, i)) {
-        while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+        closeFrom(d);
       }
     }
     if (k < tokens.length && tokens[k].start === i) {

@@ -113,10 +113,28 @@ function fills(p: Piece, all: Piece[], grid: Grid): boolean {
   return limit - p.end <= 2.2 * p.h;
 }
 
-/** The header's cells: lines stacked in one cell joined, top to bottom. */
-export function headerCells(items: PdfItem[], cols: Columns): { cells: HeaderCell[]; joined: number } {
+/**
+ * Whether the columns found are the header's: every text over the numbers no wider than a column
+ * stands over one (centred on it, or starting where its numbers start). Not so where blank cells
+ * left the fullest row of numbers short of columns.
+ */
+function fitsColumns(all: Piece[], grid: Grid): boolean {
+  const { centres, lefts } = grid.cols;
+  return all.every((p) => {
+    if (p.end <= grid.left + p.h) return true;
+    const j = grid.band((p.x + p.end) / 2);
+    if (j < 0) return true;
+    const pitch = grid.bounds[j + 1] - grid.bounds[j];
+    if (p.end - p.x > 1.2 * pitch) return true;
+    return centres.some((c) => Math.abs(c - (p.x + p.end) / 2) <= 0.3 * pitch) || lefts.some((l) => Math.abs(l - p.x) <= 0.5 * p.h);
+  });
+}
+
+/** The header's cells: lines stacked in one cell joined, top to bottom; null where the columns do not fit the header. */
+export function headerCells(items: PdfItem[], cols: Columns): { cells: HeaderCell[]; joined: number } | null {
   const grid = new Grid(cols);
   const all = pieces(items, grid);
+  if (!fitsColumns(all, grid)) return null;
   const cells: { lines: Piece[] }[] = [];
   let joined = 0;
   for (const p of all) {

@@ -291,9 +291,9 @@ function rebuildHeaders(lines: Line[]): Line[] {
     const cols = columnsFrom(out, i);
     if (!cols) continue;
     const head = out.slice(from, i);
-    const { cells, joined } = headerCells(head.flatMap((l) => l.items), cols);
-    if (!joined) continue;
-    const rows = headerRows(cells, cols);
+    const found = headerCells(head.flatMap((l) => l.items), cols);
+    if (!found?.joined) continue;
+    const rows = headerRows(found.cells, cols);
     const rebuilt: Line[] = rows.map((r, k) => ({
       y: head[0].y + k * 0.001,
       h: Math.max(...r.map((c) => c.h)),

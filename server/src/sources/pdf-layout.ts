@@ -65,10 +65,15 @@ function pageLines(page: PdfPage, n: number): Line[] {
     r.sort((a, b) => a.x - b.x);
     const h = Math.max(1, Math.min(...r.map((i) => i.h || 1)));
     const chunks: Chunk[] = [];
+    let prevY = NaN;
     for (const it of r) {
       const prev = chunks[chunks.length - 1];
       const gap = prev ? it.x - prev.end : Infinity;
-      if (prev && gap < 0.9 * h) {
+      // Glyphs of one run of text share a baseline; the texts of two narrow cells side by side,
+      // centred in their cells, seldom do (三 beside 不计其他情形）).
+      const glued = gap < 0.25 * h || (gap < 0.9 * h && Math.abs(it.y - prevY) <= 0.15 * h);
+      prevY = it.y;
+      if (prev && glued) {
         const t = it.str;
         prev.text += gap > 0.2 * h && ASCII.test(prev.text[prev.text.length - 1]) && ASCII.test(t[0]) ? ' ' + t : t;
         prev.end = Math.max(prev.end, it.x + it.w);
@@ -309,6 +314,70 @@ function rebuildHeaders(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * Text stacked in a narrow cell joined into one chunk, on the line of its first piece: a piece
+ * right below another (a line's height apart, starting where it starts or centred where it is
+ * centred, no wider) continues it when the one above filled its cell (the next text to its right,
+ * on its line or beside it, is less than three characters away), neither line is a row of
+ * numbers of its own, and the piece below starts no numbered label. This is how a group label
+ * printed a character or two per line (三 / 、 / 本 / 年 …, （四）无 / 法提供) beside the rows it
+ * spans becomes one label, whatever rows its pieces share a line with.
+ */
+function joinStacked(lines: Line[]): Line[] {
+  // A chunk right before the numbers of its line: the label of that row.
+  const rowLabel = (l: Line, c: Chunk) => {
+    const i = l.chunks.indexOf(c);
+    return i >= 0 && i + 1 < l.chunks.length && isNumber(l.chunks[i + 1]);
+  };
+  const ends = new Map<Chunk, { line: Line; y: number; last: string }>();
+  // The nearest text to the right of a chunk, on lines up to two lines' height above or below.
+  const rightOf = (c: Chunk, y: number, h: number) => {
+    let x = Infinity;
+    for (const m of lines) {
+      if (m.fixed || Math.abs(m.y - y) > 2 * h) continue;
+      for (const k of m.chunks) if (k !== c && k.x >= c.end - 0.1 * h && k.x < x) x = k.x;
+    }
+    return x;
+  };
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
+    if (l.fixed) continue;
+    for (let ci = 0; ci < l.chunks.length; ci++) {
+      const b = l.chunks[ci];
+      if (isNumber(b) || ORDINAL.test(b.text)) continue;
+      let best: Chunk | null = null;
+      let bestDy = Infinity;
+      for (let lj = li - 1; lj >= 0; lj--) {
+        const m = lines[lj];
+        if (m.page !== l.page) break;
+        if (li - lj > 60) break;
+        if (m.fixed) continue;
+        for (const a of m.chunks) {
+          if (isNumber(a)) continue;
+          const end = ends.get(a) ?? { line: m, y: m.y, last: a.text };
+          const h = Math.max(m.h, l.h);
+          const dy = l.y - end.y;
+          if (dy <= 0.5 * h || dy > 1.8 * h || dy >= bestDy) continue;
+          const aligned = Math.abs(a.x - b.x) <= 0.6 * h || Math.abs((a.x + a.end) / 2 - (b.x + b.end) / 2) <= 0.6 * h;
+          if (!aligned || b.x < a.x - 0.6 * h || b.end > a.end + 0.6 * h) continue;
+          // Two row labels, each beside numbers of its own: two rows.
+          if (rowLabel(end.line, a) && rowLabel(l, b)) continue;
+          // Text set a character or two per line down a narrow column needs no more.
+          const upright = [...end.last].length <= 2 && [...b.text].length <= 2 && Math.abs(a.x - b.x) <= 0.3 * h;
+          if (!upright && rightOf(a, end.y, h) - a.end > 3 * h) continue;
+          best = a;
+          bestDy = dy;
+        }
+      }
+      if (!best) continue;
+      best.text += (ASCII.test(best.text.slice(-1)) && ASCII.test(b.text[0]) ? ' ' : '') + b.text;
+      ends.set(best, { line: l, y: l.y, last: b.text });
+      l.chunks.splice(ci--, 1);
+    }
+  }
+  return lines.filter((l) => l.chunks.length);
+}
+
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const GROUP_LABELS = TABLE3.groups.map((g) => squeeze(g.ordinal + g.text));
 
@@ -336,7 +405,7 @@ function verticalLines(page: PdfPage, n: number, problems: Localized[]): Line[] 
 export function layoutPages(pages: PdfPage[], problems: Localized[] = []): string[] {
   const perPage = dropRunning(pages.map(pageLines), pages).map((lines, n) => {
     const vertical = verticalLines(pages[n], n, problems);
-    return rebuildHeaders(vertical.length ? [...lines, ...vertical].sort((a, b) => a.y - b.y) : lines);
+    return joinStacked(rebuildHeaders(vertical.length ? [...lines, ...vertical].sort((a, b) => a.y - b.y) : lines));
   });
   for (const p of perPage) if (p.length) p[0].first = true;
   const lines = perPage.flat();

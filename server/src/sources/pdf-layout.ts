@@ -329,12 +329,12 @@ function joinStacked(lines: Line[]): Line[] {
     const i = l.chunks.indexOf(c);
     return i >= 0 && i + 1 < l.chunks.length && isNumber(l.chunks[i + 1]);
   };
-  const ends = new Map<Chunk, { line: Line; y: number; last: string }>();
-  // The nearest text to the right of a chunk, on lines up to two lines' height above or below.
+  const ends = new Map<Chunk, { line: Line; y: number; last: string; end: number }>();
+  // The nearest text to the right of a chunk, on its line or beside it.
   const rightOf = (c: Chunk, y: number, h: number) => {
     let x = Infinity;
     for (const m of lines) {
-      if (m.fixed || Math.abs(m.y - y) > 2 * h) continue;
+      if (m.fixed || Math.abs(m.y - y) > 0.8 * h) continue;
       for (const k of m.chunks) if (k !== c && k.x >= c.end - 0.1 * h && k.x < x) x = k.x;
     }
     return x;
@@ -354,7 +354,7 @@ function joinStacked(lines: Line[]): Line[] {
         if (m.fixed) continue;
         for (const a of m.chunks) {
           if (isNumber(a)) continue;
-          const end = ends.get(a) ?? { line: m, y: m.y, last: a.text };
+          const end = ends.get(a) ?? { line: m, y: m.y, last: a.text, end: a.end };
           const h = Math.max(m.h, l.h);
           const dy = l.y - end.y;
           if (dy <= 0.5 * h || dy > 1.8 * h || dy >= bestDy) continue;
@@ -364,14 +364,15 @@ function joinStacked(lines: Line[]): Line[] {
           if (rowLabel(end.line, a) && rowLabel(l, b)) continue;
           // Text set a character or two per line down a narrow column needs no more.
           const upright = [...end.last].length <= 2 && [...b.text].length <= 2 && Math.abs(a.x - b.x) <= 0.3 * h;
-          if (!upright && rightOf(a, end.y, h) - a.end > 3 * h) continue;
+          // The cell's right edge is where the text right of its first line starts.
+          if (!upright && rightOf(a, m.y, h) - end.end > 3 * h) continue;
           best = a;
           bestDy = dy;
         }
       }
       if (!best) continue;
       best.text += (ASCII.test(best.text.slice(-1)) && ASCII.test(b.text[0]) ? ' ' : '') + b.text;
-      ends.set(best, { line: l, y: l.y, last: b.text });
+      ends.set(best, { line: l, y: l.y, last: b.text, end: b.end });
       l.chunks.splice(ci--, 1);
     }
   }

@@ -36,6 +36,10 @@ describe('committed PDFs: the findings of their text, no more', () => {
     });
   }
 
+  test('the committed PDFs stay small (subset font): under 100 KB each', () => {
+    for (const n of ['wrong-totals.narrow.pdf', 'wrong-totals.lost-rows.pdf']) assert.ok(fixture('pdf', n).length < 100_000, n);
+  });
+
   test('the header of table 四 two characters per line reads as the format’s three rows', async () => {
     const lines = (await pdfText(fixture('pdf', 'wrong-totals.narrow.pdf'))).split('\n');
     const at = lines.indexOf('行政复议\t行政诉讼');

@@ -74,7 +74,7 @@ export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<Source
         const [a, b, c, d, e, f] = it.transform as number[];
         const [x, y] = view.convertToViewportPoint(e, f);
         const h = Math.hypot(c, d) || Math.hypot(a, b) || it.height;
-        items.push({ str: it.str, x, y, w: it.width, h });
+        items.push({ str: it.str, x, y, w: it.width, h, ...(it.dir === "ttb" ? { vertical: true } : {}) });
         chars += it.str.length;
       }
       pages.push({ width: view.width, height: view.height, items });
@@ -86,7 +86,7 @@ export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<Source
       throw new SourceError('scan', { zh: 'PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供 Word/网页版本', en: 'The PDF has no text layer (probably a scan); run OCR on it first or provide the Word or web version' });
     }
     const problems: Localized[] = [];
-    const lines = layoutPages(pages);
+    const lines = layoutPages(pages, problems);
     return { kind: 'pdf', text: lines.join('\n') + (lines.length ? '\n' : ''), writable: false, problems };
   } catch (e) {
     if (e instanceof SourceError) throw e;

@@ -3,7 +3,7 @@
 // paragraphs and tables expanded over rowspan/colspan, every row one line.
 
 import iconv from 'iconv-lite';
-import { parseDocument } from 'htmlparser2';
+import { parseBounded } from './bounded.js';
 import type { ChildNode, Element } from 'domhandler';
 import { Draft, DraftTooLong, type CellParas, type Piece } from './draft.js';
 import { SourceError, type Limits, type SourceResult } from './types.js';
@@ -39,7 +39,7 @@ export function sniffCharset(bytes: Uint8Array): string {
 export function readHtml(bytes: Uint8Array, limits: Limits): SourceResult {
   const charset = sniffCharset(bytes);
   const source = iconv.decode(Buffer.from(bytes), charset).replace(/^\ufeff/, '');
-  const doc = parseDocument(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseBounded(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }, limits, { zh: '网页', en: 'The page' });
   const problems: Localized[] = [];
   const root = findArticle(doc.children) ?? doc;
   const draft = new Draft(limits.maxChars);

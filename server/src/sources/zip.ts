@@ -75,7 +75,9 @@ export function unzip(bytes: Uint8Array, limits: Limits, want: (name: string) =>
  * patch safely (ZIP64, the entry missing or named twice, a method other than stored or deflate)
  * is refused with a SourceError: nothing is written.
  */
-export function patchEntry(bytes: Uint8Array, name: string, change: (content: Uint8Array) => Uint8Array): Uint8Array {
+export function patchEntry(given: Uint8Array, name: string, change: (content: Uint8Array) => Uint8Array): Uint8Array {
+  // A plain view: a Buffer's slice() shares memory, and the given bytes must stay as they are.
+  const bytes = new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
   const refuse = (why: string) => new SourceError('unsupported', { zh: `无法安全写回此文档（${why}），未作改动`, en: `Cannot write safely into this document (${why}); nothing written` });
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => dv.getUint16(at, true);

@@ -362,7 +362,8 @@ export class WorkspaceIndex {
       }
       entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       for (const [name, kind] of entries) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
+        // Hidden entries, dependencies, and Word's lock files beside open documents (~$x.docx).
+        if (name.startsWith('.') || name === 'node_modules' || name.startsWith('~$')) continue;
         const child = joinUri(dir, name);
         if (kind === 'directory') await walk(child, depth + 1);
         else if (kind === 'file' && hasSourceExtension(name)) {

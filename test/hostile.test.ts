@@ -25,13 +25,21 @@ import { analyzeText } from '../server/src/core/index.ts';
 import { readSource, SourceError, type Limits } from '../server/src/sources/index.ts';
 import * as H from './helpers/hostile.ts';
 import { makeDocx, makeHtml } from './helpers/sources.ts';
-import { buildCli } from './lsp/build.ts';
+import { buildCli, buildServer } from './lsp/build.ts';
+import { LspClient, TestClient, type RpcMessage } from './lsp/client.ts';
+import { canonicalUri } from '../server/src/lsp/files.ts';
+import { composeReport as composeKeyed, exampleReport } from './helpers/compose.mjs';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 
 const ROOT = resolve(__dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
 const EXAMPLE = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
 const SOUND_PDF = readFileSync(join(ROOT, 'test/fixtures/sources/wrong-totals.pdf'));
 /** The PDF budgets lowered so that the suite stays short (the defaults: 10 s a page, 60 s in all). */
+/** One zip bomb for the whole file (its CRC over 36 MB is the costly part of making it). */
+let bombBytes: Uint8Array | undefined;
+const bomb = () => (bombBytes ??= H.docxBomb(36));
 const FAST_PDF: Partial<Limits> = { pdfPageMs: 1000, pdfTotalMs: 5000 };
 
 let base = '';
@@ -74,7 +82,7 @@ const soundPdfReads = async () => {
 
 describe('sources: budgets on work, not only on bytes', () => {
   test('a .docx whose document.xml inflates to 36 MB of empty paragraphs (296 KB at 190 MB in the issue): too-large at the 32 MB part limit', async () => {
-    const e = await refused('bomb.docx', H.docxBomb(36), 'too-large');
+    const e = await refused('bomb.docx', bomb(), 'too-large');
     assert.match(e.message, /word\/document\.xml is over 32 MB uncompressed/);
   });
 
@@ -167,10 +175,10 @@ function zipOf(files: { name: string; data: Uint8Array; stored?: boolean; commen
   return H.concat([out, c]);
 }
 
-describe('the CLI', () => {
+describe('the CLI', { concurrency: 4 }, () => {
   test('hostile files among sound ones: one clear error each (exit 2), every other file checked', () => {
     const d = freshDir('mixed');
-    writeFileSync(join(d, 'a-bomb.docx'), H.docxBomb(36));
+    writeFileSync(join(d, 'a-bomb.docx'), bomb());
     writeFileSync(join(d, 'b-cells.docx'), H.docxNestedCells(100_000));
     writeFileSync(join(d, 'c-divs.html'), H.htmlNestedDivs(1_000_000));
     writeFileSync(join(d, 'd-report.docx'), makeDocx(EXAMPLE));
@@ -356,4 +364,94 @@ describe('the CLI', () => {
     assert.equal(fix.status, 0, fix.stdout + fix.stderr);
     assert.equal(readFileSync(join(d, 'real.txt'), 'utf8'), FIXED);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The language server
+
+describe('the language server', { concurrency: true }, () => {
+  let servers: TestClient[] = [];
+  before(async () => {
+    await buildServer();
+  });
+  after(async () => {
+    await Promise.all(servers.map((c) => c.stop()));
+    servers = [];
+  });
+
+  test('hostile files in the workspace: it answers while the index reads them, finds last year’s report past them, and converts none of them', async () => {
+    const d = freshDir('workspace');
+    const example = exampleReport();
+    writeFileSync(join(d, '2024年报告.txt'), composeKeyed({ ...example, year: 2024 }));
+    writeFileSync(join(d, '2025年报告.txt'), composeKeyed(example));
+    writeFileSync(join(d, 'a-bomb.docx'), bomb());
+    writeFileSync(join(d, 'b-cells.docx'), H.docxNestedCells(100_000));
+    writeFileSync(join(d, 'c-divs.html'), H.htmlNestedDivs(500_000)); // the server reads files up to 10 MB
+    writeFileSync(join(d, 'd-nested-q.pdf'), H.pdfNestedQ(50_000));
+    writeFileSync(join(d, '~$2025年报告.docx'), Buffer.alloc(162, 0x20));
+    const folderUri = canonicalUri(pathToFileURL(d).href);
+    const uri = canonicalUri(pathToFileURL(join(d, '2025年报告.txt')).href);
+    const c = await TestClient.start({ workspaceFolders: [folderUri] });
+    servers.push(c);
+    const since = c.published.length;
+    const text = readFileSync(join(d, '2025年报告.txt'), 'utf8');
+    const carried = new Promise<Diagnostic[]>((res) => {
+      const l = (m: RpcMessage) => {
+        if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.some((x: Diagnostic) => x.code === 'carryover-mismatch')) {
+          c.wire.listeners.delete(l);
+          res(m.params.diagnostics);
+        }
+      };
+      c.wire.listeners.add(l);
+      for (const p of c.published.slice(since)) if (p.uri === uri && p.diagnostics.some((x) => x.code === 'carryover-mismatch')) res(p.diagnostics);
+    });
+    await c.open(uri, text);
+    // During: the index is reading the hostile files (the PDF alone takes its 10 s page budget in
+    // pdf.js's thread); the server answers meanwhile.
+    const symbols = await c.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.length > 0);
+    // After: last year's report found past them (its carry-over compared), within 40 s.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const diagnostics = await Promise.race([carried, new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`no carry-over diagnostics; server log: ${c.logs.join('\n')}`)), 40_000)))]);
+    clearTimeout(timer);
+    assert.ok(diagnostics.some((x) => x.code === 'carryover-mismatch'));
+    assert.ok(c.logs.some((l) => /d-nested-q\.pdf: The PDF took over 10 s on page 1/.test(l)), c.logs.join('\n'));
+    for (const [name, error] of [
+      ['a-bomb.docx', /over 32 MB uncompressed/],
+      ['b-cells.docx', /more than 512 deep/],
+      ['c-divs.html', /more than 512 deep/],
+    ] as const) {
+      const r = await c.request<{ error?: { en: string } }>('disclosureReport/convertSource', { uri: pathToFileURL(join(d, name)).href });
+      assert.match(r.error?.en ?? '', error, name);
+    }
+    // Only workspace files of the source kinds.
+    const inside = pathToFileURL(d).href;
+    for (const target of ['file:///etc/passwd', pathToFileURL(join(d, '2024年报告.txt')).href, pathToFileURL(join(ROOT, 'test/fixtures/sources/wrong-totals.pdf')).href, `${inside}/../outside.pdf`, `${inside}/%2E%2E/outside.pdf`]) {
+      const r = await c.request<{ error?: { en: string } }>('disclosureReport/convertSource', { uri: target });
+      assert.match(r.error?.en ?? '', /Only (\.docx, \.html\/\.htm and \.pdf files can be converted|files inside the workspace folders can be read)/, target);
+    }
+    assert.ok((await c.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } })).length > 0);
+    assert.equal(c.wire.exited, null);
+  });
+
+  const frame = (o: object) => {
+    const b = Buffer.from(JSON.stringify(o));
+    return Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`), b]);
+  };
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///x.txt' } } });
+  for (const [what, bad, why] of [
+    ['a header without Content-Length', Buffer.from(`Content-Type: application/json\r\n\r\n${body}`), /malformed message frame \(Header must provide a Content-Length property/],
+    ['a Content-Length shorter than the message', Buffer.concat([Buffer.from(`Content-Length: ${body.length - 9}\r\n\r\n${body}`), frame({ jsonrpc: '2.0', id: 3, method: 'shutdown' })]), /malformed message frame/],
+    ['a Content-Length longer than the message', Buffer.from(`Content-Length: ${body.length + 100}\r\n\r\n${body}`), /a message stopped short of its Content-Length \(nothing more for 10000 ms\)/],
+  ] as const) {
+    test(`a broken frame (${what}): the server says why on stderr and exits (code 1) for the client to restart it`, async () => {
+      const c = new LspClient(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio']);
+      await c.initialize();
+      c.writeRaw(bad);
+      const exit = await c.exitPromise;
+      assert.equal(exit.code, 1);
+      assert.match(c.stderr, why);
+      assert.match(c.stderr, /exiting so that the client restarts the server/);
+    });
+  }
 });

@@ -206,6 +206,8 @@ describe('disclosure-report export', () => {
     assert.equal(csvField('say "hi"'), '"say ""hi"""');
     assert.equal(csvField('two\nlines'), '"two\nlines"');
     assert.equal(csvDocument(['a', 'b'], [['1', 'x,y']]), '\ufeffa,b\r\n1,"x,y"\r\n');
-    assert.deepEqual(parseCsv(csvDocument(['k'], [['"'], ['\r\n'], ['']]).slice(1)), [['k'], ['"'], ['\r\n'], ['']]);
+    // A field starting with CR (or = + - @ tab) is neutralised against CSV injection (OWASP): an apostrophe first.
+    assert.deepEqual(parseCsv(csvDocument(['k'], [['"'], ['\r\n'], [''], ['a\r\n']]).slice(1)), [['k'], ['"'], ["'\r\n"], [''], ['a\r\n']]);
+    assert.deepEqual(['=SUM(A1)', '+1+1', '-1+1', '@x', '\tx', '-3', '+1.5', 'a=b'].map(csvField), ["'=SUM(A1)", "'+1+1", "'-1+1", "'@x", "'\tx", '-3', '+1.5', 'a=b']);
   });
 });

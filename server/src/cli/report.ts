@@ -32,7 +32,10 @@ export function reason(e: unknown, locale: Locale): string {
   if (e instanceof InputError) return e.message === 'binary' ? t.binary : t.encoding;
   if (code === 'ENOENT') return t.notFound;
   if (code === 'EACCES' || code === 'EPERM') return t.denied;
-  if (code === 'ETOOLARGE') return t.tooLarge(((e as { size: number }).size / 1048576).toFixed(1));
+  if (code === 'ETOOLARGE') {
+    const { size, limit } = e as { size: number; limit?: number };
+    return t.tooLarge((size / 1048576).toFixed(1), limit ? String(Math.round(limit / 1048576)) : undefined);
+  }
   if (code === 'ENOTFILE' || code === 'EISDIR') return t.notFile;
   if (code === 'ECHANGED') return t.changed;
   return String((e as Error).message ?? e);

@@ -16,6 +16,8 @@ import { encode } from '../../sources/encoding.js';
 import { writeAtomic } from '../../sources/files.js';
 import { readSource, writeBack, type TextSourceResult } from '../../sources/index.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
+import { onInterrupt, type Interrupt } from '../interrupt.js';
+import { shown } from '../shown.js';
 import { problemLines, progressLine, readAll, readOne, type Input } from '../inputs.js';
 import { cliText } from '../messages.js';
 import { JsonStream } from '../output/json.js';
@@ -126,18 +128,27 @@ function configLookup(configPath: string | undefined, locale: Locale, io: Io, fa
     }
     if (c && !reported.has(c.path)) {
       reported.add(c.path);
-      for (const p of c.problems) io.err(`${c.path}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
+      for (const p of c.problems) io.err(`${shown(c.path)}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
       if (c.problems.some((p) => p.fatal)) fail();
     }
     return c;
   };
 }
 
-/** Pass 2: each input fixed (with `fix`), an unreadable one said on stderr (`fail`: exit 2). */
-async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fail: () => void): Promise<Result[]> {
+/**
+ * Pass 2: each input fixed (with `fix`), an unreadable one said on stderr (`fail`: exit 2). A file
+ * whose fix cannot be written is still reported with its findings, and says why. With `stop`
+ * (Ctrl-C), fixing ends between two files: every file is fixed whole or untouched.
+ */
+async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fail: () => void, stop?: Interrupt): Promise<Result[]> {
   const t = cliText(locale);
   const results: Result[] = [];
   for (let input of inputs) {
+    if (stop) {
+      // Let a signal in between two files (the writes themselves are synchronous: never half done).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop.stopped) break;
+    }
     if (input.error) {
       fail();
       io.err(t.unreadable(input.path, input.error) + '\n');
@@ -151,9 +162,9 @@ async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fa
         input = await fixInput(input, r, locale);
       } catch (e) {
         fail();
-        io.err(t.unreadable(input.path, reason(e, locale)) + '\n');
-        results.push({ error: { path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) } });
-        continue;
+        io.err(t.cannotWrite(input.path, reason(e, locale)) + '\n');
+        r.fixed = [];
+        r.notice = t.notWritten(reason(e, locale));
       }
     }
     r.diagnostics = input.analysis?.diagnostics ?? [];
@@ -239,7 +250,18 @@ export const check = defineCommand({
     for (const { path, error } of unwalkable) io.err(t.unreadable(path, error) + '\n');
 
     const configFor = configLookup(typeof values.config === 'string' ? values.config : undefined, locale, io, fail);
-    const results = await fixEach(inputs, !!values.fix, locale, io, fail);
+    const stop = values.fix ? onInterrupt() : undefined;
+    let results: Result[];
+    try {
+      results = await fixEach(inputs, !!values.fix, locale, io, fail, stop);
+    } finally {
+      stop?.dispose();
+    }
+    if (stop?.stopped) {
+      const fixed = results.filter((x) => 'report' in x && x.report.fixed.length).length;
+      io.err(t.interrupted(fixed, inputs.length - results.length) + '\n');
+      return 130;
+    }
     await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail);
     const errors = printAll(results, format, locale, io, configFor);
     return bad ? 2 : errors ? 1 : 0;

@@ -128,7 +128,10 @@ export type RuleId =
   | 'valid-count-chain'
   | 'prose-repeated'
   | 'section-empty'
-  | 'section-fee';
+  | 'section-fee'
+  | 'word-repeated'
+  | 'punctuation-halfwidth'
+  | 'brackets-unbalanced';
 
 export function diag(
   rule: RuleId,

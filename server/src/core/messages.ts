@@ -95,6 +95,16 @@ export const msg = {
     L(`统计期限的年份 ${year} 与报告年度 ${reportYear} 不一致`, `The statistical period’s year ${year} disagrees with the report’s year ${reportYear}`),
   format2019: () =>
     L('本报告使用已被替代的2019年格式（国办公开办函〔2019〕60号），表二按该格式检查', 'This report uses the superseded 2019 format; table 二 is checked against it'),
+  /** word-repeated: a word typed twice in a row. */
+  wordRepeated: (word: string) => L(`“${word}”连写了两遍（${word}${word}），疑为笔误`, `“${word}” is typed twice in a row (${word}${word}), likely a slip`),
+  wordRepeatedFix: (word: string) => L(`删去重复的“${word}”`, `Delete the repeated “${word}”`),
+  /** punctuation-halfwidth: a half-width , ; : between Chinese characters. */
+  punctuationHalfwidth: (mark: string, full: string) => L(`汉字之间使用了半角“${mark}”，应为全角“${full}”`, `A half-width “${mark}” between Chinese characters; Chinese text uses “${full}”`),
+  punctuationHalfwidthFix: (mark: string, full: string) => L(`把“${mark}”改为“${full}”`, `Change “${mark}” to “${full}”`),
+  /** brackets-unbalanced: an opening mark without its closing one on the same paragraph, or the reverse. */
+  bracketUnclosed: (open: string, close: string) => L(`“${open}”在本段没有对应的“${close}”`, `“${open}” has no matching “${close}” in this paragraph`),
+  bracketUnopened: (open: string, close: string) => L(`“${close}”在本段前面没有对应的“${open}”`, `“${close}” has no matching “${open}” before it in this paragraph`),
+  quoteDirectionFix: (from: string, to: string) => L(`把“${from}”改为“${to}”`, `Change “${from}” to “${to}”`),
 };
 
 
@@ -188,4 +198,22 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
   'prose-repeated': years('prose-repeated'),
   'section-empty': years('section-empty'),
   'section-fee': years('section-fee'),
+  'word-repeated': {
+    summary: L('同一个词连写两遍（如“资金资金”），疑为笔误（可一键删去重复部分）', 'A word typed twice in a row (e.g. 资金资金), likely a slip (quick fix: delete the repeat)'),
+    example: '公开了2023年上海市科技计划资金资金分配结果信息',
+  },
+  'punctuation-halfwidth': {
+    summary: L(
+      '汉字之间使用半角逗号、分号或冒号（可一键改为全角；全文都用半角标点的转换稿不提示）',
+      'A half-width comma, semicolon or colon between Chinese characters (quick fix: full-width; not raised where the whole text uses half-width marks, a converted text)',
+    ),
+    example: '对规章、规范性文件均开展了解读,通过“中国上海”门户网站发布',
+  },
+  'brackets-unbalanced': {
+    summary: L(
+      '同一段中《》、“”或（）不成对（引号方向写反的可一键改正）',
+      'Unbalanced 《》, “” or （） within one paragraph (quick fix where a quotation mark faces the wrong way)',
+    ),
+    example: '印发《政府信息公开工作要点，明确年度任务。',
+  },
 };

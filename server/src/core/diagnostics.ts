@@ -131,7 +131,8 @@ export type RuleId =
   | 'section-fee'
   | 'word-repeated'
   | 'punctuation-halfwidth'
-  | 'brackets-unbalanced';
+  | 'brackets-unbalanced'
+  | 'report-deadline';
 
 export function diag(
   rule: RuleId,

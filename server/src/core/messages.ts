@@ -104,6 +104,12 @@ export const msg = {
   /** brackets-unbalanced: an opening mark without its closing one on the same paragraph, or the reverse. */
   bracketUnclosed: (open: string, close: string) => L(`“${open}”在本段没有对应的“${close}”`, `“${open}” has no matching “${close}” in this paragraph`),
   bracketUnopened: (open: string, close: string) => L(`“${close}”在本段前面没有对应的“${open}”`, `“${close}” has no matching “${open}” before it in this paragraph`),
+  /** report-deadline: the dated line after the deadline. */
+  reportDeadline: (year: number, dated: string, deadline: string) =>
+    L(
+      `报告落款日期 ${dated} 晚于 ${deadline}：${year} 年度报告应于 ${deadline} 前公布（《条例》第五十条）`,
+      `The report is dated ${dated}, after ${deadline}: the ${year} report is due by ${deadline} (条例 article 50)`,
+    ),
   quoteDirectionFix: (from: string, to: string) => L(`把“${from}”改为“${to}”`, `Change “${from}” to “${to}”`),
 };
 
@@ -208,6 +214,10 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
       'A half-width comma, semicolon or colon between Chinese characters (quick fix: full-width; not raised where the whole text uses half-width marks, a converted text)',
     ),
     example: '对规章、规范性文件均开展了解读,通过“中国上海”门户网站发布',
+  },
+  'report-deadline': {
+    summary: L('报告落款日期晚于次年1月31日（年度报告公布期限）', 'The report is dated after 31 January of the following year (the publication deadline)'),
+    example: '2024年度报告的落款：某某县人民政府办公室 2025年2月10日',
   },
   'brackets-unbalanced': {
     summary: L(

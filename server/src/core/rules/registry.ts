@@ -12,6 +12,7 @@ import { blankCells, cellProblem, writtenAs } from './cellValues.js';
 import type { DocumentContext, DocumentRule, Rule, TableRule } from './rule.js';
 import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitle, tableMissing } from './sections.js';
 import { enumerationSumRule, proseTableMismatchRule } from './prose.js';
+import { reportDeadlineRule } from './deadline.js';
 import { bracketsUnbalancedRule, punctuationHalfwidthRule, wordRepeatedRule } from './slips.js';
 import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeRule, validCountChainRule } from './years.js';
 
@@ -60,6 +61,8 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'word-repeated': { scope: 'document', severity: 'information', check: wordRepeatedRule },
   'punctuation-halfwidth': { scope: 'document', severity: 'hint', check: punctuationHalfwidthRule },
   'brackets-unbalanced': { scope: 'document', severity: 'information', check: bracketsUnbalancedRule },
+  // The publication deadline (deadline.ts): a warning, assessors deduct for a late report.
+  'report-deadline': { scope: 'document', severity: 'warning', check: reportDeadlineRule },
 };
 
 export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {

@@ -132,7 +132,8 @@ export type RuleId =
   | 'word-repeated'
   | 'punctuation-halfwidth'
   | 'brackets-unbalanced'
-  | 'report-deadline';
+  | 'report-deadline'
+  | 'outline-numbering';
 
 export function diag(
   rule: RuleId,

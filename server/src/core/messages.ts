@@ -110,6 +110,19 @@ export const msg = {
       `报告落款日期 ${dated} 晚于 ${deadline}：${year} 年度报告应于 ${deadline} 前公布（《条例》第五十条）`,
       `The report is dated ${dated}, after ${deadline}: the ${year} report is due by ${deadline} (条例 article 50)`,
     ),
+  /** outline-numbering: a section's numeral on a sub-topic, a sub-item skipped or out of order. */
+  outlineTopLevel: (numeral: string, section: string, sub: string) =>
+    L(
+      `“${section}”中的小标题用了一级标题的编号“${numeral}”，与六个部分的编号混淆（应为“${sub}”）`,
+      `A sub-topic of “${section}” is numbered “${numeral}” like one of the six sections (write “${sub}”)`,
+    ),
+  outlineSkipped: (numeral: string, missing: string, prev: string | null) =>
+    L(
+      prev ? `编号跳号：“${prev}”之后是“${numeral}”，缺少“${missing}”` : `编号从“${numeral}”开始，缺少“${missing}”`,
+      prev ? `Numbering skips: “${numeral}” follows “${prev}”, “${missing}” is missing` : `Numbering starts at “${numeral}”, “${missing}” is missing`,
+    ),
+  outlineOutOfOrder: (numeral: string, prev: string) =>
+    L(`编号顺序错乱：“${prev}”之后是“${numeral}”`, `Numbering out of order: “${numeral}” follows “${prev}”`),
   quoteDirectionFix: (from: string, to: string) => L(`把“${from}”改为“${to}”`, `Change “${from}” to “${to}”`),
 };
 
@@ -218,6 +231,13 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
   'report-deadline': {
     summary: L('报告落款日期晚于次年1月31日（年度报告公布期限）', 'The report is dated after 31 January of the following year (the publication deadline)'),
     example: '2024年度报告的落款：某某县人民政府办公室 2025年2月10日',
+  },
+  'outline-numbering': {
+    summary: L(
+      '正文小标题编号跳号、顺序错乱，或用了一级标题的编号（如总体情况中的“二、”；表格内格式自带的编号不查）',
+      'Sub-items numbered out of order or skipping one, or a sub-topic numbered like a section (二、 inside 总体情况; the tables’ own numbering is not read)',
+    ),
+    example: '一、总体情况 / （一）主动公开 / （二）依申请公开 / （四）政府信息管理',
   },
   'brackets-unbalanced': {
     summary: L(

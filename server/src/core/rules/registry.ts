@@ -13,6 +13,7 @@ import type { DocumentContext, DocumentRule, Rule, TableRule } from './rule.js';
 import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitle, tableMissing } from './sections.js';
 import { enumerationSumRule, proseTableMismatchRule } from './prose.js';
 import { reportDeadlineRule } from './deadline.js';
+import { outlineNumberingRule } from './outline.js';
 import { bracketsUnbalancedRule, punctuationHalfwidthRule, wordRepeatedRule } from './slips.js';
 import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeRule, validCountChainRule } from './years.js';
 
@@ -63,6 +64,8 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'brackets-unbalanced': { scope: 'document', severity: 'information', check: bracketsUnbalancedRule },
   // The publication deadline (deadline.ts): a warning, assessors deduct for a late report.
   'report-deadline': { scope: 'document', severity: 'warning', check: reportDeadlineRule },
+  // The outline's numbering (outline.ts): a warning, a misnumbered outline is a layout deduction.
+  'outline-numbering': { scope: 'document', severity: 'warning', check: outlineNumberingRule },
 };
 
 export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {

@@ -114,8 +114,8 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
   interrupted: (fixed: number, left: number) => `已中断：${fixed} 个文件已完整修正，其余 ${left} 个文件未改动`,
   outputIsInput: (p: string) => `${shown(p)}: 输出文件是输入文件之一，未写入（请另选输出文件）`,
   exported: (n: number, p: string) => `已导出 ${n} 份报告到 ${shown(p)}`,
-  summary: (files: number, e: number, w: number, i: number, fixes: number) =>
-    `检查了 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示` + (fixes ? `；修正了 ${fixes} 个单元格` : ''),
+  summary: (files: number, e: number, w: number, i: number, fixes: number, partial = 0) =>
+    `检查了 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示` + (fixes ? `；修正了 ${fixes} 个单元格` : '') + (partial ? `；${partial} 份报告未发现错误但未完全核对` : ''),
   badOption: (o: string) => `未知选项：${o}`,
   badValue: (o: string) => `选项 ${o} 缺少取值或取值不对`,
   badCommand: (c: string, known: string) => `未知命令：${c}（可用命令：${known}）`,
@@ -244,7 +244,8 @@ Options:
   interrupted: (fixed, left) => `interrupted: ${fixed} file${fixed === 1 ? '' : 's'} fixed whole, the other ${left} left untouched`,
   outputIsInput: (p) => `${shown(p)}: the output file is one of the inputs; nothing written (choose another output file)`,
   exported: (n, p) => `exported ${n} report${n === 1 ? '' : 's'} to ${shown(p)}`,
-  summary: (files, e, w, i, fixes) => `Checked ${files} file${files === 1 ? '' : 's'}: ${e} errors, ${w} warnings, ${i} notes` + (fixes ? `; fixed ${fixes} cells` : ''),
+  summary: (files, e, w, i, fixes, partial = 0) =>
+    `Checked ${files} file${files === 1 ? '' : 's'}: ${e} errors, ${w} warnings, ${i} notes` + (fixes ? `; fixed ${fixes} cells` : '') + (partial ? `; ${partial} report${partial === 1 ? '' : 's'} with no error not fully checked` : ''),
   badOption: (o) => `unknown option: ${o}`,
   badValue: (o) => `option ${o} is missing its value or has a wrong one`,
   badCommand: (c, known) => `unknown command: ${c} (commands: ${known})`,

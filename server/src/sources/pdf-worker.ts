@@ -87,7 +87,7 @@ async function run(job: PdfJob, post: (r: PdfReply) => void): Promise<void> {
         const [a, b, c, d, e, f] = it.transform as number[];
         const [x, y] = view.convertToViewportPoint(e, f);
         const h = Math.hypot(c, d) || Math.hypot(a, b) || it.height;
-        items.push({ str: it.str, x, y, w: it.width, h });
+        items.push({ str: it.str, x, y, w: it.width, h, ...(it.dir === "ttb" ? { vertical: true } : {}) });
         chars += it.str.length;
       }
       page.cleanup();

@@ -144,6 +144,6 @@ export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<Source
     throw new SourceError('scan', { zh: 'PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供 Word/网页版本', en: 'The PDF has no text layer (probably a scan); run OCR on it first or provide the Word or web version' });
   }
   const problems: Localized[] = [];
-  const lines = layoutPages(pages);
+  const lines = layoutPages(pages, problems);
   return { kind: 'pdf', text: lines.join('\n') + (lines.length ? '\n' : ''), writable: false, problems };
 }

@@ -8,7 +8,7 @@
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 
-import { analyzeText, applyEdits, crossCheck, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Diagnostic, type Locale } from '../../core/index.js';
+import { analyzeText, applyEdits, coverage, crossCheck, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Diagnostic, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, staleDiagnostic } from '../../config/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
@@ -168,6 +168,7 @@ async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fa
       }
     }
     r.diagnostics = input.analysis?.diagnostics ?? [];
+    if (input.analysis) r.coverage = coverage(input.analysis);
     results.push({ input, report: r });
   }
   return results;
@@ -197,7 +198,7 @@ function printAll(results: Result[], format: 'text' | 'json', locale: Locale, io
   const json = format === 'json' ? new JsonStream(io.out, locale) : null;
   /** The rule ids each readable report raised, for the tally. */
   const failing: string[][] = [];
-  const tally: Tally = { files: results.length, error: 0, warning: 0, notes: 0, fixes: 0 };
+  const tally: Tally = { files: results.length, error: 0, warning: 0, notes: 0, fixes: 0, partial: 0 };
   for (const x of results) {
     if ('error' in x) {
       json?.file(x.error);
@@ -209,10 +210,13 @@ function printAll(results: Result[], format: 'text' | 'json', locale: Locale, io
     failing.push(r.diagnostics.map((d) => d.rule));
     json?.file(r);
     tally.fixes += r.fixed.length;
+    let errors = 0;
     for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
       if (d.severity === 'error' || d.severity === 'warning') tally[d.severity]++;
       else tally.notes++;
     }
+    if (!errors && r.coverage && !fullyChecked(r.coverage)) tally.partial++;
     if (format === 'text') io.out(fileText(r, locale));
   }
   const rules = results.length > 1 ? ruleTally(failing) : undefined;

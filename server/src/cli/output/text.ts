@@ -1,8 +1,9 @@
 // `check --format text`: compiler-style lines (`path:line:col: severity rule message`), what
 // --fix changed and refused, over several files the tally (for each rule, how many reports fail
-// it), and the closing summary line.
+// it), and the closing summary line. Each report ends with its verdict line: its errors, fully
+// verified, or nothing wrong found but not fully verifiable (what could not be checked).
 
-import { pick, RULES, suspectNote, type Locale, type Suspect } from '../../core/index.js';
+import { coverageText, fullyChecked, pick, RULES, suspectNote, type Coverage, type Locale, type Suspect } from '../../core/index.js';
 import { cliText } from '../messages.js';
 import { shown } from '../shown.js';
 import type { FileReport } from '../report.js';
@@ -20,7 +21,13 @@ export function fileText(r: FileReport, locale: Locale): string {
   for (const x of r.refused) lines.push(`${at(x.range.start)}: ${t.notFixed}: ${pick(x.reason, locale)}`);
   if (r.notice) lines.push(`${path}: ${r.notice}`);
   for (const d of r.diagnostics) lines.push(`${at(d.range.start)}: ${d.severity} ${d.rule} ${pick(d.message, locale)}${note(d.suspect)}`);
+  if (r.coverage) lines.push(`${r.path}: ${pick(verdictLine(r.coverage, r.diagnostics.filter((d) => d.severity === 'error').length), locale)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+/** The report's verdict: errors; fully verified; or nothing wrong found but not fully verifiable (saying what could not be checked). */
+export function verdictLine(c: Coverage, errors: number) {
+  return errors ? coverageText.errors(errors, c) : fullyChecked(c) ? coverageText.full(c) : coverageText.partial(c);
 }
 
 export interface Tally {
@@ -30,10 +37,12 @@ export interface Tally {
   /** information and hint */
   notes: number;
   fixes: number;
+  /** Reports with no error that could not be fully verified. */
+  partial: number;
 }
 
 export function summaryText(s: Tally, locale: Locale): string {
-  return cliText(locale).summary(s.files, s.error, s.warning, s.notes, s.fixes) + '\n';
+  return cliText(locale).summary(s.files, s.error, s.warning, s.notes, s.fixes, s.partial) + '\n';
 }
 
 /** For each rule that any report fails (raises at least one diagnostic), how many reports fail it: most first, then in the registry's order. */

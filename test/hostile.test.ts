@@ -263,7 +263,7 @@ describe('the CLI', { concurrency: 4 }, () => {
       if (e.name === 'word/document.xml') assert.notEqual(e.local, before.entries[i].local);
       else assert.deepEqual(e, before.entries[i], e.name);
     });
-    assert.equal(cli(['check', path]).stdout.trim(), 'Checked 1 file: 0 errors, 0 warnings, 0 notes');
+    assert.match(cli(['check', path]).stdout, /Checked 1 file: 0 errors, 0 warnings, 0 notes\n$/);
   });
 
   test('a .docx whose fix cannot be written (its main part twice): said, exit 2, and its findings still reported', () => {
@@ -343,7 +343,7 @@ describe('the CLI', { concurrency: 4 }, () => {
     const lines = r.stdout.trim().split('\n');
     // Every finding's line starts with the folder: none begins where a name's newline would have put it.
     assert.ok(lines.filter((l) => /: error /.test(l)).every((l) => l.startsWith(d)), lines.join('\n'));
-    assert.equal(lines.filter((l) => /: error /.test(l)).length, 2 * analyzeText(EXAMPLE).diagnostics.length);
+    assert.equal(lines.filter((l) => /:\d+:\d+: error /.test(l)).length, 2 * analyzeText(EXAMPLE).diagnostics.length);
     assert.match(r.stdout, /a\\nb\.txt: error forged:\d+:\d+: error/);
     assert.match(r.stdout, /c\\x1b\[2Jd\.txt:\d+:\d+: error/);
     assert.match(r.stderr, /missing\\n\.txt: cannot read/);

@@ -79,5 +79,13 @@ describe('PDFs made now with pdf-lib from the examples and the published reports
       assert.deepEqual(got, findings(text));
     });
   }
+  test('table 三 without its first rows in the text layer: both named missing (row-missing), nothing made up', async () => {
+    const text = example('wrong-totals.report.txt');
+    const lost = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量'];
+    const pdf = await pdfText(await makePdf(text, { breakBefore: '（四）无法提供', lose: (cells) => cells.some((c) => lost.includes(c)) }));
+    const without = text.split('\n').filter((l) => !l.split('\t').some((c) => lost.includes(c))).join('\n');
+    assert.deepEqual(findings(pdf), findings(without));
+    assert.deepEqual(analyzeText(pdf).diagnostics.filter((d) => d.rule === 'row-missing').map((d) => d.row).sort(), ['t3.carried', 't3.new']);
+  });
   test('the published reports are there', { skip: SKIP_SHARED }, () => assert.equal(cases.length, 7));
 });

@@ -7,7 +7,16 @@
 // rows the format's text has: a cell over several columns first, the cells below it after, a
 // cell spanning rows down to the numbers on the first of its rows.
 
-import type { PdfItem } from './pdf-layout.js';
+/** A text item of pdf.js placed on the page (pdf-layout.ts's PdfItem). */
+export interface PdfItem {
+  str: string;
+  /** Left edge and baseline, in points from the page's top-left corner. */
+  x: number;
+  y: number;
+  w: number;
+  /** Font size. */
+  h: number;
+}
 
 /** A cell of the header: its text and where it is printed. */
 export interface HeaderCell {

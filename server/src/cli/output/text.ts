@@ -21,7 +21,7 @@ export function fileText(r: FileReport, locale: Locale): string {
   for (const x of r.refused) lines.push(`${at(x.range.start)}: ${t.notFixed}: ${pick(x.reason, locale)}`);
   if (r.notice) lines.push(`${path}: ${r.notice}`);
   for (const d of r.diagnostics) lines.push(`${at(d.range.start)}: ${d.severity} ${d.rule} ${pick(d.message, locale)}${note(d.suspect)}`);
-  if (r.coverage) lines.push(`${r.path}: ${pick(verdictLine(r.coverage, r.diagnostics.filter((d) => d.severity === 'error').length), locale)}`);
+  if (r.coverage) lines.push(`${path}: ${pick(verdictLine(r.coverage, r.diagnostics.filter((d) => d.severity === 'error').length), locale)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 

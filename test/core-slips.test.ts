@@ -1,4 +1,4 @@
-// Slips of the pen (issue 18, item 5): word-repeated, punctuation-halfwidth, brackets-unbalanced,
+// Slips of the pen (issue 18, item 5): word-repeated, punctuation-halfwidth, brackets-unpaired,
 // on a composed report carrying sentences from the published reports, their quick fixes (only the
 // slip's characters change), and every seed and published report of ../shared, number by number
 // (docs/assessment.md reads each finding).
@@ -8,7 +8,7 @@ import { RULE_BY_ID, analyzeText, applyEdits, type Diagnostic } from '../server/
 import { buildReport, exampleData } from './helpers/report.ts';
 import { SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
 
-const SLIPS = new Set(['word-repeated', 'punctuation-halfwidth', 'brackets-unbalanced']);
+const SLIPS = new Set(['word-repeated', 'punctuation-halfwidth', 'brackets-unpaired']);
 const GENERAL = '2025年，青禾县数据资源局认真贯彻落实《条例》要求，坚持以公开为常态、不公开为例外，持续做好主动公开、依申请公开和政府信息管理工作，不断提升政务公开质量。';
 /** The composed report with the sentences of 总体情况 replaced by `body`. */
 const withBody = (...body: string[]) => buildReport(exampleData(), 'pipe').replace(GENERAL, body.join('\n'));
@@ -65,11 +65,11 @@ describe('punctuation-halfwidth', () => {
   });
 });
 
-describe('brackets-unbalanced', () => {
+describe('brackets-unpaired', () => {
   test('seed 001’s preamble: a （ never closed, information at it, no fix (where the ） goes is the author’s call)', () => {
     const s = '本报告依据《中华人民共和国政府信息公开条例》(国务院令第711号,(以下简称《条例》)编制。';
     const text = withBody(s);
-    const ds = slips(text).filter((d) => d.rule === 'brackets-unbalanced');
+    const ds = slips(text).filter((d) => d.rule === 'brackets-unpaired');
     assert.deepEqual(ds.map((d) => [d.severity, d.range.start.character, d.fix]), [['information', s.indexOf('('), undefined]]);
     assert.match(ds[0].message.zh, /没有对应的“）”/);
   });
@@ -91,7 +91,7 @@ describe('brackets-unbalanced', () => {
 });
 
 test('the three rules: registry severities, configurable like the others', () => {
-  assert.deepEqual(['word-repeated', 'punctuation-halfwidth', 'brackets-unbalanced'].map((id) => RULE_BY_ID.get(id as never)!.severity), ['information', 'hint', 'information']);
+  assert.deepEqual(['word-repeated', 'punctuation-halfwidth', 'brackets-unpaired'].map((id) => RULE_BY_ID.get(id as never)!.severity), ['information', 'hint', 'information']);
 });
 
 describe('slips on the seeds and published reports, number by number', { skip: SKIP_SHARED }, () => {
@@ -99,7 +99,7 @@ describe('slips on the seeds and published reports, number by number', { skip: S
     const all = [...sharedFiles('seeds').map((f) => ({ ...f, name: `seeds/${f.name}` })), ...sharedFiles('real').map((f) => ({ ...f, name: `real/${f.name}` }))];
     const found = all.flatMap(({ name, text }) => analyzeText(text, { name }).diagnostics.filter((d) => SLIPS.has(d.rule)).map((d) => [name.slice(0, 9), d.rule, d.range.start.line + 1, d.range.start.character + 1]));
     assert.deepEqual(found, [
-      ['seeds/001', 'brackets-unbalanced', 1, 23],
+      ['seeds/001', 'brackets-unpaired', 1, 23],
       ['real/r09_', 'word-repeated', 9, 132],
       ['real/r11_', 'punctuation-halfwidth', 10, 90],
       ['real/r11_', 'punctuation-halfwidth', 20, 134],

@@ -131,7 +131,7 @@ export type RuleId =
   | 'section-fee'
   | 'word-repeated'
   | 'punctuation-halfwidth'
-  | 'brackets-unbalanced'
+  | 'brackets-unpaired'
   | 'report-deadline'
   | 'outline-numbering';
 

@@ -101,7 +101,7 @@ export const msg = {
   /** punctuation-halfwidth: a half-width , ; : between Chinese characters. */
   punctuationHalfwidth: (mark: string, full: string) => L(`汉字之间使用了半角“${mark}”，应为全角“${full}”`, `A half-width “${mark}” between Chinese characters; Chinese text uses “${full}”`),
   punctuationHalfwidthFix: (mark: string, full: string) => L(`把“${mark}”改为“${full}”`, `Change “${mark}” to “${full}”`),
-  /** brackets-unbalanced: an opening mark without its closing one on the same paragraph, or the reverse. */
+  /** brackets-unpaired: an opening mark without its closing one on the same paragraph, or the reverse. */
   bracketUnclosed: (open: string, close: string) => L(`“${open}”在本段没有对应的“${close}”`, `“${open}” has no matching “${close}” in this paragraph`),
   bracketUnopened: (open: string, close: string) => L(`“${close}”在本段前面没有对应的“${open}”`, `“${close}” has no matching “${open}” before it in this paragraph`),
   /** report-deadline: the dated line after the deadline. */
@@ -239,7 +239,7 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
     ),
     example: '一、总体情况 / （一）主动公开 / （二）依申请公开 / （四）政府信息管理',
   },
-  'brackets-unbalanced': {
+  'brackets-unpaired': {
     summary: L(
       '同一段中《》、“”或（）不成对（引号方向写反的可一键改正）',
       'Unbalanced 《》, “” or （） within one paragraph (quick fix where a quotation mark faces the wrong way)',

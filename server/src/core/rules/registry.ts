@@ -61,7 +61,7 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   // Slips of the pen (slips.ts): information, and a hint for the punctuation's width.
   'word-repeated': { scope: 'document', severity: 'information', check: wordRepeatedRule },
   'punctuation-halfwidth': { scope: 'document', severity: 'hint', check: punctuationHalfwidthRule },
-  'brackets-unbalanced': { scope: 'document', severity: 'information', check: bracketsUnbalancedRule },
+  'brackets-unpaired': { scope: 'document', severity: 'information', check: bracketsUnbalancedRule },
   // The publication deadline (deadline.ts): a warning, assessors deduct for a late report.
   'report-deadline': { scope: 'document', severity: 'warning', check: reportDeadlineRule },
   // The outline's numbering (outline.ts): a warning, a misnumbered outline is a layout deduction.

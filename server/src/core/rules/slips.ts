@@ -1,6 +1,6 @@
 // Slips of the pen in the prose (issue 18, item 5): a word typed twice in a row (word-repeated),
 // a half-width , ; : between Chinese characters (punctuation-halfwidth) and 《》“”（） that do not
-// pair up within one paragraph (brackets-unbalanced). Each reads only the prose lines (outside the
+// pair up within one paragraph (brackets-unpaired). Each reads only the prose lines (outside the
 // tables, read as prose: the same reading as the prose rules, proseOf), a line (a paragraph) at a time. The
 // fixes change only the characters of the slip and rewrite prose, so they are quick fixes only
 // (`changes: 'prose'`), never part of --fix or source.fixAll.
@@ -15,13 +15,19 @@ import type { DocumentContext } from './rule.js';
 
 const at = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
-/** The prose lines of the report, by index. */
+/**
+ * The prose lines of the report, by index. Above the first heading only sentences (the preamble):
+ * the title, an office's name or a date line there is not prose, whatever characters the name has
+ * (the title is read even when its year is not, so titleRange alone would not do).
+ */
 function proseLineIndexes(ctx: DocumentContext): number[] {
   const { isProse } = proseOf(ctx);
+  const first = ctx.headings.length ? Math.min(...ctx.headings.map((h) => h.line)) : 0;
   const out: number[] = [];
-  for (let i = 0; i < ctx.lines.length; i++) if (isProse(i)) out.push(i);
+  for (let i = 0; i < ctx.lines.length; i++) if (isProse(i) && (i >= first || SENTENCE.test(ctx.lines[i]))) out.push(i);
   return out;
 }
+const SENTENCE = /[。！？；]/;
 
 const LEGIT = new Set(LEGIT_REDUPLICATIONS);
 // Two to six Chinese characters, then the same again. The shortest repeat is taken first at
@@ -109,9 +115,9 @@ function paragraphs(ctx: DocumentContext): number[][] {
   return out;
 }
 
-/** brackets-unbalanced: 《》, “” and （） paired within each prose paragraph. */
+/** brackets-unpaired: 《》, “” and （） paired within each prose paragraph. */
 export function bracketsUnbalancedRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'brackets-unbalanced', () => {
+  return carried(ctx.carry, 'brackets-unpaired', () => {
     const out: Finding[] = [];
     for (const para of paragraphs(ctx)) {
       for (const b of BRACKETS) {
@@ -139,11 +145,11 @@ export function bracketsUnbalancedRule(ctx: DocumentContext): Finding[] {
         if (turn) {
           const r = at(turn.mark.line, turn.mark.at, turn.mark.at + 1);
           const message = turn.mark.ch === o ? msg.bracketUnclosed(o, c) : msg.bracketUnopened(o, c);
-          out.push({ rule: 'brackets-unbalanced', message, range: r, fix: { title: msg.quoteDirectionFix(turn.mark.ch, turn.to), edits: [{ range: r, newText: turn.to }], changes: 'prose' } });
+          out.push({ rule: 'brackets-unpaired', message, range: r, fix: { title: msg.quoteDirectionFix(turn.mark.ch, turn.to), edits: [{ range: r, newText: turn.to }], changes: 'prose' } });
           continue;
         }
-        for (const m of unopened) out.push({ rule: 'brackets-unbalanced', message: msg.bracketUnopened(o, c), range: at(m.line, m.at, m.at + 1) });
-        for (const m of open) out.push({ rule: 'brackets-unbalanced', message: msg.bracketUnclosed(o, c), range: at(m.line, m.at, m.at + 1) });
+        for (const m of unopened) out.push({ rule: 'brackets-unpaired', message: msg.bracketUnopened(o, c), range: at(m.line, m.at, m.at + 1) });
+        for (const m of open) out.push({ rule: 'brackets-unpaired', message: msg.bracketUnclosed(o, c), range: at(m.line, m.at, m.at + 1) });
       }
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -105,11 +105,14 @@ export const msg = {
   bracketUnclosed: (open: string, close: string) => L(`“${open}”在本段没有对应的“${close}”`, `“${open}” has no matching “${close}” in this paragraph`),
   bracketUnopened: (open: string, close: string) => L(`“${close}”在本段前面没有对应的“${open}”`, `“${close}” has no matching “${open}” before it in this paragraph`),
   /** report-deadline: the dated line after the deadline. */
-  reportDeadline: (year: number, dated: string, deadline: string) =>
-    L(
+  reportDeadline: (year: number, [y, m, d]: number[], [dy, dm, dd]: number[]) => {
+    const dated = `${y}年${m}月${d}日`;
+    const deadline = `${dy}年${dm}月${dd}日`;
+    return L(
       `报告落款日期 ${dated} 晚于 ${deadline}：${year} 年度报告应于 ${deadline} 前公布（《条例》第五十条）`,
       `The report is dated ${dated}, after ${deadline}: the ${year} report is due by ${deadline} (条例 article 50)`,
-    ),
+    );
+  },
   /** outline-numbering: a section's numeral on a sub-topic, a sub-item skipped or out of order. */
   outlineTopLevel: (numeral: string, section: string, sub: string) =>
     L(

@@ -16,3 +16,6 @@ export const SUB_NUMERALS: readonly { style: string; re: RegExp; chinese: boolea
   // 1、 or 1. (not 1.5 or 12.5%: a number with decimals is no item numeral).
   { style: 'arabic', re: /^(\d{1,2})(?:、|[．.](?![\d０-９]))/, chinese: false, open: '', close: '.' },
 ];
+
+/** Chinese numerals by value, for naming the item expected: （三）. */
+export const CHINESE_NUMERALS: readonly string[] = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];

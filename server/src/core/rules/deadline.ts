@@ -3,20 +3,19 @@
 // after the report's year. Only a line that is a date is read: a date in a sentence (截至2025年
 // 12月31日, 于2026年3月召开…) is what the report says about its year, not when it was dated.
 
-import { DATED_LINE, DEADLINE } from '../format/deadline.js';
+import { CHINESE_DIGITS as DIGIT, CHINESE_TEN, DATED_LINE, DAY_MARK, DEADLINE } from '../format/deadline.js';
 import type { Finding } from '../diagnostics.js';
 import { msg } from '../messages.js';
 import { carried } from './carry.js';
 import type { DocumentContext } from './rule.js';
 
-const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** A number written in Arabic (half- or full-width) or Chinese numerals: 2026, ２０２６, 二〇二六, 二十三. */
 export function readNumber(s: string): number | null {
   const half = s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (/^\d+$/.test(half)) return Number(half);
-  if (s.includes('十')) {
-    const [tens, ones] = s.split('十');
+  if (s.includes(CHINESE_TEN)) {
+    const [tens, ones] = s.split(CHINESE_TEN);
     const t = tens === '' ? 1 : DIGIT[tens];
     const o = ones === '' ? 0 : DIGIT[ones];
     return t === undefined || o === undefined || tens.length > 1 || ones.length > 1 ? null : t * 10 + o;
@@ -41,7 +40,7 @@ export function datedLine(ctx: DocumentContext): { line: number; start: number; 
     const [year, month, day] = [readNumber(m[1]), readNumber(m[2]), readNumber(m[3])];
     if (year === null || month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) return null;
     const start = text.indexOf(m[1]);
-    const end = text.lastIndexOf('日') + 1;
+    const end = text.lastIndexOf(DAY_MARK) + 1;
     return { line: i, start, end, year, month, day };
   }
   return null;
@@ -55,6 +54,6 @@ export function reportDeadlineRule(ctx: DocumentContext): Finding[] {
     if (!d || year === null) return [];
     const late = d.year > year + 1 || (d.year === year + 1 && (d.month > DEADLINE.month || (d.month === DEADLINE.month && d.day > DEADLINE.day)));
     if (!late) return [];
-    return [{ rule: 'report-deadline', message: msg.reportDeadline(year, `${d.year}年${d.month}月${d.day}日`, `${year + 1}年${DEADLINE.month}月${DEADLINE.day}日`), range: { start: { line: d.line, character: d.start }, end: { line: d.line, character: d.end } } }];
+    return [{ rule: 'report-deadline', message: msg.reportDeadline(year, [d.year, d.month, d.day], [year + 1, DEADLINE.month, DEADLINE.day]), range: { start: { line: d.line, character: d.start }, end: { line: d.line, character: d.end } } }];
   });
 }

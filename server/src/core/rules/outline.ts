@@ -4,13 +4,11 @@
 // own sequence within a section; a 1 (or （一）) starts a new list (问题 (一)(二), then 措施 (一)(二)).
 
 import type { Finding } from '../diagnostics.js';
-import { OUTLINE_LEAD, SUB_NUMERALS, TOP_NUMERAL } from '../format/outline.js';
+import { CHINESE_NUMERALS as CHINESE, OUTLINE_LEAD, SUB_NUMERALS, TOP_NUMERAL } from '../format/outline.js';
 import { msg } from '../messages.js';
 import { carried } from './carry.js';
 import { readNumber } from './deadline.js';
 import type { DocumentContext } from './rule.js';
-
-const CHINESE = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
 export function outlineNumberingRule(ctx: DocumentContext): Finding[] {
   return carried(ctx.carry, 'outline-numbering', () => {

@@ -22,7 +22,8 @@ const at = (line: number, start: number, end: number): Range => ({ start: { line
  */
 function proseLineIndexes(ctx: DocumentContext): number[] {
   const { isProse } = proseOf(ctx);
-  const first = ctx.headings.length ? Math.min(...ctx.headings.map((h) => h.line)) : 0;
+  let first = ctx.headings.length ? Infinity : 0;
+  for (const h of ctx.headings) first = Math.min(first, h.line);
   const out: number[] = [];
   for (let i = 0; i < ctx.lines.length; i++) if (isProse(i) && (i >= first || SENTENCE.test(ctx.lines[i]))) out.push(i);
   return out;

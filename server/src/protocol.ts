@@ -55,7 +55,93 @@ export const CLIENT_COMMANDS = {
   openAsDraft: 'disclosureReport.openAsDraft',
   /** Writes the recompute fixes back into the .docx a draft was opened from. */
   writeFixesToDocx: 'disclosureReport.writeFixesToDocx',
+  /**
+   * "Mark as reviewed" (what the server's code action runs when the client declared it in
+   * `initializationOptions.clientCommands`): `[ReviewTarget]`; asks for a status and a reason,
+   * then `SERVER_REQUESTS.reviewEdit` for the edit of `.disclosure-report.json`, and applies it.
+   */
+  markReviewed: 'disclosureReport.markReviewed',
+  /** Lists what a fix changed (the fix-all code action's command): `[FixReport]`. */
+  reportFixes: 'disclosureReport.reportFixes',
+  /** The Findings view: refresh, export as CSV, export as SARIF 2.1.0. */
+  refreshFindings: 'disclosureReport.refreshFindings',
+  exportFindingsCsv: 'disclosureReport.exportFindingsCsv',
+  exportFindingsSarif: 'disclosureReport.exportFindingsSarif',
 } as const;
+
+/** The Findings view's id (package.json `contributes.views`). */
+export const FINDINGS_VIEW = 'disclosureReport.findings';
+
+/**
+ * What a reviewer decided about a finding (`reviewed[].status` in `.disclosure-report.json`):
+ * `confirmed` — a real error, to be corrected (still shown, as information); `accepted` — right
+ * as it stands; `false-alarm` — the checker is wrong here. An entry without a status is `accepted`.
+ */
+export const REVIEW_STATUSES = ['confirmed', 'accepted', 'false-alarm'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A finding of an open document, as the "Mark as reviewed" code action names it. */
+export interface ReviewTarget {
+  uri: string;
+  version: number;
+  rule: string;
+  /** Where the finding starts (with `rule`, it is found again in the server's copy). */
+  at: { line: number; character: number };
+}
+
+/** `SERVER_REQUESTS.reviewEdit`'s params: the finding, and what the reviewer said. */
+export interface ReviewRequest extends ReviewTarget {
+  status: ReviewStatus;
+  reason: string;
+  /** Who reviewed (git user.name, the OS user, or the setting `disclosureReport.reviewer`). */
+  reviewer?: string;
+  /** ISO 8601 date (`2026-03-01`); the server's today when absent. */
+  date?: string;
+}
+
+/** One change a fix made (or would make): the cell or label, as the user reads it, old → new. */
+export interface FixChangeInfo {
+  line: number;
+  rule: string;
+  /** The cell key (`t3.new.total`) or the row key of a label. */
+  key?: string;
+  /** What changed, in the user's language (a cell's label, `行标签`, a heading). */
+  what: string;
+  old: string;
+  new: string;
+}
+
+/** What `CLIENT_COMMANDS.reportFixes` is given: the document and its changes. */
+export interface FixReport {
+  uri: string;
+  title: string;
+  changes: FixChangeInfo[];
+}
+
+/** One finding of the Findings view (`SERVER_REQUESTS.findings`). */
+export interface FindingInfo {
+  rule: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  cell?: string;
+  row?: string;
+  /** Where in the report: `t2` `t3` `t4` (a table) or `s1`…`s6` (a section), `doc` before the first. */
+  place: string;
+  /** That place's name in the user's language (`表三 收到和处理政府信息公开申请情况`). */
+  placeName: string;
+  /** Set on a reviewed finding. */
+  review?: { status: ReviewStatus; reason: string; reviewer?: string; date?: string };
+}
+
+/** One report of the Findings view. */
+export interface FindingsReport {
+  uri: string;
+  /** The office the report names (its title), or ''. */
+  office: string;
+  year?: number;
+  findings: FindingInfo[];
+}
 
 /** Custom requests the server answers (the drafting features). */
 export const SERVER_REQUESTS = {
@@ -69,6 +155,18 @@ export const SERVER_REQUESTS = {
   convertSource: 'disclosureReport/convertSource',
   /** `{ uri }` (a .docx) → recompute on its converted text written back atomically: `{ changes, skipped, text }` or `{ error }`. */
   writeBackSource: 'disclosureReport/writeBackSource',
+  /** `ReviewRequest` → `{ edit: WorkspaceEdit, configUri }` recording the review, or `{ error }` (Localized). */
+  reviewEdit: 'disclosureReport/reviewEdit',
+  /** `{}` → `{ reports: FindingsReport[] }`: open reports and the last workspace check's, reviewed findings included. */
+  findings: 'disclosureReport/findings',
+  /** `{ format: 'csv' | 'sarif' }` → `{ text, count }`: the Findings view's list as the CLI writes it. */
+  exportFindings: 'disclosureReport/exportFindings',
+} as const;
+
+/** Server → client notifications. */
+export const SERVER_NOTIFICATIONS = {
+  /** `{}`: the findings changed (a document re-checked, a workspace check ended, the config file changed). */
+  findingsChanged: 'disclosureReport/findingsChanged',
 } as const;
 
 /** What `SERVER_COMMANDS.checkWorkspace` answers: the counts the client's notification reports. */

@@ -21,6 +21,30 @@ export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=1'];
 /** The settings section (`disclosureReport.severity`, `.locale`, `.debounceMs`, `.trace.server`). */
 export const SETTINGS_SECTION = 'disclosureReport';
 
+/**
+ * The URI scheme of a converted draft (a .docx, web page or PDF as the text the checker reads):
+ * `disclosure-report-draft:` + the file URI's authority and path. The VS Code client shows such a
+ * document read-only (a TextDocumentContentProvider asking `convertSource`); a client that says so
+ * in `initializationOptions.drafts` gets the workspace check's findings of those files published on
+ * the draft's URI, so that a Problems entry opens the text its line and column point into.
+ */
+export const DRAFT_SCHEME = 'disclosure-report-draft';
+
+/** Sources read through a converter (their findings' lines are those of the converted text). */
+export const CONVERTED_SOURCE = /\.(docx|html?|pdf)$/i;
+
+/** `file:///w/a.pdf` → `disclosure-report-draft:///w/a.pdf`; any other URI as it is. */
+export function draftUriOf(fileUri: string): string {
+  return /^file:/i.test(fileUri) ? DRAFT_SCHEME + fileUri.slice(4) : fileUri;
+}
+
+/** `disclosure-report-draft:/w/a.pdf` (however the authority is spelled) → `file:///w/a.pdf`; undefined for other URIs. */
+export function sourceUriOfDraft(uri: string): string | undefined {
+  if (!uri.startsWith(DRAFT_SCHEME + ':')) return undefined;
+  const rest = uri.slice(DRAFT_SCHEME.length + 1);
+  return rest.startsWith('//') ? `file:${rest}` : `file://${rest}`;
+}
+
 /** The code action kind of "recompute every total of the document" (what `--fix` does). */
 export const FIX_ALL_KIND = 'source.fixAll.disclosure-report';
 

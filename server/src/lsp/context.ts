@@ -25,6 +25,11 @@ export interface ClientInfo {
   documentChanges: boolean;
   /** `initializationOptions.locale`, then `initialize` params' `locale`. */
   initLocale: string | undefined;
+  /**
+   * `initializationOptions.drafts`: the client shows converted drafts (protocol.ts DRAFT_SCHEME), so
+   * findings of a .docx, web page or PDF checked from disk are published on the draft's URI.
+   */
+  drafts: boolean;
   name: string;
 }
 

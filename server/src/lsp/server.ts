@@ -39,7 +39,7 @@ export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolde
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};
-  const opts = params?.initializationOptions as { locale?: unknown } | null | undefined;
+  const opts = params?.initializationOptions as { locale?: unknown; drafts?: unknown } | null | undefined;
   const initLocale =
     opts && typeof opts.locale === 'string' && opts.locale.trim() ? opts.locale : typeof params?.locale === 'string' && params.locale ? params.locale : undefined;
   return {
@@ -48,6 +48,7 @@ export function readClient(params: InitializeParams): ClientInfo {
     configuration: !!caps.workspace?.configuration,
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     initLocale,
+    drafts: opts?.drafts === true,
     name: params?.clientInfo?.name ?? 'unknown client',
   };
 }

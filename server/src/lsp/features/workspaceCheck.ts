@@ -9,7 +9,7 @@
 
 import type { CancellationToken, Diagnostic as LspDiagnostic, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { pick, type Locale } from '../../core/index.js';
-import { SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
+import { CONVERTED_SOURCE, draftUriOf, SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { baseName, canonicalUri } from '../files.js';
 import { reportDiagnostics } from '../reportDiagnostics.js';
@@ -58,8 +58,10 @@ class WorkspaceCheck {
       config,
     });
     for (const d of diagnostics) if (d.data && typeof d.data === 'object') delete (d.data as { version?: number }).version;
-    this.published.set(c, c);
-    await ctx.connection.sendDiagnostics({ uri: c, diagnostics });
+    // A converted source's lines are those of its draft: published where the client can show them.
+    const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
+    this.published.set(c, sent);
+    await ctx.connection.sendDiagnostics({ uri: sent, diagnostics });
     return diagnostics;
   }
 

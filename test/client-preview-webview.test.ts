@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { analyzeText } from '../server/src/core/index.ts';
 import { previewModel } from '../server/src/core/draft/index.ts';
 import { contentSecurityPolicy, makeNonce, previewHtml } from '../client/src/preview/html.ts';
-import { draftMessagesFor, webviewStrings } from '../client/src/draftMessages.ts';
+import { translate, webviewStrings } from '../client/src/bundle.ts';
 import { buildReport, exampleData } from './helpers/report.ts';
 
 // Names the page-side callbacks use (they run in Chromium; the tests' tsconfig has no DOM lib).
@@ -71,7 +71,7 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
   });
 
   const post = async (text: string, language = 'zh-cn') => {
-    const msg = { type: 'update', uri: 'untitled:x', version: 1, tables: previewModel(analyzeText(text)), locale: language, strings: webviewStrings(draftMessagesFor(language)) };
+    const msg = { type: 'update', uri: 'untitled:x', version: 1, tables: previewModel(analyzeText(text)), locale: language, strings: webviewStrings((m, ...a) => translate(language.startsWith('zh') ? 'zh-CN' : 'en', m, ...a)) };
     const renders = await page.$eval('#root', (r: HTMLElement) => Number(r.dataset.renders ?? 0));
     await page.evaluate((m: unknown) => window.postMessage(m, '*'), msg);
     await page.waitForFunction((n: number) => Number(document.getElementById('root')!.dataset.renders ?? 0) > n, renders);

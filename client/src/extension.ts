@@ -7,11 +7,10 @@ import { CLIENT_COMMANDS, LANGUAGE_ID } from '../../server/src/protocol';
 import { checkWorkspace, fixAll, toggleLanguage } from './commands';
 import { Detection } from './detection';
 import { ServerClient } from './languageClient';
-import { messagesFor } from './messages';
 import { ProblemStatus } from './status';
 import { registerConvertTable } from './convertTable';
 import { registerNewDraft } from './newDraft';
-import { registerOpenAsDraft } from './openAsDraft';
+import { registerDrafts } from './drafts';
 import { registerPreview } from './preview/index';
 
 export { LANGUAGE_ID };
@@ -19,10 +18,9 @@ export { LANGUAGE_ID };
 let server: ServerClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const msgs = messagesFor(vscode.env.language);
-  const current = new ServerClient(context.asAbsolutePath('dist/server.js'), msgs);
+  const current = new ServerClient(context.asAbsolutePath('dist/server.js'));
   server = current;
-  const status = new ProblemStatus(msgs);
+  const status = new ProblemStatus();
   const detection = new Detection(
     () => void current.ensure(),
     () => status.updateSoon(),
@@ -30,17 +28,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     status,
     detection,
-    vscode.commands.registerCommand(CLIENT_COMMANDS.toggleLanguage, () => toggleLanguage(msgs, detection, current)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, () => fixAll(msgs)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.toggleLanguage, () => toggleLanguage(detection, current)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, () => fixAll()),
     vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => current.restart()),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.checkWorkspace, () => checkWorkspace(msgs, current)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.checkWorkspace, () => checkWorkspace(current)),
   );
   // Drafting: the table preview, a new report from the template, table layout conversion.
   const readyClient = async () => (await current.ensure(), current.current()?.isRunning() ? current.current() : undefined);
   registerPreview(context, readyClient);
   registerNewDraft(context, readyClient);
   registerConvertTable(context, readyClient);
-  registerOpenAsDraft(context, readyClient);
+  registerDrafts(context, readyClient);
   detection.scanOpen();
   status.update();
 }

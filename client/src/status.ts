@@ -2,7 +2,8 @@
 // right-aligned just before the language mode; a click opens the Problems panel.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, LANGUAGE_ID } from '../../server/src/protocol';
-import type { Messages } from './messages';
+import { onDidChangeLocale } from './l10n';
+import { msg } from './messages';
 
 export function countProblems(uri: vscode.Uri): { errors: number; warnings: number } {
   let errors = 0;
@@ -20,14 +21,18 @@ export class ProblemStatus implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly msgs: Messages) {
+  constructor() {
     // Right-aligned, just before the language mode indicator (priority 100), after EOL (100.2).
     this.item = vscode.window.createStatusBarItem('disclosureReport.problems', vscode.StatusBarAlignment.Right, 100.1);
-    this.item.name = msgs.statusName;
+    this.item.name = msg.statusName();
     this.item.command = 'workbench.actions.view.problems';
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      onDidChangeLocale(() => {
+        this.item.name = msg.statusName();
+        this.update();
+      }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active && e.uris.some((u) => u.toString() === active)) this.update();
@@ -43,7 +48,7 @@ export class ProblemStatus implements vscode.Disposable {
     }
     const { errors, warnings } = countProblems(editor.document.uri);
     this.item.text = `$(error) ${errors} $(warning) ${warnings}`;
-    this.item.tooltip = errors + warnings > 0 ? this.msgs.statusTooltip(errors, warnings) : this.msgs.statusTooltipClean;
+    this.item.tooltip = errors + warnings > 0 ? msg.statusTooltip(errors, warnings) : msg.statusTooltipClean();
     this.item.show();
   }
 

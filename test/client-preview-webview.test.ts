@@ -111,6 +111,27 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     assert.ok((await page.$eval('section.table:nth-of-type(2) .summary', (p: HTMLElement) => p.textContent)).includes('处不符'));
   });
 
+  test('beside an editor (a 600 px pane) table 三 fits with its 总计 column, or scrolls with each row label kept in view', async () => {
+    await page.setViewportSize({ width: 600, height: 800 });
+    try {
+      await post(buildReport(exampleData(), 'pipe'));
+      const fits = await page.$eval('td.value[data-key="t3.new.total"]', (td: HTMLElement) => td.getBoundingClientRect().right <= window.innerWidth);
+      if (!fits) {
+        // Scrolled to its end, the row's label is still at the left of the pane.
+        await page.$eval('section.table:nth-of-type(2) .table-scroll', (d: HTMLElement) => d.scrollTo({ left: d.scrollWidth }));
+        const label = await page.$eval('td.value[data-key="t3.new.total"]', (td: HTMLElement) => {
+          const th = [...td.parentElement!.querySelectorAll('th.label')].pop() as HTMLElement;
+          const r = th.getBoundingClientRect();
+          return { left: r.left, right: r.right, total: td.getBoundingClientRect().right };
+        });
+        assert.ok(label.left >= 0 && label.right < 600 && label.total <= 600, JSON.stringify(label));
+      }
+      assert.equal(await page.$eval('html', (h: HTMLElement) => h.scrollWidth <= window.innerWidth), true, 'no page-wide horizontal scroll');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   test('a click on a cell posts reveal with its range', async () => {
     await page.click('td.value[data-key="t3.new.total"]');
     const posted = await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'reveal'));

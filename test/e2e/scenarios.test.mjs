@@ -700,3 +700,140 @@ scenario('q. a prose number that is not the table’s and a 上年结转 that is
   await filterProblems(wb, '');
   await wb.closePanel();
 });
+
+// ---- findings in Word documents and PDFs; the UI in Chinese -----------------------------------------
+import { copyFileSync as copyIn, mkdirSync as mkdirIn, rmSync as rmIn, writeFileSync as writeIn } from 'node:fs';
+
+const PDF_FOLDER = 'drafts';
+const PDF_NAME = 'r-wrong-totals.pdf';
+
+scenario('r. after Check All Reports, clicking a PDF finding in Problems opens its read-only draft at the line; double-clicking the PDF offers "Open as draft"', 'r-pdf-finding', async () => {
+  mkdirIn(join(workspace, PDF_FOLDER), { recursive: true });
+  const pdf = join(workspace, PDF_FOLDER, PDF_NAME);
+  copyIn(join(process.cwd(), 'test/fixtures/sources/wrong-totals.pdf'), pdf);
+  const found = cliCheck([pdf]).files.get(pdf);
+  assert.ok(found.length > 0, 'the CLI finds problems in the PDF');
+  const first = [...found].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Check All Reports in Workspace');
+  await until(async () => (await seen()).some((t) => CHECK_ALL_DONE.test(t)), { timeout: 60_000, what: 'the check to finish' });
+  await filterProblems(wb, PDF_NAME);
+  const at = `[Ln ${first.range.start.line + 1}, Col ${first.range.start.character + 1}]`;
+  const row = wb.page.locator('.markers-panel .monaco-list-row', { hasText: at }).first();
+  await until(() => row.isVisible(), { timeout: 15_000, what: `Problems to list ${first.rule} ${at} under ${PDF_NAME}` }).catch(async (e) => {
+    throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
+  });
+  await wb.screenshot('r-pdf-problems');
+  await row.click();
+  await wb.kb.press('Enter');
+  // The draft: a text editor named after the PDF, in the report language, the cursor at the finding.
+  await until(async () => (await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 15_000, what: `an editor of ${PDF_NAME}` });
+  await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
+  const selection = new RegExp(`Ln ${first.range.start.line + 1}, Col ${first.range.start.character + 1}\\b`);
+  await until(async () => selection.test((await wb.statusText('status.editor.selection')) ?? ''), { timeout: 10_000, what: `the cursor at ${at}` }).catch(async (e) => {
+    throw new Error(`${e.message}; the status bar shows "${await wb.statusText('status.editor.selection')}"`);
+  });
+  await waitLanguage('the PDF draft');
+  assert.equal(await wb.page.locator('.editor-group-container.active .monaco-editor-background + *, .editor-group-container.active .binary-container').filter({ hasText: /binary|not displayed/i }).count(), 0);
+  await wb.waitSquiggleAt(first.range.start.line + 1, first.range.start.character + 1, FIRST_DIAGNOSTICS_MS, first.severity === 'error' ? 'error' : 'warning');
+  await wb.closePanel();
+  await wb.screenshot('r-pdf-draft');
+  // Double-clicking the PDF itself: a page saying what it is, with the button that opens the draft.
+  await wb.closeAllEditors();
+  await wb.focusEditorOrWorkbench();
+  await wb.kb.press('Control+P');
+  await wb.waitQuickInput();
+  await wb.kb.type(PDF_NAME);
+  await until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').first().getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 10_000, what: `quick open to offer ${PDF_NAME}` });
+  await wb.kb.press('Enter');
+  const frame = await wb.webviewFrame('button#open');
+  assert.match(await frame.locator('body').innerText(), /Word document or PDF/);
+  await wb.screenshot('r-pdf-page');
+  await frame.locator('button#open').click();
+  await until(async () => (await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').count()) > 0 && (await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 15_000, what: 'the draft opened from the page' });
+  await waitLanguage('the draft opened from the page');
+  // Nothing was written beside the PDF.
+  assert.deepEqual(readdirIn(join(workspace, PDF_FOLDER)), [PDF_NAME]);
+  await filterProblems(wb, '');
+  await wb.closePanel();
+});
+
+import { readdirSync as readdirIn } from 'node:fs';
+
+/** Latin words a Chinese UI may still show: names of products, formats, files and rule ids. */
+const KEPT_LATIN = /\b(VS Code|Word|WPS|Excel|PDF|CSV|SARIF|JSON|docx|txt|pdf|html?|Ln|Col|disclosure-report|[a-z]+(?:-[a-z0-9]+)+)\b|[\w.-]+\.(?:txt|pdf|docx|json)/g;
+const englishWords = (s) => (s.replace(KEPT_LATIN, '').match(/[A-Za-z]{3,}/g) ?? []);
+
+scenario('s. with disclosureReport.locale zh-CN the extension shows no English: lenses, hover, outline, status tooltip, preview, New Report prompts, notifications', 's-zh-cn', async () => {
+  const settingsPath = join(workspace, '.vscode', 'settings.json');
+  mkdirIn(join(workspace, '.vscode'), { recursive: true });
+  writeIn(settingsPath, JSON.stringify({ 'disclosureReport.locale': 'zh-CN' }, null, 2));
+  try {
+    const name = 'l-row-total.txt';
+    const cell = await openWithDiagnostics(name);
+    // Code lenses: every table's lens in Chinese (table 四's too), once the setting has reached the server.
+    await wb.gotoLine(1, 1);
+    const lenses = await until(async () => {
+      const ls = await wb.codeLenses();
+      return ls.length >= 2 && ls.every((l) => /[\u4e00-\u9fff]/.test(l) && !englishWords(l).length) ? ls : undefined;
+    }, { timeout: 20_000, what: 'every code lens in Chinese' }).catch(async (e) => {
+      throw new Error(`${e.message}; lenses: ${JSON.stringify(await wb.codeLenses())}`);
+    });
+    assert.ok(lenses.length >= 2);
+    // Hover on the wrong total: its formula in Chinese (总计 = … ✗ 应为 N).
+    await wb.hoverAt(cell.line + 1, cell.character + 1);
+    // The hover's own contents (not VS Code's "View Problem" / "Quick Fix" links, which follow the display language).
+    const hoverContents = () =>
+      wb.page.evaluate(() => [...document.querySelectorAll('.monaco-hover .hover-contents, .monaco-hover .hover-row.markdown-hover')].filter((h) => h.offsetParent !== null).map((h) => h.innerText.replace(/\u00a0/g, ' ')).join('\n'));
+    const hover = await until(async () => {
+      const t = await hoverContents();
+      return /总计\s*=/.test(t) ? t : undefined;
+    }, { timeout: 8000, what: 'the hover' }).catch(async (e) => {
+      throw new Error(`${e.message}; hover shows: ${JSON.stringify(await wb.hoverText())}`);
+    });
+    assert.deepEqual(englishWords(hover), [], `hover: ${hover}`);
+    await wb.dismiss();
+    // Outline (Go to Symbol): the table names in Chinese.
+    await wb.dismiss();
+    await wb.kb.press('Control+Shift+O');
+    await wb.waitQuickInput();
+    const symbols = await until(async () => {
+      const s = await wb.quickInputState();
+      return s?.rows > 3 ? s : undefined;
+    }, { timeout: 10_000, what: 'the symbols' });
+    const symbolTexts = await wb.page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.innerText.replace(/\s+/g, ' ')));
+    assert.deepEqual(symbolTexts.flatMap(englishWords), [], `symbols: ${JSON.stringify(symbolTexts)} (${symbols.rows})`);
+    await wb.dismiss();
+    // The preview: headings, badges and the hint.
+    await wb.command('Open Table Preview to the Side');
+    const frame = await wb.webviewFrame(`td.status-failing[data-key="${FAULTS[name].wrong[0]}"]`);
+    const previewText = await frame.locator('body').innerText();
+    assert.deepEqual(englishWords(previewText), [], 'the preview in Chinese');
+    assert.match(await frame.locator(`td[data-key="${FAULTS[name].wrong[0]}"]`).getAttribute('title'), /应为/);
+    assert.ok(await wb.page.locator('.tabs-container .tab', { hasText: '表格预览' }).count(), 'a "表格预览：…" tab');
+    await wb.screenshot('s-zh-cn-preview');
+    await wb.closeAllEditors();
+    // New Disclosure Report: its prompts.
+    await wb.command('New Disclosure Report');
+    const office = await until(async () => (await wb.quickInputState()) ?? undefined, { timeout: 10_000, what: 'the first prompt' });
+    assert.deepEqual(englishWords(JSON.stringify([office.title ?? '', office.prompt ?? '', office.placeholder ?? ''])), [], JSON.stringify(office));
+    await wb.answerInput(/报告机关/, '青禾县数据资源局');
+    await wb.answerInput(/报告年度/, '2025');
+    const layout = await wb.page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.innerText));
+    assert.deepEqual(layout.flatMap(englishWords), [], JSON.stringify(layout));
+    await wb.pickRow(/单元格以“ \| ”分隔/);
+    await waitLanguage('the new draft');
+    await wb.command('View: Revert and Close Editor');
+    // A notification: the workspace check's.
+    const seen = await recordNotifications(wb.page);
+    await wb.command('Check All Reports in Workspace');
+    const done = await until(async () => (await seen()).find((t) => /检查了 \d+ 份报告/.test(t)), { timeout: 60_000, what: 'the notification 检查了 N 份报告' }).catch(async (e) => {
+      throw new Error(`${e.message}; seen: ${JSON.stringify(await seen())}`);
+    });
+    assert.deepEqual(englishWords(done.replace(/Check All Reports in Workspace|Disclosure Report|Source:.*$/g, '')), [], done);
+    await wb.screenshot('s-zh-cn-notification');
+  } finally {
+    rmIn(join(workspace, '.vscode'), { recursive: true, force: true });
+    await wb.dismiss();
+  }
+});

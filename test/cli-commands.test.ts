@@ -163,7 +163,7 @@ describe('new: a report from the official template', () => {
     assert.equal(checked.status, 0, checked.stdout + checked.stderr);
     assert.equal(text.split('\n')[0], '青禾县数据资源局2025年政府信息公开工作年度报告');
     assert.match(text, /统计期限自2025年1月1日起至2025年12月31日止/);
-    assert.match(text, /^行政事业性收费 \| 0 +\|$/m, 'pipes, aligned, by default');
+    assert.match(text, /^行政事业性收费 \| +0 \|$/m, 'pipes, aligned (numbers right-aligned), by default');
     const files = report.files ?? report;
     const diagnostics = (Array.isArray(files) ? files : [files]).flatMap((f: { diagnostics: unknown[] }) => f.diagnostics);
     assert.deepEqual(diagnostics, []);

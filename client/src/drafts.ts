@@ -1,6 +1,6 @@
 // Drafts of Word documents, web pages and PDFs: the text the checker reads from such a file (the
 // language server's `disclosureReport/convertSource`, the CLI's readers), shown as a read-only
-// document of its own scheme (`disclosure-report-draft:` + the file's path, protocol.ts), in the
+// document of its own scheme (`disclosure-report-draft:` + the file's path + `.txt`, protocol.ts), in the
 // report language, so hover, outline, preview and the findings work on it. The workspace check
 // publishes a converted file's findings on its draft's URI (this client says it shows drafts), so
 // a Problems entry opens the draft at the finding; nothing is ever saved beside the file.
@@ -31,14 +31,14 @@ export const SOURCE_VIEW_TYPE = 'disclosureReport.source';
 
 const nameOf = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
-/** The draft of a file: `file:///w/a.pdf` → `disclosure-report-draft:/w/a.pdf`. */
+/** The draft of a file: `file:///w/a.pdf` → `disclosure-report-draft:/w/a.pdf.txt` (protocol.ts). */
 export function draftUriOf(source: vscode.Uri): vscode.Uri {
-  return source.with({ scheme: DRAFT_SCHEME });
+  return source.with({ scheme: DRAFT_SCHEME, path: `${source.path}.txt` });
 }
 
 /** The file a draft was converted from. */
 export function sourceOfDraft(draft: vscode.Uri): vscode.Uri {
-  return draft.with({ scheme: 'file' });
+  return draft.with({ scheme: 'file', path: draft.path.replace(/\.txt$/, '') });
 }
 
 export const isDraft = (doc: vscode.TextDocument | undefined): doc is vscode.TextDocument => doc?.uri.scheme === DRAFT_SCHEME;
@@ -112,9 +112,9 @@ export function registerDrafts(context: vscode.ExtensionContext, client: ClientS
   const provider = new DraftProvider(client);
   const updateContext = () => {
     const doc = vscode.window.activeTextEditor?.document;
-    void vscode.commands.executeCommand('setContext', FROM_DOCX, isDraft(doc) && /\.docx$/i.test(doc.uri.path));
+    void vscode.commands.executeCommand('setContext', FROM_DOCX, isDraft(doc) && /\.docx\.txt$/i.test(doc.uri.path));
   };
-  // A draft opens as plain text (its name ends in .pdf, .docx…): it is a report.
+  // A draft opens as plain text (its name ends in .pdf.txt, .docx.txt…): it is a report.
   const asReport = (doc: vscode.TextDocument) => {
     if (isDraft(doc) && doc.languageId !== LANGUAGE_ID) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID).then(undefined, () => undefined);
   };

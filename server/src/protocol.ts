@@ -23,9 +23,11 @@ export const SETTINGS_SECTION = 'disclosureReport';
 
 /**
  * The URI scheme of a converted draft (a .docx, web page or PDF as the text the checker reads):
- * `disclosure-report-draft:` + the file URI's authority and path. The VS Code client shows such a
- * document read-only (a TextDocumentContentProvider asking `convertSource`); a client that says so
- * in `initializationOptions.drafts` gets the workspace check's findings of those files published on
+ * `disclosure-report-draft:` + the file URI's authority and path + `.txt`. The `.txt` keeps the
+ * draft away from editors registered for the file's own extension (a `*.pdf` viewer, this
+ * extension's page for .docx/.pdf) and says what it is. The VS Code client shows such a document
+ * read-only (a TextDocumentContentProvider asking `convertSource`); a client that says so in
+ * `initializationOptions.drafts` gets the workspace check's findings of those files published on
  * the draft's URI, so that a Problems entry opens the text its line and column point into.
  */
 export const DRAFT_SCHEME = 'disclosure-report-draft';
@@ -33,15 +35,18 @@ export const DRAFT_SCHEME = 'disclosure-report-draft';
 /** Sources read through a converter (their findings' lines are those of the converted text). */
 export const CONVERTED_SOURCE = /\.(docx|html?|pdf)$/i;
 
-/** `file:///w/a.pdf` → `disclosure-report-draft:///w/a.pdf`; any other URI as it is. */
+/** `file:///w/a.pdf` → `disclosure-report-draft:///w/a.pdf.txt`; any other URI as it is. */
 export function draftUriOf(fileUri: string): string {
-  return /^file:/i.test(fileUri) ? DRAFT_SCHEME + fileUri.slice(4) : fileUri;
+  if (!/^file:/i.test(fileUri)) return fileUri;
+  const m = /^([^?#]*)(.*)$/.exec(fileUri.slice(5))!;
+  return `${DRAFT_SCHEME}:${m[1]}.txt${m[2]}`;
 }
 
-/** `disclosure-report-draft:/w/a.pdf` (however the authority is spelled) → `file:///w/a.pdf`; undefined for other URIs. */
+/** `disclosure-report-draft:/w/a.pdf.txt` (however the authority is spelled) → `file:///w/a.pdf`; undefined for other URIs. */
 export function sourceUriOfDraft(uri: string): string | undefined {
   if (!uri.startsWith(DRAFT_SCHEME + ':')) return undefined;
-  const rest = uri.slice(DRAFT_SCHEME.length + 1);
+  const m = /^([^?#]*?)(?:\.txt)?([?#].*)?$/.exec(uri.slice(DRAFT_SCHEME.length + 1))!;
+  const rest = m[1] + (m[2] ?? '');
   return rest.startsWith('//') ? `file:${rest}` : `file://${rest}`;
 }
 

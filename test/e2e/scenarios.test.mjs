@@ -762,7 +762,7 @@ import { readdirSync as readdirIn } from 'node:fs';
 
 /** Latin words a Chinese UI may still show: names of products, formats, files and rule ids. */
 const KEPT_LATIN = /\b(VS Code|Word|WPS|Excel|PDF|CSV|SARIF|JSON|docx|txt|pdf|html?|Ln|Col|disclosure-report|[a-z]+(?:-[a-z0-9]+)+)\b|[\w.-]+\.(?:txt|pdf|docx|json)/g;
-const englishWords = (s) => (s.replace(KEPT_LATIN, '').match(/[A-Za-z]{3,}/g) ?? []);
+const englishWords = (s) => (s.replace(/disclosure-report(?:\([a-z0-9-]+\))?/g, '').replace(KEPT_LATIN, '').match(/[A-Za-z]{3,}/g) ?? []);
 
 scenario('s. with disclosureReport.locale zh-CN the extension shows no English: lenses, hover, outline, status tooltip, preview, New Report prompts, notifications', 's-zh-cn', async () => {
   const settingsPath = join(workspace, '.vscode', 'settings.json');
@@ -835,5 +835,57 @@ scenario('s. with disclosureReport.locale zh-CN the extension shows no English: 
   } finally {
     rmIn(join(workspace, '.vscode'), { recursive: true, force: true });
     await wb.dismiss();
+  }
+});
+
+/** The page x of every `|` drawn on each rendered line of the active editor: [{ text, xs }]. */
+function barPositions() {
+  return wb.page.evaluate(() =>
+    [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')].map((line) => {
+      const xs = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < n.data.length; i++) {
+          if (n.data[i] !== '|') continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          xs.push(Math.round(r.getBoundingClientRect().x * 10) / 10);
+        }
+      }
+      return { text: line.textContent.replace(/\u00a0/g, ' '), xs, top: line.getBoundingClientRect().top };
+    }),
+  );
+}
+
+scenario('t. in VS Code’s default font (CJK from a fallback font), the new draft’s table 三 after Format Document has every bar of its rows at one pixel column, and no boxed punctuation', 't-default-font', async () => {
+  mkdirIn(join(workspace, '.vscode'), { recursive: true });
+  // VS Code's default editor font on Linux; CJK then comes from a fallback font (WenQuanYi Zen Hei, 1 em wide against 0.6 em Latin).
+  writeIn(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'editor.fontFamily': "'Droid Sans Mono', 'monospace', monospace", '[disclosure-report]': { 'editor.wordWrap': 'off' } }, null, 2));
+  try {
+    await wb.closePanel();
+    await wb.command('New Disclosure Report');
+    await wb.answerInput(/Reporting body|报告机关/, '青禾县数据资源局');
+    await wb.answerInput(/Year the report covers|报告年度/, '2025');
+    await wb.pickRow(/“ \| ”/);
+    await waitLanguage('the new draft');
+    await wb.command('Format Document');
+    await wb.wide(async () => {
+      await wb.gotoLine(27, 1);
+      const rows = await until(async () => {
+        const ls = (await barPositions()).filter((l) => /^(一、本年新收|二、上年结转|三、本年度办理结果|（[一二三四五六七]）|[1-8]\.|四、结转)/.test(l.text) && l.xs.length >= 8);
+        return ls.length >= 12 ? ls : undefined;
+      }, { timeout: 10_000, what: 'a dozen rows of table 三 drawn' });
+      // The seven value columns: the last eight bars of each row.
+      const last8 = rows.map((r) => r.xs.slice(-8));
+      const spread = last8[0].map((_, i) => Math.max(...last8.map((xs) => xs[i])) - Math.min(...last8.map((xs) => xs[i])));
+      await wb.screenshot('t-default-font');
+      assert.ok(Math.max(...spread) <= 1, `bars at one pixel column (spread per bar: ${spread.join(', ')} px); rows:\n${rows.map((r) => `${r.xs.slice(-8).join(' ')}  ${r.text.slice(0, 20)}`).join('\n')}`);
+      // CJK punctuation is not boxed as ambiguous (the language turns the highlight off).
+      assert.equal(await wb.page.locator('.editor-group-container.active .monaco-editor .unicode-highlight').count(), 0, 'no ambiguous- or invisible-character boxes');
+    });
+  } finally {
+    rmIn(join(workspace, '.vscode'), { recursive: true, force: true });
+    await wb.command('View: Revert and Close Editor').catch(() => undefined);
   }
 });

@@ -260,9 +260,10 @@ describe('the workspace check of Word documents and PDFs, for a client that show
   });
 
   test('the draft scheme names the file: canonicalUri maps it back; other URIs are left alone', () => {
+    assert.equal(draftUriOf('file:///w/a%20b.pdf'), 'disclosure-report-draft:///w/a%20b.pdf.txt');
     assert.equal(sourceUriOfDraft(draftUriOf('file:///w/a%20b.pdf')), 'file:///w/a%20b.pdf');
-    assert.equal(canonicalUri('disclosure-report-draft:/w/a b.pdf'), 'file:///w/a%20b.pdf');
-    assert.equal(canonicalUri('disclosure-report-draft://host/share/x.docx'), 'file://host/share/x.docx');
+    assert.equal(canonicalUri('disclosure-report-draft:/w/a b.pdf.txt'), 'file:///w/a%20b.pdf');
+    assert.equal(canonicalUri('disclosure-report-draft://host/share/x.docx.txt'), 'file://host/share/x.docx');
     assert.equal(draftUriOf('untitled:Untitled-1'), 'untitled:Untitled-1');
     assert.equal(sourceUriOfDraft('file:///w/a.pdf'), undefined);
   });

@@ -3,4 +3,4 @@
 // (edit.ts). Shared by the CLI and the language server; no file system, no LSP.
 export { CONFIG_FILE, EMPTY_CONFIG, knownRule, parseConfig, positionAt, reviewedPositions, type ConfigProblem, type ConfigSeverity, type LoadedConfig, type ProjectConfig, type ReviewedEntry, type ReviewStatus, REVIEW_STATUSES } from './load.js';
 export { REVIEWED_STALE, NOTHING_SETTLED, applyConfig, fingerprint, normalizePath, reviewedEntry, reviewMessage, settledIn, settles, staleDiagnostic, statusOf, statusText, type Applied, type Checkable, type ReportTarget, type Review, type Settled, type StaleDiagnostic } from './apply.js';
-export { addReviewedEdits, entryText, newConfigText, removeReviewedEdits, withReviewed } from './edit.js';
+export { addReviewedEdits, isoDate, entryText, newConfigText, removeReviewedEdits, replaceReviewedEdits, withReviewed } from './edit.js';

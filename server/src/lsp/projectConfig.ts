@@ -6,7 +6,7 @@
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { Localized } from '../core/index.js';
-import { addReviewedEdits, CONFIG_FILE, newConfigText, normalizePath, NOTHING_SETTLED, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, settledIn, type Checkable, type LoadedConfig, type Review, type ReviewedEntry, type Settled } from '../config/index.js';
+import { addReviewedEdits, replaceReviewedEdits, CONFIG_FILE, newConfigText, normalizePath, NOTHING_SETTLED, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, settledIn, type Checkable, type LoadedConfig, type Review, type ReviewedEntry, type Settled } from '../config/index.js';
 import { baseName, canonicalUri, isInside, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
 import type { Logger } from './guard.js';
 
@@ -98,7 +98,9 @@ export class ProjectConfigs {
     const config = await this.forDocument(c);
     if (config) {
       const entry = reviewedEntry(d, { file: relativePath(config.dir, c), lines }, opts.review);
-      const edits = addReviewedEdits(config.text, entry);
+      // The same finding reviewed before: its entry replaced, so that one finding keeps one entry.
+      const before = config.config.reviewed.findIndex((e) => sameFinding(e, entry));
+      const edits = before >= 0 ? replaceReviewedEdits(config.text, fileIndexAt(config.text, config.reviewedAt[before]), entry) : addReviewedEdits(config.text, entry);
       if (!edits) return undefined;
       const textEdits = edits.map((e) => ({ range: { start: positionAt(config.text, e.offset), end: positionAt(config.text, e.offset + e.length) }, newText: e.content }));
       const edit: WorkspaceEdit = opts.documentChanges ? { documentChanges: [{ textDocument: { uri: config.uri, version: null }, edits: textEdits }] } : { changes: { [config.uri]: textEdits } };
@@ -186,4 +188,9 @@ function fileIndexAt(text: string, at: { line: number; character: number } | und
   if (!at) return -1;
   const parsed = reviewedPositions(text);
   return parsed.findIndex((p) => p.line === at.line && p.character === at.character);
+}
+
+/** Do two entries name the same finding (file, rule, and cell, row or fingerprint)? */
+function sameFinding(a: ReviewedEntry, b: ReviewedEntry): boolean {
+  return normalizePath(a.file) === normalizePath(b.file) && a.rule === b.rule && (a.cell ?? '') === (b.cell ?? '') && (a.row ?? '') === (b.row ?? '') && (a.fingerprint ?? '') === (b.fingerprint ?? '');
 }

@@ -44,14 +44,14 @@ export const nodeSources: SourceAccess = {
     }
   },
 
-  async writeFixes(uri: string): Promise<WrittenFixes> {
+  async writeFixes(uri: string, keep?: ReadonlySet<string>): Promise<WrittenFixes> {
     const path = pathOfUri(uri);
     if (!path) return { error: NOT_A_FILE };
     try {
       const bytes = readInput(path);
       const src = await readSource(path, bytes);
       if (src.kind !== 'docx') return { error: NOT_DOCX };
-      const result = recompute(analyzeText(src.text));
+      const result = recompute(analyzeText(src.text), { keep });
       const out = writeBack(src, bytes, result.edits);
       if (!out) return { error: NOT_DOCX };
       const skipped = new Set(out.skipped.map((e) => JSON.stringify(e.range)));

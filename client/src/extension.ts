@@ -13,6 +13,8 @@ import { registerConvertTable } from './convertTable';
 import { registerNewDraft } from './newDraft';
 import { registerOpenAsDraft } from './openAsDraft';
 import { registerPreview } from './preview/index';
+import { registerFindingsView } from './findingsView';
+import { registerReview } from './review';
 
 export { LANGUAGE_ID };
 
@@ -41,6 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerNewDraft(context, readyClient);
   registerConvertTable(context, readyClient);
   registerOpenAsDraft(context, readyClient);
+  // The review loop: Mark as reviewed (status, reason), the Findings view and its export, what fixes changed.
+  const findings = registerFindingsView(context, readyClient);
+  registerReview(context, readyClient, (arg) => findings.reviewTarget(arg));
   detection.scanOpen();
   status.update();
 }

@@ -2,7 +2,7 @@
 // and restarts it on request. One client per window; `current()` is whatever runs now.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, LANGUAGE_ID, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, LANGUAGE_ID, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol';
 import type { Messages } from './messages';
 
 export function reason(err: unknown): string {
@@ -33,7 +33,8 @@ export class ServerClient {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: LANGUAGE_ID }],
       synchronize: { configurationSection: SETTINGS_SECTION },
-      initializationOptions: { locale: vscode.env.language },
+      // clientCommands: Mark as reviewed prompts here (status and reason); fix-all's changes are listed here.
+      initializationOptions: { locale: vscode.env.language, clientCommands: [CLIENT_COMMANDS.markReviewed, CLIENT_COMMANDS.reportFixes] },
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannelName: this.msgs.clientName,
     };

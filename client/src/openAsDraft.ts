@@ -6,12 +6,12 @@
 // saved and writes them into it atomically (`disclosureReport/writeBackSource`, the engine of
 // `check --fix`); the draft is then refreshed unless it has edits of its own.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, LANGUAGE_ID, SERVER_REQUESTS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, LANGUAGE_ID, SERVER_REQUESTS, type FixReport } from '../../server/src/protocol';
 import type { ClientSource } from './preview/panel';
 
 type Localized = { zh: string; en: string };
 type Converted = { text: string; kind: string; writable: boolean; problems: Localized[] } | { error: Localized };
-type Written = { changes: { rule: string; key: string; label: Localized; old: string; new: string }[]; skipped: number; text: string } | { error: Localized };
+type Written = { changes: { rule: string; key: string; label: Localized; old: string; new: string; line: number }[]; skipped: number; text: string } | { error: Localized };
 
 const SOURCE = /\.(docx|html?|pdf)$/i;
 /** Context key: the active editor is a draft opened from a .docx. */
@@ -127,6 +127,9 @@ export function registerOpenAsDraft(context: vscode.ExtensionContext, client: Cl
         void vscode.window.showInformationMessage(m.nothing(name));
         return;
       }
+      // What was written, cell by cell (old → new), in the fixes' output channel.
+      const report: FixReport = { uri: origin.source.toString(), title: m.written(name, r.changes.length, r.skipped), changes: r.changes.map((c) => ({ line: c.line, rule: c.rule, key: c.key, what: pick(c.label), old: c.old, new: c.new })) };
+      void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, report);
       const now = doc.getText();
       // The draft as opened, or with the same recompute fixes applied in the editor: refresh it.
       if (now === origin.text || now === r.text) {

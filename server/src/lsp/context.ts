@@ -42,7 +42,7 @@ export type ConvertedSource =
 
 /** What writing the recompute fixes back into a source did (`disclosureReport/writeBackSource`). */
 export type WrittenFixes =
-  | { changes: { rule: string; key: string; label: Localized; old: string; new: string }[]; skipped: number; text: string }
+  | { changes: { rule: string; key: string; label: Localized; old: string; new: string; line: number }[]; skipped: number; text: string }
   | { error: Localized };
 
 /**

@@ -57,7 +57,7 @@ export const nodeSources: SourceAccess = {
       const skipped = new Set(out.skipped.map((e) => JSON.stringify(e.range)));
       const changes = result.changes
         .filter((c) => !skipped.has(JSON.stringify(c.range)))
-        .map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new }));
+        .map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new, line: c.range.start.line }));
       if (!out.applied.length) return { changes: [], skipped: out.skipped.length, text: src.text };
       const written = Buffer.from(out.bytes);
       writeAtomic(path, written, bytes);

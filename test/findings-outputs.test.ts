@@ -130,7 +130,7 @@ describe('the reviewed findings in the text and JSON outputs', () => {
 
   test('text: a line per reviewed finding with its status and reason', () => {
     const out = run('check', report).stdout;
-    assert.match(out, /某区 2024\.txt:24:31: 已审核（已审核，按原样接受：原件如此，已核对；张三 2026-03-01） request-row-total /);
+    assert.match(out, /某区 2024\.txt:24:31: reviewed request-row-total .*实为 19（已审核：按原样接受：原件如此，已核对；张三 2026-03-01）\n/);
     assert.match(out, /某区 2024\.txt:53:9: information review-total .*（已确认，待改正：请改为 2）/);
   });
 });

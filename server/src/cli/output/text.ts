@@ -1,9 +1,11 @@
-// `check --format text`: compiler-style lines (`path:line:col: severity rule message`), what
+// `check --format text`: compiler-style lines (`path:line:col: severity rule message`; a finding
+// reviewed as accepted or a false alarm as `path:line:col: reviewed rule message (status: reason;
+// who date)`, which the problem matcher does not take for a problem), what
 // --fix changed and refused, over several files the tally (for each rule, how many reports fail
 // it), and the closing summary line.
 
 import { pick, RULES, type Locale } from '../../core/index.js';
-import { statusOf, statusText } from '../../config/index.js';
+import { statusOf } from '../../config/index.js';
 import { cliText } from '../messages.js';
 import type { FileReport } from '../report.js';
 
@@ -22,7 +24,7 @@ export function fileText(r: FileReport, locale: Locale): string {
   for (const { d, entry } of r.reviewed ?? []) {
     if (reported.has(`${d.rule} ${d.range.start.line}:${d.range.start.character}`)) continue;
     const who = [entry.reviewer, entry.date].filter(Boolean).join(' ');
-    lines.push(`${at(d.range.start)}: ${t.reviewed(pick(statusText(statusOf(entry)), locale), entry.reason, who)} ${d.rule} ${pick(d.message, locale)}`);
+    lines.push(`${at(d.range.start)}: reviewed ${d.rule} ${pick(d.message, locale)}${t.reviewed(t.statusWords[statusOf(entry)], entry.reason, who)}`);
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -34,7 +34,9 @@ function keysUsed(): Map<string, string> {
 
 /** Words that stay as they are in Chinese text: names of products, formats and commands. */
 const KEPT = /\b(VS Code|Word|WPS|Excel|PDF|CSV|SARIF|docx|html?|pdf|disclosure-report|Git|JSON)\b/g;
-const englishIn = (s: string) => s.replace(/\{\d+\}|\{n\}/g, '').replace(KEPT, '').match(/[A-Za-z]{2,}/g) ?? [];
+/** File names (`.disclosure-report.json`, `a.pdf.txt`) stay as they are too. */
+const FILE_NAME = /[\w.-]*\.(?:json|txt|docx|pdf|html?|csv|sarif)\b/g;
+const englishIn = (s: string) => s.replace(/\{\d+\}|\{n\}/g, '').replace(FILE_NAME, '').replace(KEPT, '').match(/[A-Za-z]{2,}/g) ?? [];
 const placeholders = (s: string) => [...s.matchAll(/\{(\d+|n)\}/g)].map((m) => m[0]).sort();
 
 describe('client strings', () => {
@@ -44,7 +46,7 @@ describe('client strings', () => {
     for (const [key, file] of used) {
       const c = zh[key];
       assert.ok(c, `${file}: no Chinese for “${key}”`);
-      assert.match(c, /[\u4e00-\u9fff]/, `“${key}”: its Chinese has no Chinese`);
+      assert.match(c, /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/, `“${key}”: its Chinese has no Chinese`);
       assert.deepEqual(englishIn(c), [], `“${key}” → “${c}”: English left in the Chinese`);
       assert.deepEqual(placeholders(c), placeholders(key), `“${key}”: placeholders differ`);
     }

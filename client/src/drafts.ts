@@ -13,7 +13,7 @@
 //   - double-clicking a .docx or .pdf shows a page (a read-only custom editor) that says what it
 //     is, with "Open as draft" a click away, instead of VS Code's "binary file" screen.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, SERVER_REQUESTS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, SERVER_REQUESTS, type FixReport } from '../../server/src/protocol';
 import { pick, uiLocale } from './l10n';
 import { msg } from './messages';
 import type { ClientSource } from './preview/panel';
@@ -21,7 +21,7 @@ import { makeNonce } from './preview/html';
 
 type Localized = { zh: string; en: string };
 type Converted = { text: string; kind: string; writable: boolean; problems: Localized[] } | { error: Localized };
-type Written = { changes: { rule: string; key: string; label: Localized; old: string; new: string }[]; skipped: number; text: string } | { error: Localized };
+type Written = { changes: { rule: string; key: string; label: Localized; old: string; new: string; line: number }[]; skipped: number; text: string } | { error: Localized };
 
 const SOURCE = /\.(docx|html?|pdf)$/i;
 /** Context key: the active editor is the draft of a .docx. */
@@ -168,6 +168,9 @@ export function registerDrafts(context: vscode.ExtensionContext, client: ClientS
         void vscode.window.showInformationMessage(msg.draftNothing(name));
         return;
       }
+      // What was written, cell by cell (old → new), in the fixes' output channel.
+      const report: FixReport = { uri: source.toString(), title: msg.draftWritten(name, r.changes.length, r.skipped), changes: r.changes.map((c) => ({ line: c.line, rule: c.rule, key: c.key, what: pick(c.label), old: c.old, new: c.new })) };
+      void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, report);
       provider.refresh(doc.uri);
       void vscode.window.showInformationMessage(msg.draftWritten(name, r.changes.length, r.skipped));
     } catch (err) {

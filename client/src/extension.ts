@@ -12,6 +12,8 @@ import { registerConvertTable } from './convertTable';
 import { registerNewDraft } from './newDraft';
 import { registerDrafts } from './drafts';
 import { registerPreview } from './preview/index';
+import { registerFindingsView } from './findingsView';
+import { registerReview } from './review';
 
 export { LANGUAGE_ID };
 
@@ -39,6 +41,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerNewDraft(context, readyClient);
   registerConvertTable(context, readyClient);
   registerDrafts(context, readyClient);
+  // The review loop: Mark as reviewed (status, reason), the Findings view and its export, what fixes changed.
+  const findings = registerFindingsView(context, readyClient);
+  registerReview(context, readyClient, (arg) => findings.reviewTarget(arg));
   detection.scanOpen();
   status.update();
 }

@@ -2,7 +2,7 @@
 // and restarts it on request. One client per window; `current()` is whatever runs now.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, DRAFT_SCHEME, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, DRAFT_SCHEME, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { msg } from './messages';
 
 export function reason(err: unknown): string {
@@ -54,9 +54,10 @@ export class ServerClient {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: LANGUAGE_ID }],
       synchronize: { configurationSection: SETTINGS_SECTION },
-      // drafts: this client shows converted drafts (draftDocuments.ts), so the workspace check
-      // publishes the findings of a .docx, web page or PDF on its draft.
-      initializationOptions: { locale: vscode.env.language, drafts: true },
+      // drafts: this client shows converted drafts (drafts.ts), so the workspace check publishes
+      // the findings of a .docx, web page or PDF on its draft. clientCommands: Mark as reviewed
+      // prompts here (status and reason); fix-all's changes are listed here.
+      initializationOptions: { locale: vscode.env.language, drafts: true, clientCommands: [CLIENT_COMMANDS.markReviewed, CLIENT_COMMANDS.reportFixes] },
       middleware: readOnlyDrafts,
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannelName: msg.clientName(),

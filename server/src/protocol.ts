@@ -192,11 +192,6 @@ export const SERVER_REQUESTS = {
   exportFindings: 'disclosureReport/exportFindings',
 } as const;
 
-/** Server → client notifications. */
-export const SERVER_NOTIFICATIONS = {
-  /** `{}`: the findings changed (a document re-checked, a workspace check ended, the config file changed). */
-  findingsChanged: 'disclosureReport/findingsChanged',
-} as const;
 
 /** What `SERVER_COMMANDS.checkWorkspace` answers: the counts the client's notification reports. */
 export interface CheckSummary {

@@ -803,7 +803,8 @@ scenario('s. with disclosureReport.locale zh-CN the extension shows no English: 
       const s = await wb.quickInputState();
       return s?.rows > 3 ? s : undefined;
     }, { timeout: 10_000, what: 'the symbols' });
-    const symbolTexts = await wb.page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.innerText.replace(/\s+/g, ' ')));
+    // The rows' labels and details (not VS Code's own "symbols (9)" group label, which follows the display language).
+    const symbolTexts = await wb.page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => [...r.querySelectorAll('.label-name, .label-description')].map((e) => e.textContent).join(' ')));
     assert.deepEqual(symbolTexts.flatMap(englishWords), [], `symbols: ${JSON.stringify(symbolTexts)} (${symbols.rows})`);
     await wb.dismiss();
     // The preview: headings, badges and the hint.

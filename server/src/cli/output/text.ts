@@ -1,8 +1,11 @@
-// `check --format text`: compiler-style lines (`path:line:col: severity rule message`), what
+// `check --format text`: compiler-style lines (`path:line:col: severity rule message`; a finding
+// reviewed as accepted or a false alarm as `path:line:col: reviewed rule message (status: reason;
+// who date)`, which the problem matcher does not take for a problem), what
 // --fix changed and refused, over several files the tally (for each rule, how many reports fail
 // it), and the closing summary line.
 
 import { pick, RULES, type Locale } from '../../core/index.js';
+import { statusOf } from '../../config/index.js';
 import { cliText } from '../messages.js';
 import type { FileReport } from '../report.js';
 
@@ -16,6 +19,13 @@ export function fileText(r: FileReport, locale: Locale): string {
   for (const x of r.refused) lines.push(`${at(x.range.start)}: ${t.notFixed}: ${pick(x.reason, locale)}`);
   if (r.notice) lines.push(`${r.path}: ${r.notice}`);
   for (const d of r.diagnostics) lines.push(`${at(d.range.start)}: ${d.severity} ${d.rule} ${pick(d.message, locale)}`);
+  // Reviewed findings no longer reported (accepted, false alarm): said, with the review, not dropped silently.
+  const reported = new Set(r.diagnostics.map((d) => `${d.rule} ${d.range.start.line}:${d.range.start.character}`));
+  for (const { d, entry } of r.reviewed ?? []) {
+    if (reported.has(`${d.rule} ${d.range.start.line}:${d.range.start.character}`)) continue;
+    const who = [entry.reviewer, entry.date].filter(Boolean).join(' ');
+    lines.push(`${at(d.range.start)}: reviewed ${d.rule} ${pick(d.message, locale)}${t.reviewed(t.statusWords[statusOf(entry)], entry.reason, who)}`);
+  }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 

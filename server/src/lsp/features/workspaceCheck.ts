@@ -24,8 +24,10 @@ type Progress = WorkDoneProgressReporter & { token?: CancellationToken };
 class WorkspaceCheck {
   /** Files whose disk version's diagnostics this feature published (canonical URI → the URI sent). */
   readonly published = new Map<string, string>();
-  /** Files the workspace check covered: re-published from disk when closed or changed. */
-  readonly tracked = new Set<string>();
+  /** Files the workspace check covered: re-published from disk when closed or changed (shared with the Findings view). */
+  get tracked(): Set<string> {
+    return this.ctx.checkedFiles;
+  }
 
   constructor(private readonly ctx: ServerContext) {}
 

@@ -575,7 +575,7 @@ scenario('n. Check All Reports in Workspace fills Problems for reports that are 
   await wb.closePanel();
 });
 
-scenario('o. Mark as reviewed writes .disclosure-report.json and silences the finding in the editor and the CLI', 'o-mark-reviewed', async () => {
+scenario('o. Mark as reviewed asks for a status and a reason, writes .disclosure-report.json and silences the finding in the editor and the CLI', 'o-mark-reviewed', async () => {
   const name = 'o-reviewed.txt';
   const text = composed[name]; // one total wrong (see lib/faults.mjs)
   const file = join(workspace, name);
@@ -601,6 +601,9 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
   assert.ok(rows.some((r) => title.test(r)), `a quick fix "Mark as reviewed"; offered: ${JSON.stringify(rows)}`);
   await wb.screenshot('o-mark-reviewed-menu');
   await wb.chooseAction(title);
+  // The prompt: what the finding is (confirmed / accepted as is / false alarm), then why.
+  await wb.pickRow(/Accepted as is|按原样接受/);
+  await wb.answerInput(/reason|理由/, 'the published table says 19');
   // The configuration file is created in the workspace folder, with the finding by its cell key.
   const config = await until(() => {
     if (!wsExists(configFile)) return undefined;
@@ -611,7 +614,9 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
       return undefined; // still being written
     }
   }, { timeout: 15_000, what: `${configFile} to be saved with a reviewed entry` });
-  assert.deepEqual(config.reviewed.map((e) => [e.rule, e.file, e.cell]), [['request-row-total', name, 't3.new.total']]);
+  assert.deepEqual(config.reviewed.map((e) => [e.rule, e.file, e.cell, e.status, e.reason]), [['request-row-total', name, 't3.new.total', 'accepted', 'the published table says 19']]);
+  assert.ok(config.reviewed[0].reviewer, `a reviewer is recorded: ${JSON.stringify(config.reviewed[0])}`);
+  assert.match(config.reviewed[0].date, /^\d{4}-\d{2}-\d{2}$/);
   // The finding is gone from the editor: no squiggle on that cell, no Problems row; the others stay.
   await wb.closeAllEditors().catch(() => undefined);
   await wb.openFile(name);
@@ -634,6 +639,31 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
   console.log(`# mark as reviewed: ${JSON.stringify(config.reviewed[0])}; left in Problems and the CLI: ${others.map((d) => d.rule).join(', ')} (${markers.length} rows shown)`);
   await filterProblems(wb, '');
   await wb.closePanel();
+});
+
+scenario('r. the Findings view lists the reports with reviewed findings, and exports them as CSV', 'r-findings-view', async () => {
+  // Its own folder and configuration file (independent of scenario o): one wrong total, accepted.
+  const text = composeReport({ totals: { 't3.new.total': 13 } }).text;
+  writeWorkspaceFile(workspace, 'r-review/r-findings.txt', text);
+  writeWorkspaceFile(workspace, 'r-review/.disclosure-report.json', JSON.stringify({ reviewed: [{ rule: 'request-row-total', file: 'r-findings.txt', cell: 't3.new.total', status: 'accepted', reason: 'as printed in the gazette', reviewer: 'e2e', date: '2026-03-01' }] }, null, 2));
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Check All Reports in Workspace');
+  await until(async () => (await seen()).find((t) => CHECK_ALL_DONE.test(t)), { timeout: 60_000, what: 'the workspace check to finish' });
+  await wb.dismiss();
+  await wb.command('Focus on Disclosure Report Findings View');
+  const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /Disclosure Report Findings|年度报告发现/i }) });
+  await until(async () => (await pane.locator('.monaco-list-row').count()) > 0, { timeout: 20_000, what: 'the Findings view to list reports' });
+  await wb.screenshot('r-findings-view');
+  const csv = join(workspace, 'r-review', 'findings.csv');
+  await wb.command('Export findings as CSV');
+  await wb.answerInput(/Export the findings as CSV|将发现列表导出为 CSV|Save|保存/, csv);
+  const out = await until(() => (wsExists(csv) ? wsRead(csv, 'utf8') : undefined), { timeout: 15_000, what: `${csv} to be written` });
+  assert.ok(out.startsWith('\ufeff'), 'UTF-8 with a BOM');
+  const row = out.split('\r\n').find((l) => l.startsWith('r-review/r-findings.txt,') && l.includes('t3.new.total'));
+  assert.ok(row, `a row for the accepted total: ${out.slice(0, 600)}`);
+  assert.match(row, /,accepted as is,as printed in the gazette,e2e,2026-03-01$/);
+  console.log(`# findings exported: ${out.split('\r\n').length - 2} rows; ${row}`);
+  await wb.dismiss();
 });
 
 scenario('p. a tasks.json task running the CLI with "problemMatcher": "$disclosure-report" fills Problems', 'p-problem-matcher', async () => {

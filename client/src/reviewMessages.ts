@@ -55,7 +55,7 @@ const zh: ReviewMessages = {
   fixesChannel: '年度报告修复记录',
   fixesApplied: (n, file) => `${file}：已应用 ${n} 处修改。`,
   showChanges: '查看修改',
-  noFindings: '没有发现。请打开一份报告，或运行“检查工作区中的全部报告”。',
+  noFindings: '没有发现。请打开一份报告，或运行“检查工作区中的所有报告”。',
   reportLabel: (office, year, file) => (office ? `${office}${year ? ` ${year} 年度` : ''}` : file),
   counts: (errors, warnings, notes, reviewed) =>
     [errors && `${errors} 个错误`, warnings && `${warnings} 个警告`, notes && `${notes} 个提示`, reviewed && `${reviewed} 条已审核`].filter(Boolean).join('，') || '没有发现',

@@ -56,10 +56,10 @@ describe('check --format sarif', () => {
   test('is valid SARIF 2.1.0 by the published schema', () => {
     const r = run('check', '--format', 'sarif', report);
     assert.equal(r.status, 1, r.stderr);
-    const log = JSON.parse(r.stdout);
+    const log: unknown = JSON.parse(r.stdout);
     const validate = validator();
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-    assert.equal(log.version, '2.1.0');
+    assert.equal((log as { version: string }).version, '2.1.0');
   });
 
   test('the schema check can fail: a result without a message, a suppression of an unknown status, a relative URI with a space', () => {

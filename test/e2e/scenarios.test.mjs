@@ -575,7 +575,7 @@ scenario('n. Check All Reports in Workspace fills Problems for reports that are 
   await wb.closePanel();
 });
 
-scenario('o. Mark as reviewed writes .disclosure-report.json and silences the finding in the editor and the CLI', 'o-mark-reviewed', async () => {
+scenario('o. Mark as reviewed asks for a status and a reason, writes .disclosure-report.json and silences the finding in the editor and the CLI', 'o-mark-reviewed', async () => {
   const name = 'o-reviewed.txt';
   const text = composed[name]; // one total wrong (see lib/faults.mjs)
   const file = join(workspace, name);
@@ -601,6 +601,9 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
   assert.ok(rows.some((r) => title.test(r)), `a quick fix "Mark as reviewed"; offered: ${JSON.stringify(rows)}`);
   await wb.screenshot('o-mark-reviewed-menu');
   await wb.chooseAction(title);
+  // The prompt: what the finding is (confirmed / accepted as is / false alarm), then why.
+  await wb.pickRow(/Accepted as is|按原样接受/);
+  await wb.answerInput(/reason|理由/, 'the published table says 19');
   // The configuration file is created in the workspace folder, with the finding by its cell key.
   const config = await until(() => {
     if (!wsExists(configFile)) return undefined;
@@ -611,7 +614,9 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
       return undefined; // still being written
     }
   }, { timeout: 15_000, what: `${configFile} to be saved with a reviewed entry` });
-  assert.deepEqual(config.reviewed.map((e) => [e.rule, e.file, e.cell]), [['request-row-total', name, 't3.new.total']]);
+  assert.deepEqual(config.reviewed.map((e) => [e.rule, e.file, e.cell, e.status, e.reason]), [['request-row-total', name, 't3.new.total', 'accepted', 'the published table says 19']]);
+  assert.ok(config.reviewed[0].reviewer, `a reviewer is recorded: ${JSON.stringify(config.reviewed[0])}`);
+  assert.match(config.reviewed[0].date, /^\d{4}-\d{2}-\d{2}$/);
   // The finding is gone from the editor: no squiggle on that cell, no Problems row; the others stay.
   await wb.closeAllEditors().catch(() => undefined);
   await wb.openFile(name);
@@ -634,6 +639,31 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
   console.log(`# mark as reviewed: ${JSON.stringify(config.reviewed[0])}; left in Problems and the CLI: ${others.map((d) => d.rule).join(', ')} (${markers.length} rows shown)`);
   await filterProblems(wb, '');
   await wb.closePanel();
+});
+
+scenario('r. the Findings view lists the reports with reviewed findings, and exports them as CSV', 'r-findings-view', async () => {
+  // Its own folder and configuration file (independent of scenario o): one wrong total, accepted.
+  const text = composeReport({ totals: { 't3.new.total': 13 } }).text;
+  writeWorkspaceFile(workspace, 'r-review/r-findings.txt', text);
+  writeWorkspaceFile(workspace, 'r-review/.disclosure-report.json', JSON.stringify({ reviewed: [{ rule: 'request-row-total', file: 'r-findings.txt', cell: 't3.new.total', status: 'accepted', reason: 'as printed in the gazette', reviewer: 'e2e', date: '2026-03-01' }] }, null, 2));
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Check All Reports in Workspace');
+  await until(async () => (await seen()).find((t) => CHECK_ALL_DONE.test(t)), { timeout: 60_000, what: 'the workspace check to finish' });
+  await wb.dismiss();
+  await wb.command('Focus on Disclosure Report Findings View');
+  const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /Disclosure Report Findings|年度报告发现/i }) });
+  await until(async () => (await pane.locator('.monaco-list-row').count()) > 0, { timeout: 20_000, what: 'the Findings view to list reports' });
+  await wb.screenshot('r-findings-view');
+  const csv = join(workspace, 'r-review', 'findings.csv');
+  await wb.command('Export findings as CSV');
+  await wb.answerInput(/Export the findings as CSV|将发现列表导出为 CSV|Save|保存/, csv);
+  const out = await until(() => (wsExists(csv) ? wsRead(csv, 'utf8') : undefined), { timeout: 15_000, what: `${csv} to be written` });
+  assert.ok(out.startsWith('\ufeff'), 'UTF-8 with a BOM');
+  const row = out.split('\r\n').find((l) => l.startsWith('r-review/r-findings.txt,') && l.includes('t3.new.total'));
+  assert.ok(row, `a row for the accepted total: ${out.slice(0, 600)}`);
+  assert.match(row, /,accepted as is,as printed in the gazette,e2e,2026-03-01$/);
+  console.log(`# findings exported: ${out.split('\r\n').length - 2} rows; ${row}`);
+  await wb.dismiss();
 });
 
 scenario('p. a tasks.json task running the CLI with "problemMatcher": "$disclosure-report" fills Problems', 'p-problem-matcher', async () => {
@@ -705,9 +735,9 @@ scenario('q. a prose number that is not the table’s and a 上年结转 that is
 import { copyFileSync as copyIn, mkdirSync as mkdirIn, rmSync as rmIn, writeFileSync as writeIn } from 'node:fs';
 
 const PDF_FOLDER = 'drafts';
-const PDF_NAME = 'r-wrong-totals.pdf';
+const PDF_NAME = 's-wrong-totals.pdf';
 
-scenario('r. after Check All Reports, clicking a PDF finding in Problems opens its read-only draft at the line; double-clicking the PDF offers "Open as draft"', 'r-pdf-finding', async () => {
+scenario('s. after Check All Reports, clicking a PDF finding in Problems opens its read-only draft at the line; double-clicking the PDF offers "Open as draft"', 's-pdf-finding', async () => {
   mkdirIn(join(workspace, PDF_FOLDER), { recursive: true });
   const pdf = join(workspace, PDF_FOLDER, PDF_NAME);
   copyIn(join(process.cwd(), 'test/fixtures/sources/wrong-totals.pdf'), pdf);
@@ -723,7 +753,7 @@ scenario('r. after Check All Reports, clicking a PDF finding in Problems opens i
   await until(() => row.isVisible(), { timeout: 15_000, what: `Problems to list ${first.rule} ${at} under ${PDF_NAME}` }).catch(async (e) => {
     throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
   });
-  await wb.screenshot('r-pdf-problems');
+  await wb.screenshot('s-pdf-problems');
   await row.click();
   await wb.kb.press('Enter');
   // The draft: a text editor named after the PDF, in the report language, the cursor at the finding.
@@ -739,7 +769,7 @@ scenario('r. after Check All Reports, clicking a PDF finding in Problems opens i
   assert.equal(await wb.page.locator('.editor-group-container.active .monaco-editor-background + *, .editor-group-container.active .binary-container').filter({ hasText: /binary|not displayed/i }).count(), 0);
   await wb.waitSquiggleAt(first.range.start.line + 1, first.range.start.character + 1, FIRST_DIAGNOSTICS_MS, first.severity === 'error' ? 'error' : 'warning');
   await wb.closePanel();
-  await wb.screenshot('r-pdf-draft');
+  await wb.screenshot('s-pdf-draft');
   // Double-clicking the PDF itself: a page saying what it is, with the button that opens the draft.
   await wb.closeAllEditors();
   await wb.focusEditorOrWorkbench();
@@ -750,7 +780,7 @@ scenario('r. after Check All Reports, clicking a PDF finding in Problems opens i
   await wb.kb.press('Enter');
   const frame = await wb.webviewFrame('button#open');
   assert.match(await frame.locator('body').innerText(), /Word document or PDF/);
-  await wb.screenshot('r-pdf-page');
+  await wb.screenshot('s-pdf-page');
   await frame.locator('button#open').click();
   await until(async () => (await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').count()) > 0 && (await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 15_000, what: 'the draft opened from the page' });
   await waitLanguage('the draft opened from the page');
@@ -766,7 +796,7 @@ import { readdirSync as readdirIn } from 'node:fs';
 const KEPT_LATIN = /\b(VS Code|Word|WPS|Excel|PDF|CSV|SARIF|JSON|docx|txt|pdf|html?|Ln|Col|disclosure-report|[a-z]+(?:-[a-z0-9]+)+)\b|[\w.-]+\.(?:txt|pdf|docx|json)/g;
 const englishWords = (s) => (s.replace(/disclosure-report(?:\([a-z0-9-]+\))?/g, '').replace(KEPT_LATIN, '').match(/[A-Za-z]{3,}/g) ?? []);
 
-scenario('s. with disclosureReport.locale zh-CN the extension shows no English: lenses, hover, outline, status tooltip, preview, New Report prompts, notifications', 's-zh-cn', async () => {
+scenario('t. with disclosureReport.locale zh-CN the extension shows no English: lenses, hover, outline, status tooltip, preview, New Report prompts, notifications', 't-zh-cn', async () => {
   const settingsPath = join(workspace, '.vscode', 'settings.json');
   mkdirIn(join(workspace, '.vscode'), { recursive: true });
   writeIn(settingsPath, JSON.stringify({ 'disclosureReport.locale': 'zh-CN' }, null, 2));
@@ -814,7 +844,7 @@ scenario('s. with disclosureReport.locale zh-CN the extension shows no English: 
     assert.deepEqual(englishWords(previewText), [], 'the preview in Chinese');
     assert.match(await frame.locator(`td[data-key="${FAULTS[name].wrong[0]}"]`).getAttribute('title'), /应为/);
     assert.ok(await wb.page.locator('.tabs-container .tab', { hasText: '表格预览' }).count(), 'a "表格预览：…" tab');
-    await wb.screenshot('s-zh-cn-preview');
+    await wb.screenshot('t-zh-cn-preview');
     await wb.closeAllEditors();
     // New Disclosure Report: its prompts.
     await wb.command('New Disclosure Report');
@@ -834,7 +864,7 @@ scenario('s. with disclosureReport.locale zh-CN the extension shows no English: 
       throw new Error(`${e.message}; seen: ${JSON.stringify(await seen())}`);
     });
     assert.deepEqual(englishWords(done.replace(/Check All Reports in Workspace|Disclosure Report|Source:.*$/g, '')), [], done);
-    await wb.screenshot('s-zh-cn-notification');
+    await wb.screenshot('t-zh-cn-notification');
   } finally {
     rmIn(join(workspace, '.vscode'), { recursive: true, force: true });
     await wb.dismiss();
@@ -861,7 +891,7 @@ function barPositions() {
   );
 }
 
-scenario('t. in VS Code’s default font (CJK from a fallback font), the new draft’s table 三 after Format Document has every bar of its rows at one pixel column, and no boxed punctuation', 't-default-font', async () => {
+scenario('u. in VS Code’s default font (CJK from a fallback font), the new draft’s table 三 after Format Document has every bar of its rows at one pixel column, and no boxed punctuation', 'u-default-font', async () => {
   mkdirIn(join(workspace, '.vscode'), { recursive: true });
   // VS Code's default editor font on Linux; CJK then comes from a fallback font (WenQuanYi Zen Hei, 1 em wide against 0.6 em Latin).
   writeIn(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'editor.fontFamily': "'Droid Sans Mono', 'monospace', monospace", '[disclosure-report]': { 'editor.wordWrap': 'off' } }, null, 2));
@@ -882,7 +912,7 @@ scenario('t. in VS Code’s default font (CJK from a fallback font), the new dra
       // The seven value columns: the last eight bars of each row.
       const last8 = rows.map((r) => r.xs.slice(-8));
       const spread = last8[0].map((_, i) => Math.max(...last8.map((xs) => xs[i])) - Math.min(...last8.map((xs) => xs[i])));
-      await wb.screenshot('t-default-font');
+      await wb.screenshot('u-default-font');
       assert.ok(Math.max(...spread) <= 1, `bars at one pixel column (spread per bar: ${spread.join(', ')} px); rows:\n${rows.map((r) => `${r.xs.slice(-8).join(' ')}  ${r.text.slice(0, 20)}`).join('\n')}`);
       // CJK punctuation is not boxed as ambiguous (the language turns the highlight off).
       assert.equal(await wb.page.locator('.editor-group-container.active .monaco-editor .unicode-highlight').count(), 0, 'no ambiguous- or invisible-character boxes');

@@ -329,7 +329,8 @@ describe('Mark as reviewed and .disclosure-report.json', () => {
     applyToDisk(a);
     const config = JSON.parse(readFileSync(configPath, 'utf8'));
     assert.equal(config.reviewed.length, 1);
-    assert.deepEqual(Object.keys(config.reviewed[0]), ['rule', 'file', 'cell', 'reason']);
+    assert.deepEqual(Object.keys(config.reviewed[0]), ['rule', 'file', 'cell', 'status', 'reason', 'date']);
+    assert.equal(config.reviewed[0].status, 'accepted');
     assert.deepEqual([config.reviewed[0].rule, config.reviewed[0].file, config.reviewed[0].reason], [v1[0].code, 'reports/d.txt', '']);
     const since = c.published.length;
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });

@@ -6,11 +6,11 @@
 
 import type { Analysis } from './analysis.js';
 import { formatNumber } from './cells.js';
-import type { Diagnostic, Localized, RuleId, TextEdit } from './diagnostics.js';
+import type { Localized, RuleId, TextEdit } from './diagnostics.js';
 import { msg } from './messages.js';
 import type { Cell, Range, Table } from './model.js';
 import { evaluate, identities, round, type Identity } from './rules/identities.js';
-import { keyedCells, tableAt } from './keys.js';
+import { tableAt } from './keys.js';
 import { cellRange } from './tables/common.js';
 
 export interface FixChange {
@@ -127,61 +127,6 @@ export function recompute(analysis: Analysis, opts: RecomputeOptions = {}): FixR
   }
   changes.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { edits: changes.map((c) => ({ range: c.range, newText: c.new })), changes, refused: [...refused.values()] };
-}
-
-/**
- * The rules whose quick fix cannot change a number a person typed: the official wording of a
- * label or heading, full-width digits written as ASCII (the same number), a placeholder for none
- * (—, /, 无) written as 0, a count's unit or separators dropped (12件 → 12). With the recompute of
- * derived cells they make the editor's fix-all (`source.fixAll`). A prose fix (`changes: 'prose'`)
- * and the fix of an input number are never among them.
- */
-export const SAFE_FIX_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['label-wording', 'section-title', 'cell-fullwidth-digits', 'cell-placeholder', 'cell-unit']);
-
-const overlaps = (a: Range, b: Range) =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character <= b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character <= a.start.character));
-
-/**
- * Fix-all: the recompute of derived cells (with `keep`) and the fixes of `diagnostics` (those still
- * reported, after the configuration file: a finding reviewed as accepted is not among them) whose
- * rule is in SAFE_FIX_RULES. An edit that overlaps one already taken is left out (recompute first:
- * a derived cell in full-width digits is rewritten once, by the recompute). Every change is listed.
- */
-export function fixAll(analysis: Analysis, lines: LineSource, diagnostics: readonly Diagnostic[], opts: RecomputeOptions = {}): FixResult {
-  const base = recompute(analysis, opts);
-  const edits = [...base.edits];
-  const changes = [...base.changes];
-  let cells: Map<string, Cell> | undefined;
-  const cellOf = (r: Range) => {
-    cells ??= new Map(analysis.tables.flatMap((t) => keyedCells(t).map((k) => [`${k.cell.line}:${k.cell.start}`, k.cell] as [string, Cell])));
-    return cells.get(`${r.start.line}:${r.start.character}`);
-  };
-  for (const d of diagnostics) {
-    if (!d.fix || d.fix.changes === 'prose' || !SAFE_FIX_RULES.has(d.rule)) continue;
-    if (opts.tableAt !== undefined) {
-      const t = tableAt(analysis.tables, opts.tableAt);
-      if (!t || d.range.start.line < t.startLine || d.range.end.line > t.endLine) continue;
-    }
-    if (d.fix.edits.some((e) => edits.some((x) => overlaps(x.range, e.range)))) continue;
-    for (const e of d.fix.edits) {
-      edits.push(e);
-      const cell = cellOf(e.range);
-      const what = cell ? { zh: cell.label, en: cell.labelEn } : d.rule === 'section-title' ? msg.changedHeading() : msg.changedLabel();
-      changes.push({ range: e.range, rule: d.rule, key: cell?.key ?? d.cell ?? d.row ?? '', label: what.zh, labelEn: what.en, old: cell?.text ?? textAt(lines, e.range), new: e.newText });
-    }
-  }
-  changes.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { edits, changes, refused: base.refused };
-}
-
-/** A document's lines: an array, or the model's accessor. */
-export type LineSource = readonly string[] | { line(i: number): string };
-
-/** The text a range covers on its first line (what a wording fix replaces). */
-function textAt(lines: LineSource, r: Range): string {
-  const line = (Array.isArray(lines) ? (lines as readonly string[])[r.start.line] : (lines as { line(i: number): string }).line(r.start.line)) ?? '';
-  return r.start.line === r.end.line ? line.slice(r.start.character, r.end.character) : line.slice(r.start.character);
 }
 
 /** Applies non-overlapping edits to a text; line ends (`\n`, `\r\n`, `\r`) are left as they were. */

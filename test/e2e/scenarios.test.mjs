@@ -814,18 +814,25 @@ const englishWords = (s) => (s.replace(/disclosure-report(?:\([a-z0-9-]+\))?/g, 
 scenario('t. with disclosureReport.locale zh-CN the extension shows no English: lenses, hover, outline, status tooltip, preview, New Report prompts, notifications', 't-zh-cn', async () => {
   const settingsPath = join(workspace, '.vscode', 'settings.json');
   mkdirIn(join(workspace, '.vscode'), { recursive: true });
-  writeIn(settingsPath, JSON.stringify({ 'disclosureReport.locale': 'zh-CN' }, null, 2));
   try {
     const name = 'l-row-total.txt';
+    // Opened in English, then switched: the lenses drawn before the switch must change too.
     const cell = await openWithDiagnostics(name);
-    // Code lenses: every table's lens in Chinese (table 四's too), once the setting has reached the server.
+    const t4Line = onDisk(name).split('\n').findIndex((l) => l.startsWith('四、政府信息公开行政复议')) + 1;
+    await wb.gotoLine(t4Line + 3, 1);
+    await until(async () => (await wb.codeLenses()).some((l) => /^identities: /.test(l)), { timeout: 20_000, what: 'table 四’s lens in English' });
+    writeIn(settingsPath, JSON.stringify({ 'disclosureReport.locale': 'zh-CN' }, null, 2));
+    // Code lenses: every table's lens in Chinese — table 四's, in view when the setting changed, and table 三's.
+    const inChinese = (where) =>
+      until(async () => {
+        const ls = await wb.codeLenses();
+        return ls.length >= 1 && ls.every((l) => /[\u4e00-\u9fff]/.test(l) && !englishWords(l).length) ? ls : undefined;
+      }, { timeout: 20_000, what: `every code lens ${where} in Chinese` }).catch(async (e) => {
+        throw new Error(`${e.message}; lenses: ${JSON.stringify(await wb.codeLenses())}`);
+      });
+    const t4Lenses = await inChinese('at table 四');
     await wb.gotoLine(1, 1);
-    const lenses = await until(async () => {
-      const ls = await wb.codeLenses();
-      return ls.length >= 2 && ls.every((l) => /[\u4e00-\u9fff]/.test(l) && !englishWords(l).length) ? ls : undefined;
-    }, { timeout: 20_000, what: 'every code lens in Chinese' }).catch(async (e) => {
-      throw new Error(`${e.message}; lenses: ${JSON.stringify(await wb.codeLenses())}`);
-    });
+    const lenses = [...t4Lenses, ...(await inChinese('at the top'))];
     assert.ok(lenses.length >= 2);
     // Hover on the wrong total: its formula in Chinese (总计 = … ✗ 应为 N).
     await wb.hoverAt(cell.line + 1, cell.character + 1);

@@ -242,6 +242,10 @@ describe('the workspace check of Word documents and PDFs, for a client that show
       const got = mine.find((p) => p.uri === draft(rel))!;
       assert.ok(got.diagnostics.length > 0, rel);
       assert.deepEqual(rulesAt(got.diagnostics), coreRules(converted.text), rel);
+      // The cells a finding names are on the draft too (the Problems entries beneath it open the draft).
+      const related = got.diagnostics.flatMap((d) => (d.relatedInformation ?? []).map((r) => r.location.uri));
+      assert.ok(related.length > 0, rel);
+      assert.deepEqual([...new Set(related)], [draft(rel)], rel);
     }
   });
 

@@ -51,8 +51,11 @@ class WorkspaceCheck {
     const settings = await ctx.settings.get(c);
     const config = await ctx.projectConfig.forDocument(c);
     if (ctx.workspace.openDocument(c)) return undefined; // opened meanwhile: the editor's diagnostics hold
+    // A converted source's lines are those of its draft: published where the client can show them
+    // (its related cells too).
+    const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
     const diagnostics = reportDiagnostics(report.analysis.diagnostics, {
-      uri: c,
+      uri: sent,
       version: 0,
       locale: ctx.settings.locale(settings),
       severity: (rule, own) => ctx.settings.severity(rule, settings, own),
@@ -60,8 +63,6 @@ class WorkspaceCheck {
       config,
     });
     for (const d of diagnostics) if (d.data && typeof d.data === 'object') delete (d.data as { version?: number }).version;
-    // A converted source's lines are those of its draft: published where the client can show them.
-    const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
     this.published.set(c, sent);
     await ctx.connection.sendDiagnostics({ uri: sent, diagnostics });
     return diagnostics;

@@ -93,7 +93,7 @@ button:hover { background: var(--vscode-button-hoverBackground); }
 .muted { color: var(--vscode-descriptionForeground); }
 </style></head>
 <body>
-<h2>${esc(msg.sourcePageHeading(name))}</h2>
+<h2>${esc(msg.sourcePageHeading(name, /\.pdf$/i.test(name)))}</h2>
 <p>${esc(msg.sourcePageBody())}</p>
 <p><button id="open" autofocus>${esc(msg.sourcePageButton())}</button></p>
 <p class="muted">${esc(msg.sourcePageOther())}</p>

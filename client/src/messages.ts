@@ -69,7 +69,7 @@ export const msg = {
   draftEditHint: () => t('This draft is read-only. To change the report, edit the Word document (or write the recomputed totals back with “Write fixes back to the .docx”).'),
   // The page shown when a .docx or .pdf is opened in the editor (double-click).
   sourcePageTitle: (name: string) => t('{0} — disclosure report', name),
-  sourcePageHeading: (name: string) => t('{0} is a Word document or PDF, which VS Code cannot show as text.', name),
+  sourcePageHeading: (name: string, pdf: boolean) => (pdf ? t('{0} is a PDF, which VS Code cannot show as text.', name) : t('{0} is a Word document, which VS Code cannot show as text.', name)),
   sourcePageBody: () => t('The checker reads its text: open that text as a read-only draft to see the findings of Check All Reports at their lines, with hover, outline and the table preview.'),
   sourcePageButton: () => t('Open as draft'),
   sourcePageOther: () => t('To open the file with another editor, use “Reopen Editor With…”.'),

@@ -794,7 +794,7 @@ scenario('s. after Check All Reports, clicking a PDF finding in Problems opens i
   await until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').first().getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 10_000, what: `quick open to offer ${PDF_NAME}` });
   await wb.kb.press('Enter');
   const frame = await wb.webviewFrame('button#open');
-  assert.match(await frame.locator('body').innerText(), /Word document or PDF/);
+  assert.match(await frame.locator('body').innerText(), /is a PDF, which VS Code cannot show as text/);
   await wb.screenshot('s-pdf-page');
   await frame.locator('button#open').click();
   await until(async () => (await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').count()) > 0 && (await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 15_000, what: 'the draft opened from the page' });

@@ -106,7 +106,7 @@ describe('check --format csv', () => {
     assert.equal(rows.length, 7, r.stdout);
     const accepted = rows.find((x) => x.includes('t3.new.total') && x.includes('request-row-total'))!;
     assert.match(accepted, /^报告\/某区 2024\.txt,青禾县数据资源局,2025,表三（收到和处理政府信息公开申请情况）,t3\.new\.total,24,request-row-total,错误,/);
-    assert.match(accepted, /,已审核，按原样接受,原件如此，已核对,张三,2026-03-01$/);
+    assert.match(accepted, /,按原样接受,原件如此，已核对,张三,2026-03-01$/);
     assert.match(rows.find((x) => x.includes('label-wording'))!, /,未审核,,,$/);
     const en = run('check', '--format', 'csv', '--locale', 'en', report).stdout;
     assert.match(en, /^\ufefffile,office,year,place,cell or row,line,rule,severity,message,status,reason,reviewer,date\r\n/);

@@ -654,12 +654,15 @@ scenario('r. the Findings view lists the reports with reviewed findings, and exp
   const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /Disclosure Report Findings|年度报告发现/i }) });
   await until(async () => (await pane.locator('.monaco-list-row').count()) > 0, { timeout: 20_000, what: 'the Findings view to list reports' });
   await wb.screenshot('r-findings-view');
-  const csv = join(workspace, 'r-review', 'findings.csv');
-  await wb.command('Export findings as CSV');
-  await wb.answerInput(/Export the findings as CSV|将发现列表导出为 CSV|Save|保存/, csv);
+  const csv = join(workspace, 'findings.csv');
+  await wb.command('Export findings as CSV', { opensInput: true });
+  // The save dialog (code-server's own, a quick input) proposes findings.csv in the workspace folder: accepted as it is
+  // (typing a path races its completion).
+  await until(async () => (await wb.quickInputState())?.value.endsWith('findings.csv'), { timeout: 10_000, what: 'the save dialog proposing findings.csv' });
+  await wb.page.keyboard.press('Enter');
   const out = await until(() => (wsExists(csv) ? wsRead(csv, 'utf8') : undefined), { timeout: 15_000, what: `${csv} to be written` });
   assert.ok(out.startsWith('\ufeff'), 'UTF-8 with a BOM');
-  const row = out.split('\r\n').find((l) => l.startsWith('r-review/r-findings.txt,') && l.includes('t3.new.total') && l.includes('request-row-total'));
+  const row = out.split('\r\n').find((l) => l.startsWith('r-review/r-findings.txt,') && l.includes(',t3.new.total,') && l.includes(',request-row-total,'));
   assert.ok(row, `a row for the accepted total: ${out.slice(0, 600)}`);
   assert.match(row, /,accepted as is,as printed in the gazette,e2e,2026-03-01$/);
   console.log(`# findings exported: ${out.split('\r\n').length - 2} rows; ${row}`);

@@ -214,7 +214,7 @@ describe('Mark as reviewed with a status and a reason (a client with the prompt)
     assert.deepEqual(accepted.suppressions[0].status, 'accepted');
     const csv = await c.request<{ text: string }>(SERVER_REQUESTS.exportFindings, { format: 'csv' });
     assert.ok(csv.text.startsWith('\ufeff文件,单位,'));
-    assert.match(csv.text, /\r\nreports\/d\.txt,青禾县数据资源局,2025,表三（收到和处理政府信息公开申请情况）,t3\.new\.total,24,request-row-total,错误,.*,已审核，按原样接受,原件如此，已核对,张三,2026-03-01\r\n/);
+    assert.match(csv.text, /\r\nreports\/d\.txt,青禾县数据资源局,2025,表三（收到和处理政府信息公开申请情况）,t3\.new\.total,24,request-row-total,错误,.*,按原样接受,原件如此，已核对,张三,2026-03-01\r\n/);
     await assert.rejects(c.request(SERVER_REQUESTS.exportFindings, { format: 'xml' }), /format/);
   });
 });

@@ -4,7 +4,7 @@
 // section), cell or row key, line, rule, severity, message, review status, reason, reviewer, date.
 
 import { pick, type Locale } from '../core/index.js';
-import { statusText } from '../config/index.js';
+import type { ReviewStatus } from '../config/index.js';
 import { csvDocument } from '../cli/output/csv.js';
 import type { ReportFindings } from './record.js';
 
@@ -20,6 +20,13 @@ const SEVERITY: Record<Locale, Record<string, string>> = {
 
 const NOT_REVIEWED = { zh: '未审核', en: 'not reviewed' };
 
+/** The review status as the column 审核状态 / status says it. */
+const STATUS: Record<ReviewStatus, { zh: string; en: string }> = {
+  confirmed: { zh: '已确认，待改正', en: 'confirmed, to be corrected' },
+  accepted: { zh: '按原样接受', en: 'accepted as is' },
+  'false-alarm': { zh: '误报', en: 'false alarm' },
+};
+
 export function findingsCsv(reports: readonly ReportFindings[], locale: Locale): string {
   const rows = reports.flatMap((r) =>
     r.findings.map((f) => [
@@ -32,7 +39,7 @@ export function findingsCsv(reports: readonly ReportFindings[], locale: Locale):
       f.rule,
       SEVERITY[locale][f.severity] ?? f.severity,
       pick(f.message, locale),
-      pick(f.review ? statusText(f.review.status) : NOT_REVIEWED, locale),
+      pick(f.review ? STATUS[f.review.status] : NOT_REVIEWED, locale),
       f.review?.reason ?? '',
       f.review?.reviewer ?? '',
       f.review?.date ?? '',

@@ -33,13 +33,22 @@ export function coreDiagnostics(ctx: ServerContext, doc: ReportDocument): Diagno
   const analysis = ctx.documents.analyzeSafely(doc);
   const previous = ctx.documents.previousOf(doc);
   if (!previous) return analysis.diagnostics;
+  // Kept per analysis and last year's report: code actions, the review and the Findings view ask
+  // again for the version the diagnostics were published for (crossCheck reads all the prose).
+  const memo = crossMemo.get(doc);
+  if (memo && memo.analysis === analysis && memo.previous === previous) return memo.result;
+  let result: Diagnostic[];
   try {
-    return withCrossYear(analysis.diagnostics, crossCheck(analysis, linesOf(doc.model), previous));
+    result = withCrossYear(analysis.diagnostics, crossCheck(analysis, linesOf(doc.model), previous));
   } catch (err) {
     ctx.log.error(`comparing ${doc.uri} with last year's report ${previous.source} failed`, err);
-    return analysis.diagnostics;
+    result = analysis.diagnostics;
   }
+  crossMemo.set(doc, { analysis, previous, result });
+  return result;
 }
+
+const crossMemo = new WeakMap<ReportDocument, { analysis: unknown; previous: unknown; result: Diagnostic[] }>();
 
 export interface Settled {
   /** Still reported, as the core's diagnostics (a confirmed finding: a copy, as information, its message with the review). */

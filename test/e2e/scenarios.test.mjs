@@ -819,19 +819,31 @@ scenario('t. with disclosureReport.locale zh-CN the extension shows no English: 
   mkdirIn(join(workspace, '.vscode'), { recursive: true });
   try {
     const name = 'l-row-total.txt';
+    // The lenses drawn inside the editor's visible area (one scrolled out of view keeps its old text
+    // in the DOM until it comes back into view, when VS Code draws it again).
+    const visibleLenses = () =>
+      wb.page.evaluate(() => {
+        const view = document.querySelector('.editor-group-container.active .monaco-editor .overflow-guard')?.getBoundingClientRect();
+        return [...document.querySelectorAll('.editor-group-container.active .monaco-editor .codelens-decoration')]
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return view && r.height > 0 && r.top >= view.top && r.bottom <= view.bottom;
+          })
+          .map((e) => e.textContent.replace(/\u00a0/g, ' ').trim());
+      });
     // Opened in English, then switched: the lenses drawn before the switch must change too.
     const cell = await openWithDiagnostics(name);
     const t4Line = onDisk(name).split('\n').findIndex((l) => l.startsWith('四、政府信息公开行政复议')) + 1;
     await wb.gotoLine(t4Line + 3, 1);
-    await until(async () => (await wb.codeLenses()).some((l) => /^identities: /.test(l)), { timeout: 20_000, what: 'table 四’s lens in English' });
+    await until(async () => (await visibleLenses()).some((l) => /^identities: /.test(l)), { timeout: 20_000, what: 'table 四’s lens in English' });
     writeIn(settingsPath, JSON.stringify({ 'disclosureReport.locale': 'zh-CN' }, null, 2));
     // Code lenses: every table's lens in Chinese — table 四's, in view when the setting changed, and table 三's.
     const inChinese = (where) =>
       until(async () => {
-        const ls = await wb.codeLenses();
+        const ls = await visibleLenses();
         return ls.length >= 1 && ls.every((l) => /[\u4e00-\u9fff]/.test(l) && !englishWords(l).length) ? ls : undefined;
       }, { timeout: 20_000, what: `every code lens ${where} in Chinese` }).catch(async (e) => {
-        throw new Error(`${e.message}; lenses: ${JSON.stringify(await wb.codeLenses())}`);
+        throw new Error(`${e.message}; lenses in view: ${JSON.stringify(await visibleLenses())}; all drawn: ${JSON.stringify(await wb.codeLenses())}`);
       });
     const t4Lenses = await inChinese('at table 四');
     await wb.gotoLine(1, 1);

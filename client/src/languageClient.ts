@@ -2,7 +2,7 @@
 // and restarts it on request. One client per window; `current()` is whatever runs now.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, DRAFT_SCHEME, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, DRAFT_SCHEME, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NODE_ARGS, SERVER_NOTIFICATIONS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { msg } from './messages';
 
 export function reason(err: unknown): string {
@@ -56,8 +56,9 @@ export class ServerClient {
       synchronize: { configurationSection: SETTINGS_SECTION },
       // drafts: this client shows converted drafts (drafts.ts), so the workspace check publishes
       // the findings of a .docx, web page or PDF on its draft. clientCommands: Mark as reviewed
-      // prompts here (status and reason); fix-all's changes are listed here.
-      initializationOptions: { locale: vscode.env.language, drafts: true, clientCommands: [CLIENT_COMMANDS.markReviewed, CLIENT_COMMANDS.reportFixes] },
+      // prompts here (status and reason); fix-all's changes are listed here. symbolsRefresh: told
+      // when the outline's words change (a locale switch), see refreshSymbols.
+      initializationOptions: { locale: vscode.env.language, drafts: true, symbolsRefresh: true, clientCommands: [CLIENT_COMMANDS.markReviewed, CLIENT_COMMANDS.reportFixes] },
       middleware: readOnlyDrafts,
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannelName: msg.clientName(),
@@ -65,10 +66,25 @@ export class ServerClient {
     // The id `disclosureReport` makes the client honour the `disclosureReport.trace.server` setting.
     const c = new LanguageClient(SETTINGS_SECTION, msg.clientName(), serverOptions, clientOptions);
     this.client = c;
+    c.onNotification(SERVER_NOTIFICATIONS.symbolsChanged, () => this.refreshSymbols());
     this.starting = c.start().catch((err: unknown) => {
       void vscode.window.showErrorMessage(msg.startFailed(reason(err)));
     });
     return this.starting;
+  }
+
+  private symbolsNudge: vscode.Disposable | undefined;
+
+  /**
+   * Makes VS Code ask for the symbols again (the outline, breadcrumbs, Go to Symbol) after the
+   * server said their words changed. VS Code keeps a document's outline while its text and the
+   * list of symbol providers stay the same, and LSP has no refresh for symbols: a provider that
+   * adds nothing is put in the list, a new one each time, so the list differs from the one the
+   * outline was made with.
+   */
+  private refreshSymbols(): void {
+    this.symbolsNudge?.dispose();
+    this.symbolsNudge = vscode.languages.registerDocumentSymbolProvider({ language: LANGUAGE_ID }, { provideDocumentSymbols: () => [] });
   }
 
   /** Restarts a running client; one that never started (or gave up) is replaced by a fresh one. */
@@ -101,6 +117,7 @@ export class ServerClient {
     const c = this.client;
     this.client = undefined;
     this.starting = undefined;
+    this.symbolsNudge?.dispose();
     if (c) await c.stop().catch(() => undefined);
   }
 }

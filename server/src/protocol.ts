@@ -172,6 +172,17 @@ export interface FindingsReport {
   findings: FindingInfo[];
 }
 
+/** Custom notifications the server sends. */
+export const SERVER_NOTIFICATIONS = {
+  /**
+   * The document symbols' words changed (a switch of `disclosureReport.locale`): LSP has no refresh
+   * for symbols, and VS Code keeps a document's outline until its text changes. Sent only to a
+   * client that asks for it (`initializationOptions.symbolsRefresh`), after the server has the new
+   * settings; the VS Code client then makes VS Code ask for the symbols again.
+   */
+  symbolsChanged: 'disclosureReport/symbolsChanged',
+} as const;
+
 /** Custom requests the server answers (the drafting features). */
 export const SERVER_REQUESTS = {
   /** `{ uri }` → the core's preview tables of an open document, or null. */

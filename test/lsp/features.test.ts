@@ -204,4 +204,36 @@ describe('a switch of disclosureReport.locale while a report is open', () => {
     assert.ok(after.lenses.every((t) => /^勾稽关系 /.test(t)), JSON.stringify(after.lenses));
     assert.ok(after.symbols.some((t) => /^表四/.test(t)), JSON.stringify(after.symbols));
   });
+
+  test('a client that asks (initializationOptions.symbolsRefresh) is told the symbols changed, after the server has the new settings; one that does not is not', async () => {
+    const asks = await TestClient.start({ initializationOptions: { locale: 'en', symbolsRefresh: true } });
+    try {
+      await asks.open(URI, clean.text);
+      const told = asks.within(
+        new Promise<void>((resolve) => {
+          const l = (m: { method?: string }) => {
+            if (m.method === 'disclosureReport/symbolsChanged') {
+              asks.wire.listeners.delete(l);
+              resolve();
+            }
+          };
+          asks.wire.listeners.add(l);
+        }),
+        'disclosureReport/symbolsChanged',
+      );
+      asks.notify('workspace/didChangeConfiguration', { settings: { disclosureReport: { locale: 'zh-CN' } } });
+      await told;
+      const symbols = await asks.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+      assert.ok(symbols.some((s) => (s.children ?? []).some((c) => /^表三/.test(c.name))), 'asked again, the symbols are in the new language');
+    } finally {
+      await asks.stop();
+    }
+    const seen: string[] = [];
+    const l = (m: { method?: string }) => m.method && seen.push(m.method);
+    client.wire.listeners.add(l);
+    client.notify('workspace/didChangeConfiguration', { settings: { disclosureReport: { locale: 'en' } } });
+    await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    client.wire.listeners.delete(l);
+    assert.ok(!seen.includes('disclosureReport/symbolsChanged'), seen.join());
+  });
 });

@@ -37,6 +37,8 @@ export interface ClientInfo {
    * findings of a .docx, web page or PDF checked from disk are published on the draft's URI.
    */
   drafts: boolean;
+  /** `initializationOptions.symbolsRefresh`: told when the symbols' words change (protocol.ts SERVER_NOTIFICATIONS). */
+  symbolsRefresh: boolean;
   name: string;
 }
 

@@ -42,7 +42,7 @@ export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolde
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};
-  const opts = params?.initializationOptions as { locale?: unknown; drafts?: unknown; clientCommands?: unknown } | null | undefined;
+  const opts = params?.initializationOptions as { locale?: unknown; drafts?: unknown; symbolsRefresh?: unknown; clientCommands?: unknown } | null | undefined;
   const initLocale =
     opts && typeof opts.locale === 'string' && opts.locale.trim() ? opts.locale : typeof params?.locale === 'string' && params.locale ? params.locale : undefined;
   return {
@@ -52,6 +52,7 @@ export function readClient(params: InitializeParams): ClientInfo {
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     initLocale,
     drafts: opts?.drafts === true,
+    symbolsRefresh: opts?.symbolsRefresh === true,
     clientCommands: new Set(Array.isArray(opts?.clientCommands) ? opts.clientCommands.filter((c): c is string => typeof c === 'string') : []),
     name: params?.clientInfo?.name ?? 'unknown client',
   };

@@ -31,6 +31,8 @@ export function webviewStrings(t: Translate): Record<string, unknown> {
     notNumbers: t('{0} not a number', '{n}'),
     missings: t('{0} missing', '{n}'),
     allGood: t('All identities hold'),
+    suspect: t('Likely mistyped: should be {0} (that makes the failing totals hold)', '{n}'),
+    likelyTypo: t('Likely cause: {0} ({1}) mistyped; {2} would make the totals hold', '{key}', '{written}', '{n}'),
     click: t('Click a cell to show it in the editor.'),
     problem: {
       fullwidth: t('Full-width digits'),

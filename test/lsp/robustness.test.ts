@@ -12,7 +12,7 @@ import { bundleOptions } from '../../esbuild.mjs';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CodeLens, Command, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
-import { analyzeText, recompute, applyEdits } from '../../server/src/core/index';
+import { analyzeText, applyEdits, fixAll, splitWithEols } from '../../server/src/core/index';
 import { buildServer } from './build';
 import { SERVER, TestClient } from './client';
 import { cleanReport, examples, seeds, SEEDS_SKIP, t3Cell } from './fixture';
@@ -161,13 +161,13 @@ describe('the seeds and the examples agree with the core', () => {
     assert.equal(symbols.filter((s) => s.children).length, a.sections.length);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.equal(lenses.filter((l) => !l.command?.command).length, a.tables.filter((t) => t.kind !== 't2').length);
-    // Fix-all makes exactly the core fixer's edits.
+    // Fix-all makes exactly the core's fix-all edits (the recompute and the wording, digit and placeholder fixes).
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    const fixed = applyEdits(text, recompute(analyzeText(text)).edits);
+    const fixed = applyEdits(text, fixAll(a, splitWithEols(text)[0], a.diagnostics).edits);
     if (fixed === text) assert.deepEqual(actions, []);
     else assert.equal(client.applyEdit(actions[0].edit!), fixed);
   };
@@ -190,6 +190,8 @@ describe('the seeds and the examples agree with the core', () => {
     const cli = join(dir, 'cli.js');
     await esbuild.build({ ...bundleOptions('cli'), outfile: cli });
     const files = [...examples(), ...seeds().map((x) => ({ ...x, name: `seed-${x.name}` }))];
+    // And one mistyped input cell: the suspect on both sides.
+    files.push({ name: 'typo', text: clean.text.replace('一、本年新收政府信息公开申请数量 | 12 |', '一、本年新收政府信息公开申请数量 | 11 |') });
     if (!files.length) files.push(clean);
     const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
     after(() => rmSync(dir, { recursive: true, force: true }));
@@ -201,15 +203,16 @@ describe('the seeds and the examples agree with the core', () => {
       // CLI's `related` (path, range, cell) of the rules beyond the arithmetic is the server's
       // relatedInformation (uri, range).
       const cliAll: Record<string, unknown>[] & { related?: { range: unknown }[] }[] = JSON.parse(out.stdout).files[0].diagnostics;
-      const fromCli = cliAll.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range }));
+      const fromCli = cliAll.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range, suspect: d.suspect }));
       const cliRelated = cliAll.map((d) => ((d.related as { range: unknown }[] | undefined) ?? []).map((r) => r.range));
       const uri = `file:///cli-compare/${i}.txt`;
       await client.open(uri, f.text);
       const fromServer = (await client.diagnosticsOf(uri, 1)).map((d) => {
-        assert.deepEqual(Object.keys(d.data as object).filter((k) => !['at', 'cell', 'row'].includes(k)), ['version']);
-        return { rule: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range };
+        assert.deepEqual(Object.keys(d.data as object).filter((k) => !['at', 'cell', 'row', 'suspect'].includes(k)), ['version']);
+        return { rule: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range, suspect: (d.data as { suspect?: unknown }).suspect };
       });
       assert.deepEqual(fromServer, fromCli, f.name);
+      if (f.name === 'typo') assert.ok(fromCli.some((d) => d.suspect), 'the typo names its cell');
       const serverRelated = (await client.diagnosticsOf(uri, 1)).map((d, k) => (cliAll[k]?.related ? (d.relatedInformation ?? []).map((r) => r.location.range) : []));
       assert.deepEqual(serverRelated, cliRelated, `${f.name}: related places`);
     }

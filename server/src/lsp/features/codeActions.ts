@@ -1,15 +1,18 @@
 // Code actions. A quick fix per diagnostic that has one right answer (a wrong total, a label or
 // heading off the official wording, full-width digits) or that rewrites a prose number to the
-// table's (quick fix only, not preferred), `recompute every total of this table`,
-// `source.fixAll.disclosure-report` for the whole document (the recompute of `--fix` and every
-// fix that cannot change a number a person typed: wording, full-width digits, placeholders,
-// units; with the list of changes for a client that shows it), and "Mark as reviewed" on every
-// finding: for a client that declared the command `disclosureReport.markReviewed`, an action that
-// runs it (the client asks for a status and a reason, then `disclosureReport/reviewEdit`,
-// features/review.ts); for any other, the entry (status accepted, no reason, today's date) added
-// to `.disclosure-report.json` as the action's edit (the file created when there is none). On a
-// `reviewed-stale` note, removing its entry from that file. Cells reviewed as accepted are left
-// alone by the recompute and fix-all (their findings are not reported, so no quick fix either).
+// table's (quick fix only, not preferred); first of all, where one cell likely holds a typo, the
+// change of that cell (on the diagnostics it explains and on the cell itself; the total's fix
+// comes second, not preferred, as it would fit the total to the typo); `recompute every total of
+// this table`, `source.fixAll.disclosure-report` for the whole document (the recompute of `--fix`
+// and every fix that cannot change a number a person typed: wording, full-width digits,
+// placeholders, units; with the list of changes for a client that shows it), and "Mark as
+// reviewed" on every finding: for a client that declared the command `disclosureReport.markReviewed`,
+// an action that runs it (the client asks for a status and a reason, then
+// `disclosureReport/reviewEdit`, features/review.ts); for any other, the entry (status accepted, no
+// reason, today's date) added to `.disclosure-report.json` as the action's edit (the file created
+// when there is none). On a `reviewed-stale` note, removing its entry from that file. Cells
+// reviewed as accepted are left alone by the recompute and fix-all (their findings are not
+// reported, so no quick fix either).
 //
 // The client's diagnostics only say which fixes are wanted: every edit is rebuilt from the
 // server's copy, the diagnostic found again by rule and position. A request whose diagnostics
@@ -23,7 +26,7 @@ import {
   type Command,
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
-import { ARITHMETIC_RULES, pick, type RuleId } from '../../core/index.js';
+import { ARITHMETIC_RULES, pick, type Diagnostic as CoreDiagnostic, type RuleId } from '../../core/index.js';
 import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type FixReport, type ReviewTarget } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { readData } from '../convert.js';
@@ -75,6 +78,32 @@ export function register(ctx: ServerContext): void {
       const add = (a: CodeAction, command: Command) => actions.push(literals ? a : command);
 
       if (!stale && wants(only, CodeActionKind.QuickFix)) {
+        // The likely mistyped cell first, once per cell, with the diagnostics it explains (not when
+        // a diagnostic sent is anchored at it: a total that is itself the typo, whose fix follows).
+        const suspects = new Map<string, { core: CoreDiagnostic; diagnostics: LspDiagnostic[] }>();
+        const anchored = new Set<string>();
+        const suspectOf = (core: CoreDiagnostic | undefined, d?: LspDiagnostic) => {
+          const s = core && ctx.fixes.suspectFix(core);
+          if (!s) return;
+          const entry = suspects.get(s.cell) ?? suspects.set(s.cell, { core: core!, diagnostics: [] }).get(s.cell)!;
+          if (d) entry.diagnostics.push(d);
+        };
+        for (const d of ours) {
+          const data = readData(d);
+          const core = data && ARITHMETIC_RULES.has(data.rule) ? ctx.fixes.findDiagnostic(doc, data.rule, data.at) : undefined;
+          if (core?.cell) anchored.add(core.cell);
+          suspectOf(core, d);
+        }
+        for (const core of ctx.fixes.suspectsAt(doc, range)) suspectOf(core);
+        for (const [cell, { core, diagnostics }] of suspects) {
+          if (anchored.has(cell)) continue;
+          const s = ctx.fixes.suspectFix(core)!;
+          const title = pick(s.title, locale);
+          add(
+            { title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: ctx.fixes.workspaceEdit(doc, s.edits) },
+            { title, command: SERVER_COMMANDS.fix, arguments: [{ uri, version, rule: core.rule, at: core.range.start, suspect: true }] },
+          );
+        }
         // One quick fix per diagnostic of ours that has a fix.
         for (const d of ours) {
           const data = readData(d);
@@ -88,7 +117,7 @@ export function register(ctx: ServerContext): void {
             // A fix that rewrites prose (the table's value into the prose, a total to its parts'
             // sum) is never preferred: which side is wrong is the author's call, so no auto-fix
             // picks it; recompute and source.fixAll never include it.
-            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: core.fix.changes !== 'prose', edit: ctx.fixes.workspaceEdit(doc, core.fix.edits) },
+            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: core.fix.changes !== 'prose' && !ctx.fixes.suspectFix(core), edit: ctx.fixes.workspaceEdit(doc, core.fix.edits) },
             { title, command: SERVER_COMMANDS.fix, arguments: [{ uri, version, rule, at: core.range.start }] },
           );
         }

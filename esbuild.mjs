@@ -17,7 +17,7 @@ const pdfEngineApart = {
   },
 };
 
-/** The esbuild options of one bundle: `cli`, `server`, `client` or `pdf-engine`. */
+/** The esbuild options of one bundle: `cli`, `server`, `client`, `pdf-worker` or `pdf-engine`. */
 export function bundleOptions(name, { production = false } = {}) {
   const common = {
     absWorkingDir: root,
@@ -40,6 +40,9 @@ export function bundleOptions(name, { production = false } = {}) {
       return { ...common, ...bin, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js', plugins: [pdfEngineApart] };
     case 'client':
       return { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] };
+    case 'pdf-worker':
+      // The thread pdf.js runs in (sources/pdf.ts starts it); pdf.js itself stays in pdf-engine.mjs.
+      return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart] };
     case 'pdf-engine':
       // Optional native canvas packages of pdf.js are for rendering, which the checker never does.
       return { ...common, format: 'esm', entryPoints: ['server/src/sources/pdf-engine.ts'], outfile: 'dist/pdf-engine.mjs', external: ['@napi-rs/canvas', 'canvas', 'path2d'] };
@@ -70,7 +73,7 @@ async function buildAll() {
   }
   const production = process.argv.includes('--production');
   copyCmaps();
-  await Promise.all(['cli', 'server', 'client', 'pdf-engine'].map((name) => esbuild.build(bundleOptions(name, { production }))));
+  await Promise.all(['cli', 'server', 'client', 'pdf-worker', 'pdf-engine'].map((name) => esbuild.build(bundleOptions(name, { production }))));
   for (const name of BINS) chmodSync(new URL(bundleOptions(name).outfile, import.meta.url), 0o755);
 }
 

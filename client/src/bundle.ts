@@ -43,3 +43,14 @@ export function webviewStrings(t: Translate): Record<string, unknown> {
     },
   };
 }
+
+/** The status bar entry's counts and "not fully checked" (client/src/statusView.ts draws with them). */
+export function statusStrings(t: Translate) {
+  return {
+    tooltip: (errors: number, warnings: number) => t('Disclosure report: {0} error(s), {1} warning(s). Click to open the Problems panel.', errors, warnings),
+    tooltipClean: () => t('Disclosure report: no problems found. Click to open the Problems panel.'),
+    notFully: () => t('not fully checked'),
+    tooltipPartial: (detail: string) => t('Disclosure report: no problems found, but not fully checked: {0}. Click to open the Problems panel.', detail),
+    notFullyLine: (detail: string) => t('Not fully checked: {0}.', detail),
+  };
+}

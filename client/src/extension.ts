@@ -3,7 +3,7 @@
 // (detection.ts), the status bar's error/warning count (status.ts) and the toggle, fix-all and
 // restart commands and the workspace check (commands.ts). The names it shares with the server are server/src/protocol.ts's.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, LANGUAGE_ID } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, LANGUAGE_ID, SERVER_REQUESTS, type CoverageAnswer } from '../../server/src/protocol';
 import { checkWorkspace, fixAll, toggleLanguage } from './commands';
 import { Detection } from './detection';
 import { ServerClient } from './languageClient';
@@ -22,7 +22,11 @@ let server: ServerClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const current = new ServerClient(context.asAbsolutePath('dist/server.js'));
   server = current;
-  const status = new ProblemStatus();
+  // The status bar asks the server what was verified only when it runs (never starts it for that).
+  const status = new ProblemStatus(async (uri) => {
+    const c = current.current();
+    return c?.isRunning() ? c.sendRequest<CoverageAnswer | null>(SERVER_REQUESTS.coverage, { uri }) : null;
+  });
   const detection = new Detection(
     () => void current.ensure(),
     () => status.updateSoon(),

@@ -8,8 +8,6 @@ import { t } from './l10n';
 
 export const msg = {
   clientName: () => t('Disclosure Report Language Server'),
-  statusTooltip: (errors: number, warnings: number) => t('Disclosure report: {0} error(s), {1} warning(s). Click to open the Problems panel.', errors, warnings),
-  statusTooltipClean: () => t('Disclosure report: no problems found. Click to open the Problems panel.'),
   statusName: () => t('Disclosure Report Problems'),
   noActiveEditor: () => t('Open a report first: there is no active text editor.'),
   switchedTo: (name: string) => t('{0} is now checked as a disclosure report.', name),

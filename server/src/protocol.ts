@@ -201,8 +201,19 @@ export const SERVER_REQUESTS = {
   findings: 'disclosureReport/findings',
   /** `{ format: 'csv' | 'sarif' }` → `{ text, count }`: the Findings view's list as the CLI writes it. */
   exportFindings: 'disclosureReport/exportFindings',
+  /** `{ uri }` → what was verified in an open document (`CoverageAnswer`), or null when it is not open. */
+  coverage: 'disclosureReport/coverage',
 } as const;
 
+/** What `SERVER_REQUESTS.coverage` answers: whether the report was fully checked, and if not, what could not be (in the server's language). */
+export interface CoverageAnswer {
+  /** Every row of the three tables found and every identity evaluated. */
+  fully: boolean;
+  /** '' when fully checked; else the short form, `未完全核对` / `not fully checked`. */
+  title: string;
+  /** What could not be checked: `表三缺 2 行；9/42 个勾稽关系无法核对（9 个因缺行）` ('' when fully checked). */
+  detail: string;
+}
 
 /** What `SERVER_COMMANDS.checkWorkspace` answers: the counts the client's notification reports. */
 export interface CheckSummary {

@@ -2,7 +2,8 @@
 // `{ version: 1, files: [ { path, previous?, diagnostics: [ { rule, severity, message, range, expected?,
 // actual?, cell?, row?, suspect?: { cell, value }, related?: [ { path, range, cell? } ], details? } ],
 // fixed?: [ { rule, range, cell, old, new, suspect? } ], refused?, error?,
-// notice?, reviewed? } ], tally? }`. A reviewed finding (`.disclosure-report.json`) carries `review`:
+// notice?, coverage?, reviewed? } ], tally? }`; `coverage` (additive, "Completeness and coverage"): rows found
+// per table, identities evaluated of those in the format, and why each other one was not. A reviewed finding (`.disclosure-report.json`) carries `review`:
 // `{ status, reason, reviewer?, date? }` — a confirmed one among `diagnostics` (as information), an
 // accepted or false-alarm one in the file's `reviewed` list (additive: absent when there is none). `related` is given for the rules beyond the arithmetic (a place in this
 // file carries its own path); `tally` (over more than one file, additive): for each rule, how many
@@ -43,6 +44,7 @@ export function fileJson(r: FileReport, locale: Locale): Record<string, unknown>
     });
     out.refused = r.refused.map((x) => ({ range: x.range, reason: pick(x.reason, locale) }));
   }
+  if (r.coverage) out.coverage = r.coverage;
   if (r.error) out.error = r.error;
   if (r.notice) out.notice = r.notice;
   if (r.previous) out.previous = r.previous;

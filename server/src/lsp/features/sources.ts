@@ -3,11 +3,16 @@
 // as an untitled document in the report language, so every feature works on it) and
 // `disclosureReport/writeBackSource` ({ uri } of a .docx → its recompute fixes written back
 // atomically, with what changed and the text it now converts to). The files are read through
-// ctx.sources (the runtime's file access); without one, both answer an error.
+// ctx.sources (the runtime's file access); without one, both answer an error. Only files of the
+// source kinds (.docx, web pages, PDFs, and the old Word/WPS formats, to say so) are read, and,
+// when the server has workspace folders, only files inside them: the request is no way to read
+// any file on the machine.
 
 import { SERVER_REQUESTS } from '../../protocol.js';
 import type { ConvertedSource, ServerContext, WrittenFixes } from '../context.js';
 import { guard, InvalidParams } from '../guard.js';
+import { baseName, uriPath } from '../files.js';
+import type { Localized } from '../../core/index.js';
 
 const NO_FILES = { zh: '此环境无法读取文件', en: 'Files cannot be read in this environment' };
 
@@ -18,11 +23,27 @@ export function uriOf(params: unknown): string {
   return uri;
 }
 
+const SOURCE_KINDS = /\.(docx|html?|pdf|doc|wps|dot|wpt|rtf)$/i;
+const NOT_A_SOURCE: Localized = { zh: '只能转换 .docx、.html/.htm 和 .pdf 文件', en: 'Only .docx, .html/.htm and .pdf files can be converted' };
+const OUTSIDE: Localized = { zh: '只能读取工作区文件夹中的文件', en: 'Only files inside the workspace folders can be read' };
+
+/** Why the server will not read `uri` for these requests; null when it will. */
+export function refusal(ctx: Pick<ServerContext, 'workspace'>, uri: string): Localized | null {
+  if (!SOURCE_KINDS.test(baseName(uri))) return NOT_A_SOURCE;
+  const path = uriPath(uri);
+  // `..` and `.` segments would walk out of a folder the URI seems to be inside.
+  if (path !== undefined && path.split('/').some((s) => s === '..' || s === '.')) return OUTSIDE;
+  if (ctx.workspace.folders.length && !ctx.workspace.folderOf(uri)) return OUTSIDE;
+  return null;
+}
+
 export function register(ctx: ServerContext): void {
   ctx.connection.onRequest(
     SERVER_REQUESTS.convertSource,
     guard(ctx, SERVER_REQUESTS.convertSource, (params: unknown): Promise<ConvertedSource> | ConvertedSource => {
       const uri = uriOf(params);
+      const refused = refusal(ctx, uri);
+      if (refused) return { error: refused };
       return ctx.sources ? ctx.sources.convert(uri) : { error: NO_FILES };
     }),
   );
@@ -30,6 +51,8 @@ export function register(ctx: ServerContext): void {
     SERVER_REQUESTS.writeBackSource,
     guard(ctx, SERVER_REQUESTS.writeBackSource, async (params: unknown): Promise<WrittenFixes> => {
       const uri = uriOf(params);
+      const refused = refusal(ctx, uri);
+      if (refused) return { error: refused };
       if (!ctx.sources) return { error: NO_FILES };
       // Cells reviewed as accepted in .disclosure-report.json are left as written, as by --fix.
       return ctx.sources.writeFixes(uri, (await ctx.projectConfig.settled(uri)).cells);

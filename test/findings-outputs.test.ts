@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { findingsCsv } from '../server/src/findings/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -111,6 +112,13 @@ describe('check --format csv', () => {
     const en = run('check', '--format', 'csv', '--locale', 'en', report).stdout;
     assert.match(en, /^\ufefffile,office,year,place,cell or row,line,rule,severity,message,status,reason,reviewer,date\r\n/);
     assert.match(en, /,"confirmed, to be corrected",请改为 2,李四,2026-03-02\r\n/, 'a field with a comma is quoted');
+  });
+
+  test('a field a spreadsheet would take for a formula is neutralised, as export\'s are (one writer: cli/output/csv.ts)', () => {
+    const finding = { rule: 'request-row-total', severity: 'error' as const, message: { zh: '总计不符', en: 'total differs' }, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } }, cell: 't3.new.total', place: 't3', placeName: { zh: '表三', en: 'table 三' } };
+    const csv = findingsCsv([{ path: '=cmd|x.txt', office: '@某局', year: 2025, findings: [{ ...finding, review: { status: 'accepted', reason: '=HYPERLINK("http://x")', reviewer: '+张三', date: '2026-03-01' } }] }], 'zh-CN');
+    const row = csv.split('\r\n')[1];
+    assert.equal(row, `'=cmd|x.txt,'@某局,2025,表三,t3.new.total,4,request-row-total,错误,总计不符,按原样接受,"'=HYPERLINK(""http://x"")",'+张三,2026-03-01`);
   });
 });
 

@@ -7,23 +7,23 @@ import { CLIENT_COMMANDS, LANGUAGE_ID, SERVER_REQUESTS, type CoverageAnswer } fr
 import { checkWorkspace, fixAll, toggleLanguage } from './commands';
 import { Detection } from './detection';
 import { ServerClient } from './languageClient';
-import { messagesFor } from './messages';
 import { ProblemStatus } from './status';
 import { registerConvertTable } from './convertTable';
 import { registerNewDraft } from './newDraft';
-import { registerOpenAsDraft } from './openAsDraft';
+import { registerDrafts } from './drafts';
 import { registerPreview } from './preview/index';
+import { registerFindingsView } from './findingsView';
+import { registerReview } from './review';
 
 export { LANGUAGE_ID };
 
 let server: ServerClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const msgs = messagesFor(vscode.env.language);
-  const current = new ServerClient(context.asAbsolutePath('dist/server.js'), msgs);
+  const current = new ServerClient(context.asAbsolutePath('dist/server.js'));
   server = current;
   // The status bar asks the server what was verified only when it runs (never starts it for that).
-  const status = new ProblemStatus(msgs, async (uri) => {
+  const status = new ProblemStatus(async (uri) => {
     const c = current.current();
     return c?.isRunning() ? c.sendRequest<CoverageAnswer | null>(SERVER_REQUESTS.coverage, { uri }) : null;
   });
@@ -34,17 +34,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     status,
     detection,
-    vscode.commands.registerCommand(CLIENT_COMMANDS.toggleLanguage, () => toggleLanguage(msgs, detection, current)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, () => fixAll(msgs)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.toggleLanguage, () => toggleLanguage(detection, current)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, () => fixAll()),
     vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => current.restart()),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.checkWorkspace, () => checkWorkspace(msgs, current)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.checkWorkspace, () => checkWorkspace(current)),
   );
   // Drafting: the table preview, a new report from the template, table layout conversion.
   const readyClient = async () => (await current.ensure(), current.current()?.isRunning() ? current.current() : undefined);
   registerPreview(context, readyClient);
   registerNewDraft(context, readyClient);
   registerConvertTable(context, readyClient);
-  registerOpenAsDraft(context, readyClient);
+  registerDrafts(context, readyClient);
+  // The review loop: Mark as reviewed (status, reason), the Findings view and its export, what fixes changed.
+  const findings = registerFindingsView(context, readyClient);
+  registerReview(context, readyClient, (arg) => findings.reviewTarget(arg));
   detection.scanOpen();
   status.update();
 }

@@ -3,7 +3,7 @@
 // the file's line ends; jsonc-parser finds where), or the whole text of a new file. Pure: the
 // server turns the result into a workspace edit, a test applies it to a string.
 
-import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ReviewedEntry } from './load.js';
 
 /** One entry on one line: `{ "rule": "…", "file": "…", "cell": "…", "reason": "" }`. */
@@ -62,17 +62,24 @@ export function withReviewed(text: string, entry: ReviewedEntry): string | undef
   return edits ? applyEdits(text, edits) : undefined;
 }
 
-/**
- * Offset edits that remove entry `index` of `reviewed` (with its comma and line), or undefined
- * when `text` is not valid JSON or has no such entry.
- */
-export function removeReviewedEdits(text: string, index: number): Edit[] | undefined {
+/** The `reviewed` array of a valid config text (its node, its entries, and 1 when the text starts with a BOM), or undefined. */
+function reviewedArray(text: string): { bom: number; reviewed: JsonNode | undefined; items: JsonNode[] } | undefined {
   const errors: ParseError[] = [];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const root = parseTree(text.slice(bom), errors, { disallowComments: true });
   if (errors.length || !root || root.type !== 'object') return undefined;
   const reviewed = findNodeAtLocation(root, ['reviewed']);
-  const items = reviewed?.type === 'array' ? (reviewed.children ?? []) : [];
+  return { bom, reviewed, items: reviewed?.type === 'array' ? (reviewed.children ?? []) : [] };
+}
+
+/**
+ * Offset edits that remove entry `index` of `reviewed` (with its comma and line), or undefined
+ * when `text` is not valid JSON or has no such entry.
+ */
+export function removeReviewedEdits(text: string, index: number): Edit[] | undefined {
+  const found = reviewedArray(text);
+  if (!found) return undefined;
+  const { bom, reviewed, items } = found;
   if (!reviewed || !Number.isInteger(index) || index < 0 || index >= items.length) return undefined;
   const at = (offset: number, length: number, content = ''): Edit[] => [{ offset: offset + bom, length, content }];
   if (items.length === 1) return at(reviewed.offset, reviewed.length, '[]');
@@ -80,4 +87,21 @@ export function removeReviewedEdits(text: string, index: number): Edit[] | undef
   if (index < items.length - 1) return at(item.offset, items[index + 1].offset - item.offset);
   const prevEnd = items[index - 1].offset + items[index - 1].length;
   return at(prevEnd, item.offset + item.length - prevEnd);
+}
+
+/**
+ * Offset edits that replace entry `index` of `reviewed` by `entry` (one line, in place: a finding
+ * reviewed again keeps one entry), or undefined when `text` is not valid JSON or has no such entry.
+ */
+export function replaceReviewedEdits(text: string, index: number, entry: ReviewedEntry): Edit[] | undefined {
+  const found = reviewedArray(text);
+  if (!found) return undefined;
+  const { bom, items } = found;
+  if (!Number.isInteger(index) || index < 0 || index >= items.length) return undefined;
+  return [{ offset: items[index].offset + bom, length: items[index].length, content: entryText(entry) }];
+}
+
+/** A date as the entries record it: ISO 8601, `2026-03-01` (UTC). */
+export function isoDate(d: Date = new Date()): string {
+  return d.toISOString().slice(0, 10);
 }

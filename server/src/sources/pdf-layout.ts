@@ -6,16 +6,10 @@
 // vertically (a label spanning rows) is a line of its own, or left out where it was cut off.
 
 import { TABLE3, type Localized } from '../core/index.js';
-import { headerCells, headerRows, type Columns } from './pdf-header.js';
+import { headerCells, headerRows, type Columns, type PdfItem as PlacedItem } from './pdf-header.js';
 
-export interface PdfItem {
-  str: string;
-  /** Left edge and baseline, in points from the page's top-left corner. */
-  x: number;
-  y: number;
-  w: number;
-  /** Font size. */
-  h: number;
+/** A text item as pdf-header.ts places it, and whether pdf.js says it is written top to bottom. */
+export interface PdfItem extends PlacedItem {
   /** Written top to bottom (pdf.js's `dir: 'ttb'`). */
   vertical?: boolean;
 }

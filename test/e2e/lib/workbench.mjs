@@ -61,8 +61,8 @@ export class Workbench {
     for (let i = 0; i < 3; i++) await this.kb.press('Escape');
   }
 
-  /** Runs a command by its label from the command palette (F1). */
-  async command(label) {
+  /** Runs a command by its label from the command palette (F1); `opensInput`: the command opens a quick input of its own (a save dialog), so the palette does not just close. */
+  async command(label, { opensInput = false } = {}) {
     await this.dismiss();
     await this.focusEditorOrWorkbench();
     await this.kb.press('F1');
@@ -75,6 +75,7 @@ export class Workbench {
       what: `"${label}" to be the chosen command`,
     });
     await this.kb.press('Enter');
+    if (opensInput) return;
     await until(async () => !(await this.quickInput().isVisible()), { timeout: 5000, what: 'the command palette to close' });
   }
 
@@ -328,14 +329,18 @@ export class Workbench {
     }, { timeout: 5000, what: `the input box asking ${prompt} to close` });
   }
 
-  /** Picks the quick pick row matching `re` (ArrowDown until it is focused), then Enter. */
+  /** Picks the quick pick row matching `re` (ArrowDown until it is focused), then Enter; waits until it closes or the next prompt shows. */
   async pickRow(re) {
     await until(async () => (await this.quickInputState())?.rows > 0, { timeout: 10_000, what: 'a quick pick with rows' });
     for (let i = 0; i < 10; i++) {
       const s = await this.quickInputState();
       if (re.test(s?.focused ?? '')) {
         await this.kb.press('Enter');
-        await until(async () => !(await this.quickInputState()), { timeout: 5000, what: 'the quick pick to close' });
+        // Closed, or moved on to the next prompt (an input box reuses the same widget at once).
+        await until(async () => {
+          const now = await this.quickInputState();
+          return !now || now.title !== s.title || now.placeholder !== s.placeholder || now.rows === 0;
+        }, { timeout: 5000, what: 'the quick pick to close or move on' });
         return s.focused;
       }
       await this.kb.press('ArrowDown');

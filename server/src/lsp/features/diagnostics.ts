@@ -6,14 +6,14 @@
 // `maxDiagnostics` (1,000) are published per document, then one that says how many more there are.
 
 import { DiagnosticSeverity, LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { crossCheck, pick, withCrossYear, type Diagnostic, type Locale, type RuleId, type Severity } from '../../core/index.js';
+import { pick, type Diagnostic, type Locale, type RuleId, type Severity } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { toLsp } from '../convert.js';
 import { cancelled, guard, requireUri } from '../guard.js';
-import { linesOf, type ReportDocument } from '../documents.js';
+import type { ReportDocument } from '../documents.js';
 import type { DocumentConfig } from '../projectConfig.js';
-import { reportDiagnostics } from '../reportDiagnostics.js';
+import { coreDiagnostics, reportDiagnostics } from '../reportDiagnostics.js';
 import { text } from '../messages.js';
 import { DEFAULT_MAX_DIAGNOSTICS, type Settings } from '../settings.js';
 
@@ -63,21 +63,7 @@ export function capped(list: LspDiagnostic[], max: number, locale: Locale): LspD
   return list.length <= max ? list : withLimitNote(list.slice(0, max), list.length - max, max, locale);
 }
 
-/**
- * A document's own diagnostics and, when last year's report is known (`ctx.documents.previousOf`,
- * which the workspace index fills), the cross-year ones: crossCheck(analysis, lines, previous).
- */
-export function coreDiagnostics(ctx: ServerContext, doc: ReportDocument): Diagnostic[] {
-  const analysis = ctx.documents.analyzeSafely(doc);
-  const previous = ctx.documents.previousOf(doc);
-  if (!previous) return analysis.diagnostics;
-  try {
-    return withCrossYear(analysis.diagnostics, crossCheck(analysis, linesOf(doc.model), previous));
-  } catch (err) {
-    ctx.log.error(`comparing ${doc.uri} with last year's report ${previous.source} failed`, err);
-    return analysis.diagnostics;
-  }
-}
+export { coreDiagnostics };
 
 /** The diagnostics of a document at its current version, as LSP diagnostics, after `.disclosure-report.json`. */
 function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings, config: DocumentConfig | undefined): LspDiagnostic[] {

@@ -49,11 +49,13 @@ export function register(ctx: ServerContext): void {
   );
   ctx.connection.onRequest(
     SERVER_REQUESTS.writeBackSource,
-    guard(ctx, SERVER_REQUESTS.writeBackSource, (params: unknown): Promise<WrittenFixes> | WrittenFixes => {
+    guard(ctx, SERVER_REQUESTS.writeBackSource, async (params: unknown): Promise<WrittenFixes> => {
       const uri = uriOf(params);
       const refused = refusal(ctx, uri);
       if (refused) return { error: refused };
-      return ctx.sources ? ctx.sources.writeFixes(uri) : { error: NO_FILES };
+      if (!ctx.sources) return { error: NO_FILES };
+      // Cells reviewed as accepted in .disclosure-report.json are left as written, as by --fix.
+      return ctx.sources.writeFixes(uri, (await ctx.projectConfig.settled(uri)).cells);
     }),
   );
 }

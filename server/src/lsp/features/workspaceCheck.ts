@@ -9,7 +9,7 @@
 
 import type { CancellationToken, Diagnostic as LspDiagnostic, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { pick, type Locale } from '../../core/index.js';
-import { SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
+import { CONVERTED_SOURCE, draftUriOf, SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { baseName, canonicalUri } from '../files.js';
 import { reportDiagnostics } from '../reportDiagnostics.js';
@@ -24,8 +24,10 @@ type Progress = WorkDoneProgressReporter & { token?: CancellationToken };
 class WorkspaceCheck {
   /** Files whose disk version's diagnostics this feature published (canonical URI → the URI sent). */
   readonly published = new Map<string, string>();
-  /** Files the workspace check covered: re-published from disk when closed or changed. */
-  readonly tracked = new Set<string>();
+  /** Files the workspace check covered: re-published from disk when closed or changed (shared with the Findings view). */
+  get tracked(): Set<string> {
+    return this.ctx.checkedFiles;
+  }
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -49,8 +51,11 @@ class WorkspaceCheck {
     const settings = await ctx.settings.get(c);
     const config = await ctx.projectConfig.forDocument(c);
     if (ctx.workspace.openDocument(c)) return undefined; // opened meanwhile: the editor's diagnostics hold
+    // A converted source's lines are those of its draft: published where the client can show them
+    // (its related cells too).
+    const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
     const diagnostics = reportDiagnostics(report.analysis.diagnostics, {
-      uri: c,
+      uri: sent,
       version: 0,
       locale: ctx.settings.locale(settings),
       severity: (rule, own) => ctx.settings.severity(rule, settings, own),
@@ -58,8 +63,8 @@ class WorkspaceCheck {
       config,
     });
     for (const d of diagnostics) if (d.data && typeof d.data === 'object') delete (d.data as { version?: number }).version;
-    this.published.set(c, c);
-    await ctx.connection.sendDiagnostics({ uri: c, diagnostics });
+    this.published.set(c, sent);
+    await ctx.connection.sendDiagnostics({ uri: sent, diagnostics });
     return diagnostics;
   }
 

@@ -128,7 +128,12 @@ export type RuleId =
   | 'valid-count-chain'
   | 'prose-repeated'
   | 'section-empty'
-  | 'section-fee';
+  | 'section-fee'
+  | 'word-repeated'
+  | 'punctuation-halfwidth'
+  | 'brackets-unpaired'
+  | 'report-deadline'
+  | 'outline-numbering';
 
 export function diag(
   rule: RuleId,

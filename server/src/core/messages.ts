@@ -100,6 +100,38 @@ export const msg = {
     L(`统计期限的年份 ${year} 与报告年度 ${reportYear} 不一致`, `The statistical period’s year ${year} disagrees with the report’s year ${reportYear}`),
   format2019: () =>
     L('本报告使用已被替代的2019年格式（国办公开办函〔2019〕60号），表二按该格式检查', 'This report uses the superseded 2019 format; table 二 is checked against it'),
+  /** word-repeated: a word typed twice in a row. */
+  wordRepeated: (word: string) => L(`“${word}”连写了两遍（${word}${word}），疑为笔误`, `“${word}” is typed twice in a row (${word}${word}), likely a slip`),
+  wordRepeatedFix: (word: string) => L(`删去重复的“${word}”`, `Delete the repeated “${word}”`),
+  /** punctuation-halfwidth: a half-width , ; : between Chinese characters. */
+  punctuationHalfwidth: (mark: string, full: string) => L(`汉字之间使用了半角“${mark}”，应为全角“${full}”`, `A half-width “${mark}” between Chinese characters; Chinese text uses “${full}”`),
+  punctuationHalfwidthFix: (mark: string, full: string) => L(`把“${mark}”改为“${full}”`, `Change “${mark}” to “${full}”`),
+  /** brackets-unpaired: an opening mark without its closing one on the same paragraph, or the reverse. */
+  bracketUnclosed: (open: string, close: string) => L(`“${open}”在本段没有对应的“${close}”`, `“${open}” has no matching “${close}” in this paragraph`),
+  bracketUnopened: (open: string, close: string) => L(`“${close}”在本段前面没有对应的“${open}”`, `“${close}” has no matching “${open}” before it in this paragraph`),
+  /** report-deadline: the dated line after the deadline. */
+  reportDeadline: (year: number, [y, m, d]: number[], [dy, dm, dd]: number[]) => {
+    const dated = `${y}年${m}月${d}日`;
+    const deadline = `${dy}年${dm}月${dd}日`;
+    return L(
+      `报告落款日期 ${dated} 晚于 ${deadline}：${year} 年度报告应于 ${deadline} 前公布（《条例》第五十条）`,
+      `The report is dated ${dated}, after ${deadline}: the ${year} report is due by ${deadline} (条例 article 50)`,
+    );
+  },
+  /** outline-numbering: a section's numeral on a sub-topic, a sub-item skipped or out of order. */
+  outlineTopLevel: (numeral: string, section: string, sub: string) =>
+    L(
+      `“${section}”中的小标题用了一级标题的编号“${numeral}”，与六个部分的编号混淆（应为“${sub}”）`,
+      `A sub-topic of “${section}” is numbered “${numeral}” like one of the six sections (write “${sub}”)`,
+    ),
+  outlineSkipped: (numeral: string, missing: string, prev: string | null) =>
+    L(
+      prev ? `编号跳号：“${prev}”之后是“${numeral}”，缺少“${missing}”` : `编号从“${numeral}”开始，缺少“${missing}”`,
+      prev ? `Numbering skips: “${numeral}” follows “${prev}”, “${missing}” is missing` : `Numbering starts at “${numeral}”, “${missing}” is missing`,
+    ),
+  outlineOutOfOrder: (numeral: string, prev: string) =>
+    L(`编号顺序错乱：“${prev}”之后是“${numeral}”`, `Numbering out of order: “${numeral}” follows “${prev}”`),
+  quoteDirectionFix: (from: string, to: string) => L(`把“${from}”改为“${to}”`, `Change “${from}” to “${to}”`),
 };
 
 
@@ -193,4 +225,33 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
   'prose-repeated': years('prose-repeated'),
   'section-empty': years('section-empty'),
   'section-fee': years('section-fee'),
+  'word-repeated': {
+    summary: L('同一个词连写两遍（如“资金资金”），疑为笔误（可一键删去重复部分）', 'A word typed twice in a row (e.g. 资金资金), likely a slip (quick fix: delete the repeat)'),
+    example: '公开了2023年上海市科技计划资金资金分配结果信息',
+  },
+  'punctuation-halfwidth': {
+    summary: L(
+      '汉字之间使用半角逗号、分号或冒号（可一键改为全角；全文都用半角标点的转换稿不提示）',
+      'A half-width comma, semicolon or colon between Chinese characters (quick fix: full-width; not raised where the whole text uses half-width marks, a converted text)',
+    ),
+    example: '对规章、规范性文件均开展了解读,通过“中国上海”门户网站发布',
+  },
+  'report-deadline': {
+    summary: L('报告落款日期晚于次年1月31日（年度报告公布期限）', 'The report is dated after 31 January of the following year (the publication deadline)'),
+    example: '2024年度报告的落款：某某县人民政府办公室 2025年2月10日',
+  },
+  'outline-numbering': {
+    summary: L(
+      '正文小标题编号跳号、顺序错乱，或用了一级标题的编号（如总体情况中的“二、”；表格内格式自带的编号不查）',
+      'Sub-items numbered out of order or skipping one, or a sub-topic numbered like a section (二、 inside 总体情况; the tables’ own numbering is not read)',
+    ),
+    example: '一、总体情况 / （一）主动公开 / （二）依申请公开 / （四）政府信息管理',
+  },
+  'brackets-unpaired': {
+    summary: L(
+      '同一段中《》、“”或（）不成对（引号方向写反的可一键改正）',
+      'Unbalanced 《》, “” or （） within one paragraph (quick fix where a quotation mark faces the wrong way)',
+    ),
+    example: '印发《政府信息公开工作要点，明确年度任务。',
+  },
 };

@@ -12,6 +12,9 @@ import { blankCells, cellProblem, writtenAs } from './cellValues.js';
 import type { DocumentContext, DocumentRule, Rule, TableRule } from './rule.js';
 import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitle, tableMissing } from './sections.js';
 import { enumerationSumRule, proseTableMismatchRule } from './prose.js';
+import { reportDeadlineRule } from './deadline.js';
+import { outlineNumberingRule } from './outline.js';
+import { bracketsUnbalancedRule, punctuationHalfwidthRule, wordRepeatedRule } from './slips.js';
 import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeRule, validCountChainRule } from './years.js';
 
 type Entry =
@@ -55,6 +58,14 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'prose-repeated': { scope: 'document', severity: 'information', reads: 'previous', check: proseRepeatedRule },
   'section-empty': { scope: 'document', severity: 'warning', check: sectionEmptyRule },
   'section-fee': { scope: 'document', severity: 'information', check: sectionFeeRule },
+  // Slips of the pen (slips.ts): information, and a hint for the punctuation's width.
+  'word-repeated': { scope: 'document', severity: 'information', check: wordRepeatedRule },
+  'punctuation-halfwidth': { scope: 'document', severity: 'hint', check: punctuationHalfwidthRule },
+  'brackets-unpaired': { scope: 'document', severity: 'information', check: bracketsUnbalancedRule },
+  // The publication deadline (deadline.ts): a warning, assessors deduct for a late report.
+  'report-deadline': { scope: 'document', severity: 'warning', check: reportDeadlineRule },
+  // The outline's numbering (outline.ts): a warning, a misnumbered outline is a layout deduction.
+  'outline-numbering': { scope: 'document', severity: 'warning', check: outlineNumberingRule },
 };
 
 export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {

@@ -49,7 +49,12 @@ export interface LoadedConfig {
   reviewedAt: { line: number; character: number }[];
 }
 
-export const EMPTY_CONFIG: ProjectConfig = Object.freeze({ severity: Object.freeze({}) as Record<string, ConfigSeverity>, reviewed: Object.freeze([]) as unknown as ReviewedEntry[] });
+const noEntries: ReviewedEntry[] = [];
+const noSeverities: Record<string, ConfigSeverity> = {};
+// Frozen in place (Object.freeze's result type would be readonly): the one empty config is shared.
+Object.freeze(noEntries);
+Object.freeze(noSeverities);
+export const EMPTY_CONFIG: ProjectConfig = Object.freeze({ severity: noSeverities, reviewed: noEntries });
 
 /** Is `id` a rule the checker knows (the core's rules and the cross-year ones)? */
 export function knownRule(id: string): boolean {

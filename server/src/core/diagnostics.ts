@@ -112,7 +112,8 @@ export type RuleId =
   | 'valid-count-chain'
   | 'prose-repeated'
   | 'section-empty'
-  | 'section-fee';
+  | 'section-fee'
+  | 'reviewed-stale';
 
 export function diag(
   rule: RuleId,

@@ -41,8 +41,8 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], opts: Repo
     const applied = applyConfig(settled, { file: relativePath(config.dir, canonicalUri(opts.uri)), lines: opts.lines }, config.config);
     kept = applied.kept;
     for (const s of applied.staleReviewed) {
-      const d = staleDiagnostic(s.entry, CONFIG_FILE) as unknown as Diagnostic;
-      const lsp = toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity: 'information' });
+      const d = staleDiagnostic(s.entry, CONFIG_FILE, config.config);
+      const lsp = toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity: d.severity });
       const at = config.reviewedAt[s.index] ?? { line: 0, character: 0 };
       lsp.relatedInformation = [{ location: { uri: config.uri, range: { start: at, end: at } }, message: CONFIG_FILE }];
       // Which entry: the "remove this entry" action finds it again by this index.

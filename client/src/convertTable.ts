@@ -3,15 +3,11 @@
 // computes the edits (`disclosureReport/convertTable`, the core's convertTable) for the version it
 // holds; they are applied only if the document is still at that version.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, SERVER_REQUESTS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, REQUESTS } from '../../server/src/protocol';
 import { draftMessagesFor } from './draftMessages';
 import type { ClientSource } from './preview/panel';
+import { sendCustom } from './requests';
 
-
-interface Result {
-  version: number;
-  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
-}
 
 export function registerConvertTable(context: vscode.ExtensionContext, client: ClientSource): void {
   const msgs = draftMessagesFor(vscode.env.language);
@@ -22,14 +18,14 @@ export function registerConvertTable(context: vscode.ExtensionContext, client: C
     try {
       const c = await client();
       if (!c) throw new Error(msgs.serverNotRunning);
-      const r = await c.sendRequest<Result | null>(SERVER_REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to });
+      const r = await sendCustom(c, REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to });
       if (!r) throw new Error(msgs.serverNotRunning);
       if (r.version !== doc.version) {
         void vscode.window.showInformationMessage(msgs.convertStale);
         return;
       }
       if (!r.edits.length) {
-        const tableHere = await c.sendRequest<Result | null>(SERVER_REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to: to === 'tabs' ? 'pipes' : 'tabs' });
+        const tableHere = await sendCustom(c, REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to: to === 'tabs' ? 'pipes' : 'tabs' });
         void vscode.window.showInformationMessage(tableHere?.edits.length ? msgs.convertNothing : msgs.convertNoTable);
         return;
       }

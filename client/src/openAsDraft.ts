@@ -6,12 +6,10 @@
 // saved and writes them into it atomically (`disclosureReport/writeBackSource`, the engine of
 // `check --fix`); the draft is then refreshed unless it has edits of its own.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, LANGUAGE_ID, SERVER_REQUESTS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, LANGUAGE_ID, REQUESTS, type Localized } from '../../server/src/protocol';
 import type { ClientSource } from './preview/panel';
+import { sendCustom } from './requests';
 
-type Localized = { zh: string; en: string };
-type Converted = { text: string; kind: string; writable: boolean; problems: Localized[] } | { error: Localized };
-type Written = { changes: { rule: string; key: string; label: Localized; old: string; new: string }[]; skipped: number; text: string } | { error: Localized };
 
 const SOURCE = /\.(docx|html?|pdf)$/i;
 /** Context key: the active editor is a draft opened from a .docx. */
@@ -79,7 +77,7 @@ export function registerOpenAsDraft(context: vscode.ExtensionContext, client: Cl
     try {
       const c = await client();
       if (!c) throw new Error(m.serverNotRunning);
-      const r = await c.sendRequest<Converted>(SERVER_REQUESTS.convertSource, { uri: source.toString() });
+      const r = await sendCustom(c, REQUESTS.convertSource, { uri: source.toString() });
       if ('error' in r) {
         void vscode.window.showErrorMessage(m.failed(nameOf(source), pick(r.error)));
         return;
@@ -118,7 +116,7 @@ export function registerOpenAsDraft(context: vscode.ExtensionContext, client: Cl
     try {
       const c = await client();
       if (!c) throw new Error(m.serverNotRunning);
-      const r = await c.sendRequest<Written>(SERVER_REQUESTS.writeBackSource, { uri: origin.source.toString() });
+      const r = await sendCustom(c, REQUESTS.writeBackSource, { uri: origin.source.toString() });
       if ('error' in r) {
         void vscode.window.showErrorMessage(m.writeFailed(name, pick(r.error)));
         return;

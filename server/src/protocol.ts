@@ -1,8 +1,15 @@
 // The names the VS Code client (client/src) and the language server (server/src/lsp) share, in
 // one place, so that the two sides cannot drift apart: the language id, the diagnostic source,
-// the settings section, the command ids and the fix-all code action kind. package.json spells
-// some of them again (contributes.languages, commands, configuration); test/protocol.test.ts
-// holds package.json to these values. No imports: both bundles take this file as it is.
+// the settings section, the command ids, the fix-all code action kind, and the custom requests
+// with the types of what they carry (REQUESTS; rust-analyzer's lsp/ext.rs, json-language-features'
+// RequestType namespaces). package.json spells some of them again (contributes.languages,
+// commands, configuration); test/protocol.test.ts holds package.json to these values.
+// Only type imports (erased): both bundles, the Node ones and the browser ones, take this file as
+// it is, and no copy of vscode-jsonrpc is shared between the client's and the server's packages.
+
+import type { Localized } from './core/i18n.js';
+import type { DraftOptions } from './core/draft/template.js';
+import type { PreviewTable } from './core/draft/preview.js';
 
 /** The language id of a report document (package.json `contributes.languages`). */
 export const LANGUAGE_ID = 'disclosure-report';
@@ -57,18 +64,76 @@ export const CLIENT_COMMANDS = {
   writeFixesToDocx: 'disclosureReport.writeFixesToDocx',
 } as const;
 
+/**
+ * A custom request: its method, and in its type alone what the client sends (P) and gets back (R).
+ * The client sends it with `sendCustom` (client/src/requests.ts), the server answers it with
+ * `onCustom` (lsp/guard.ts); both take P and R from here, so a change of either is a type error
+ * on the other side. The server still checks the params it receives (they come off the wire).
+ */
+export interface CustomRequest<P, R> {
+  readonly method: string;
+  /** Never set: carries P and R for the compiler. */
+  readonly types?: { params: P; result: R };
+}
+
+const request = <P, R>(method: string): CustomRequest<P, R> => ({ method });
+
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface TextEdit {
+  range: { start: Position; end: Position };
+  newText: string;
+}
+
+export type TableLayout = 'pipes' | 'tabs';
+export interface ConvertTableParams {
+  uri: string;
+  line: number;
+  to: TableLayout;
+}
+/** The edits rewriting the table at `line`, for the document at `version`. */
+export interface ConvertTableResult {
+  version: number;
+  edits: TextEdit[];
+}
+
+export type NewDraftParams = DraftOptions;
+
+/** A source converted for the editor, or why it could not be. */
+export type ConvertedSource =
+  | { text: string; kind: 'text' | 'docx' | 'html' | 'pdf'; writable: boolean; problems: Localized[] }
+  | { error: Localized };
+
+/** What writing the recompute fixes back into a source did. */
+export type WrittenFixes =
+  | { changes: { rule: string; key: string; label: Localized; old: string; new: string }[]; skipped: number; text: string }
+  | { error: Localized };
+
+export type { Localized, PreviewTable };
+
 /** Custom requests the server answers (the drafting features). */
-export const SERVER_REQUESTS = {
+export const REQUESTS = {
   /** `{ uri }` → the core's preview tables of an open document, or null. */
-  preview: 'disclosureReport/preview',
+  preview: request<{ uri: string }, PreviewTable[] | null>('disclosureReport/preview'),
   /** `{ office, year, layout: 'pipes' | 'tabs', eol? }` → the text of a new draft. */
-  newDraft: 'disclosureReport/newDraft',
-  /** `{ uri, line, to: 'pipes' | 'tabs' }` → `{ version, edits }` rewriting the table at `line`. */
-  convertTable: 'disclosureReport/convertTable',
-  /** `{ uri }` (a file) → `{ text, kind, writable, problems }` (the converted draft) or `{ error }`, both Localized. */
-  convertSource: 'disclosureReport/convertSource',
-  /** `{ uri }` (a .docx) → recompute on its converted text written back atomically: `{ changes, skipped, text }` or `{ error }`. */
-  writeBackSource: 'disclosureReport/writeBackSource',
+  newDraft: request<NewDraftParams, string>('disclosureReport/newDraft'),
+  /** `{ uri, line, to }` → the edits rewriting the table at `line`, or null (not open). */
+  convertTable: request<ConvertTableParams, ConvertTableResult | null>('disclosureReport/convertTable'),
+  /** `{ uri }` (a file) → the converted draft or `{ error }`. */
+  convertSource: request<{ uri: string }, ConvertedSource>('disclosureReport/convertSource'),
+  /** `{ uri }` (a .docx) → recompute on its converted text written back atomically, or `{ error }`. */
+  writeBackSource: request<{ uri: string }, WrittenFixes>('disclosureReport/writeBackSource'),
+} as const;
+
+/** The methods of REQUESTS by name (the names before the typed descriptors; kept for callers that send a method string). */
+export const SERVER_REQUESTS = {
+  preview: REQUESTS.preview.method,
+  newDraft: REQUESTS.newDraft.method,
+  convertTable: REQUESTS.convertTable.method,
+  convertSource: REQUESTS.convertSource.method,
+  writeBackSource: REQUESTS.writeBackSource.method,
 } as const;
 
 /** What `SERVER_COMMANDS.checkWorkspace` answers: the counts the client's notification reports. */

@@ -3,7 +3,8 @@
 // instead of throwing, checks of the params a client sends, and the logger they report to.
 // Imported by the services and the features alike; imports nothing of the server.
 
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { CustomRequest } from '../protocol.js';
 
 export interface Logger {
   error(message: string, err?: unknown): void;
@@ -50,6 +51,14 @@ export function guard<P, R>(
       return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
+}
+
+/**
+ * Answers one of protocol.ts's custom requests, guarded: the handler gets the params as they came
+ * off the wire (to check) and must answer the result type the request declares.
+ */
+export function onCustom<P, R>(ctx: { connection: Connection; log: Logger }, request: CustomRequest<P, R>, handler: (params: unknown, token: CancellationToken) => R | Promise<R>): void {
+  ctx.connection.onRequest(request.method, guard(ctx, request.method, handler));
 }
 
 /** Wraps a notification handler: failures are logged, never thrown. */

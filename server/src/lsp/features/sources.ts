@@ -5,9 +5,9 @@
 // atomically, with what changed and the text it now converts to). The files are read through
 // ctx.sources (the runtime's file access); without one, both answer an error.
 
-import { SERVER_REQUESTS } from '../../protocol.js';
-import type { ConvertedSource, ServerContext, WrittenFixes } from '../context.js';
-import { guard, InvalidParams } from '../guard.js';
+import { REQUESTS } from '../../protocol.js';
+import type { ServerContext } from '../context.js';
+import { InvalidParams, onCustom } from '../guard.js';
 
 const NO_FILES = { zh: '此环境无法读取文件', en: 'Files cannot be read in this environment' };
 
@@ -19,18 +19,12 @@ export function uriOf(params: unknown): string {
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest(
-    SERVER_REQUESTS.convertSource,
-    guard(ctx, SERVER_REQUESTS.convertSource, (params: unknown): Promise<ConvertedSource> | ConvertedSource => {
-      const uri = uriOf(params);
-      return ctx.sources ? ctx.sources.convert(uri) : { error: NO_FILES };
-    }),
-  );
-  ctx.connection.onRequest(
-    SERVER_REQUESTS.writeBackSource,
-    guard(ctx, SERVER_REQUESTS.writeBackSource, (params: unknown): Promise<WrittenFixes> | WrittenFixes => {
-      const uri = uriOf(params);
-      return ctx.sources ? ctx.sources.writeFixes(uri) : { error: NO_FILES };
-    }),
-  );
+  onCustom(ctx, REQUESTS.convertSource, (params) => {
+    const uri = uriOf(params);
+    return ctx.sources ? ctx.sources.convert(uri) : { error: NO_FILES };
+  });
+  onCustom(ctx, REQUESTS.writeBackSource, (params) => {
+    const uri = uriOf(params);
+    return ctx.sources ? ctx.sources.writeFixes(uri) : { error: NO_FILES };
+  });
 }

@@ -1,52 +1,17 @@
-// The VS Code client of the disclosure report checker, wiring only: the language client
-// (languageClient.ts: the bundled dist/server.js), content detection of plain `.txt` drafts
-// (detection.ts), the status bar's error/warning count (status.ts) and the toggle, fix-all and
-// restart commands and the workspace check (commands.ts). The names it shares with the server are server/src/protocol.ts's.
-import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, LANGUAGE_ID } from '../../server/src/protocol';
-import { checkWorkspace, fixAll, toggleLanguage } from './commands';
-import { Detection } from './detection';
-import { ServerClient } from './languageClient';
-import { messagesFor } from './messages';
-import { ProblemStatus } from './status';
-import { registerConvertTable } from './convertTable';
-import { registerNewDraft } from './newDraft';
-import { registerOpenAsDraft } from './openAsDraft';
-import { registerPreview } from './preview/index';
+// The extension's Node entry (package.json `main`, bundled as dist/client.js): the language
+// server dist/server.js started over Node IPC, then the wiring every entry shares (activate.ts).
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, SERVER_NODE_ARGS } from '../../server/src/protocol';
+import { activateWith, deactivate } from './activate';
 
-export { LANGUAGE_ID };
+export { LANGUAGE_ID, deactivate };
 
-let server: ServerClient | undefined;
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const msgs = messagesFor(vscode.env.language);
-  const current = new ServerClient(context.asAbsolutePath('dist/server.js'), msgs);
-  server = current;
-  const status = new ProblemStatus(msgs);
-  const detection = new Detection(
-    () => void current.ensure(),
-    () => status.updateSoon(),
-  );
-  context.subscriptions.push(
-    status,
-    detection,
-    vscode.commands.registerCommand(CLIENT_COMMANDS.toggleLanguage, () => toggleLanguage(msgs, detection, current)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, () => fixAll(msgs)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => current.restart()),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.checkWorkspace, () => checkWorkspace(msgs, current)),
-  );
-  // Drafting: the table preview, a new report from the template, table layout conversion.
-  const readyClient = async () => (await current.ensure(), current.current()?.isRunning() ? current.current() : undefined);
-  registerPreview(context, readyClient);
-  registerNewDraft(context, readyClient);
-  registerConvertTable(context, readyClient);
-  registerOpenAsDraft(context, readyClient);
-  detection.scanOpen();
-  status.update();
-}
-
-export async function deactivate(): Promise<void> {
-  const s = server;
-  server = undefined;
-  await s?.stop();
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
+  };
+  return activateWith(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }

@@ -1,35 +1,36 @@
-// The language client: starts the bundled server (dist/server.js over node IPC) on first need,
-// and restarts it on request. One client per window; `current()` is whatever runs now.
+// The language client: starts the bundled server on first need, and restarts it on request. One
+// client per window; `current()` is whatever runs now. Which server and over what is the entry's
+// choice (extension.ts: dist/server.js over Node IPC; browser.ts: dist/web/server.js in a web
+// worker), given as a function that makes the client from the options here.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, LANGUAGE_ID, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { DIAGNOSTIC_SOURCE, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
 import type { Messages } from './messages';
+
+/** Makes the language client (id `disclosureReport`, so that `disclosureReport.trace.server` applies). */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
 export function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 export class ServerClient {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private starting: Promise<void> | undefined;
 
   constructor(
-    private readonly serverModule: string,
+    private readonly create: ClientFactory,
     private readonly msgs: Messages,
   ) {}
 
   /** The client running now (read through a method so narrowing from before an `await` does not stick). */
-  current(): LanguageClient | undefined {
+  current(): BaseLanguageClient | undefined {
     return this.client;
   }
 
   /** Starts the client unless it is starting or running; failures are shown, never thrown. */
   ensure(): Promise<void> {
     if (this.starting) return this.starting;
-    const serverOptions: ServerOptions = {
-      run: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
-      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: LANGUAGE_ID }],
       synchronize: { configurationSection: SETTINGS_SECTION },
@@ -38,7 +39,7 @@ export class ServerClient {
       outputChannelName: this.msgs.clientName,
     };
     // The id `disclosureReport` makes the client honour the `disclosureReport.trace.server` setting.
-    const c = new LanguageClient(SETTINGS_SECTION, this.msgs.clientName, serverOptions, clientOptions);
+    const c = this.create(SETTINGS_SECTION, this.msgs.clientName, clientOptions);
     this.client = c;
     this.starting = c.start().catch((err: unknown) => {
       void vscode.window.showErrorMessage(this.msgs.startFailed(reason(err)));
@@ -56,7 +57,9 @@ export class ServerClient {
     const note = vscode.window.setStatusBarMessage(this.msgs.restarting);
     try {
       if (c.isRunning()) {
-        await c.restart();
+        // What the Node client's restart() does; the browser client has no restart of its own.
+        await c.stop();
+        await c.start();
       } else {
         this.client = undefined;
         this.starting = undefined;

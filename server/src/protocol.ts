@@ -136,6 +136,43 @@ export const SERVER_REQUESTS = {
   writeBackSource: REQUESTS.writeBackSource.method,
 } as const;
 
+// ---- the workspace file system, for the server in a browser worker -----------------------------
+// In VS Code for the Web the server runs in a web worker with no file system of its own; it asks
+// the client, which answers from vscode.workspace.fs (client/src/workspaceFiles.ts; the server's
+// side is host/clientFileSystem.ts). Bytes travel as base64 (JSON-RPC carries text).
+
+export type FsKind = 'file' | 'directory' | 'other';
+/** A failure, as Node's error codes name it (ENOENT, EISDIR, EACCES, …), for one error→message mapping. */
+export interface FsFailure {
+  error: string;
+}
+
+/** Requests the client answers (only the browser client; the Node server reads the disk itself). */
+export const CLIENT_REQUESTS = {
+  /** `{ uri }` → the kind, size and modification time (ms), or null when there is nothing there. */
+  stat: request<{ uri: string }, { kind: FsKind; size: number; mtime: number } | null>('disclosureReport/fs/stat'),
+  /** `{ uri }` (a folder) → its entries, symbolic links as `other`. */
+  readDirectory: request<{ uri: string }, [string, FsKind][] | FsFailure>('disclosureReport/fs/readDirectory'),
+  /** `{ uri }` → the file's bytes (base64). */
+  readFile: request<{ uri: string }, { base64: string } | FsFailure>('disclosureReport/fs/readFile'),
+  /** `{ uri, base64, expected }` → writes the bytes unless the file no longer holds `expected` (ECHANGED). */
+  writeFile: request<{ uri: string; base64: string; expected: string }, { written: true } | FsFailure>('disclosureReport/fs/writeFile'),
+} as const;
+
+/** Bytes as base64 (btoa, in Node and in browsers alike; in chunks, so a large file does not overflow the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+export function fromBase64(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
 /** What `SERVER_COMMANDS.checkWorkspace` answers: the counts the client's notification reports. */
 export interface CheckSummary {
   /** Files listed (report sources in the folders, up to the limit). */

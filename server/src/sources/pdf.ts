@@ -2,9 +2,7 @@
 // within the page limit, each page's text items with their positions handed to pdf-layout.
 // A PDF without text (a scan) and a PDF that needs a password are errors of their own.
 
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { cMapUrl } from './pdf-cmaps.js';
 import { layoutPages, type PdfItem, type PdfPage } from './pdf-layout.js';
 import { SourceError, type Limits, type SourceResult } from './types.js';
 import type { Localized } from '../core/index.js';
@@ -19,18 +17,6 @@ function loadEngine(): Promise<Engine> {
     return m;
   });
   return engine;
-}
-
-/** pdf.js's character maps (for fonts that are not embedded), beside the bundle or in node_modules. */
-function cMapUrl(): string | undefined {
-  const beside = typeof __dirname === 'string' ? join(__dirname, 'pdfjs-cmaps') : '';
-  if (beside && existsSync(beside)) return beside + '/';
-  try {
-    const req = createRequire(typeof __filename === 'string' ? __filename : process.cwd() + '/');
-    return join(dirname(req.resolve('pdfjs-dist/package.json')), 'cmaps') + '/';
-  } catch {
-    return undefined;
-  }
 }
 
 const corrupt = (why: string) => new SourceError('corrupt', { zh: `PDF 文件已损坏，无法读取（${why}）`, en: `The PDF is damaged and cannot be read (${why})` });

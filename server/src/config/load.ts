@@ -6,7 +6,6 @@
 
 import { parse, printParseErrorCode, visit as visitTree, type ParseError } from 'jsonc-parser';
 import { RULE_BY_ID, type Localized } from '../core/index.js';
-import { YEARS_RULE_BY_ID } from '../core/years/index.js';
 
 /** The file's name; found from a checked file's folder upward (see the CLI and lsp/projectConfig.ts). */
 export const CONFIG_FILE = '.disclosure-report.json';
@@ -58,7 +57,7 @@ export const EMPTY_CONFIG: ProjectConfig = Object.freeze({ severity: noSeveritie
 
 /** Is `id` a rule the checker knows (the core's rules and the cross-year ones)? */
 export function knownRule(id: string): boolean {
-  return RULE_BY_ID.has(id as never) || YEARS_RULE_BY_ID.has(id as never);
+  return RULE_BY_ID.has(id as never);
 }
 
 /** 0-based line and character of `offset` in `text` (lines split at \n, \r\n or \r). */

@@ -1,6 +1,7 @@
 // The table preview webview: draws the three tables from the model the extension posts
 // ({ type: 'update', tables, strings }), marks failing, blank, non-numeric and missing cells (the
-// expected value and the formula in the cell's title), and posts { type: 'reveal', range } when a
+// expected value and the formula in the cell's title) and the likely mistyped cell (what it
+// should be; the failing totals it explains name it in their title), and posts { type: 'reveal', range } when a
 // cell is clicked or activated with Enter/Space; outlines the cell under the editor's cursor
 // ({ type: 'cursor', position }). Only DOM APIs with textContent: no HTML strings.
 // @ts-check
@@ -33,13 +34,17 @@
       }
     } else if (cell.status === 'blank') lines.push(s.blank);
     else if (cell.status === 'not-number') lines.push(s.notNumber);
+    // A total that is itself the likely typo already says what it should be.
+    if (cell.suspect && cell.status !== 'failing') lines.push(fill(s.suspect, cell.suspect.value));
+    if (cell.likelyTypo) lines.push(String(s.likelyTypo).replace('{key}', cell.likelyTypo.key).replace('{written}', cell.likelyTypo.written).replace('{n}', String(cell.likelyTypo.value)));
     if (cell.problem && s.problem[cell.problem]) lines.push(s.problem[cell.problem]);
     return lines.join('\n');
   }
 
   function valueCell(cell, s) {
-    const td = el('td', `value status-${cell.status}${cell.derived ? ' derived' : ''}${cell.problem ? ' problem' : ''}`);
+    const td = el('td', `value status-${cell.status}${cell.derived ? ' derived' : ''}${cell.problem ? ' problem' : ''}${cell.suspect ? ' suspect' : ''}`);
     td.textContent = cell.text === '' ? '' : cell.text;
+    if (cell.suspect && cell.status !== 'failing') td.append(' ', el('span', 'expected', `→ ${cell.suspect.value}?`));
     if (cell.status === 'failing') {
       const exp = el('span', 'expected', `→ ${cell.expected}`);
       td.append(' ', exp);

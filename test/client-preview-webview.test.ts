@@ -111,6 +111,21 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     assert.ok((await page.$eval('section.table:nth-of-type(2) .summary', (p: HTMLElement) => p.textContent)).includes('处不符'));
   });
 
+  test('marks the likely mistyped cell with what it should be, and names it on the failing totals it explains', async () => {
+    const d = exampleData();
+    d.t3[0][0] = 11; // 一、本年新收 自然人: 12 typed as 11
+    await post(buildReport(d, 'pipe'));
+    assert.deepEqual(await page.$$eval('td.suspect', (tds: HTMLElement[]) => tds.map((t) => [t.dataset.key, t.textContent, t.title])), [
+      ['t3.new.natural', '11 → 12?', '可能录入有误：应为 12（改后不成立的总计都成立）'],
+    ]);
+    const failing = await page.$$eval('td.status-failing', (tds: HTMLElement[]) => tds.map((t) => [t.dataset.key, t.title.split('\n').at(-1)]));
+    assert.deepEqual(failing, [
+      ['t3.new.total', '可能原因：t3.new.natural（11）录入有误，改为 12 则各总计都成立'],
+      ['t3.carryOver.natural', '可能原因：t3.new.natural（11）录入有误，改为 12 则各总计都成立'],
+    ]);
+    assert.equal(await page.$eval('td.suspect', (td: HTMLElement) => getComputedStyle(td).borderTopStyle), 'dotted');
+  });
+
   test('a click on a cell posts reveal with its range', async () => {
     await page.click('td.value[data-key="t3.new.total"]');
     const posted = await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'reveal'));

@@ -36,7 +36,7 @@ export const SERVER_NAME = 'disclosure-report-language-server';
 
 /** Commands the server executes (`workspace/executeCommand`); arguments `[{ uri, version, … }]`. */
 export const SERVER_COMMANDS = {
-  /** The quick fix of one diagnostic: `{ uri, version, rule, at }`. */
+  /** The quick fix of one diagnostic: `{ uri, version, rule, at, suspect? }` (suspect: change its likely mistyped cell). */
   fix: 'disclosure-report.server.fix',
   /** Recompute the totals of one table (`tableAt`: a line of it) or of the whole document. */
   recompute: 'disclosure-report.server.recompute',

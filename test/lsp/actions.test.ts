@@ -50,8 +50,9 @@ describe(`push diagnostics and code actions on ${clean.name}`, () => {
     assert.equal(d.source, 'disclosure-report');
     assert.equal(d.severity, 1);
     assert.match(String(d.message), new RegExp(`总计应为 ${right}`));
-    // `data`: the version, where the diagnostic starts (the fix is found again by code and that position), and the cell key.
-    assert.deepEqual(d.data, { version: v, at: cellRange(cell).start, cell: 't3.new.total' });
+    // `data`: the version, where the diagnostic starts (the fix is found again by code and that position), the cell key,
+    // and the suspect: the wrong total itself explains both failing identities (its row's, and the 总计 column's balance).
+    assert.deepEqual(d.data, { version: v, at: cellRange(cell).start, cell: 't3.new.total', suspect: { cell: 't3.new.total', value: right } });
     // Related information: the cells of the sum that are not zero.
     const inputs = [0, 1, 2, 3, 4, 5].map((c) => t3Cell(clean.text, 'new', c)).filter((c) => Number(c.text) !== 0).map(cellRange);
     assert.ok(inputs.length > 0);

@@ -181,7 +181,7 @@ describe('diagnostics in LSP terms', () => {
     assert.deepEqual(all.map((d) => [d.code, d.severity, d.source]).sort(), [['request-balance', 1, 'disclosure-report'], ['request-row-total', 1, 'disclosure-report']]);
     const row = all.find((d) => d.code === 'request-row-total')!;
     assert.match(String(row.message), /should be/);
-    assert.deepEqual(row.data, { version: 3, at: row.range.start, cell: 't3.new.total' });
+    assert.deepEqual(row.data, { version: 3, at: row.range.start, cell: 't3.new.total', suspect: { cell: 't3.new.total', value: Number(cell.text) } });
     assert.deepEqual(readData(row), { version: 3, rule: 'request-row-total', at: row.range.start });
     assert.equal(readData({ ...row, data: { version: 'x' } }), undefined);
     assert.equal(readData({ ...row, source: 'other' }), undefined);

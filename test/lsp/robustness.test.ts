@@ -190,6 +190,8 @@ describe('the seeds and the examples agree with the core', () => {
     const cli = join(dir, 'cli.js');
     await esbuild.build({ ...bundleOptions('cli'), outfile: cli });
     const files = [...examples(), ...seeds().map((x) => ({ ...x, name: `seed-${x.name}` }))];
+    // And one mistyped input cell: the suspect on both sides.
+    files.push({ name: 'typo', text: clean.text.replace('一、本年新收政府信息公开申请数量 | 12 |', '一、本年新收政府信息公开申请数量 | 11 |') });
     if (!files.length) files.push(clean);
     const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
     after(() => rmSync(dir, { recursive: true, force: true }));
@@ -201,15 +203,16 @@ describe('the seeds and the examples agree with the core', () => {
       // CLI's `related` (path, range, cell) of the rules beyond the arithmetic is the server's
       // relatedInformation (uri, range).
       const cliAll: Record<string, unknown>[] & { related?: { range: unknown }[] }[] = JSON.parse(out.stdout).files[0].diagnostics;
-      const fromCli = cliAll.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range }));
+      const fromCli = cliAll.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range, suspect: d.suspect }));
       const cliRelated = cliAll.map((d) => ((d.related as { range: unknown }[] | undefined) ?? []).map((r) => r.range));
       const uri = `file:///cli-compare/${i}.txt`;
       await client.open(uri, f.text);
       const fromServer = (await client.diagnosticsOf(uri, 1)).map((d) => {
-        assert.deepEqual(Object.keys(d.data as object).filter((k) => !['at', 'cell', 'row'].includes(k)), ['version']);
-        return { rule: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range };
+        assert.deepEqual(Object.keys(d.data as object).filter((k) => !['at', 'cell', 'row', 'suspect'].includes(k)), ['version']);
+        return { rule: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range, suspect: (d.data as { suspect?: unknown }).suspect };
       });
       assert.deepEqual(fromServer, fromCli, f.name);
+      if (f.name === 'typo') assert.ok(fromCli.some((d) => d.suspect), 'the typo names its cell');
       const serverRelated = (await client.diagnosticsOf(uri, 1)).map((d, k) => (cliAll[k]?.related ? (d.relatedInformation ?? []).map((r) => r.location.range) : []));
       assert.deepEqual(serverRelated, cliRelated, `${f.name}: related places`);
     }

@@ -35,7 +35,8 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
 选项：
   --format text|json   输出格式（默认 text：路径:行:列: 级别 规则 说明）
   --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字；
-                       .docx 只改这些单元格的文字，其余原样保留；网页和 PDF 不修改；从不改正文
+                       .docx 只改这些单元格的文字，其余原样保留；网页和 PDF 不修改；从不改正文；
+                       若某个输入单元格可能录入有误（一个单元格能解释全部不成立的等式），在改动旁注明
   --config 文件        使用该配置文件（规则级别、已审核的发现）；默认从每个被检查文件所在目录向上
                        查找 .disclosure-report.json，到文件系统根目录或含 .git 的目录为止
   --previous 文件      上年报告：与每个输入（它本身除外）比对
@@ -97,6 +98,7 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
   changed: '修正期间文件被其他程序改动，未写入',
   noRoundTrip: '该文件的编码无法原样写回，未修正',
   fixed: '已修正',
+  note: (text: string) => `；注意：${text}`,
   previousTaken: (p: string) => `上年报告：${p}`,
   noPrevious: (why: string) => `未与上年报告比对：${why}`,
   unreadablePrevious: (p: string, why: string) => `${p}: 无法读取上年报告：${why}`,
@@ -156,7 +158,8 @@ office and the year before (office and year read from the title, the period stat
 Options:
   --format text|json   output format (default text: path:line:col: severity rule message)
   --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change;
-                       in a .docx only those cells' text, everything else kept; web pages and PDFs are not changed; prose never
+                       in a .docx only those cells' text, everything else kept; web pages and PDFs are not changed; prose never;
+                       where one cell likely holds a typo (it explains every failing identity), the change names it
   --config FILE        use this configuration file (rule severities, reviewed findings); by default
                        .disclosure-report.json is looked for from each checked file's folder upward,
                        up to the filesystem root or a folder holding .git
@@ -222,6 +225,7 @@ Options:
   changed: 'the file changed while being fixed; nothing written',
   noRoundTrip: 'the file’s encoding cannot be written back unchanged; not fixed',
   fixed: 'fixed',
+  note: (text) => `; note: ${text}`,
   previousTaken: (p) => `last year's report: ${p}`,
   noPrevious: (why) => `not compared with last year's report: ${why}`,
   unreadablePrevious: (p, why) => `${p}: cannot read last year's report: ${why}`,

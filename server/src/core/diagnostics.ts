@@ -57,6 +57,20 @@ export interface RepeatedDetails {
   passages: RepeatedPassage[];
 }
 
+/**
+ * The cell an arithmetic diagnostic's failure is likely due to (CONTRACT.md, "Suspect cells"):
+ * one cell explains every failing identity of its table, and `value` makes them all hold.
+ */
+export interface Suspect {
+  cell: CellKey;
+  value: number;
+  /** The cell as written, and its label (row / column). */
+  written: string;
+  label: Localized;
+  /** How many failing identities it explains (two or more). */
+  explains: number;
+}
+
 export interface Diagnostic {
   rule: RuleId;
   severity: Severity;
@@ -74,6 +88,8 @@ export interface Diagnostic {
   cell?: CellKey;
   /** The key of the row a row-wide diagnostic is about, `t3.new`. */
   row?: string;
+  /** An arithmetic diagnostic's likely mistyped cell, when one cell explains every failure of its table. */
+  suspect?: Suspect;
   /** prose-repeated: the share, the counts and the longest repeated passages (for a hover). */
   details?: RepeatedDetails;
 }

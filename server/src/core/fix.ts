@@ -6,10 +6,11 @@
 
 import type { Analysis } from './analysis.js';
 import { formatNumber } from './cells.js';
-import type { Localized, RuleId, TextEdit } from './diagnostics.js';
+import type { Localized, RuleId, Suspect, TextEdit } from './diagnostics.js';
 import { msg } from './messages.js';
 import type { Cell, Range, Table } from './model.js';
 import { evaluate, identities, round, type Identity } from './rules/identities.js';
+import { asSuspect, suspectOf } from './rules/suspect.js';
 import { tableAt } from './keys.js';
 import { cellRange } from './tables/common.js';
 
@@ -22,6 +23,11 @@ export interface FixChange {
   labelEn: string;
   old: string;
   new: string;
+  /**
+   * The cell of this table that likely holds a typo (rules/suspect.ts): the recompute fits the
+   * totals to it, so `--fix` says so beside the change instead of hiding it.
+   */
+  suspect?: Suspect;
 }
 
 export interface Refusal {
@@ -73,7 +79,8 @@ export function phases(ids: Identity[]): Map<Identity, number> {
 
 /** The edits that make every evaluated identity of the analysis (or of the table at `tableAt`) hold. */
 export function recompute(analysis: Analysis, opts: { tableAt?: number } = {}): FixResult {
-  const ids = inScope(analysis.tables, opts.tableAt).flatMap(identities);
+  const tables = inScope(analysis.tables, opts.tableAt);
+  const ids = tables.flatMap(identities);
   const phase = phases(ids);
   const byPhase: Identity[][] = [];
   for (const id of ids) (byPhase[phase.get(id)!] ??= []).push(id);
@@ -105,10 +112,20 @@ export function recompute(analysis: Analysis, opts: { tableAt?: number } = {}): 
     }
     failing = [];
   }
+  const suspects = new Map<Cell, Suspect>();
+  for (const t of tables) {
+    const s = suspectOf(t);
+    if (!s) continue;
+    const suspect = asSuspect(s);
+    for (const id of identities(t)) suspects.set(id.anchor, suspect);
+  }
   const changes: FixChange[] = [];
   for (const [cell, rule] of touched) {
     if (values.get(cell) === cell.value) continue;
-    changes.push({ range: cellRange(cell), rule, key: cell.key, label: cell.label, labelEn: cell.labelEn, old: cell.text, new: formatNumber(values.get(cell)!) });
+    const change: FixChange = { range: cellRange(cell), rule, key: cell.key, label: cell.label, labelEn: cell.labelEn, old: cell.text, new: formatNumber(values.get(cell)!) };
+    const suspect = suspects.get(cell);
+    if (suspect) change.suspect = suspect;
+    changes.push(change);
   }
   changes.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { edits: changes.map((c) => ({ range: c.range, newText: c.new })), changes, refused: [...refused.values()] };

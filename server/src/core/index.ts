@@ -11,7 +11,8 @@ export { identities, holds, numeric, evaluate, possibleIdentities, type Identity
 export { RULES, RULE_BY_ID, ARITHMETIC_RULES } from './rules/registry.js';
 export type { Rule, TableRule, DocumentRule, DocumentContext, PreviousReport } from './rules/rule.js';
 export { pick, resolveLocale, type Locale, type Localized } from './i18n.js';
-export type { Diagnostic, Finding, Fix, RelatedInfo, RepeatedDetails, RepeatedPassage, RuleId, Severity, TextEdit } from './diagnostics.js';
+export type { Diagnostic, Finding, Fix, RelatedInfo, RepeatedDetails, RepeatedPassage, RuleId, Severity, Suspect, TextEdit } from './diagnostics.js';
+export { asSuspect, suspectFixTitle, suspectNote, suspectOf, type TableSuspect } from './rules/suspect.js';
 export type { Cell, Heading, LabelCell, Position, Range, Table, Table2, Table3, Table4 } from './model.js';
 export { cellIn, gridColumns, gridRows, keyedCells, rowOfKey, tableAt, type GridRow, type KeyedCell } from './keys.js';
 export { cellAt, cellByKey, cellsOf, identitiesAt, readsLikeReport, sameCell, tableCells, tableOf, valueOf, verdict, type Verdict } from './view.js';

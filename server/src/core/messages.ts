@@ -26,6 +26,17 @@ export const msg = {
       `${anchor.zh}：按其他单元格计算应为 ${expected}，件数不能为负（实为 ${actual}）；输入数据互相矛盾，请核对：${inputs.map((x) => x.zh).join('、')}`,
       `${anchor.en}: the other cells make it ${expected}, and a count cannot be negative (it is ${actual}); the inputs disagree, check: ${inputs.map((x) => x.en).join(', ')}`,
     ),
+  /** Related information at a suspect cell (rules/suspect.ts). */
+  suspectCell: (label: Localized, written: string, value: string) =>
+    L(`${label.zh}：${written}，可能录入有误，应为 ${value}`, `${label.en}: ${written}, likely mistyped: should be ${value}`),
+  /** The quick fix that changes a suspect cell. */
+  fixSuspect: (label: Localized, value: string) => L(`将 ${label.zh} 改为 ${value}（疑似录入有误）`, `Change ${label.en} to ${value} (likely mistyped)`),
+  /** What a suspect explains, for hover, the CLI and `--fix`: `t3.new.natural（5）可能录入有误，改为 6 则两个等式都成立`. */
+  suspectNote: (key: string, written: string, value: string, n: number) =>
+    L(
+      `${key}（${written}）可能录入有误，改为 ${value} 则${n === 2 ? '两' : ` ${n} `}个等式都成立`,
+      `${key} (${written}) is likely the typo, ${value} would make ${n === 2 ? 'both' : `all ${n}`} hold`,
+    ),
   relatedCell: (label: Localized, text: string) => L(`${label.zh}：${text}`, `${label.en}: ${text}`),
   refusedNegative: (label: Localized, expected: string) =>
     L(`未修改 ${label.zh}：按其他单元格计算应为 ${expected}，件数不能为负，请先核对输入数据`, `Left ${label.en} alone: the other cells make it ${expected}, and a count cannot be negative; check the inputs`),

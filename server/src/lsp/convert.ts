@@ -1,7 +1,8 @@
 // The core's diagnostics in LSP's shape: code = rule, source = `disclosure-report`, the message
 // in the user's language, the severity after overrides, related information at the cells of a
-// sum that are not zero, and `data` carrying the version the diagnostic was computed for, the
-// cell or row key it is about, and for one with a fix where it starts: the fix is rebuilt from the server's own copy, found
+// sum that are not zero (the likely mistyped cell first), and `data` carrying the version the
+// diagnostic was computed for, the cell or row key it is about, its `suspect` when one cell
+// explains the table's failures, and for one with a fix where it starts: the fix is rebuilt from the server's own copy, found
 // again by rule (`code`) and that position (never from the range a client sends back), so
 // nothing else needs to travel. What an editor parses again on every
 // keystroke is kept small: one message, no repeated texts, no fields a fix does not read.
@@ -25,6 +26,8 @@ export interface DiagnosticData {
   /** The cell key (`t3.new.total`) of a diagnostic about one cell, or the row key of a row-wide one. */
   cell?: string;
   row?: string;
+  /** An arithmetic diagnostic's likely mistyped cell and the value that makes its table's failures hold. */
+  suspect?: { cell: string; value: number };
 }
 
 /** `data`: the version, where a fix starts, and the cell (or row) key the diagnostic is about. */
@@ -33,6 +36,7 @@ function dataOf(d: Diagnostic, version: number): DiagnosticData {
   if (d.fix) data.at = d.range.start;
   if (d.cell) data.cell = d.cell;
   else if (d.row) data.row = d.row;
+  if (d.suspect) data.suspect = { cell: d.suspect.cell, value: d.suspect.value };
   return data;
 }
 

@@ -1,10 +1,11 @@
 // The fix service behind the code actions and the commands (the server builds one and hands it
 // to both through the context): the edits, always computed from the server's own copy of the
 // document at its current version: one cell (the core's fix of a diagnostic, found again by rule
-// and position), one table, or the whole document (the fixer's recompute, as `--fix`).
+// and position), one table, or the whole document (the fixer's recompute, as `--fix`); and the
+// change of a likely mistyped cell (CONTRACT.md, "Suspect cells"), a quick fix only.
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { ARITHMETIC_RULES, recompute, type Analysis, type Diagnostic, type Position, type TextEdit } from '../core/index.js';
+import { ARITHMETIC_RULES, formatNumber, recompute, suspectFixTitle, type Analysis, type Diagnostic, type Localized, type Position, type Range, type TextEdit } from '../core/index.js';
 import type { ReportDocument } from './documents.js';
 import { tableAt } from './tables.js';
 
@@ -23,6 +24,33 @@ export class Fixes {
   /** The core diagnostic of `rule` starting at `at` in the document as it is now. */
   findDiagnostic(doc: ReportDocument, rule: string, at: Position): Diagnostic | undefined {
     return this.deps.analysis(doc).diagnostics.find((d) => d.rule === rule && d.range.start.line === at.line && d.range.start.character === at.character);
+  }
+
+  /**
+   * The change of the cell a diagnostic names as likely mistyped, when that is another cell than
+   * its own (a total that is itself the suspect is already what the diagnostic's fix changes).
+   * The cell is found by the related information the core put at it, in this table.
+   */
+  suspectFix(d: Diagnostic): { cell: string; title: Localized; edits: TextEdit[] } | undefined {
+    const s = d.suspect;
+    if (!s || s.cell === d.cell) return undefined;
+    const at = d.related?.find((r) => !r.path && r.cell === s.cell);
+    if (!at) return undefined;
+    return { cell: s.cell, title: suspectFixTitle(s), edits: [{ range: at.range, newText: formatNumber(s.value) }] };
+  }
+
+  /**
+   * The diagnostics that name the cell under `range` (its start) as likely mistyped — unless a
+   * diagnostic is anchored at that cell: a total that is itself the typo, whose own fix is that change.
+   */
+  suspectsAt(doc: ReportDocument, range: Range): Diagnostic[] {
+    const p = range.start;
+    const all = this.deps.analysis(doc).diagnostics;
+    return all.filter((d) => {
+      const at = d.suspect && d.suspect.cell !== d.cell ? d.related?.find((r) => !r.path && r.cell === d.suspect!.cell) : undefined;
+      if (!at || at.range.start.line !== p.line || at.range.start.character > p.character || p.character > at.range.end.character) return false;
+      return !all.some((o) => o.suspect && o.cell === d.suspect!.cell);
+    });
   }
 
   /**

@@ -37,6 +37,11 @@ export const text = {
       unit: L('带单位或千位分隔符，按数字计', 'unit or separators, read as the number'),
     }) as Record<string, Localized>)[p] ?? L(p, p),
   usedIn: () => L('参与', 'Used in'),
+  /** Hover on the likely mistyped cell. */
+  suspectHere: (value: number, n: number) =>
+    L(`⚠ 可能录入有误：应为 ${formatNumber(value)}（改后${n === 2 ? '两' : ` ${n} `}个不成立的等式都成立）`, `⚠ Likely mistyped: should be ${formatNumber(value)} (that makes ${n === 2 ? 'both' : `all ${n}`} failing identities hold)`),
+  /** Hover on a derived cell whose failure the likely mistyped cell explains. */
+  suspectElsewhere: (note: Localized) => L(`⚠ ${note.zh}`, `⚠ ${note.en}`),
 
   // the name of a derived cell in a formula: `总计 = 8 + 0 = 8`
   anchorName: (rule: string) =>

@@ -1,6 +1,7 @@
 // `check --format json`: the contract's document (../shared/CONTRACT.md "CLI", "Beyond the arithmetic"):
 // `{ version: 1, files: [ { path, previous?, diagnostics: [ { rule, severity, message, range, expected?,
-// actual?, cell?, row?, related?: [ { path, range, cell? } ], details? } ], fixed?, refused?, error?,
+// actual?, cell?, row?, suspect?: { cell, value }, related?: [ { path, range, cell? } ], details? } ],
+// fixed?: [ { rule, range, cell, old, new, suspect? } ], refused?, error?,
 // notice? } ], tally? }`. `related` is given for the rules beyond the arithmetic (a place in this
 // file carries its own path); `tally` (over more than one file, additive): for each rule, how many
 // reports fail it. Written as a stream (`JsonStream`): each file's part as soon as it is checked,
@@ -22,13 +23,18 @@ export function fileJson(r: FileReport, locale: Locale): Record<string, unknown>
       }
       if (d.cell) j.cell = d.cell;
       if (d.row) j.row = d.row;
+      if (d.suspect) j.suspect = { cell: d.suspect.cell, value: d.suspect.value };
       if (!ARITHMETIC_RULES.has(d.rule) && d.related?.length) j.related = relatedJson(d, r.path, locale);
       if (d.details) j.details = { share: d.details.share, repeated: d.details.repeated, counted: d.details.counted };
       return j;
     }),
   };
   if (r.fixed.length || r.refused.length) {
-    out.fixed = r.fixed.map((c) => ({ rule: c.rule, range: c.range, cell: locale === 'en' ? c.labelEn : c.label, old: c.old, new: c.new }));
+    out.fixed = r.fixed.map((c) => {
+      const j: Record<string, unknown> = { rule: c.rule, range: c.range, cell: locale === 'en' ? c.labelEn : c.label, old: c.old, new: c.new };
+      if (c.suspect) j.suspect = { cell: c.suspect.cell, value: c.suspect.value };
+      return j;
+    });
     out.refused = r.refused.map((x) => ({ range: x.range, reason: pick(x.reason, locale) }));
   }
   if (r.error) out.error = r.error;

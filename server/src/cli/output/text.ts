@@ -2,7 +2,7 @@
 // --fix changed and refused, over several files the tally (for each rule, how many reports fail
 // it), and the closing summary line.
 
-import { pick, RULES, type Locale } from '../../core/index.js';
+import { pick, RULES, suspectNote, type Locale, type Suspect } from '../../core/index.js';
 import { cliText } from '../messages.js';
 import type { FileReport } from '../report.js';
 
@@ -12,10 +12,12 @@ export function fileText(r: FileReport, locale: Locale): string {
   const at = (p: { line: number; character: number }) => `${r.path}:${p.line + 1}:${p.character + 1}`;
   if (r.previous) lines.push(`${r.path}: ${t.previousTaken(r.previous)}`);
   else if (r.pairing) lines.push(`${r.path}: ${t.noPrevious(pick(r.pairing, locale))}`);
-  for (const c of r.fixed) lines.push(`${at(c.range.start)}: ${t.fixed} ${c.rule} ${locale === 'en' ? c.labelEn : c.label}: ${c.old} → ${c.new}`);
+  // A typo the recompute fitted the totals to is named beside each change (never hidden silently).
+  const note = (s: Suspect | undefined) => (s ? t.note(pick(suspectNote(s), locale)) : '');
+  for (const c of r.fixed) lines.push(`${at(c.range.start)}: ${t.fixed} ${c.rule} ${locale === 'en' ? c.labelEn : c.label}: ${c.old} → ${c.new}${note(c.suspect)}`);
   for (const x of r.refused) lines.push(`${at(x.range.start)}: ${t.notFixed}: ${pick(x.reason, locale)}`);
   if (r.notice) lines.push(`${r.path}: ${r.notice}`);
-  for (const d of r.diagnostics) lines.push(`${at(d.range.start)}: ${d.severity} ${d.rule} ${pick(d.message, locale)}`);
+  for (const d of r.diagnostics) lines.push(`${at(d.range.start)}: ${d.severity} ${d.rule} ${pick(d.message, locale)}${note(d.suspect)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 

@@ -1,6 +1,7 @@
 // The table preview's model: the three tables as grids with the official header structure of
 // the printed format (merged cells as rowSpan/colSpan), every value cell with its text, number,
-// range in the draft and status (failing identities with the expected value and the formula).
+// range in the draft and status (failing identities with the expected value and the formula), and
+// the likely mistyped cell (rules/suspect.ts) marked, with the failing totals it explains naming it.
 // Plain JSON, so that the language server can send it to a webview unchanged.
 
 import type { Analysis } from '../analyze.js';
@@ -8,6 +9,7 @@ import type { Localized, RuleId } from '../diagnostics.js';
 import { SECTIONS, t2ItemTitle, TABLE2_2019, TABLE2_2021, TABLE3, TABLE4, TABLE_SECTION, type T3RowSpec } from '../format/index.js';
 import type { Cell, CellProblem, Range, Table, Table2, Table3, Table4 } from '../model.js';
 import { holds, identities } from '../rules/identities.js';
+import { suspectOf, type TableSuspect } from '../rules/suspect.js';
 
 export type CellStatus = 'ok' | 'failing' | 'blank' | 'not-number';
 
@@ -34,6 +36,10 @@ export interface PreviewValueCell {
   formula?: string;
   /** Every failing identity anchored here (a (七)总计 cell can fail two). */
   failures?: PreviewFailure[];
+  /** This cell likely holds a typo: `value` makes all `explains` failing identities of its table hold. */
+  suspect?: { value: number; explains: number };
+  /** A failing total whose failure the likely mistyped cell explains: that cell, as written, and its value. */
+  likelyTypo?: { key: string; written: string; value: number };
   rowSpan?: number;
   colSpan?: number;
 }
@@ -94,9 +100,14 @@ const span = <T extends { rowSpan?: number; colSpan?: number }>(c: T, rowSpan: n
 const head = (text: string, rowSpan = 1, colSpan = 1): PreviewTextCell => span<PreviewTextCell>({ kind: 'header', text }, rowSpan, colSpan);
 const label = (text: string, rowSpan = 1, colSpan = 1): PreviewTextCell => span<PreviewTextCell>({ kind: 'label', text }, rowSpan, colSpan);
 
-/** Failing identities by their anchor cell. */
-function failuresOf(t: Table): Map<Cell, PreviewFailure[]> {
-  const out = new Map<Cell, PreviewFailure[]>();
+/** Failing identities by their anchor cell, and the table's likely mistyped cell. */
+interface Failing extends Map<Cell, PreviewFailure[]> {
+  suspect?: TableSuspect | null;
+}
+
+function failuresOf(t: Table): Failing {
+  const out: Failing = new Map<Cell, PreviewFailure[]>();
+  out.suspect = suspectOf(t);
   for (const id of identities(t)) {
     if (holds(id)) continue;
     const list = out.get(id.anchor) ?? [];
@@ -106,7 +117,7 @@ function failuresOf(t: Table): Map<Cell, PreviewFailure[]> {
   return out;
 }
 
-function valueCell(key: string, c: Cell | null | undefined, failing: Map<Cell, PreviewFailure[]>, colSpan = 1): PreviewValueCell | PreviewMissingCell {
+function valueCell(key: string, c: Cell | null | undefined, failing: Failing, colSpan = 1): PreviewValueCell | PreviewMissingCell {
   if (!c) return span<PreviewMissingCell>({ kind: 'missing', key }, 1, colSpan);
   const failures = failing.get(c);
   const status: CellStatus = failures ? 'failing' : c.problem === 'blank' ? 'blank' : c.problem === 'not-number' ? 'not-number' : 'ok';
@@ -125,6 +136,9 @@ function valueCell(key: string, c: Cell | null | undefined, failing: Map<Cell, P
     out.formula = failures[0].formula;
     out.failures = failures;
   }
+  const s = failing.suspect;
+  if (s && s.at === c) out.suspect = { value: s.value, explains: s.explains.length };
+  else if (s && failures) out.likelyTypo = { key: s.cell, written: s.at.text, value: s.value };
   return span(out, 1, colSpan);
 }
 

@@ -4,7 +4,9 @@
 // cell is not evaluated. Where the expected count would be negative, the inputs contradict
 // each other: the message names them and no fix is offered. Related information points at the
 // summands that are not zero (a zero adds nothing to the sum, and an outcome total has 21 terms,
-// mostly zero); hover shows the whole formula with every term.
+// mostly zero); hover shows the whole formula with every term. When one cell explains every
+// failing identity of the table (suspect.ts), each of its findings carries `suspect`, and related
+// information at that cell comes first ("likely mistyped: should be N").
 
 import { formatNumber } from '../cells.js';
 import { diag, type Finding, type RelatedInfo } from '../diagnostics.js';
@@ -13,6 +15,7 @@ import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
 import { cellRange } from '../tables/common.js';
 import { holds, identities, type Identity } from './identities.js';
+import { asSuspect, suspectOf, type TableSuspect } from './suspect.js';
 
 const labelOf = (c: Cell) => ({ zh: c.label, en: c.labelEn });
 
@@ -35,15 +38,36 @@ function finding(id: Identity): Finding {
 /** Findings by identity: an identity carried over to an edited copy of its table keeps its finding (the same object). */
 const findings = new WeakMap<Identity, Finding>();
 
+/** A finding with its table's suspect: a copy, kept per finding while the suspect stays the same. */
+const withSuspects = new WeakMap<Finding, { s: TableSuspect; f: Finding }>();
+
+function withSuspect(f: Finding, s: TableSuspect, anchor: Cell): Finding {
+  const known = withSuspects.get(f);
+  if (known && known.s.at === s.at && known.s.value === s.value && known.s.explains.length === s.explains.length) return known.f;
+  const label = labelOf(s.at);
+  const value = formatNumber(s.value);
+  let related = f.related ?? [];
+  if (s.at !== anchor) {
+    const at = cellRange(s.at);
+    const same = (r: RelatedInfo) => r.range.start.line === at.start.line && r.range.start.character === at.start.character;
+    related = [{ range: at, cell: s.cell, message: msg.suspectCell(label, s.at.text, value) }, ...related.filter((r) => !same(r))];
+  }
+  const out: Finding = { ...f, related, suspect: asSuspect(s) };
+  withSuspects.set(f, { s, f: out });
+  return out;
+}
+
 /** The check of one arithmetic rule: its failing identities in a table. */
 export function arithmeticCheck(rule: ArithmeticRule): (t: Table) => Finding[] {
   return (t) => {
     const out: Finding[] = [];
+    let suspect: TableSuspect | null | undefined;
     for (const id of identities(t)) {
       if (id.rule !== rule || holds(id)) continue;
       let f = findings.get(id);
       if (!f) findings.set(id, (f = finding(id)));
-      out.push(f);
+      suspect ??= suspectOf(t);
+      out.push(suspect ? withSuspect(f, suspect, id.anchor) : f);
     }
     return out;
   };

@@ -1,6 +1,9 @@
 // Code actions. A quick fix per diagnostic that has one right answer (a wrong total, a label or
 // heading off the official wording, full-width digits) or that rewrites a prose number to the
-// table's (quick fix only, not preferred), `recompute every total of this table`,
+// table's (quick fix only, not preferred); first of all, where one cell likely holds a typo, the
+// change of that cell (on the diagnostics it explains and on the cell itself; the total's fix
+// comes second, not preferred, as it would fit the total to the typo); `recompute every total of
+// this table`,
 // `source.fixAll.disclosure-report` for the whole document (what `--fix` does), and "Mark as
 // reviewed" on every finding (its entry added to `.disclosure-report.json`, which the action
 // creates when there is none: a code action's edit, so VS Code saves the file it changes); on a
@@ -18,7 +21,7 @@ import {
   type Command,
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
-import { ARITHMETIC_RULES, pick, type RuleId } from '../../core/index.js';
+import { ARITHMETIC_RULES, pick, type Diagnostic as CoreDiagnostic, type RuleId } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { readData } from '../convert.js';
@@ -63,6 +66,32 @@ export function register(ctx: ServerContext): void {
       const add = (a: CodeAction, command: Command) => actions.push(literals ? a : command);
 
       if (!stale && wants(only, CodeActionKind.QuickFix)) {
+        // The likely mistyped cell first, once per cell, with the diagnostics it explains (not when
+        // a diagnostic sent is anchored at it: a total that is itself the typo, whose fix follows).
+        const suspects = new Map<string, { core: CoreDiagnostic; diagnostics: LspDiagnostic[] }>();
+        const anchored = new Set<string>();
+        const suspectOf = (core: CoreDiagnostic | undefined, d?: LspDiagnostic) => {
+          const s = core && ctx.fixes.suspectFix(core);
+          if (!s) return;
+          const entry = suspects.get(s.cell) ?? suspects.set(s.cell, { core: core!, diagnostics: [] }).get(s.cell)!;
+          if (d) entry.diagnostics.push(d);
+        };
+        for (const d of ours) {
+          const data = readData(d);
+          const core = data && ARITHMETIC_RULES.has(data.rule) ? ctx.fixes.findDiagnostic(doc, data.rule, data.at) : undefined;
+          if (core?.cell) anchored.add(core.cell);
+          suspectOf(core, d);
+        }
+        for (const core of ctx.fixes.suspectsAt(doc, range)) suspectOf(core);
+        for (const [cell, { core, diagnostics }] of suspects) {
+          if (anchored.has(cell)) continue;
+          const s = ctx.fixes.suspectFix(core)!;
+          const title = pick(s.title, locale);
+          add(
+            { title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: ctx.fixes.workspaceEdit(doc, s.edits) },
+            { title, command: SERVER_COMMANDS.fix, arguments: [{ uri, version, rule: core.rule, at: core.range.start, suspect: true }] },
+          );
+        }
         // One quick fix per diagnostic of ours that has a fix.
         for (const d of ours) {
           const data = readData(d);
@@ -76,7 +105,7 @@ export function register(ctx: ServerContext): void {
             // A fix that rewrites prose (the table's value into the prose, a total to its parts'
             // sum) is never preferred: which side is wrong is the author's call, so no auto-fix
             // picks it; recompute and source.fixAll never include it.
-            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: core.fix.changes !== 'prose', edit: ctx.fixes.workspaceEdit(doc, core.fix.edits) },
+            { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: core.fix.changes !== 'prose' && !ctx.fixes.suspectFix(core), edit: ctx.fixes.workspaceEdit(doc, core.fix.edits) },
             { title, command: SERVER_COMMANDS.fix, arguments: [{ uri, version, rule, at: core.range.start }] },
           );
         }

@@ -20,6 +20,8 @@ interface CommandArgs {
   /** COMMAND_FIX: the diagnostic's rule and start. */
   rule?: string;
   at?: { line: number; character: number };
+  /** COMMAND_FIX: change the cell the diagnostic names as likely mistyped, not the diagnostic's own. */
+  suspect?: boolean;
   /** COMMAND_RECOMPUTE: a line of the table to recompute; absent: the whole document. */
   tableAt?: number;
 }
@@ -45,8 +47,9 @@ export function register(ctx: ServerContext): void {
     if (params.command === COMMAND_FIX) {
       if (typeof args.rule !== 'string' || !args.at) throw new InvalidParams('expected { rule, at }');
       const d = ctx.fixes.findDiagnostic(doc, args.rule, args.at);
-      edits = d?.fix?.edits ?? [];
-      label = d?.fix ? pick(d.fix.title, locale) : '';
+      const fix = d && (args.suspect === true ? ctx.fixes.suspectFix(d) : d.fix);
+      edits = fix?.edits ?? [];
+      label = fix ? pick(fix.title, locale) : '';
     } else {
       edits = ctx.fixes.recomputeEdits(doc, args.tableAt);
       const table = args.tableAt === undefined ? undefined : tableAt(ctx.documents.analyzeSafely(doc), args.tableAt);

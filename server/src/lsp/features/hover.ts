@@ -1,10 +1,12 @@
 // Hover on any table cell: its row and column label and value; on a derived cell each identity
 // that computes it, with the numbers (`总计 = 8 + 0 + 0 + 0 + 0 + 0 = 8`), and whether it holds
 // (✓) or what the cell should be (✗ 应为 N). On an input cell, the identities it takes part in.
+// Where one cell likely holds a typo (core suspectOf), that cell says what it should be, and each
+// derived cell whose identity fails says which cell is likely the typo.
 // On a prose number the core recognised (analysis.claims), the table cell(s) it states and their value.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { claimAt, holds, identities, pick, type ClaimReading, type Identity, type Locale } from '../../core/index.js';
+import { asSuspect, claimAt, holds, identities, pick, suspectNote, suspectOf, type ClaimReading, type Identity, type Locale } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
 import { guard, requirePosition, requireUri } from '../guard.js';
 import { text } from '../messages.js';
@@ -40,6 +42,11 @@ export function hoverText(placed: PlacedCell, locale: Locale, markdown: boolean)
       lines.push('', `${pick(text.usedIn(), locale)}:`);
       for (const id of uses) lines.push(`${markdown ? '- ' : '  '}${pick(text.ruleName(id.rule), locale)}: ${code(formulaLine(id, locale))} ${verdictOf(id, locale)}`);
     }
+  }
+  const s = suspectOf(table);
+  if (s && sameCell(s.at, cell)) lines.push('', bold(pick(text.suspectHere(s.value, s.explains.length), locale)));
+  else if (s && cell.derived && s.explains.some((id) => sameCell(id.anchor, cell))) {
+    lines.push('', pick(text.suspectElsewhere(suspectNote(asSuspect(s))), locale));
   }
   return lines.join(markdown ? '  \n' : '\n').replace(/ {2}\n {2}\n/g, '\n\n');
 }

@@ -1,5 +1,6 @@
 // Bundles the entry points: for Node, the CLI (dist/cli.js), the language server (dist/server.js),
-// the VS Code client (dist/client.js) and pdf.js apart (dist/pdf-engine.mjs); for VS Code for the
+// the VS Code client (dist/client.js), the thread PDFs are read in (dist/pdf-worker.js) and pdf.js
+// apart (dist/pdf-engine.mjs); for VS Code for the
 // Web, the client (dist/web/client.js, package.json `browser`) and the language server as a web
 // worker (dist/web/server.js, pdf.js inside). `npm ci` runs this through the `prepare` script, so
 // a fresh clone is ready to use.
@@ -22,15 +23,19 @@ const pdfEngineApart = {
 };
 
 // The browser worker: the Node-only modules swapped for their browser twins (`x.browser.ts` beside
-// `x.ts`), and pdf.js bundled in (a worker bundle is one file; it is parsed only in the worker).
+// `x.ts`: the character maps' place, and the PDF reader, which on Node runs pdf.js in a thread of
+// its own with budgets — sources/pdf-worker.ts — and in the worker runs it in place), and pdf.js
+// bundled in (a worker bundle is one file; it is parsed only in the worker).
 const browserTwins = {
   name: 'browser-twins',
   setup(build) {
-    build.onResolve({ filter: /\/pdf-cmaps\.js$/ }, (args) => ({ path: join(args.resolveDir, 'pdf-cmaps.browser.ts') }));
+    build.onResolve({ filter: /^\.\/pdf(-cmaps)?\.js$/ }, (args) =>
+      args.resolveDir.endsWith(join('server', 'src', 'sources')) ? { path: join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts')) } : undefined,
+    );
   },
 };
 
-/** The esbuild options of one bundle: `cli`, `server`, `client`, `pdf-engine`, `web-client` or `web-server`. */
+/** The esbuild options of one bundle: `cli`, `server`, `client`, `pdf-worker`, `pdf-engine`, `web-client` or `web-server`. */
 export function bundleOptions(name, { production = false } = {}) {
   const common = {
     absWorkingDir: root,
@@ -53,6 +58,12 @@ export function bundleOptions(name, { production = false } = {}) {
       return { ...common, ...bin, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js', plugins: [pdfEngineApart] };
     case 'client':
       return { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] };
+    case 'pdf-worker':
+      // The thread pdf.js runs in (sources/pdf.ts starts it); pdf.js itself stays in pdf-engine.mjs.
+      return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart] };
+    case 'pdf-worker':
+      // The thread pdf.js runs in (sources/pdf.ts starts it); pdf.js itself stays in pdf-engine.mjs.
+      return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart] };
     case 'pdf-engine':
       // Optional native canvas packages of pdf.js are for rendering, which the checker never does.
       return { ...common, format: 'esm', entryPoints: ['server/src/sources/pdf-engine.ts'], outfile: 'dist/pdf-engine.mjs', external: ['@napi-rs/canvas', 'canvas', 'path2d'] };
@@ -75,7 +86,7 @@ export function bundleOptions(name, { production = false } = {}) {
   }
 }
 
-export const BUNDLES = ['cli', 'server', 'client', 'pdf-engine', 'web-client', 'web-server'];
+export const BUNDLES = ['cli', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
 export const BINS = ['cli', 'server'];
 
 /** The character maps pdf.js needs for Chinese fonts a PDF does not embed (the GB ones only). */

@@ -133,7 +133,7 @@ describe('unreadable paths', () => {
     const f = cli(['check', '--fix', locked], as);
     if (as.uid !== undefined) {
       assert.equal(f.status, 2, f.stdout + f.stderr);
-      assert.match(f.stderr, /b-locked\.txt: cannot read: permission denied/);
+      assert.match(f.stderr, /b-locked\.txt: cannot write: permission denied/);
       assert.deepEqual(readFileSync(locked), before);
       assert.deepEqual(readdirSync(d).filter((n) => n.endsWith('.tmp')), []);
     }
@@ -301,7 +301,7 @@ fs.fsyncSync = function (fd) {
         env: { ...process.env, DR_TARGET: f, DR_CONTENT: theirs.toString('base64'), DR_MODE: mode === 'rename' ? 'rename' : 'write' },
       });
       assert.equal(r.status, 2, r.stdout + r.stderr);
-      assert.match(r.stderr, /draft\.txt: cannot read: the file changed while being fixed; nothing written/);
+      assert.match(r.stderr, /draft\.txt: cannot write: the file changed while being fixed; nothing written/);
       assert.deepEqual(readFileSync(f), theirs, 'the other program’s content is kept');
       assert.deepEqual(readFileSync(other), expectedFix(Buffer.from(faulty(13).text)), 'the next file is still fixed');
       assert.deepEqual(readdirSync(d).filter((n) => n.endsWith('.tmp')), [], 'the temporary file is removed');

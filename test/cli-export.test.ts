@@ -56,7 +56,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-interface Report { path: string; office: string | null; year: number | null; format: string | null; cells: Record<string, number | string>; errors: number; warnings: number; failing: string[] }
+interface Coverage { tables: Record<'t2' | 't3' | 't4', { rows: number; of: number }>; identities: { evaluated: number; of: number; notEvaluable: { id: string; why: string }[] } }
+interface Report { path: string; office: string | null; year: number | null; format: string | null; cells: Record<string, number | string>; errors: number; warnings: number; failing: string[]; coverage: Coverage; verified: boolean }
 
 /** A folder with the example as .txt (with a blank and a word in table 二), .docx, .html and the PDF, and a clean report. */
 function folder(): string {
@@ -76,7 +77,7 @@ before(() => {
 });
 
 describe('disclosure-report export', () => {
-  test('CSV read back equals the JSON; the header is path, office, year, format, every contract key, errors, warnings, failing', () => {
+  test('CSV read back equals the JSON; the header is path, office, year, format, every contract key, errors, warnings, failing, the coverage', () => {
     const dir = folder();
     const j = run('export', '--format', 'json', dir);
     assert.equal(j.status, 0, j.stderr);
@@ -90,7 +91,8 @@ describe('disclosure-report export', () => {
     assert.ok(c.stdout.startsWith('\ufeff'), 'a BOM first');
     const [header, ...rows] = parseCsv(c.stdout.slice(1));
     assert.deepEqual(header.slice(0, 4), ['path', 'office', 'year', 'format']);
-    assert.deepEqual(header.slice(-3), ['errors', 'warnings', 'failing']);
+    const cov = ['coverage.t2.rows', 'coverage.t2.of', 'coverage.t3.rows', 'coverage.t3.of', 'coverage.t4.rows', 'coverage.t4.of', 'coverage.identities.evaluated', 'coverage.identities.of', 'coverage.notEvaluable', 'verified'];
+    assert.deepEqual(header.slice(-3 - cov.length), ['errors', 'warnings', 'failing', ...cov]);
     for (const k of CONTRACT_KEYS) assert.ok(header.includes(k), `column ${k}`);
     assert.equal(new Set(header).size, header.length, 'no column twice');
     assert.equal(rows.length, doc.reports.length);
@@ -106,9 +108,35 @@ describe('disclosure-report export', () => {
       assert.equal(rec.errors, String(r.errors));
       assert.equal(rec.warnings, String(r.warnings));
       assert.equal(rec.failing, r.failing.join(' '));
-      for (const h of header.slice(4, -3)) assert.equal(rec[h], s(r.cells[h]), `${r.path} ${h}`);
+      for (const h of header.slice(4, header.indexOf('errors'))) assert.equal(rec[h], s(r.cells[h]), `${r.path} ${h}`);
+      for (const k of ['t2', 't3', 't4'] as const) {
+        assert.equal(rec[`coverage.${k}.rows`], String(r.coverage.tables[k].rows));
+        assert.equal(rec[`coverage.${k}.of`], String(r.coverage.tables[k].of));
+      }
+      assert.equal(rec['coverage.identities.evaluated'], String(r.coverage.identities.evaluated));
+      assert.equal(rec['coverage.identities.of'], String(r.coverage.identities.of));
+      assert.equal(rec['coverage.notEvaluable'], r.coverage.identities.notEvaluable.map((x) => `${x.id}=${x.why}`).join(' '));
+      assert.equal(rec.verified, String(r.verified));
       for (const k of Object.keys(r.cells)) assert.ok(header.includes(k), `${k} has a column`);
     });
+  });
+
+  test('the coverage of each record: a clean report fully verified, one lacking rows and one with a blank cell not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dr-export-'));
+    const clean = readFileSync(join(ROOT, 'examples/clean.report.txt'), 'utf8');
+    writeFileSync(join(dir, 'a.txt'), clean);
+    writeFileSync(join(dir, 'b.txt'), clean.split('\n').filter((l) => !/^(一、本年新收|二、上年结转)/.test(l)).join('\n'));
+    writeFileSync(join(dir, 'c.txt'), clean.replace('4.保护第三方合法权益 | 1 |', '4.保护第三方合法权益 |  |'));
+    const [a, b, c] = (JSON.parse(run('export', '--format', 'json', dir).stdout) as { reports: Report[] }).reports;
+    assert.deepEqual(a.coverage, { tables: { t2: { rows: 6, of: 6 }, t3: { rows: 25, of: 25 }, t4: { rows: 3, of: 3 } }, identities: { evaluated: 42, of: 42, notEvaluable: [] } });
+    assert.equal(a.verified, true);
+    assert.deepEqual(b.coverage.tables.t3, { rows: 23, of: 25 });
+    assert.equal(b.coverage.identities.evaluated, 33);
+    assert.ok(b.coverage.identities.notEvaluable.every((x) => x.why === 'row-missing'));
+    assert.equal(b.verified, false);
+    assert.ok(b.failing.includes('row-missing') && b.errors === 2);
+    assert.deepEqual(c.coverage.identities.notEvaluable.map((x) => [x.id, x.why]), [['request-row-total:t3.denied4.total', 'blank'], ['request-outcome-total:t3.total.natural', 'blank']]);
+    assert.equal(c.verified, false);
   });
 
   test('the records: office and year from the title, 2021 format, cells by key, counts and failing rules', () => {
@@ -178,6 +206,8 @@ describe('disclosure-report export', () => {
     assert.equal(csvField('say "hi"'), '"say ""hi"""');
     assert.equal(csvField('two\nlines'), '"two\nlines"');
     assert.equal(csvDocument(['a', 'b'], [['1', 'x,y']]), '\ufeffa,b\r\n1,"x,y"\r\n');
-    assert.deepEqual(parseCsv(csvDocument(['k'], [['"'], ['\r\n'], ['']]).slice(1)), [['k'], ['"'], ['\r\n'], ['']]);
+    // A field starting with CR (or = + - @ tab) is neutralised against CSV injection (OWASP): an apostrophe first.
+    assert.deepEqual(parseCsv(csvDocument(['k'], [['"'], ['\r\n'], [''], ['a\r\n']]).slice(1)), [['k'], ['"'], ["'\r\n"], [''], ['a\r\n']]);
+    assert.deepEqual(['=SUM(A1)', '+1+1', '-1+1', '@x', '\tx', '-3', '+1.5', 'a=b'].map(csvField), ["'=SUM(A1)", "'+1+1", "'-1+1", "'@x", "'\tx", '-3', '+1.5', 'a=b']);
   });
 });

@@ -263,7 +263,9 @@ describe('the $disclosure-report problem matcher', () => {
       const r = cli(['check', '--locale', locale, 'pm/wrong.txt']);
       const lines = r.stdout.trim().split('\n');
       const matched = lines.map((l) => re.exec(l)).filter((m): m is RegExpExecArray => !!m);
-      assert.equal(matched.length, lines.length - 1, r.stdout); // all but the summary
+      assert.equal(matched.length, lines.length - 2, r.stdout); // all but the report's verdict line and the summary
+      assert.equal(re.exec(lines[lines.length - 2]), null);
+      assert.match(lines[lines.length - 2], /^pm\/wrong\.txt: /);
       assert.equal(re.exec(lines[lines.length - 1]), null);
       const got = matched.map((m) => [m[matcher.pattern.file], Number(m[matcher.pattern.line]), Number(m[matcher.pattern.column]), vscodeSeverity(m[matcher.pattern.severity]), m[matcher.pattern.code]]);
       const expected = analyzeText(wrong).diagnostics.map((d) => {
@@ -290,7 +292,8 @@ describe('check with .disclosure-report.json', () => {
     if (config !== undefined) writeFileSync(join(root, '.disclosure-report.json'), typeof config === 'string' ? config : JSON.stringify(config, null, 2));
     return root;
   };
-  const rows = (out: string) => out.trim().split('\n').slice(0, -1).map((l) => l.split(' ').slice(0, 3).join(' '));
+  /** The diagnostic lines (not the report's verdict line, not the summary). */
+  const rows = (out: string) => out.trim().split('\n').filter((l) => /:\d+:\d+: /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' '));
   const all = analyzeText(wrong).diagnostics;
 
   test('found upward from the checked file; reviewed findings are silenced; the exit code follows', () => {
@@ -298,7 +301,8 @@ describe('check with .disclosure-report.json', () => {
     const root = setup('up', { reviewed });
     const r = cli(['check', 'reports/2025/wrong.txt'], root);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /^检查了 1 个文件：0 个错误，0 个警告，0 个提示\n$/);
+    // Every finding reviewed: nothing left, and the verdict line says no error.
+    assert.match(r.stdout, /^reports\/2025\/wrong\.txt: 全部核对：[^\n]*\n检查了 1 个文件：0 个错误，0 个警告，0 个提示\n$/);
     // From another working directory, by another path: the same config, the same result.
     const r2 = cli(['check', join(root, 'reports')], dir);
     assert.equal(r2.status, 0, r2.stdout);

@@ -8,12 +8,13 @@ import { analyzeText } from '../server/src/core/index.js';
 import { splitLines } from '../server/src/core/text.js';
 import { claimReadings, enumerationLists, enumerationSums, extractClaims, outsideTables, proseTableMismatch, reportContext, defaultIsProse } from '../server/src/core/prose/index.js';
 import { buildReport, exampleData } from './helpers/report.js';
+import { WordMatcher, matcher } from '../server/src/core/prose/matcher.js';
 import { valuesOf } from './helpers/keyed.js';
 
 // The example office (a department, 2025): 本年新收 18 (自然人 12, 法人或其他组织 6), 上年结转 2,
 // 予以公开 7, 部分公开 2, 不予公开 2, 无法提供 5, 不予处理 1, 其他处理 1, (七)总计 18, 结转 2;
 // 规范性文件 3 / 1 / 12, 行政许可 156, 行政处罚 23, 行政强制 0; 复议 2 (维持 1, 尚未审结 1),
-// 直接起诉 1 (纠正 1), 复议后起诉 0.
+// 直接起诉 1 (纠正 1), 复议后起诉 0. Row （七）总计: 自然人 13, 法人或其他组织 5.
 const BASE = buildReport(exampleData(), 'tab');
 
 interface Marked { text: string; agree: { at: number; value: number }[]; flag: { at: number; value: number }[] }
@@ -93,7 +94,50 @@ test('applicants: 其中自然人 N 件、法人或其他组织 N 件 after a fi
   check('全年共受理政府信息公开申请{{18}}件，其中自然人[[13]]件、法人或其他组织[[5]]件。');
   // Without a figure of requests before them in the sentence, 自然人 says nothing.
   check('自然人12件，法人或其他组织6件。');
-  check('全年共受理政府信息公开申请{{18}}件。其中自然人13件。');
+  // The sentence that follows a total continues it: 其中… splits the figure the sentence before ended with.
+  check('全年共受理政府信息公开申请{{18}}件。其中自然人[[13]]件，法人或其他组织[[5]]件。');
+  check('全年共受理政府信息公开申请{{18}}件。其中，自然人申请{{12}}件，法人或其他组织申请{{6}}件。');
+  // … but not across a sentence with no figure, nor after a figure of another kind.
+  check('全年共受理政府信息公开申请{{18}}件。工作规范有序。其中自然人13件。');
+  check('全年共发布信息120条。其中自然人13件。');
+});
+
+test('breakdowns: the parent is the figure the 其中 / （含…） splits, not the first figure of the sentence', () => {
+  // 办结 N 件，其中自然人…: the applicants of the requests handled, row （七）总计 (自然人 13, 法人 5),
+  // not those received (12, 6).
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中自然人{{13}}件，法人或其他组织{{5}}件。');
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中自然人[[12]]件，法人或其他组织[[6]]件。');
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中自然人[[11]]件。');
+  // 办结 N 件（其中公开答复 a 件，无法提供 b 件）: 公开答复 is an outcome (予以公开, or with 部分公开), not a second 办结.
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件（其中公开答复{{7}}件，无法提供{{5}}件）。');
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中公开答复{{9}}件，无法提供[[4]]件。');
+  check('全年共收到政府信息公开申请{{18}}件，办结{{18}}件，其中公开答复[[10]]件。');
+  // Outside a breakdown 依申请公开答复 N 件 is the requests handled, as before.
+  check('全年依申请公开答复政府信息公开申请{{18}}件。');
+  // A sentence about an outcome: its 答复 N 件 is that outcome's, never （七）总计.
+  check('全年收到政府信息公开申请{{18}}件。对无法提供的申请，均已书面答复5件。');
+  check('全年收到政府信息公开申请{{18}}件，因本机关不掌握等原因无法提供{{5}}件，已全部答复5件。');
+  // 共收到 N 件，其中办结…: handled as a part of the requests received.
+  check('全年共收到政府信息公开申请{{20}}件，其中已办结{{18}}件，结转下年度继续办理{{2}}件。');
+  // A total is no part: 其中受理 N 件 after a figure of another kind is not table 三's.
+  check('全年共收到各类来信来件300件，其中受理政府信息公开申请50件。');
+  // Results split the 行政复议 / 行政诉讼 figure they follow, in the next sentence too.
+  check('全年发生政府信息公开行政复议{{2}}件。其中，结果维持{{1}}件，尚未审结{{1}}件。');
+  check('全年发生政府信息公开行政诉讼{{1}}件。其中结果纠正[[2]]件。');
+  // A paragraph that opens with 其中 continues the one before.
+  const text = report('全年共受理政府信息公开申请18件。').text.split('\n');
+  text.splice(4, 0, '其中，自然人申请13件，法人或其他组织申请6件。');
+  const lines = splitLines(text.join('\n'));
+  const claims = extractClaims(lines).filter((c) => c.line === 4);
+  assert.deepEqual(proseTableMismatch(claims, valuesOf(analyzeText(text.join('\n')))).map((f) => [f.actual, f.expected]), [[13, 12]]);
+});
+
+test('outcome lists: 从办理结果看 / 办理结果方面 … map to table 三 rows without 申请 on the line', () => {
+  check('从办理结果看，予以公开{{7}}件，部分公开{{2}}件，不予公开{{2}}件，无法提供[[6]]件，不予处理{{1}}件，其他处理{{1}}件。');
+  check('办理结果方面，予以公开[[8]]件，部分公开{{2}}件。');
+  check('从答复类型看，同意公开{{7}}件，不予公开{{2}}件。');
+  // Another body's requests split into others' outcomes.
+  check('县教育局代表县政府受理政府信息公开申请40件。其中予以公开30件，不予公开10件。');
 });
 
 test('outcomes as group sums of the 总计 column; 办结, 上年结转, 结转下年度', () => {
@@ -205,6 +249,19 @@ test('table rows are not prose; outsideTables also leaves out the lines of recog
   assert.deepEqual(extractClaims(['收到政府信息公开申请18件'], { isProse: () => false }), []);
 });
 
+test('the word matcher: longest word first at each position, no overlap, one matcher per list', () => {
+  const m = new WordMatcher(['上年', '上年度', '年度', '去年', '']);
+  const s = '较上年度增加，上年结转，去年度';
+  assert.deepEqual(m.all(s), [{ at: 1, word: '上年度' }, { at: 7, word: '上年' }, { at: 12, word: '去年' }]);
+  assert.equal(m.at(s, 1), '上年度');
+  assert.equal(m.at(s, 0), null);
+  assert.ok(m.test(s, 7, 9) && !m.test(s, 7, 8));
+  assert.equal(m.endingAt(s, 4), '上年度'); // of the words ending at 4, the longest
+  assert.equal(m.endingAt(s, 4, 2), '年度'); // not starting before `from`
+  const list = ['其中', '分别为'];
+  assert.equal(matcher(list), matcher(list)); // built once, kept with its list
+});
+
 // ---------------------------------------------------------------------------------------------
 // enumeration-sum
 
@@ -248,6 +305,22 @@ test('enumeration-sum: subsets, nested lists, other units, estimates and second 
   assert.deepEqual(enumOf('共受理申请100件，其中自然人90件、法人10件，均已办结100件。'), []);
   assert.deepEqual(enumOf('年度涌现爆款内容52条，其中1条播放量破亿、2条破千万、49条破百万。'), []); // no 共: not checked
   assert.deepEqual(enumOf('全市共受理申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延）。'), []);
+});
+
+test('enumeration-sum: parts that end in a catch-all (其他 N 条) need no 共; a share is never a part', () => {
+  assert.equal(enumOf('全年发布信息120条，其中政策文件30条、工作动态80条、其他信息20条。')[0]?.expected, 130);
+  assert.equal(enumOf('全年发布信息120条，分别为政策文件30条、工作动态70条、其余10条。')[0]?.expected, 110);
+  assert.deepEqual(enumOf('全年发布信息120条，其中政策文件30条、工作动态70条、其他信息20条。'), []);
+  assert.deepEqual(enumerationLists(['全年发布信息120条，其中政策文件30条、工作动态70条、其他信息20条。']).map((l) => [l.total, l.sum]), [[120, 120]]);
+  // Without 共 and without a catch-all, a figure followed by 其中 may be a selection: not checked.
+  assert.deepEqual(enumOf('全年发布信息120条，其中政策文件30条、工作动态80条。'), []);
+  // 另有 N 件 is an addition, not a catch-all part: 答复 N 件（含…，另有…） is no list.
+  assert.deepEqual(enumOf('全市受理申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复）。'), []);
+  // A share: 的有 45 项，占比 78.9% is a subset of the total, not one more part.
+  assert.deepEqual(enumOf('全年共公开信息57项，其中政策文件20项，涉及民生领域的有45项，占比78.9%。'), []);
+  assert.deepEqual(enumOf('全年共办理建议提案57件，其中人大代表建议30件、政协提案27件，满意和基本满意的有45件，占比78.9%。'), []);
+  assert.deepEqual(enumOf('全年共公开信息57项，其中政策文件20项，涉及民生的45项，占比78.9%。'), []);
+  assert.equal(enumOf('全年共公开信息57项，其中政策文件20项、工作动态45项，占比78.9%。')[0]?.expected, 65); // 工作动态 is a part
 });
 
 test('enumeration-sum: a category named twice is information, related to the first', () => {

@@ -454,8 +454,10 @@ describe('the client goes away', () => {
 
   test('the client process named in initialize dies: the server notices and exits', async () => {
     const parent = spawn('sleep', ['1']);
+    // Listened for at once: on a loaded machine the server's start takes longer than the second.
+    const parentGone = new Promise((res) => parent.on('exit', res));
     const c = await started({ processId: parent.pid! });
-    await new Promise((res) => parent.on('exit', res));
+    await parentGone;
     const ex = await exitWithin(c, 10000);
     assert.notEqual(ex.signal, 'SIGKILL', 'the server outlived its client process by 10 s');
     assert.doesNotMatch(c.stderr, TRACE);

@@ -1,6 +1,7 @@
 // pdf.js is loaded only when a PDF is read: no module of the sources layer imports it
 // statically, and a bundle of the layer (built as esbuild.mjs builds the CLI and the server)
-// holds none of it, only the dynamic import of dist/pdf-engine.mjs.
+// holds none of it: PDFs are read in a thread (dist/pdf-worker.js), which imports
+// dist/pdf-engine.mjs dynamically on the first PDF.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,15 +10,15 @@ import * as esbuild from 'esbuild';
 
 const DIR = join(__dirname, '../server/src/sources');
 
-test('only pdf-engine.ts imports pdf.js, and pdf.ts / index.ts load it with a dynamic import()', () => {
+test('only pdf-engine.ts imports pdf.js, and pdf-worker.ts / index.ts load it with a dynamic import()', () => {
   for (const f of readdirSync(DIR)) {
     const src = readFileSync(join(DIR, f), 'utf8');
     const statics = [...src.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
     if (f !== 'pdf-engine.ts') assert.ok(!statics.some((s) => s.startsWith('pdfjs-dist')), `${f} imports pdf.js`);
     assert.ok(!statics.includes('./pdf-engine.js'), `${f} imports the engine statically`);
-    if (f !== 'pdf.ts' && f !== 'pdf-engine.ts') assert.ok(!statics.includes('./pdf.js'), `${f} imports the PDF reader statically`);
+    if (f !== 'pdf.ts' && f !== 'pdf-engine.ts' && f !== 'pdf-worker.ts') assert.ok(!statics.includes('./pdf.js'), `${f} imports the PDF reader statically`);
   }
-  assert.match(readFileSync(join(DIR, 'pdf.ts'), 'utf8'), /import\('\.\/pdf-engine\.js'\)/);
+  assert.match(readFileSync(join(DIR, 'pdf-worker.ts'), 'utf8'), /import\('\.\/pdf-engine\.js'\)/);
   assert.match(readFileSync(join(DIR, 'index.ts'), 'utf8'), /await import\('\.\/pdf\.js'\)/);
 });
 
@@ -25,6 +26,9 @@ test('the bundled layer holds no pdf.js code', async () => {
   const apart: esbuild.Plugin = { name: 'pdf-engine-apart', setup: (b) => { b.onResolve({ filter: /\/pdf-engine\.js$/ }, () => ({ path: './pdf-engine.mjs', external: true })); } };
   const r = await esbuild.build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', entryPoints: [join(DIR, 'index.ts')], write: false, outfile: 'out.js', plugins: [apart], logLevel: 'silent' });
   const js = r.outputFiles[0].text;
-  assert.match(js, /import\("\.\/pdf-engine\.mjs"\)/);
+  assert.ok(!js.includes('pdf-engine'), 'the layer itself never loads the engine: its thread does');
+  const w = await esbuild.build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', entryPoints: [join(DIR, 'pdf-worker.ts')], write: false, outfile: 'out.js', plugins: [apart], logLevel: 'silent' });
+  assert.match(w.outputFiles[0].text, /import\("\.\/pdf-engine\.mjs"\)/);
+  for (const marker of ['PDFDocumentProxy', 'WorkerMessageHandler =', 'pdfjs-dist/legacy']) assert.ok(!w.outputFiles[0].text.includes(marker), marker);
   for (const marker of ['PDFDocumentProxy', 'WorkerMessageHandler =', 'pdfjs-dist/legacy']) assert.ok(!js.includes(marker), marker);
 });

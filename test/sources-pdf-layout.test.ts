@@ -64,3 +64,58 @@ test('without a header naming the columns, a short row stays as read (never a nu
   )]);
   assert.deepEqual(lines, ['规章\t1\t2\t3', '行政规范性文件\t4\t6']);
 });
+
+/** An item at (x, y) of a given width and size, as pdf.js gives it. */
+const it = (str: string, x: number, y: number, w: number, h = 10): PdfItem => ({ str, x, y, w, h });
+
+test('table 四’s header printed two characters per line, its first five cells spanning two rows: the format’s rows', () => {
+  // Positions as pdf.js reads them from a published report (WPS): 结果 / 维持 stacked in cells
+  // 31 pt wide and centred, 总  计 letter-spaced, 行政复议’s five cells centred over two rows.
+  const items: PdfItem[] = [it('四、政府信息公开行政复议、行政诉讼情况', 104.4, 321.6, 303.9, 16), it('行政复议', 134.2, 342.9, 39.9), it('行政诉讼', 351.6, 342.9, 39.9)];
+  const stack = (x: number, top: string, bottom: string, y: number, dy = 13.5) => items.push(it(top, x, y, 19.9), it(bottom, x, y + dy, 19.9));
+  stack(77.9, '结果', '维持', 395.7); stack(109.6, '结果', '纠正', 395.8); stack(145.8, '其他', '结果', 395.7); stack(177.0, '尚未', '审结', 395.8);
+  items.push(it('总', 204.2, 402.8, 10), it('计', 219.2, 402.8, 10), it('未经复议直接起诉', 262.0, 366.4, 79.9), it('复议后起诉', 419.2, 366.4, 49.9));
+  for (const [k, x] of [231.5, 259.8, 288.0, 317.9].entries()) stack(x, ['结果', '结果', '其他', '尚未'][k], ['维持', '纠正', '结果', '审结'][k], 407.4);
+  items.push(it('总', 345.8, 414.3, 10), it('计', 360.8, 414.3, 10));
+  for (const [k, x] of [377.0, 405.5, 430.3, 458.6].entries()) stack(x, ['结果', '结果', '其他', '尚未'][k], ['维持', '纠正', '结果', '审结'][k], 407.4);
+  items.push(it('总', 489.6, 413.7, 10), it('计', 502.2, 413.7, 10));
+  const values = ['10', '1', '0', '0', '0', '0', '0', '0', '0', '0', '5', '0', '0', '0', '0'];
+  const centres = [93.2, 124.7, 155.9, 187.1, 216.7, 245.1, 273.4, 298.8, 327.9, 358.3, 387.1, 415.5, 443.9, 472.2, 500.9];
+  values.forEach((v, i) => items.push(it(v, centres[i] - 3.5 * v.length, 464.1, 7 * v.length, 14.1)));
+  assert.deepEqual(layoutPages([page(...items)]), [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议\t行政诉讼',
+    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉',
+    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+    values.join('\t'),
+  ]);
+});
+
+test('a header is left as read where blank cells leave the rows of numbers short of its columns', () => {
+  // Four columns named, but no row has a number in the third: the columns found are three.
+  const num = (v: string, k: number, y: number) => at(v, 198 + 60 * k, y);
+  const lines = layoutPages([page(
+    at('信息内容', 60, 70), at('本年', 195, 70), at('本年', 255, 70), at('现行', 315, 70), at('其他', 375, 70),
+    at('制发', 195, 84), at('废止', 255, 84), at('有效', 315, 84),
+    at('规章', 60, 110), num('1', 0, 110), num('2', 1, 110), num('3', 3, 110),
+    at('行政规范性文件', 60, 130), num('4', 0, 130), num('5', 1, 130), num('6', 3, 130),
+  )]);
+  assert.deepEqual(lines.slice(0, 2), ['信息内容\t本年制发\t本年废止\t现行有效\t其他', '规章\t1\t2\t3'].map((l) => l.replace(/\\t/g, '\t')));
+});
+
+test('a group label set a character per line beside the rows it spans is one label', () => {
+  const chars = [...'三、本年度办理结果'].map((ch, k) => at(ch, 40, 100 + 12 * k));
+  const rows = ['（一）予以公开', '（二）部分公开', '（七）总计', '四、结转下年度继续办理', '（八）另一行', '（九）又一行', '（十）再一行'].flatMap((l, k) => row(104 + 16 * k, l, '1', '2'));
+  const lines = layoutPages([page(...chars, ...rows)]);
+  assert.ok(lines.includes('三、本年度办理结果') || lines.some((l) => l.startsWith('三、本年度办理结果\t')), lines.join('\n'));
+  assert.ok(!lines.some((l) => /^[、本年度办理结果]\t|^[、本年度办理结果]$/.test(l)), lines.join('\n'));
+});
+
+test('text printed top to bottom: a line of its own; cut off at the start of a label of table 三, left out and said', () => {
+  const problems: { zh: string; en: string }[] = [];
+  const v = (str: string, y: number): PdfItem => ({ str, x: 40, y, w: 10, h: 10, vertical: true });
+  const lines = layoutPages([page(...row(100, '（一）予以公开', '1', '2'), v('三、本年', 110), ...row(140, '（二）部分公开', '0', '0'), v('备注', 150), ...row(180, '（三）其他', '0', '0'))], problems);
+  assert.deepEqual(lines, ['（一）予以公开\t1\t2', '（二）部分公开\t0\t0', '备注', '（三）其他\t0\t0']);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].zh, /竖排的“三、本年”不完整（应为“三、本年度办理结果”/);
+});

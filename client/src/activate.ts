@@ -4,7 +4,8 @@
 // (detection.ts), the status bar's error/warning count (status.ts) and the toggle, fix-all and
 // restart commands and the workspace check (commands.ts). The names it shares with the server are server/src/protocol.ts's.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, REQUESTS } from '../../server/src/protocol';
+import { sendCustom } from './requests';
 import { checkWorkspace, fixAll, toggleLanguage } from './commands';
 import { Detection } from './detection';
 import { ServerClient, type ClientFactory } from './languageClient';
@@ -22,7 +23,11 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
   const msgs = messagesFor(vscode.env.language);
   const current = new ServerClient(create, msgs);
   server = current;
-  const status = new ProblemStatus(msgs);
+  // The status bar asks the server what was verified only when it runs (never starts it for that).
+  const status = new ProblemStatus(msgs, async (uri) => {
+    const c = current.current();
+    return c?.isRunning() ? sendCustom(c, REQUESTS.coverage, { uri }) : null;
+  });
   const detection = new Detection(
     () => void current.ensure(),
     () => status.updateSoon(),

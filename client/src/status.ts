@@ -1,8 +1,14 @@
-// The status bar entry: the active report's error and warning count (our diagnostics only),
-// right-aligned just before the language mode; a click opens the Problems panel.
+// The status bar entry: the active report's error and warning count (our diagnostics only), and
+// "not fully checked" when the server says so (its `disclosureReport/coverage` answer, asked
+// again whenever the report's diagnostics change), right-aligned just before the language mode;
+// a click opens the Problems panel.
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, LANGUAGE_ID } from '../../server/src/protocol';
+import { DIAGNOSTIC_SOURCE, LANGUAGE_ID, type CoverageAnswer } from '../../server/src/protocol';
 import type { Messages } from './messages';
+import { statusView } from './statusView';
+
+/** Asks the server what was verified in a document (null: no answer, e.g. the server is not running). */
+export type CoverageSource = (uri: string) => Promise<CoverageAnswer | null>;
 
 export function countProblems(uri: vscode.Uri): { errors: number; warnings: number } {
   let errors = 0;
@@ -20,7 +26,14 @@ export class ProblemStatus implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly msgs: Messages) {
+  /** The last answer per document, shown until the next one comes (no flicker while it is asked again). */
+  private readonly coverage = new Map<string, CoverageAnswer | null>();
+  private asked = 0;
+
+  constructor(
+    private readonly msgs: Messages,
+    private readonly coverageOf?: CoverageSource,
+  ) {
     // Right-aligned, just before the language mode indicator (priority 100), after EOL (100.2).
     this.item = vscode.window.createStatusBarItem('disclosureReport.problems', vscode.StatusBarAlignment.Right, 100.1);
     this.item.name = msgs.statusName;
@@ -41,10 +54,27 @@ export class ProblemStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { errors, warnings } = countProblems(editor.document.uri);
-    this.item.text = `$(error) ${errors} $(warning) ${warnings}`;
-    this.item.tooltip = errors + warnings > 0 ? this.msgs.statusTooltip(errors, warnings) : this.msgs.statusTooltipClean;
+    const doc = editor.document.uri;
+    const uri = doc.toString();
+    this.render(doc);
     this.item.show();
+    if (!this.coverageOf) return;
+    const ask = ++this.asked;
+    this.coverageOf(uri).then(
+      (answer) => {
+        if (this.coverage.size > 100) this.coverage.clear();
+        this.coverage.set(uri, answer);
+        // Only the latest question's answer, and only while that document is still the active one.
+        if (ask === this.asked && vscode.window.activeTextEditor?.document.uri.toString() === uri) this.render(doc);
+      },
+      () => undefined,
+    );
+  }
+
+  private render(doc: vscode.Uri): void {
+    const view = statusView(countProblems(doc), this.coverage.get(doc.toString()), this.msgs);
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
   }
 
   /** Soon, not now: a language change swaps the active editor's document without always firing an editor change. */

@@ -125,7 +125,19 @@ export const REQUESTS = {
   convertSource: request<{ uri: string }, ConvertedSource>('disclosureReport/convertSource'),
   /** `{ uri }` (a .docx) → recompute on its converted text written back atomically, or `{ error }`. */
   writeBackSource: request<{ uri: string }, WrittenFixes>('disclosureReport/writeBackSource'),
+  /** `{ uri }` → what was verified in an open document (`CoverageAnswer`), or null when it is not open. */
+  coverage: request<{ uri: string }, CoverageAnswer | null>('disclosureReport/coverage'),
 } as const;
+
+/** What `REQUESTS.coverage` answers: whether the report was fully checked, and if not, what could not be (in the server's language). */
+export interface CoverageAnswer {
+  /** Every row of the three tables found and every identity evaluated. */
+  fully: boolean;
+  /** '' when fully checked; else the short form, `未完全核对` / `not fully checked`. */
+  title: string;
+  /** What could not be checked: `表三缺 2 行；9/42 个勾稽关系无法核对（9 个因缺行）` ('' when fully checked). */
+  detail: string;
+}
 
 /** The methods of REQUESTS by name (the names before the typed descriptors; kept for callers that send a method string). */
 export const SERVER_REQUESTS = {
@@ -134,6 +146,7 @@ export const SERVER_REQUESTS = {
   convertTable: REQUESTS.convertTable.method,
   convertSource: REQUESTS.convertSource.method,
   writeBackSource: REQUESTS.writeBackSource.method,
+  coverage: REQUESTS.coverage.method,
 } as const;
 
 // ---- the workspace file system, for the server in a browser worker -----------------------------

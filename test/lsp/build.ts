@@ -17,13 +17,15 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Builds dist/server.js unless it is newer than every server source. */
-export function buildServer(): Promise<void> {
+/** Builds dist/server.js (and the PDF thread, dist/pdf-worker.js) unless newer than every server source. */
+export async function buildServer(): Promise<void> {
+  await buildBundle('pdf-worker', join(ROOT, 'dist/pdf-worker.js'));
   return buildBundle('server', SERVER);
 }
 
-/** Builds dist/cli.js unless it is newer than every server source (the CLI's sources are there too). */
-export function buildCli(): Promise<void> {
+/** Builds dist/cli.js (and dist/pdf-worker.js) unless newer than every server source (the CLI's sources are there too). */
+export async function buildCli(): Promise<void> {
+  await buildBundle('pdf-worker', join(ROOT, 'dist/pdf-worker.js'));
   return buildBundle('cli', join(ROOT, 'dist/cli.js'));
 }
 
@@ -33,7 +35,7 @@ export function buildWebServer(): Promise<string> {
   return buildBundle('web-server', out).then(() => out);
 }
 
-async function buildBundle(name: 'server' | 'cli' | 'web-server', outfile: string): Promise<void> {
+async function buildBundle(name: 'server' | 'cli' | 'pdf-worker' | 'web-server', outfile: string): Promise<void> {
   const sources = Math.max(newestSource(join(ROOT, 'server/src')), statSync(join(ROOT, 'package.json')).mtimeMs);
   if (existsSync(outfile) && statSync(outfile).mtimeMs >= sources) return;
   const options = bundleOptions(name);

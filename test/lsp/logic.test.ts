@@ -5,7 +5,7 @@
 // Run: node test/run.mjs test/lsp/logic.test.ts
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ReportModel, type Cell } from '../../server/src/core/index';
+import { ReportModel, tableCoverage, type Cell } from '../../server/src/core/index';
 import { codeLenses } from '../../server/src/lsp/features/codeLens';
 import { readData } from '../../server/src/lsp/convert';
 import { LIMIT_CODE, toLspDiagnostics } from '../../server/src/lsp/features/diagnostics';
@@ -103,14 +103,32 @@ describe('verdicts and code lens titles', () => {
     assert.equal(lenses[1].command?.command, 'disclosure-report.server.recompute');
   });
 
-  test('blank cells: identities not evaluated are counted as such', () => {
+  test('blank cells: identities not evaluated are counted as such, and the table is not fully checked', () => {
     const t4 = t4Cell(clean.text, 0);
     const { a } = model(withCell(t4, ''));
     const table = a.tables.find((t) => t.kind === 't4')!;
     const v = verdict(table);
     assert.equal(v.possible, 3);
-    assert.equal(verdictTitle(v, 't4', 'zh-CN'), `勾稽关系 ${v.hold}/${v.evaluated} 成立，${3 - v.evaluated} 项因单元格为空或非数字未校验`);
-    assert.equal(verdictTitle({ evaluated: 0, hold: 0, possible: 3, failing: [] }, 't4', 'en'), 'identities: none of 3 checked (blank or non-numeric cells)');
+    assert.equal(verdictTitle(v, 't4', 'zh-CN', tableCoverage(table)), `勾稽关系 ${v.hold}/${v.evaluated} 成立；未完全核对：1/3 个勾稽关系无法核对（1 个因单元格空白）`);
+    assert.equal(tableVerdictTitle(table, 'en'), `identities: ${v.hold}/${v.evaluated} hold; not fully checked: 1 of 3 identities could not be checked (1 for a blank cell)`);
+  });
+
+  test('rows missing: the lens of table 三 says it was not fully checked, and what could not be', () => {
+    const text = clean.text.split('\n').filter((l) => !/^(一、本年新收|二、上年结转)/.test(l)).join('\n');
+    const { a } = model(text);
+    assert.deepEqual(codeLenses('file:///x', 1, a, 'zh-CN').map((l) => l.command?.title), [
+      '勾稽关系 30/30 成立（行 23/23，列 7/7）；未完全核对：表三缺 2 行；9/39 个勾稽关系无法核对（9 个因缺行）',
+      '勾稽关系 3/3 成立',
+    ]);
+    assert.equal(codeLenses('file:///x', 1, a, 'en')[0].command?.title, 'identities: 30/30 hold (rows 23/23, columns 7/7); not fully checked: table 三 lacks 2 of its 25 rows; 9 of 39 identities could not be checked (9 for a row missing)');
+  });
+
+  test('table 三 with only its header: none checked, every row missing said', () => {
+    const lines = clean.text.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('一、本年新收'));
+    const last = lines.findIndex((l) => l.startsWith('四、结转下年度'));
+    const { a } = model([...lines.slice(0, first), ...lines.slice(last + 1)].join('\n'));
+    assert.equal(codeLenses('file:///x', 1, a, 'zh-CN')[0].command?.title, '勾稽关系 39 项均未核对；未完全核对：表三缺 25 行；39/39 个勾稽关系无法核对（39 个因缺行）');
   });
 });
 

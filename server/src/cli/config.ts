@@ -2,9 +2,9 @@
 // upward, stopping at the filesystem root or at a folder holding `.git` (the repository's root is
 // still searched), or the file `--config FILE` names. Each config file is read once per run.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE, parseConfig, type LoadedConfig } from '../config/index.js';
+import { CONFIG_FILE, MAX_CONFIG_BYTES, parseConfig, type LoadedConfig } from '../config/index.js';
 
 export interface FoundConfig extends LoadedConfig {
   path: string;
@@ -25,7 +25,7 @@ export class ConfigFinder {
     if (!path) return undefined;
     let c = this.loaded.get(path);
     if (!c) {
-      const text = readFileSync(path, 'utf8');
+      const text = readConfigFile(path);
       c = { ...parseConfig(text), path, dir: dirname(path) };
       this.loaded.set(path, c);
     }
@@ -60,6 +60,29 @@ export class ConfigFinder {
     }
     for (const d of seen) this.byDir.set(d, found ?? null);
     return found ?? undefined;
+  }
+}
+
+/**
+ * A config file's text: a regular file only (`--config /dev/zero` or a FIFO is refused at once,
+ * never read or waited on: opened without blocking, then looked at), at most MAX_CONFIG_BYTES.
+ */
+export function readConfigFile(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    if (st.size > MAX_CONFIG_BYTES) throw Object.assign(new Error('too large'), { code: 'ETOOLARGE', size: st.size, limit: MAX_CONFIG_BYTES });
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (!got) break;
+      n += got;
+    }
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -11,6 +11,7 @@ import { readInput, walk } from '../sources/files.js';
 import { DEFAULT_LIMITS, isSourceFile, readSource, SourceError, sourceKind, type SourceResult } from '../sources/index.js';
 import type { TextSourceResult } from '../sources/index.js';
 import { reason } from './report.js';
+import { shown } from './shown.js';
 
 export interface Input {
   /** The path as given (or as the walk found it under a folder given). */
@@ -91,7 +92,7 @@ export async function readAll(paths: string[], locale: Locale, progress?: (done:
 
 /** The problems a reader had with a source (read with doubt), one line each. */
 export function problemLines(input: Input, locale: Locale): string[] {
-  return (input.source?.problems ?? []).map((p) => `${input.path}: ${pick(p, locale)}`);
+  return (input.source?.problems ?? []).map((p) => `${shown(input.path)}: ${pick(p, locale)}`);
 }
 
 /**

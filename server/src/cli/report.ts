@@ -1,7 +1,7 @@
 // What checking one file yields (the diagnostics, what --fix changed and refused, or why the
 // file could not be read), and the reason for a file error in the user's language.
 
-import { pick, type Diagnostic, type FixChange, type Locale, type Localized, type Refusal } from '../core/index.js';
+import { pick, type Coverage, type Diagnostic, type FixChange, type Locale, type Localized, type Refusal } from '../core/index.js';
 import { InputError } from '../sources/encoding.js';
 import { SourceError, type SourceKind } from '../sources/index.js';
 import { cliText } from './messages.js';
@@ -20,6 +20,8 @@ export interface FileReport {
   previous?: string;
   /** Why no report was taken as last year's, when that is worth saying (two candidates). */
   pairing?: Localized;
+  /** What was verified (core/coverage): absent when the file could not be read. */
+  coverage?: Coverage;
 }
 
 /** Why a path could not be read or written, as the user reads it. */
@@ -30,7 +32,10 @@ export function reason(e: unknown, locale: Locale): string {
   if (e instanceof InputError) return e.message === 'binary' ? t.binary : t.encoding;
   if (code === 'ENOENT') return t.notFound;
   if (code === 'EACCES' || code === 'EPERM') return t.denied;
-  if (code === 'ETOOLARGE') return t.tooLarge(((e as { size: number }).size / 1048576).toFixed(1));
+  if (code === 'ETOOLARGE') {
+    const { size, limit } = e as { size: number; limit?: number };
+    return t.tooLarge((size / 1048576).toFixed(1), limit ? String(Math.round(limit / 1048576)) : undefined);
+  }
   if (code === 'ENOTFILE' || code === 'EISDIR') return t.notFile;
   if (code === 'ECHANGED') return t.changed;
   return String((e as Error).message ?? e);

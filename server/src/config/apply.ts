@@ -79,7 +79,7 @@ function matches(e: ReviewedEntry, d: Checkable, fp: () => string): boolean {
  */
 export function applyConfig<T extends Checkable>(diagnostics: readonly T[], target: ReportTarget, config: ProjectConfig): Applied<T> {
   const file = normalizePath(target.file);
-  const mine = config.reviewed.map((entry, index) => ({ entry, index })).filter((x) => normalizePath(x.entry.file) === file);
+  const mine = entriesByFile(config).get(file) ?? [];
   const used = new Set<number>();
   const kept: T[] = [];
   let silencedCount = 0;
@@ -102,6 +102,24 @@ export function applyConfig<T extends Checkable>(diagnostics: readonly T[], targ
   // An entry whose rule is switched off, or with reviewed-stale itself off, is not reported stale.
   const staleReviewed = config.severity[REVIEWED_STALE] === 'off' ? [] : mine.filter((x) => !used.has(x.index) && config.severity[x.entry.rule] !== 'off');
   return { kept, silencedCount, staleReviewed };
+}
+
+const byFile = new WeakMap<readonly ReviewedEntry[], Map<string, { entry: ReviewedEntry; index: number }[]>>();
+
+/** The reviewed entries grouped by file, once per config (not once per report: 20,000 entries × 3,000 reports). */
+function entriesByFile(config: ProjectConfig): Map<string, { entry: ReviewedEntry; index: number }[]> {
+  let m = byFile.get(config.reviewed);
+  if (!m) {
+    m = new Map();
+    config.reviewed.forEach((entry, index) => {
+      const f = normalizePath(entry.file);
+      const list = m!.get(f);
+      if (list) list.push({ entry, index });
+      else m!.set(f, [{ entry, index }]);
+    });
+    byFile.set(config.reviewed, m);
+  }
+  return m;
 }
 
 /** The entry that records `d` as reviewed (cell, else row, else fingerprint). */

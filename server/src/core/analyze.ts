@@ -4,6 +4,7 @@
 import type { Analysis } from './analysis.js';
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import type { Heading, Range, Table, YearMention } from './model.js';
+import { t3Rows } from './format/index.js';
 import { checkDocument, withSeverity } from './rules/registry.js';
 import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
@@ -70,7 +71,37 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], ca
   const rest: Finding[] = [];
   checkDocument(ctx, 'rest', rest);
   const claims = proseOf(ctx).readings;
-  return { lineCount: count, headings, sections, tables, diagnostics: merge(diagnostics, merge(byHeadings, sorted(rest))), reportYear, identity, claims };
+  const twice = new Set(tables.map((t) => t.kind)).size < tables.length;
+  const own = twice ? foundElsewhere(tables, diagnostics) : diagnostics;
+  return { lineCount: count, headings, sections, tables, diagnostics: merge(own, merge(byHeadings, sorted(rest))), reportYear, identity, claims };
+}
+
+/**
+ * A table cut in two (a line that reads as prose between its rows, a page break's text): each part
+ * is read as a table of its own and would name the other part's rows as missing. A row-missing is
+ * dropped when another table of the same kind has that row; a row no part has is named once, by
+ * the part that has rows after it (where the row belongs), else by the first.
+ */
+function foundElsewhere(tables: Table[], diagnostics: Diagnostic[]): Diagnostic[] {
+  const rowsOf = (t: Table): string[] =>
+    t.kind === 't3' ? t.rows.map((r) => `t3.${r.spec.key}`) : t.kind === 't2' ? t.items.flatMap((it) => it.rows.map((r) => `t2.${r.spec.key}`)) : [];
+  const byTable = tables.map((t) => ({ t, rows: new Set(rowsOf(t)) }));
+  const tableOf = (d: Diagnostic) => byTable.find((x) => x.t.startLine <= d.range.start.line && d.range.start.line <= x.t.endLine);
+  // Table 三's rows in the format's order (（六） as one row takes the place of its three).
+  const order = new Map<string, number>();
+  for (const single of [false, true]) t3Rows(single).forEach((r, i) => order.set(`t3.${r.key}`, single && i >= 20 ? i + 2 : i));
+  /** Whether a table has a row that comes after `row` in the format (so the missing row belongs in it). */
+  const hasAfter = (x: (typeof byTable)[number] | undefined, row: string) => !!x && [...x.rows].some((r) => (order.get(r) ?? -1) > (order.get(row) ?? Infinity));
+  const named = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    if (d.rule !== 'row-missing' || !d.row) continue;
+    const own = tableOf(d);
+    if (byTable.some((x) => x !== own && x.rows.has(d.row!))) continue;
+    const prior = named.get(d.row);
+    if (!prior || (!hasAfter(tableOf(prior), d.row) && hasAfter(own, d.row))) named.set(d.row, d);
+  }
+  const keep = new Set(named.values());
+  return diagnostics.filter((d) => d.rule !== 'row-missing' || !d.row || keep.has(d));
 }
 
 /** What crossCheck may be told besides the two reports. */

@@ -19,3 +19,5 @@ export { cellAt, cellByKey, cellsOf, identitiesAt, readsLikeReport, sameCell, ta
 export * as format from './format/index.js';
 export { SECTIONS, TABLE3, TABLE4, TABLE2_2021, TABLE2_2019, TABLE_NAMES, TABLE_SHORT, type CellKey } from './format/index.js';
 export { formatNumber } from './cells.js';
+export { coverageText } from './coverage/messages.js';
+export { coverage, tableCoverage, fullyChecked, type OneTableCoverage, type Coverage, type NotEvaluable, type NotEvaluableWhy, type TableCoverage } from './coverage/index.js';

@@ -42,7 +42,6 @@ export const msg = {
     L(`未修改 ${label.zh}：按其他单元格计算应为 ${expected}，件数不能为负，请先核对输入数据`, `Left ${label.en} alone: the other cells make it ${expected}, and a count cannot be negative; check the inputs`),
   nothingFound: () =>
     L('未找到年度报告的任何部分或表格（六个部分标题与三张表格均缺失）', 'No part of an annual report found (none of the six sections or three tables)'),
-  itemMissing: (item: Localized) => L(`表二缺少${item.zh}`, `Table 二 lacks ${item.en.toLowerCase()} of 第二十条`),
   /** The message of a failing identity, by its rule. */
   identity: (rule: string, p: { rowLabel: Localized; columnLabel: Localized; values: number[]; count: number; formula: () => string }, expected: number, actual: number): Localized => {
     switch (rule) {

@@ -67,7 +67,8 @@ export interface Table2Row {
 export interface Table2Item {
   item: string;
   spec: ItemSpec;
-  title: RawCell;
+  /** The item's title (第二十条第（一）项); null where the item was recognised from its header or rows. */
+  title: RawCell | null;
   columns: LabelCell[];
   rows: Table2Row[];
 }

@@ -16,7 +16,7 @@ import { checkTable, withSeverity } from './rules/registry.js';
 import { toCell, type LineCells } from './tables/common.js';
 import { isT2Start, readT2 } from './tables/t2.js';
 import { isT3Start, readT3 } from './tables/t3.js';
-import { isT4Start, readT4 } from './tables/t4.js';
+import { isT4Row, isT4Start, readT4 } from './tables/t4.js';
 
 export type { YearMention } from './model.js';
 
@@ -148,9 +148,9 @@ function onlyDigits(cells: RawCell[]): boolean {
   return true;
 }
 
-/** The table a line's cells start, if any. */
+/** The table a line's cells start, if any: a line of numbers only starts none, but table 四's row of fifteen where its header was lost. */
 const startsOf = (cells: RawCell[]): TableKind | null =>
-  onlyDigits(cells) ? null : isT2Start(cells) ? 't2' : isT3Start(cells) ? 't3' : isT4Start(cells) ? 't4' : null;
+  onlyDigits(cells) ? (isT4Row(cells) ? 't4' : null) : isT2Start(cells) ? 't2' : isT3Start(cells) ? 't3' : isT4Start(cells) ? 't4' : null;
 
 function checked(t: Table): Diagnostic[] {
   const found: Finding[] = [];
@@ -288,7 +288,7 @@ export function shiftTable(t: Table, d: number): Table {
   if (t.kind === 't2') {
     const items = t.items.map((it) => ({
       ...it,
-      title: shiftRaw(it.title, d),
+      title: it.title && shiftRaw(it.title, d),
       columns: shiftLabels(it.columns, d),
       rows: it.rows.map((r) => ({ ...r, label: shiftRaw(r.label, d), cells: r.cells.map((c) => shiftCell(c, d)) })),
     }));

@@ -71,8 +71,9 @@ export const text = {
       `勾稽关系 ${hold}/${evaluated} 成立（行 ${rows[0]}/${rows[1]}，列 ${cols[0]}/${cols[1]}）`,
       `identities: ${hold}/${evaluated} hold (rows ${rows[0]}/${rows[1]}, columns ${cols[0]}/${cols[1]})`,
     ),
-  notEvaluated: (n: number) => L(`，${n} 项因单元格为空或非数字未校验`, `; ${n} not checked (blank or non-numeric cells)`),
-  noneEvaluated: (n: number) => L(`勾稽关系 ${n} 项均因单元格为空或非数字未校验`, `identities: none of ${n} checked (blank or non-numeric cells)`),
+  noneEvaluated: (n: number) => L(`勾稽关系 ${n} 项均未核对`, `identities: none of ${n} checked`),
+  /** After the verdict, where the table was not fully checked: `；未完全核对：表三缺 2 行；9/39 个勾稽关系无法核对（9 个因缺行）`. */
+  notFullyChecked: (short: Localized, gaps: Localized) => L(`；${short.zh}：${gaps.zh}`, `; ${short.en}: ${gaps.en}`),
   lensRecompute: () => L('重新计算本表总计', 'Recompute the totals'),
   lensPrevious: (file: string) => L(`上年报告：${file}（上年结转、现行有效件数、正文重复据此比对）`, `Last year's report: ${file} (carry-over, valid counts and repeated prose are compared with it)`),
 

@@ -4,7 +4,8 @@
 // startServer (server.ts), which knows nothing of Node. Everything the server knows about
 // reports comes from the core; the server only speaks LSP.
 
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection, type DataCallback, type Message } from 'vscode-languageserver/node';
 import { nodeFileSystem } from '../host/nodeFileSystem.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import { startServer } from './server.js';
@@ -31,6 +32,48 @@ function clientGone(err: unknown): boolean {
   return e?.code === 'EPIPE' || e?.code === 'ERR_STREAM_DESTROYED' || /Connection (is )?(closed|disposed)/i.test(String(e?.message ?? ''));
 }
 
+/** The server's stdin reader, noting whether the client asked for `shutdown` (for the exit code). */
+class StdinReader extends StreamMessageReader {
+  shutdown = false;
+  override listen(callback: DataCallback) {
+    return super.listen((m: Message) => {
+      if ((m as { method?: string }).method === 'shutdown') this.shutdown = true;
+      callback(m);
+    });
+  }
+}
+
+/**
+ * The --stdio connection, built here rather than by createConnection's argv sniffing, so that a
+ * broken frame is seen: a header without a (numeric) Content-Length, or a Content-Length the
+ * message never reaches, leaves the reader unable to find the next message — the server would
+ * stay alive and deaf. It says why on stderr (the client's output channel) and exits, and the
+ * client starts it again. A well-framed message that is not JSON is answered as before.
+ */
+function stdioConnection(): Connection {
+  const reader = new StdinReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  const die = (why: string) => {
+    process.stderr.write(`${SERVER_NAME}: ${why}; exiting so that the client restarts the server\n`);
+    process.exit(1);
+  };
+  reader.onError((e) => {
+    const message = String((e as Error)?.message ?? e);
+    if (/Content-Length|Message header/i.test(message)) die(`malformed message frame (${message.split('\n')[0]})`);
+  });
+  reader.onPartialMessage((info) => die(`a message stopped short of its Content-Length (nothing more for ${info.waitingTime} ms)`));
+  // As createConnection does for --stdio: the client gone (stdin ended) ends the server.
+  const end = () => process.exit(reader.shutdown ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  // Stray console output must not corrupt the protocol on stdout: to the client's log instead.
+  console.log = console.info = (...a: unknown[]) => connection.console.log(format(...a));
+  console.warn = (...a: unknown[]) => connection.console.warn(format(...a));
+  console.error = (...a: unknown[]) => connection.console.error(format(...a));
+  return connection;
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
@@ -48,7 +91,7 @@ function main(): void {
     return;
   }
 
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeFileSystem, sources: sourceAccess(nodeFileSystem) });
 
   // The last line of defence: a bug in one handler must not end the session. Once the client

@@ -6,7 +6,7 @@
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { Localized } from '../core/index.js';
-import { addReviewedEdits, CONFIG_FILE, newConfigText, normalizePath, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, type Checkable, type LoadedConfig, type ReviewedEntry } from '../config/index.js';
+import { addReviewedEdits, CONFIG_FILE, MAX_CONFIG_BYTES, newConfigText, normalizePath, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, type Checkable, type LoadedConfig, type ReviewedEntry } from '../config/index.js';
 import { baseName, canonicalUri, isInside, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
 import type { Logger } from './guard.js';
 
@@ -157,6 +157,14 @@ export class ProjectConfigs {
 
   private async read(uri: string): Promise<DocumentConfig | undefined> {
     try {
+      // A regular file within the size limit only (the CLI holds the same: cli/config.ts).
+      const st = await this.deps.fs!.stat(uri);
+      if (!st || st.kind !== 'file' || st.size > MAX_CONFIG_BYTES) {
+        const message = { zh: `配置文件不是普通文件或超过 ${MAX_CONFIG_BYTES / 1048576} MB，未使用`, en: `the configuration file is not a regular file or is over ${MAX_CONFIG_BYTES / 1048576} MB; not used` };
+        this.deps.log.info(`${uri}: ${message.en}`);
+        this.deps.warn?.(baseName(uri), message);
+        return undefined;
+      }
       const text = await this.deps.fs!.readText(uri);
       const loaded = parseConfig(text);
       for (const p of loaded.problems) this.deps.log.info(`${uri}:${p.line + 1}:${p.character + 1}: ${p.message.en}`);

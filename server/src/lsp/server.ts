@@ -13,6 +13,7 @@ import * as codeActions from './features/codeActions.js';
 import * as codeLens from './features/codeLens.js';
 import * as commands from './features/commands.js';
 import * as completion from './features/completion.js';
+import * as coverage from './features/coverage.js';
 import * as configuration from './features/configuration.js';
 import * as diagnostics from './features/diagnostics.js';
 import * as folding from './features/folding.js';
@@ -35,7 +36,7 @@ import { SettingsStore } from './settings.js';
 import { WorkspaceIndex, type WorkspaceLimits } from './workspace.js';
 
 /** Every feature, in the order they register (sync first: it feeds the documents). */
-export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolders, diagnostics, codeActions, commands, workspaceCheck, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft, sources, completion];
+export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolders, diagnostics, codeActions, commands, workspaceCheck, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft, sources, completion, coverage];
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};

@@ -1,18 +1,20 @@
 // A table's verdict in words, shared by the code lens (its title) and the outline (a table's
-// detail): `勾稽关系 39/39 成立（行 25/25，列 7/7）`, `identities: 3/3 hold`.
+// detail): `勾稽关系 39/39 成立（行 25/25，列 7/7）`, `identities: 3/3 hold`; where the table was not
+// fully checked (rows missing, identities not evaluable: core/coverage), it says so and what could not be.
 
-import { pick, type Locale, type Table } from '../core/index.js';
+import { coverageText, fullyChecked, pick, tableCoverage, type Locale, type OneTableCoverage, type Table } from '../core/index.js';
 import { text } from './messages.js';
 import { verdict, type Verdict } from './tables.js';
 
-export function verdictTitle(v: Verdict, kind: Table['kind'], locale: Locale): string {
-  if (v.evaluated === 0) return pick(text.noneEvaluated(v.possible), locale);
-  let title = kind === 't3' && v.rows && v.columns ? pick(text.verdictT3(v.hold, v.evaluated, v.rows, v.columns), locale) : pick(text.verdict(v.hold, v.evaluated), locale);
-  if (v.possible > v.evaluated) title += pick(text.notEvaluated(v.possible - v.evaluated), locale);
+export function verdictTitle(v: Verdict, kind: Table['kind'], locale: Locale, coverage: OneTableCoverage): string {
+  let title: string;
+  if (v.evaluated === 0) title = pick(text.noneEvaluated(v.possible), locale);
+  else title = kind === 't3' && v.rows && v.columns ? pick(text.verdictT3(v.hold, v.evaluated, v.rows, v.columns), locale) : pick(text.verdict(v.hold, v.evaluated), locale);
+  if (!fullyChecked(coverage)) title += pick(text.notFullyChecked(coverageText.notFully(), coverageText.gaps(coverage)), locale);
   return title;
 }
 
 /** The verdict of a table with identities, in words; '' for table 二 (it has none). */
 export function tableVerdictTitle(t: Table, locale: Locale): string {
-  return t.kind === 't2' ? '' : verdictTitle(verdict(t), t.kind, locale);
+  return t.kind === 't2' ? '' : verdictTitle(verdict(t), t.kind, locale, tableCoverage(t));
 }

@@ -77,6 +77,8 @@ export interface WorkspaceDeps {
 interface DiskEntry {
   mtime: number;
   size: number;
+  /** The file could not be read (damaged, or over a budget of the readers): not tried again until it changes. */
+  unreadable?: boolean;
   report?: IndexedReport;
   identity?: ReportIdentity;
   isReport?: boolean;
@@ -224,7 +226,10 @@ export class WorkspaceIndex {
     {
       const st = await this.deps.fs?.stat(c);
       const cached = this.disk.get(c);
-      if (st && cached && cached.mtime === st.mtime && cached.size === st.size && cached.identity) return { identity: cached.identity, isReport: !!cached.isReport };
+      if (st && cached && cached.mtime === st.mtime && cached.size === st.size) {
+        if (cached.unreadable) return undefined;
+        if (cached.identity) return { identity: cached.identity, isReport: !!cached.isReport };
+      }
     }
     const r = await this.report(c);
     return r && { identity: r.identity, isReport: r.isReport };
@@ -298,7 +303,19 @@ export class WorkspaceIndex {
     }
   }
 
-  private async fromDisk(uri: string): Promise<IndexedReport | undefined> {
+  /** A file being read, so that two lookups at once read it once (a PDF may take seconds). */
+  private readonly reading = new Map<string, Promise<IndexedReport | undefined>>();
+
+  private fromDisk(uri: string): Promise<IndexedReport | undefined> {
+    let p = this.reading.get(uri);
+    if (!p) {
+      p = this.readFromDisk(uri).finally(() => this.reading.delete(uri));
+      this.reading.set(uri, p);
+    }
+    return p;
+  }
+
+  private async readFromDisk(uri: string): Promise<IndexedReport | undefined> {
     const fs = this.deps.fs;
     if (!fs) return undefined;
     const name = baseName(uri).toLowerCase();
@@ -309,12 +326,17 @@ export class WorkspaceIndex {
     const st = await fs.stat(uri);
     if (!st || st.kind !== 'file' || st.size > this.limits.maxBytes) return undefined;
     const cached = this.disk.get(uri);
-    if (cached && cached.mtime === st.mtime && cached.size === st.size && cached.report) return cached.report;
+    if (cached && cached.mtime === st.mtime && cached.size === st.size) {
+      if (cached.report) return cached.report;
+      // A file that failed (a hostile PDF spends its whole time budget) is not read again until it changes.
+      if (cached.unreadable) return undefined;
+    }
     let text: string;
     try {
       text = reader ? await reader(fs, uri) : await fs.readText(uri);
     } catch (err) {
       this.deps.log.info(`workspace: cannot read ${uri}: ${err instanceof Error ? err.message : String(err)}`);
+      this.disk.set(uri, { mtime: st.mtime, size: st.size, unreadable: true });
       return undefined;
     }
     let analysis: Analysis;
@@ -362,7 +384,8 @@ export class WorkspaceIndex {
       }
       entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       for (const [name, kind] of entries) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
+        // Hidden entries, dependencies, and Word's lock files beside open documents (~$x.docx).
+        if (name.startsWith('.') || name === 'node_modules' || name.startsWith('~$')) continue;
         const child = joinUri(dir, name);
         if (kind === 'directory') await walk(child, depth + 1);
         else if (kind === 'file' && hasSourceExtension(name)) {

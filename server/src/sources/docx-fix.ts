@@ -5,7 +5,7 @@
 import type { TextEdit } from '../core/index.js';
 import { decodeXML } from 'entities';
 import { decodeXml, escapeXmlText } from './xml.js';
-import { unzip, rezip } from './zip.js';
+import { patchEntry } from './zip.js';
 import { DEFAULT_LIMITS, SourceError, type DocxMap, type DocxPiece, type Limits } from './types.js';
 
 export interface DocxFixResult {
@@ -48,19 +48,24 @@ export function fixDocx(bytes: Uint8Array, map: DocxMap, edits: TextEdit[], limi
   }
   if (!applied.length) return { bytes, applied, skipped };
 
-  const entries = unzip(bytes, limits);
-  const main = entries.find((x) => x.name === map.entry);
-  if (!main) throw new SourceError('corrupt', { zh: `压缩包中没有 ${map.entry}`, en: `The package has no ${map.entry}` });
-  const { text: xml, bom } = decodeXml(main.data);
-  let out = xml;
-  const nodes = [...byNode.values()].sort((a, b) => b.piece.xmlStart - a.piece.xmlStart);
-  for (const { piece, edits: nodeEdits } of nodes) {
-    let t = decodeXML(xml.slice(piece.xmlStart, piece.xmlEnd));
-    for (const ne of nodeEdits.sort((a, b) => b.from - a.from)) t = t.slice(0, ne.from) + ne.text + t.slice(ne.to);
-    out = out.slice(0, piece.xmlStart) + escapeXmlText(t) + out.slice(piece.xmlEnd);
-  }
-  main.data = encodeXml(out, bom);
-  return { bytes: rezip(entries), applied, skipped };
+  // Only the main part changes; the package around it is patched byte for byte (zip.ts).
+  const patched = patchEntry(bytes, map.entry, (data) => {
+    if (data.length > limits.maxPartBytes) throw new SourceError('too-large', { zh: `${map.entry} 超过 ${limits.maxPartBytes} 字节`, en: `${map.entry} is over ${limits.maxPartBytes} bytes` });
+    const { text: xml, bom } = decodeXml(data);
+    // Pieces in order, the text between them kept: one pass, not a copy of the part per edit.
+    const nodes = [...byNode.values()].sort((a, b) => a.piece.xmlStart - b.piece.xmlStart);
+    const parts: string[] = [];
+    let at = 0;
+    for (const { piece, edits: nodeEdits } of nodes) {
+      let t = decodeXML(xml.slice(piece.xmlStart, piece.xmlEnd));
+      for (const ne of nodeEdits.sort((a, b) => b.from - a.from)) t = t.slice(0, ne.from) + ne.text + t.slice(ne.to);
+      parts.push(xml.slice(at, piece.xmlStart), escapeXmlText(t));
+      at = piece.xmlEnd;
+    }
+    parts.push(xml.slice(at));
+    return encodeXml(parts.join(''), bom);
+  });
+  return { bytes: patched, applied, skipped };
 }
 
 function encodeXml(text: string, bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null): Uint8Array {

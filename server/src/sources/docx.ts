@@ -17,9 +17,9 @@ const TRANSPARENT = new Set(['hyperlink', 'ins', 'smartTag', 'fldSimple', 'sdt',
 const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'drawing', 'pict', 'object', 'Fallback', 'footnoteReference', 'commentReference', 'bookmarkStart', 'bookmarkEnd', 'proofErr']);
 
 /** The name of the main document part, from _rels/.rels. */
-function mainPart(rels: Uint8Array | undefined): string {
+function mainPart(rels: Uint8Array | undefined, limits: Limits): string {
   if (!rels) return 'word/document.xml';
-  const doc = parseXml(decodeXml(rels).text);
+  const doc = parseXml(decodeXml(rels).text, '_rels/.rels', limits);
   const stack: ChildNode[] = [...doc.children];
   while (stack.length) {
     const n = stack.shift()!;
@@ -31,9 +31,10 @@ function mainPart(rels: Uint8Array | undefined): string {
 }
 
 export function readDocx(bytes: Uint8Array, limits: Limits): SourceResult {
-  const entries = unzip(bytes, limits, (n) => n === '_rels/.rels' || n === '[Content_Types].xml' || n.startsWith('word/'));
+  // The XML parts only: images and embedded files are never inflated.
+  const entries = unzip(bytes, limits, (n) => n === '_rels/.rels' || n === '[Content_Types].xml' || (n.startsWith('word/') && /\.(xml|rels)$/i.test(n)));
   const byName = new Map(entries.map((e) => [e.name, e.data]));
-  const entry = mainPart(byName.get('_rels/.rels'));
+  const entry = mainPart(byName.get('_rels/.rels'), limits);
   const xml = byName.get(entry);
   if (!xml) {
     throw new SourceError('corrupt', { zh: `不是 Word 文档：压缩包中没有 ${entry}`, en: `Not a Word document: the package has no ${entry}` });
@@ -42,10 +43,10 @@ export function readDocx(bytes: Uint8Array, limits: Limits): SourceResult {
   const problems: Localized[] = [];
   const draft = new Draft(limits.maxChars);
   try {
-    const doc = parseXml(text);
+    const doc = parseXml(text, entry, limits);
     const body = findBody(doc.children);
     if (!body) throw new SourceError('corrupt', { zh: `${entry} 中没有正文（w:body）`, en: `${entry} has no body (w:body)` });
-    readBlocks(body, draft, new Numbering(byName.get('word/numbering.xml'), byName.get('word/styles.xml')));
+    readBlocks(body, draft, new Numbering(byName.get('word/numbering.xml'), byName.get('word/styles.xml'), limits));
   } catch (e) {
     if (e instanceof DraftTooLong) throw new SourceError('too-large', { zh: `转换后的文字超过 ${limits.maxChars} 个字符，不予读取`, en: `The converted text is over ${limits.maxChars} characters; not read` });
     throw e;

@@ -1,7 +1,7 @@
 // Turning the paths on the command line into the files to check, and writing fixed files
 // atomically: a temporary file beside the original, then a rename, never a half-written file.
 
-import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MAX_INPUT_BYTES } from './types.js';
 
@@ -10,21 +10,46 @@ export interface Walked {
   errors: { path: string; error: unknown }[];
 }
 
+/** Word's owner file beside an open document (`~$report.docx`, 162 bytes, no document). */
+export const isLockFile = (name: string): boolean => name.startsWith('~$');
+
 /**
  * Files named on the command line, and the files under directories that `accept` takes (by
- * default `*.txt`; pass `isSourceFile` from ./index.js for every source kind), sorted.
+ * default `*.txt`; pass `isSourceFile` from ./index.js for every source kind), sorted. Symbolic
+ * links are followed, to files and to folders (a folder reached twice, a loop, is walked once);
+ * a file reached twice — named twice, or named and found in a folder, or through a link — is
+ * taken once, at its first name. In folders, hidden entries, `node_modules` and Word's lock files
+ * (`~$x.docx`) are left out.
  */
 export function walk(paths: string[], accept: (name: string) => boolean = (n) => /\.txt$/i.test(n)): Walked {
   const out: Walked = { files: [], errors: [] };
+  const dirs = new Set<string>();
+  const files = new Set<string>();
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const take = (p: string) => {
+    const r = real(p);
+    if (files.has(r)) return;
+    files.add(r);
+    out.files.push(p);
+  };
   const visit = (p: string, top: boolean) => {
     let st;
     try {
-      st = top ? statSync(p) : lstatSync(p);
+      st = statSync(p);
     } catch (error) {
       out.errors.push({ path: p, error });
       return;
     }
     if (st.isDirectory()) {
+      const r = real(p);
+      if (dirs.has(r)) return;
+      dirs.add(r);
       let names: string[];
       try {
         names = readdirSync(p).sort();
@@ -33,19 +58,30 @@ export function walk(paths: string[], accept: (name: string) => boolean = (n) =>
         return;
       }
       for (const n of names) {
-        if (n.startsWith('.') || n === 'node_modules') continue;
+        if (n.startsWith('.') || n === 'node_modules' || isLockFile(n)) continue;
         const child = join(p, n);
         let cst;
-        try { cst = lstatSync(child); } catch (error) { out.errors.push({ path: child, error }); continue; }
+        try { cst = statSync(child); } catch (error) { out.errors.push({ path: child, error }); continue; }
         if (cst.isDirectory()) visit(child, false);
-        else if (cst.isFile() && accept(n)) out.files.push(child);
+        else if (cst.isFile() && accept(n)) take(child);
       }
     } else if (top || st.isFile()) {
-      out.files.push(p);
+      take(p);
     }
   };
   for (const p of paths) visit(p, true);
   return out;
+}
+
+/** Whether two paths name the same existing file (through links, `..`, hard links). */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 export const MAX_BYTES = MAX_INPUT_BYTES;
@@ -65,7 +101,8 @@ function hookSignals() {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
       for (const t of pendingTemps) try { unlinkSync(t); } catch { /* already gone */ }
-      process.exit(130);
+      // A command that stops cleanly between files on its own (check --fix) has its own listener.
+      if (process.listenerCount(sig) === 1) process.exit(130);
     });
   }
 }
@@ -98,8 +135,12 @@ function replaceAtomically(path: string, bytes: Buffer, mode: number, check?: ()
   }
 }
 
-/** Replaces `path` with `bytes` if it still holds `expected` (checked just before the rename). */
-export function writeAtomic(path: string, bytes: Buffer, expected: Buffer): void {
+/**
+ * Replaces `path` with `bytes` if it still holds `expected` (checked just before the rename). A
+ * symbolic link is followed: its target is replaced and the link stays a link.
+ */
+export function writeAtomic(link: string, bytes: Buffer, expected: Buffer): void {
+  const path = realpathSync(link);
   accessSync(path, constants.W_OK);
   const mode = statSync(path).mode & 0o7777;
   replaceAtomically(path, bytes, mode, () => {
@@ -108,7 +149,13 @@ export function writeAtomic(path: string, bytes: Buffer, expected: Buffer): void
 }
 
 /** Writes an output file (`export --output FILE`), new or replaced, atomically, keeping an old file's mode. */
-export function writeFileAtomic(path: string, bytes: Buffer): void {
+export function writeFileAtomic(link: string, bytes: Buffer): void {
+  let path = link;
+  try {
+    path = realpathSync(link); // a link's target is written; the link stays
+  } catch {
+    /* a new file */
+  }
   let mode = 0o666;
   try {
     mode = statSync(path).mode & 0o7777;

@@ -3,7 +3,7 @@
 // paragraphs and tables expanded over rowspan/colspan, every row one line.
 
 import iconv from 'iconv-lite';
-import { parseDocument } from 'htmlparser2';
+import { parseBounded } from './bounded.js';
 import type { ChildNode, Element } from 'domhandler';
 import { Draft, DraftTooLong, type CellParas, type Piece } from './draft.js';
 import { SourceError, type Limits, type SourceResult } from './types.js';
@@ -15,8 +15,18 @@ const CHROME = /(^|[\s_-])(nav|menu|breadcrumb|crumb|footer|foot|header|head|sha
 const TITLE = /政府信息公开.{0,8}年度报告/;
 const REPORT_TABLE = /本年新收|本年制发|行政复议|信息内容|政府信息公开申请|申请人情况/;
 
-/** The charset a page declares: BOM, then <meta charset> or <meta http-equiv content="…charset=…">. */
-export function sniffCharset(bytes: Uint8Array): string {
+const isUtf8 = (bytes: Uint8Array) => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const hasHighBytes = (bytes: Uint8Array) => bytes.some((b) => b >= 0x80);
+
+/** The charset a page declares: the BOM, then <meta charset> or <meta http-equiv content="…charset=…">; null when none. */
+export function declaredCharset(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
@@ -25,22 +35,39 @@ export function sniffCharset(bytes: Uint8Array): string {
   if (m) {
     const cs = m[1].toLowerCase();
     if (/^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(cs)) return 'gb18030';
+    if (cs === 'utf8') return 'utf-8';
     if (iconv.encodingExists(cs)) return cs;
   }
-  // Undeclared: UTF-8 if it decodes as such, else GB18030 (the usual legacy charset here).
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
+  return null;
+}
+
+/**
+ * The charset to read a page in, and a problem when the page's declaration lies (a page saved
+ * again as UTF-8 keeps its old `<meta charset=gb2312>`, or the other way round): the content
+ * decides — text that decodes as UTF-8 with non-ASCII in it is UTF-8 (GB text almost never is),
+ * a "UTF-8" page that does not decode as such is GB18030 if that reads cleanly. Undeclared:
+ * UTF-8 if it decodes, else GB18030 (the usual legacy charset here).
+ */
+export function chooseCharset(bytes: Uint8Array): { charset: string; problem?: Localized } {
+  const declared = declaredCharset(bytes);
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (declared && bom) return { charset: declared };
+  const utf8 = isUtf8(bytes);
+  if (!declared) return { charset: utf8 ? 'utf-8' : 'gb18030' };
+  const lie = (used: string, shown: string) => ({
+    charset: used,
+    problem: { zh: `网页声明的编码是 ${declared}，但内容是 ${shown}，已按 ${shown} 读取`, en: `The page declares the charset ${declared}, but its content is ${shown}; read as ${shown}` },
+  });
+  if (declared !== 'utf-8' && utf8 && hasHighBytes(bytes)) return lie('utf-8', 'UTF-8');
+  if (declared === 'utf-8' && !utf8 && !iconv.decode(Buffer.from(bytes), 'gb18030').includes('\ufffd')) return lie('gb18030', 'GB18030');
+  return { charset: declared };
 }
 
 export function readHtml(bytes: Uint8Array, limits: Limits): SourceResult {
-  const charset = sniffCharset(bytes);
+  const { charset, problem } = chooseCharset(bytes);
   const source = iconv.decode(Buffer.from(bytes), charset).replace(/^\ufeff/, '');
-  const doc = parseDocument(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  const problems: Localized[] = [];
+  const doc = parseBounded(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }, limits, { zh: '网页', en: 'The page' });
+  const problems: Localized[] = problem ? [problem] : [];
   const root = findArticle(doc.children) ?? doc;
   const draft = new Draft(limits.maxChars);
   try {

@@ -4,6 +4,7 @@
 // format (decimal, chineseCounting, …) and lvlText (%1、), counting as Word counts.
 
 import { attr, childElements, local, parseXml, decodeXml, type Element } from './xml.js';
+import type { Budget } from './bounded.js';
 
 interface Level {
   start: number;
@@ -67,9 +68,9 @@ export class Numbering {
   private readonly styles = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
   private readonly counters = new Map<string, number[]>();
 
-  constructor(numbering: Uint8Array | undefined, styles: Uint8Array | undefined) {
-    if (numbering) this.readNumbering(parseXml(decodeXml(numbering).text).children.filter((n): n is Element => n.type === 'tag'));
-    if (styles) this.readStyles(parseXml(decodeXml(styles).text).children.filter((n): n is Element => n.type === 'tag'));
+  constructor(numbering: Uint8Array | undefined, styles: Uint8Array | undefined, budget?: Budget) {
+    if (numbering) this.readNumbering(parseXml(decodeXml(numbering).text, 'word/numbering.xml', budget).children.filter((n): n is Element => n.type === 'tag'));
+    if (styles) this.readStyles(parseXml(decodeXml(styles).text, 'word/styles.xml', budget).children.filter((n): n is Element => n.type === 'tag'));
   }
 
   private readNumbering(roots: Element[]): void {

@@ -2,6 +2,11 @@
 // wide gaps part its cells; a label that wrapped in its cell is joined back to the row; page
 // numbers and running headers and footers are dropped; a table split over pages continues,
 // since every row is one line whatever page it is on; prose lines are joined into paragraphs.
+// A table's header is rebuilt as the cells it is printed in (pdf-header.ts); text printed
+// vertically (a label spanning rows) is a line of its own, or left out where it was cut off.
+
+import { TABLE3, type Localized } from '../core/index.js';
+import { headerCells, headerRows, type Columns } from './pdf-header.js';
 
 export interface PdfItem {
   str: string;
@@ -11,6 +16,8 @@ export interface PdfItem {
   w: number;
   /** Font size. */
   h: number;
+  /** Written top to bottom (pdf.js's `dir: 'ttb'`). */
+  vertical?: boolean;
 }
 
 export interface PdfPage {
@@ -32,6 +39,10 @@ interface Line {
   page: number;
   /** The first line of its page once running headers are dropped. */
   first?: boolean;
+  /** The items it was made of. */
+  items: PdfItem[];
+  /** Rebuilt as cells already (a table's header, a vertical label): kept as it is. */
+  fixed?: boolean;
 }
 
 const NUMBER = /^[-−－+]?[0-9０-９][0-9０-９,，.．]*(万元|元|件)?$|^[—–\-－/／]+$|^无$/;
@@ -42,7 +53,7 @@ const ASCII = /[A-Za-z0-9]/;
 
 /** The lines of one page: items grouped by baseline, then into cells by the gaps between them. */
 function pageLines(page: PdfPage, n: number): Line[] {
-  const items = page.items.filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y)).sort((a, b) => a.y - b.y || a.x - b.x);
+  const items = page.items.filter((i) => !i.vertical && i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y)).sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: PdfItem[][] = [];
   for (const it of items) {
     const last = rows[rows.length - 1];
@@ -54,10 +65,15 @@ function pageLines(page: PdfPage, n: number): Line[] {
     r.sort((a, b) => a.x - b.x);
     const h = Math.max(1, Math.min(...r.map((i) => i.h || 1)));
     const chunks: Chunk[] = [];
+    let prevY = NaN;
     for (const it of r) {
       const prev = chunks[chunks.length - 1];
       const gap = prev ? it.x - prev.end : Infinity;
-      if (prev && gap < 0.9 * h) {
+      // Glyphs of one run of text share a baseline; the texts of two narrow cells side by side,
+      // centred in their cells, seldom do (三 beside 不计其他情形）).
+      const glued = gap < 0.25 * h || (gap < 0.9 * h && Math.abs(it.y - prevY) <= 0.15 * h);
+      prevY = it.y;
+      if (prev && glued) {
         const t = it.str;
         prev.text += gap > 0.2 * h && ASCII.test(prev.text[prev.text.length - 1]) && ASCII.test(t[0]) ? ' ' + t : t;
         prev.end = Math.max(prev.end, it.x + it.w);
@@ -66,7 +82,7 @@ function pageLines(page: PdfPage, n: number): Line[] {
       }
     }
     for (const c of chunks) c.text = c.text.replace(/\s+/g, ' ').trim();
-    return { y: r[0].y, h, chunks: chunks.filter((c) => c.text), page: n };
+    return { y: r[0].y, h, chunks: chunks.filter((c) => c.text), page: n, items: r };
   }).filter((l) => l.chunks.length);
 }
 
@@ -229,9 +245,169 @@ function fillBlock(rows: Out[]): void {
   });
 }
 
+const numbersIn = (l: Line) => l.chunks.filter(isNumber).length;
+const TITLE_LINE = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]).{4,}/;
+
+/**
+ * The number columns of the table whose first row of three numbers or more is lines[from]:
+ * where the rows with the most numbers put them (the median of each column's centre and left).
+ */
+function columnsFrom(lines: Line[], from: number): Columns | null {
+  const rows: Chunk[][] = [];
+  for (let i = from; i < lines.length && i < from + 40; i++) {
+    const l = lines[i];
+    if (l.fixed) break;
+    const n = numbersIn(l);
+    if (n >= 3) rows.push(l.chunks.slice(l.chunks.length - n));
+    else if (l.chunks.length === 1 && !isNumber(l.chunks[0]) && l.chunks[0].end - l.chunks[0].x > 300) break; // prose
+  }
+  const most = Math.max(0, ...rows.map((r) => r.length));
+  if (most < 3) return null;
+  const full = rows.filter((r) => r.length === most);
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const centres: number[] = [];
+  const lefts: number[] = [];
+  for (let j = 0; j < most; j++) {
+    centres.push(median(full.map((r) => (r[j].x + r[j].end) / 2)));
+    lefts.push(median(full.map((r) => r[j].x)));
+  }
+  for (let j = 1; j < most; j++) if (!(centres[j] > centres[j - 1])) return null;
+  return { centres, lefts };
+}
+
+/**
+ * Each table header on a page rebuilt as its cells (pdf-header.ts): the lines right above a
+ * table's first row of numbers, up to a heading, a line with numbers or a wide gap. Left as read
+ * when no text in it was stacked in a cell.
+ */
+function rebuildHeaders(lines: Line[]): Line[] {
+  const out = lines.slice();
+  for (let i = 0; i < out.length; i++) {
+    if (out[i].fixed || numbersIn(out[i]) < 3) continue;
+    let from = i;
+    while (from > 0 && i - from < 12) {
+      const up = out[from - 1];
+      const h = Math.max(up.h, out[from].h);
+      if (up.fixed || numbersIn(up) > 0 || out[from].y - up.y > (from === i ? 6 : 4) * h) break;
+      if (up.chunks.length === 1 && TITLE_LINE.test(up.chunks[0].text)) break;
+      from--;
+    }
+    if (from === i || (from > 0 && numbersIn(out[from - 1]) > 0 && out[from].y - out[from - 1].y <= 4 * out[from].h)) continue;
+    const cols = columnsFrom(out, i);
+    if (!cols) continue;
+    const head = out.slice(from, i);
+    const found = headerCells(head.flatMap((l) => l.items), cols);
+    if (!found?.joined) continue;
+    const rows = headerRows(found.cells, cols);
+    const rebuilt: Line[] = rows.map((r, k) => ({
+      y: head[0].y + k * 0.001,
+      h: Math.max(...r.map((c) => c.h)),
+      chunks: r.map((c) => ({ text: c.text, x: c.x, end: c.end })),
+      page: head[0].page,
+      items: [],
+      fixed: true,
+      ...(k === 0 && head[0].first ? { first: true } : {}),
+    }));
+    out.splice(from, i - from, ...rebuilt);
+    i = from + rebuilt.length;
+  }
+  return out;
+}
+
+/**
+ * Text stacked in a narrow cell joined into one chunk, on the line of its first piece: a piece
+ * right below another (a line's height apart, starting where it starts or centred where it is
+ * centred, no wider) continues it when the one above filled its cell (the next text to its right,
+ * on its line or beside it, is less than three characters away), neither line is a row of
+ * numbers of its own, and the piece below starts no numbered label. This is how a group label
+ * printed a character or two per line (三 / 、 / 本 / 年 …, （四）无 / 法提供) beside the rows it
+ * spans becomes one label, whatever rows its pieces share a line with.
+ */
+function joinStacked(lines: Line[]): Line[] {
+  // A chunk right before the numbers of its line: the label of that row.
+  const rowLabel = (l: Line, c: Chunk) => {
+    const i = l.chunks.indexOf(c);
+    return i >= 0 && i + 1 < l.chunks.length && isNumber(l.chunks[i + 1]);
+  };
+  const ends = new Map<Chunk, { line: Line; y: number; last: string; end: number }>();
+  // The nearest text to the right of a chunk, on its line or beside it.
+  const rightOf = (c: Chunk, y: number, h: number) => {
+    let x = Infinity;
+    for (const m of lines) {
+      if (m.fixed || Math.abs(m.y - y) > 0.8 * h) continue;
+      for (const k of m.chunks) if (k !== c && k.x >= c.end - 0.1 * h && k.x < x) x = k.x;
+    }
+    return x;
+  };
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
+    if (l.fixed) continue;
+    for (let ci = 0; ci < l.chunks.length; ci++) {
+      const b = l.chunks[ci];
+      if (isNumber(b) || ORDINAL.test(b.text)) continue;
+      let best: Chunk | null = null;
+      let bestDy = Infinity;
+      for (let lj = li - 1; lj >= 0; lj--) {
+        const m = lines[lj];
+        if (m.page !== l.page) break;
+        if (li - lj > 60) break;
+        if (m.fixed) continue;
+        for (const a of m.chunks) {
+          if (isNumber(a)) continue;
+          const end = ends.get(a) ?? { line: m, y: m.y, last: a.text, end: a.end };
+          const h = Math.max(m.h, l.h);
+          const dy = l.y - end.y;
+          if (dy <= 0.5 * h || dy > 1.8 * h || dy >= bestDy) continue;
+          const aligned = Math.abs(a.x - b.x) <= 0.6 * h || Math.abs((a.x + a.end) / 2 - (b.x + b.end) / 2) <= 0.6 * h;
+          if (!aligned || b.x < a.x - 0.6 * h || b.end > a.end + 0.6 * h) continue;
+          // Two row labels, each beside numbers of its own: two rows.
+          if (rowLabel(end.line, a) && rowLabel(l, b)) continue;
+          // Text set a character or two per line down a narrow column needs no more.
+          const upright = [...end.last].length <= 2 && [...b.text].length <= 2 && Math.abs(a.x - b.x) <= 0.3 * h;
+          // The cell's right edge is where the text right of its first line starts.
+          if (!upright && rightOf(a, m.y, h) - end.end > 3 * h) continue;
+          best = a;
+          bestDy = dy;
+        }
+      }
+      if (!best) continue;
+      best.text += (ASCII.test(best.text.slice(-1)) && ASCII.test(b.text[0]) ? ' ' : '') + b.text;
+      ends.set(best, { line: l, y: l.y, last: b.text, end: b.end });
+      l.chunks.splice(ci--, 1);
+    }
+  }
+  return lines.filter((l) => l.chunks.length);
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const GROUP_LABELS = TABLE3.groups.map((g) => squeeze(g.ordinal + g.text));
+
+/**
+ * Text printed top to bottom: a label in a cell spanning rows (三、本年度办理结果 printed
+ * vertically). A line of its own where it stands; left out, and said, where it is the start of
+ * a label of table 三 cut off (the rest of a cell spanning a page break is not in the file).
+ */
+function verticalLines(page: PdfPage, n: number, problems: Localized[]): Line[] {
+  const out: Line[] = [];
+  for (const it of page.items) {
+    const text = squeeze(it.str);
+    if (!it.vertical || !text || !Number.isFinite(it.x) || !Number.isFinite(it.y)) continue;
+    if (GROUP_LABELS.some((g) => g.startsWith(text) && g !== text)) {
+      const full = GROUP_LABELS.find((g) => g.startsWith(text))!;
+      problems.push({ zh: `第 ${n + 1} 页竖排的“${text}”不完整（应为“${full}”，其余文字不在文件中），未读入`, en: `The vertical text “${text}” on page ${n + 1} is cut off (“${full}”; the rest is not in the file); left out` });
+      continue;
+    }
+    out.push({ y: it.y, h: Math.max(1, it.w), chunks: [{ text, x: it.x, end: it.x + it.w }], page: n, items: [it], fixed: true });
+  }
+  return out;
+}
+
 /** The draft's lines from the pages' items. */
-export function layoutPages(pages: PdfPage[]): string[] {
-  const perPage = dropRunning(pages.map(pageLines), pages);
+export function layoutPages(pages: PdfPage[], problems: Localized[] = []): string[] {
+  const perPage = dropRunning(pages.map(pageLines), pages).map((lines, n) => {
+    const vertical = verticalLines(pages[n], n, problems);
+    return joinStacked(rebuildHeaders(vertical.length ? [...lines, ...vertical].sort((a, b) => a.y - b.y) : lines));
+  });
   for (const p of perPage) if (p.length) p[0].first = true;
   const lines = perPage.flat();
   let left = Infinity;
@@ -242,6 +418,12 @@ export function layoutPages(pages: PdfPage[]): string[] {
   let recent: Row[] = [];
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
+    if (line.fixed) {
+      // Cells already: not joined to the rows around them.
+      out.push({ line, cells: line.chunks.map((c) => c.text), prose: false });
+      recent = [];
+      continue;
+    }
     const wraps = line.chunks.length === 1 && wrapsIntoRow(line, lines[li + 1], recent.length > 0 || out[out.length - 1]?.prose === false);
     const table = line.chunks.length >= 2 || wraps;
     if (recent.length) {

@@ -1,83 +1,139 @@
-// Reading a PDF's text layer with pdf.js, in this thread and only when a PDF is read: pages
-// within the page limit, each page's text items with their positions handed to pdf-layout.
-// A PDF without text (a scan) and a PDF that needs a password are errors of their own.
+// Reading a PDF's text layer with pdf.js, only when a PDF is read, in a thread of its own
+// (pdf-worker.ts) and within a budget of work: time per page, time in all and memory. pdf.js has
+// no limits of its own on operators, nesting or inflated streams, so the budget is kept from
+// outside: a page that takes too long, or a read that makes the process grow too far, ends the
+// thread (a new one serves the next PDF) and the PDF gets a `too-complex` error — never a hang
+// or an out-of-memory crash of the CLI or the language server. Pages within the page limit, each
+// page's text items with their positions handed to pdf-layout. A PDF without text (a scan) and a
+// PDF that needs a password are errors of their own. The reading itself (pdf-text.ts) is shared
+// with the browser worker's reader (pdf.browser.ts), which runs pdf.js in place.
 
-import { cMapUrl } from './pdf-cmaps.js';
-import { layoutPages, type PdfItem, type PdfPage } from './pdf-layout.js';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PdfPage } from './pdf-layout.js';
+import { corrupt, pdfError, pdfText } from './pdf-result.js';
+import type { PdfJob, PdfReply } from './pdf-text.js';
 import { SourceError, type Limits, type SourceResult } from './types.js';
-import type { Localized } from '../core/index.js';
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-type Engine = typeof import('./pdf-engine.js');
-let engine: Promise<Engine> | null = null;
-
-/** pdf.js, imported on the first PDF and kept. */
-function loadEngine(): Promise<Engine> {
-  engine ??= import('./pdf-engine.js').then((m) => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler: m.WorkerMessageHandler };
-    return m;
-  });
-  return engine;
+/** The worker thread: dist/pdf-worker.js beside the bundle; from the sources (tests), the .ts through tsx. */
+function spawn(memoryMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 8 };
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  const bundled = join(here, 'pdf-worker.js');
+  if (existsSync(bundled)) return new Worker(bundled, { resourceLimits });
+  // From the sources (tests, development): pdf.js imported natively, handed over, then the
+  // thread's TypeScript through tsx (a worker does not inherit tsx's import hooks).
+  const req = createRequire(join(here, 'pdf.ts'));
+  const pdfjs = dirname(req.resolve('pdfjs-dist/package.json'));
+  const url = (p: string) => JSON.stringify(pathToFileURL(join(pdfjs, p)).href);
+  const code = `Promise.all([import(${url('legacy/build/pdf.mjs')}), import(${url('legacy/build/pdf.worker.mjs')})]).then(([m, w]) => {
+    globalThis.__pdfEngine = { ...m, WorkerMessageHandler: w.WorkerMessageHandler };
+    require(${JSON.stringify(req.resolve('tsx/cjs'))});
+    require(${JSON.stringify(join(here, 'pdf-worker.ts'))});
+  });`;
+  return new Worker(code, { eval: true, resourceLimits });
 }
 
-const corrupt = (why: string) => new SourceError('corrupt', { zh: `PDF 文件已损坏，无法读取（${why}）`, en: `The PDF is damaged and cannot be read (${why})` });
+interface Read {
+  count: number;
+  pages: PdfPage[];
+}
+
+/** The one pdf.js thread, kept between PDFs (loading pdf.js costs more than a page), jobs one at a time. */
+class PdfThread {
+  private worker: Worker | null = null;
+  private memoryMb = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private ids = 0;
+
+  read(bytes: Uint8Array, limits: Limits): Promise<Read> {
+    const next = this.queue.then(() => this.run(bytes, limits));
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private thread(limits: Limits): Worker {
+    if (this.worker && this.memoryMb !== limits.pdfMemoryMb) this.end();
+    if (!this.worker) {
+      this.worker = spawn(limits.pdfMemoryMb);
+      this.memoryMb = limits.pdfMemoryMb;
+      // An idle thread keeps no process alive (the CLI exits when its work is done).
+      this.worker.unref();
+    }
+    return this.worker;
+  }
+
+  private end(): void {
+    const w = this.worker;
+    this.worker = null;
+    if (w) void w.terminate().catch(() => {});
+  }
+
+  private run(bytes: Uint8Array, limits: Limits): Promise<Read> {
+    const worker = this.thread(limits);
+    const id = ++this.ids;
+    return new Promise<Read>((resolve, reject) => {
+      const pages: PdfPage[] = [];
+      let count = 0;
+      const started = Date.now();
+      const baseline = process.memoryUsage.rss();
+      let pageTimer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (error: SourceError | null, kill = false) => {
+        clearTimeout(pageTimer);
+        clearTimeout(totalTimer);
+        clearInterval(memoryPoll);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (kill || error?.code === 'too-complex') this.end();
+        else worker.unref();
+        if (error) reject(error);
+        else resolve({ count, pages });
+      };
+      const overBudget = (zh: string, en: string) => finish(new SourceError('too-complex', { zh: `PDF ${zh}，不予读取（可能是恶意构造的文件）`, en: `The PDF ${en}; not read (possibly a crafted file)` }), true);
+      const armPage = () => {
+        clearTimeout(pageTimer);
+        const n = pages.length + 1;
+        pageTimer = setTimeout(() => overBudget(`第 ${n} 页的处理超过 ${seconds(limits.pdfPageMs)}`, `took over ${seconds(limits.pdfPageMs)} on page ${n}`), limits.pdfPageMs);
+      };
+      const totalTimer = setTimeout(() => overBudget(`的处理超过 ${seconds(limits.pdfTotalMs)}`, `took over ${seconds(limits.pdfTotalMs)} in all`), limits.pdfTotalMs);
+      const memoryPoll = setInterval(() => {
+        if (process.memoryUsage.rss() - baseline > limits.pdfMemoryMb * 1048576) overBudget(`的处理占用内存超过 ${limits.pdfMemoryMb} MB`, `needed over ${limits.pdfMemoryMb} MB of memory`);
+      }, 50);
+      const onMessage = (r: PdfReply) => {
+        if (r.id !== id) return;
+        if (r.type === 'pages') { count = r.count; armPage(); }
+        else if (r.type === 'page') { pages.push(r.page); armPage(); }
+        else if (r.type === 'done') finish(null);
+        else finish(pdfError(r, limits));
+      };
+      // The thread's heap over its limit (ERR_WORKER_OUT_OF_MEMORY) or a crash in it.
+      const onError = (e: Error) => {
+        const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        if (oom) overBudget(`的处理占用内存超过 ${limits.pdfMemoryMb} MB`, `needed over ${limits.pdfMemoryMb} MB of memory`);
+        else finish(corrupt(e.message), true);
+      };
+      const onExit = () => { this.worker = null; finish(corrupt(`pdf.js stopped after ${seconds(Date.now() - started)}`)); };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.ref();
+      // Until the page count is known, the first page's budget runs (opening a PDF is part of it).
+      armPage();
+      const job: PdfJob = { id, bytes: new Uint8Array(bytes), maxPages: limits.maxPages, maxChars: limits.maxChars };
+      worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+    });
+  }
+}
+
+let thread: PdfThread | null = null;
 
 export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<SourceResult> {
-  const pdfjs = await loadEngine();
-  const url = cMapUrl();
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes), // pdf.js takes ownership of the buffer
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...(url ? { cMapUrl: url, cMapPacked: true } : {}),
-  });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (e) {
-    await task.destroy().catch(() => {});
-    if ((e as { name?: string })?.name === "PasswordException") {
-      throw new SourceError('encrypted', { zh: 'PDF 设有打开密码，无法读取；请提供未加密的文件', en: 'The PDF needs a password to open; provide an unencrypted copy' });
-    }
-    throw corrupt(e instanceof Error ? e.message : String(e));
-  }
-  try {
-    if (doc.numPages > limits.maxPages) {
-      throw new SourceError('too-many-pages', { zh: `PDF 共 ${doc.numPages} 页，超过 ${limits.maxPages} 页的上限，不予读取`, en: `The PDF has ${doc.numPages} pages, over the limit of ${limits.maxPages}; not read` });
-    }
-    const pages: PdfPage[] = [];
-    let chars = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const view = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const items: PdfItem[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str) continue;
-        // Page space → top-left origin through the viewport transform.
-        const [a, b, c, d, e, f] = it.transform as number[];
-        const [x, y] = view.convertToViewportPoint(e, f);
-        const h = Math.hypot(c, d) || Math.hypot(a, b) || it.height;
-        items.push({ str: it.str, x, y, w: it.width, h });
-        chars += it.str.length;
-      }
-      pages.push({ width: view.width, height: view.height, items });
-      page.cleanup();
-      if (chars > limits.maxChars) throw new SourceError('too-large', { zh: `PDF 的文字超过 ${limits.maxChars} 个字符，不予读取`, en: `The PDF's text is over ${limits.maxChars} characters; not read` });
-    }
-    const visible = pages.reduce((s, p) => s + p.items.reduce((t, i) => t + i.str.replace(/\s/g, '').length, 0), 0);
-    if (visible < 10 * Math.max(1, Math.min(doc.numPages, 3))) {
-      throw new SourceError('scan', { zh: 'PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供 Word/网页版本', en: 'The PDF has no text layer (probably a scan); run OCR on it first or provide the Word or web version' });
-    }
-    const problems: Localized[] = [];
-    const lines = layoutPages(pages);
-    return { kind: 'pdf', text: lines.join('\n') + (lines.length ? '\n' : ''), writable: false, problems };
-  } catch (e) {
-    if (e instanceof SourceError) throw e;
-    throw corrupt(e instanceof Error ? e.message : String(e));
-  } finally {
-    await doc.destroy().catch(() => {});
-  }
+  thread ??= new PdfThread();
+  const { count, pages } = await thread.read(bytes, limits);
+  return pdfText(count, pages);
 }

@@ -49,6 +49,18 @@ export interface Limits {
   maxPages: number;
   /** Longest converted text. */
   maxChars: number;
+  /** Largest inflated size of one zip part (document.xml, styles.xml…): counted while inflating. */
+  maxPartBytes: number;
+  /** Most elements in one XML part or HTML page (counted while parsing, before the tree grows). */
+  maxElements: number;
+  /** Deepest nesting of elements in one XML part or HTML page. */
+  maxDepth: number;
+  /** Longest time pdf.js may spend on one page (ms), in its worker. */
+  pdfPageMs: number;
+  /** Longest time pdf.js may spend on the whole PDF (ms), in its worker. */
+  pdfTotalMs: number;
+  /** Most memory (MB) the process may grow by while pdf.js reads one PDF (inflated streams included). */
+  pdfMemoryMb: number;
 }
 
 /** The largest input file read from disk (or from the workspace file system in the browser). */
@@ -60,6 +72,12 @@ export const DEFAULT_LIMITS: Limits = {
   maxEntries: 5000,
   maxPages: 200,
   maxChars: 4 * 1024 * 1024,
+  maxPartBytes: 32 * 1024 * 1024,
+  maxElements: 500_000,
+  maxDepth: 512,
+  pdfPageMs: 10_000,
+  pdfTotalMs: 60_000,
+  pdfMemoryMb: 768,
 };
 
 export type SourceErrorCode =
@@ -70,6 +88,7 @@ export type SourceErrorCode =
   | 'too-large' // over maxBytes, maxUncompressed or maxChars
   | 'too-many-entries'
   | 'too-many-pages'
+  | 'too-complex' // over a budget of work: elements, nesting, time or memory
   | 'unsupported'; // an extension no reader takes
 
 /** The one error the readers throw: a code and a message in both languages. */

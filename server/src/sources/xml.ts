@@ -1,13 +1,15 @@
 // Parsing the XML parts of a .docx with htmlparser2 in XML mode, keeping each node's position
 // in the source so that a fix can replace the text of one w:t element and nothing else.
 
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Document, Element } from 'domhandler';
+import { parseBounded, type Budget } from './bounded.js';
+import { DEFAULT_LIMITS } from './types.js';
 
 export type { ChildNode, Element };
 
-export function parseXml(text: string): Document {
-  return parseDocument(text, { xmlMode: true, withStartIndices: true, withEndIndices: true });
+/** An XML part's tree, within the budget of elements and nesting (`part` names it in the error). */
+export function parseXml(text: string, part: string, budget: Budget = DEFAULT_LIMITS): Document {
+  return parseBounded(text, { xmlMode: true, withStartIndices: true, withEndIndices: true }, budget, { zh: `${part} `, en: part });
 }
 
 /** An element's name without its namespace prefix (w:tbl → tbl). */

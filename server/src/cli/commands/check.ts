@@ -8,7 +8,7 @@
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 
-import { analyzeText, applyEdits, crossCheck, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
+import { analyzeText, applyEdits, coverage, crossCheck, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, staleDiagnostic } from '../../config/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
@@ -16,6 +16,8 @@ import { encode } from '../../sources/encoding.js';
 import { writeAtomic } from '../../sources/files.js';
 import { readSource, writeBack, type TextSourceResult } from '../../sources/index.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
+import { onInterrupt, type Interrupt } from '../interrupt.js';
+import { shown } from '../shown.js';
 import { problemLines, progressLine, readAll, readOne, type Input } from '../inputs.js';
 import { cliText } from '../messages.js';
 import { JsonStream } from '../output/json.js';
@@ -126,18 +128,27 @@ function configLookup(configPath: string | undefined, locale: Locale, io: Io, fa
     }
     if (c && !reported.has(c.path)) {
       reported.add(c.path);
-      for (const p of c.problems) io.err(`${c.path}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
+      for (const p of c.problems) io.err(`${shown(c.path)}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
       if (c.problems.some((p) => p.fatal)) fail();
     }
     return c;
   };
 }
 
-/** Pass 2: each input fixed (with `fix`), an unreadable one said on stderr (`fail`: exit 2). */
-async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fail: () => void): Promise<Result[]> {
+/**
+ * Pass 2: each input fixed (with `fix`), an unreadable one said on stderr (`fail`: exit 2). A file
+ * whose fix cannot be written is still reported with its findings, and says why. With `stop`
+ * (Ctrl-C), fixing ends between two files: every file is fixed whole or untouched.
+ */
+async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fail: () => void, stop?: Interrupt): Promise<Result[]> {
   const t = cliText(locale);
   const results: Result[] = [];
   for (let input of inputs) {
+    if (stop) {
+      // Let a signal in between two files (the writes themselves are synchronous: never half done).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop.stopped) break;
+    }
     if (input.error) {
       fail();
       io.err(t.unreadable(input.path, input.error) + '\n');
@@ -151,12 +162,13 @@ async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fa
         input = await fixInput(input, r, locale);
       } catch (e) {
         fail();
-        io.err(t.unreadable(input.path, reason(e, locale)) + '\n');
-        results.push({ error: { path: input.path, diagnostics: [], fixed: [], refused: [], error: reason(e, locale) } });
-        continue;
+        io.err(t.cannotWrite(input.path, reason(e, locale)) + '\n');
+        r.fixed = [];
+        r.notice = t.notWritten(reason(e, locale));
       }
     }
     r.diagnostics = input.analysis?.diagnostics ?? [];
+    if (input.analysis) r.coverage = coverage(input.analysis);
     results.push({ input, report: r });
   }
   return results;
@@ -186,7 +198,7 @@ function printAll(results: Result[], format: 'text' | 'json', locale: Locale, io
   const json = format === 'json' ? new JsonStream(io.out, locale) : null;
   /** The rule ids each readable report raised, for the tally. */
   const failing: string[][] = [];
-  const tally: Tally = { files: results.length, error: 0, warning: 0, notes: 0, fixes: 0 };
+  const tally: Tally = { files: results.length, error: 0, warning: 0, notes: 0, fixes: 0, partial: 0 };
   for (const x of results) {
     if ('error' in x) {
       json?.file(x.error);
@@ -198,10 +210,13 @@ function printAll(results: Result[], format: 'text' | 'json', locale: Locale, io
     failing.push(r.diagnostics.map((d) => d.rule));
     json?.file(r);
     tally.fixes += r.fixed.length;
+    let errors = 0;
     for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
       if (d.severity === 'error' || d.severity === 'warning') tally[d.severity]++;
       else tally.notes++;
     }
+    if (!errors && r.coverage && !fullyChecked(r.coverage)) tally.partial++;
     if (format === 'text') io.out(fileText(r, locale));
   }
   const rules = results.length > 1 ? ruleTally(failing) : undefined;
@@ -235,7 +250,18 @@ export const check = defineCommand({
     for (const { path, error } of unwalkable) io.err(t.unreadable(path, error) + '\n');
 
     const configFor = configLookup(typeof values.config === 'string' ? values.config : undefined, locale, io, fail);
-    const results = await fixEach(inputs, !!values.fix, locale, io, fail);
+    const stop = values.fix ? onInterrupt() : undefined;
+    let results: Result[];
+    try {
+      results = await fixEach(inputs, !!values.fix, locale, io, fail, stop);
+    } finally {
+      stop?.dispose();
+    }
+    if (stop?.stopped) {
+      const fixed = results.filter((x) => 'report' in x && x.report.fixed.length).length;
+      io.err(t.interrupted(fixed, inputs.length - results.length) + '\n');
+      return 130;
+    }
     await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail);
     const errors = printAll(results, format, locale, io, configFor);
     return bad ? 2 : errors ? 1 : 0;

@@ -13,6 +13,7 @@ import { csvDocument } from '../output/csv.js';
 import { writeFileAtomic } from '../../sources/files.js';
 import { COLUMNS, exportRecord, recordFields, type ExportRecord } from '../output/records.js';
 import { reason } from '../report.js';
+import { sameFile } from '../../sources/files.js';
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -29,6 +30,11 @@ export const exportCommand = defineCommand({
     const progress = progressLine(io.errIsTTY, io.err);
     const { inputs, unwalkable } = await readAll(positionals, locale, progress.step);
     progress.done();
+    // `export -o a.txt a.txt` (or a folder holding the output): never write over a report read.
+    if (values.output && inputs.some((i) => sameFile(i.path, values.output!))) {
+      io.err(t.outputIsInput(values.output) + '\n');
+      return 2;
+    }
     let bad = unwalkable.length > 0;
     for (const { path, error } of unwalkable) io.err(t.unreadable(path, error) + '\n');
     const records: ExportRecord[] = [];

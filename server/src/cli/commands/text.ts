@@ -9,6 +9,7 @@ import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
 import { problemLines, readAll } from '../inputs.js';
 import { cliText } from '../messages.js';
+import { shown } from '../shown.js';
 
 export const text = defineCommand({
   name: 'text',
@@ -29,7 +30,7 @@ export const text = defineCommand({
       }
       for (const line of problemLines(input, locale)) io.err(line + '\n');
       const body = input.source.text;
-      if (several) io.out(`${first ? '' : '\n'}==> ${input.path} <==\n`);
+      if (several) io.out(`${first ? '' : '\n'}==> ${shown(input.path)} <==\n`);
       io.out(several && body && !body.endsWith('\n') ? body + '\n' : body);
       first = false;
     }

@@ -2,8 +2,9 @@
 // `{ version: 1, files: [ { path, previous?, diagnostics: [ { rule, severity, message, range, expected?,
 // actual?, cell?, row?, suspect?: { cell, value }, related?: [ { path, range, cell? } ], details? } ],
 // fixed?: [ { rule, range, cell, old, new, suspect? } ], refused?, error?,
-// notice? } ], tally? }`. `related` is given for the rules beyond the arithmetic (a place in this
-// file carries its own path); `tally` (over more than one file, additive): for each rule, how many
+// notice?, coverage? } ], tally? }`; `coverage` (additive, "Completeness and coverage"): rows found
+// per table, identities evaluated of those in the format, and why each other one was not.
+// `related` is given for the rules beyond the arithmetic (a place in this file carries its own path); `tally` (over more than one file, additive): for each rule, how many
 // reports fail it. Written as a stream (`JsonStream`): each file's part as soon as it is checked,
 // so a batch of thousands never holds its whole document in memory; the text is exactly what
 // `checkJson` (JSON.stringify of the whole, indented by two) gives.
@@ -37,6 +38,7 @@ export function fileJson(r: FileReport, locale: Locale): Record<string, unknown>
     });
     out.refused = r.refused.map((x) => ({ range: x.range, reason: pick(x.reason, locale) }));
   }
+  if (r.coverage) out.coverage = r.coverage;
   if (r.error) out.error = r.error;
   if (r.notice) out.notice = r.notice;
   if (r.previous) out.previous = r.previous;

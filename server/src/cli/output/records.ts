@@ -3,10 +3,11 @@
 // from its table 二), every cell by its contract key, the counts of errors and warnings and the
 // rules that failed — and the columns every record is laid out on, in a stable order taken from
 // the format data: table 二 (2021), table 三 (（六） as three rows, then as one), table 四, and
-// last the keys only a 2019-format table 二 has.
+// last the keys only a 2019-format table 二 has; then the coverage (core/coverage): rows found per
+// table, identities evaluated, those not evaluable, and whether the report was fully verified.
 
 import { basename } from 'node:path';
-import { cellsOf, RULES, TABLE2_2019, TABLE2_2021, TABLE3, TABLE4, type Analysis, type Cell, type Diagnostic } from '../../core/index.js';
+import { cellsOf, coverage, fullyChecked, RULES, TABLE2_2019, TABLE2_2021, TABLE3, TABLE4, type Analysis, type Cell, type Coverage, type Diagnostic } from '../../core/index.js';
 import { reportIdentity } from '../../core/years/index.js';
 import type { Table2Spec } from '../../core/format/index.js';
 
@@ -23,6 +24,10 @@ export interface ExportRecord {
   warnings: number;
   /** The rules with at least one diagnostic, in the registry's order. */
   failing: string[];
+  /** What was verified (additive): rows found per table, identities evaluated, and why the others were not. */
+  coverage: Coverage;
+  /** Every row found and every identity evaluated. */
+  verified: boolean;
 }
 
 const t2Keys = (spec: Table2Spec) => spec.items.flatMap((it) => it.rows.flatMap((r) => it.values.map((v) => `t2.${r.key}.${v.key}`)));
@@ -39,8 +44,17 @@ export const CELL_COLUMNS: readonly string[] = (() => {
   return [...new Set(keys)];
 })();
 
+/** The coverage columns of the CSV: rows found and in the format per table, identities evaluated and declared, those not evaluable (`id=why`), verified. */
+export const COVERAGE_COLUMNS: readonly string[] = [
+  ...(['t2', 't3', 't4'] as const).flatMap((k) => [`coverage.${k}.rows`, `coverage.${k}.of`]),
+  'coverage.identities.evaluated',
+  'coverage.identities.of',
+  'coverage.notEvaluable',
+  'verified',
+];
+
 /** The columns of the CSV, as its header. */
-export const COLUMNS: readonly string[] = ['path', 'office', 'year', 'format', ...CELL_COLUMNS, 'errors', 'warnings', 'failing'];
+export const COLUMNS: readonly string[] = ['path', 'office', 'year', 'format', ...CELL_COLUMNS, 'errors', 'warnings', 'failing', ...COVERAGE_COLUMNS];
 
 /** Problems whose cell still holds a number as written (full-width digits, a negative or fractional count). */
 const NUMBER_PROBLEMS = new Set([null, 'fullwidth', 'negative', 'fractional']);
@@ -58,6 +72,7 @@ export function exportRecord(path: string, text: string, analysis: Analysis, dia
   const cells: Record<string, CellValue> = {};
   for (const k of cellsOf(analysis)) if (!(k.key in cells)) cells[k.key] = cellValue(k.cell);
   const failing = [...new Set(diagnostics.map((d) => d.rule as string))].sort((a, b) => (ORDER.get(a) ?? 1e9) - (ORDER.get(b) ?? 1e9) || a.localeCompare(b));
+  const cov = coverage(analysis);
   return {
     path,
     office: id.office,
@@ -67,11 +82,21 @@ export function exportRecord(path: string, text: string, analysis: Analysis, dia
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     failing,
+    coverage: cov,
+    verified: fullyChecked(cov),
   };
 }
 
 /** The record as the CSV's fields, in COLUMNS' order (null and absent cells empty; `failing` space-separated). */
 export function recordFields(r: ExportRecord): string[] {
   const s = (v: CellValue | null | undefined) => (v === null || v === undefined ? '' : String(v));
-  return [r.path, s(r.office), s(r.year), s(r.format), ...CELL_COLUMNS.map((k) => s(r.cells[k])), String(r.errors), String(r.warnings), r.failing.join(' ')];
+  const c = r.coverage;
+  const cov = [
+    ...(['t2', 't3', 't4'] as const).flatMap((k) => [String(c.tables[k].rows), String(c.tables[k].of)]),
+    String(c.identities.evaluated),
+    String(c.identities.of),
+    c.identities.notEvaluable.map((x) => `${x.id}=${x.why}`).join(' '),
+    String(r.verified),
+  ];
+  return [r.path, s(r.office), s(r.year), s(r.format), ...CELL_COLUMNS.map((k) => s(r.cells[k])), String(r.errors), String(r.warnings), r.failing.join(' '), ...cov];
 }

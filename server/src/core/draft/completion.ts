@@ -254,7 +254,7 @@ function t2Entries(t: Table2, L: number): Entry[] {
       kind: 'item',
       label: title,
       detail: { zh: `${TABLE_SHORT.t2.zh} · ${item.columns.slice(1).join(' · ')}`, en: `${TABLE_SHORT.t2.en}: item (${item.item})` },
-      at: notOn(L, found?.title.line),
+      at: notOn(L, found?.title?.line),
       rows: [
         { cells: [title], values: 0 },
         { cells: item.columns, values: 0 },

@@ -72,6 +72,9 @@ export const TARGETS = {
     reading(T3_LEGAL_COLUMNS.map((c) => `t3.new.${c}`), '表三“本年新收”法人或其他组织五列之和', 'table 三, 一 new requests, the five 法人或其他组织 columns'),
     reading([...T3_LEGAL_COLUMNS.map((c) => `t3.new.${c}`), ...T3_LEGAL_COLUMNS.map((c) => `t3.carried.${c}`)], '表三“本年新收”与“上年结转”的法人或其他组织五列之和', 'table 三, 一 + 二, the five 法人或其他组织 columns'),
   ),
+  // 办结 N 件，其中自然人 a 件: the applicants of the requests handled, row （七）总计.
+  naturalHandled: one(reading(['t3.total.natural'], '表三“（七）总计”自然人', 'table 三, (七) total handled, 自然人')),
+  legalHandled: one(reading(T3_LEGAL_COLUMNS.map((c) => `t3.total.${c}`), '表三“（七）总计”法人或其他组织五列之和', 'table 三, (七) total handled, the five 法人或其他组织 columns')),
   grantedAndPartial: one(reading(tot(['granted', 'partial']), '表三“（一）予以公开”与“（二）部分公开”总计之和', 'table 三, (一) granted + (二) partly granted, 总计')),
   granted: one(reading(['t3.granted.total'], '表三“（一）予以公开”总计', 'table 三, (一) granted, 总计')),
   partial: one(reading(['t3.partial.total'], '表三“（二）部分公开”总计', 'table 三, (二) partly granted, 总计')),
@@ -83,6 +86,11 @@ export const TARGETS = {
     reading(['t3.otherSingle.total'], '表三“（六）其他处理”总计', 'table 三, (六) otherwise handled, 总计'),
   ),
   handled: one(HANDLED),
+  // 公开答复 as a part of the requests handled: 予以公开, or 予以公开 and 部分公开 together.
+  disclosed: either(
+    reading(['t3.granted.total'], '表三“（一）予以公开”总计', 'table 三, (一) granted, 总计'),
+    reading(tot(['granted', 'partial']), '表三“（一）予以公开”与“（二）部分公开”总计之和', 'table 三, (一) granted + (二) partly granted, 总计'),
+  ),
   handledOrReceived: either(HANDLED, NEW, NEW_AND_CARRIED),
   carryOver: one(reading(['t3.carryOver.total'], '表三“四、结转下年度继续办理”总计', 'table 三, 四 carried over to next year, 总计')),
   review: one(reading(['t4.review.total'], '表四“行政复议”总计', 'table 四, administrative review, 总计')),
@@ -137,8 +145,15 @@ export const DOC_VERBS: { words: string[]; column: 'issued' | 'repealed' | 'vali
  * - `after-requests`: a figure of requests was recognised earlier in the same sentence (其中自然人…).
  * - `disclosure-clause`: the clause names 信息公开 or 依申请公开 (政府信息公开行政复议 N 件).
  * - `after-t4`: a 行政复议 or 行政诉讼 figure was recognised earlier in the sentence (其中结果维持…).
+ * - `in-breakdown`: the number is a part of a breakdown (其中… / （含…）) of a figure of requests.
+ *
+ * Breakdowns (claims.ts): a clause opening with BREAKDOWN_WORDS, a parenthesis right after a
+ * figure, or a sentence opening with 其中 after a sentence that stated a figure, splits that
+ * figure (its parent). `role` says what a figure of this phrasing is as a parent; `part` what a
+ * number of this phrasing may be as a part: a total is never a part of its own kind (办结 N 件，
+ * 其中公开答复 a 件 is no second 办结), applicants and outcomes split only requests.
  */
-export type Need = 'none' | 'line-requests' | 'after-requests' | 'disclosure-clause' | 'after-review' | 'after-t4';
+export type Need = 'none' | 'line-requests' | 'after-requests' | 'disclosure-clause' | 'after-review' | 'after-t4' | 'in-breakdown';
 
 export interface Phrasing {
   id: string;
@@ -162,6 +177,12 @@ export interface Phrasing {
   t4Result?: string;
   /** The first slot's alternatives that narrow the target (新收 → only 本年新收). */
   narrow?: { words: string[]; target: Target };
+  /** What a figure of this phrasing is as the parent of a breakdown. */
+  role?: 'requests' | 'handled' | 'handled-or-requests';
+  /** What a number of this phrasing is as a part of a breakdown. */
+  part?: 'total' | 'applicant' | 'outcome' | 't4-result';
+  /** Applicants in a breakdown of requests handled: the （七）总计 row's columns. */
+  handledTarget?: Target;
 }
 
 const REQUEST_WORDS_BLOCK = ['行政复议', '行政诉讼', '复议', '诉讼', '建议', '提案', '问政', '咨询', '投诉', '举报', '信访', '留言', '来信', '热线', '来电', '转办', '依申请公开率'];
@@ -178,6 +199,8 @@ export const PHRASINGS: Phrasing[] = [
     need: 'none',
     target: TARGETS.requests,
     kind: 'requests',
+    role: 'requests',
+    part: 'total',
     narrow: { words: ['新收'], target: TARGETS.newOnly },
   },
   {
@@ -194,6 +217,8 @@ export const PHRASINGS: Phrasing[] = [
     units: ['件'],
     need: 'after-requests',
     target: TARGETS.natural,
+    part: 'applicant',
+    handledTarget: TARGETS.naturalHandled,
   },
   {
     id: 'legal-persons',
@@ -201,6 +226,8 @@ export const PHRASINGS: Phrasing[] = [
     units: ['件'],
     need: 'after-requests',
     target: TARGETS.legal,
+    part: 'applicant',
+    handledTarget: TARGETS.legalHandled,
   },
   {
     id: 'granted-and-partial',
@@ -208,20 +235,24 @@ export const PHRASINGS: Phrasing[] = [
     units: ['件'],
     need: 'line-requests',
     target: TARGETS.grantedAndPartial,
+    part: 'outcome',
   },
-  { id: 'granted', slots: [['予以公开', '同意公开', '准予公开'], OPT('答复', '决定', '的')], blockers: ['主动公开'], units: ['件'], need: 'line-requests', target: TARGETS.granted },
-  { id: 'partial', slots: [['部分公开'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.partial },
-  { id: 'denied', slots: [['不予公开'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.denied },
-  { id: 'unable', slots: [['无法提供'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.unable },
-  { id: 'not-handled', slots: [['不予处理'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.notHandled },
-  { id: 'other-handling', slots: [['作其他处理', '其他方式处理', '其他处理'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.other },
+  { id: 'granted', slots: [['予以公开', '同意公开', '准予公开'], OPT('答复', '决定', '的')], blockers: ['主动公开'], units: ['件'], need: 'line-requests', target: TARGETS.granted, part: 'outcome' },
+  { id: 'partial', slots: [['部分公开'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.partial, part: 'outcome' },
+  { id: 'denied', slots: [['不予公开'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.denied, part: 'outcome' },
+  { id: 'unable', slots: [['无法提供'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.unable, part: 'outcome' },
+  { id: 'not-handled', slots: [['不予处理'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.notHandled, part: 'outcome' },
+  { id: 'other-handling', slots: [['作其他处理', '其他方式处理', '其他处理'], OPT('答复', '的')], units: ['件'], need: 'line-requests', target: TARGETS.other, part: 'outcome' },
   {
     id: 'carried-to-next-year',
     slots: [['结转', '转入', '转', '顺延到', '顺延至', '顺延'], OPT('到', '至'), ['下年度', '下一年度', '下一年', '下年', '次年'], OPT('继续办理', '办理答复', '办理', '答复', '继续'), OPT('的')],
     units: ['件'],
     need: 'line-requests',
     target: TARGETS.carryOver,
+    part: 'outcome',
   },
+  // 办结 N 件，其中公开答复 a 件: in a breakdown of requests, 公开答复 is an outcome, not 办结.
+  { id: 'disclosed', slots: [['公开答复', '予以公开答复', '同意公开答复']], units: ['件'], need: 'in-breakdown', target: TARGETS.disclosed, part: 'outcome' },
   {
     id: 'handled',
     slots: [['办结', '答复', '办理完毕', '办理完成'], OPT('政府信息公开申请', '信息公开申请', '申请')],
@@ -229,6 +260,8 @@ export const PHRASINGS: Phrasing[] = [
     units: ['件'],
     need: 'line-requests',
     target: TARGETS.handled,
+    role: 'handled',
+    part: 'total',
   },
   {
     // 办理 may mean handled (（七）总计) or received: any of the three readings agrees.
@@ -238,6 +271,8 @@ export const PHRASINGS: Phrasing[] = [
     units: ['件'],
     need: 'line-requests',
     target: TARGETS.handledOrReceived,
+    role: 'handled-or-requests',
+    part: 'total',
   },
   {
     id: 'review',
@@ -264,6 +299,7 @@ export const PHRASINGS: Phrasing[] = [
     units: ['件'],
     need: 'after-t4',
     kind: 't4-result',
+    part: 't4-result',
     t4Result: r.result,
   })),
   {
@@ -291,6 +327,9 @@ export const PHRASINGS: Phrasing[] = [
   })),
 ];
 
+/** Words before a bare verb that still make it the label (并废止 9 件). */
+export const DOC_VERB_LEADS = ['并', '另'];
+
 /** 20件行政规范性文件: number first, the row after it, the verb before it in the same clause. */
 export const DOC_AFTER_NUMBER: { words: string[]; row: 'rules' | 'normative' }[] = [
   { words: ['行政规范性文件', '规范性文件'], row: 'normative' },
@@ -300,6 +339,30 @@ export const DOC_AFTER_NUMBER: { words: string[]; row: 'rules' | 'normative' }[]
 /** Number first, on a line about requests: 另有 103 件顺延到下年度答复. */
 export const CARRY_OVER_AFTER_NUMBER = ['顺延到下', '顺延至下', '结转到下', '结转至下', '转入下', '结转下', '转到下', '转至下'];
 export const NEXT_YEAR_WORDS = ['年度', '一年度', '一年', '年'];
+
+/** A clause opening with one of these splits the figure before it (its parent). */
+export const BREAKDOWN_WORDS = ['其中', '分别为', '分别是', '包括'];
+/** A clause opening with one of these states a new total: a breakdown before it has ended. */
+export const NEW_TOTAL_WORDS = ['共计', '合计', '总计', '累计', '共'];
+/** The outcomes of table 三: a sentence naming one before 办结 / 答复 N 件 is about that outcome. */
+export const OUTCOME_WORDS = ['予以公开', '同意公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理'];
+/** Openers of an outcome list (从办理结果看，予以公开 N 件，…): the numbers after them split the requests handled. */
+export const OUTCOME_OPENERS = [
+  '从办理结果看', '从办理结果来看', '从办理结果上看', '办理结果方面', '办理结果为', '办理结果是', '办理结果如下',
+  '从答复结果看', '从答复结果来看', '答复结果方面', '答复结果为', '从答复类型看', '从答复类型来看', '按办理结果分', '按答复类型分',
+  '从办理情况看', '从办理情况来看', '办理情况如下', '答复情况如下',
+];
+
+/** Number first: 共收到 262 件政府信息公开申请 (a verb of requests-received right before the number). */
+export const REQUESTS_AFTER_NUMBER = ['政府信息公开申请', '信息公开申请', '依申请公开申请', '政府信息依申请公开申请'];
+/** A clause opening with one of these and naming 申请中 (办结的申请中，…) makes what follows a breakdown of that figure. */
+export const PARENT_SUBJECTS: { words: string[]; role: 'requests' | 'handled' }[] = [
+  { words: ['办结的', '已办结的', '所有办结的', '答复的', '已答复的', '办理完毕的'], role: 'handled' },
+  { words: ['收到的', '受理的', '新收的', '所有收到的', '全部申请'], role: 'requests' },
+];
+export const PARENT_SUBJECT_END = '申请中';
+/** Openers of a list of applicants (申请主体方面，自然人 N 件…): the numbers after them split the requests received. */
+export const APPLICANT_OPENERS = ['申请主体方面', '从申请主体看', '从申请主体来看', '从申请人类型看', '从申请人类型来看', '按申请人类型分', '按申请主体分', '申请人类型方面', '从申请人看'];
 
 /** A line's requests context: it says 申请 before the number. */
 export const REQUEST_WORD = '申请';
@@ -373,8 +436,15 @@ export const ENUM_EXHAUSTIVE_WORDS = ['分别为', '分别是'];
 export const ENUM_SELECTIVE_WORDS = ['包括', '主要', '重点', '等'];
 /** A catch-all part (其他…) makes a list exhaustive. */
 export const ENUM_CATCH_ALL = ['其他', '其它', '其余', '另有'];
+/** A list with no 共 whose last part starts with one of these names every part (…、其他信息 20 条). */
+export const ENUM_CLOSING_CATCH_ALL = ['其他', '其它', '其余'];
 /** A part whose label holds one of these ends the list (较去年增加 N 条, 均已办结 N 件, 共 …). */
 export const ENUM_LIST_ENDERS = [...COMPARATIVE, '均', '全部', '累计', '总计', '合计', '共', '占'];
+/** A part whose label holds one of these is a share, not a part (满意的有 45 项). */
+export const ENUM_SHARE_LABELS = ['的有', '的共有', '的占'];
+/** … or whose label ends with 的 and whose number is followed by one of these (…的 45 项，占比 78.9%). */
+export const ENUM_SHARE_AFTER = ['占比', '占'];
+export const ENUM_SHARE_LABEL_END = '的';
 /** 予以公开、部分公开 9 件: a label joined by this to the next one shares its number. */
 export const SHARED_NUMBER_JOINER = '、';
 /** Trimmed from a part's label before comparing labels. */

@@ -5,6 +5,7 @@
 
 import * as P from '../format/prose.js';
 import type { Phrasing } from '../format/prose.js';
+import { matcher } from './matcher.js';
 import { LineScope, blankTitles, foldDigits, parenDepths, reportContext, type ContextOptions, type ReportContext } from './scope.js';
 import type { Claim, Target } from './types.js';
 
@@ -51,7 +52,7 @@ const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s*${P.
 /** Numbers followed by one of `units` (digits folded to ASCII first; columns unchanged). */
 export function numberTokens(text: string, units: string[]): NumberToken[] {
   const out: NumberToken[] = [];
-  const sortedUnits = [...units].sort((a, b) => b.length - a.length);
+  const unitAt = matcher(units);
   for (const m of text.matchAll(NUMBER_RE)) {
     const start = m.index!;
     const prev = text[start - 1];
@@ -61,7 +62,7 @@ export function numberTokens(text: string, units: string[]): NumberToken[] {
     const wan = !!m[3];
     let u = end;
     while (text[u] === ' ' || text[u] === '\u3000' || text[u] === '\u00a0') u++;
-    const unit = sortedUnits.find((x) => text.startsWith(x, u));
+    const unit = unitAt.at(text, u);
     if (!unit) continue;
     if (decimals && !wan) continue; // a count has no decimals
     if (P.UNIT_SUFFIX_BLOCK.some((b) => text.startsWith(b, u + unit.length))) continue;
@@ -139,20 +140,68 @@ let compiled: Compiled[] | null = null;
 const phrasings = () => (compiled ??= P.PHRASINGS.map(compile));
 
 const DOC_AFTER = P.DOC_AFTER_NUMBER.map((d) => ({ ...d, re: new RegExp(`^\\s*${alt(d.words)}`) }));
-const DOC_VERB_WORDS = P.DOC_VERBS.flatMap((v) => v.words.map((w) => ({ w, column: v.column }))).sort((a, b) => b.w.length - a.w.length);
+const DOC_VERB_WORDS = P.DOC_VERBS.flatMap((v) => v.words);
+const DOC_VERB_OF = new Map(P.DOC_VERBS.flatMap((v) => v.words.map((w) => [w, v.column] as const)));
+
+/** 248 件申请 / 262 件政府信息公开申请: requests named right after the unit. */
+function requestsAfter(text: string, tok: NumberToken): boolean {
+  const j = skipSpaces(text, tok.unitEnd);
+  return text.startsWith(P.REQUEST_WORD, j) || matcher(P.REQUESTS_AFTER_NUMBER).at(text, j) !== null;
+}
+
+/** A doc verb standing alone as a label (废止 9 件), and the column it names. */
+const DOC_VERB_COLUMN = new Map(P.DOC_VERBS.flatMap((v) => (v.column ? v.words.map((w) => [w, v.column] as const) : [])));
+
+const skipSpaces = (s: string, i: number) => {
+  while (i < s.length && /\s/.test(s[i])) i++;
+  return i;
+};
+
+/** Where a label ends once trailing spaces and up to two fillers (共, 为, 达 …) are left out. */
+function stripFillers(label: string): number {
+  let end = label.length;
+  while (end > 0 && /\s/.test(label[end - 1])) end--;
+  const fillers = matcher(P.FILLERS);
+  for (let n = 0; n < 2; n++) {
+    const f = fillers.endingAt(label, end);
+    if (!f) break;
+    end -= f.length;
+    while (end > 0 && /\s/.test(label[end - 1])) end--;
+  }
+  return end;
+}
 
 /** The column the nearest verb before `at` (in the sentence) gives a 规章 / 规范性文件 count. */
 function docColumn(text: string, from: number, at: number): 'issued' | 'repealed' | 'valid' | null {
+  // The verb that ends nearest `at`; of those ending there, the longest.
+  const verbs = matcher(DOC_VERB_WORDS);
   for (let i = at; i > from; i--) {
-    const hit = DOC_VERB_WORDS.find((v) => i - v.w.length >= from && text.startsWith(v.w, i - v.w.length));
-    if (hit) return hit.column;
+    const w = verbs.endingAt(text, i, from);
+    if (w) return DOC_VERB_OF.get(w) ?? null;
   }
   return null;
 }
 
 // ---------------------------------------------------------------------------------------------
+// Reading a line clause by clause: which figure a number's clause splits (its parent)
 
-interface Anchor { kind: 'requests' | 'review' | 'litigation'; own: boolean; sentence: number }
+interface Anchor { kind: 'requests' | 'review' | 'litigation' | 'doc'; own: boolean; sentence: number; row?: 'rules' | 'normative' }
+
+/** A figure the prose stated (recognised or not): what it is as a parent, whether it is the report's own. */
+export interface Figure {
+  role: 'requests' | 'handled' | 'handled-or-requests' | 'review' | 'litigation' | 'other';
+  own: boolean;
+}
+
+/** A breakdown open at a parenthesis depth: the figure it splits (null: not known). */
+interface Frame {
+  depth: number;
+  parent: Figure | null;
+  paren: boolean;
+  /** The separator of its parts (a list on commas ends at a semicolon). */
+  sep: 'comma' | 'semicolon' | null;
+  parts: number;
+}
 
 /** Every number the prose states for a table figure, in the report's own scope. */
 export function extractClaims(lines: string[], options: ExtractOptions = {}): Claim[] {
@@ -161,67 +210,218 @@ export function extractClaims(lines: string[], options: ExtractOptions = {}): Cl
   const ctx = reportContext(lines, prose, options);
   const out: Claim[] = [];
   const sig = `${ctx.office}\u0001${ctx.kind}\u0001${ctx.level}\u0001${ctx.year}\u0001`;
+  // The last figure of the paragraph before: a paragraph opening with 其中 splits it.
+  let enter: Figure | null = null;
   for (let i = 0; i < lines.length; i++) {
-    if (!prose(i)) continue;
-    for (const c of cachedLineClaims(i, lines[i], ctx, sig)) out.push(c);
+    if (!prose(i)) {
+      if (lines[i].trim()) enter = null;
+      continue;
+    }
+    const r = cachedLineClaims(i, lines[i], ctx, sig, enter);
+    for (const c of r.claims) out.push(c);
+    enter = r.exit;
   }
   return out;
 }
 
-// A line's claims depend only on its text and the report's context, so an editor re-checking a
-// draft after each keystroke reads again only the lines that changed. Kept for the latest context
-// (a new office or year starts over); bounded: cleared when full; very long lines are not kept.
+// A line's claims depend only on its text, the report's context and (for a line opening with 其中)
+// the figure the line before ended with, so an editor re-checking a draft after each keystroke
+// reads again only the lines that changed. Kept for the latest context (a new office or year
+// starts over); bounded: cleared when full; very long lines are not kept.
 let cacheSig = '';
-const LINE_CACHE = new Map<string, Claim[]>();
+interface LineRead { claims: Claim[]; exit: Figure | null }
+const LINE_CACHE = new Map<string, LineRead>();
 const LINE_CACHE_MAX = 65536;
 const LINE_CACHE_LONGEST = 20000;
+const NO_CLAIMS: LineRead = { claims: [], exit: null };
 
-function cachedLineClaims(line: number, raw: string, ctx: ReportContext, sig: string): Claim[] {
-  if (raw.length > LINE_CACHE_LONGEST) return lineClaims(line, raw, ctx);
+const opensWithBreakdown = (raw: string) => matcher(P.BREAKDOWN_WORDS).at(raw, raw.length - raw.trimStart().length) !== null;
+
+function cachedLineClaims(line: number, raw: string, ctx: ReportContext, sig: string, enter: Figure | null): LineRead {
+  // Only a line that opens with 其中 reads the figure before it.
+  const before = enter && opensWithBreakdown(raw) ? enter : null;
+  if (raw.length > LINE_CACHE_LONGEST) return lineClaims(line, raw, ctx, before);
   if (sig !== cacheSig) {
     LINE_CACHE.clear();
     cacheSig = sig;
   }
+  const key = before ? `${raw}\u0002${before.role}\u0002${before.own}` : raw;
   // Looked up first: the lookup of a line seen before costs less than scanning it for a digit.
-  let found = LINE_CACHE.get(raw);
+  let found = LINE_CACHE.get(key);
   if (!found) {
-    found = lineClaims(0, raw, ctx);
+    found = lineClaims(0, raw, ctx, before);
     if (LINE_CACHE.size >= LINE_CACHE_MAX) LINE_CACHE.clear();
-    LINE_CACHE.set(raw, found);
+    LINE_CACHE.set(key, found);
   }
-  return found.length ? found.map((c) => ({ ...c, line })) : found;
+  return found.claims.length ? { claims: found.claims.map((c) => ({ ...c, line })), exit: found.exit } : found;
 }
 
 const ALL_UNITS = [...new Set(P.PHRASINGS.flatMap((p) => p.units))];
+/** Every unit a figure may be counted in (a parent need not be a claim: 共发布信息 100 条，其中…). */
+const FIGURE_UNITS = [...new Set([...ALL_UNITS, ...P.ENUM_UNITS])];
 
 /** A line with no digit (ASCII or full-width) states no number: most prose, skipped at once. */
 export const HAS_DIGIT = /[0-9\uff10-\uff19]/;
 
-function lineClaims(line: number, raw: string, ctx: ReportContext): Claim[] {
-  if (!HAS_DIGIT.test(raw)) return [];
+/** A number followed by a unit a figure is counted in (1,295 件, 1.2 万条, ３ 项): a line without one states no figure. */
+const FIGURE_RE = new RegExp(`[0-9\\uff10-\\uff19][\\s\\u3000]*(?:${P.TEN_THOUSAND}[\\s\\u3000]*)?[${FIGURE_UNITS.join('')}]`);
+
+function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure | null): LineRead {
+  if (!FIGURE_RE.test(raw)) return NO_CLAIMS;
   const text = blankTitles(foldDigits(raw));
-  const scope = new LineScope(text, ctx);
   const depth = parenDepths(text);
+  // The line's scope words are read only when a number needs them (most numbers are no claim).
+  let lineScope: LineScope | null = null;
+  const scope = () => (lineScope ??= new LineScope(text, ctx, depth));
   const out: Claim[] = [];
   const anchors: Anchor[] = [];
   let lastRequestsOwn: boolean | null = null;
-  for (const tok of numberTokens(text, ALL_UNITS)) {
-    if (tok.approx) continue;
-    const sent = sentenceStart(text, tok.start);
-    const { label, clause, start: clauseStart } = clauseBefore(text, tok.start);
-    if (sharesNumber(text, clauseStart)) continue;
-    const hit = matchPhrasing(text, tok, label, clause, sent, anchors, lastRequestsOwn);
-    if (!hit) continue;
-    const { ph, id, target, anchorOwn } = hit;
-    let own = scope.ownAt(tok.start) && !scope.clauseForeign(clause) && anchorOwn !== false;
-    // A figure inside parentheses belongs to the statement around it: that one's scope counts too.
-    if (depth[tok.start] > 0 && own) own = !scope.clauseForeign(clauseBefore(text, clauseBefore(text, tok.start).start - 1).clause);
-    if (ph.kind === 'requests' || ph.kind === 'review' || ph.kind === 'litigation') anchors.push({ kind: ph.kind, own, sentence: sent });
-    if (ph.kind === 'requests') lastRequestsOwn = own;
-    if (!own || !target) continue;
-    out.push({ line, start: tok.start, end: tok.end, text: raw.slice(tok.start, tok.end), value: tok.value, tolerance: tok.tolerance, target, phrasing: id });
+  const tokens = numberTokens(text, FIGURE_UNITS);
+  const breakdowns = matcher(P.BREAKDOWN_WORDS);
+  const totals = matcher(P.NEW_TOTAL_WORDS);
+  const openers = matcher(P.OUTCOME_OPENERS);
+  const applicantOpeners = matcher(P.APPLICANT_OPENERS);
+  const subjects = matcher(SUBJECT_WORDS);
+  // The state of the sentence being read.
+  let frames: Frame[] = [];
+  /** Ends the breakdowns open at depth `d` and deeper, inside the innermost parenthesis. */
+  const closeFrom = (d: number) => {
+    while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+  };
+  let lastAt: (Figure | null)[] = []; // the last figure stated at each depth in this sentence
+  let previous: Figure | null = enter; // the last top-level figure of the sentence before
+  let k = 0; // the next token
+  let clauseStart = true;
+  let written = false; // whether the sentence has any text yet
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    const d = depth[i];
+    if (i === text.length || (d === 0 && P.SENTENCE_BREAKS.includes(c))) {
+      // A sentence with no figure of its own ends what a following 其中 could split.
+      if (written) previous = lastAt[0] ?? null;
+      frames = [];
+      lastAt = [];
+      clauseStart = true;
+      written = false;
+      continue;
+    }
+    if (c === ' ' || c === '\u3000' || c === '\u00a0') continue;
+    written = true;
+    if (P.OPEN_PARENS.includes(c)) {
+      // A parenthesis right after a figure splits it (办结 N 件（含上年结转 a 件）).
+      const fig = lastAt[d] ?? null;
+      const right = fig && k > 0 && /^\s*$/.test(text.slice(tokens[k - 1].unitEnd, i)) ? fig : null;
+      const outer = frames.length ? frames[frames.length - 1].parent : null;
+      frames.push({ depth: d + 1, parent: right ?? outer, paren: true, sep: null, parts: 0 });
+      clauseStart = true;
+      continue;
+    }
+    if (P.CLOSE_PARENS.includes(c)) {
+      closeFrom(d);
+      if (frames.length && frames[frames.length - 1].paren) frames.pop();
+      lastAt.length = Math.min(lastAt.length, d);
+      clauseStart = false;
+      continue;
+    }
+    if (P.CLAUSE_BREAKS.includes(c)) {
+      const f = frames.length ? frames[frames.length - 1] : null;
+      if (f && f.depth === d && !f.paren && f.parts > 0) {
+        const semi = P.SEMICOLON_SEPARATORS.includes(c);
+        if (f.sep === null && f.parts === 1) f.sep = semi ? 'semicolon' : 'comma';
+        else if (f.sep === 'comma' && semi) frames.pop();
+      }
+      clauseStart = true;
+      continue;
+    }
+    if (clauseStart) {
+      clauseStart = false;
+      const b = breakdowns.at(text, i);
+      if (b) {
+        closeFrom(d);
+        const parent = lastAt[d] ?? (d === 0 ? previous : frames.length ? frames[frames.length - 1].parent : null);
+        frames.push({ depth: d, parent, paren: false, sep: null, parts: 0 });
+      } else if (openers.at(text, i)) {
+        closeFrom(d);
+        frames.push({ depth: d, parent: { role: 'handled', own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
+      } else if (applicantOpeners.at(text, i)) {
+        closeFrom(d);
+        frames.push({ depth: d, parent: { role: 'requests', own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
+      } else if (subjects.at(text, i) && subjectClause(text, i)) {
+        closeFrom(d);
+        const role = SUBJECT_ROLE.get(subjects.at(text, i)!)!;
+        frames.push({ depth: d, parent: { role, own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
+      } else if (totals.at(text, i)) {
+        closeFrom(d);
+      }
+    }
+    if (k < tokens.length && tokens[k].start === i) {
+      const tok = tokens[k++];
+      const frame = frames.length ? frames[frames.length - 1] : null;
+      const fig = readToken(text, tok, frame, scope, depth, anchors, lastRequestsOwn, out, line, raw);
+      if (fig.requestsOwn !== undefined) lastRequestsOwn = fig.requestsOwn;
+      lastAt[d] = fig.figure;
+      if (frame && frame.depth === d) frame.parts++;
+      i = tok.unitEnd - 1;
+    }
   }
-  return out;
+  return { claims: out, exit: previous };
+}
+
+const SUBJECT_ROLE = new Map(P.PARENT_SUBJECTS.flatMap((p) => p.words.map((w) => [w, p.role] as const)));
+const SUBJECT_WORDS = [...SUBJECT_ROLE.keys()];
+
+/** 办结的申请中 / 所有办结的信息公开申请中同意公开…: the clause names 申请中 before any number. */
+function subjectClause(text: string, from: number): boolean {
+  let j = from;
+  while (j < text.length && !P.CLAUSE_BREAKS.includes(text[j]) && !/\d/.test(text[j]) && j - from < 40) j++;
+  const k = text.indexOf(P.PARENT_SUBJECT_END, from);
+  return k >= 0 && k + P.PARENT_SUBJECT_END.length <= j;
+}
+
+/** The frame's parent, when the number sits in a breakdown (not the bare parenthesis of no figure). */
+const parentOf = (frame: Frame | null): Figure | null => frame?.parent ?? null;
+
+function readToken(
+  text: string, tok: NumberToken, frame: Frame | null, scope: () => LineScope, depth: number[], anchors: Anchor[], lastRequestsOwn: boolean | null,
+  out: Claim[], line: number, raw: string,
+): { figure: Figure; requestsOwn?: boolean } {
+  // A figure of no known kind splits into nothing the tables hold (asPart): its scope is never asked.
+  const other: Figure = { role: 'other', own: true };
+  if (tok.approx || !ALL_UNITS.includes(tok.unit)) return { figure: other };
+  const sent = sentenceStart(text, tok.start);
+  const { label, clause, start: clauseStart } = clauseBefore(text, tok.start);
+  if (sharesNumber(text, clauseStart)) return { figure: other };
+  const parent = parentOf(frame);
+  const hit = matchPhrasing(text, tok, label, clause, sent, anchors, lastRequestsOwn, parent);
+  if (!hit) return { figure: tentative(text, label, clause, tok, scope) ?? other };
+  const { ph, id, target, anchorOwn } = hit;
+  let own = scope().ownAt(tok.start) && !scope().clauseForeign(clause) && anchorOwn !== false;
+  // A figure inside parentheses belongs to the statement around it: that one's scope counts too.
+  if (depth[tok.start] > 0 && own) own = !scope().clauseForeign(clauseBefore(text, clauseBefore(text, tok.start).start - 1).clause);
+  // A part of a breakdown is the parent's: a figure of another body or year splits into others'.
+  if (parent && ph.part && ph.part !== 'total' && !parent.own) own = false;
+  if (ph.kind === 'requests' || ph.kind === 'review' || ph.kind === 'litigation') anchors.push({ kind: ph.kind, own, sentence: sent });
+  if (ph.docRow && target) anchors.push({ kind: 'doc', own, sentence: sent, row: ph.docRow });
+  const role: Figure['role'] = ph.role ?? (ph.kind === 'review' ? 'review' : ph.kind === 'litigation' ? 'litigation' : 'other');
+  const figure: Figure = { role, own };
+  if (own && target) out.push({ line, start: tok.start, end: tok.end, text: raw.slice(tok.start, tok.end), value: tok.value, tolerance: tok.tolerance, target, phrasing: id });
+  return ph.kind === 'requests' ? { figure, requestsOwn: own } : { figure };
+}
+
+/**
+ * A figure no phrasing claims for want of its context (全年共办结 18 件 on a line that never says
+ * 申请) but worded as a total of requests: no claim, but the parent it is for a breakdown after it
+ * (其中予以公开 7 件…, outcomes that only requests have).
+ */
+function tentative(text: string, label: string, clause: string, tok: NumberToken, scope: () => LineScope): Figure | null {
+  for (const { ph, re } of phrasings()) {
+    if (!ph.role || ph.need !== 'line-requests' || !ph.units.includes(tok.unit)) continue;
+    const m = re.exec(label.length > LABEL_WINDOW ? label.slice(-LABEL_WINDOW) : label);
+    if (!m) continue;
+    if (ph.blockers && ph.blockers.some((w) => clause.includes(w))) continue;
+    return { role: ph.role, own: scope().ownAt(tok.start) && !scope().clauseForeign(clause) };
+  }
+  return null;
 }
 
 /** 予以公开、部分公开 9 件: the clause before (joined by 、) is a label of its own with no number. */
@@ -232,8 +432,40 @@ function sharesNumber(text: string, clauseStart: number): boolean {
   return phrasings().some(({ re }) => re.test(prev.label.slice(-LABEL_WINDOW)));
 }
 
+const SPLITS_REQUESTS: Figure['role'][] = ['requests', 'handled', 'handled-or-requests'];
+
+/**
+ * What the parent of a breakdown makes of a phrasing's number: 'skip' (not this phrasing), or the
+ * target and scope it has as a part. A total is no part of a figure of its own kind (办结 N 件，
+ * 其中…答复 a 件); applicants split requests received (本年新收) or handled (（七）总计);
+ * outcomes split requests; results split 行政复议 / 行政诉讼.
+ */
+function asPart(ph: Phrasing, parent: Figure): { target: Target | null; anchorOwn: boolean } | 'skip' | null {
+  switch (ph.part) {
+    case 'total':
+      return parent.role === 'requests' && ph.role === 'handled' ? null : 'skip';
+    case 'applicant': {
+      if (parent.role === 'requests') return { target: ph.target ?? null, anchorOwn: parent.own };
+      if (parent.role === 'handled') return { target: ph.handledTarget ?? null, anchorOwn: parent.own };
+      if (parent.role === 'handled-or-requests') {
+        return { target: { mode: 'either', readings: [...(ph.target?.readings ?? []), ...(ph.handledTarget?.readings ?? [])] }, anchorOwn: parent.own };
+      }
+      return 'skip';
+    }
+    case 'outcome':
+      return SPLITS_REQUESTS.includes(parent.role) ? { target: ph.target ?? null, anchorOwn: parent.own } : 'skip';
+    case 't4-result':
+      if (parent.role !== 'review' && parent.role !== 'litigation') return 'skip';
+      return { target: P.t4ResultTarget(parent.role, ph.t4Result!), anchorOwn: parent.own };
+    default:
+      return null;
+  }
+}
+
+const OUTCOMES = () => matcher(P.OUTCOME_WORDS);
+
 function matchPhrasing(
-  text: string, tok: NumberToken, label: string, clause: string, sent: number, anchors: Anchor[], lastRequestsOwn: boolean | null,
+  text: string, tok: NumberToken, label: string, clause: string, sent: number, anchors: Anchor[], lastRequestsOwn: boolean | null, parent: Figure | null,
 ): { ph: Phrasing; id: string; target: Target | null; anchorOwn: boolean | null } | null {
   const sentence = text.slice(sent, tok.start);
   const lastInSentence = (kinds: Anchor['kind'][]) => [...anchors].reverse().find((a) => a.sentence === sent && kinds.includes(a.kind)) ?? null;
@@ -248,9 +480,17 @@ function matchPhrasing(
     if (ph.sentenceBlockers && ph.sentenceBlockers.some((w) => sentence.includes(w))) continue;
     let anchorOwn: boolean | null = null;
     let target: Target | null = ph.target ?? null;
-    switch (ph.need) {
+    // 办结 / 答复 N 件 after an outcome in the sentence (无法提供…，已答复 N 件) is that outcome's count.
+    if ((ph.role === 'handled' || ph.role === 'handled-or-requests') && OUTCOMES().test(text, sent, tok.start - matched.length)) continue;
+    const part = parent ? asPart(ph, parent) : null;
+    if (part === 'skip') continue;
+    if (part) {
+      anchorOwn = part.anchorOwn;
+      target = part.target;
+    } else switch (ph.need) {
       case 'line-requests':
-        if (!text.slice(0, tok.start).includes(P.REQUEST_WORD)) continue;
+        // 申请 before the number on the line, or right after it (在办结的 248 件申请中).
+        if (!text.slice(0, tok.start).includes(P.REQUEST_WORD) && !requestsAfter(text, tok)) continue;
         anchorOwn = lastRequestsOwn;
         break;
       case 'after-requests': {
@@ -275,6 +515,8 @@ function matchPhrasing(
         target = P.t4ResultTarget(a.kind === 'review' ? 'review' : 'litigation', ph.t4Result!);
         break;
       }
+      case 'in-breakdown':
+        continue;
       case 'none':
         break;
     }
@@ -293,6 +535,29 @@ function matchPhrasing(
     const head = P.CARRY_OVER_AFTER_NUMBER.find((w) => rest.startsWith(w));
     if (head && P.NEXT_YEAR_WORDS.some((w) => rest.startsWith(w, head.length)) && text.slice(0, tok.start).includes(P.REQUEST_WORD)) {
       return { ph: carry, id: `${carry.id}-number-first`, target: carry.target!, anchorOwn: lastRequestsOwn };
+    }
+  }
+  // Number first: 共收到 262 件政府信息公开申请 (the verb ends the label, the requests follow the unit).
+  const received = P.PHRASINGS.find((p) => p.id === 'requests-received')!;
+  if (received.units.includes(tok.unit) && matcher(P.REQUESTS_AFTER_NUMBER).at(text, skipSpaces(text, tok.unitEnd))) {
+    const verbs = matcher(received.slots[0]);
+    const end = stripFillers(label);
+    const verb = verbs.endingAt(label, end);
+    if (verb && !(received.blockers ?? []).some((w) => clause.includes(w))) {
+      const target = received.narrow && received.narrow.words.includes(verb) ? received.narrow.target : received.target!;
+      return { ph: received, id: `${received.id}-number-first`, target, anchorOwn: null };
+    }
+  }
+  // 制发行政规范性文件 27 件，废止 9 件: a bare verb after a figure of 规章 / 规范性文件 in the sentence.
+  if (P.COUNT_UNITS.includes(tok.unit)) {
+    const doc = [...anchors].reverse().find((a) => a.sentence === sent && a.kind === 'doc');
+    const end = stripFillers(label);
+    let bare = label.slice(0, end).trimStart();
+    for (const lead of P.DOC_VERB_LEADS) if (bare.startsWith(lead)) bare = bare.slice(lead.length);
+    const col = doc && bare ? DOC_VERB_COLUMN.get(bare) : undefined;
+    if (doc && col) {
+      const ph = P.PHRASINGS.find((p) => p.docRow === doc.row)!;
+      return { ph, id: `${ph.id}-continued`, target: P.docTarget(doc.row!, col), anchorOwn: doc.own };
     }
   }
   // Number first: 制发…20件行政规范性文件 (the verb in the same clause).

@@ -1,5 +1,6 @@
-// enumeration-sum: 共（计）N 条，其中 A a 条、B b 条… whose parts do not add up to N, and an
-// enumeration that names one category twice. Conservative: a list that may name only some parts
+// enumeration-sum: 共（计）N 条，其中 A a 条、B b 条… (or N 条，其中 A a 条、…、其他 c 条: parts
+// that end in a catch-all need no 共) whose parts do not add up to N, and an enumeration that names
+// one category twice. A share (…的有 45 项，占比 78.9%) is never a part. Conservative: a list that may name only some parts
 // (其中包括…, …等) never raises a shortfall; a part in other units ends the list; a nested 其中 or an
 // estimate (余, 近) drops the list; a list that reaches N part-way (a second breakdown follows, as in
 // 其中自然人…，法人…；予以公开…) is taken to end there.
@@ -7,6 +8,7 @@
 import * as P from '../format/prose.js';
 import { HAS_DIGIT, clauseBefore, defaultIsProse, numberTokens, type NumberToken } from './claims.js';
 import { blankTitles, foldDigits, parenDepths } from './scope.js';
+import { matcher } from './matcher.js';
 import { duplicateMessage, enumerationFixTitle, enumerationMessage, firstNamedHere } from './messages.js';
 import type { Finding } from './types.js';
 import type { Range } from '../model.js';
@@ -64,7 +66,7 @@ function cachedLine(line: number, raw: string): { findings: Finding[]; lists: En
   }
   let hit = LINE_CACHE.get(raw);
   if (!hit) {
-    if (!HAS_DIGIT.test(raw) || !P.ENUM_TOTAL_WORDS.some((w) => raw.includes(w))) hit = NONE;
+    if (!mayHoldList(raw)) hit = NONE;
     else {
       const lists: EnumerationList[] = [];
       hit = { findings: lineEnumerations(0, raw, lists), lists };
@@ -88,9 +90,16 @@ function cachedLine(line: number, raw: string): { findings: Finding[]; lists: En
 const isBreak = (c: string) => P.CLAUSE_BREAKS.includes(c);
 const isSentenceBreak = (c: string) => P.SENTENCE_BREAKS.includes(c);
 
+/** A total needs a digit and 共 / 合计 / 总计 … in its clause, or parts that end in a catch-all
+ * (其中…、其他 N 条): lines with neither hold no list. */
+function mayHoldList(raw: string): boolean {
+  if (!HAS_DIGIT.test(raw)) return false;
+  if (matcher(P.ENUM_TOTAL_WORDS).test(raw)) return true;
+  return matcher(P.ENUM_PARTS_WORDS).test(raw) && matcher(P.ENUM_CLOSING_CATCH_ALL).test(raw);
+}
+
 function lineEnumerations(line: number, raw: string, lists: EnumerationList[]): Finding[] {
-  // A total needs a digit and 共 / 合计 / 总计 … in its clause: lines without both hold none.
-  if (!HAS_DIGIT.test(raw) || !P.ENUM_TOTAL_WORDS.some((w) => raw.includes(w))) return [];
+  if (!mayHoldList(raw)) return [];
   const text = blankTitles(foldDigits(raw));
   const depth = parenDepths(text);
   const tokens = numberTokens(text, P.ENUM_UNITS);
@@ -99,7 +108,8 @@ function lineEnumerations(line: number, raw: string, lists: EnumerationList[]): 
   for (const total of tokens) {
     if (total.approx || depth[total.start] > 0 || used.has(total)) continue;
     const { clause } = clauseBefore(text, total.start);
-    if (!P.ENUM_TOTAL_WORDS.some((w) => clause.includes(w))) continue;
+    // Without 共 a figure is a total only when the parts after it end in a catch-all (其他 N 条).
+    const stated = matcher(P.ENUM_TOTAL_WORDS).test(clause);
     let pos = total.unitEnd;
     // The rest of the total's clause (its label); a parenthesis there may hold a breakdown.
     while (pos < text.length && !isBreak(text[pos]) && !P.OPEN_PARENS.includes(text[pos]) && !/\d/.test(text[pos])) pos++;
@@ -108,8 +118,10 @@ function lineEnumerations(line: number, raw: string, lists: EnumerationList[]): 
       const close = matching(text, pos);
       const inner = tokens.filter((t) => t.start > pos && t.start < close && depth[t.start] === depth[pos] + 1);
       const parts = collect(text, depth, inner, total, pos + 1, close, depth[pos] + 1);
-      if (parts) out.push(...judge(line, raw, total, parts, false, false, lists));
-      parts?.forEach((p) => used.add(p.tok));
+      if (parts && stated) {
+        out.push(...judge(line, raw, total, parts, false, false, lists));
+        parts.forEach((p) => used.add(p.tok));
+      }
       pos = close + 1;
     }
     const start = listStart(text, depth, tokens, pos);
@@ -117,7 +129,7 @@ function lineEnumerations(line: number, raw: string, lists: EnumerationList[]): 
     const after = tokens.filter((t) => t.start >= start.at && depth[t.start] === 0);
     const end = sentenceEnd(text, start.at);
     const parts = collect(text, depth, after, total, start.at, end, 0);
-    if (!parts) continue;
+    if (!parts || (!stated && !endsInCatchAll(parts))) continue;
     parts.forEach((p) => used.add(p.tok));
     out.push(...judge(line, raw, total, parts, start.exhaustive, start.selective, lists));
   }
@@ -190,11 +202,25 @@ function collect(text: string, depth: number[], tokens: NumberToken[], total: Nu
     let ls = tok.start;
     while (ls > prevEnd && !(isBreak(text[ls - 1]) && depth[ls - 1] === level)) ls--;
     if (parts.length && P.ENUM_LIST_ENDERS.some((w) => text.slice(ls, tok.start).includes(w))) break;
+    // A share (满意的有 45 项，占比 78.9%) is a subset, never a part: the list ends before it.
+    if (isShare(text, ls, tok)) break;
     parts.push({ tok, label: text.slice(ls, tok.start), labelStart: ls });
     prevEnd = tok.unitEnd;
   }
   return parts;
 }
+
+/** 的有 N 项 (a subset named by a property), or …的 N 项，占比 x%. */
+function isShare(text: string, labelStart: number, tok: NumberToken): boolean {
+  const label = text.slice(labelStart, tok.start);
+  if (matcher(P.ENUM_SHARE_LABELS).test(label)) return true;
+  let j = tok.unitEnd;
+  while (j < text.length && (/\s/.test(text[j]) || P.COMMA_SEPARATORS.includes(text[j]))) j++;
+  return matcher(P.ENUM_SHARE_AFTER).at(text, j) !== null && label.trimEnd().endsWith(P.ENUM_SHARE_LABEL_END);
+}
+
+/** The parts of a list with no 共 end in 其他 / 其余 N 条 (不是 另有: 另有 N 件 is an addition). */
+const endsInCatchAll = (parts: Part[]) => parts.length >= 2 && P.ENUM_CLOSING_CATCH_ALL.some((w) => normLabel(parts[parts.length - 1].label).startsWith(w));
 
 function normLabel(s: string): string {
   let t = s.replace(/\s+/g, '');

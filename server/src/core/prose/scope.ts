@@ -5,6 +5,7 @@
 
 import * as P from '../format/prose.js';
 import { SIGNATURE_LINES } from '../windows.js';
+import { matcher, type Hit } from './matcher.js';
 
 export interface ReportContext {
   office: string | null;
@@ -155,18 +156,12 @@ export function reportContext(lines: string[], prose: (i: number) => boolean, op
 
 // ---------------------------------------------------------------------------------------------
 
-/** Occurrences of any of `words` in `s`, longest first at each position. */
-function occurrences(s: string, words: string[]): { at: number; word: string }[] {
-  const sorted = [...words].sort((a, b) => b.length - a.length);
-  const out: { at: number; word: string }[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const w = sorted.find((x) => s.startsWith(x, i));
-    if (w) { out.push({ at: i, word: w }); i += w.length - 1; }
-  }
-  return out;
+/** Occurrences of any of `words` in `s`, longest first at each position (one matcher per list, built once). */
+function occurrences(s: string, words: readonly string[]): Hit[] {
+  return matcher(words).all(s);
 }
 
-function inside(at: number, len: number, spans: { at: number; word: string }[]): boolean {
+function inside(at: number, len: number, spans: Hit[]): boolean {
   return spans.some((e) => at >= e.at && at + len <= e.at + e.word.length);
 }
 
@@ -183,14 +178,15 @@ export function parenDepths(s: string): number[] {
   return out;
 }
 
+const DEPARTMENT = [P.DEPARTMENT_WORD];
+
 interface ScopeEvent { at: number; own: boolean; axis: 'body' | 'time' }
 
 /** The words of a line that switch to another body or year, or back to the report's own. */
 export class LineScope {
   private events: ScopeEvent[] = [];
 
-  constructor(text: string, private readonly ctx: ReportContext) {
-    const depth = parenDepths(text);
+  constructor(text: string, private readonly ctx: ReportContext, depth: number[] = parenDepths(text)) {
     const top = (at: number) => depth[at] === 0;
     const exceptions = occurrences(text, P.FOREIGN_EXCEPTIONS);
     for (const o of occurrences(text, P.FOREIGN_PERSISTENT)) {
@@ -241,14 +237,15 @@ export class LineScope {
 
   /** Whether a clause (its text before the number) names another body or compares with another time. */
   clauseForeign(clause: string): boolean {
-    if (P.COMPARATIVE.some((w) => clause.includes(w))) return true;
+    if (matcher(P.COMPARATIVE).test(clause)) return true;
     const own = occurrences(clause, P.DEPARTMENT_OWN);
-    for (const o of occurrences(clause, [P.DEPARTMENT_WORD])) if (!inside(o.at, o.word.length, own)) return true;
+    for (const o of occurrences(clause, DEPARTMENT)) if (!inside(o.at, o.word.length, own)) return true;
     const exceptions = occurrences(clause, P.FOREIGN_EXCEPTIONS);
     for (const o of occurrences(clause, P.FOREIGN_PERSISTENT)) if (!inside(o.at, o.word.length, exceptions)) return true;
     for (const o of occurrences(clause, P.BODY_SUFFIXES)) if (!this.ownBody(clause, o.at, o.word)) return true;
+    const places = matcher(P.PLACE_SUFFIXES);
     for (let i = 0; i < clause.length; i++) {
-      const suffix = P.PLACE_SUFFIXES.find((s) => clause.startsWith(s, i));
+      const suffix = places.at(clause, i);
       if (!suffix) continue;
       if (!this.ownPlace(clause, i, suffix)) return true;
       i += suffix.length - 1;

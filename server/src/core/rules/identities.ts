@@ -190,3 +190,25 @@ export function possibleIdentities(t: Table): number {
 export function repeats(t: Table): boolean {
   return FORMAT_2021.identities.some((spec) => spec.table === t.kind && spec.each !== undefined);
 }
+
+/** One identity the format declares for a table, with the cells it needs (the anchor first), whether the table has them or not. */
+export interface Declared {
+  rule: ArithmeticRule;
+  /** The anchor's cell key. */
+  key: CellKey;
+  /** Each needed cell: its row and column keys and the cell as read (undefined: its row is absent; null: the row lacks it). */
+  cells: { row: string; column: string; cell: Cell | null | undefined }[];
+}
+
+/** Every identity the format declares for a table as read (39 for table 三, 37 where （六） is one row, 3 for 四). */
+export function declared(t: Table): Declared[] {
+  const out: Declared[] = [];
+  for (const spec of FORMAT_2021.identities) {
+    if (spec.table !== t.kind) continue;
+    for (const plan of plansOf(t, spec)) {
+      const cells = [plan.anchor, ...plan.terms].map(([row, column]) => ({ row, column, cell: cellIn(t, row, column) }));
+      out.push({ rule: plan.rule, key: plan.key, cells });
+    }
+  }
+  return out;
+}

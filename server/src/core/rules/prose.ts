@@ -93,7 +93,8 @@ export function proseOf(ctx: DocumentContext): ProseRead {
     });
     // The cells compared and the readings: kept while the first tables of each kind are the same.
     const { cells, readings } = carriedWhile(ctx.carry, 'readings', firstTables(ctx.tables), () => {
-      const cells = keyedByKey(ctx.tables);
+      // Prose that states no table figure reads no cell: the tables' cells are not keyed for it.
+      const cells = claims.length ? keyedByKey(ctx.tables) : new Map<string, KeyedCell>();
       return { cells, readings: claimReadings(claims, tableValues(cells)) };
     });
     r = { isProse, cells, claims, readings };

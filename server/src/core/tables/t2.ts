@@ -13,9 +13,16 @@ export function itemOf(c: RawCell): string | null {
   return m ? m[1] : null;
 }
 
+/** Row labels of table 二 in either format, and the header word its items share, normalised. */
+const ROW_WORDS = new Set([TABLE2_2021, TABLE2_2019].flatMap((f) => f.items.flatMap((it) => [it.columns[0], ...it.rows.flatMap((r) => [r.label, ...(r.variants ?? [])])])).map(normalizeLabel));
+
+/**
+ * A line opens table 二 with an item title (第二十条第（一）项), or, where the titles were lost,
+ * with an item's header (信息内容) or one of its row labels written out in full, as its first cell.
+ */
 export function isT2Start(cells: RawCell[]): boolean {
   const first = cells.find((c) => c.text !== '');
-  return !!first && itemOf(first) !== null;
+  return !!first && (itemOf(first) !== null || (isLabel(first) && ROW_WORDS.has(normalizeLabel(first.text))));
 }
 
 const MARKERS = TABLE2_2019_MARKERS.map(normalizeLabel);
@@ -54,7 +61,10 @@ export interface T2Result {
 
 interface ItemState {
   spec: ItemSpec | null;
-  title: RawCell;
+  /** The item's title, null where the item was recognised from its header or rows. */
+  title: RawCell | null;
+  /** Where its findings go: the title, else its first cell. */
+  anchor: RawCell;
   headers: RawCell[];
   rows: Table2Row[];
   seen: Set<string>;
@@ -90,10 +100,21 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
     if (!item || !item.spec) return;
     const columns: LabelCell[] = checkHeaders(item.headers, item.spec.columns, out, similarity);
     for (const r of item.spec.rows) {
-      if (!item.seen.has(r.key)) out.push(diag('row-missing', cellRange(item.title), msg.rowMissing(t2ItemTitle(item.spec.item), r.label), { row: `t2.${r.key}` }));
+      if (!item.seen.has(r.key)) out.push(diag('row-missing', cellRange(item.anchor), msg.rowMissing(t2ItemTitle(item.spec.item), r.label), { row: `t2.${r.key}` }));
     }
     items.push({ item: item.spec.item, spec: item.spec, title: item.title, columns, rows: item.rows });
   };
+
+  /** Header cells read before any item (its title lost): they go to the item its rows reveal. */
+  let loose: RawCell[] = [];
+  /** The item a row label belongs to, where it is not the current item's (its title lost). */
+  const itemOfRow = (c: RawCell): ItemSpec | null => {
+    const n = normalizeLabel(c.text);
+    const hits = format.items.filter((it) => it.rows.some((r) => normalizeLabel(r.label) === n || (r.variants ?? []).some((v) => normalizeLabel(v) === n)));
+    const it = hits.length === 1 ? hits[0] : null;
+    return it && it !== item?.spec && !items.some((x) => x.spec === it) ? it : null;
+  };
+  const header = normalizeLabel(format.items[0].columns[0]);
 
   for (let i = from; i < to; i++) {
     const l = lines[i];
@@ -101,10 +122,28 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
       const it = isLabel(c) ? itemOf(c) : null;
       if (it) {
         finishItem();
+        loose = [];
         const spec = format.items.find((x) => x.item === it) ?? null;
         if (!spec) out.push(diag('row-unknown', cellRange(c), msg.rowUnknown(c.text)));
-        item = { spec, title: c, headers: [], rows: [], seen: new Set() };
+        item = { spec, title: c, anchor: c, headers: [], rows: [], seen: new Set() };
         continue;
+      }
+      if (isLabel(c)) {
+        // An item whose title was lost: opened by its first row label; a header before it waits.
+        const implicit = itemOfRow(c);
+        if (implicit) {
+          finishItem();
+          item = { spec: implicit, title: null, anchor: loose[0] ?? c, headers: loose, rows: [], seen: new Set() };
+          loose = [];
+        } else if (normalizeLabel(c.text) === header && (!item || item.rows.length || pending)) {
+          finishItem();
+          item = null;
+          loose = [c];
+          continue;
+        } else if (!item && loose.length) {
+          loose.push(c);
+          continue;
+        }
       }
       if (!item || !item.spec) continue;
       if (!isLabel(c)) {
@@ -127,9 +166,11 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
   }
   finishItem();
 
+  // An item not found at all: each of its rows is missing (named by its key).
   const found = new Set(items.map((x) => x.item));
   for (const spec of format.items) {
-    if (!found.has(spec.item)) out.push(diag('row-missing', lineRange(lines[from]), msg.itemMissing(t2ItemTitle(spec.item))));
+    if (found.has(spec.item)) continue;
+    for (const r of spec.rows) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(t2ItemTitle(spec.item), r.label), { row: `t2.${r.key}` }));
   }
   if (format.format === '2019') out.push(diag('format-2019', lineRange(lines[from]), msg.format2019()));
   const table: Table2 = { kind: 't2', format: format.format, startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, items };

@@ -6,7 +6,7 @@
 import { diag, type Finding } from '../diagnostics.js';
 import { t3Rows, T3_START, TABLE3, TABLE_SHORT, type T3GroupSpec, type T3RowSpec } from '../format/index.js';
 import { msg } from '../messages.js';
-import type { Cell, LabelCell, RawCell, Table3, Table3Row } from '../model.js';
+import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../model.js';
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
@@ -18,11 +18,40 @@ const ROWS = T3_ROWS.map((r) => ({ r, ord: ordinalOf(r.ordinal)!, text: norm(r.t
 const START_CONTAINS = T3_START.contains.map(norm);
 const START_EQUALS = T3_START.equals.map(norm);
 
+/** The header labels of table 三 (its columns and the cells above them): never a row, even where a row shares the word (其他, 总计). */
+const HEADER_WORDS = new Set([...COLUMNS.map((c) => norm(c.label)), ...TABLE3.headerExtras.map(norm), ...COLUMNS.flatMap((c) => (c.variants ?? []).map(norm))]);
+
+/**
+ * Labels that are a row or group heading of table 三 and nothing else: each row's and group's
+ * ordinal with its wording (official or a variant), and the wording alone where it is long enough
+ * to be unmistakable. Any of them starts the table, so that a table whose header and first rows
+ * were lost is still read (and its missing rows named).
+ */
+const ROW_STARTS = (() => {
+  const out = new Set<string>();
+  const add = (s: { ordinal: string; text: string; variants?: string[] }) => {
+    for (const t of [s.text, ...(s.variants ?? [])]) {
+      out.add(norm(s.ordinal + t));
+      if (norm(t).length >= 6) out.add(norm(t));
+    }
+  };
+  for (const r of [...T3_ROWS, T3_OTHER_SINGLE]) add(r);
+  for (const g of T3_GROUPS) add(g);
+  for (const h of HEADER_WORDS) out.delete(h);
+  return out;
+})();
+
 export function isT3Start(cells: RawCell[]): boolean {
   return cells.some((c) => {
     const n = norm(c.text);
-    return START_CONTAINS.some((x) => n.includes(x)) || START_EQUALS.includes(n);
+    return START_CONTAINS.some((x) => n.includes(x)) || START_EQUALS.includes(n) || ROW_STARTS.has(n);
   });
+}
+
+/** Whether a label opens the rows (a row or group heading of table 三, not a header word). */
+function opensRows(text: string, group: string | undefined): boolean {
+  if (HEADER_WORDS.has(norm(text))) return false;
+  return matchLabel(text, group, null) !== null;
 }
 
 type Match = { kind: 'row'; spec: T3RowSpec; exact: boolean } | { kind: 'group'; spec: T3GroupSpec; exact: boolean };
@@ -221,9 +250,9 @@ class T3Reader {
   /** A label cell: a header, a piece of the pending label, a group heading or a new row; 'end' where the table ended before it. */
   private label(c: RawCell, l: LineCells): 'end' | undefined {
     if (!this.inRows) {
-      // The header ends at the first row, 一、本年新收…, which is found by its wording.
-      const w = matchLabel(c.text, this.group, null);
-      if (w && w.kind === 'row' && w.spec.key === 'new') this.inRows = true;
+      // The header ends at the first row or group heading found by its wording: 一、本年新收…, or
+      // whichever comes first where the first rows were lost.
+      if (opensRows(c.text, this.group)) this.inRows = true;
       else {
         this.headers.push(c);
         return undefined;
@@ -344,11 +373,19 @@ class T3Reader {
   private result(end: number): T3Result {
     const { lines, from, rows, byKey, singleOther, out } = this;
     const table: Table3 = { kind: 't3', startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, rows, byKey, singleOther, headers: checkT3Headers(this.headers, out) };
-    if (rows.length) {
-      for (const r of t3Rows(singleOther)) {
-        if (!byKey.has(r.key)) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(TABLE_SHORT.t3, official(r)), { row: `t3.${r.key}` }));
-      }
+    // Every row the format has and the table lacks, named where it belongs: at the next row
+    // found (the last one found for rows after it, the table's first line when none was).
+    const order = t3Rows(singleOther);
+    let after: Table3Row | undefined;
+    const at: Range[] = new Array(order.length);
+    for (let k = order.length - 1; k >= 0; k--) {
+      const row = byKey.get(order[k].key);
+      if (row) after = row;
+      at[k] = after ? cellRange(after.labels[0]) : rows.length ? cellRange(rows[rows.length - 1].labels[0]) : lineRange(lines[from]);
     }
+    order.forEach((r, k) => {
+      if (!byKey.has(r.key)) out.push(diag('row-missing', at[k], msg.rowMissing(TABLE_SHORT.t3, official(r)), { row: `t3.${r.key}` }));
+    });
     return { table, endLine: end, diagnostics: out };
   }
 }

@@ -2,14 +2,28 @@
 // groups of five results (format: TABLE4), keyed t4.<group>.<result>.
 
 import { diag, type Finding } from '../diagnostics.js';
-import { T4_START, TABLE4 } from '../format/index.js';
+import { T4_START, TABLE4, TABLE_SHORT } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, type LineCells } from './common.js';
 
+/**
+ * Header labels that are table 四's and nothing else's (not 其他结果 or 总计, which other tables
+ * share): any of them starts the table, so that it is read where its first header line was lost.
+ */
+const SHARED = new Set(TABLE4.results.filter((r) => r.key === 'other' || r.role === 'total').map((r) => r.label));
+const STARTS = new Set([T4_START, ...TABLE4.header].filter((h) => !SHARED.has(h)).map(normalizeLabel));
+
 export function isT4Start(cells: RawCell[]): boolean {
-  return cells.some((c) => normalizeLabel(c.text) === T4_START);
+  return cells.some((c) => STARTS.has(normalizeLabel(c.text)));
+}
+
+/** A line of exactly fifteen numbers: table 四's one row (no other table has a row that wide), read even without its header. */
+export function isT4Row(cells: RawCell[]): boolean {
+  let n = 0;
+  for (const c of cells) if (c.text !== '') n++;
+  return n === WIDTH;
 }
 
 /** The fifteen cells in printed order: group by group, result by result. */
@@ -59,7 +73,8 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
   if (inData && kept.length < WIDTH) {
     out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing(NAME.zh, WIDTH, kept.length)));
   } else if (!inData) {
-    out.push(diag('cells-missing', lineRange(lines[from]), msg.cellsMissing(NAME.zh, WIDTH, 0)));
+    // No row of numbers under the header: each group's row is missing.
+    for (const g of TABLE4.groups) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(TABLE_SHORT.t4, g.label), { row: `t4.${g.key}` }));
   }
   const nonEmpty = extra.filter((c) => c.text !== '');
   if (nonEmpty.length) out.push(diag('cells-extra', spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]), msg.cellsExtra(NAME.zh, WIDTH, WIDTH + nonEmpty.length)));

@@ -1,11 +1,12 @@
 // Code lens above each table with identities: its verdict, counting the identities evaluated
 // (every cell they need is a number) and how many hold — `勾稽关系 39/39 成立（行 25/25，列 7/7）`
 // for table 三, `勾稽关系 3/3 成立` for table 四 — and, when some fail, a lens that recomputes
-// the table's totals. Above the title, when last year's report is known (documents.previousOf),
+// the table's totals; where the table was not fully checked (rows missing, identities not
+// evaluable), the title says so: `…；未完全核对：表三缺 2 行；…`. Above the title, when last year's report is known (documents.previousOf),
 // which file was taken as last year's.
 
 import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver';
-import { pick, type Analysis, type Locale } from '../../core/index.js';
+import { pick, tableCoverage, type Analysis, type Locale } from '../../core/index.js';
 import { SERVER_COMMANDS } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { fileNameOf } from '../documents.js';
@@ -21,7 +22,7 @@ export function codeLenses(uri: string, version: number, a: Analysis, locale: Lo
     if (t.kind === 't2') continue;
     const v = verdict(t);
     const range = { start: { line: t.startLine, character: 0 }, end: { line: t.startLine, character: 0 } };
-    lenses.push({ range, command: { title: verdictTitle(v, t.kind, locale), command: '' } });
+    lenses.push({ range, command: { title: verdictTitle(v, t.kind, locale, tableCoverage(t)), command: '' } });
     if (v.failing.some((id) => id.expected >= 0)) {
       lenses.push({ range, command: { title: pick(text.lensRecompute(), locale), command: SERVER_COMMANDS.recompute, arguments: [{ uri, version, tableAt: t.startLine }] } });
     }

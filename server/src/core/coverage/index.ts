@@ -1,0 +1,132 @@
+// What was verified (CONTRACT.md, "Completeness and coverage"): for each table the rows found of
+// those its format has, and of the identities the format declares, how many were evaluated and
+// why each other one could not be (its table or a row missing, a cell missing, blank or not a
+// number). One function over the analysis; the CLI's JSON, `export`, the text summary and the
+// editor (code lens, status bar) all say what it says, so that a report that was fully verified
+// can be told from one in which nothing wrong was found but not everything could be checked.
+
+import type { Analysis } from '../analysis.js';
+import { t3Rows, TABLE2_2019, TABLE2_2021, TABLE4, type CellKey, type TableKind } from '../format/index.js';
+import type { Cell, Table, Table2, Table3, Table4 } from '../model.js';
+import { declared, numeric, type Declared } from '../rules/identities.js';
+
+/** Why an identity was not evaluated, the most telling reason first. */
+export type NotEvaluableWhy = 'table-missing' | 'row-missing' | 'cell-missing' | 'blank' | 'not-number';
+const WHY_ORDER: NotEvaluableWhy[] = ['table-missing', 'row-missing', 'cell-missing', 'not-number', 'blank'];
+
+export interface NotEvaluable {
+  /** The identity: its rule and anchor cell, `request-balance:t3.carryOver.natural`. */
+  id: string;
+  why: NotEvaluableWhy;
+  /** The cell (for blank, not-number, cell-missing) or row (row-missing) that kept it from being evaluated. */
+  cell?: CellKey;
+  row?: string;
+}
+
+export interface TableCoverage {
+  /** Rows found (table 四: its three groups, a group found when it has a cell). */
+  rows: number;
+  /** Rows the format has. */
+  of: number;
+}
+
+export interface Coverage {
+  tables: Record<TableKind, TableCoverage>;
+  identities: { evaluated: number; of: number; notEvaluable: NotEvaluable[] };
+}
+
+const EMPTY_T3: Table3 = { kind: 't3', startLine: 0, endLine: 0, rows: [], byKey: new Map(), singleOther: false, headers: [] };
+const EMPTY_T4: Table4 = { kind: 't4', startLine: 0, endLine: 0, headers: [], cells: new Array(TABLE4.groups.length * TABLE4.results.length).fill(null) };
+
+function firstOf<K extends TableKind>(a: Analysis, kind: K): Extract<Table, { kind: K }> | undefined {
+  return a.tables.find((t) => t.kind === kind) as Extract<Table, { kind: K }> | undefined;
+}
+
+function t2Coverage(t: Table2 | undefined): TableCoverage {
+  const spec = t?.format === '2019' ? TABLE2_2019 : TABLE2_2021;
+  const of = spec.items.reduce((n, it) => n + it.rows.length, 0);
+  const found = new Set(t?.items.flatMap((it) => it.rows.map((r) => r.spec.key)) ?? []);
+  return { rows: found.size, of };
+}
+
+/** Table 四's groups that have at least one cell. */
+function t4Groups(t: Table4): Set<string> {
+  const width = TABLE4.results.length;
+  const found = new Set<string>();
+  TABLE4.groups.forEach((g, i) => {
+    if (t.cells.slice(i * width, (i + 1) * width).some((c) => c !== null)) found.add(g.key);
+  });
+  return found;
+}
+
+/** Why a declared identity could not be evaluated, or null when every cell it needs is a number. */
+function whyNot(d: Declared, t: Table, rowFound: (row: string) => boolean): Omit<NotEvaluable, 'id'> | null {
+  let best: Omit<NotEvaluable, 'id'> | null = null;
+  const rank = (w: NotEvaluableWhy) => WHY_ORDER.indexOf(w);
+  const consider = (x: Omit<NotEvaluable, 'id'>) => {
+    if (!best || rank(x.why) < rank(best.why)) best = x;
+  };
+  for (const { row, column, cell } of d.cells) {
+    if (numeric(cell)) continue;
+    const rowKey = `${t.kind}.${row}`;
+    if (!rowFound(row)) consider({ why: 'row-missing', row: rowKey });
+    else if (!cell) consider({ why: 'cell-missing', cell: `${rowKey}.${column}` });
+    else consider({ why: (cell as Cell).problem === 'blank' ? 'blank' : 'not-number', cell: cell.key });
+  }
+  return best;
+}
+
+function identityCoverage(t: Table3 | Table4 | undefined, kind: 't3' | 't4', out: Coverage['identities'] = { evaluated: 0, of: 0, notEvaluable: [] }): Coverage['identities'] {
+  const table = t ?? (kind === 't3' ? EMPTY_T3 : EMPTY_T4);
+  const groups = table.kind === 't4' ? t4Groups(table) : null;
+  const rowFound = (row: string) => (table.kind === 't3' ? table.byKey.has(row) : groups!.has(row));
+  for (const d of declared(table)) {
+    out.of++;
+    const id = `${d.rule}:${d.key}`;
+    if (!t) { out.notEvaluable.push({ id, why: 'table-missing' }); continue; }
+    const why = whyNot(d, table, rowFound);
+    if (why) out.notEvaluable.push({ id, ...why });
+    else out.evaluated++;
+  }
+  return out;
+}
+
+/** One table's coverage (the code lens above it): its rows and its identities. */
+export interface OneTableCoverage {
+  tables: Partial<Record<TableKind, TableCoverage>>;
+  identities: Coverage['identities'];
+}
+
+export function tableCoverage(t: Table): OneTableCoverage {
+  if (t.kind === 't2') return { tables: { t2: t2Coverage(t) }, identities: { evaluated: 0, of: 0, notEvaluable: [] } };
+  return { tables: { [t.kind]: t.kind === 't3' ? t3Found(t) : t4Found(t) }, identities: identityCoverage(t, t.kind) };
+}
+
+const t3Found = (t: Table3 | undefined): TableCoverage => ({ rows: t ? t.byKey.size : 0, of: t3Rows(t?.singleOther ?? false).length });
+const t4Found = (t: Table4 | undefined): TableCoverage => ({ rows: t ? t4Groups(t).size : 0, of: TABLE4.groups.length });
+
+/**
+ * The coverage of a report's analysis. Where a table was read in two parts (cut by a paragraph),
+ * its rows are those of both parts, and its identities the first part's (the others cannot be
+ * evaluated across the cut, and say so).
+ */
+export function coverage(a: Analysis): Coverage {
+  const t2 = firstOf(a, 't2');
+  const t3 = firstOf(a, 't3');
+  const t4 = firstOf(a, 't4');
+  const identities: Coverage['identities'] = { evaluated: 0, of: 0, notEvaluable: [] };
+  identityCoverage(t3, 't3', identities);
+  identityCoverage(t4, 't4', identities);
+  const t3rows = t3Found(t3);
+  const t3all = a.tables.filter((t): t is Table3 => t.kind === 't3');
+  if (t3all.length > 1) t3rows.rows = new Set(t3all.flatMap((t) => [...t.byKey.keys()])).size;
+  const t2rows = t2Coverage(t2);
+  const t2all = a.tables.filter((t): t is Table2 => t.kind === 't2');
+  if (t2all.length > 1) t2rows.rows = new Set(t2all.flatMap((t) => t.items.flatMap((it) => it.rows.map((r) => r.spec.key)))).size;
+  return { tables: { t2: t2rows, t3: t3rows, t4: t4Found(t4) }, identities };
+}
+
+/** Whether everything was verified: every row of every table found and every identity evaluated. */
+export function fullyChecked(c: Coverage | OneTableCoverage): boolean {
+  return Object.values(c.tables).every((x) => !x || x.rows === x.of) && c.identities.evaluated === c.identities.of;
+}

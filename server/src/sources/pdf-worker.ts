@@ -1,0 +1,34 @@
+// The thread pdf.js runs in (bundled apart as dist/pdf-worker.js; pdf.js itself stays in
+// dist/pdf-engine.mjs, loaded here on the first PDF): it opens each PDF it is sent and posts back
+// the page count, then each page's text items, one message a page (pdf-text.ts readPages). The
+// main thread (pdf.ts) holds the budgets — time per page and in all, memory — and ends this thread
+// when one is exceeded, so that no PDF (50,000 nested `q`, forms drawing each other, a stream
+// inflating to 1.5 GB) can stall or kill the CLI or the language server.
+
+import { parentPort } from 'node:worker_threads';
+import { cMapUrl } from './pdf-cmaps.js';
+import { readPages, type PdfJob, type PdfReply } from './pdf-text.js';
+
+export type { PdfJob, PdfReply };
+
+type Engine = typeof import('./pdf-engine.js');
+let engine: Promise<Engine> | null = null;
+
+/** pdf.js, imported on the first PDF and kept. */
+function loadEngine(): Promise<Engine> {
+  // From the sources, pdf.ts hands pdf.js over (see its spawn()); bundled, it is dist/pdf-engine.mjs.
+  const given = (globalThis as { __pdfEngine?: Engine }).__pdfEngine;
+  engine ??= (given ? Promise.resolve(given) : import('./pdf-engine.js')).then((m) => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler: m.WorkerMessageHandler };
+    return m;
+  });
+  return engine;
+}
+
+// One job at a time: pdf.ts sends the next only once this one has answered `done` or `error`.
+parentPort?.on('message', (job: PdfJob) => {
+  const post = (r: PdfReply) => parentPort!.postMessage(r);
+  loadEngine()
+    .then((pdfjs) => readPages(pdfjs, job, cMapUrl(), post))
+    .catch((e) => post({ id: job.id, type: 'error', kind: 'corrupt', detail: e instanceof Error ? e.message : String(e) }));
+});

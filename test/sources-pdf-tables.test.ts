@@ -1,0 +1,91 @@
+// PDFs tables as printed: narrow columns whose header text wraps a character or two per line,
+// table 三's group label set a character per line beside the rows it spans, a page break inside
+// table 三 with a merged cell going on past it, rows whose text is not in the file. Made with two
+// tools that share nothing with pdf.js: pdf-lib (test/helpers/pdf-make.ts; committed fixtures in
+// test/fixtures/pdf, and made afresh here where the font is installed) and LibreOffice (the
+// committed fixtures of test/fixtures/sources). Each gives exactly the findings of its text.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { analyzeText } from '../server/src/core/index.ts';
+import { readSource } from '../server/src/sources/index.ts';
+import { LOST_ROWS } from './fixtures/pdf/lost-rows.ts';
+import { findings } from './helpers/findings.ts';
+import { makePdf, SKIP_NO_FONT } from './helpers/pdf-make.ts';
+import { HAS_SHARED, SHARED, SKIP_SHARED } from './helpers/shared.ts';
+
+const ROOT = join(__dirname, '..');
+const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+const pdfText = async (bytes: Uint8Array) => (await readSource('r.pdf', bytes)).text;
+const fixture = (dir: string, name: string) => new Uint8Array(readFileSync(join(__dirname, 'fixtures', dir, name)));
+/** Label findings that a misread PDF makes up. */
+const madeUp = (f: string[]) => f.filter((x) => /^(label-wording|row-unknown) /.test(x));
+
+describe('committed PDFs: the findings of their text, no more', () => {
+  const text = example('wrong-totals.report.txt');
+  for (const [dir, name, tool] of [
+    ['pdf', 'wrong-totals.narrow.pdf', 'pdf-lib: narrow columns, group label a character per line, page break in table 三'],
+    ['sources', 'wrong-totals.pdf', 'LibreOffice, cells top-aligned'],
+    ['sources', 'wrong-totals.centered.pdf', 'LibreOffice, cells centred vertically'],
+  ] as const) {
+    test(`${name} (${tool})`, async () => {
+      const got = findings(await pdfText(fixture(dir, name)));
+      assert.deepEqual(got, findings(text));
+      assert.deepEqual(madeUp(got), []);
+    });
+  }
+
+  test('the committed PDFs stay small (subset font): under 100 KB each', () => {
+    for (const n of ['wrong-totals.narrow.pdf', 'wrong-totals.lost-rows.pdf']) assert.ok(fixture('pdf', n).length < 100_000, n);
+  });
+
+  test('the header of table 四 two characters per line reads as the format’s three rows', async () => {
+    const lines = (await pdfText(fixture('pdf', 'wrong-totals.narrow.pdf'))).split('\n');
+    const at = lines.indexOf('行政复议\t行政诉讼');
+    assert.ok(at > 0);
+    assert.deepEqual(lines.slice(at + 1, at + 3), [
+      '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉',
+      '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+    ]);
+    assert.ok(lines.includes('三、本年度办理结果'), 'the group label set a character per line is one label');
+  });
+
+  test('rows whose text is not in the file: no row made up, none dropped, each missing one named', async () => {
+    const pdf = await pdfText(fixture('pdf', 'wrong-totals.lost-rows.pdf'));
+    // The text as the file has it: the example without the rows drawn empty.
+    const without = text.split('\n').filter((l) => !l.split('\t').some((c) => LOST_ROWS.includes(c))).join('\n');
+    assert.deepEqual(findings(pdf), findings(without));
+    const missing = analyzeText(pdf).diagnostics.filter((d) => d.rule === 'row-missing').map((d) => d.row).sort();
+    assert.deepEqual(missing, ['t3.denied2', 't3.granted', 't3.unable3']);
+    assert.deepEqual(madeUp(findings(pdf)), []);
+  });
+});
+
+describe('PDFs made now with pdf-lib from the examples and the published reports', { skip: SKIP_NO_FONT }, () => {
+  const cases: { name: string; text: string }[] = [
+    { name: 'examples/clean.report.txt', text: example('clean.report.txt') },
+    { name: 'examples/wrong-totals.report.txt', text: example('wrong-totals.report.txt') },
+  ];
+  // Published reports whose layout the PDF reader reads as the text (docs/sources.md, known limits, names the others).
+  if (HAS_SHARED) {
+    for (const f of ['r01_hongze_2023.txt', 'r02_hongze_2024.txt', 'r03_huaian_2024.txt', 'r06_jinhu_2023_tables_only.txt', 'r10_shanghai_office_2025.txt']) {
+      cases.push({ name: `real/${f}`, text: readFileSync(join(SHARED, 'real', f), 'utf8') });
+    }
+  }
+  for (const { name, text } of cases) {
+    test(name, async () => {
+      const got = findings(await pdfText(await makePdf(text, { breakBefore: '（四）无法提供' })));
+      assert.deepEqual(got, findings(text));
+    });
+  }
+  test('table 三 without its first rows in the text layer: both named missing (row-missing), nothing made up', async () => {
+    const text = example('wrong-totals.report.txt');
+    const lost = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量'];
+    const pdf = await pdfText(await makePdf(text, { breakBefore: '（四）无法提供', lose: (cells) => cells.some((c) => lost.includes(c)) }));
+    const without = text.split('\n').filter((l) => !l.split('\t').some((c) => lost.includes(c))).join('\n');
+    assert.deepEqual(findings(pdf), findings(without));
+    assert.deepEqual(analyzeText(pdf).diagnostics.filter((d) => d.rule === 'row-missing').map((d) => d.row).sort(), ['t3.carried', 't3.new']);
+  });
+  test('the published reports are there', { skip: SKIP_SHARED }, () => assert.equal(cases.length, 7));
+});

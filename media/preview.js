@@ -103,7 +103,10 @@
         (inHead ? thead : tbody).append(tr);
       }
       table.append(thead, tbody);
-      section.append(table);
+      // The table scrolls sideways in its own box, its row labels staying in view (preview.css).
+      const scroller = el('div', 'table-scroll');
+      scroller.append(table);
+      section.append(scroller);
       root.append(section);
     }
     root.append(el('p', 'hint', s.click));

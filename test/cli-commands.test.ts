@@ -79,7 +79,7 @@ describe('commands and their help', () => {
     const cases: [string[], RegExp, RegExp][] = [
       [['check', '--nope', 'x.txt'], /^disclosure-report: 未知选项：--nope\n\n用法：disclosure-report check/, /^disclosure-report: unknown option: --nope\n\nUsage: disclosure-report check/],
       [['check', '--format'], /^disclosure-report: 选项 --format 缺少取值或取值不对/, /^disclosure-report: option --format is missing its value/],
-      [['check', '--format', 'xml', 'x.txt'], /^disclosure-report: --format 只能是 text 或 json，而不是 xml/, /^disclosure-report: --format is text or json, not xml/],
+      [['check', '--format', 'xml', 'x.txt'], /^disclosure-report: --format 只能是 text、json、sarif 或 csv，而不是 xml/, /^disclosure-report: --format is text, json, sarif or csv, not xml/],
       [['check', '--fix=yes', 'x.txt'], /^disclosure-report: 选项 --fix 缺少取值或取值不对/, /^disclosure-report: option --fix/],
       [['check'], /^disclosure-report: 请给出要检查的文件或目录/, /^disclosure-report: name the files or directories to check/],
       [['lint', 'x'], new RegExp(`^disclosure-report: 未知命令：lint（可用命令：${COMMANDS.join(', ')}）\n\n用法：disclosure-report <命令>`), new RegExp(`^disclosure-report: unknown command: lint \\(commands: ${COMMANDS.join(', ')}\\)`)],
@@ -163,7 +163,7 @@ describe('new: a report from the official template', () => {
     assert.equal(checked.status, 0, checked.stdout + checked.stderr);
     assert.equal(text.split('\n')[0], '青禾县数据资源局2025年政府信息公开工作年度报告');
     assert.match(text, /统计期限自2025年1月1日起至2025年12月31日止/);
-    assert.match(text, /^行政事业性收费 \| 0 +\|$/m, 'pipes, aligned, by default');
+    assert.match(text, /^行政事业性收费 \| +0 \|$/m, 'pipes, aligned (numbers right-aligned), by default');
     const files = report.files ?? report;
     const diagnostics = (Array.isArray(files) ? files : [files]).flatMap((f: { diagnostics: unknown[] }) => f.diagnostics);
     assert.deepEqual(diagnostics, []);

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { analyzeText } from '../server/src/core/index.ts';
 import { previewModel } from '../server/src/core/draft/index.ts';
 import { contentSecurityPolicy, makeNonce, previewHtml } from '../client/src/preview/html.ts';
-import { draftMessagesFor, webviewStrings } from '../client/src/draftMessages.ts';
+import { translate, webviewStrings } from '../client/src/bundle.ts';
 import { buildReport, exampleData } from './helpers/report.ts';
 
 // Names the page-side callbacks use (they run in Chromium; the tests' tsconfig has no DOM lib).
@@ -71,7 +71,7 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
   });
 
   const post = async (text: string, language = 'zh-cn') => {
-    const msg = { type: 'update', uri: 'untitled:x', version: 1, tables: previewModel(analyzeText(text)), locale: language, strings: webviewStrings(draftMessagesFor(language)) };
+    const msg = { type: 'update', uri: 'untitled:x', version: 1, tables: previewModel(analyzeText(text)), locale: language, strings: webviewStrings((m, ...a) => translate(language.startsWith('zh') ? 'zh-CN' : 'en', m, ...a)) };
     const renders = await page.$eval('#root', (r: HTMLElement) => Number(r.dataset.renders ?? 0));
     await page.evaluate((m: unknown) => window.postMessage(m, '*'), msg);
     await page.waitForFunction((n: number) => Number(document.getElementById('root')!.dataset.renders ?? 0) > n, renders);
@@ -109,6 +109,27 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     assert.deepEqual(await page.$$eval('td.status-blank', (tds: HTMLElement[]) => tds.map((t) => [t.dataset.key, t.title])), [['t3.carried.natural', '空白单元格']]);
     assert.deepEqual(await page.$$eval('td.status-not-number', (tds: HTMLElement[]) => tds.map((t) => [t.dataset.key, t.title])), [['t3.carried.commercial', '不是数字']]);
     assert.ok((await page.$eval('section.table:nth-of-type(2) .summary', (p: HTMLElement) => p.textContent)).includes('处不符'));
+  });
+
+  test('beside an editor (a 600 px pane) table 三 fits with its 总计 column, or scrolls with each row label kept in view', async () => {
+    await page.setViewportSize({ width: 600, height: 800 });
+    try {
+      await post(buildReport(exampleData(), 'pipe'));
+      const fits = await page.$eval('td.value[data-key="t3.new.total"]', (td: HTMLElement) => td.getBoundingClientRect().right <= window.innerWidth);
+      if (!fits) {
+        // Scrolled to its end, the row's label is still at the left of the pane.
+        await page.$eval('section.table:nth-of-type(2) .table-scroll', (d: HTMLElement) => d.scrollTo({ left: d.scrollWidth }));
+        const label = await page.$eval('td.value[data-key="t3.new.total"]', (td: HTMLElement) => {
+          const th = [...td.parentElement!.querySelectorAll('th.label')].pop() as HTMLElement;
+          const r = th.getBoundingClientRect();
+          return { left: r.left, right: r.right, total: td.getBoundingClientRect().right };
+        });
+        assert.ok(label.left >= 0 && label.right < 600 && label.total <= 600, JSON.stringify(label));
+      }
+      assert.equal(await page.$eval('html', (h: HTMLElement) => h.scrollWidth <= window.innerWidth), true, 'no page-wide horizontal scroll');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
   });
 
   test('marks the likely mistyped cell with what it should be, and names it on the failing totals it explains', async () => {

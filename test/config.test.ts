@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { applyEdits as applyJsonEdits } from 'jsonc-parser';
 import {
-  applyConfig, fingerprint, newConfigText, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
+  applyConfig, fingerprint, isoDate, newConfigText, replaceReviewedEdits, REVIEW_STATUSES, reviewMessage, settledIn, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
 } from '../server/src/config/index';
 import { analyzeText, RULE_BY_ID, splitWithEols } from '../server/src/core/index';
 import { buildCli } from './lsp/build';
@@ -27,15 +27,15 @@ const at = (line: number, character: number, endLine = line, endChar = character
 const diag = (rule: string, range = at(0, 0), extra: Partial<Checkable> = {}): Checkable => ({ rule, severity: 'warning', range, ...extra });
 
 describe('parseConfig', () => {
-  test('reads severities and reviewed entries', () => {
+  test('reads severities and reviewed entries; an entry without a status (written before statuses) reads as accepted', () => {
     const { config, problems } = parseConfig(
       JSON.stringify({ severity: { 'cell-blank': 'off', 'review-total': 'warning' }, reviewed: [{ rule: 'cell-blank', file: 'a.txt', cell: 't3.new.total', reason: 'ok' }, { rule: 'section-title', file: 'b/c.txt', fingerprint: '0123abcd' }] }),
     );
     assert.deepEqual(problems, []);
     assert.deepEqual(config.severity, { 'cell-blank': 'off', 'review-total': 'warning' });
     assert.deepEqual(config.reviewed, [
-      { rule: 'cell-blank', file: 'a.txt', cell: 't3.new.total', reason: 'ok' },
-      { rule: 'section-title', file: 'b/c.txt', fingerprint: '0123abcd', reason: '' },
+      { rule: 'cell-blank', file: 'a.txt', cell: 't3.new.total', status: 'accepted', reason: 'ok' },
+      { rule: 'section-title', file: 'b/c.txt', fingerprint: '0123abcd', status: 'accepted', reason: '' },
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('parseConfig', () => {
     const text = '{\n  "severity": { "no-such-rule": "off", "cell-blank": "loud", "review-total": "hint" },\n  "reviewed": [\n    { "rule": "cell-blank", "file": "a.txt" },\n    { "rule": "cell-blank", "file": "a.txt", "row": "t3.new" }\n  ],\n  "extra": 1\n}';
     const { config, problems } = parseConfig(text);
     assert.deepEqual(config.severity, { 'review-total': 'hint' });
-    assert.deepEqual(config.reviewed, [{ rule: 'cell-blank', file: 'a.txt', row: 't3.new', reason: '' }]);
+    assert.deepEqual(config.reviewed, [{ rule: 'cell-blank', file: 'a.txt', row: 't3.new', status: 'accepted', reason: '' }]);
     assert.deepEqual(parseConfig(text).reviewedAt, [{ line: 4, character: 4 }]);
     assert.ok(problems.every((p) => !p.fatal));
     const where = problems.map((p) => `${p.line}:${p.character} ${p.message.en}`);
@@ -110,7 +110,7 @@ describe('applyConfig', () => {
     assert.notEqual(fingerprint(d, ['标题', '五、存在的主要问题']), fp);
     assert.notEqual(fingerprint({ ...d, rule: 'section-order' }, lines), fp);
     const entry = reviewedEntry(d, target, 'wording accepted');
-    assert.deepEqual(entry, { rule: 'section-title', file: 'reports/a.txt', fingerprint: fp, reason: 'wording accepted' });
+    assert.deepEqual(entry, { rule: 'section-title', file: 'reports/a.txt', fingerprint: fp, status: 'accepted', reason: 'wording accepted' });
     assert.equal(applyConfig([d], target, config({ reviewed: [entry] })).kept.length, 0);
     // The heading reworded: the finding is new, and the entry is stale.
     const reworded = { file: 'reports/a.txt', lines: ['标题', '五、存在问题'] };
@@ -148,12 +148,91 @@ describe('applyConfig', () => {
   });
 });
 
+describe('review statuses', () => {
+  const lines = ['标题', '五、存在的问题', '三、收到和处理', '七 | 8 | 9'];
+  const target = { file: 'reports/a.txt', lines };
+  const message = { zh: '总计应为 18，实为 19', en: '总计 should be 18, is 19' };
+  const wrong = (cell: string, character = 10) => ({ ...diag('request-row-total', at(3, character), { cell }), severity: 'error' as const, message });
+
+  test('new entries read with status, reviewer and date; a bad status or reviewer drops the entry with its position', () => {
+    const text = JSON.stringify(
+      {
+        reviewed: [
+          { rule: 'request-row-total', file: 'a.txt', cell: 't3.new.total', status: 'confirmed', reason: '请改为 18', reviewer: '张三', date: '2026-03-01' },
+          { rule: 'label-wording', file: 'a.txt', row: 't3.denied2', status: 'false-alarm', reason: '' },
+          { rule: 'cell-blank', file: 'a.txt', row: 't3.new', status: 'done', reason: '' },
+          { rule: 'cell-blank', file: 'a.txt', row: 't3.new', reviewer: 7, reason: '' },
+        ],
+      },
+      null,
+      2,
+    );
+    const { config, problems } = parseConfig(text);
+    assert.deepEqual(config.reviewed, [
+      { rule: 'request-row-total', file: 'a.txt', cell: 't3.new.total', status: 'confirmed', reason: '请改为 18', reviewer: '张三', date: '2026-03-01' },
+      { rule: 'label-wording', file: 'a.txt', row: 't3.denied2', status: 'false-alarm', reason: '' },
+    ]);
+    assert.deepEqual(problems.map((p) => `${p.line}:${p.character} ${p.message.en}`), [
+      '18:4 reviewed entry 3 ignored: status must be confirmed, accepted or false-alarm',
+      '25:4 reviewed entry 4 ignored: reviewer and date must be strings',
+    ]);
+  });
+
+  test('confirmed: still reported, as information, its message with the review; accepted and false alarm: silenced; every one listed with its entry', () => {
+    const entries = [
+      { rule: 'request-row-total', file: 'reports/a.txt', cell: 't3.new.total', status: 'confirmed' as const, reason: '请改为 18' },
+      { rule: 'request-row-total', file: 'reports/a.txt', cell: 't3.carried.total', status: 'false-alarm' as const, reason: '原表如此' },
+      { rule: 'request-row-total', file: 'reports/a.txt', cell: 't3.granted.total', reason: '' },
+    ];
+    const ds = [wrong('t3.new.total', 10), wrong('t3.carried.total', 14), wrong('t3.granted.total', 18), wrong('t3.partial.total', 22)];
+    const r = applyConfig(ds, target, { severity: {}, reviewed: entries });
+    assert.deepEqual(r.kept.map((d) => [d.cell, d.severity]), [['t3.new.total', 'information'], ['t3.partial.total', 'error']]);
+    assert.deepEqual(r.kept[0].message, { zh: '总计应为 18，实为 19（已确认，待改正：请改为 18）', en: '总计 should be 18, is 19 (confirmed, to be corrected: 请改为 18)' });
+    assert.equal(r.silencedCount, 2);
+    assert.deepEqual(r.reviewed.map((x) => [x.d.cell, x.d.severity, x.entry.status ?? 'accepted']), [['t3.new.total', 'error', 'confirmed'], ['t3.carried.total', 'error', 'false-alarm'], ['t3.granted.total', 'error', 'accepted']]);
+    assert.deepEqual(r.staleReviewed, []);
+    assert.deepEqual(reviewMessage(message, { ...entries[1] }).en, '总计 should be 18, is 19 (reviewed, a false alarm: 原表如此)');
+  });
+
+  test('settled cells: accepted and false alarm ones, not confirmed ones, of this file only', () => {
+    const config = {
+      severity: {},
+      reviewed: [
+        { rule: 'request-row-total', file: 'reports/a.txt', cell: 't3.new.total', status: 'confirmed' as const, reason: '' },
+        { rule: 'request-row-total', file: 'reports/a.txt', cell: 't3.carried.total', status: 'false-alarm' as const, reason: '' },
+        { rule: 'review-total', file: './reports/a.txt', cell: 't4.review.total', reason: '' },
+        { rule: 'review-total', file: 'reports/b.txt', cell: 't4.direct.total', reason: '' },
+        { rule: 'label-wording', file: 'reports/a.txt', row: 't3.denied2', reason: '' },
+      ],
+    };
+    const s = settledIn(config, 'reports/a.txt');
+    assert.deepEqual([...s.cells].sort(), ['t3.carried.total', 't4.review.total']);
+    assert.equal(s.has('review-total', 't4.review.total'), true);
+    assert.equal(s.has('request-row-total', 't4.review.total'), false);
+    assert.equal(s.has('request-row-total', 't3.new.total'), false);
+  });
+
+  test('reviewedEntry records status, reason, reviewer and date, in that order after the key', () => {
+    const e = reviewedEntry(wrong('t3.new.total'), target, { status: 'confirmed', reason: '请改为 18', reviewer: '李四', date: '2026-03-02' });
+    assert.equal(newConfigText(e).split('\n')[2], '    { "rule": "request-row-total", "file": "reports/a.txt", "cell": "t3.new.total", "status": "confirmed", "reason": "请改为 18", "reviewer": "李四", "date": "2026-03-02" }');
+  });
+
+  test('an entry replaced in place (a finding reviewed again keeps one entry); the rest of the file as it was', () => {
+    const text = '{\n  "reviewed": [\n    { "rule": "x", "file": "a", "cell": "t3.new.total", "reason": "" },\n    { "rule": "y", "file": "a", "cell": "t3.new.natural", "reason": "" }\n  ]\n}\n';
+    const e = { rule: 'y', file: 'a', cell: 't3.new.natural', status: 'accepted' as const, reason: '已核' };
+    const out = applyJsonEdits(text, replaceReviewedEdits(text, 1, e)!);
+    assert.equal(out, text.replace('{ "rule": "y", "file": "a", "cell": "t3.new.natural", "reason": "" }', '{ "rule": "y", "file": "a", "cell": "t3.new.natural", "status": "accepted", "reason": "已核" }'));
+    assert.equal(replaceReviewedEdits(text, 2, e), undefined);
+    assert.equal(replaceReviewedEdits('{ "reviewed": [', 0, e), undefined);
+  });
+});
+
 describe('adding a reviewed entry', () => {
   const entry = { rule: 'cell-blank', file: 'a.txt', cell: 't3.new.natural', reason: '' };
 
   test('a new file', () => {
     const text = newConfigText(entry);
-    assert.deepEqual(parseConfig(text).config.reviewed, [entry]);
+    assert.deepEqual(parseConfig(text).config.reviewed, [{ ...entry, status: 'accepted' }]);
     assert.ok(text.endsWith('}\n'));
   });
 
@@ -170,8 +249,8 @@ describe('adding a reviewed entry', () => {
 
   test('reviewed created when absent; an empty file becomes a config; broken JSON is left alone', () => {
     const out = withReviewed('{ "severity": {} }', entry)!;
-    assert.deepEqual(parseConfig(out).config, { severity: {}, reviewed: [entry] });
-    assert.deepEqual(parseConfig(withReviewed('', entry)!).config.reviewed, [entry]);
+    assert.deepEqual(parseConfig(out).config, { severity: {}, reviewed: [{ ...entry, status: 'accepted' }] });
+    assert.deepEqual(parseConfig(withReviewed('', entry)!).config.reviewed, [{ ...entry, status: 'accepted' }]);
     assert.equal(withReviewed('{ "reviewed": [ }', entry), undefined);
     assert.equal(withReviewed('[1]', entry), undefined);
     // An empty array gets the entry on a line of its own; a BOM stays.
@@ -229,7 +308,9 @@ describe('the JSON schema', () => {
   test('describes what the loader reads: an entry the schema requires parses without problems', () => {
     const item = schema.properties.reviewed.items;
     assert.deepEqual(item.required, ['rule', 'file', 'reason']);
-    assert.deepEqual(Object.keys(item.properties).sort(), ['cell', 'file', 'fingerprint', 'reason', 'row', 'rule']);
+    assert.deepEqual(Object.keys(item.properties).sort(), ['cell', 'date', 'file', 'fingerprint', 'reason', 'reviewer', 'row', 'rule', 'status']);
+    assert.deepEqual(item.properties.status.enum, [...REVIEW_STATUSES]);
+    assert.match(isoDate(), new RegExp(item.properties.date.pattern));
     const e = reviewedEntry(diag('section-title', at(1, 0)), { file: 'a.txt', lines: ['x', 'y'] });
     assert.match(e.fingerprint!, new RegExp(item.properties.fingerprint.pattern));
     assert.match('t3.new.total', new RegExp(item.properties.cell.pattern));
@@ -301,8 +382,12 @@ describe('check with .disclosure-report.json', () => {
     const root = setup('up', { reviewed });
     const r = cli(['check', 'reports/2025/wrong.txt'], root);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    // Every finding reviewed: nothing left, and the verdict line says no error.
-    assert.match(r.stdout, /^reports\/2025\/wrong\.txt: 全部核对：[^\n]*\n检查了 1 个文件：0 个错误，0 个警告，0 个提示\n$/);
+    // Each reviewed finding is said as reviewed, with its status and reason; none counts, and the
+    // verdict line says no error.
+    const out = r.stdout.split('\n');
+    assert.deepEqual(out.slice(0, -3).map((l) => / reviewed \S+ .*（已审核：按原样接受：accepted）$/.test(l)), all.map(() => true), r.stdout);
+    assert.match(out.at(-3)!, /^reports\/2025\/wrong\.txt: 全部核对：/);
+    assert.match(out.at(-2)!, /^检查了 1 个文件：0 个错误，0 个警告，0 个提示$/);
     // From another working directory, by another path: the same config, the same result.
     const r2 = cli(['check', join(root, 'reports')], dir);
     assert.equal(r2.status, 0, r2.stdout);
@@ -331,7 +416,7 @@ describe('check with .disclosure-report.json', () => {
     mkdirSync(join(root, 'elsewhere'));
     writeFileSync(join(root, 'elsewhere/team.json'), JSON.stringify({ severity: { 'review-total': 'off' }, reviewed: [{ rule: 'request-balance', file: '../reports/2025/wrong.txt', fingerprint: fingerprint(all.find((d) => d.rule === 'request-balance')!, splitWithEols(wrong)[0]), reason: '' }] }));
     const r = cli(['check', '--config', 'elsewhere/team.json', 'reports/2025/wrong.txt'], root);
-    const rules = rows(r.stdout).map((l) => l.split(' ')[2]);
+    const rules = rows(r.stdout).filter((l) => l.split(' ')[1] !== 'reviewed').map((l) => l.split(' ')[2]);
     assert.ok(rules.includes('request-row-total'), r.stdout); // the searched config is not used
     assert.ok(!rules.includes('review-total'));
     // Both request-balance findings sit on one row: one fingerprint covers both.

@@ -153,6 +153,58 @@ describe('formatTables', () => {
     assert.deepEqual(bars(item[2]).slice(-4), bars(item[1]).slice(-4));
   });
 
+  /** Where each `|` of a line stands, as wide and narrow columns before it counted apart. */
+  const barsBySize = (l: string) => {
+    const at: string[] = [];
+    let wide = 0;
+    let narrow = 0;
+    for (const ch of l) {
+      if (ch === '|') at.push(`${wide}w+${narrow}n`);
+      const w = codePointWidth(ch.codePointAt(0)!);
+      if (w === 2) wide++;
+      else narrow += w;
+    }
+    return at;
+  };
+
+  test('aligned in any font: the bars of every data row of a table stand after as many wide and as many narrow columns (CJK glyphs need not be two Latin columns wide)', () => {
+    const texts = [...examples.map((e) => e.text), newDraft({ office: '青禾县数据资源局', year: 2025, layout: 'pipes' }), ...seeds.map((x) => x.text)];
+    let rowsSeen = 0;
+    for (const text of texts) {
+      const out = checkFormat(text);
+      const lines = out.split('\n');
+      for (const t of analyzeText(out).tables) {
+        // Runs of data rows one after another (a block: table 二's items are blocks of their own).
+        const groups = new Map<number, string[]>();
+        let run = 0;
+        for (const l of lines.slice(t.startLine, t.endLine + 1)) {
+          if (!/\|\s*\d+\s*\|/.test(l)) {
+            run++;
+            continue;
+          }
+          groups.set(run, [...(groups.get(run) ?? []), l]);
+        }
+        for (const rows of groups.values()) {
+          // The bars up to the last number (trailing debris is not aligned).
+          const upTo = (l: string) => l.slice(0, l.search(/\d\s*\|[\s|]*$/) + 1) + ' |';
+          const want = barsBySize(upTo(rows[0])).slice(-3);
+          for (const r of rows) assert.deepEqual(barsBySize(upTo(r)).slice(-3), want, `${r}\nvs ${rows[0]}`);
+          rowsSeen += rows.length;
+        }
+      }
+    }
+    assert.ok(rowsSeen > 50, `only ${rowsSeen} rows compared`);
+  });
+
+  test('numbers right-aligned; labels left-aligned; a heading over numbers padded with plain spaces; debris after the last cell not padded', () => {
+    const text = ['二、主动公开政府信息情况', '第二十条第（一）项 | | | |', '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '规章 | 0 | 12 | 3 | | |', '行政规范性文件 | 125 | 2 | 4 |', '第二十条第（五）项 |'].join('\n');
+    const out = applyEdits(text, formatTables(text)).split('\n');
+    assert.equal(out[3], '规章\u3000\u3000\u3000\u3000\u3000 |            0 |           12 |            3 |  |  |');
+    assert.equal(out[4], '行政规范性文件 |          125 |            2 |            4 |');
+    assert.equal(out[2], '信息内容\u3000\u3000\u3000 | 本年制发件数 | 本年废止件数 | 现行有效件数 |');
+    assert.equal(out[1], '第二十条第（一）项 |  |  |  |');
+  });
+
   test('keeps the separators as written, a leading | and a trailing |, and a blank cell blank', () => {
     assert.deepEqual(readPipeRow('| 规章 | 0 |  | 3 |'), { lead: '|', cells: ['规章', '0', '', '3'], seps: ['|', '|', '|'], trail: '|' });
     assert.deepEqual(readPipeRow('规章｜0'), { lead: '', cells: ['规章', '0'], seps: ['｜'], trail: '' });
@@ -163,10 +215,10 @@ describe('formatTables', () => {
 
   test('a Markdown table keeps its leading pipes and its rule line', () => {
     const draft = newDraft({ office: '青禾县数据资源局', year: 2025, layout: 'pipes' });
-    const md = draft.replace(/^(第二十条第（一）项 \|\n)(信息内容.*\n)/m, '$1| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n').replace(/^规章 .*$/m, '| 规章 | 0 | 0 | 0 |');
+    const md = draft.replace(/^(第二十条第（一）项 \|\n)(信息内容.*\n)/m, '$1| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n').replace(/^规章[\u3000 ].*$/m, '| 规章 | 0 | 0 | 0 |');
     const out = checkFormat(md);
     assert.ok(out.includes('\n|---|---|---|---|\n'));
-    assert.ok(out.split('\n').some((l) => l.startsWith('| 规章 ')));
+    assert.ok(out.split('\n').some((l) => /^\| 规章[\u3000 ]+\|/.test(l)));
   });
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, LANGUAGE_ID, REQUESTS, SERVER_COMMANDS, SERVER_NAME, SERVER_REQUESTS, SETTINGS_SECTION } from '../server/src/protocol';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, LANGUAGE_ID, NOTIFICATIONS, REQUESTS, SERVER_COMMANDS, SERVER_NAME, SERVER_REQUESTS, SETTINGS_SECTION } from '../server/src/protocol';
 
 const pkg = JSON.parse(readFileSync(join(resolve(__dirname, '..'), 'package.json'), 'utf8'));
 
@@ -65,5 +65,18 @@ describe('the custom requests are typed on both sides (protocol.ts REQUESTS)', (
       assert.doesNotMatch(code, /SERVER_REQUESTS\.|['"]disclosureReport\/[a-zA-Z]+['"]/, `${f} names a request by its method`);
       assert.doesNotMatch(code, /sendRequest<[^>]*>\(\s*(REQUESTS|SERVER_REQUESTS)/, f);
     }
+  });
+});
+
+describe('the custom notifications are typed on both sides (protocol.ts NOTIFICATIONS)', () => {
+  test('the server sends each through sendNotice, the client listens through onNotice', () => {
+    const server = text('server/src/lsp');
+    const client = text('client/src');
+    for (const [name, n] of Object.entries(NOTIFICATIONS)) {
+      assert.ok(n.method.startsWith(`${SETTINGS_SECTION}/`), n.method);
+      assert.equal(server.filter((x) => x.code.includes(`sendNotice(ctx, NOTIFICATIONS.${name})`) || x.code.includes(`sendNotice(ctx, NOTIFICATIONS.${name},`)).length, 1, `the server sends ${name} in one place`);
+      assert.ok(client.some((x) => x.code.includes(`onNotice(c, NOTIFICATIONS.${name},`)), `the client listens to ${name}`);
+    }
+    for (const { f, code } of [...server, ...client]) assert.doesNotMatch(code, /sendNotification\(\s*NOTIFICATIONS|onNotification\(\s*NOTIFICATIONS/, f);
   });
 });

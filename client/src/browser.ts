@@ -12,11 +12,14 @@ export { LANGUAGE_ID, deactivate };
 
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
 
+/** No git and no OS user here: the reviewer is the setting `disclosureReport.reviewer`, or none. */
+const noReviewerName = async () => '';
+
 export function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js');
   return activateWith(context, (id, name, options) => {
     const client = new LanguageClient(id, name, options, new Worker(serverMain.toString(true)));
     answerFileRequests(client);
     return client;
-  });
+  }, noReviewerName);
 }

@@ -6,12 +6,12 @@ import { ExecuteCommandRequest, WorkDoneProgress, type WorkDoneProgressBegin, ty
 import { FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, type CheckSummary } from '../../server/src/protocol';
 import { PLAINTEXT, type Detection } from './detection';
 import { reason, type ServerClient } from './languageClient';
-import type { Messages } from './messages';
+import { msg } from './messages';
 
-export async function toggleLanguage(msgs: Messages, detection: Detection, server: ServerClient): Promise<void> {
+export async function toggleLanguage(detection: Detection, server: ServerClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage(msgs.noActiveEditor);
+    void vscode.window.showInformationMessage(msg.noActiveEditor());
     return;
   }
   const doc = editor.document;
@@ -20,24 +20,24 @@ export async function toggleLanguage(msgs: Messages, detection: Detection, serve
   if (doc.languageId === LANGUAGE_ID) {
     detection.suppressed.add(key); // remembered for the session: detection will not switch it back
     await detection.setLanguage(doc, PLAINTEXT);
-    vscode.window.setStatusBarMessage(msgs.switchedAway(name), 4000);
+    vscode.window.setStatusBarMessage(msg.switchedAway(name), 4000);
   } else {
     detection.suppressed.delete(key);
     await detection.setLanguage(doc, LANGUAGE_ID);
     void server.ensure();
-    vscode.window.setStatusBarMessage(msgs.switchedTo(name), 4000);
+    vscode.window.setStatusBarMessage(msg.switchedTo(name), 4000);
   }
 }
 
-export async function fixAll(msgs: Messages): Promise<void> {
+export async function fixAll(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage(msgs.noActiveEditor);
+    void vscode.window.showInformationMessage(msg.noActiveEditor());
     return;
   }
   const doc = editor.document;
   if (doc.languageId !== LANGUAGE_ID) {
-    void vscode.window.showInformationMessage(msgs.notAReport);
+    void vscode.window.showInformationMessage(msg.notAReport());
     return;
   }
   try {
@@ -58,23 +58,23 @@ export async function fixAll(msgs: Messages): Promise<void> {
       codeActions.find((a) => a.kind?.value === FIX_ALL_KIND) ??
       codeActions.find((a) => a.kind?.value === vscode.CodeActionKind.SourceFixAll.value);
     if (!action || (!action.edit && !action.command)) {
-      void vscode.window.showInformationMessage(msgs.nothingToFix);
+      void vscode.window.showInformationMessage(msg.nothingToFix());
       return;
     }
     if (action.edit) {
       if (action.edit.size === 0 && !action.command) {
-        void vscode.window.showInformationMessage(msgs.nothingToFix);
+        void vscode.window.showInformationMessage(msg.nothingToFix());
         return;
       }
       const ok = await vscode.workspace.applyEdit(action.edit);
-      if (!ok) throw new Error('workspace.applyEdit was refused');
+      if (!ok) throw new Error(msg.editRefused());
     }
     if (action.command) {
       await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
     }
-    vscode.window.setStatusBarMessage(msgs.fixApplied, 4000);
+    vscode.window.setStatusBarMessage(msg.fixApplied(), 4000);
   } catch (err) {
-    void vscode.window.showErrorMessage(msgs.fixFailed(reason(err)));
+    void vscode.window.showErrorMessage(msg.fixFailed(reason(err)));
   }
 }
 
@@ -93,15 +93,15 @@ function displayName(uri: vscode.Uri): string {
  * status bar), which follows the server's $/progress through the request's workDoneToken;
  * cancelling cancels the request. The server fills the Problems view for the files not open.
  */
-export async function checkWorkspace(msgs: Messages, server: ServerClient): Promise<void> {
+export async function checkWorkspace(server: ServerClient): Promise<void> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage(msgs.noWorkspace);
+    void vscode.window.showInformationMessage(msg.noWorkspace());
     return;
   }
   await server.ensure();
   const c = server.current();
   if (!c?.isRunning()) return;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: msgs.checkingWorkspace, cancellable: true }, async (progress, token) => {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: msg.checkingWorkspace(), cancellable: true }, async (progress, token) => {
     const workDoneToken = `disclosure-report-check-${Date.now().toString(36)}`;
     let last = 0;
     const sub = c.onProgress(WorkDoneProgress.type, workDoneToken, (v) => {
@@ -114,11 +114,11 @@ export async function checkWorkspace(msgs: Messages, server: ServerClient): Prom
     try {
       const r = (await c.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.checkWorkspace, arguments: [{}], workDoneToken }, token)) as CheckSummary | null;
       if (!r) return;
-      if (r.cancelled || token.isCancellationRequested) vscode.window.setStatusBarMessage(msgs.checkCancelled, 4000);
-      else void vscode.window.showInformationMessage(msgs.workspaceChecked(r.reports, r.errors, r.warnings, r.notes));
+      if (r.cancelled || token.isCancellationRequested) vscode.window.setStatusBarMessage(msg.checkCancelled(), 4000);
+      else void vscode.window.showInformationMessage(msg.workspaceChecked(r.reports, r.errors, r.warnings, r.notes));
     } catch (err) {
-      if (token.isCancellationRequested) vscode.window.setStatusBarMessage(msgs.checkCancelled, 4000);
-      else void vscode.window.showErrorMessage(msgs.checkFailed(reason(err)));
+      if (token.isCancellationRequested) vscode.window.setStatusBarMessage(msg.checkCancelled(), 4000);
+      else void vscode.window.showErrorMessage(msg.checkFailed(reason(err)));
     } finally {
       sub.dispose();
     }

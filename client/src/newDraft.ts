@@ -4,9 +4,9 @@
 // document in the report language.
 import * as vscode from 'vscode';
 import { CLIENT_COMMANDS, REQUESTS } from '../../server/src/protocol';
-import { sendCustom } from './requests';
-import { draftMessagesFor } from './draftMessages';
+import { msg } from './messages';
 import type { ClientSource } from './preview/panel';
+import { sendCustom } from './requests';
 
 const LANGUAGE_ID = 'disclosure-report';
 
@@ -18,37 +18,36 @@ export function parseYear(s: string): number | undefined {
 }
 
 export function registerNewDraft(context: vscode.ExtensionContext, client: ClientSource): void {
-  const msgs = draftMessagesFor(vscode.env.language);
   context.subscriptions.push(
     vscode.commands.registerCommand(CLIENT_COMMANDS.newReport, async () => {
-      const office = await vscode.window.showInputBox({ title: msgs.newOfficePrompt, prompt: msgs.newOfficePrompt, placeHolder: msgs.newOfficePlaceholder, ignoreFocusOut: true });
+      const office = await vscode.window.showInputBox({ title: msg.newOfficePrompt(), prompt: msg.newOfficePrompt(), placeHolder: msg.newOfficePlaceholder(), ignoreFocusOut: true });
       if (office === undefined) return;
       // The report of a January draft covers last year.
       const lastYear = String(new Date().getFullYear() - 1);
       const yearText = await vscode.window.showInputBox({
-        title: msgs.newYearPrompt,
-        prompt: msgs.newYearPrompt,
+        title: msg.newYearPrompt(),
+        prompt: msg.newYearPrompt(),
         value: lastYear,
         ignoreFocusOut: true,
-        validateInput: (v) => (parseYear(v) === undefined ? msgs.newYearInvalid : undefined),
+        validateInput: (v) => (parseYear(v) === undefined ? msg.newYearInvalid() : undefined),
       });
       if (yearText === undefined) return;
       const year = parseYear(yearText)!;
       const layouts: (vscode.QuickPickItem & { layout: 'pipes' | 'tabs' })[] = [
-        { label: msgs.layoutPipes, detail: msgs.layoutPipesDetail, layout: 'pipes' },
-        { label: msgs.layoutTabs, detail: msgs.layoutTabsDetail, layout: 'tabs' },
+        { label: msg.layoutPipes(), detail: msg.layoutPipesDetail(), layout: 'pipes' },
+        { label: msg.layoutTabs(), detail: msg.layoutTabsDetail(), layout: 'tabs' },
       ];
-      const picked = await vscode.window.showQuickPick(layouts, { placeHolder: msgs.newLayoutPlaceholder, ignoreFocusOut: true });
+      const picked = await vscode.window.showQuickPick(layouts, { placeHolder: msg.newLayoutPlaceholder(), ignoreFocusOut: true });
       if (!picked) return;
       try {
         const c = await client();
-        if (!c) throw new Error(msgs.serverNotRunning);
+        if (!c) throw new Error(msg.serverNotRunning());
         const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
         const text = await sendCustom(c, REQUESTS.newDraft, { office: office.trim(), year, layout: picked.layout, eol });
         const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
         await vscode.window.showTextDocument(doc);
       } catch (err) {
-        void vscode.window.showErrorMessage(msgs.newFailed(err instanceof Error ? err.message : String(err)));
+        void vscode.window.showErrorMessage(msg.newFailed(err instanceof Error ? err.message : String(err)));
       }
     }),
   );

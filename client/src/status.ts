@@ -4,7 +4,8 @@
 // a click opens the Problems panel.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, LANGUAGE_ID, type CoverageAnswer } from '../../server/src/protocol';
-import type { Messages } from './messages';
+import { onDidChangeLocale, t } from './l10n';
+import { msg } from './messages';
 import { statusView } from './statusView';
 
 /** Asks the server what was verified in a document (null: no answer, e.g. the server is not running). */
@@ -30,17 +31,18 @@ export class ProblemStatus implements vscode.Disposable {
   private readonly coverage = new Map<string, CoverageAnswer | null>();
   private asked = 0;
 
-  constructor(
-    private readonly msgs: Messages,
-    private readonly coverageOf?: CoverageSource,
-  ) {
+  constructor(private readonly coverageOf?: CoverageSource) {
     // Right-aligned, just before the language mode indicator (priority 100), after EOL (100.2).
     this.item = vscode.window.createStatusBarItem('disclosureReport.problems', vscode.StatusBarAlignment.Right, 100.1);
-    this.item.name = msgs.statusName;
+    this.item.name = msg.statusName();
     this.item.command = 'workbench.actions.view.problems';
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      onDidChangeLocale(() => {
+        this.item.name = msg.statusName();
+        this.update();
+      }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active && e.uris.some((u) => u.toString() === active)) this.update();
@@ -72,7 +74,7 @@ export class ProblemStatus implements vscode.Disposable {
   }
 
   private render(doc: vscode.Uri): void {
-    const view = statusView(countProblems(doc), this.coverage.get(doc.toString()), this.msgs);
+    const view = statusView(countProblems(doc), this.coverage.get(doc.toString()), t);
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;
   }

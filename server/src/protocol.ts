@@ -28,6 +28,35 @@ export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=1'];
 /** The settings section (`disclosureReport.severity`, `.locale`, `.debounceMs`, `.trace.server`). */
 export const SETTINGS_SECTION = 'disclosureReport';
 
+/**
+ * The URI scheme of a converted draft (a .docx, web page or PDF as the text the checker reads):
+ * `disclosure-report-draft:` + the file URI's authority and path + `.txt`. The `.txt` keeps the
+ * draft away from editors registered for the file's own extension (a `*.pdf` viewer, this
+ * extension's page for .docx/.pdf) and says what it is. The VS Code client shows such a document
+ * read-only (a TextDocumentContentProvider asking `convertSource`); a client that says so in
+ * `initializationOptions.drafts` gets the workspace check's findings of those files published on
+ * the draft's URI, so that a Problems entry opens the text its line and column point into.
+ */
+export const DRAFT_SCHEME = 'disclosure-report-draft';
+
+/** Sources read through a converter (their findings' lines are those of the converted text). */
+export const CONVERTED_SOURCE = /\.(docx|html?|pdf)$/i;
+
+/** `file:///w/a.pdf` → `disclosure-report-draft:///w/a.pdf.txt`; any other URI as it is. */
+export function draftUriOf(fileUri: string): string {
+  if (!/^file:/i.test(fileUri)) return fileUri;
+  const m = /^([^?#]*)(.*)$/.exec(fileUri.slice(5))!;
+  return `${DRAFT_SCHEME}:${m[1]}.txt${m[2]}`;
+}
+
+/** `disclosure-report-draft:/w/a.pdf.txt` (however the authority is spelled) → `file:///w/a.pdf`; undefined for other URIs. */
+export function sourceUriOfDraft(uri: string): string | undefined {
+  if (!uri.startsWith(DRAFT_SCHEME + ':')) return undefined;
+  const m = /^([^?#]*?)(?:\.txt)?([?#].*)?$/.exec(uri.slice(DRAFT_SCHEME.length + 1))!;
+  const rest = m[1] + (m[2] ?? '');
+  return rest.startsWith('//') ? `file:${rest}` : `file://${rest}`;
+}
+
 /** The code action kind of "recompute every total of the document" (what `--fix` does). */
 export const FIX_ALL_KIND = 'source.fixAll.disclosure-report';
 
@@ -62,7 +91,94 @@ export const CLIENT_COMMANDS = {
   openAsDraft: 'disclosureReport.openAsDraft',
   /** Writes the recompute fixes back into the .docx a draft was opened from. */
   writeFixesToDocx: 'disclosureReport.writeFixesToDocx',
+  /**
+   * "Mark as reviewed" (what the server's code action runs when the client declared it in
+   * `initializationOptions.clientCommands`): `[ReviewTarget]`; asks for a status and a reason,
+   * then `SERVER_REQUESTS.reviewEdit` for the edit of `.disclosure-report.json`, and applies it.
+   */
+  markReviewed: 'disclosureReport.markReviewed',
+  /** Lists what a fix changed (the fix-all code action's command): `[FixReport]`. */
+  reportFixes: 'disclosureReport.reportFixes',
+  /** The Findings view: refresh, export as CSV, export as SARIF 2.1.0. */
+  refreshFindings: 'disclosureReport.refreshFindings',
+  exportFindingsCsv: 'disclosureReport.exportFindingsCsv',
+  exportFindingsSarif: 'disclosureReport.exportFindingsSarif',
 } as const;
+
+/** The Findings view's id (package.json `contributes.views`). */
+export const FINDINGS_VIEW = 'disclosureReport.findings';
+
+/**
+ * What a reviewer decided about a finding (`reviewed[].status` in `.disclosure-report.json`):
+ * `confirmed` — a real error, to be corrected (still shown, as information); `accepted` — right
+ * as it stands; `false-alarm` — the checker is wrong here. An entry without a status is `accepted`.
+ */
+export const REVIEW_STATUSES = ['confirmed', 'accepted', 'false-alarm'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A finding of an open document, as the "Mark as reviewed" code action names it. */
+export interface ReviewTarget {
+  uri: string;
+  version: number;
+  rule: string;
+  /** Where the finding starts (with `rule`, it is found again in the server's copy). */
+  at: { line: number; character: number };
+}
+
+/** `SERVER_REQUESTS.reviewEdit`'s params: the finding, and what the reviewer said. */
+export interface ReviewRequest extends ReviewTarget {
+  status: ReviewStatus;
+  reason: string;
+  /** Who reviewed (git user.name, the OS user, or the setting `disclosureReport.reviewer`). */
+  reviewer?: string;
+  /** ISO 8601 date (`2026-03-01`); the server's today when absent. */
+  date?: string;
+}
+
+/** One change a fix made (or would make): the cell or label, as the user reads it, old → new. */
+export interface FixChangeInfo {
+  line: number;
+  rule: string;
+  /** The cell key (`t3.new.total`) or the row key of a label. */
+  key?: string;
+  /** What changed, in the user's language (a cell's label, `行标签`, a heading). */
+  what: string;
+  old: string;
+  new: string;
+}
+
+/** What `CLIENT_COMMANDS.reportFixes` is given: the document and its changes. */
+export interface FixReport {
+  uri: string;
+  title: string;
+  changes: FixChangeInfo[];
+}
+
+/** One finding of the Findings view (`SERVER_REQUESTS.findings`). */
+export interface FindingInfo {
+  rule: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  cell?: string;
+  row?: string;
+  /** Where in the report: `t2` `t3` `t4` (a table) or `s1`…`s6` (a section), `doc` before the first. */
+  place: string;
+  /** That place's name in the user's language (`表三 收到和处理政府信息公开申请情况`). */
+  placeName: string;
+  /** Set on a reviewed finding. */
+  review?: { status: ReviewStatus; reason: string; reviewer?: string; date?: string };
+}
+
+/** One report of the Findings view. */
+export interface FindingsReport {
+  uri: string;
+  /** The office the report names (its title), or ''. */
+  office: string;
+  year?: number;
+  findings: FindingInfo[];
+}
+
 
 /**
  * A custom request: its method, and in its type alone what the client sends (P) and gets back (R).
@@ -108,8 +224,17 @@ export type ConvertedSource =
 
 /** What writing the recompute fixes back into a source did. */
 export type WrittenFixes =
-  | { changes: { rule: string; key: string; label: Localized; old: string; new: string }[]; skipped: number; text: string }
+  | { changes: { rule: string; key: string; label: Localized; old: string; new: string; line: number }[]; skipped: number; text: string }
   | { error: Localized };
+
+/** A workspace edit as LSP spells it (only the shapes the review edit uses; the client converts it). */
+export interface WorkspaceEditJson {
+  changes?: { [uri: string]: TextEdit[] };
+  documentChanges?: unknown[];
+}
+
+/** What `REQUESTS.reviewEdit` answers. */
+export type ReviewAnswer = { edit: WorkspaceEditJson; configUri: string; entry?: unknown } | { error: Localized };
 
 export type { Localized, PreviewTable };
 
@@ -125,8 +250,37 @@ export const REQUESTS = {
   convertSource: request<{ uri: string }, ConvertedSource>('disclosureReport/convertSource'),
   /** `{ uri }` (a .docx) → recompute on its converted text written back atomically, or `{ error }`. */
   writeBackSource: request<{ uri: string }, WrittenFixes>('disclosureReport/writeBackSource'),
+  /** `ReviewRequest` → the workspace edit recording the review and the config file's URI, or `{ error }` (Localized). */
+  reviewEdit: request<ReviewRequest, ReviewAnswer>('disclosureReport/reviewEdit'),
+  /** `{}` → `{ reports }`: open reports and the last workspace check's, reviewed findings included. */
+  findings: request<Record<string, never>, { reports: FindingsReport[] }>('disclosureReport/findings'),
+  /** `{ format: 'csv' | 'sarif' }` → `{ text, count }`: the Findings view's list as the CLI writes it. */
+  exportFindings: request<{ format: 'csv' | 'sarif' }, { text: string; count: number }>('disclosureReport/exportFindings'),
   /** `{ uri }` → what was verified in an open document (`CoverageAnswer`), or null when it is not open. */
   coverage: request<{ uri: string }, CoverageAnswer | null>('disclosureReport/coverage'),
+} as const;
+
+/**
+ * A custom notification: its method, and in its type alone what it carries (P). The server sends
+ * it with `sendNotice` (lsp/guard.ts), the client listens with `onNotice` (client/src/requests.ts).
+ */
+export interface CustomNotification<P> {
+  readonly method: string;
+  /** Never set: carries P for the compiler. */
+  readonly types?: { params: P };
+}
+
+const notification = <P>(method: string): CustomNotification<P> => ({ method });
+
+/** Custom notifications the server sends. */
+export const NOTIFICATIONS = {
+  /**
+   * The document symbols' words changed (a switch of `disclosureReport.locale`): LSP has no refresh
+   * for symbols, and VS Code keeps a document's outline until its text changes. Sent only to a
+   * client that asks for it (`initializationOptions.symbolsRefresh`), after the server has the new
+   * settings; the VS Code client then makes VS Code ask for the symbols again.
+   */
+  symbolsChanged: notification<void>('disclosureReport/symbolsChanged'),
 } as const;
 
 /** What `REQUESTS.coverage` answers: whether the report was fully checked, and if not, what could not be (in the server's language). */
@@ -147,6 +301,9 @@ export const SERVER_REQUESTS = {
   convertSource: REQUESTS.convertSource.method,
   writeBackSource: REQUESTS.writeBackSource.method,
   coverage: REQUESTS.coverage.method,
+  reviewEdit: REQUESTS.reviewEdit.method,
+  findings: REQUESTS.findings.method,
+  exportFindings: REQUESTS.exportFindings.method,
 } as const;
 
 // ---- the workspace file system, for the server in a browser worker -----------------------------

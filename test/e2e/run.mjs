@@ -34,7 +34,7 @@ const deadlineS = Number(process.env.E2E_TIMEOUT_S ?? 420);
 const testTimeoutS = Number(process.env.E2E_TEST_TIMEOUT_S ?? 240);
 const started = Date.now();
 /** Screenshots copied into docs/screenshots/ with E2E_UPDATE_DOCS=1: scenario shot → README picture. */
-const DOC_SCREENSHOTS = { 'c-problems': 'problems', 'd-hover-formula': 'hover', 'e-quick-fix-menu': 'quick-fix', 'g-outline': 'outline', 'j-new-draft': 'new-draft', 'l-preview': 'preview', 'n-workspace-check': 'workspace-check', 'o-mark-reviewed-menu': 'mark-reviewed' };
+const DOC_SCREENSHOTS = { 'c-problems': 'problems', 'd-hover-formula': 'hover', 'e-quick-fix-menu': 'quick-fix', 'g-outline': 'outline', 'j-new-draft': 'new-draft', 'l-preview': 'preview', 'n-workspace-check': 'workspace-check', 'o-mark-reviewed-menu': 'mark-reviewed', 's-pdf-problems': 'walkthrough-pdf-problems', 's-pdf-draft': 'walkthrough-pdf-draft', 's-pdf-page': 'walkthrough-pdf-page', 't-zh-cn-preview': 'zh-cn-preview', 'u-default-font': 'format-default-font' };
 
 const log = (msg) => process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
 

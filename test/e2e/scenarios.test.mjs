@@ -575,7 +575,7 @@ scenario('n. Check All Reports in Workspace fills Problems for reports that are 
   await wb.closePanel();
 });
 
-scenario('o. Mark as reviewed writes .disclosure-report.json and silences the finding in the editor and the CLI', 'o-mark-reviewed', async () => {
+scenario('o. Mark as reviewed asks for a status and a reason, writes .disclosure-report.json and silences the finding in the editor and the CLI', 'o-mark-reviewed', async () => {
   const name = 'o-reviewed.txt';
   const text = composed[name]; // one total wrong (see lib/faults.mjs)
   const file = join(workspace, name);
@@ -601,6 +601,9 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
   assert.ok(rows.some((r) => title.test(r)), `a quick fix "Mark as reviewed"; offered: ${JSON.stringify(rows)}`);
   await wb.screenshot('o-mark-reviewed-menu');
   await wb.chooseAction(title);
+  // The prompt: what the finding is (confirmed / accepted as is / false alarm), then why.
+  await wb.pickRow(/Accepted as is|按原样接受/);
+  await wb.answerInput(/reason|理由/, 'the published table says 19');
   // The configuration file is created in the workspace folder, with the finding by its cell key.
   const config = await until(() => {
     if (!wsExists(configFile)) return undefined;
@@ -611,7 +614,9 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
       return undefined; // still being written
     }
   }, { timeout: 15_000, what: `${configFile} to be saved with a reviewed entry` });
-  assert.deepEqual(config.reviewed.map((e) => [e.rule, e.file, e.cell]), [['request-row-total', name, 't3.new.total']]);
+  assert.deepEqual(config.reviewed.map((e) => [e.rule, e.file, e.cell, e.status, e.reason]), [['request-row-total', name, 't3.new.total', 'accepted', 'the published table says 19']]);
+  assert.ok(config.reviewed[0].reviewer, `a reviewer is recorded: ${JSON.stringify(config.reviewed[0])}`);
+  assert.match(config.reviewed[0].date, /^\d{4}-\d{2}-\d{2}$/);
   // The finding is gone from the editor: no squiggle on that cell, no Problems row; the others stay.
   await wb.closeAllEditors().catch(() => undefined);
   await wb.openFile(name);
@@ -634,6 +639,34 @@ scenario('o. Mark as reviewed writes .disclosure-report.json and silences the fi
   console.log(`# mark as reviewed: ${JSON.stringify(config.reviewed[0])}; left in Problems and the CLI: ${others.map((d) => d.rule).join(', ')} (${markers.length} rows shown)`);
   await filterProblems(wb, '');
   await wb.closePanel();
+});
+
+scenario('r. the Findings view lists the reports with reviewed findings, and exports them as CSV', 'r-findings-view', async () => {
+  // Its own folder and configuration file (independent of scenario o): one wrong total, accepted.
+  const text = composeReport({ totals: { 't3.new.total': 13 } }).text;
+  writeWorkspaceFile(workspace, 'r-review/r-findings.txt', text);
+  writeWorkspaceFile(workspace, 'r-review/.disclosure-report.json', JSON.stringify({ reviewed: [{ rule: 'request-row-total', file: 'r-findings.txt', cell: 't3.new.total', status: 'accepted', reason: 'as printed in the gazette', reviewer: 'e2e', date: '2026-03-01' }] }, null, 2));
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Check All Reports in Workspace');
+  await until(async () => (await seen()).find((t) => CHECK_ALL_DONE.test(t)), { timeout: 60_000, what: 'the workspace check to finish' });
+  await wb.dismiss();
+  await wb.command('Focus on Disclosure Report Findings View');
+  const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /Disclosure Report Findings|年度报告发现/i }) });
+  await until(async () => (await pane.locator('.monaco-list-row').count()) > 0, { timeout: 20_000, what: 'the Findings view to list reports' });
+  await wb.screenshot('r-findings-view');
+  const csv = join(workspace, 'findings.csv');
+  await wb.command('Export findings as CSV', { opensInput: true });
+  // The save dialog (code-server's own, a quick input) proposes findings.csv in the workspace folder: accepted as it is
+  // (typing a path races its completion).
+  await until(async () => (await wb.quickInputState())?.value.endsWith('findings.csv'), { timeout: 10_000, what: 'the save dialog proposing findings.csv' });
+  await wb.page.keyboard.press('Enter');
+  const out = await until(() => (wsExists(csv) ? wsRead(csv, 'utf8') : undefined), { timeout: 15_000, what: `${csv} to be written` });
+  assert.ok(out.startsWith('\ufeff'), 'UTF-8 with a BOM');
+  const row = out.split('\r\n').find((l) => l.startsWith('r-review/r-findings.txt,') && l.includes(',t3.new.total,') && l.includes(',request-row-total,'));
+  assert.ok(row, `a row for the accepted total: ${out.slice(0, 600)}`);
+  assert.match(row, /,accepted as is,as printed in the gazette,e2e,2026-03-01$/);
+  console.log(`# findings exported: ${out.split('\r\n').length - 2} rows; ${row}`);
+  await wb.dismiss();
 });
 
 scenario('p. a tasks.json task running the CLI with "problemMatcher": "$disclosure-report" fills Problems', 'p-problem-matcher', async () => {
@@ -699,4 +732,231 @@ scenario('q. a prose number that is not the table’s and a 上年结转 that is
   await wb.screenshot('q-beyond');
   await filterProblems(wb, '');
   await wb.closePanel();
+});
+
+/**
+ * Runs a command from the palette whose first step is a prompt of its own (New Disclosure Report):
+ * the palette hands over to the prompt in the same quick input, so there is no moment when it is
+ * closed to wait for; answerInput then waits for the prompt.
+ */
+async function commandWithPrompt(label) {
+  await wb.dismiss();
+  await wb.focusEditorOrWorkbench();
+  await wb.kb.press('F1');
+  await wb.waitQuickInput();
+  await wb.kb.type(label);
+  await until(async () => ((await wb.quickInput().locator('.monaco-list-row.focused').first().innerText().catch(() => '')) ?? '').includes(label), { timeout: 5000, what: `"${label}" to be the chosen command` });
+  await wb.kb.press('Enter');
+}
+
+// ---- findings in Word documents and PDFs; the UI in Chinese -----------------------------------------
+import { copyFileSync as copyIn, mkdirSync as mkdirIn, rmSync as rmIn, writeFileSync as writeIn } from 'node:fs';
+
+const PDF_FOLDER = 'drafts';
+const PDF_NAME = 's-wrong-totals.pdf';
+
+scenario('s. after Check All Reports, clicking a PDF finding in Problems opens its read-only draft at the line; double-clicking the PDF offers "Open as draft"', 's-pdf-finding', async () => {
+  mkdirIn(join(workspace, PDF_FOLDER), { recursive: true });
+  const pdf = join(workspace, PDF_FOLDER, PDF_NAME);
+  copyIn(join(process.cwd(), 'test/fixtures/sources/wrong-totals.pdf'), pdf);
+  const found = cliCheck([pdf]).files.get(pdf);
+  assert.ok(found.length > 0, 'the CLI finds problems in the PDF');
+  const first = [...found].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Check All Reports in Workspace');
+  await until(async () => (await seen()).some((t) => CHECK_ALL_DONE.test(t)), { timeout: 60_000, what: 'the check to finish' });
+  await filterProblems(wb, PDF_NAME);
+  const at = `[Ln ${first.range.start.line + 1}, Col ${first.range.start.character + 1}]`;
+  const row = wb.page.locator('.markers-panel .monaco-list-row', { hasText: at }).first();
+  await until(() => row.isVisible(), { timeout: 15_000, what: `Problems to list ${first.rule} ${at} under ${PDF_NAME}` }).catch(async (e) => {
+    throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problems())}`);
+  });
+  await wb.screenshot('s-pdf-problems');
+  await row.click();
+  await wb.kb.press('Enter');
+  // The draft: a text editor named after the PDF, in the report language, the cursor at the finding.
+  await until(async () => (await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 15_000, what: `an editor of ${PDF_NAME}` });
+  await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
+  // The finding's range selected on its line (the status bar counts a tab as up to four columns, so the column is not compared).
+  const length = first.range.end.character - first.range.start.character;
+  const selection = new RegExp(`Ln ${first.range.start.line + 1}, Col \\d+ \\(${length} selected\\)`);
+  await until(async () => selection.test((await wb.statusText('status.editor.selection')) ?? ''), { timeout: 10_000, what: `the cursor at ${at}` }).catch(async (e) => {
+    throw new Error(`${e.message}; the status bar shows "${await wb.statusText('status.editor.selection')}"`);
+  });
+  await waitLanguage('the PDF draft');
+  assert.equal(await wb.page.locator('.editor-group-container.active .monaco-editor-background + *, .editor-group-container.active .binary-container').filter({ hasText: /binary|not displayed/i }).count(), 0);
+  await wb.waitSquiggleAt(first.range.start.line + 1, first.range.start.character + 1, FIRST_DIAGNOSTICS_MS, first.severity === 'error' ? 'error' : 'warning');
+  await wb.closePanel();
+  await wb.screenshot('s-pdf-draft');
+  // Double-clicking the PDF itself: a page saying what it is, with the button that opens the draft.
+  await wb.closeAllEditors();
+  await wb.focusEditorOrWorkbench();
+  await wb.kb.press('Control+P');
+  await wb.waitQuickInput();
+  await wb.kb.type(PDF_NAME);
+  await until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').first().getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 10_000, what: `quick open to offer ${PDF_NAME}` });
+  await wb.kb.press('Enter');
+  const frame = await wb.webviewFrame('button#open');
+  assert.match(await frame.locator('body').innerText(), /is a PDF, which VS Code cannot show as text/);
+  await wb.screenshot('s-pdf-page');
+  await frame.locator('button#open').click();
+  await until(async () => (await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').count()) > 0 && (await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 15_000, what: 'the draft opened from the page' });
+  await waitLanguage('the draft opened from the page');
+  // Nothing was written beside the PDF.
+  assert.deepEqual(readdirIn(join(workspace, PDF_FOLDER)), [PDF_NAME]);
+  await filterProblems(wb, '');
+  await wb.closePanel();
+});
+
+import { readdirSync as readdirIn } from 'node:fs';
+
+/** Latin words a Chinese UI may still show: names of products, formats, files and rule ids. */
+const KEPT_LATIN = /\b(VS Code|Word|WPS|Excel|PDF|CSV|SARIF|JSON|docx|txt|pdf|html?|Ln|Col|disclosure-report|[a-z]+(?:-[a-z0-9]+)+)\b|[\w.-]+\.(?:txt|pdf|docx|json)/g;
+const englishWords = (s) => (s.replace(/disclosure-report(?:\([a-z0-9-]+\))?/g, '').replace(KEPT_LATIN, '').match(/[A-Za-z]{3,}/g) ?? []);
+
+scenario('t. with disclosureReport.locale zh-CN the extension shows no English: lenses, hover, outline, status tooltip, preview, New Report prompts, notifications', 't-zh-cn', async () => {
+  const settingsPath = join(workspace, '.vscode', 'settings.json');
+  mkdirIn(join(workspace, '.vscode'), { recursive: true });
+  try {
+    const name = 'l-row-total.txt';
+    // The lenses drawn inside the editor's visible area (one scrolled out of view keeps its old text
+    // in the DOM until it comes back into view, when VS Code draws it again).
+    const visibleLenses = () =>
+      wb.page.evaluate(() => {
+        const view = document.querySelector('.editor-group-container.active .monaco-editor .overflow-guard')?.getBoundingClientRect();
+        return [...document.querySelectorAll('.editor-group-container.active .monaco-editor .codelens-decoration')]
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return view && r.height > 0 && r.top >= view.top && r.bottom <= view.bottom;
+          })
+          .map((e) => e.textContent.replace(/\u00a0/g, ' ').trim());
+      });
+    // Opened in English, then switched: the lenses drawn before the switch must change too.
+    const cell = await openWithDiagnostics(name);
+    const t4Line = onDisk(name).split('\n').findIndex((l) => l.startsWith('四、政府信息公开行政复议')) + 1;
+    await wb.gotoLine(t4Line + 3, 1);
+    await until(async () => (await visibleLenses()).some((l) => /^identities: /.test(l)), { timeout: 20_000, what: 'table 四’s lens in English' });
+    writeIn(settingsPath, JSON.stringify({ 'disclosureReport.locale': 'zh-CN' }, null, 2));
+    // Code lenses: every table's lens in Chinese — table 四's, in view when the setting changed, and table 三's.
+    const inChinese = (where) =>
+      until(async () => {
+        const ls = await visibleLenses();
+        return ls.length >= 1 && ls.every((l) => /[\u4e00-\u9fff]/.test(l) && !englishWords(l).length) ? ls : undefined;
+      }, { timeout: 20_000, what: `every code lens ${where} in Chinese` }).catch(async (e) => {
+        throw new Error(`${e.message}; lenses in view: ${JSON.stringify(await visibleLenses())}; all drawn: ${JSON.stringify(await wb.codeLenses())}`);
+      });
+    const t4Lenses = await inChinese('at table 四');
+    await wb.gotoLine(1, 1);
+    const lenses = [...t4Lenses, ...(await inChinese('at the top'))];
+    assert.ok(lenses.length >= 2);
+    // Hover on the wrong total: its formula in Chinese (总计 = … ✗ 应为 N).
+    await wb.hoverAt(cell.line + 1, cell.character + 1);
+    // The hover's own contents (not VS Code's "View Problem" / "Quick Fix" links, which follow the display language).
+    const hoverContents = () =>
+      wb.page.evaluate(() => [...document.querySelectorAll('.monaco-hover .hover-contents, .monaco-hover .hover-row.markdown-hover')].filter((h) => h.offsetParent !== null).map((h) => h.innerText.replace(/\u00a0/g, ' ')).join('\n'));
+    const hover = await until(async () => {
+      const t = await hoverContents();
+      return /总计\s*=/.test(t) ? t : undefined;
+    }, { timeout: 8000, what: 'the hover' }).catch(async (e) => {
+      throw new Error(`${e.message}; hover shows: ${JSON.stringify(await wb.hoverText())}`);
+    });
+    assert.deepEqual(englishWords(hover), [], `hover: ${hover}`);
+    await wb.dismiss();
+    // Outline (Go to Symbol): the table names in Chinese.
+    await wb.dismiss();
+    await wb.kb.press('Control+Shift+O');
+    await wb.waitQuickInput();
+    const symbols = await until(async () => {
+      const s = await wb.quickInputState();
+      return s?.rows > 3 ? s : undefined;
+    }, { timeout: 10_000, what: 'the symbols' });
+    // The rows' labels and descriptions as drawn (not VS Code's own "symbols (9)" group label, which follows the
+    // display language, nor a hidden detail left in a reused row by an earlier quick pick).
+    const symbolTexts = await wb.page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => [...r.querySelectorAll('.label-name, .label-description')].filter((e) => e.offsetParent !== null).map((e) => e.innerText).join(' ')));
+    assert.deepEqual(symbolTexts.flatMap(englishWords), [], `symbols: ${JSON.stringify(symbolTexts)} (${symbols.rows})`);
+    await wb.dismiss();
+    // The preview: headings, badges and the hint.
+    await wb.command('Open Table Preview to the Side');
+    const frame = await wb.webviewFrame(`td.status-failing[data-key="${FAULTS[name].wrong[0]}"]`);
+    const previewText = await frame.locator('body').innerText();
+    assert.deepEqual(englishWords(previewText), [], 'the preview in Chinese');
+    assert.match(await frame.locator(`td[data-key="${FAULTS[name].wrong[0]}"]`).getAttribute('title'), /应为/);
+    assert.ok(await wb.page.locator('.tabs-container .tab', { hasText: '表格预览' }).count(), 'a "表格预览：…" tab');
+    await wb.screenshot('t-zh-cn-preview');
+    await wb.closeAllEditors();
+    // New Disclosure Report: its prompts.
+    await commandWithPrompt('New Disclosure Report');
+    const office = await until(async () => (await wb.quickInputState()) ?? undefined, { timeout: 10_000, what: 'the first prompt' });
+    assert.deepEqual(englishWords(JSON.stringify([office.title ?? '', office.prompt ?? '', office.placeholder ?? ''])), [], JSON.stringify(office));
+    await wb.answerInput(/报告机关/, '青禾县数据资源局');
+    await wb.answerInput(/报告年度/, '2025');
+    const layout = await wb.page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.innerText));
+    assert.deepEqual(layout.flatMap(englishWords), [], JSON.stringify(layout));
+    await wb.pickRow(/单元格以“ \| ”分隔/);
+    await waitLanguage('the new draft');
+    await wb.command('View: Revert and Close Editor');
+    // A notification: the workspace check's.
+    const seen = await recordNotifications(wb.page);
+    await wb.command('Check All Reports in Workspace');
+    const done = await until(async () => (await seen()).find((t) => /检查了 \d+ 份报告/.test(t)), { timeout: 60_000, what: 'the notification 检查了 N 份报告' }).catch(async (e) => {
+      throw new Error(`${e.message}; seen: ${JSON.stringify(await seen())}`);
+    });
+    assert.deepEqual(englishWords(done.replace(/Check All Reports in Workspace|Disclosure Report|Source:.*$/g, '')), [], done);
+    await wb.screenshot('t-zh-cn-notification');
+  } finally {
+    rmIn(join(workspace, '.vscode'), { recursive: true, force: true });
+    await wb.dismiss();
+  }
+});
+
+/** The page x of every `|` drawn on each rendered line of the active editor: [{ text, xs }]. */
+function barPositions() {
+  return wb.page.evaluate(() =>
+    [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')].map((line) => {
+      const xs = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < n.data.length; i++) {
+          if (n.data[i] !== '|') continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          xs.push(Math.round(r.getBoundingClientRect().x * 10) / 10);
+        }
+      }
+      return { text: line.textContent.replace(/\u00a0/g, ' '), xs, top: line.getBoundingClientRect().top };
+    }),
+  );
+}
+
+scenario('u. in VS Code’s default font (CJK from a fallback font), the new draft’s table 三 after Format Document has every bar of its rows at one pixel column, and no boxed punctuation', 'u-default-font', async () => {
+  mkdirIn(join(workspace, '.vscode'), { recursive: true });
+  // VS Code's default editor font on Linux; CJK then comes from a fallback font (WenQuanYi Zen Hei, 1 em wide against 0.6 em Latin).
+  writeIn(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'editor.fontFamily': "'Droid Sans Mono', 'monospace', monospace", '[disclosure-report]': { 'editor.wordWrap': 'off' } }, null, 2));
+  try {
+    await wb.closePanel();
+    await commandWithPrompt('New Disclosure Report');
+    await wb.answerInput(/Reporting body|报告机关/, '青禾县数据资源局');
+    await wb.answerInput(/Year the report covers|报告年度/, '2025');
+    await wb.pickRow(/“ \| ”/);
+    await waitLanguage('the new draft');
+    await wb.command('Format Document');
+    await wb.wide(async () => {
+      await wb.gotoLine(27, 1);
+      const rows = await until(async () => {
+        const ls = (await barPositions()).filter((l) => /^(一、本年新收|二、上年结转|三、本年度办理结果|（[一二三四五六七]）|[1-8]\.|四、结转)/.test(l.text) && l.xs.length >= 8);
+        return ls.length >= 12 ? ls : undefined;
+      }, { timeout: 10_000, what: 'a dozen rows of table 三 drawn' });
+      // The seven value columns: the last eight bars of each row.
+      const last8 = rows.map((r) => r.xs.slice(-8));
+      const spread = last8[0].map((_, i) => Math.max(...last8.map((xs) => xs[i])) - Math.min(...last8.map((xs) => xs[i])));
+      await wb.screenshot('u-default-font');
+      assert.ok(Math.max(...spread) <= 1, `bars at one pixel column (spread per bar: ${spread.join(', ')} px); rows:\n${rows.map((r) => `${r.xs.slice(-8).join(' ')}  ${r.text.slice(0, 20)}`).join('\n')}`);
+      // CJK punctuation is not boxed as ambiguous (the language turns the highlight off).
+      assert.equal(await wb.page.locator('.editor-group-container.active .monaco-editor .unicode-highlight').count(), 0, 'no ambiguous- or invisible-character boxes');
+    });
+  } finally {
+    rmIn(join(workspace, '.vscode'), { recursive: true, force: true });
+    await wb.command('View: Revert and Close Editor').catch(() => undefined);
+  }
 });

@@ -123,7 +123,7 @@ describe(`push diagnostics and code actions on ${clean.name}`, () => {
       });
       assert.equal(actions.length, 1, `only ${only}: ${JSON.stringify(actions.map((x) => x.title))}`);
       assert.equal(actions[0].kind, 'source.fixAll.disclosure-report');
-      assert.equal(actions[0].title, '重新计算全文所有总计');
+      assert.equal(actions[0].title, '应用全部 2 处自动修复（总计、规定措辞、半角数字、占位符）');
       assert.equal(client.applyEdit(actions[0].edit!), clean.text);
     }
     // Only quick fixes asked for: no fix-all.

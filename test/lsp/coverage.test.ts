@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import { SERVER_REQUESTS, type CoverageAnswer } from '../../server/src/protocol';
 import { statusView } from '../../client/src/statusView';
-import { messagesFor } from '../../client/src/messages';
+import { translate, type Translate } from '../../client/src/bundle';
 import { buildServer } from './build';
 import { TestClient } from './client';
 import { cleanReport } from './fixture';
@@ -79,19 +79,21 @@ describe('coverage in English (initializationOptions.locale)', () => {
 });
 
 describe('the status bar entry (client/src/statusView.ts)', () => {
+  // The client's t() in each language, as the bundles have it (l10n/bundle.l10n.zh-cn.json).
+  const inZh: Translate = (m, ...a) => translate('zh-CN', m, ...a);
+  const inEn: Translate = (m, ...a) => translate('en', m, ...a);
   const partial: CoverageAnswer = { fully: false, title: '未完全核对', detail: '2/42 个勾稽关系无法核对（2 个因单元格空白）' };
   test('counts only, when fully checked or not yet known', () => {
-    const zh = messagesFor('zh-cn');
-    assert.deepEqual(statusView({ errors: 0, warnings: 0 }, { fully: true, title: '', detail: '' }, zh), { text: '$(error) 0 $(warning) 0', tooltip: zh.statusTooltipClean });
-    assert.equal(statusView({ errors: 1, warnings: 0 }, null, zh).text, '$(error) 1 $(warning) 0');
+    assert.deepEqual(statusView({ errors: 0, warnings: 0 }, { fully: true, title: '', detail: '' }, inZh), { text: '$(error) 0 $(warning) 0', tooltip: '政府信息公开年度报告：未发现问题。单击打开“问题”面板。' });
+    assert.equal(statusView({ errors: 1, warnings: 0 }, null, inZh).text, '$(error) 1 $(warning) 0');
   });
   test('"未完全核对" / "not fully checked" when so, with what could not be checked in the tooltip', () => {
-    const zh = statusView({ errors: 0, warnings: 1 }, partial, messagesFor('zh-cn'));
+    const zh = statusView({ errors: 0, warnings: 1 }, partial, inZh);
     assert.equal(zh.text, '$(error) 0 $(warning) 1 $(question) 未完全核对');
     assert.match(zh.tooltip, /未完全核对：2\/42 个勾稽关系无法核对（2 个因单元格空白）。$/);
-    const clean = statusView({ errors: 0, warnings: 0 }, partial, messagesFor('zh-cn'));
+    const clean = statusView({ errors: 0, warnings: 0 }, partial, inZh);
     assert.equal(clean.tooltip, '政府信息公开年度报告：未发现问题，但未完全核对：2/42 个勾稽关系无法核对（2 个因单元格空白）。单击打开“问题”面板。');
-    const en = statusView({ errors: 2, warnings: 0 }, { ...partial, detail: 'table 三 lacks 2 of its 25 rows' }, messagesFor('en'));
+    const en = statusView({ errors: 2, warnings: 0 }, { ...partial, detail: 'table 三 lacks 2 of its 25 rows' }, inEn);
     assert.equal(en.text, '$(error) 2 $(warning) 0 $(question) not fully checked');
     assert.match(en.tooltip, /\nNot fully checked: table 三 lacks 2 of its 25 rows\.$/);
   });

@@ -174,3 +174,66 @@ describe('settings pulled per document (workspace/configuration)', () => {
     assert.match(String(diags[0].message), /应为/);
   });
 });
+
+describe('a switch of disclosureReport.locale while a report is open', () => {
+  const URI = 'file:///work/locale-switch.txt';
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { locale: 'en' } });
+    await client.open(URI, clean.text);
+    await client.diagnosticsOf(URI, 1);
+  });
+  after(() => client?.stop());
+
+  const texts = async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    const flat = (s: DocumentSymbol[]): string[] => s.flatMap((x) => [x.name, x.detail ?? '', ...flat(x.children ?? [])]);
+    return { lenses: lenses.map((l) => l.command?.title ?? ''), symbols: flat(symbols).filter(Boolean) };
+  };
+  const english = (s: string) => s.replace(/disclosure-report/g, '').match(/[A-Za-z]{3,}/g) ?? [];
+
+  test('every lens (table 四’s too) and every table name of the outline in the new language at once', async () => {
+    const before = await texts();
+    assert.ok(before.lenses.length >= 2 && before.lenses.every((t) => /^identities: /.test(t)), JSON.stringify(before.lenses));
+    assert.ok(before.symbols.some((t) => /^Table 四/.test(t)), JSON.stringify(before.symbols));
+    client.notify('workspace/didChangeConfiguration', { settings: { disclosureReport: { locale: 'zh-CN' } } });
+    const after = await texts();
+    assert.equal(after.lenses.length, before.lenses.length);
+    for (const t of [...after.lenses, ...after.symbols]) assert.deepEqual(english(t), [], t);
+    assert.ok(after.lenses.every((t) => /^勾稽关系 /.test(t)), JSON.stringify(after.lenses));
+    assert.ok(after.symbols.some((t) => /^表四/.test(t)), JSON.stringify(after.symbols));
+  });
+
+  test('a client that asks (initializationOptions.symbolsRefresh) is told the symbols changed, after the server has the new settings; one that does not is not', async () => {
+    const asks = await TestClient.start({ initializationOptions: { locale: 'en', symbolsRefresh: true } });
+    try {
+      await asks.open(URI, clean.text);
+      const told = asks.within(
+        new Promise<void>((resolve) => {
+          const l = (m: { method?: string }) => {
+            if (m.method === 'disclosureReport/symbolsChanged') {
+              asks.wire.listeners.delete(l);
+              resolve();
+            }
+          };
+          asks.wire.listeners.add(l);
+        }),
+        'disclosureReport/symbolsChanged',
+      );
+      asks.notify('workspace/didChangeConfiguration', { settings: { disclosureReport: { locale: 'zh-CN' } } });
+      await told;
+      const symbols = await asks.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+      assert.ok(symbols.some((s) => (s.children ?? []).some((c) => /^表三/.test(c.name))), 'asked again, the symbols are in the new language');
+    } finally {
+      await asks.stop();
+    }
+    const seen: string[] = [];
+    const l = (m: { method?: string }) => m.method && seen.push(m.method);
+    client.wire.listeners.add(l);
+    client.notify('workspace/didChangeConfiguration', { settings: { disclosureReport: { locale: 'en' } } });
+    await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    client.wire.listeners.delete(l);
+    assert.ok(!seen.includes('disclosureReport/symbolsChanged'), seen.join());
+  });
+});

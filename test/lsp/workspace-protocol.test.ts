@@ -6,7 +6,7 @@
 // in the workspace and the cross-year rules follow it.
 // Run: node test/run.mjs test/lsp/workspace-protocol.test.ts
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +15,7 @@ import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, CreateFile } f
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../server/src/core/index';
 import { canonicalUri } from '../../server/src/lsp/files';
-import { SERVER_COMMANDS } from '../../server/src/protocol';
+import { draftUriOf, SERVER_COMMANDS, sourceUriOfDraft } from '../../server/src/protocol';
 import { buildServer } from './build';
 import { ResponseError, TestClient, type RpcMessage } from './client';
 import { composeReport } from './fixture';
@@ -221,6 +221,74 @@ describe('the workspace check with pull diagnostics', () => {
   });
 });
 
+describe('the workspace check of Word documents and PDFs, for a client that shows their drafts', () => {
+  const f = folder({ 'a.txt': wrong });
+  writeFileSync(f.path('b.docx'), makeDocx(wrong));
+  copyFileSync(join(ROOT, 'test/fixtures/sources/wrong-totals.pdf'), f.path('c.pdf'));
+  const draft = (rel: string) => draftUriOf(f.at(rel));
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start({ pull: true, workspaceFolders: [f.uri], initializationOptions: { locale: 'en', drafts: true } });
+  });
+  after(() => c?.stop());
+
+  test('findings of a .docx and a PDF are published on their drafts, at the lines of the converted text; a text file on itself', async () => {
+    const since = c.published.length;
+    await c.request('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    const mine = c.published.slice(since);
+    assert.deepEqual(mine.map((p) => p.uri).sort(), [draft('b.docx'), draft('c.pdf'), f.at('a.txt')].sort());
+    for (const rel of ['b.docx', 'c.pdf']) {
+      const converted = await c.request<{ text: string }>('disclosureReport/convertSource', { uri: f.at(rel) });
+      const got = mine.find((p) => p.uri === draft(rel))!;
+      assert.ok(got.diagnostics.length > 0, rel);
+      assert.deepEqual(rulesAt(got.diagnostics), coreRules(converted.text), rel);
+      // The cells a finding names are on the draft too (the Problems entries beneath it open the draft).
+      const related = got.diagnostics.flatMap((d) => (d.relatedInformation ?? []).map((r) => r.location.uri));
+      assert.ok(related.length > 0, rel);
+      assert.deepEqual([...new Set(related)], [draft(rel)], rel);
+    }
+  });
+
+  test('the draft opened: its pushed findings are cleared (the editor pulls them on the draft); closed: pushed on the draft again', async () => {
+    const uri = draft('c.pdf');
+    const converted = await c.request<{ text: string }>('disclosureReport/convertSource', { uri: f.at('c.pdf') });
+    let since = c.published.length;
+    await c.open(uri, converted.text);
+    assert.deepEqual((await nextPublish(c, uri, since)).diagnostics, []);
+    const pulled = await c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(rulesAt(pulled.items), coreRules(converted.text));
+    since = c.published.length;
+    c.notify('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual(rulesAt((await nextPublish(c, uri, since, (d) => d.length > 0)).diagnostics), coreRules(converted.text));
+    assert.ok(!c.published.slice(since).some((p) => p.uri === f.at('c.pdf')), 'nothing on the PDF itself');
+  });
+
+  test('the draft scheme names the file: canonicalUri maps it back; other URIs are left alone', () => {
+    assert.equal(draftUriOf('file:///w/a%20b.pdf'), 'disclosure-report-draft:///w/a%20b.pdf.txt');
+    assert.equal(sourceUriOfDraft(draftUriOf('file:///w/a%20b.pdf')), 'file:///w/a%20b.pdf');
+    assert.equal(canonicalUri('disclosure-report-draft:/w/a b.pdf.txt'), 'file:///w/a%20b.pdf');
+    assert.equal(canonicalUri('disclosure-report-draft://host/share/x.docx.txt'), 'file://host/share/x.docx');
+    assert.equal(draftUriOf('untitled:Untitled-1'), 'untitled:Untitled-1');
+    assert.equal(sourceUriOfDraft('file:///w/a.pdf'), undefined);
+  });
+});
+
+describe('the workspace check of a PDF, for a client that does not show drafts', () => {
+  const f = folder({});
+  copyFileSync(join(ROOT, 'test/fixtures/sources/wrong-totals.pdf'), f.path('c.pdf'));
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri]);
+  });
+  after(() => c?.stop());
+
+  test('its findings are published on the file itself, as before', async () => {
+    const since = c.published.length;
+    await c.request('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    assert.deepEqual(c.published.slice(since).map((p) => p.uri), [f.at('c.pdf')]);
+  });
+});
+
 describe('Mark as reviewed and .disclosure-report.json', () => {
   const f = folder({ 'reports/d.txt': wrong });
   const uri = f.at('reports/d.txt');
@@ -265,7 +333,8 @@ describe('Mark as reviewed and .disclosure-report.json', () => {
     applyToDisk(a);
     const config = JSON.parse(readFileSync(configPath, 'utf8'));
     assert.equal(config.reviewed.length, 1);
-    assert.deepEqual(Object.keys(config.reviewed[0]), ['rule', 'file', 'cell', 'reason']);
+    assert.deepEqual(Object.keys(config.reviewed[0]), ['rule', 'file', 'cell', 'status', 'reason', 'date']);
+    assert.equal(config.reviewed[0].status, 'accepted');
     assert.deepEqual([config.reviewed[0].rule, config.reviewed[0].file, config.reviewed[0].reason], [v1[0].code, 'reports/d.txt', '']);
     const since = c.published.length;
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });

@@ -3,19 +3,18 @@
 // points it at the active report. A preview open when VS Code reloads comes back.
 import * as vscode from 'vscode';
 import { CLIENT_COMMANDS } from '../../../server/src/protocol';
-import { draftMessagesFor } from '../draftMessages';
+import { msg } from '../messages';
 import { LANGUAGE_ID, PreviewPanel, VIEW_TYPE, type ClientSource } from './panel';
 
 
 export function registerPreview(context: vscode.ExtensionContext, client: ClientSource): void {
-  const msgs = draftMessagesFor(vscode.env.language);
   let panel: PreviewPanel | undefined;
   context.subscriptions.push(
     vscode.commands.registerCommand(CLIENT_COMMANDS.showPreview, (uri?: vscode.Uri) => {
       const fromUri = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined;
       const doc = fromUri ?? vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== LANGUAGE_ID) {
-        void vscode.window.showInformationMessage(msgs.previewNoReport);
+        void vscode.window.showInformationMessage(msg.previewNoReport());
         return;
       }
       if (panel) {
@@ -23,7 +22,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Client
         if (panel.uri.toString() !== doc.uri.toString()) panel.show(doc);
         return;
       }
-      const p = new PreviewPanel(context, doc, client, msgs);
+      const p = new PreviewPanel(context, doc, client);
       p.onDidDispose = () => {
         if (panel === p) panel = undefined;
       };
@@ -44,7 +43,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Client
           restored.dispose();
           return;
         }
-        const p = new PreviewPanel(context, doc, client, msgs, restored);
+        const p = new PreviewPanel(context, doc, client, restored);
         p.onDidDispose = () => {
           if (panel === p) panel = undefined;
         };

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { REQUESTS } from '../../../server/src/protocol';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { sendCustom } from '../requests';
-import { webviewStrings, type DraftMessages } from '../draftMessages';
+import { onDidChangeLocale, uiLocale } from '../l10n';
+import { msg, previewStrings } from '../messages';
 import { makeNonce, previewHtml } from './html';
 
 import { LANGUAGE_ID } from '../../../server/src/protocol';
@@ -45,7 +46,6 @@ export class PreviewPanel implements vscode.Disposable {
     context: vscode.ExtensionContext,
     document: vscode.TextDocument,
     private readonly client: ClientSource,
-    private readonly msgs: DraftMessages,
     /** A panel VS Code restored after a reload (its serializer hands it over). */
     restored?: vscode.WebviewPanel,
   ) {
@@ -55,11 +55,11 @@ export class PreviewPanel implements vscode.Disposable {
       restored ??
       vscode.window.createWebviewPanel(
         VIEW_TYPE,
-        msgs.previewTitle(baseName(document.uri)),
+        msg.previewTitle(baseName(document.uri)),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         webviewOptions(context),
       );
-    this.panel.title = msgs.previewTitle(baseName(document.uri));
+    this.panel.title = msg.previewTitle(baseName(document.uri));
     const webview = this.panel.webview;
     webview.options = webviewOptions(context);
     webview.html = previewHtml({
@@ -67,8 +67,8 @@ export class PreviewPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       nonce: makeNonce(),
-      lang: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
-      title: msgs.previewTitle(baseName(document.uri)),
+      lang: uiLocale(),
+      title: msg.previewTitle(baseName(document.uri)),
     });
     this.subs.push(
       webview.onDidReceiveMessage((m: unknown) => {
@@ -85,8 +85,13 @@ export class PreviewPanel implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document === this.document) this.post({ type: 'cursor', position: e.selections[0].active });
       }),
+      // The setting `disclosureReport.locale` changed: the title and the tables in the new language.
+      onDidChangeLocale(() => {
+        this.panel.title = msg.previewTitle(baseName(this.document.uri));
+        this.refreshNow();
+      }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc === this.document) this.post({ type: 'empty', message: this.msgs.previewNoReport });
+        if (doc === this.document) this.post({ type: 'empty', message: msg.previewNoReport() });
       }),
     );
     this.panel.onDidDispose(() => this.dispose(), null, this.subs);
@@ -99,7 +104,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** Shows another report in the same panel. */
   show(document: vscode.TextDocument): void {
     this.document = document;
-    this.panel.title = this.msgs.previewTitle(baseName(document.uri));
+    this.panel.title = msg.previewTitle(baseName(document.uri));
     this.refreshNow();
   }
 
@@ -137,19 +142,19 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       const client = await this.client();
       if (!client) {
-        this.post({ type: 'empty', message: this.msgs.serverNotRunning });
+        this.post({ type: 'empty', message: msg.serverNotRunning() });
         return;
       }
       const version = doc.version;
       const tables = await sendCustom(client, REQUESTS.preview, { uri: doc.uri.toString() });
       if (doc !== this.document) return; // another report meanwhile; its own load follows
       if (tables === null) {
-        this.post({ type: 'empty', message: this.msgs.previewNoReport });
+        this.post({ type: 'empty', message: msg.previewNoReport() });
         return;
       }
-      this.post({ type: 'update', uri: doc.uri.toString(), version, tables, locale: vscode.env.language, strings: webviewStrings(this.msgs) });
+      this.post({ type: 'update', uri: doc.uri.toString(), version, tables, locale: uiLocale(), strings: previewStrings() });
     } catch (err) {
-      this.post({ type: 'empty', message: this.msgs.previewFailed(err instanceof Error ? err.message : String(err)) });
+      this.post({ type: 'empty', message: msg.previewFailed(err instanceof Error ? err.message : String(err)) });
     }
   }
 

@@ -24,7 +24,7 @@ const zh = {
     new: '按官方格式输出一份新报告（全部行列名称，单元格为 0）',
   } as Record<string, string>,
   help: {
-    check: `用法：disclosure-report check [--format text|json] [--fix] [--config 文件] [--previous 文件] [--locale zh-CN|en] 路径...
+    check: `用法：disclosure-report check [--format text|json|sarif|csv] [--fix] [--config 文件] [--previous 文件] [--locale zh-CN|en] 路径...
 
 检查政府信息公开工作年度报告：纯文本（.txt、.md）、Word 文档（.docx）、网页（.html、.htm）和带文字层的
 PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件）。.doc、.wps、加密、损坏、扫描件或过大的文件各报
@@ -34,8 +34,12 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
 否则为输入中同一机关、上一年度的报告（机关与年度从标题、统计期限或文件名读出）。
 
 选项：
-  --format text|json   输出格式（默认 text：路径:行:列: 级别 规则 说明）
-  --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字；
+  --format text|json|sarif|csv
+                       输出格式（默认 text：路径:行:列: 级别 规则 说明）；sarif：SARIF 2.1.0 日志，
+                       已审核的发现带 suppressions；csv：发现列表（UTF-8 带 BOM，含审核状态与理由）。
+                       每种格式都列出已审核的发现及其状态与理由
+  --fix                就地重算派生单元格（总计、（七）总计、结转下年度继续办理），只改这些数字，并列出
+                       改了什么（旧值 → 新值）；已审核为按原样接受或误报的单元格不改；
                        .docx 只改这些单元格的文字，其余原样保留；网页和 PDF 不修改；从不改正文；
                        若某个输入单元格可能录入有误（一个单元格能解释全部不成立的等式），在改动旁注明
   --config 文件        使用该配置文件（规则级别、已审核的发现）；默认从每个被检查文件所在目录向上
@@ -121,7 +125,10 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
   badCommand: (c: string, known: string) => `未知命令：${c}（可用命令：${known}）`,
   noCommand: (known: string) => `请给出命令（可用命令：${known}）`,
   noPaths: '请给出要检查的文件或目录',
-  badFormat: (f: string) => `--format 只能是 text 或 json，而不是 ${f}`,
+  badFormat: (f: string) => `--format 只能是 text、json、sarif 或 csv，而不是 ${f}`,
+  /** After a reviewed finding's message: its status, reason and who. */
+  reviewed: (status: string, reason: string, who: string) => `（已审核：${status}${reason ? `：${reason}` : ''}${who ? `；${who}` : ''}）`,
+  statusWords: { confirmed: '已确认，待改正', accepted: '按原样接受', 'false-alarm': '误报' } as Record<string, string>,
   badLayout: (l: string) => `--layout 只能是 pipes 或 tabs，而不是 ${l}`,
   badYear: (y: string) => `--year 应为四位数字的年度（1900–2099），而不是 ${y}`,
   badEol: (e: string) => `--eol 只能是 lf 或 crlf，而不是 ${e}`,
@@ -148,7 +155,7 @@ Common options:
     new: 'print a new report in the official format (every label, 0 in every cell)',
   },
   help: {
-    check: `Usage: disclosure-report check [--format text|json] [--fix] [--config FILE] [--previous FILE] [--locale zh-CN|en] PATH...
+    check: `Usage: disclosure-report check [--format text|json|sarif|csv] [--fix] [--config FILE] [--previous FILE] [--locale zh-CN|en] PATH...
 
 Checks government information disclosure annual reports: plain text (.txt, .md), Word documents
 (.docx), saved web pages (.html, .htm) and PDFs with a text layer (.pdf). PATH is a file or a
@@ -160,8 +167,12 @@ year's (carry-over, valid counts, repeated prose): the --previous FILE, else the
 office and the year before (office and year read from the title, the period statement or the file name).
 
 Options:
-  --format text|json   output format (default text: path:line:col: severity rule message)
-  --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change;
+  --format text|json|sarif|csv
+                       output format (default text: path:line:col: severity rule message); sarif: a SARIF 2.1.0
+                       log, reviewed findings with suppressions; csv: the list of findings (UTF-8 with BOM,
+                       review status and reason). Every format lists the reviewed findings with status and reason
+  --fix                recompute derived cells in place (totals, （七）总计, 结转下年度继续办理); only those numbers change,
+                       each listed (old → new); cells reviewed as accepted or a false alarm are left alone;
                        in a .docx only those cells' text, everything else kept; web pages and PDFs are not changed; prose never;
                        where one cell likely holds a typo (it explains every failing identity), the change names it
   --config FILE        use this configuration file (rule severities, reviewed findings); by default
@@ -251,7 +262,9 @@ Options:
   badCommand: (c, known) => `unknown command: ${c} (commands: ${known})`,
   noCommand: (known) => `name a command (commands: ${known})`,
   noPaths: 'name the files or directories to check',
-  badFormat: (f) => `--format is text or json, not ${f}`,
+  badFormat: (f) => `--format is text, json, sarif or csv, not ${f}`,
+  reviewed: (status, reason, who) => ` (reviewed: ${status}${reason ? `: ${reason}` : ''}${who ? `; ${who}` : ''})`,
+  statusWords: { confirmed: 'confirmed, to be corrected', accepted: 'accepted as is', 'false-alarm': 'a false alarm' },
   badLayout: (l) => `--layout is pipes or tabs, not ${l}`,
   badYear: (y) => `--year is a four-digit year (1900–2099), not ${y}`,
   badEol: (e) => `--eol is lf or crlf, not ${e}`,

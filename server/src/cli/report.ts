@@ -2,6 +2,7 @@
 // file could not be read), and the reason for a file error in the user's language.
 
 import { pick, type Coverage, type Diagnostic, type FixChange, type Locale, type Localized, type Refusal } from '../core/index.js';
+import { type ReviewedEntry } from '../config/index.js';
 import { InputError } from '../sources/encoding.js';
 import { SourceError, type SourceKind } from '../sources/index.js';
 import { cliText } from './messages.js';
@@ -22,6 +23,13 @@ export interface FileReport {
   pairing?: Localized;
   /** What was verified (core/coverage): absent when the file could not be read. */
   coverage?: Coverage;
+  /** Every finding a reviewed entry of the config file matched (confirmed ones are also in `diagnostics`). */
+  reviewed?: { d: Diagnostic; entry: ReviewedEntry }[];
+}
+
+/** The review entry of a diagnostic of `r` (matched by rule and start), if it was reviewed. */
+export function reviewOf(r: FileReport, d: Diagnostic): ReviewedEntry | undefined {
+  return r.reviewed?.find((x) => x.d.rule === d.rule && x.d.range.start.line === d.range.start.line && x.d.range.start.character === d.range.start.character)?.entry;
 }
 
 /** Why a path could not be read or written, as the user reads it. */

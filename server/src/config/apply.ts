@@ -1,5 +1,8 @@
 // Applying `.disclosure-report.json` to one report's diagnostics: the file's rule severities
-// override the defaults, reviewed findings are dropped, and a reviewed entry for this report that
+// override the defaults, reviewed findings are dropped (status accepted or false-alarm; an entry
+// without a status is accepted) or kept as information with the review in their message
+// (confirmed: to be corrected), every reviewed finding is listed with its entry (the outputs show
+// them with status and reason instead of dropping them silently), and a reviewed entry for this report that
 // matches no finding any more comes back as a `reviewed-stale` information diagnostic at the top
 // of the report (the entry can be deleted). A finding is recognised by its rule and its cell key
 // (`cell`), else its row key (`row`), else the fingerprint of the text it covers: the rule and the
@@ -7,8 +10,8 @@
 // finding comes back when that prose changes, and a reviewed cell stays silenced whatever the
 // cell holds. Pure; used by the CLI and the language server alike.
 
-import { RULE_BY_ID, type Diagnostic, type Range, type Severity } from '../core/index.js';
-import type { ProjectConfig, ReviewedEntry } from './load.js';
+import { RULE_BY_ID, type Diagnostic, type Localized, type Range, type Severity } from '../core/index.js';
+import type { ProjectConfig, ReviewedEntry, ReviewStatus } from './load.js';
 
 /** The rule id of the diagnostic a stale reviewed entry gives. */
 export const REVIEWED_STALE = 'reviewed-stale' as const;
@@ -20,6 +23,8 @@ export interface Checkable {
   range: Range;
   cell?: string;
   row?: string;
+  /** The message, when the caller wants a confirmed finding's to say so (see reviewMessage). */
+  message?: Localized;
 }
 
 /** The report being checked: its path relative to the config file's folder, and its lines. */
@@ -29,8 +34,12 @@ export interface ReportTarget {
 }
 
 export interface Applied<T> {
+  /** Still reported: unreviewed findings, and confirmed ones (as information, their message saying so). */
   kept: T[];
+  /** Findings that are no longer reported (accepted or false alarm). */
   silencedCount: number;
+  /** Every finding an entry matched (confirmed ones too), as it was before the config, with its entry. */
+  reviewed: { d: T; entry: ReviewedEntry; index: number }[];
   /** Reviewed entries for this report that matched no diagnostic (with their index in `reviewed`). */
   staleReviewed: { entry: ReviewedEntry; index: number }[];
 }
@@ -82,6 +91,7 @@ export function applyConfig<T extends Checkable>(diagnostics: readonly T[], targ
   const mine = entriesByFile(config).get(file) ?? [];
   const used = new Set<number>();
   const kept: T[] = [];
+  const reviewed: Applied<T>['reviewed'] = [];
   let silencedCount = 0;
   for (const d of diagnostics) {
     const severity = config.severity[d.rule];
@@ -93,6 +103,11 @@ export function applyConfig<T extends Checkable>(diagnostics: readonly T[], targ
       used.add(hit.index);
       // Every finding an entry matches is silenced (a fingerprint may cover repeated text).
       for (const x of mine) if (x !== hit && matches(x.entry, d, fpOf)) used.add(x.index);
+      reviewed.push({ d, entry: hit.entry, index: hit.index });
+      if (statusOf(hit.entry) === 'confirmed') {
+        kept.push({ ...d, severity: 'information', ...(d.message ? { message: reviewMessage(d.message, hit.entry) } : {}) });
+        continue;
+      }
       silencedCount++;
       continue;
     }
@@ -101,7 +116,7 @@ export function applyConfig<T extends Checkable>(diagnostics: readonly T[], targ
   // An entry whose rule is switched off is not stale: its finding is not looked for.
   // An entry whose rule is switched off, or with reviewed-stale itself off, is not reported stale.
   const staleReviewed = config.severity[REVIEWED_STALE] === 'off' ? [] : mine.filter((x) => !used.has(x.index) && config.severity[x.entry.rule] !== 'off');
-  return { kept, silencedCount, staleReviewed };
+  return { kept, silencedCount, reviewed, staleReviewed };
 }
 
 const byFile = new WeakMap<readonly ReviewedEntry[], Map<string, { entry: ReviewedEntry; index: number }[]>>();
@@ -122,13 +137,75 @@ function entriesByFile(config: ProjectConfig): Map<string, { entry: ReviewedEntr
   return m;
 }
 
-/** The entry that records `d` as reviewed (cell, else row, else fingerprint). */
-export function reviewedEntry(d: Checkable, target: ReportTarget, reason = ''): ReviewedEntry {
+/** An entry's status (`accepted` when the file gives none). */
+export function statusOf(e: ReviewedEntry): ReviewStatus {
+  return e.status ?? 'accepted';
+}
+
+/** Does this entry settle its finding (accepted or false alarm: no longer reported, not to be fixed)? */
+export function settles(e: ReviewedEntry): boolean {
+  return statusOf(e) !== 'confirmed';
+}
+
+const STATUS_TEXT: Record<ReviewStatus, Localized> = {
+  confirmed: { zh: '已确认，待改正', en: 'confirmed, to be corrected' },
+  accepted: { zh: '已审核，按原样接受', en: 'reviewed, accepted as is' },
+  'false-alarm': { zh: '已审核，误报', en: 'reviewed, a false alarm' },
+};
+
+/** A status in words, in both languages. */
+export function statusText(status: ReviewStatus): Localized {
+  return STATUS_TEXT[status];
+}
+
+/** A finding's message with its review after it: `…（已确认，待改正：原因）`. */
+export function reviewMessage(message: Localized, e: ReviewedEntry): Localized {
+  const st = statusText(statusOf(e));
+  return {
+    zh: `${message.zh}（${st.zh}${e.reason ? `：${e.reason}` : ''}）`,
+    en: `${message.en} (${st.en}${e.reason ? `: ${e.reason}` : ''})`,
+  };
+}
+
+/**
+ * What the fixes must leave alone in one report: the cell keys of its findings settled as accepted
+ * or false alarm (a derived cell someone accepted as written is never recomputed), and whether a
+ * finding of `rule` at `cell` is settled (its inlay hint and recompute offer are not shown).
+ */
+export interface Settled {
+  cells: ReadonlySet<string>;
+  has(rule: string, cell: string | undefined): boolean;
+}
+
+export const NOTHING_SETTLED: Settled = { cells: new Set(), has: () => false };
+
+export function settledIn(config: ProjectConfig, file: string): Settled {
+  const f = normalizePath(file);
+  const mine = (entriesByFile(config).get(f) ?? []).map((x) => x.entry).filter((e) => e.cell && settles(e));
+  if (!mine.length) return NOTHING_SETTLED;
+  const pairs = new Set(mine.map((e) => `${e.rule} ${e.cell}`));
+  return { cells: new Set(mine.map((e) => e.cell!)), has: (rule, cell) => !!cell && pairs.has(`${rule} ${cell}`) };
+}
+
+/** What a review says besides the finding: status, reason, who and when. */
+export interface Review {
+  status: ReviewStatus;
+  reason: string;
+  reviewer?: string;
+  date?: string;
+}
+
+/** The entry that records `d` as reviewed (cell, else row, else fingerprint), in the file's key order. */
+export function reviewedEntry(d: Checkable, target: ReportTarget, review: Review | string = ''): ReviewedEntry {
+  const r: Review = typeof review === 'string' ? { status: 'accepted', reason: review } : review;
   const e: ReviewedEntry = { rule: d.rule, file: normalizePath(target.file) } as ReviewedEntry;
   if (d.cell) e.cell = d.cell;
   else if (d.row) e.row = d.row;
   else e.fingerprint = fingerprint(d, target.lines);
-  e.reason = reason;
+  e.status = r.status;
+  e.reason = r.reason;
+  if (r.reviewer) e.reviewer = r.reviewer;
+  if (r.date) e.date = r.date;
   return e;
 }
 

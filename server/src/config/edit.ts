@@ -81,3 +81,23 @@ export function removeReviewedEdits(text: string, index: number): Edit[] | undef
   const prevEnd = items[index - 1].offset + items[index - 1].length;
   return at(prevEnd, item.offset + item.length - prevEnd);
 }
+
+/**
+ * Offset edits that replace entry `index` of `reviewed` by `entry` (one line, in place: a finding
+ * reviewed again keeps one entry), or undefined when `text` is not valid JSON or has no such entry.
+ */
+export function replaceReviewedEdits(text: string, index: number, entry: ReviewedEntry): Edit[] | undefined {
+  const errors: ParseError[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const root = parseTree(text.slice(bom), errors, { disallowComments: true });
+  if (errors.length || !root || root.type !== 'object') return undefined;
+  const reviewed = findNodeAtLocation(root, ['reviewed']);
+  const items = reviewed?.type === 'array' ? (reviewed.children ?? []) : [];
+  if (!Number.isInteger(index) || index < 0 || index >= items.length) return undefined;
+  return [{ offset: items[index].offset + bom, length: items[index].length, content: entryText(entry) }];
+}
+
+/** A date as the entries record it: ISO 8601, `2026-03-01` (UTC). */
+export function isoDate(d: Date = new Date()): string {
+  return d.toISOString().slice(0, 10);
+}

@@ -19,7 +19,15 @@ export const MAX_CONFIG_PROBLEMS = 100;
 export type ConfigSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
-/** One finding someone checked and accepted: no longer reported while it still occurs. */
+/**
+ * What the reviewer decided: `confirmed` (a real error, to be corrected: still reported, as
+ * information), `accepted` (right as it stands) or `false-alarm` (the checker is wrong here): the
+ * last two are no longer reported. An entry written before statuses existed reads as `accepted`.
+ */
+export type ReviewStatus = 'confirmed' | 'accepted' | 'false-alarm';
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['confirmed', 'accepted', 'false-alarm'];
+
+/** One finding someone reviewed: its status, why, who and when. */
 export interface ReviewedEntry {
   rule: string;
   /** The report's path relative to the config file's folder, with `/`. */
@@ -30,7 +38,13 @@ export interface ReviewedEntry {
   row?: string;
   /** For a finding without a cell or row: a short hash of the rule and the text it covers (see apply.ts). */
   fingerprint?: string;
+  /** Absent in the file: `accepted` (what every entry meant before statuses). Always set once read. */
+  status?: ReviewStatus;
   reason: string;
+  /** Who reviewed (git user.name or the OS user), when the file says. */
+  reviewer?: string;
+  /** When (ISO 8601, `2026-03-01`), when the file says. */
+  date?: string;
 }
 
 export interface ProjectConfig {
@@ -192,6 +206,8 @@ const ENTRY_PROBLEMS_EN: Record<string, string> = {
   '缺少 file': 'file is missing',
   '需要 cell、row 或 fingerprint 之一': 'needs one of cell, row or fingerprint',
   'cell、row、fingerprint、reason 应为字符串': 'cell, row, fingerprint and reason must be strings',
+  'status 应为 confirmed、accepted 或 false-alarm': 'status must be confirmed, accepted or false-alarm',
+  'reviewer、date 应为字符串': 'reviewer and date must be strings',
 };
 
 function readEntry(e: unknown): ReviewedEntry | string {
@@ -201,10 +217,14 @@ function readEntry(e: unknown): ReviewedEntry | string {
   if (typeof x.file !== 'string' || !x.file) return '缺少 file';
   for (const k of ['cell', 'row', 'fingerprint', 'reason'] as const) if (x[k] !== undefined && typeof x[k] !== 'string') return 'cell、row、fingerprint、reason 应为字符串';
   if (!x.cell && !x.row && !x.fingerprint) return '需要 cell、row 或 fingerprint 之一';
-  const out: ReviewedEntry = { rule: x.rule, file: x.file, reason: (x.reason as string | undefined) ?? '' };
+  if (x.status !== undefined && !REVIEW_STATUSES.includes(x.status as ReviewStatus)) return 'status 应为 confirmed、accepted 或 false-alarm';
+  for (const k of ['reviewer', 'date'] as const) if (x[k] !== undefined && typeof x[k] !== 'string') return 'reviewer、date 应为字符串';
+  const out: ReviewedEntry = { rule: x.rule, file: x.file, status: (x.status as ReviewStatus | undefined) ?? 'accepted', reason: (x.reason as string | undefined) ?? '' };
   if (x.cell) out.cell = x.cell as string;
   if (x.row) out.row = x.row as string;
   if (x.fingerprint) out.fingerprint = x.fingerprint as string;
+  if (x.reviewer) out.reviewer = x.reviewer as string;
+  if (x.date) out.date = x.date as string;
   return out;
 }
 

@@ -77,8 +77,19 @@ export function phases(ids: Identity[]): Map<Identity, number> {
   return phase;
 }
 
+export interface RecomputeOptions {
+  /** Only the table whose lines include this line. */
+  tableAt?: number;
+  /**
+   * Cell keys never rewritten: derived cells a reviewer accepted as written (`.disclosure-report.json`
+   * entries with status accepted or false-alarm). An identity anchored there is left failing and
+   * said as refused; the identities that sum it take it as written.
+   */
+  keep?: ReadonlySet<string>;
+}
+
 /** The edits that make every evaluated identity of the analysis (or of the table at `tableAt`) hold. */
-export function recompute(analysis: Analysis, opts: { tableAt?: number } = {}): FixResult {
+export function recompute(analysis: Analysis, opts: RecomputeOptions = {}): FixResult {
   const tables = inScope(analysis.tables, opts.tableAt);
   const ids = tables.flatMap(identities);
   const phase = phases(ids);
@@ -96,6 +107,10 @@ export function recompute(analysis: Analysis, opts: { tableAt?: number } = {}): 
       if (!list) continue;
       for (const id of list) {
         if (refused.has(id.anchor)) continue;
+        if (opts.keep?.has(id.anchor.key) && round(value(id.anchor)) !== evaluate(id, value)) {
+          refused.set(id.anchor, { range: cellRange(id.anchor), reason: msg.refusedReviewed({ zh: id.anchor.label, en: id.anchor.labelEn }) });
+          continue;
+        }
         const expected = evaluate(id, value);
         if (round(value(id.anchor)) !== expected) failing.push({ id, expected });
       }

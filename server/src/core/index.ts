@@ -6,7 +6,8 @@ export { crossCheck, withCrossYear, type CrossCheckOptions } from './analyze.js'
 export { claimAt } from './rules/prose.js';
 export { reportIdentity, findPrevious, sameOffice, type ReportIdentity, type Pairing } from './years/index.js';
 export type { ClaimReading, Claim } from './prose/index.js';
-export { recompute, applyEdits, phases, type FixResult, type FixChange, type Refusal } from './fix.js';
+export { recompute, applyEdits, phases, type FixResult, type FixChange, type Refusal, type RecomputeOptions } from './fix.js';
+export { fixAll, SAFE_FIX_RULES, type LineSource } from './fixAll.js';
 export { identities, holds, numeric, evaluate, possibleIdentities, type Identity } from './rules/identities.js';
 export { RULES, RULE_BY_ID, ARITHMETIC_RULES } from './rules/registry.js';
 export type { Rule, TableRule, DocumentRule, DocumentContext, PreviousReport } from './rules/rule.js';

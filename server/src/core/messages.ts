@@ -38,6 +38,11 @@ export const msg = {
       `${key} (${written}) is likely the typo, ${value} would make ${n === 2 ? 'both' : `all ${n}`} hold`,
     ),
   relatedCell: (label: Localized, text: string) => L(`${label.zh}：${text}`, `${label.en}: ${text}`),
+  /** A derived cell the fixer leaves alone: a reviewer accepted it as written. */
+  refusedReviewed: (label: Localized) => L(`${label.zh}：已审核为按原样接受，未重新计算`, `${label.en}: reviewed and accepted as written, not recomputed`),
+  /** What a wording fix changed, in the list of changes: a row or column label, a section heading. */
+  changedLabel: () => L('标签', 'label'),
+  changedHeading: () => L('标题', 'heading'),
   refusedNegative: (label: Localized, expected: string) =>
     L(`未修改 ${label.zh}：按其他单元格计算应为 ${expected}，件数不能为负，请先核对输入数据`, `Left ${label.en} alone: the other cells make it ${expected}, and a count cannot be negative; check the inputs`),
   nothingFound: () =>

@@ -12,6 +12,7 @@ import type { Logger } from './guard.js';
 import type { ProjectConfigs } from './projectConfig.js';
 import type { SettingsStore } from './settings.js';
 import type { WorkspaceIndex } from './workspace.js';
+import type { CheckedFiles } from './checkedFiles.js';
 
 /** What the client declared it supports, read once from `initialize`. */
 export interface ClientInfo {
@@ -22,8 +23,21 @@ export interface ClientInfo {
   configuration: boolean;
   /** The client accepts versioned `documentChanges` in a workspace edit. */
   documentChanges: boolean;
+  /**
+   * Client-side commands the client declared (`initializationOptions.clientCommands`): the VS Code
+   * client runs "Mark as reviewed" (which prompts for a status and a reason) and lists what fix-all
+   * changed; other clients get a code action with the edit instead.
+   */
+  clientCommands: ReadonlySet<string>;
   /** `initializationOptions.locale`, then `initialize` params' `locale`. */
   initLocale: string | undefined;
+  /**
+   * `initializationOptions.drafts`: the client shows converted drafts (protocol.ts DRAFT_SCHEME), so
+   * findings of a .docx, web page or PDF checked from disk are published on the draft's URI.
+   */
+  drafts: boolean;
+  /** `initializationOptions.symbolsRefresh`: told when the symbols' words change (protocol.ts NOTIFICATIONS). */
+  symbolsRefresh: boolean;
   name: string;
 }
 
@@ -37,7 +51,8 @@ export type { ConvertedSource, WrittenFixes };
  */
 export interface SourceAccess {
   convert(uri: string): Promise<ConvertedSource>;
-  writeFixes(uri: string): Promise<WrittenFixes>;
+  /** `keep`: derived cells reviewed as accepted (left as written). */
+  writeFixes(uri: string, keep?: ReadonlySet<string>): Promise<WrittenFixes>;
 }
 
 export interface ServerContext {
@@ -49,6 +64,8 @@ export interface ServerContext {
   readonly workspace: WorkspaceIndex;
   /** `.disclosure-report.json` for each document. */
   readonly projectConfig: ProjectConfigs;
+  /** Files on disk the workspace check covered (the Findings view lists them with the open ones). */
+  readonly checkedFiles: CheckedFiles;
   /** The server commands (one `workspace/executeCommand` handler dispatches to them). */
   readonly commands: CommandRegistry;
   /** Source files on disk (absent in a runtime without a file system). */

@@ -4,6 +4,8 @@
 // URIs are kept in one spelling (`canonicalUri`: percent-encoded as VS Code writes them, drive
 // letters lower-case), so that a URI the server builds compares equal to the one the client sends.
 
+import { sourceUriOfDraft } from '../protocol.js';
+
 export type FileKind = 'file' | 'directory' | 'other';
 
 export interface FileStat {
@@ -50,8 +52,13 @@ function decode(s: string): string {
   }
 }
 
-/** One spelling of a URI: `file:` paths decoded and re-encoded (drive letter lower-case, `:` as %3A). */
+/**
+ * One spelling of a URI: `file:` paths decoded and re-encoded (drive letter lower-case, `:` as %3A).
+ * A converted draft (`disclosure-report-draft:`, protocol.ts) is the file it was converted from: the
+ * index takes the open draft as that file's open version, as it takes an open `.txt`.
+ */
 export function canonicalUri(uri: string): string {
+  uri = sourceUriOfDraft(uri) ?? uri;
   const m = /^file:\/\/([^/]*)(\/.*)?$/i.exec(uri);
   if (!m) return uri;
   let path = decode(m[2] ?? '/');

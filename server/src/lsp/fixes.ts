@@ -1,11 +1,14 @@
 // The fix service behind the code actions and the commands (the server builds one and hands it
 // to both through the context): the edits, always computed from the server's own copy of the
 // document at its current version: one cell (the core's fix of a diagnostic, found again by rule
-// and position), one table, or the whole document (the fixer's recompute, as `--fix`); and the
-// change of a likely mistyped cell (CONTRACT.md, "Suspect cells"), a quick fix only.
+// and position), one table (the fixer's recompute, as `--fix`), or fix-all: the recompute and every
+// fix that cannot change a number a person typed (core SAFE_FIX_RULES: wording, full-width digits,
+// placeholders, units); and the change of a likely mistyped cell (CONTRACT.md, "Suspect cells"), a
+// quick fix only. Cells reviewed as accepted (`keep`) are never rewritten.
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { ARITHMETIC_RULES, formatNumber, recompute, suspectFixTitle, type Analysis, type Diagnostic, type Localized, type Position, type Range, type TextEdit } from '../core/index.js';
+import { ARITHMETIC_RULES, fixAll, formatNumber, pick, recompute, suspectFixTitle, type Analysis, type Diagnostic, type FixResult, type Locale, type Localized, type Position, type Range, type TextEdit } from '../core/index.js';
+import type { FixChangeInfo } from '../protocol.js';
 import type { ReportDocument } from './documents.js';
 import { tableAt } from './tables.js';
 
@@ -58,7 +61,7 @@ export class Fixes {
    * Nothing to do when no arithmetic diagnostic is there (checked on the cached analysis, so a
    * cursor moving through a correct report costs nothing); results are kept per version.
    */
-  recomputeEdits(doc: ReportDocument, line?: number): TextEdit[] {
+  recomputeEdits(doc: ReportDocument, line?: number, keep?: ReadonlySet<string>): TextEdit[] {
     const a = this.deps.analysis(doc);
     const table = line === undefined ? undefined : tableAt(a, line);
     if (line !== undefined && !table) return [];
@@ -66,13 +69,21 @@ export class Fixes {
     if (!wrong) return [];
     let m = this.memo.get(doc);
     if (!m || m.version !== doc.version) this.memo.set(doc, (m = { version: doc.version, edits: new Map() }));
-    const key = table ? `table@${table.startLine}` : 'all';
+    const key = `${table ? `table@${table.startLine}` : 'all'} ${keep?.size ? [...keep].sort().join(',') : ''}`;
     let edits = m.edits.get(key);
     if (!edits) {
-      edits = recompute(a, line === undefined ? {} : { tableAt: line }).edits;
+      edits = recompute(a, line === undefined ? { keep } : { tableAt: line, keep }).edits;
       m.edits.set(key, edits);
     }
     return edits;
+  }
+
+  /**
+   * Fix-all of the document: the recompute (leaving `keep` alone) and the safe fixes of `reported`
+   * (the core's diagnostics still reported after the settings and the config file).
+   */
+  fixAll(doc: ReportDocument, reported: readonly Diagnostic[], keep?: ReadonlySet<string>): FixResult {
+    return fixAll(this.deps.analysis(doc), doc.model, reported, { keep });
   }
 
   /** A workspace edit for the document at its current version (versioned when the client can take it). */
@@ -81,4 +92,9 @@ export class Fixes {
     if (this.deps.documentChanges()) return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: copy }] };
     return { changes: { [doc.uri]: copy } };
   }
+}
+
+/** A fix's changes as the client lists them: the line, the cell or label, old → new. */
+export function changeInfos(result: Pick<FixResult, 'changes'>, locale: Locale): FixChangeInfo[] {
+  return result.changes.map((c) => ({ line: c.range.start.line, rule: c.rule, ...(c.key ? { key: c.key } : {}), what: pick({ zh: c.label, en: c.labelEn }, locale), old: c.old, new: c.new }));
 }

@@ -4,7 +4,7 @@
 // Imported by the services and the features alike; imports nothing of the server.
 
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
-import type { CustomRequest } from '../protocol.js';
+import type { CustomNotification, CustomRequest } from '../protocol.js';
 
 export interface Logger {
   error(message: string, err?: unknown): void;
@@ -92,4 +92,9 @@ export function requireRange(params: unknown): { start: { line: number; characte
   const ok = (p: unknown) => !!p && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
   if (!r || !ok(r.start) || !ok(r.end)) throw new InvalidParams('range is missing or malformed');
   return r as { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** Sends one of protocol.ts's custom notifications; a failure is logged, never thrown. */
+export function sendNotice<P>(ctx: { connection: Connection; log: Logger }, notice: CustomNotification<P>, ...params: P extends void ? [] : [P]): void {
+  ctx.connection.sendNotification(notice.method, ...(params as unknown[])).catch((err) => ctx.log.error(`${notice.method} failed`, err));
 }

@@ -6,7 +6,7 @@
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { Localized } from '../core/index.js';
-import { addReviewedEdits, CONFIG_FILE, MAX_CONFIG_BYTES, newConfigText, normalizePath, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, type Checkable, type LoadedConfig, type ReviewedEntry } from '../config/index.js';
+import { addReviewedEdits, replaceReviewedEdits, CONFIG_FILE, MAX_CONFIG_BYTES, newConfigText, normalizePath, NOTHING_SETTLED, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, settledIn, type Checkable, type LoadedConfig, type Review, type ReviewedEntry, type Settled } from '../config/index.js';
 import { baseName, canonicalUri, isInside, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
 import type { Logger } from './guard.js';
 
@@ -92,13 +92,15 @@ export class ProjectConfigs {
    * root (a CreateFile and its text; only when the client can create files). undefined when the
    * config cannot be edited (not valid JSON, no file system, or no way to create it).
    */
-  async reviewEdit(uri: string, d: Checkable, lines: { line(i: number): string; readonly lineCount: number }, opts: { canCreate: boolean; documentChanges: boolean }): Promise<{ edit: WorkspaceEdit; entry: ReviewedEntry; configUri: string } | undefined> {
+  async reviewEdit(uri: string, d: Checkable, lines: { line(i: number): string; readonly lineCount: number }, opts: { canCreate: boolean; documentChanges: boolean; review?: Review }): Promise<{ edit: WorkspaceEdit; entry: ReviewedEntry; configUri: string } | undefined> {
     if (!this.deps.fs || !/^file:/i.test(uri)) return undefined;
     const c = canonicalUri(uri);
     const config = await this.forDocument(c);
     if (config) {
-      const entry = reviewedEntry(d, { file: relativePath(config.dir, c), lines });
-      const edits = addReviewedEdits(config.text, entry);
+      const entry = reviewedEntry(d, { file: relativePath(config.dir, c), lines }, opts.review);
+      // The same finding reviewed before: its entry replaced, so that one finding keeps one entry.
+      const before = config.config.reviewed.findIndex((e) => sameFinding(e, entry));
+      const edits = before >= 0 ? replaceReviewedEdits(config.text, fileIndexAt(config.text, config.reviewedAt[before]), entry) : addReviewedEdits(config.text, entry);
       if (!edits) return undefined;
       const textEdits = edits.map((e) => ({ range: { start: positionAt(config.text, e.offset), end: positionAt(config.text, e.offset + e.length) }, newText: e.content }));
       const edit: WorkspaceEdit = opts.documentChanges ? { documentChanges: [{ textDocument: { uri: config.uri, version: null }, edits: textEdits }] } : { changes: { [config.uri]: textEdits } };
@@ -106,7 +108,7 @@ export class ProjectConfigs {
     }
     if (!opts.canCreate || !opts.documentChanges) return undefined;
     const target = this.newConfigUri(c);
-    const entry = reviewedEntry(d, { file: relativePath(parentUri(target), c), lines });
+    const entry = reviewedEntry(d, { file: relativePath(parentUri(target), c), lines }, opts.review);
     const edit: WorkspaceEdit = {
       documentChanges: [
         { kind: 'create', uri: target, options: { ignoreIfExists: true } },
@@ -114,6 +116,16 @@ export class ProjectConfigs {
       ],
     };
     return { edit, entry, configUri: target };
+  }
+
+  /**
+   * What the fixes, inlay hints and recompute lens of `uri` leave alone: the cells of its findings
+   * reviewed as accepted or false alarm (none without a usable config file).
+   */
+  async settled(uri: string): Promise<Settled> {
+    const config = await this.forDocument(uri);
+    if (!config || config.problems.some((p) => p.fatal)) return NOTHING_SETTLED;
+    return settledIn(config.config, relativePath(config.dir, canonicalUri(uri)));
   }
 
   /**
@@ -184,4 +196,9 @@ function fileIndexAt(text: string, at: { line: number; character: number } | und
   if (!at) return -1;
   const parsed = reviewedPositions(text);
   return parsed.findIndex((p) => p.line === at.line && p.character === at.character);
+}
+
+/** Do two entries name the same finding (file, rule, and cell, row or fingerprint)? */
+function sameFinding(a: ReviewedEntry, b: ReviewedEntry): boolean {
+  return normalizePath(a.file) === normalizePath(b.file) && a.rule === b.rule && (a.cell ?? '') === (b.cell ?? '') && (a.row ?? '') === (b.row ?? '') && (a.fingerprint ?? '') === (b.fingerprint ?? '');
 }

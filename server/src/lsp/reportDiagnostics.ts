@@ -10,9 +10,10 @@
 // that says how many more (`diagnosticsFor`).
 
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { applyConfig, CONFIG_FILE, staleDiagnostic } from '../config/index.js';
+import { applyConfig, CONFIG_FILE, NOTHING_SETTLED, settledIn, staleDiagnostic, type ReviewedEntry, type Settled as SettledCells } from '../config/index.js';
 import { crossCheck, pick, withCrossYear, type Analysis, type Diagnostic, type Locale, type PreviousReport, type RuleId, type Severity } from '../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../protocol.js';
+import type { ServerContext } from './context.js';
 import { toLsp } from './convert.js';
 import { canonicalUri, relativePath } from './files.js';
 import { linesOf, type DocumentStore, type ReportDocument } from './documents.js';
@@ -129,26 +130,58 @@ export interface ReportDiagnosticsOptions {
   config?: DocumentConfig;
 }
 
-/** After the configuration file and the settings (not capped): diagnosticsFor's step for a report with a config file. */
-export function reportDiagnostics(diagnostics: readonly Diagnostic[], opts: ReportDiagnosticsOptions): LspDiagnostic[] {
+/**
+ * A document's own diagnostics and, when last year's report is known (`ctx.documents.previousOf`,
+ * which the workspace index fills), the cross-year ones (findingsOf).
+ */
+export function coreDiagnostics(ctx: Pick<ServerContext, 'documents' | 'log'>, doc: ReportDocument): Diagnostic[] {
+  const subject = documentSubject(ctx.documents, doc);
+  if (!subject.previous) return subject.analysis.diagnostics;
+  // Kept per analysis and last year's report: code actions, the review and the Findings view ask
+  // again for the version the diagnostics were published for (crossCheck reads all the prose).
+  const memo = crossMemo.get(doc);
+  if (memo && memo.analysis === subject.analysis && memo.previous === subject.previous) return memo.result;
+  const result = findingsOf(subject, ctx.log);
+  crossMemo.set(doc, { analysis: subject.analysis, previous: subject.previous, result });
+  return result;
+}
+
+const crossMemo = new WeakMap<ReportDocument, { analysis: unknown; previous: unknown; result: Diagnostic[] }>();
+
+export interface Settled {
+  /** Still reported, as the core's diagnostics (a confirmed finding: a copy, as information, its message with the review). */
+  kept: Diagnostic[];
+  /** Every finding a reviewed entry matched, before the config, with the entry. */
+  reviewed: { d: Diagnostic; entry: ReviewedEntry; index: number }[];
+  stale: { entry: ReviewedEntry; index: number }[];
+  /** The config that was applied (none, or one with a syntax error: not applied). */
+  config?: DocumentConfig;
+}
+
+/** The core diagnostics after the settings' severities and the config file (not yet LSP). */
+export function settle(diagnostics: readonly Diagnostic[], opts: Omit<ReportDiagnosticsOptions, 'version' | 'locale'>): Settled {
   const config = opts.config && !opts.config.problems.some((p) => p.fatal) ? opts.config : undefined;
   // The settings' severity, unless the config file names the rule.
-  const settled: Diagnostic[] = [];
+  const severed: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (config?.config.severity[d.rule]) {
-      settled.push(d);
+      severed.push(d);
       continue;
     }
     const s = opts.severity(d.rule, d.severity);
     if (s === 'off') continue;
-    settled.push(s === d.severity ? d : { ...d, severity: s });
+    severed.push(s === d.severity ? d : { ...d, severity: s });
   }
-  let kept = settled;
+  if (!config) return { kept: severed, reviewed: [], stale: [] };
+  const applied = applyConfig(severed, { file: relativePath(config.dir, canonicalUri(opts.uri)), lines: opts.lines }, config.config);
+  return { kept: applied.kept, reviewed: applied.reviewed, stale: applied.staleReviewed, config };
+}
+
+export function reportDiagnostics(diagnostics: readonly Diagnostic[], opts: ReportDiagnosticsOptions): LspDiagnostic[] {
+  const { kept, stale, config } = settle(diagnostics, opts);
   const out: LspDiagnostic[] = [];
   if (config) {
-    const applied = applyConfig(settled, { file: relativePath(config.dir, canonicalUri(opts.uri)), lines: opts.lines }, config.config);
-    kept = applied.kept;
-    for (const s of applied.staleReviewed) {
+    for (const s of stale) {
       const d = staleDiagnostic(s.entry, CONFIG_FILE, config.config);
       const lsp = toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity: d.severity });
       const at = config.reviewedAt[s.index] ?? { line: 0, character: 0 };
@@ -160,4 +193,16 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[], opts: Repo
   }
   for (const d of kept) out.push(toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity: d.severity }));
   return out;
+}
+
+/**
+ * An open document's findings as the user sees them now: the core's diagnostics (cross-year ones
+ * included) after the settings and the config file, with the cells the fixes leave alone and which
+ * findings are settled (their inlay hint and recompute offer hidden).
+ */
+export async function documentFindings(ctx: ServerContext, doc: ReportDocument, settings: Settings): Promise<Settled & { settled: SettledCells }> {
+  const config = await ctx.projectConfig.forDocument(doc.uri);
+  const s = settle(coreDiagnostics(ctx, doc), { uri: doc.uri, severity: (rule, own) => ctx.settings.severity(rule, settings, own), lines: doc.model, config });
+  const settled = s.config ? settledIn(s.config.config, relativePath(s.config.dir, canonicalUri(doc.uri))) : NOTHING_SETTLED;
+  return { ...s, settled };
 }

@@ -5,6 +5,7 @@
 
 import { ExecuteCommandRequest, MessageType, ShowMessageNotification, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { CommandRegistry } from './commandRegistry.js';
+import { CheckedFiles } from './checkedFiles.js';
 import { pick, resolveLocale } from '../core/index.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import type { ClientInfo, Feature, ServerContext, SourceAccess } from './context.js';
@@ -13,6 +14,8 @@ import * as codeActions from './features/codeActions.js';
 import * as codeLens from './features/codeLens.js';
 import * as commands from './features/commands.js';
 import * as completion from './features/completion.js';
+import * as findings from './features/findings.js';
+import * as review from './features/review.js';
 import * as coverage from './features/coverage.js';
 import * as configuration from './features/configuration.js';
 import * as diagnostics from './features/diagnostics.js';
@@ -36,11 +39,11 @@ import { SettingsStore } from './settings.js';
 import { WorkspaceIndex, type WorkspaceLimits } from './workspace.js';
 
 /** Every feature, in the order they register (sync first: it feeds the documents). */
-export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolders, diagnostics, codeActions, commands, workspaceCheck, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft, sources, completion, coverage];
+export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolders, diagnostics, codeActions, commands, workspaceCheck, hover, inlayHints, symbols, folding, codeLens, formatting, preview, newDraft, sources, completion, review, findings, coverage];
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};
-  const opts = params?.initializationOptions as { locale?: unknown } | null | undefined;
+  const opts = params?.initializationOptions as { locale?: unknown; drafts?: unknown; symbolsRefresh?: unknown; clientCommands?: unknown } | null | undefined;
   const initLocale =
     opts && typeof opts.locale === 'string' && opts.locale.trim() ? opts.locale : typeof params?.locale === 'string' && params.locale ? params.locale : undefined;
   return {
@@ -49,6 +52,9 @@ export function readClient(params: InitializeParams): ClientInfo {
     configuration: !!caps.workspace?.configuration,
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     initLocale,
+    drafts: opts?.drafts === true,
+    symbolsRefresh: opts?.symbolsRefresh === true,
+    clientCommands: new Set(Array.isArray(opts?.clientCommands) ? opts.clientCommands.filter((c): c is string => typeof c === 'string') : []),
     name: params?.clientInfo?.name ?? 'unknown client',
   };
 }
@@ -113,6 +119,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${where}: ${pick(message, resolveLocale(client.initLocale))}` }).catch((err) => log.error('showMessage failed', err)),
   });
   const commandRegistry = new CommandRegistry();
+  const checkedFiles = new CheckedFiles();
   const ctx: ServerContext = {
     connection,
     documents,
@@ -121,6 +128,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     workspace,
     projectConfig,
     commands: commandRegistry,
+    checkedFiles,
     sources: info.sources,
     get client() {
       return client;

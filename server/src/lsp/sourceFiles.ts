@@ -49,18 +49,18 @@ export function sourceAccess(fs: FileSystem): SourceAccess {
       }
     },
 
-    async writeFixes(uri: string): Promise<WrittenFixes> {
+    async writeFixes(uri: string, keep?: ReadonlySet<string>): Promise<WrittenFixes> {
       try {
         const bytes = await fs.readBytes(uri);
         const src = await readSource(nameOf(uri), bytes);
         if (src.kind !== 'docx') return { error: NOT_DOCX };
-        const result = recompute(analyzeText(src.text));
+        const result = recompute(analyzeText(src.text), { keep });
         const out = writeBack(src, bytes, result.edits);
         if (!out) return { error: NOT_DOCX };
         const skipped = new Set(out.skipped.map((e) => JSON.stringify(e.range)));
         const changes = result.changes
           .filter((c) => !skipped.has(JSON.stringify(c.range)))
-          .map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new }));
+          .map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new, line: c.range.start.line }));
         if (!out.applied.length) return { changes: [], skipped: out.skipped.length, text: src.text };
         await fs.writeBytes(uri, out.bytes, bytes);
         const again = await readSource(nameOf(uri), out.bytes);

@@ -61,8 +61,8 @@ export class Workbench {
     for (let i = 0; i < 3; i++) await this.kb.press('Escape');
   }
 
-  /** Runs a command by its label from the command palette (F1). */
-  async command(label) {
+  /** Runs a command by its label from the command palette (F1); `opensInput`: the command opens a quick input of its own (a save dialog), so the palette does not just close. */
+  async command(label, { opensInput = false } = {}) {
     await this.dismiss();
     await this.focusEditorOrWorkbench();
     await this.kb.press('F1');
@@ -75,6 +75,7 @@ export class Workbench {
       what: `"${label}" to be the chosen command`,
     });
     await this.kb.press('Enter');
+    if (opensInput) return;
     await until(async () => !(await this.quickInput().isVisible()), { timeout: 5000, what: 'the command palette to close' });
   }
 

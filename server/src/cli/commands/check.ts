@@ -1,15 +1,18 @@
-// `disclosure-report check [--format text|json] [--fix] [--config FILE] [--previous FILE] PATH...`:
+// `disclosure-report check [--format text|json|sarif|csv] [--fix] [--config FILE] [--previous FILE] PATH...`:
 // 1. read and convert every input (inputs.ts: plain text, .docx, .html/.htm, .pdf; folders walked
 //    for all of them); 2. with --fix recompute the derived cells and write each file back atomically
 //    (text files as they were encoded, a .docx through the sources layer; web pages and PDFs are
 //    never written); 3. pair each report with last year's (--previous FILE, else the input of the
 //    same office and the year before) and run the cross-year rules on the pairs; 4. apply
-//    `.disclosure-report.json` (found upward, or --config) and print. Over several files, a tally:
+//    `.disclosure-report.json` (found upward, or --config) and print: text, JSON, or the findings
+//    list (findings/: SARIF 2.1.0 or CSV), reviewed findings in each with their status and reason
+//    (--fix leaves the cells reviewed as accepted alone). Over several files, a tally:
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 
 import { analyzeText, applyEdits, coverage, crossCheck, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
-import { applyConfig, CONFIG_FILE, staleDiagnostic } from '../../config/index.js';
+import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic } from '../../config/index.js';
+import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
 import { encode } from '../../sources/encoding.js';
@@ -25,7 +28,7 @@ import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../outp
 import { reason, type FileReport } from '../report.js';
 
 /** Writes the recompute fixes of one input back to its file; returns what changed and the input as re-read. */
-async function fixInput(input: Input, report: FileReport, locale: Locale): Promise<Input> {
+async function fixInput(input: Input, report: FileReport, locale: Locale, keep: ReadonlySet<string>): Promise<Input> {
   const t = cliText(locale);
   const { source, bytes, analysis } = input;
   if (!source || !bytes || !analysis) return input;
@@ -33,7 +36,7 @@ async function fixInput(input: Input, report: FileReport, locale: Locale): Promi
     report.notice = t.readOnlySource(source.kind);
     return input;
   }
-  const result = recompute(analysis);
+  const result = recompute(analysis, { keep });
   report.refused = result.refused;
   if (!result.edits.length) return input;
   if (source.kind === 'text') {
@@ -101,6 +104,13 @@ function withConfig(report: FileReport, text: string, config: FoundConfig): void
   const applied = applyConfig(report.diagnostics, { file: configRelative(config, report.path), lines }, config.config);
   const stale = applied.staleReviewed.map((s) => staleDiagnostic(s.entry, CONFIG_FILE, config.config));
   report.diagnostics = [...stale, ...applied.kept];
+  report.reviewed = applied.reviewed;
+}
+
+/** The cells `--fix` leaves alone in a file: those its config file records as accepted or a false alarm. */
+function keptCells(path: string, config: FoundConfig | undefined): ReadonlySet<string> {
+  if (!config || config.problems.some((p) => p.fatal)) return new Set();
+  return settledIn(config.config, configRelative(config, path)).cells;
 }
 
 type Io = Parameters<Parameters<typeof defineCommand>[0]['run']>[1]['io'];
@@ -140,7 +150,7 @@ function configLookup(configPath: string | undefined, locale: Locale, io: Io, fa
  * whose fix cannot be written is still reported with its findings, and says why. With `stop`
  * (Ctrl-C), fixing ends between two files: every file is fixed whole or untouched.
  */
-async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fail: () => void, stop?: Interrupt): Promise<Result[]> {
+async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fail: () => void, configFor: (path: string) => FoundConfig | undefined, stop?: Interrupt): Promise<Result[]> {
   const t = cliText(locale);
   const results: Result[] = [];
   for (let input of inputs) {
@@ -159,7 +169,7 @@ async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fa
     const r: FileReport = { path: input.path, kind: input.source?.kind, diagnostics: [], fixed: [], refused: [] };
     if (fix) {
       try {
-        input = await fixInput(input, r, locale);
+        input = await fixInput(input, r, locale, keptCells(input.path, configFor(input.path)));
       } catch (e) {
         fail();
         io.err(t.cannotWrite(input.path, reason(e, locale)) + '\n');
@@ -194,8 +204,15 @@ async function compareYears(results: Result[], previousPath: string | undefined,
 }
 
 /** Pass 4: the configuration file, the output (JSON as a stream, file by file) and the tally; the count of errors. */
-function printAll(results: Result[], format: 'text' | 'json', locale: Locale, io: Io, configFor: (path: string) => FoundConfig | undefined): number {
+declare const __VERSION__: string | undefined;
+
+type Format = 'text' | 'json' | 'sarif' | 'csv';
+const FORMATS: readonly string[] = ['text', 'json', 'sarif', 'csv'];
+
+function printAll(results: Result[], format: Format, locale: Locale, io: Io, configFor: (path: string) => FoundConfig | undefined): number {
   const json = format === 'json' ? new JsonStream(io.out, locale) : null;
+  /** For sarif and csv: every readable report's findings, written at the end. */
+  const lists: ReportFindings[] = [];
   /** The rule ids each readable report raised, for the tally. */
   const failing: string[][] = [];
   const tally: Tally = { files: results.length, error: 0, warning: 0, notes: 0, fixes: 0, partial: 0 };
@@ -207,6 +224,7 @@ function printAll(results: Result[], format: 'text' | 'json', locale: Locale, io
     const { input, report: r } = x;
     const config = configFor(input.path);
     if (config && input.source) withConfig(r, input.source.text, config);
+    if (format === 'sarif' || format === 'csv') lists.push(reportFindings(r.path, input.analysis, r.diagnostics, r.reviewed));
     failing.push(r.diagnostics.map((d) => d.rule));
     json?.file(r);
     tally.fixes += r.fixed.length;
@@ -220,7 +238,9 @@ function printAll(results: Result[], format: 'text' | 'json', locale: Locale, io
     if (format === 'text') io.out(fileText(r, locale));
   }
   const rules = results.length > 1 ? ruleTally(failing) : undefined;
-  if (json) json.end(rules);
+  if (format === 'sarif') io.out(sarifLog(lists, { locale, toolVersion: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' }));
+  else if (format === 'csv') io.out(findingsCsv(lists, locale));
+  else if (json) json.end(rules);
   else io.out((rules ? tallyText(rules, failing.length, locale) : '') + summaryText(tally, locale));
   return tally.error;
 }
@@ -236,7 +256,7 @@ export const check = defineCommand({
   async run({ values, positionals }, { locale, io }) {
     const t = cliText(locale);
     const format = values.format;
-    if (format !== 'text' && format !== 'json') throw new UsageError(t.badFormat(String(format)), 'check');
+    if (typeof format !== 'string' || !FORMATS.includes(format)) throw new UsageError(t.badFormat(String(format)), 'check');
     if (!positionals.length) throw new UsageError(t.noPaths, 'check');
     if (values.previous === '') throw new UsageError(t.badValue('--previous'), 'check');
     let bad = false;
@@ -253,7 +273,7 @@ export const check = defineCommand({
     const stop = values.fix ? onInterrupt() : undefined;
     let results: Result[];
     try {
-      results = await fixEach(inputs, !!values.fix, locale, io, fail, stop);
+      results = await fixEach(inputs, !!values.fix, locale, io, fail, configFor, stop);
     } finally {
       stop?.dispose();
     }
@@ -263,7 +283,7 @@ export const check = defineCommand({
       return 130;
     }
     await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail);
-    const errors = printAll(results, format, locale, io, configFor);
+    const errors = printAll(results, format as Format, locale, io, configFor);
     return bad ? 2 : errors ? 1 : 0;
   },
 });

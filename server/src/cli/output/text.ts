@@ -1,9 +1,12 @@
-// `check --format text`: compiler-style lines (`path:line:col: severity rule message`), what
+// `check --format text`: compiler-style lines (`path:line:col: severity rule message`; a finding
+// reviewed as accepted or a false alarm as `path:line:col: reviewed rule message (status: reason;
+// who date)`, which the problem matcher does not take for a problem), what
 // --fix changed and refused, over several files the tally (for each rule, how many reports fail
 // it), and the closing summary line. Each report ends with its verdict line: its errors, fully
 // verified, or nothing wrong found but not fully verifiable (what could not be checked).
 
 import { coverageText, fullyChecked, pick, RULES, suspectNote, type Coverage, type Locale, type Suspect } from '../../core/index.js';
+import { statusOf } from '../../config/index.js';
 import { cliText } from '../messages.js';
 import { shown } from '../shown.js';
 import type { FileReport } from '../report.js';
@@ -21,6 +24,14 @@ export function fileText(r: FileReport, locale: Locale): string {
   for (const x of r.refused) lines.push(`${at(x.range.start)}: ${t.notFixed}: ${pick(x.reason, locale)}`);
   if (r.notice) lines.push(`${path}: ${r.notice}`);
   for (const d of r.diagnostics) lines.push(`${at(d.range.start)}: ${d.severity} ${d.rule} ${pick(d.message, locale)}${note(d.suspect)}`);
+  // Reviewed findings no longer reported (accepted, false alarm): said, with the review, not dropped silently.
+  const reported = new Set(r.diagnostics.map((d) => `${d.rule} ${d.range.start.line}:${d.range.start.character}`));
+  for (const { d, entry } of r.reviewed ?? []) {
+    if (reported.has(`${d.rule} ${d.range.start.line}:${d.range.start.character}`)) continue;
+    // The reason and reviewer come from the config file: escaped like names (no forged lines).
+    const who = shown([entry.reviewer, entry.date].filter(Boolean).join(' '));
+    lines.push(`${at(d.range.start)}: reviewed ${d.rule} ${pick(d.message, locale)}${t.reviewed(t.statusWords[statusOf(entry)], shown(entry.reason), who)}`);
+  }
   if (r.coverage) lines.push(`${path}: ${pick(verdictLine(r.coverage, r.diagnostics.filter((d) => d.severity === 'error').length), locale)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }

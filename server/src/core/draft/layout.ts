@@ -17,7 +17,7 @@ import { tableAt } from '../keys.js';
 
 import { classifyLine } from '../lines.js';
 import type { Table } from '../model.js';
-import { displayWidth } from './width.js';
+import { codePointWidth, displayWidth } from './width.js';
 
 export type TableLayout = 'pipes' | 'tabs';
 
@@ -110,7 +110,42 @@ function significant(cells: string[]): number {
   return n;
 }
 
-/** The aligned texts of one block of rows. Trailing blank cells follow the grid unpadded. */
+/**
+ * A text's width as wide (W/F: CJK, full-width forms) and narrow columns, counted apart. Editors
+ * draw a CJK character in a CJK font whose advance is seldom exactly two Latin columns (VS Code's
+ * default font on Linux takes CJK from a fallback 1 em wide against 0.6 em Latin), so cells padded
+ * to the same display width are still ragged on screen. Padded to the same number of wide *and*
+ * of narrow columns — the wide shortfall with U+3000 IDEOGRAPHIC SPACE, which every CJK font draws
+ * as wide as its ideographs, the narrow one with spaces — every cell of a column takes the same
+ * width in any font whose wide glyphs share one advance and whose narrow ones another.
+ */
+interface Size {
+  wide: number;
+  narrow: number;
+}
+
+function sizeOf(s: string): Size {
+  let wide = 0;
+  let narrow = 0;
+  for (const ch of s) {
+    const w = codePointWidth(ch.codePointAt(0)!);
+    if (w === 2) wide++;
+    else narrow += w;
+  }
+  return { wide, narrow };
+}
+
+const IDEOGRAPHIC_SPACE = '\u3000';
+const padding = (have: Size, want: Size) => IDEOGRAPHIC_SPACE.repeat(Math.max(0, want.wide - have.wide)) + ' '.repeat(Math.max(0, want.narrow - have.narrow));
+
+/**
+ * The aligned texts of one block of rows. Labels are left-aligned, numbers right-aligned (their
+ * last digits in one column); a column is as wide, in wide and in narrow columns, as its widest
+ * label or value. A heading over a value column (`本年制发件数` over numbers) is padded with plain
+ * spaces by display width, so that the numbers below never carry ideographic spaces; the heading
+ * row is then aligned by display width only. Trailing blank cells (merged-cell debris from Word:
+ * `标题 | |||`) are left out of the grid and written compactly, never padded into columns.
+ */
 function alignBlock(rows: PipeRow[]): string[] {
   const data = rows.filter((r) => hasValues(r.cells));
   if (!data.length) return rows.map(plain);
@@ -141,48 +176,70 @@ function alignBlock(rows: PipeRow[]): string[] {
     return null;
   });
   const grid = placed.filter((p): p is Placed => p !== null);
+  const isData = (p: Placed) => hasValues(p.row.cells);
   const sepWidth = 2 + Math.max(1, ...grid.flatMap((p) => [...p.row.seps, p.row.trail].map(displayWidth)));
-  const leadWidth = Math.max(0, ...grid.map((p) => (p.row.lead ? displayWidth(p.row.lead) + 1 : 0)));
-  const width = new Array<number>(cols).fill(0);
+  const lead: Size = { wide: 0, narrow: 0 };
   for (const p of grid) {
-    for (let i = 0; i < p.from.length; i++) if (p.from[i] === p.to[i]) width[p.from[i]] = Math.max(width[p.from[i]], displayWidth(p.row.cells[i]));
+    if (!p.row.lead) continue;
+    const s = sizeOf(p.row.lead + ' ');
+    lead.wide = Math.max(lead.wide, s.wide);
+    lead.narrow = Math.max(lead.narrow, s.narrow);
   }
-  // A spanning label widens the last column it covers.
+  const size: Size[] = Array.from({ length: cols }, () => ({ wide: 0, narrow: 0 }));
+  // Labels anywhere, and the values of data rows, in wide and narrow columns.
+  for (const p of grid) {
+    for (let i = 0; i < p.from.length; i++) {
+      const j = p.from[i];
+      if (j !== p.to[i] || (j >= lmax && !isData(p))) continue;
+      const s = sizeOf(p.row.cells[i]);
+      size[j].wide = Math.max(size[j].wide, s.wide);
+      size[j].narrow = Math.max(size[j].narrow, s.narrow);
+    }
+  }
+  const width = (z: Size) => 2 * z.wide + z.narrow;
+  // A heading over values widens its column by display width.
+  for (const p of grid) {
+    if (isData(p)) continue;
+    for (let i = 0; i < p.from.length; i++) {
+      const j = p.from[i];
+      if (j < lmax || j !== p.to[i]) continue;
+      size[j].narrow += Math.max(0, displayWidth(p.row.cells[i]) - width(size[j]));
+    }
+  }
+  // A label spanning columns (a row with fewer labels) widens the last column it covers.
+  const spanned = (from: number, to: number): Size => {
+    const z = { wide: 0, narrow: (to - from) * sepWidth };
+    for (let j = from; j <= to; j++) (z.wide += size[j].wide), (z.narrow += size[j].narrow);
+    return z;
+  };
   for (const p of grid) {
     for (let i = 0; i < p.from.length; i++) {
       if (p.from[i] === p.to[i]) continue;
-      let span = 0;
-      for (let j = p.from[i]; j <= p.to[i]; j++) span += width[j] + (j < p.to[i] ? sepWidth : 0);
-      const need = displayWidth(p.row.cells[i]) - span;
-      if (need > 0) width[p.to[i]] += need;
+      const s = sizeOf(p.row.cells[i]);
+      const z = spanned(p.from[i], p.to[i]);
+      size[p.to[i]].wide += Math.max(0, s.wide - z.wide);
+      size[p.to[i]].narrow += Math.max(0, s.narrow - z.narrow);
     }
   }
-  const start: number[] = [leadWidth];
-  for (let j = 1; j <= cols; j++) start.push(start[j - 1] + width[j - 1] + sepWidth);
   return placed.map((p, r) => {
     if (!p) return plain(rows[r]);
     const { row } = p;
-    let s = '';
-    let at = 0;
-    const pad = (to: number) => {
-      if (to > at) s += ' '.repeat(to - at);
-      at = Math.max(at, to);
-    };
-    const put = (t: string) => {
-      s += t;
-      at += displayWidth(t);
-    };
-    if (row.lead) put(row.lead + ' ');
+    const data = isData(p);
+    let s = row.lead ? row.lead + ' ' : '';
+    if (lead.wide + lead.narrow) s += padding(sizeOf(s), lead);
+    const sep = (x: string) => ` ${x}${' '.repeat(Math.max(0, sepWidth - 2 - displayWidth(x)))}`;
     row.cells.forEach((c, i) => {
-      const inGrid = i < p.from.length;
-      if (inGrid) pad(start[p.from[i]]);
-      put(c);
       const last = i === row.cells.length - 1;
-      if (!last || row.trail) {
-        if (inGrid) pad(start[p.to[i]] + width[p.to[i]]);
-        put(' ' + (last ? row.trail : row.seps[i]));
-        if (!last) put(' ');
-      }
+      const closes = !last || !!row.trail;
+      if (i < p.from.length) {
+        const j = p.from[i];
+        const want = spanned(j, p.to[i]);
+        const isValue = j >= lmax;
+        const pad = isValue && !data ? ' '.repeat(Math.max(0, width(want) - displayWidth(c))) : padding(sizeOf(c), want);
+        if (isValue && data) s += pad + c;
+        else s += c + (closes ? pad : '');
+      } else s += c; // debris: not padded
+      if (closes) s += sep(last ? row.trail : row.seps[i]) + (last ? '' : ' ');
     });
     return s;
   });

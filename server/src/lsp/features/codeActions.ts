@@ -3,11 +3,16 @@
 // table's (quick fix only, not preferred); first of all, where one cell likely holds a typo, the
 // change of that cell (on the diagnostics it explains and on the cell itself; the total's fix
 // comes second, not preferred, as it would fit the total to the typo); `recompute every total of
-// this table`,
-// `source.fixAll.disclosure-report` for the whole document (what `--fix` does), and "Mark as
-// reviewed" on every finding (its entry added to `.disclosure-report.json`, which the action
-// creates when there is none: a code action's edit, so VS Code saves the file it changes); on a
-// `reviewed-stale` note, removing its entry from that file.
+// this table`, `source.fixAll.disclosure-report` for the whole document (the recompute of `--fix`
+// and every fix that cannot change a number a person typed: wording, full-width digits,
+// placeholders, units; with the list of changes for a client that shows it), and "Mark as
+// reviewed" on every finding: for a client that declared the command `disclosureReport.markReviewed`,
+// an action that runs it (the client asks for a status and a reason, then
+// `disclosureReport/reviewEdit`, features/review.ts); for any other, the entry (status accepted, no
+// reason, today's date) added to `.disclosure-report.json` as the action's edit (the file created
+// when there is none). On a `reviewed-stale` note, removing its entry from that file. Cells
+// reviewed as accepted are left alone by the recompute and fix-all (their findings are not
+// reported, so no quick fix either).
 //
 // The client's diagnostics only say which fixes are wanted: every edit is rebuilt from the
 // server's copy, the diagnostic found again by rule and position. A request whose diagnostics
@@ -22,14 +27,18 @@ import {
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
 import { ARITHMETIC_RULES, pick, type Diagnostic as CoreDiagnostic, type RuleId } from '../../core/index.js';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS } from '../../protocol.js';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type FixReport, type ReviewTarget } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { readData } from '../convert.js';
 import { guard, requireRange, requireUri } from '../guard.js';
 import { text } from '../messages.js';
 import { tableAt } from '../tables.js';
 import { workspaceText } from '../workspaceMessages.js';
-import { REVIEWED_STALE } from '../../config/index.js';
+import { isoDate, REVIEWED_STALE, statusOf } from '../../config/index.js';
+import { changeInfos } from '../fixes.js';
+import { coreDiagnostics, documentFindings } from '../reportDiagnostics.js';
+import { reviewText } from '../reviewMessages.js';
+
 
 /** Does the client's `only` filter let a kind through (a kind matches itself and its prefixes)? */
 export function wants(only: string[] | undefined, kind: string): boolean {
@@ -62,6 +71,9 @@ export function register(ctx: ServerContext): void {
       if (token.isCancellationRequested || ctx.documents.get(uri) !== doc || doc.version !== version) return [];
       const locale = ctx.settings.locale(settings);
       const literals = !!ctx.client.capabilities.textDocument?.codeAction?.codeActionLiteralSupport;
+      const findings = await documentFindings(ctx, doc, settings);
+      if (token.isCancellationRequested || ctx.documents.get(uri) !== doc || doc.version !== version) return [];
+      const keep = findings.settled.cells;
       const actions: (CodeAction | Command)[] = [];
       const add = (a: CodeAction, command: Command) => actions.push(literals ? a : command);
 
@@ -112,7 +124,7 @@ export function register(ctx: ServerContext): void {
         // Recompute every total of the table under the cursor, when one is wrong.
         const table = tableAt(ctx.documents.analyzeSafely(doc), range.start.line);
         if (table && table.kind !== 't2') {
-          const edits = ctx.fixes.recomputeEdits(doc, table.startLine);
+          const edits = ctx.fixes.recomputeEdits(doc, table.startLine, keep);
           if (edits.length) {
             const title = pick(text.recomputeTable(text.tableShort(table.kind)), locale);
             const inTable = ours.filter((d) => ARITHMETIC_RULES.has(d.code as RuleId) && d.range && d.range.start.line >= table.startLine && d.range.start.line <= table.endLine);
@@ -125,8 +137,12 @@ export function register(ctx: ServerContext): void {
       }
 
       // "Mark as reviewed": the finding recorded in .disclosure-report.json (created when absent).
-      if (!stale && literals && wants(only, CodeActionKind.QuickFix)) {
+      const prompt = ctx.client.clientCommands.has(CLIENT_COMMANDS.markReviewed);
+      if (!stale && (literals || prompt) && wants(only, CodeActionKind.QuickFix)) {
         const ops = ctx.client.capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
+        const all = coreDiagnostics(ctx, doc);
+        const at = (x: { rule: string; range: { start: { line: number; character: number } } }) => `${x.rule} ${x.range.start.line}:${x.range.start.character}`;
+        const confirmed = new Set(findings.reviewed.filter((x) => statusOf(x.entry) === 'confirmed').map((x) => at(x.d)));
         for (const d of ours) {
           const data = readData(d);
           if (!data) continue;
@@ -134,22 +150,41 @@ export function register(ctx: ServerContext): void {
             // A stale entry: remove it from the config file.
             const index = ((d as { data?: { entry?: unknown } }).data)?.entry;
             const edit = typeof index === 'number' ? await ctx.projectConfig.removeEdit(uri, index, ctx.client.documentChanges) : undefined;
-            if (edit) actions.push({ title: pick(workspaceText.removeEntry(), locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
+            if (edit && literals) actions.push({ title: pick(workspaceText.removeEntry(), locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
             continue;
           }
-          const core = ctx.fixes.findDiagnostic(doc, data.rule, data.at);
+          // Found again in the server's copy (cross-year findings included), by rule and start.
+          const core = all.find((x) => x.rule === data.rule && x.range.start.line === data.at.line && x.range.start.character === data.at.character);
           if (!core) continue;
-          const r = await ctx.projectConfig.reviewEdit(uri, core, doc.model, { canCreate: ops.includes('create'), documentChanges: ctx.client.documentChanges });
+          if (prompt) {
+            const target: ReviewTarget = { uri, version, rule: core.rule, at: core.range.start };
+            const title = pick(confirmed.has(at(core)) ? reviewText.changeReview() : reviewText.markReviewed(), locale);
+            const command = { title, command: CLIENT_COMMANDS.markReviewed, arguments: [target] };
+            actions.push(literals ? { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command } : command);
+            continue;
+          }
+          // No prompt in this client: recorded as accepted, with the date and no reason.
+          const r = await ctx.projectConfig.reviewEdit(uri, core, doc.model, {
+            canCreate: ops.includes('create'),
+            documentChanges: ctx.client.documentChanges,
+            review: { status: 'accepted', reason: '', date: isoDate() },
+          });
           if (!r) continue;
           actions.push({ title: pick(workspaceText.markReviewed(), locale), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: r.edit });
         }
       }
 
       if (wants(only, FIX_ALL_KIND)) {
-        const edits = ctx.fixes.recomputeEdits(doc);
-        if (edits.length) {
-          const title = pick(text.recomputeAll(), locale);
-          add({ title, kind: FIX_ALL_KIND, diagnostics: [], edit: ctx.fixes.workspaceEdit(doc, edits) }, { title, command: SERVER_COMMANDS.recompute, arguments: [{ uri, version }] });
+        const result = ctx.fixes.fixAll(doc, findings.kept, keep);
+        if (result.edits.length) {
+          const title = pick(reviewText.fixAll(result.changes.length), locale);
+          const action: CodeAction = { title, kind: FIX_ALL_KIND, diagnostics: [], edit: ctx.fixes.workspaceEdit(doc, result.edits) };
+          if (ctx.client.clientCommands.has(CLIENT_COMMANDS.reportFixes)) {
+            // After the edit, the client lists what changed (cells and labels, old → new).
+            const report: FixReport = { uri, title, changes: changeInfos(result, locale) };
+            action.command = { title, command: CLIENT_COMMANDS.reportFixes, arguments: [report] };
+          }
+          add(action, { title, command: SERVER_COMMANDS.recompute, arguments: [{ uri, version }] });
         }
       }
       if (token.isCancellationRequested || doc.version !== version) return [];

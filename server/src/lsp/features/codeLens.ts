@@ -1,8 +1,9 @@
 // Code lens above each table with identities: its verdict, counting the identities evaluated
 // (every cell they need is a number) and how many hold — `勾稽关系 39/39 成立（行 25/25，列 7/7）`
 // for table 三, `勾稽关系 3/3 成立` for table 四 — and, when some fail, a lens that recomputes
-// the table's totals; where the table was not fully checked (rows missing, identities not
-// evaluable), the title says so: `…；未完全核对：表三缺 2 行；…`. Above the title, when last year's report is known (documents.previousOf),
+// the table's totals — unless every failing identity there is anchored at a cell reviewed as accepted
+// or a false alarm (recompute would leave it as it is); where the table was not fully checked (rows
+// missing, identities not evaluable), the title says so: `…；未完全核对：表三缺 2 行；…`. Above the title, when last year's report is known (documents.previousOf),
 // which file was taken as last year's.
 
 import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver';
@@ -16,14 +17,14 @@ import { verdict } from '../tables.js';
 import { verdictTitle } from '../verdict.js';
 
 /** The lenses of a document at `version`: a verdict per table 三/四, and a recompute lens where one fails. */
-export function codeLenses(uri: string, version: number, a: Analysis, locale: Locale): CodeLens[] {
+export function codeLenses(uri: string, version: number, a: Analysis, locale: Locale, settled?: (rule: string, cell: string) => boolean): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const t of a.tables) {
     if (t.kind === 't2') continue;
     const v = verdict(t);
     const range = { start: { line: t.startLine, character: 0 }, end: { line: t.startLine, character: 0 } };
     lenses.push({ range, command: { title: verdictTitle(v, t.kind, locale, tableCoverage(t)), command: '' } });
-    if (v.failing.some((id) => id.expected >= 0)) {
+    if (v.failing.some((id) => id.expected >= 0 && !settled?.(id.rule, id.anchor.key))) {
       lenses.push({ range, command: { title: pick(text.lensRecompute(), locale), command: SERVER_COMMANDS.recompute, arguments: [{ uri, version, tableAt: t.startLine }] } });
     }
   }
@@ -44,6 +45,7 @@ export function register(ctx: ServerContext): void {
   };
   ctx.settings.onDidChange(refresh);
   ctx.documents.onDidChangePrevious(refresh);
+  ctx.projectConfig.onDidChange(refresh);
   ctx.connection.onCodeLens(
     guard(ctx, 'textDocument/codeLens', async (params): Promise<CodeLens[]> => {
       const uri = requireUri(params);
@@ -52,7 +54,9 @@ export function register(ctx: ServerContext): void {
       const settings = await ctx.settings.get(uri);
       const a = ctx.documents.analyzeSafely(doc);
       const locale = ctx.settings.locale(settings);
-      const lenses = codeLenses(uri, doc.version, a, locale);
+      const settled = await ctx.projectConfig.settled(uri);
+      if (ctx.documents.get(uri) !== doc) return [];
+      const lenses = codeLenses(uri, doc.version, a, locale, settled.has);
       const previous = ctx.documents.previousOf(doc);
       if (previous) lenses.unshift(previousLens(a, previous.source, locale));
       return lenses;

@@ -1,7 +1,9 @@
 // Server commands (`workspace/executeCommand`): what the code lens runs, and what clients without
 // code-action literals get instead of a code action. Each command names the document version it
 // was made for, recomputes its edits from the server's copy and applies them through
-// `workspace/applyEdit`; a command for an older version does nothing. Registered in
+// `workspace/applyEdit`; a command for an older version does nothing. Recompute of the whole
+// document is fix-all (the recompute and the safe fixes, as the fix-all code action); cells
+// reviewed as accepted are left alone. Registered in
 // ctx.commands (server.ts answers `workspace/executeCommand` for every feature's commands).
 
 import type { ExecuteCommandParams } from 'vscode-languageserver';
@@ -11,6 +13,8 @@ import type { ServerContext } from '../context.js';
 import { InvalidParams } from '../guard.js';
 import { text } from '../messages.js';
 import { tableAt } from '../tables.js';
+import { documentFindings } from '../reportDiagnostics.js';
+import { reviewText } from '../reviewMessages.js';
 
 const { fix: COMMAND_FIX, recompute: COMMAND_RECOMPUTE } = SERVER_COMMANDS;
 
@@ -51,9 +55,17 @@ export function register(ctx: ServerContext): void {
       edits = fix?.edits ?? [];
       label = fix ? pick(fix.title, locale) : '';
     } else {
-      edits = ctx.fixes.recomputeEdits(doc, args.tableAt);
-      const table = args.tableAt === undefined ? undefined : tableAt(ctx.documents.analyzeSafely(doc), args.tableAt);
-      label = pick(table ? text.recomputeTable(text.tableShort(table.kind)) : text.recomputeAll(), locale);
+      const findings = await documentFindings(ctx, doc, settings);
+      if (ctx.documents.get(args.uri) !== doc || doc.version !== args.version) return { applied: false };
+      if (args.tableAt === undefined) {
+        const result = ctx.fixes.fixAll(doc, findings.kept, findings.settled.cells);
+        edits = result.edits;
+        label = pick(reviewText.fixAll(result.changes.length), locale);
+      } else {
+        edits = ctx.fixes.recomputeEdits(doc, args.tableAt, findings.settled.cells);
+        const table = tableAt(ctx.documents.analyzeSafely(doc), args.tableAt);
+        label = pick(table ? text.recomputeTable(text.tableShort(table.kind)) : text.recomputeAll(), locale);
+      }
     }
     if (!edits.length) {
       void ctx.connection.window.showInformationMessage(pick(text.nothingToRecompute(), locale));

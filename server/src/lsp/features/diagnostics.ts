@@ -6,24 +6,17 @@
 // `maxDiagnostics` (1,000) are published per document, then one that says how many more there are.
 
 import { LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { cancelled, guard, requireUri } from '../guard.js';
 import type { ReportDocument } from '../documents.js';
 import type { DocumentConfig } from '../projectConfig.js';
-import { diagnosticsFor, documentSubject, findingsOf } from '../reportDiagnostics.js';
+import { coreDiagnostics, diagnosticsFor, documentSubject } from '../reportDiagnostics.js';
 import type { Settings } from '../settings.js';
 
 export { capped, LIMIT_CODE, toLspDiagnostics } from '../reportDiagnostics.js';
 
-/**
- * A document's own diagnostics and, when last year's report is known (`ctx.documents.previousOf`,
- * which the workspace index fills), the cross-year ones (reportDiagnostics.ts findingsOf).
- */
-export function coreDiagnostics(ctx: ServerContext, doc: ReportDocument): Diagnostic[] {
-  return findingsOf(documentSubject(ctx.documents, doc), ctx.log);
-}
+export { coreDiagnostics };
 
 /** The diagnostics of a document at its current version, as LSP diagnostics (the one service: reportDiagnostics.ts). */
 function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings, config: DocumentConfig | undefined): LspDiagnostic[] {

@@ -35,12 +35,14 @@ export function hoverText(placed: PlacedCell, locale: Locale, markdown: boolean)
     lines.push('', pick(text.derivedCell(), locale));
     const mine = all.filter((id) => sameCell(id.anchor, cell));
     if (!mine.length) lines.push(pick(text.notChecked(), locale));
-    for (const id of mine) lines.push(`${code(formulaLine(id, locale))} ${verdictOf(id, locale)}`);
+    // The formula as text, not a code span: a code span does not wrap, and a long one (a column of
+    // table 三, fifteen summands) was cut off at the hover's edge.
+    for (const id of mine) lines.push(`${formulaLine(id, locale)} ${verdictOf(id, locale)}`);
   } else {
     const uses = all.filter((id) => id.summands.some((c) => sameCell(c, cell)));
     if (uses.length) {
       lines.push('', `${pick(text.usedIn(), locale)}:`);
-      for (const id of uses) lines.push(`${markdown ? '- ' : '  '}${pick(text.ruleName(id.rule), locale)}: ${code(formulaLine(id, locale))} ${verdictOf(id, locale)}`);
+      for (const id of uses) lines.push(`${markdown ? '- ' : '  '}${pick(text.ruleName(id.rule), locale)}: ${formulaLine(id, locale)} ${verdictOf(id, locale)}`);
     }
   }
   const s = suspectOf(table);

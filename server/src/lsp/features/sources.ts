@@ -44,10 +44,12 @@ export function register(ctx: ServerContext): void {
     if (refused) return { error: refused };
     return ctx.sources ? ctx.sources.convert(uri) : { error: NO_FILES };
   });
-  onCustom(ctx, REQUESTS.writeBackSource, (params) => {
+  onCustom(ctx, REQUESTS.writeBackSource, async (params) => {
     const uri = uriOf(params);
     const refused = refusal(ctx, uri);
     if (refused) return { error: refused };
-    return ctx.sources ? ctx.sources.writeFixes(uri) : { error: NO_FILES };
+    if (!ctx.sources) return { error: NO_FILES };
+    // Cells reviewed as accepted in .disclosure-report.json are left as written, as by --fix.
+    return ctx.sources.writeFixes(uri, (await ctx.projectConfig.settled(uri)).cells);
   });
 }

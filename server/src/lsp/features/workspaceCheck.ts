@@ -12,7 +12,7 @@
 
 import type { CancellationToken, Diagnostic as LspDiagnostic, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { pick, type Locale } from '../../core/index.js';
-import { SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
+import { CONVERTED_SOURCE, draftUriOf, SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { baseName, canonicalUri } from '../files.js';
 import { diagnosticsFor, documentSubject } from '../reportDiagnostics.js';
@@ -27,8 +27,10 @@ type Progress = WorkDoneProgressReporter & { token?: CancellationToken };
 class WorkspaceCheck {
   /** Files whose disk version's diagnostics this feature published (canonical URI → the URI sent). */
   readonly published = new Map<string, string>();
-  /** Files the workspace check covered: re-published from disk when closed or changed. */
-  readonly tracked = new Set<string>();
+  /** Files the workspace check covered: re-published from disk when closed or changed (shared with the Findings view). */
+  get tracked(): Set<string> {
+    return this.ctx.checkedFiles;
+  }
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -55,9 +57,12 @@ class WorkspaceCheck {
     const last = await ctx.workspace.previousFor(c);
     if (ctx.workspace.openDocument(c)) return undefined; // opened meanwhile: the editor's diagnostics hold
     const previous = last && { analysis: last.analysis, lines: last.lines, source: last.uri };
-    const diagnostics = diagnosticsFor(ctx, { uri: c, analysis: report.analysis, lines: report.lines, lineList: () => report.lines, previous }, settings, config);
-    this.published.set(c, c);
-    await ctx.connection.sendDiagnostics({ uri: c, diagnostics });
+    // A converted source's lines are those of its draft: published where the client can show them
+    // (its related cells too; canonicalUri takes the draft URI for the file, for the config file's paths).
+    const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
+    const diagnostics = diagnosticsFor(ctx, { uri: sent, analysis: report.analysis, lines: report.lines, lineList: () => report.lines, previous }, settings, config);
+    this.published.set(c, sent);
+    await ctx.connection.sendDiagnostics({ uri: sent, diagnostics });
     return diagnostics;
   }
 

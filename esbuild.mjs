@@ -1,8 +1,13 @@
-// Bundles the three entry points: the CLI, the language server and the VS Code client.
-// `npm ci` runs this through the `prepare` script, so a fresh clone is ready to use.
+// Bundles the entry points: for Node, the CLI (dist/cli.js), the language server (dist/server.js),
+// the VS Code client (dist/client.js), the thread PDFs are read in (dist/pdf-worker.js) and pdf.js
+// apart (dist/pdf-engine.mjs); for VS Code for the
+// Web, the client (dist/web/client.js, package.json `browser`) and the language server as a web
+// worker (dist/web/server.js, pdf.js inside). `npm ci` runs this through the `prepare` script, so
+// a fresh clone is ready to use.
 // The options are exported (`bundleOptions`), so that the tests build the server the same way
 // (test/lsp/build.ts); run as a script, this builds everything.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -17,7 +22,20 @@ const pdfEngineApart = {
   },
 };
 
-/** The esbuild options of one bundle: `cli`, `server`, `client`, `pdf-worker` or `pdf-engine`. */
+// The browser worker: the Node-only modules swapped for their browser twins (`x.browser.ts` beside
+// `x.ts`: the character maps' place, and the PDF reader, which on Node runs pdf.js in a thread of
+// its own with budgets — sources/pdf-worker.ts — and in the worker runs it in place), and pdf.js
+// bundled in (a worker bundle is one file; it is parsed only in the worker).
+const browserTwins = {
+  name: 'browser-twins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdf(-cmaps)?\.js$/ }, (args) =>
+      args.resolveDir.endsWith(join('server', 'src', 'sources')) ? { path: join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts')) } : undefined,
+    );
+  },
+};
+
+/** The esbuild options of one bundle: `cli`, `server`, `client`, `pdf-worker`, `pdf-engine`, `web-client` or `web-server`. */
 export function bundleOptions(name, { production = false } = {}) {
   const common = {
     absWorkingDir: root,
@@ -43,14 +61,32 @@ export function bundleOptions(name, { production = false } = {}) {
     case 'pdf-worker':
       // The thread pdf.js runs in (sources/pdf.ts starts it); pdf.js itself stays in pdf-engine.mjs.
       return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart] };
+    case 'pdf-worker':
+      // The thread pdf.js runs in (sources/pdf.ts starts it); pdf.js itself stays in pdf-engine.mjs.
+      return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart] };
     case 'pdf-engine':
       // Optional native canvas packages of pdf.js are for rendering, which the checker never does.
       return { ...common, format: 'esm', entryPoints: ['server/src/sources/pdf-engine.ts'], outfile: 'dist/pdf-engine.mjs', external: ['@napi-rs/canvas', 'canvas', 'path2d'] };
+    case 'web-client':
+      return { ...common, platform: 'browser', target: 'es2022', format: 'cjs', entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', external: ['vscode'] };
+    case 'web-server':
+      return {
+        ...common,
+        platform: 'browser',
+        target: 'es2022',
+        format: 'iife',
+        entryPoints: ['server/src/lsp/browser.ts'],
+        outfile: 'dist/web/server.js',
+        inject: ['server/src/host/buffer-shim.ts'],
+        plugins: [browserTwins],
+        external: ['@napi-rs/canvas', 'canvas', 'path2d'],
+      };
     default:
       throw new Error(`no bundle named ${name}`);
   }
 }
 
+export const BUNDLES = ['cli', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
 export const BINS = ['cli', 'server'];
 
 /** The character maps pdf.js needs for Chinese fonts a PDF does not embed (the GB ones only). */
@@ -73,7 +109,7 @@ async function buildAll() {
   }
   const production = process.argv.includes('--production');
   copyCmaps();
-  await Promise.all(['cli', 'server', 'client', 'pdf-worker', 'pdf-engine'].map((name) => esbuild.build(bundleOptions(name, { production }))));
+  await Promise.all(BUNDLES.map((name) => esbuild.build(bundleOptions(name, { production }))));
   for (const name of BINS) chmodSync(new URL(bundleOptions(name).outfile, import.meta.url), 0o755);
 }
 

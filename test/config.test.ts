@@ -14,7 +14,7 @@ import { applyEdits as applyJsonEdits } from 'jsonc-parser';
 import {
   applyConfig, fingerprint, isoDate, newConfigText, replaceReviewedEdits, REVIEW_STATUSES, reviewMessage, settledIn, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
 } from '../server/src/config/index';
-import { analyzeText, splitWithEols } from '../server/src/core/index';
+import { analyzeText, RULE_BY_ID, splitWithEols } from '../server/src/core/index';
 import { buildCli } from './lsp/build';
 import { composeReport } from './lsp/fixture';
 
@@ -138,6 +138,13 @@ describe('applyConfig', () => {
     assert.match(s.message.zh, /cell-blank t3\.new\.natural（原表如此）已不再出现/);
     assert.match(s.message.en, /no longer occurs/);
     assert.deepEqual(applyConfig([], target, config({ reviewed: [entry], severity: { 'cell-blank': 'off' } })).staleReviewed, []);
+  });
+
+  test('reviewed-stale is a rule of the registry: its severity from the file, off drops the notes', () => {
+    const entry = { rule: 'cell-blank', file: 'reports/a.txt', cell: 't3.new.natural', reason: '' };
+    assert.equal(RULE_BY_ID.get('reviewed-stale')?.severity, 'information');
+    assert.equal(staleDiagnostic(entry, '.disclosure-report.json', config({ severity: { 'reviewed-stale': 'hint' } })).severity, 'hint');
+    assert.deepEqual(applyConfig([], target, config({ reviewed: [entry], severity: { 'reviewed-stale': 'off' } })).staleReviewed, []);
   });
 });
 

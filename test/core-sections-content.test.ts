@@ -5,14 +5,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../server/src/core/index.ts';
 import { reportIdentity, sectionContent, type SectionHeading } from '../server/src/core/years/index.ts';
+import { withSeverity } from '../server/src/core/rules/registry.ts';
 import { buildReport, exampleData } from './helpers/report.ts';
 import { SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
 
 const split = (text: string) => text.split(/\r\n|\r|\n/);
 const headingsOf = (text: string): SectionHeading[] =>
   analyzeText(text).headings.map((h) => ({ line: h.line, sectionId: h.spec.id, start: h.start, end: h.end }));
+// With the severity the rule runner gives them (the registry's).
 const check = (text: string, year?: number | null) => {
-  return sectionContent(split(text), headingsOf(text), year);
+  return sectionContent(split(text), headingsOf(text), year).map(withSeverity);
 };
 const base = () => buildReport(exampleData(), 'pipe');
 /** Replaces the text line below a heading. */

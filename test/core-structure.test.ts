@@ -19,6 +19,16 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').split('\n').map((l) => l.replace(/(^|[^:'"`\\])\/\/.*$/, '$1')).join('\n');
 }
 
+test('the format is data at the bottom: core/format/ imports only itself and i18n.ts (no arrow back up)', () => {
+  const FORMAT = join(CORE, 'format');
+  for (const f of files(FORMAT)) {
+    for (const m of code(readFileSync(f, 'utf8')).matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      const target = resolve(dirname(f), m[1]).replace(/\.js$/, '.ts');
+      assert.ok(!relative(FORMAT, target).startsWith('..') || target === join(CORE, 'i18n.ts'), `${relative(CORE, f)} imports ${m[1]}, above the format`);
+    }
+  }
+});
+
 test('the core imports nothing outside itself', () => {
   for (const f of files(CORE)) {
     for (const m of readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {

@@ -7,6 +7,7 @@ import { analyzeText, crossCheck, type Range } from '../server/src/core/index.ts
 import {
   carryoverMismatch, compareYears, findPrevious, proseLines, sideFromCells, proseRepeated, reportIdentity, sentenceKey, validCountChain, type Finding, type YearSide,
 } from '../server/src/core/years/index.ts';
+import { withSeverity } from '../server/src/core/rules/registry.ts';
 import { cellsByKey } from './helpers/keyed.ts';
 import { LAYOUTS, T3, buildReport, completeT3, exampleData, type Layout, type ReportData } from './helpers/report.ts';
 import { SKIP_SHARED, sharedFiles } from './helpers/shared.ts';
@@ -48,7 +49,7 @@ describe('carryover-mismatch', () => {
       });
       const curText = buildReport(cur, layout as Layout);
       const prevText = buildReport(prev, layout as Layout);
-      const f = carryoverMismatch(sideOf('2025.txt', curText), sideOf('dir/2024.txt', prevText));
+      const f = carryoverMismatch(sideOf('2025.txt', curText), sideOf('dir/2024.txt', prevText)).map(withSeverity);
       assert.deepEqual(f.map((x) => [x.rule, x.severity, x.cell, x.expected, x.actual]), [
         ['carryover-mismatch', 'warning', 't3.carried.natural', 1, 2],
         ['carryover-mismatch', 'warning', 't3.carried.total', 2, 3],
@@ -92,7 +93,7 @@ describe('valid-count-chain', () => {
     const { cur, prev } = pair((c) => { c.t2[5] = 16; c.t2[0] = 1; });
     const curText = buildReport(cur, 'pipe');
     const prevText = buildReport(prev, 'pipe');
-    const f = validCountChain(sideOf('2025.txt', curText), sideOf('2024.txt', prevText));
+    const f = validCountChain(sideOf('2025.txt', curText), sideOf('2024.txt', prevText)).map(withSeverity);
     // 规章: 0 + 1 − 0 = 1 but valid 0; 行政规范性文件: 12 + 4 − 1 = 15 but valid 16.
     assert.deepEqual(f.map((x) => [x.rule, x.severity, x.cell, x.expected, x.actual]), [
       ['valid-count-chain', 'information', 't2.rules.valid', 1, 0],
@@ -142,7 +143,7 @@ describe('prose-repeated', () => {
   test('more than half of the sentences repeated: the share and the longest passages', () => {
     // This year: the first three old sentences as one paragraph, two new ones, three more old ones.
     const curText = withProse(cur, [OLD.slice(0, 3).join(''), NEW[0], NEW[1], OLD[3], OLD[4], OLD[5]]);
-    const f = proseRepeated(prose(curText), prose(prevText), { previousPath: '2024.txt' });
+    const f = proseRepeated(prose(curText), prose(prevText), { previousPath: '2024.txt' }).map(withSeverity);
     assert.equal(f.length, 1);
     const [d] = f;
     assert.equal(d.rule, 'prose-repeated');

@@ -3,15 +3,10 @@
 // computes the edits (`disclosureReport/convertTable`, the core's convertTable) for the version it
 // holds; they are applied only if the document is still at that version.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, SERVER_REQUESTS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, REQUESTS } from '../../server/src/protocol';
 import { msg } from './messages';
 import type { ClientSource } from './preview/panel';
-
-
-interface Result {
-  version: number;
-  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
-}
+import { sendCustom } from './requests';
 
 export function registerConvertTable(context: vscode.ExtensionContext, client: ClientSource): void {
   const convert = async (to: 'tabs' | 'pipes') => {
@@ -21,14 +16,14 @@ export function registerConvertTable(context: vscode.ExtensionContext, client: C
     try {
       const c = await client();
       if (!c) throw new Error(msg.serverNotRunning());
-      const r = await c.sendRequest<Result | null>(SERVER_REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to });
+      const r = await sendCustom(c, REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to });
       if (!r) throw new Error(msg.serverNotRunning());
       if (r.version !== doc.version) {
         void vscode.window.showInformationMessage(msg.convertStale());
         return;
       }
       if (!r.edits.length) {
-        const tableHere = await c.sendRequest<Result | null>(SERVER_REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to: to === 'tabs' ? 'pipes' : 'tabs' });
+        const tableHere = await sendCustom(c, REQUESTS.convertTable, { uri: doc.uri.toString(), line: editor.selection.active.line, to: to === 'tabs' ? 'pipes' : 'tabs' });
         void vscode.window.showInformationMessage(tableHere?.edits.length ? msg.convertNothing() : msg.convertNoTable());
         return;
       }

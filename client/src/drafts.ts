@@ -13,15 +13,13 @@
 //   - double-clicking a .docx or .pdf shows a page (a read-only custom editor) that says what it
 //     is, with "Open as draft" a click away, instead of VS Code's "binary file" screen.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, SERVER_REQUESTS, type FixReport } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, REQUESTS, type FixReport, type Localized } from '../../server/src/protocol';
 import { pick, uiLocale } from './l10n';
 import { msg } from './messages';
 import type { ClientSource } from './preview/panel';
+import { sendCustom } from './requests';
 import { makeNonce } from './preview/html';
 
-type Localized = { zh: string; en: string };
-type Converted = { text: string; kind: string; writable: boolean; problems: Localized[] } | { error: Localized };
-type Written = { changes: { rule: string; key: string; label: Localized; old: string; new: string; line: number }[]; skipped: number; text: string } | { error: Localized };
 
 const SOURCE = /\.(docx|html?|pdf)$/i;
 /** Context key: the active editor is the draft of a .docx. */
@@ -55,7 +53,7 @@ class DraftProvider implements vscode.TextDocumentContentProvider {
     const source = sourceOfDraft(uri);
     const c = await this.client();
     if (!c) throw new Error(msg.serverNotRunning());
-    const r = await c.sendRequest<Converted>(SERVER_REQUESTS.convertSource, { uri: source.toString() });
+    const r = await sendCustom(c, REQUESTS.convertSource, { uri: source.toString() });
     if ('error' in r) throw new Error(msg.draftFailed(nameOf(source), pick(r.error)));
     this.notes.set(uri.toString(), { kind: r.kind, writable: r.writable, problems: r.problems });
     return r.text;
@@ -159,7 +157,7 @@ export function registerDrafts(context: vscode.ExtensionContext, client: ClientS
     try {
       const c = await client();
       if (!c) throw new Error(msg.serverNotRunning());
-      const r = await c.sendRequest<Written>(SERVER_REQUESTS.writeBackSource, { uri: source.toString() });
+      const r = await sendCustom(c, REQUESTS.writeBackSource, { uri: source.toString() });
       if ('error' in r) {
         void vscode.window.showErrorMessage(msg.writeFailed(name, pick(r.error)));
         return;

@@ -1,59 +1,19 @@
-// The VS Code client of the disclosure report checker, wiring only: the language client
-// (languageClient.ts: the bundled dist/server.js), content detection of plain `.txt` drafts
-// (detection.ts), the status bar's error/warning count (status.ts) and the toggle, fix-all and
-// restart commands and the workspace check (commands.ts). The names it shares with the server are server/src/protocol.ts's.
-import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, LANGUAGE_ID, SERVER_REQUESTS, type CoverageAnswer } from '../../server/src/protocol';
-import { checkWorkspace, fixAll, toggleLanguage } from './commands';
-import { Detection } from './detection';
-import { ServerClient } from './languageClient';
-import { ProblemStatus } from './status';
-import { registerConvertTable } from './convertTable';
-import { registerNewDraft } from './newDraft';
-import { registerDrafts } from './drafts';
-import { registerPreview } from './preview/index';
-import { registerFindingsView } from './findingsView';
-import { registerReview } from './review';
+// The extension's Node entry (package.json `main`, bundled as dist/client.js): the language
+// server dist/server.js started over Node IPC, then the wiring every entry shares (activate.ts),
+// with the reviewer's name from git or the OS (reviewerName.ts).
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, SERVER_NODE_ARGS } from '../../server/src/protocol';
+import { activateWith, deactivate } from './activate';
+import { nodeReviewerName } from './reviewerName';
 
-export { LANGUAGE_ID };
+export { LANGUAGE_ID, deactivate };
 
-let server: ServerClient | undefined;
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const current = new ServerClient(context.asAbsolutePath('dist/server.js'));
-  server = current;
-  // The status bar asks the server what was verified only when it runs (never starts it for that).
-  const status = new ProblemStatus(async (uri) => {
-    const c = current.current();
-    return c?.isRunning() ? c.sendRequest<CoverageAnswer | null>(SERVER_REQUESTS.coverage, { uri }) : null;
-  });
-  const detection = new Detection(
-    () => void current.ensure(),
-    () => status.updateSoon(),
-  );
-  context.subscriptions.push(
-    status,
-    detection,
-    vscode.commands.registerCommand(CLIENT_COMMANDS.toggleLanguage, () => toggleLanguage(detection, current)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, () => fixAll()),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => current.restart()),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.checkWorkspace, () => checkWorkspace(current)),
-  );
-  // Drafting: the table preview, a new report from the template, table layout conversion.
-  const readyClient = async () => (await current.ensure(), current.current()?.isRunning() ? current.current() : undefined);
-  registerPreview(context, readyClient);
-  registerNewDraft(context, readyClient);
-  registerConvertTable(context, readyClient);
-  registerDrafts(context, readyClient);
-  // The review loop: Mark as reviewed (status, reason), the Findings view and its export, what fixes changed.
-  const findings = registerFindingsView(context, readyClient);
-  registerReview(context, readyClient, (arg) => findings.reviewTarget(arg));
-  detection.scanOpen();
-  status.update();
-}
-
-export async function deactivate(): Promise<void> {
-  const s = server;
-  server = undefined;
-  await s?.stop();
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
+  };
+  return activateWith(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options), nodeReviewerName);
 }

@@ -7,7 +7,7 @@
 // code action. The title bar exports the list as CSV or SARIF 2.1.0: the text is the CLI's writer's
 // (`disclosureReport/exportFindings`), saved where the user chooses.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   CLIENT_COMMANDS,
   CONVERTED_SOURCE,
@@ -15,11 +15,12 @@ import {
   draftUriOf,
   FINDINGS_VIEW,
   LANGUAGE_ID,
-  SERVER_REQUESTS,
+  REQUESTS,
   type FindingInfo,
   type FindingsReport,
   type ReviewTarget,
 } from '../../server/src/protocol';
+import { sendCustom } from './requests';
 import { reviewMessagesFor, type ReviewMessages } from './reviewMessages';
 
 type Node =
@@ -58,7 +59,7 @@ export class FindingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private pending: Promise<void> | undefined;
 
   constructor(
-    private readonly client: () => Promise<LanguageClient | undefined>,
+    private readonly client: () => Promise<BaseLanguageClient | undefined>,
     private readonly m: ReviewMessages,
   ) {}
 
@@ -73,7 +74,7 @@ export class FindingsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       try {
         const c = await this.client();
         if (!c) return;
-        const r = await c.sendRequest<{ reports: FindingsReport[] }>(SERVER_REQUESTS.findings, {});
+        const r = await sendCustom(c, REQUESTS.findings, {});
         this.reports = r?.reports ?? [];
         this.changed.fire(undefined);
       } finally {
@@ -192,7 +193,7 @@ async function targetOf(node: Extract<Node, { kind: 'finding' }>, m: ReviewMessa
   return { uri: uri.toString(), version: typeof version === 'number' ? version : doc.version, rule: f.rule, at: f.range.start };
 }
 
-async function exportAs(format: 'csv' | 'sarif', client: () => Promise<LanguageClient | undefined>, m: ReviewMessages): Promise<void> {
+async function exportAs(format: 'csv' | 'sarif', client: () => Promise<BaseLanguageClient | undefined>, m: ReviewMessages): Promise<void> {
   try {
     const c = await client();
     if (!c) throw new Error(m.serverNotRunning);
@@ -204,7 +205,7 @@ async function exportAs(format: 'csv' | 'sarif', client: () => Promise<LanguageC
       filters: format === 'csv' ? { [m.csvFilter]: ['csv'] } : { [m.sarifFilter]: ['sarif', 'json'] },
     });
     if (!target) return;
-    const r = await c.sendRequest<{ text: string; count: number }>(SERVER_REQUESTS.exportFindings, { format });
+    const r = await sendCustom(c, REQUESTS.exportFindings, { format });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));
     const b = await vscode.window.showInformationMessage(m.exported(r.count, nameOf(target.toString())), m.open);
     if (b) await vscode.commands.executeCommand('vscode.open', target);
@@ -213,7 +214,7 @@ async function exportAs(format: 'csv' | 'sarif', client: () => Promise<LanguageC
   }
 }
 
-export function registerFindingsView(context: vscode.ExtensionContext, client: () => Promise<LanguageClient | undefined>): FindingsTree {
+export function registerFindingsView(context: vscode.ExtensionContext, client: () => Promise<BaseLanguageClient | undefined>): FindingsTree {
   const m = reviewMessagesFor(vscode.env.language);
   const tree = new FindingsTree(client, m);
   const view = vscode.window.createTreeView(FINDINGS_VIEW, { treeDataProvider: tree, showCollapseAll: true });

@@ -1,9 +1,15 @@
-// The language client: starts the bundled server (dist/server.js over node IPC) on first need,
-// and restarts it on request. One client per window; `current()` is whatever runs now.
+// The language client: starts the bundled server on first need, and restarts it on request. One
+// client per window; `current()` is whatever runs now. Which server and over what is the entry's
+// choice (extension.ts: dist/server.js over Node IPC; browser.ts: dist/web/server.js in a web
+// worker), given as a function that makes the client from the options here.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, DRAFT_SCHEME, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NODE_ARGS, SERVER_NOTIFICATIONS, SETTINGS_SECTION } from '../../server/src/protocol';
+import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, DRAFT_SCHEME, LANGUAGE_ID, NOTIFICATIONS, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { msg } from './messages';
+import { onNotice } from './requests';
+
+/** Makes the language client (id `disclosureReport`, so that `disclosureReport.trace.server` applies). */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
 export function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -34,23 +40,19 @@ const readOnlyDrafts: Middleware = {
 };
 
 export class ServerClient {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private starting: Promise<void> | undefined;
 
-  constructor(private readonly serverModule: string) {}
+  constructor(private readonly create: ClientFactory) {}
 
   /** The client running now (read through a method so narrowing from before an `await` does not stick). */
-  current(): LanguageClient | undefined {
+  current(): BaseLanguageClient | undefined {
     return this.client;
   }
 
   /** Starts the client unless it is starting or running; failures are shown, never thrown. */
   ensure(): Promise<void> {
     if (this.starting) return this.starting;
-    const serverOptions: ServerOptions = {
-      run: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
-      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: LANGUAGE_ID }],
       synchronize: { configurationSection: SETTINGS_SECTION },
@@ -64,9 +66,9 @@ export class ServerClient {
       outputChannelName: msg.clientName(),
     };
     // The id `disclosureReport` makes the client honour the `disclosureReport.trace.server` setting.
-    const c = new LanguageClient(SETTINGS_SECTION, msg.clientName(), serverOptions, clientOptions);
+    const c = this.create(SETTINGS_SECTION, msg.clientName(), clientOptions);
     this.client = c;
-    c.onNotification(SERVER_NOTIFICATIONS.symbolsChanged, () => this.refreshSymbols());
+    onNotice(c, NOTIFICATIONS.symbolsChanged, () => this.refreshSymbols());
     this.starting = c.start().catch((err: unknown) => {
       void vscode.window.showErrorMessage(msg.startFailed(reason(err)));
     });
@@ -97,7 +99,9 @@ export class ServerClient {
     const note = vscode.window.setStatusBarMessage(msg.restarting());
     try {
       if (c.isRunning()) {
-        await c.restart();
+        // What the Node client's restart() does; the browser client has no restart of its own.
+        await c.stop();
+        await c.start();
       } else {
         this.client = undefined;
         this.starting = undefined;

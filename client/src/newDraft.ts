@@ -3,9 +3,10 @@
 // (`disclosureReport/newDraft`, the core's official template) and opens it as an untitled
 // document in the report language.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, SERVER_REQUESTS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, REQUESTS } from '../../server/src/protocol';
 import { msg } from './messages';
 import type { ClientSource } from './preview/panel';
+import { sendCustom } from './requests';
 
 const LANGUAGE_ID = 'disclosure-report';
 
@@ -42,7 +43,7 @@ export function registerNewDraft(context: vscode.ExtensionContext, client: Clien
         const c = await client();
         if (!c) throw new Error(msg.serverNotRunning());
         const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
-        const text = await c.sendRequest<string>(SERVER_REQUESTS.newDraft, { office: office.trim(), year, layout: picked.layout, eol });
+        const text = await sendCustom(c, REQUESTS.newDraft, { office: office.trim(), year, layout: picked.layout, eol });
         const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
         await vscode.window.showTextDocument(doc);
       } catch (err) {

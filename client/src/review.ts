@@ -3,41 +3,27 @@
 // accepted as is; false alarm) and a reason, then asks the server for the edit of
 // `.disclosure-report.json` (`disclosureReport/reviewEdit`, with the reviewer and today's date),
 // applies it and saves the file (the server's watcher then re-checks). The reviewer is the
-// setting `disclosureReport.reviewer`, else `git config user.name`, else the OS user.
+// setting `disclosureReport.reviewer`, else (on Node, reviewerName.ts) `git config user.name`, else the OS user.
 // "What the fixes changed" (`disclosureReport.reportFixes`, the fix-all action's command, and the
 // .docx write-back): the cells and labels, old → new, in an output channel.
-import { execFile } from 'node:child_process';
-import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, REVIEW_STATUSES, SERVER_REQUESTS, SETTINGS_SECTION, type FixReport, type ReviewRequest, type ReviewStatus, type ReviewTarget } from '../../server/src/protocol';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { CLIENT_COMMANDS, REQUESTS, REVIEW_STATUSES, SETTINGS_SECTION, type FixReport, type ReviewRequest, type ReviewStatus, type ReviewTarget } from '../../server/src/protocol';
 import { pick } from './l10n';
+import { sendCustom } from './requests';
 import { reviewMessagesFor, type ReviewMessages } from './reviewMessages';
-
-type Localized = { zh: string; en: string };
-type ReviewAnswer = { edit: unknown; configUri: string } | { error: Localized };
 
 const nameOf = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 
-let gitName: Promise<string> | undefined;
+/** Who the reviewer is when the setting does not say ('' when unknown): reviewerName.ts on Node; none in a browser. */
+export type ReviewerName = () => Promise<string>;
 
-/** `git config user.name` in the first workspace folder ('' when git or the name is absent). */
-function gitUserName(): Promise<string> {
-  gitName ??= new Promise((resolve) => {
-    const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    execFile('git', ['config', 'user.name'], { cwd, timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout).trim()));
-  });
-  return gitName;
-}
-
-/** Who reviews: the setting, else git's user.name, else the operating system's user. */
-export async function reviewer(): Promise<string> {
+/** Who reviews: the setting, else what the entry found (`fallback`). */
+export async function reviewer(fallback: ReviewerName): Promise<string> {
   const set = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('reviewer', '').trim();
   if (set) return set;
-  const git = await gitUserName();
-  if (git) return git;
   try {
-    return userInfo().username;
+    return await fallback();
   } catch {
     return '';
   }
@@ -54,14 +40,14 @@ export async function askReview(m: ReviewMessages, current?: ReviewStatus): Prom
 }
 
 /** Records the review of `target` as the server builds it, and saves `.disclosure-report.json`. */
-export async function recordReview(c: LanguageClient, target: ReviewTarget, review: { status: ReviewStatus; reason: string }, m: ReviewMessages): Promise<boolean> {
-  const request: ReviewRequest = { ...target, ...review, reviewer: await reviewer(), date: new Date().toISOString().slice(0, 10) };
-  const r = await c.sendRequest<ReviewAnswer>(SERVER_REQUESTS.reviewEdit, request);
+export async function recordReview(c: BaseLanguageClient, target: ReviewTarget, review: { status: ReviewStatus; reason: string }, m: ReviewMessages, fallback: ReviewerName): Promise<boolean> {
+  const request: ReviewRequest = { ...target, ...review, reviewer: await reviewer(fallback), date: new Date().toISOString().slice(0, 10) };
+  const r = await sendCustom(c, REQUESTS.reviewEdit, request);
   if ('error' in r) {
     void vscode.window.showErrorMessage(m.reviewFailed(pick(r.error)));
     return false;
   }
-  const edit = await c.protocol2CodeConverter.asWorkspaceEdit(r.edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
+  const edit = await c.protocol2CodeConverter.asWorkspaceEdit(r.edit as Parameters<BaseLanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
   if (!edit || !(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage(m.reviewFailed('workspace.applyEdit'));
     return false;
@@ -103,7 +89,7 @@ export class FixLog implements vscode.Disposable {
 /** What the Findings view resolves a tree element into (undefined for anything else). */
 export type ViewTargets = (arg: unknown) => Promise<{ target: ReviewTarget; current?: { status: ReviewStatus } } | undefined>;
 
-export function registerReview(context: vscode.ExtensionContext, client: () => Promise<LanguageClient | undefined>, fromView?: ViewTargets): FixLog {
+export function registerReview(context: vscode.ExtensionContext, client: () => Promise<BaseLanguageClient | undefined>, fromView: ViewTargets | undefined, fallback: ReviewerName): FixLog {
   const m = reviewMessagesFor(vscode.env.language);
   const log = new FixLog(m);
   context.subscriptions.push(
@@ -126,7 +112,7 @@ export function registerReview(context: vscode.ExtensionContext, client: () => P
       const review = await askReview(m, current);
       if (!review) return false;
       try {
-        return await recordReview(c, target, review, m);
+        return await recordReview(c, target, review, m, fallback);
       } catch (err) {
         void vscode.window.showErrorMessage(m.reviewFailed(err instanceof Error ? err.message : String(err)));
         return false;

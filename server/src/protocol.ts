@@ -1,8 +1,15 @@
 // The names the VS Code client (client/src) and the language server (server/src/lsp) share, in
 // one place, so that the two sides cannot drift apart: the language id, the diagnostic source,
-// the settings section, the command ids and the fix-all code action kind. package.json spells
-// some of them again (contributes.languages, commands, configuration); test/protocol.test.ts
-// holds package.json to these values. No imports: both bundles take this file as it is.
+// the settings section, the command ids, the fix-all code action kind, and the custom requests
+// with the types of what they carry (REQUESTS; rust-analyzer's lsp/ext.rs, json-language-features'
+// RequestType namespaces). package.json spells some of them again (contributes.languages,
+// commands, configuration); test/protocol.test.ts holds package.json to these values.
+// Only type imports (erased): both bundles, the Node ones and the browser ones, take this file as
+// it is, and no copy of vscode-jsonrpc is shared between the client's and the server's packages.
+
+import type { Localized } from './core/i18n.js';
+import type { DraftOptions } from './core/draft/template.js';
+import type { PreviewTable } from './core/draft/preview.js';
 
 /** The language id of a report document (package.json `contributes.languages`). */
 export const LANGUAGE_ID = 'disclosure-report';
@@ -172,40 +179,111 @@ export interface FindingsReport {
   findings: FindingInfo[];
 }
 
+
+/**
+ * A custom request: its method, and in its type alone what the client sends (P) and gets back (R).
+ * The client sends it with `sendCustom` (client/src/requests.ts), the server answers it with
+ * `onCustom` (lsp/guard.ts); both take P and R from here, so a change of either is a type error
+ * on the other side. The server still checks the params it receives (they come off the wire).
+ */
+export interface CustomRequest<P, R> {
+  readonly method: string;
+  /** Never set: carries P and R for the compiler. */
+  readonly types?: { params: P; result: R };
+}
+
+const request = <P, R>(method: string): CustomRequest<P, R> => ({ method });
+
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface TextEdit {
+  range: { start: Position; end: Position };
+  newText: string;
+}
+
+export type TableLayout = 'pipes' | 'tabs';
+export interface ConvertTableParams {
+  uri: string;
+  line: number;
+  to: TableLayout;
+}
+/** The edits rewriting the table at `line`, for the document at `version`. */
+export interface ConvertTableResult {
+  version: number;
+  edits: TextEdit[];
+}
+
+export type NewDraftParams = DraftOptions;
+
+/** A source converted for the editor, or why it could not be. */
+export type ConvertedSource =
+  | { text: string; kind: 'text' | 'docx' | 'html' | 'pdf'; writable: boolean; problems: Localized[] }
+  | { error: Localized };
+
+/** What writing the recompute fixes back into a source did. */
+export type WrittenFixes =
+  | { changes: { rule: string; key: string; label: Localized; old: string; new: string; line: number }[]; skipped: number; text: string }
+  | { error: Localized };
+
+/** A workspace edit as LSP spells it (only the shapes the review edit uses; the client converts it). */
+export interface WorkspaceEditJson {
+  changes?: { [uri: string]: TextEdit[] };
+  documentChanges?: unknown[];
+}
+
+/** What `REQUESTS.reviewEdit` answers. */
+export type ReviewAnswer = { edit: WorkspaceEditJson; configUri: string; entry?: unknown } | { error: Localized };
+
+export type { Localized, PreviewTable };
+
+/** Custom requests the server answers (the drafting features). */
+export const REQUESTS = {
+  /** `{ uri }` → the core's preview tables of an open document, or null. */
+  preview: request<{ uri: string }, PreviewTable[] | null>('disclosureReport/preview'),
+  /** `{ office, year, layout: 'pipes' | 'tabs', eol? }` → the text of a new draft. */
+  newDraft: request<NewDraftParams, string>('disclosureReport/newDraft'),
+  /** `{ uri, line, to }` → the edits rewriting the table at `line`, or null (not open). */
+  convertTable: request<ConvertTableParams, ConvertTableResult | null>('disclosureReport/convertTable'),
+  /** `{ uri }` (a file) → the converted draft or `{ error }`. */
+  convertSource: request<{ uri: string }, ConvertedSource>('disclosureReport/convertSource'),
+  /** `{ uri }` (a .docx) → recompute on its converted text written back atomically, or `{ error }`. */
+  writeBackSource: request<{ uri: string }, WrittenFixes>('disclosureReport/writeBackSource'),
+  /** `ReviewRequest` → the workspace edit recording the review and the config file's URI, or `{ error }` (Localized). */
+  reviewEdit: request<ReviewRequest, ReviewAnswer>('disclosureReport/reviewEdit'),
+  /** `{}` → `{ reports }`: open reports and the last workspace check's, reviewed findings included. */
+  findings: request<Record<string, never>, { reports: FindingsReport[] }>('disclosureReport/findings'),
+  /** `{ format: 'csv' | 'sarif' }` → `{ text, count }`: the Findings view's list as the CLI writes it. */
+  exportFindings: request<{ format: 'csv' | 'sarif' }, { text: string; count: number }>('disclosureReport/exportFindings'),
+  /** `{ uri }` → what was verified in an open document (`CoverageAnswer`), or null when it is not open. */
+  coverage: request<{ uri: string }, CoverageAnswer | null>('disclosureReport/coverage'),
+} as const;
+
+/**
+ * A custom notification: its method, and in its type alone what it carries (P). The server sends
+ * it with `sendNotice` (lsp/guard.ts), the client listens with `onNotice` (client/src/requests.ts).
+ */
+export interface CustomNotification<P> {
+  readonly method: string;
+  /** Never set: carries P for the compiler. */
+  readonly types?: { params: P };
+}
+
+const notification = <P>(method: string): CustomNotification<P> => ({ method });
+
 /** Custom notifications the server sends. */
-export const SERVER_NOTIFICATIONS = {
+export const NOTIFICATIONS = {
   /**
    * The document symbols' words changed (a switch of `disclosureReport.locale`): LSP has no refresh
    * for symbols, and VS Code keeps a document's outline until its text changes. Sent only to a
    * client that asks for it (`initializationOptions.symbolsRefresh`), after the server has the new
    * settings; the VS Code client then makes VS Code ask for the symbols again.
    */
-  symbolsChanged: 'disclosureReport/symbolsChanged',
+  symbolsChanged: notification<void>('disclosureReport/symbolsChanged'),
 } as const;
 
-/** Custom requests the server answers (the drafting features). */
-export const SERVER_REQUESTS = {
-  /** `{ uri }` → the core's preview tables of an open document, or null. */
-  preview: 'disclosureReport/preview',
-  /** `{ office, year, layout: 'pipes' | 'tabs', eol? }` → the text of a new draft. */
-  newDraft: 'disclosureReport/newDraft',
-  /** `{ uri, line, to: 'pipes' | 'tabs' }` → `{ version, edits }` rewriting the table at `line`. */
-  convertTable: 'disclosureReport/convertTable',
-  /** `{ uri }` (a file) → `{ text, kind, writable, problems }` (the converted draft) or `{ error }`, both Localized. */
-  convertSource: 'disclosureReport/convertSource',
-  /** `{ uri }` (a .docx) → recompute on its converted text written back atomically: `{ changes, skipped, text }` or `{ error }`. */
-  writeBackSource: 'disclosureReport/writeBackSource',
-  /** `ReviewRequest` → `{ edit: WorkspaceEdit, configUri }` recording the review, or `{ error }` (Localized). */
-  reviewEdit: 'disclosureReport/reviewEdit',
-  /** `{}` → `{ reports: FindingsReport[] }`: open reports and the last workspace check's, reviewed findings included. */
-  findings: 'disclosureReport/findings',
-  /** `{ format: 'csv' | 'sarif' }` → `{ text, count }`: the Findings view's list as the CLI writes it. */
-  exportFindings: 'disclosureReport/exportFindings',
-  /** `{ uri }` → what was verified in an open document (`CoverageAnswer`), or null when it is not open. */
-  coverage: 'disclosureReport/coverage',
-} as const;
-
-/** What `SERVER_REQUESTS.coverage` answers: whether the report was fully checked, and if not, what could not be (in the server's language). */
+/** What `REQUESTS.coverage` answers: whether the report was fully checked, and if not, what could not be (in the server's language). */
 export interface CoverageAnswer {
   /** Every row of the three tables found and every identity evaluated. */
   fully: boolean;
@@ -213,6 +291,56 @@ export interface CoverageAnswer {
   title: string;
   /** What could not be checked: `表三缺 2 行；9/42 个勾稽关系无法核对（9 个因缺行）` ('' when fully checked). */
   detail: string;
+}
+
+/** The methods of REQUESTS by name (the names before the typed descriptors; kept for callers that send a method string). */
+export const SERVER_REQUESTS = {
+  preview: REQUESTS.preview.method,
+  newDraft: REQUESTS.newDraft.method,
+  convertTable: REQUESTS.convertTable.method,
+  convertSource: REQUESTS.convertSource.method,
+  writeBackSource: REQUESTS.writeBackSource.method,
+  coverage: REQUESTS.coverage.method,
+  reviewEdit: REQUESTS.reviewEdit.method,
+  findings: REQUESTS.findings.method,
+  exportFindings: REQUESTS.exportFindings.method,
+} as const;
+
+// ---- the workspace file system, for the server in a browser worker -----------------------------
+// In VS Code for the Web the server runs in a web worker with no file system of its own; it asks
+// the client, which answers from vscode.workspace.fs (client/src/workspaceFiles.ts; the server's
+// side is host/clientFileSystem.ts). Bytes travel as base64 (JSON-RPC carries text).
+
+export type FsKind = 'file' | 'directory' | 'other';
+/** A failure, as Node's error codes name it (ENOENT, EISDIR, EACCES, …), for one error→message mapping. */
+export interface FsFailure {
+  error: string;
+}
+
+/** Requests the client answers (only the browser client; the Node server reads the disk itself). */
+export const CLIENT_REQUESTS = {
+  /** `{ uri }` → the kind, size and modification time (ms), or null when there is nothing there. */
+  stat: request<{ uri: string }, { kind: FsKind; size: number; mtime: number } | null>('disclosureReport/fs/stat'),
+  /** `{ uri }` (a folder) → its entries, symbolic links as `other`. */
+  readDirectory: request<{ uri: string }, [string, FsKind][] | FsFailure>('disclosureReport/fs/readDirectory'),
+  /** `{ uri }` → the file's bytes (base64). */
+  readFile: request<{ uri: string }, { base64: string } | FsFailure>('disclosureReport/fs/readFile'),
+  /** `{ uri, base64, expected }` → writes the bytes unless the file no longer holds `expected` (ECHANGED). */
+  writeFile: request<{ uri: string; base64: string; expected: string }, { written: true } | FsFailure>('disclosureReport/fs/writeFile'),
+} as const;
+
+/** Bytes as base64 (btoa, in Node and in browsers alike; in chunks, so a large file does not overflow the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+export function fromBase64(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }
 
 /** What `SERVER_COMMANDS.checkWorkspace` answers: the counts the client's notification reports. */

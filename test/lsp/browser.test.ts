@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
+import { bundleOptions } from '../../esbuild.mjs';
 import { ROOT } from './client';
 
 const bundle = (entry: string) =>
@@ -22,5 +23,17 @@ describe('a browser entry can follow', () => {
 
   test('lsp/node.ts does not (it is the Node entry)', async () => {
     await assert.rejects(bundle('server/src/lsp/node.ts'));
+  });
+
+  test('the shipped web bundles build as esbuild.mjs makes them: the worker server and the web client, with no Node module left', async () => {
+    for (const name of ['web-server', 'web-client'] as const) {
+      const r = await esbuild.build({ ...bundleOptions(name), write: false, sourcemap: false });
+      assert.deepEqual(r.errors, [], name);
+      const code = r.outputFiles[0].text;
+      assert.doesNotMatch(code, /\brequire\(["'](node:)?(fs|child_process|net|os|path|crypto|module|url)["']\)|from ["']node:/, name);
+    }
+    // package.json points VS Code for the Web at the web client.
+    const pkg = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(pkg.browser, `./${bundleOptions('web-client').outfile}`);
   });
 });

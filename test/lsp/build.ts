@@ -29,12 +29,18 @@ export async function buildCli(): Promise<void> {
   return buildBundle('cli', join(ROOT, 'dist/cli.js'));
 }
 
-async function buildBundle(name: 'server' | 'cli' | 'pdf-worker', outfile: string): Promise<void> {
+/** Builds dist/web/server.js (the browser worker's server) unless it is newer than every server source. */
+export function buildWebServer(): Promise<string> {
+  const out = join(ROOT, 'dist/web/server.js');
+  return buildBundle('web-server', out).then(() => out);
+}
+
+async function buildBundle(name: 'server' | 'cli' | 'pdf-worker' | 'web-server', outfile: string): Promise<void> {
   const sources = Math.max(newestSource(join(ROOT, 'server/src')), statSync(join(ROOT, 'package.json')).mtimeMs);
   if (existsSync(outfile) && statSync(outfile).mtimeMs >= sources) return;
   const options = bundleOptions(name);
   const r = await esbuild.build({ ...options, write: false });
-  mkdirSync(dirname(SERVER), { recursive: true });
+  mkdirSync(dirname(outfile), { recursive: true });
   // The bundle last, so that a present bundle always has its map.
   const files = [...r.outputFiles!].sort((a, b) => (a.path.endsWith('.map') ? -1 : b.path.endsWith('.map') ? 1 : 0));
   for (const f of files) {

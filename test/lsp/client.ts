@@ -36,12 +36,15 @@ export interface LspClientOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export class LspClient {
-  readonly proc: ChildProcessWithoutNullStreams;
-  settings: object;
+/**
+ * JSON-RPC over some transport: requests answered as whole responses, notifications to
+ * listeners, and answers to the server's own requests. `LspClient` is it over a server process's
+ * stdio; test/lsp/web-worker.test.ts has it over a web worker's messages in a browser page.
+ */
+export abstract class RpcWire {
+  settings: object = {};
   stderr = '';
   exited: Exit | null = null;
-  readonly exitPromise: Promise<Exit>;
   /** Every notification from the server (and every message no request is waiting for). */
   readonly listeners = new Set<(msg: RpcMessage) => void>();
   /** The methods of the requests the server made, in order. */
@@ -49,48 +52,14 @@ export class LspClient {
   /** Answers a server request (default: configuration from `settings`, null otherwise). */
   answer: (method: string, params: RpcMessage) => unknown = (method, params) => this.defaultAnswer(method, params);
   private nextId = 1;
-  private readonly pending = new Map<number | string, { resolve: (r: RpcResponse) => void; reject: (e: Error) => void; method: string }>();
-  private buf: Buffer = Buffer.alloc(0);
+  protected readonly pending = new Map<number | string, { resolve: (r: RpcResponse) => void; reject: (e: Error) => void; method: string }>();
 
-  constructor(command: string, args: string[], opts: LspClientOptions = {}) {
-    this.settings = opts.settings ?? {};
-    this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env });
-    this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
-    this.proc.stderr.on('data', (d) => (this.stderr += d));
-    this.proc.stdin.on('error', () => {
-      /* the server went away; callers see `exited` */
-    });
-    this.exitPromise = new Promise((resolve) => {
-      this.proc.on('exit', (code, signal) => {
-        this.exited = { code, signal };
-        for (const p of this.pending.values()) p.reject(new Error(`server exited (${code ?? signal}) before answering ${p.method}`));
-        this.pending.clear();
-        resolve(this.exited);
-      });
-    });
-  }
+  /** Sends one message. */
+  abstract send(obj: object): void;
+  /** shutdown + exit, then waits for the server to end. */
+  abstract shutdown(timeoutMs?: number): Promise<Exit>;
 
-  get pid(): number {
-    return this.proc.pid!;
-  }
-
-  private onData(d: Buffer): void {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
-    for (;;) {
-      const headerEnd = this.buf.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = this.buf.subarray(0, headerEnd).toString('ascii');
-      const m = /Content-Length: *(\d+)/i.exec(header);
-      if (!m) throw new Error(`bad header from server: ${header}`);
-      const len = Number(m[1]);
-      if (this.buf.length < headerEnd + 4 + len) return;
-      const body = this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8');
-      this.buf = this.buf.subarray(headerEnd + 4 + len);
-      this.dispatch(JSON.parse(body));
-    }
-  }
-
-  private dispatch(msg: RpcMessage): void {
+  protected dispatch(msg: RpcMessage): void {
     if (msg.method && msg.id !== undefined) {
       this.serverRequests.push(msg.method);
       let result: unknown = null;
@@ -121,17 +90,6 @@ export class LspClient {
       for (const k of it.section.split('.')) v = v?.[k];
       return v ?? null;
     });
-  }
-
-  send(obj: object): void {
-    const body = Buffer.from(JSON.stringify(obj), 'utf8');
-    this.writeRaw(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
-  }
-
-  /** Bytes as they are: broken frames included. */
-  writeRaw(bytes: Buffer): void {
-    if (this.exited || this.proc.stdin.destroyed) return;
-    this.proc.stdin.write(bytes);
   }
 
   /** Resolves with the whole response message ({result} or {error}). */
@@ -193,6 +151,62 @@ export class LspClient {
     this.notify('workspace/didChangeConfiguration', { settings: this.settings });
     return res.result;
   }
+}
+
+export class LspClient extends RpcWire {
+  readonly proc: ChildProcessWithoutNullStreams;
+  readonly exitPromise: Promise<Exit>;
+  private buf: Buffer = Buffer.alloc(0);
+
+  constructor(command: string, args: string[], opts: LspClientOptions = {}) {
+    super();
+    this.settings = opts.settings ?? {};
+    this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env });
+    this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
+    this.proc.stderr.on('data', (d) => (this.stderr += d));
+    this.proc.stdin.on('error', () => {
+      /* the server went away; callers see `exited` */
+    });
+    this.exitPromise = new Promise((resolve) => {
+      this.proc.on('exit', (code, signal) => {
+        this.exited = { code, signal };
+        for (const p of this.pending.values()) p.reject(new Error(`server exited (${code ?? signal}) before answering ${p.method}`));
+        this.pending.clear();
+        resolve(this.exited);
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.proc.pid!;
+  }
+
+  private onData(d: Buffer): void {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
+    for (;;) {
+      const headerEnd = this.buf.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buf.subarray(0, headerEnd).toString('ascii');
+      const m = /Content-Length: *(\d+)/i.exec(header);
+      if (!m) throw new Error(`bad header from server: ${header}`);
+      const len = Number(m[1]);
+      if (this.buf.length < headerEnd + 4 + len) return;
+      const body = this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8');
+      this.buf = this.buf.subarray(headerEnd + 4 + len);
+      this.dispatch(JSON.parse(body));
+    }
+  }
+
+  send(obj: object): void {
+    const body = Buffer.from(JSON.stringify(obj), 'utf8');
+    this.writeRaw(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  /** Bytes as they are: broken frames included. */
+  writeRaw(bytes: Buffer): void {
+    if (this.exited || this.proc.stdin.destroyed) return;
+    this.proc.stdin.write(bytes);
+  }
 
   /** shutdown + exit, then waits for the process (killed if it lingers). */
   async shutdown(timeoutMs = 5000): Promise<Exit> {
@@ -238,6 +252,10 @@ export interface StartOptions {
   hierarchicalSymbols?: boolean;
   /** Workspace folders (URIs) for initialize (the first is also rootUri); absent: none. */
   workspaceFolders?: string[];
+  /** The server to talk to (default: dist/server.js over stdio). */
+  wire?: () => RpcWire;
+  /** Answers the server's other requests (undefined: not this one; then null). */
+  answer?: (method: string, params: RpcMessage) => unknown;
   /** More client capabilities, merged over the defaults section by section (`workspace`, `window`). */
   capabilities?: { workspace?: ClientCapabilities['workspace']; window?: ClientCapabilities['window'] };
 }
@@ -275,14 +293,14 @@ export class TestClient {
   result!: InitializeResult;
   private waiters: Waiter[] = [];
 
-  private constructor(readonly wire: LspClient) {}
+  private constructor(readonly wire: RpcWire) {}
 
   get serverRequests(): string[] {
     return this.wire.serverRequests;
   }
 
   static async start(opts: StartOptions = {}): Promise<TestClient> {
-    const c = new TestClient(new LspClient(process.execPath, [SERVER, '--stdio']));
+    const c = new TestClient(opts.wire?.() ?? new LspClient(process.execPath, [SERVER, '--stdio']));
     c.configuration = opts.configuration;
     c.wire.listeners.add((m) => {
       if (m.method === 'textDocument/publishDiagnostics') c.onPublish(m.params);
@@ -293,6 +311,10 @@ export class TestClient {
       c.requestsFromServer.push({ method, params });
       c.requestWaiters = c.requestWaiters.filter((w) => (w.method === method ? (w.resolve(params), false) : true));
       if (method === 'workspace/configuration') return ((params?.items ?? []) as unknown[]).map(() => c.configuration ?? null);
+      if (opts.answer) {
+        const r = opts.answer(method, params);
+        if (r !== undefined) return r;
+      }
       if (method === 'workspace/applyEdit') {
         const edit = params.edit as WorkspaceEdit;
         c.applied.push(edit);

@@ -76,7 +76,7 @@ describe('Mark as reviewed with a status and a reason (a client with the prompt)
   let c: TestClient;
   let v1: Diagnostic[];
   before(async () => {
-    buildServer();
+    await buildServer();
     c = await start([f.uri]);
     await c.open(uri, TEXT);
     v1 = await c.diagnosticsOf(uri, 1);
@@ -224,7 +224,7 @@ describe('Mark as reviewed without the prompt (another LSP client)', () => {
   const uri = f.at('d.txt');
   let c: TestClient;
   before(async () => {
-    buildServer();
+    await buildServer();
     c = await start([f.uri], []);
   });
   after(() => c?.stop());

@@ -2,8 +2,6 @@
 // extension's own stylesheet and one script carrying a fresh nonce), the stylesheet and the
 // script from media/. The tables themselves are drawn by media/preview.js from posted data.
 
-import { randomBytes } from 'node:crypto';
-
 export interface ShellOptions {
   /** `webview.cspSource`. */
   cspSource: string;
@@ -41,5 +39,6 @@ export function previewHtml(o: ShellOptions): string {
 
 /** A fresh nonce per page: 128 random bits, hex. */
 export function makeNonce(): string {
-  return randomBytes(16).toString('hex');
+  // Web Crypto: in Node's extension host and in the browser's alike.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -5,8 +5,9 @@
 // reveals a cell in the editor when the webview says it was clicked; the cell under the editor's
 // cursor is outlined in the preview.
 import * as vscode from 'vscode';
-import { SERVER_REQUESTS } from '../../../server/src/protocol';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { REQUESTS } from '../../../server/src/protocol';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { sendCustom } from '../requests';
 import { onDidChangeLocale, uiLocale } from '../l10n';
 import { msg, previewStrings } from '../messages';
 import { makeNonce, previewHtml } from './html';
@@ -17,7 +18,7 @@ export const VIEW_TYPE = 'disclosureReport.preview';
 /** Delay after an edit before the preview asks again (a burst of typing makes one request). */
 export const THROTTLE_MS = 250;
 
-export type ClientSource = () => Promise<LanguageClient | undefined>;
+export type ClientSource = () => Promise<BaseLanguageClient | undefined>;
 
 interface RevealMessage {
   type: 'reveal';
@@ -145,7 +146,7 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       }
       const version = doc.version;
-      const tables = await client.sendRequest(SERVER_REQUESTS.preview, { uri: doc.uri.toString() });
+      const tables = await sendCustom(client, REQUESTS.preview, { uri: doc.uri.toString() });
       if (doc !== this.document) return; // another report meanwhile; its own load follows
       if (tables === null) {
         this.post({ type: 'empty', message: msg.previewNoReport() });

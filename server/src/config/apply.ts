@@ -10,11 +10,11 @@
 // finding comes back when that prose changes, and a reviewed cell stays silenced whatever the
 // cell holds. Pure; used by the CLI and the language server alike.
 
-import type { Localized, Range, Severity } from '../core/index.js';
+import { RULE_BY_ID, type Diagnostic, type Localized, type Range, type Severity } from '../core/index.js';
 import type { ProjectConfig, ReviewedEntry, ReviewStatus } from './load.js';
 
 /** The rule id of the diagnostic a stale reviewed entry gives. */
-export const REVIEWED_STALE = 'reviewed-stale';
+export const REVIEWED_STALE = 'reviewed-stale' as const;
 
 /** What the matcher reads of a diagnostic (the core's; `cell` and `row` once they carry them). */
 export interface Checkable {
@@ -114,7 +114,8 @@ export function applyConfig<T extends Checkable>(diagnostics: readonly T[], targ
     kept.push(severity && severity !== d.severity ? { ...d, severity } : d);
   }
   // An entry whose rule is switched off is not stale: its finding is not looked for.
-  const staleReviewed = mine.filter((x) => !used.has(x.index) && config.severity[x.entry.rule] !== 'off');
+  // An entry whose rule is switched off, or with reviewed-stale itself off, is not reported stale.
+  const staleReviewed = config.severity[REVIEWED_STALE] === 'off' ? [] : mine.filter((x) => !used.has(x.index) && config.severity[x.entry.rule] !== 'off');
   return { kept, silencedCount, reviewed, staleReviewed };
 }
 
@@ -213,20 +214,18 @@ function what(e: ReviewedEntry): string {
   return e.cell ?? e.row ?? `#${e.fingerprint}`;
 }
 
-export interface StaleDiagnostic {
-  rule: typeof REVIEWED_STALE;
-  severity: 'information';
-  message: Localized;
-  range: Range;
-}
+/** A stale entry's diagnostic: a core Diagnostic of the registry's `reviewed-stale` rule. */
+export type StaleDiagnostic = Diagnostic & { rule: typeof REVIEWED_STALE };
 
 /** The information diagnostic for a reviewed entry that no longer occurs: at the top of the report. */
-export function staleDiagnostic(entry: ReviewedEntry, configName: string): StaleDiagnostic {
+export function staleDiagnostic(entry: ReviewedEntry, configName: string, config?: ProjectConfig): StaleDiagnostic {
+  // The config file's severity for reviewed-stale (applyConfig reports none when it is off), else the registry's.
+  const own = config?.severity[REVIEWED_STALE];
   const reason = entry.reason ? `（${entry.reason}）` : '';
   const reasonEn = entry.reason ? ` (${entry.reason})` : '';
   return {
     rule: REVIEWED_STALE,
-    severity: 'information',
+    severity: own && own !== 'off' ? own : RULE_BY_ID.get(REVIEWED_STALE)!.severity,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     message: {
       zh: `${configName} 中记录为已审核的 ${entry.rule} ${what(entry)}${reason}已不再出现，可删除该条记录`,

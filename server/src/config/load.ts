@@ -6,7 +6,6 @@
 
 import { parse, printParseErrorCode, visit as visitTree, type ParseError } from 'jsonc-parser';
 import { RULE_BY_ID, type Localized } from '../core/index.js';
-import { YEARS_RULE_BY_ID } from '../core/years/index.js';
 
 /** The file's name; found from a checked file's folder upward (see the CLI and lsp/projectConfig.ts). */
 export const CONFIG_FILE = '.disclosure-report.json';
@@ -69,11 +68,16 @@ export interface LoadedConfig {
   reviewedAt: { line: number; character: number }[];
 }
 
-export const EMPTY_CONFIG: ProjectConfig = Object.freeze({ severity: Object.freeze({}) as Record<string, ConfigSeverity>, reviewed: Object.freeze([]) as unknown as ReviewedEntry[] });
+const noEntries: ReviewedEntry[] = [];
+const noSeverities: Record<string, ConfigSeverity> = {};
+// Frozen in place (Object.freeze's result type would be readonly): the one empty config is shared.
+Object.freeze(noEntries);
+Object.freeze(noSeverities);
+export const EMPTY_CONFIG: ProjectConfig = Object.freeze({ severity: noSeverities, reviewed: noEntries });
 
 /** Is `id` a rule the checker knows (the core's rules and the cross-year ones)? */
 export function knownRule(id: string): boolean {
-  return RULE_BY_ID.has(id as never) || YEARS_RULE_BY_ID.has(id as never);
+  return RULE_BY_ID.has(id as never);
 }
 
 /**

@@ -133,7 +133,8 @@ export type RuleId =
   | 'punctuation-halfwidth'
   | 'brackets-unpaired'
   | 'report-deadline'
-  | 'outline-numbering';
+  | 'outline-numbering'
+  | 'reviewed-stale';
 
 export function diag(
   rule: RuleId,

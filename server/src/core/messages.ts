@@ -254,4 +254,11 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
     ),
     example: '印发《政府信息公开工作要点，明确年度任务。',
   },
+  'reviewed-stale': {
+    summary: L(
+      '配置文件 .disclosure-report.json 中记录为已审核的发现已不再出现（可一键删除该条记录）',
+      'A finding recorded as reviewed in .disclosure-report.json no longer occurs (quick fix: remove the entry)',
+    ),
+    example: '"reviewed": [{ "rule": "cell-blank", "file": "2025.report.txt", "cell": "t3.new.total" }]',
+  },
 };

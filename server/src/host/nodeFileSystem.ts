@@ -6,6 +6,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decode } from '../sources/encoding.js';
+import { readInput, writeAtomic } from '../sources/files.js';
 import { canonicalUri, type FileKind, type FileStat, type FileSystem } from '../lsp/files.js';
 
 const kindOf = (s: { isFile(): boolean; isDirectory(): boolean }): FileKind => (s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other');
@@ -32,6 +33,13 @@ export const nodeFileSystem: FileSystem = {
     const s = await lstat(path);
     if (!s.isFile()) throw Object.assign(new Error(`not a file: ${path}`), { code: 'ENOTFILE' });
     return decode(await readFile(path)).text;
+  },
+  async readBytes(uri: string): Promise<Uint8Array> {
+    if (!/^file:/i.test(uri)) throw Object.assign(new Error(`not a file: URI: ${uri}`), { code: 'ENOTFILEURI' });
+    return readInput(pathOf(uri));
+  },
+  async writeBytes(uri: string, bytes: Uint8Array, expected: Uint8Array): Promise<void> {
+    writeAtomic(pathOf(uri), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength));
   },
   pathToUri(path: string, base: string): string {
     const abs = isAbsolute(path) ? path : resolve(fileURLToPath(base), path);

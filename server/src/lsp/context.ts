@@ -6,7 +6,6 @@
 
 import type { ClientCapabilities, Connection, InitializeParams, ServerCapabilities } from 'vscode-languageserver';
 import type { CommandRegistry } from './commandRegistry.js';
-import type { Localized } from '../core/index.js';
 import type { DocumentStore } from './documents.js';
 import type { Fixes } from './fixes.js';
 import type { Logger } from './guard.js';
@@ -37,20 +36,14 @@ export interface ClientInfo {
    * findings of a .docx, web page or PDF checked from disk are published on the draft's URI.
    */
   drafts: boolean;
-  /** `initializationOptions.symbolsRefresh`: told when the symbols' words change (protocol.ts SERVER_NOTIFICATIONS). */
+  /** `initializationOptions.symbolsRefresh`: told when the symbols' words change (protocol.ts NOTIFICATIONS). */
   symbolsRefresh: boolean;
   name: string;
 }
 
-/** A source converted for the editor (`disclosureReport/convertSource`), or why it could not be. */
-export type ConvertedSource =
-  | { text: string; kind: 'text' | 'docx' | 'html' | 'pdf'; writable: boolean; problems: Localized[] }
-  | { error: Localized };
-
-/** What writing the recompute fixes back into a source did (`disclosureReport/writeBackSource`). */
-export type WrittenFixes =
-  | { changes: { rule: string; key: string; label: Localized; old: string; new: string; line: number }[]; skipped: number; text: string }
-  | { error: Localized };
+/** A source converted (`disclosureReport/convertSource`) and fixes written back (`…/writeBackSource`): protocol.ts. */
+import type { ConvertedSource, WrittenFixes } from '../protocol.js';
+export type { ConvertedSource, WrittenFixes };
 
 /**
  * Reading source files (.docx, .html, .pdf, text) from disk and writing fixes back into a .docx,

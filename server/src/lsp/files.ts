@@ -1,6 +1,6 @@
 // What the language server needs of a file system, by URI (lsp/node.ts passes the Node one,
-// host/nodeFileSystem.ts; a browser worker passes none and the workspace is then only the open
-// documents), and the URI arithmetic the workspace index and the config lookup do on `file:` URIs.
+// host/nodeFileSystem.ts; the browser worker, lsp/browser.ts, the workspace file system of VS Code
+// for the Web through requests to the client, host/clientFileSystem.ts), and the URI arithmetic the workspace index and the config lookup do on `file:` URIs.
 // URIs are kept in one spelling (`canonicalUri`: percent-encoded as VS Code writes them, drive
 // letters lower-case), so that a URI the server builds compares equal to the one the client sends.
 
@@ -24,6 +24,13 @@ export interface FileSystem {
   readText(uri: string): Promise<string>;
   /** A path as a URI: absolute, or relative to the folder `base` (a URI). */
   pathToUri(path: string, base: string): string;
+  /** A file's bytes; throws (with a `code`: ENOENT, ENOTFILE, ETOOLARGE over sources' MAX_INPUT_BYTES, …) otherwise. */
+  readBytes(uri: string): Promise<Uint8Array>;
+  /**
+   * Replaces a file's bytes whole (atomically where the runtime can), unless the file no longer
+   * holds `expected` (then throws with code ECHANGED and writes nothing).
+   */
+  writeBytes(uri: string, bytes: Uint8Array, expected: Uint8Array): Promise<void>;
 }
 
 const UNRESERVED = /[A-Za-z0-9\-._~/]/;

@@ -3,7 +3,8 @@
 // instead of throwing, checks of the params a client sends, and the logger they report to.
 // Imported by the services and the features alike; imports nothing of the server.
 
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { CustomNotification, CustomRequest } from '../protocol.js';
 
 export interface Logger {
   error(message: string, err?: unknown): void;
@@ -52,6 +53,14 @@ export function guard<P, R>(
   };
 }
 
+/**
+ * Answers one of protocol.ts's custom requests, guarded: the handler gets the params as they came
+ * off the wire (to check) and must answer the result type the request declares.
+ */
+export function onCustom<P, R>(ctx: { connection: Connection; log: Logger }, request: CustomRequest<P, R>, handler: (params: unknown, token: CancellationToken) => R | Promise<R>): void {
+  ctx.connection.onRequest(request.method, guard(ctx, request.method, handler));
+}
+
 /** Wraps a notification handler: failures are logged, never thrown. */
 export function guardNotification<P>(ctx: { log: Logger }, name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
   return (params) => {
@@ -83,4 +92,9 @@ export function requireRange(params: unknown): { start: { line: number; characte
   const ok = (p: unknown) => !!p && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
   if (!r || !ok(r.start) || !ok(r.end)) throw new InvalidParams('range is missing or malformed');
   return r as { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** Sends one of protocol.ts's custom notifications; a failure is logged, never thrown. */
+export function sendNotice<P>(ctx: { connection: Connection; log: Logger }, notice: CustomNotification<P>, ...params: P extends void ? [] : [P]): void {
+  ctx.connection.sendNotification(notice.method, ...(params as unknown[])).catch((err) => ctx.log.error(`${notice.method} failed`, err));
 }

@@ -92,11 +92,8 @@ export const text = {
   staleDocument: () => L('文档已更改，请重试', 'The document changed; try again'),
 };
 
-/** Row and column names the hover shows beside the official Chinese labels. */
+/** Names the server shows that are not the format's (the format's labels are in core/format/). */
 export const labels = {
-  t3ColumnsEn: ['natural persons', 'businesses', 'research institutions', 'public-interest organisations', 'legal service agencies', 'others', 'total'],
-  t4Groups: [L('行政复议', 'administrative review'), L('行政诉讼 · 未经复议直接起诉', 'suits without review'), L('行政诉讼 · 复议后起诉', 'suits after review')],
-  t4Results: [L('结果维持', 'upheld'), L('结果纠正', 'corrected'), L('其他结果', 'other'), L('尚未审结', 'pending'), L('总计', 'total')],
   /** The name of the symbol provider (a client may show it when several provide symbols). */
   symbolProvider: '政府信息公开年度报告 Disclosure Report',
 };

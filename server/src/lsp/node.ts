@@ -9,7 +9,7 @@ import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageW
 import { nodeFileSystem } from '../host/nodeFileSystem.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import { startServer } from './server.js';
-import { nodeSources } from './sourceFiles.js';
+import { sourceAccess } from './sourceFiles.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -92,7 +92,7 @@ function main(): void {
   }
 
   const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeFileSystem, sources: nodeSources });
+  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeFileSystem, sources: sourceAccess(nodeFileSystem) });
 
   // The last line of defence: a bug in one handler must not end the session. Once the client
   // has gone, exit quietly.

@@ -1,8 +1,7 @@
 // The table view now lives in the core (core/view.ts); this module keeps the names the
 // features import until they import the core directly, with the hover's labels as they were.
 
-import { cellAt as coreCellAt, tableOf, type Analysis, type KeyedCell, type Localized, type Position, type Table } from '../core/index.js';
-import { labels } from './messages.js';
+import { cellAt as coreCellAt, TABLE4, tableOf, type Analysis, type KeyedCell, type Localized, type Position, type Table } from '../core/index.js';
 
 export { identitiesAt, sameCell, verdict, type Verdict } from '../core/index.js';
 
@@ -18,11 +17,12 @@ export function tableAt(a: Analysis, line: number): Table | undefined {
   return tableOf(a, line);
 }
 
-/** The hover shows the official Chinese labels, and English beside table 三's columns. */
+/** The hover shows the official Chinese labels, and English beside table 三's columns; table 四's by their keys, with the header a group stands under. */
 function hoverLabels(k: KeyedCell): { row: Localized; column: Localized } {
   if (k.table.kind === 't4') {
-    const i = k.table.cells.indexOf(k.cell);
-    return { row: labels.t4Groups[Math.floor(i / 5)], column: labels.t4Results[i % 5] };
+    const group = TABLE4.groups.find((g) => `t4.${g.key}` === k.row);
+    const row = group?.within ? { zh: `${group.within} · ${k.rowLabel.zh}`, en: k.rowLabel.en } : k.rowLabel;
+    return { row, column: k.columnLabel };
   }
   const row = { zh: k.rowLabel.zh, en: k.rowLabel.zh };
   const column = k.table.kind === 't3' ? { zh: k.columnLabel.zh, en: `${k.columnLabel.zh} (${k.columnLabel.en})` } : { zh: k.columnLabel.zh, en: k.columnLabel.zh };

@@ -3,6 +3,7 @@
 
 import { accessSync, closeSync, constants, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { MAX_INPUT_BYTES } from './types.js';
 
 export interface Walked {
   files: string[];
@@ -83,7 +84,7 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-export const MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_BYTES = MAX_INPUT_BYTES;
 
 export function readInput(path: string): Buffer {
   const st = statSync(path);

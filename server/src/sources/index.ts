@@ -11,7 +11,7 @@ import { mb } from './zip.js';
 import { DEFAULT_LIMITS, SourceError, type Limits, type SourceKind, type SourceResult } from './types.js';
 
 export { fixDocx, type DocxFixResult };
-export { DEFAULT_LIMITS, SourceError, type DocxMap, type DocxPiece, type Limits, type SourceErrorCode, type SourceKind, type SourceResult } from './types.js';
+export { DEFAULT_LIMITS, MAX_INPUT_BYTES, SourceError, type DocxMap, type DocxPiece, type Limits, type SourceErrorCode, type SourceKind, type SourceResult } from './types.js';
 export type { Decoded } from './encoding.js';
 
 /** Extensions a directory walk picks up, by kind. */

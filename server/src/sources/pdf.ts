@@ -5,19 +5,18 @@
 // thread (a new one serves the next PDF) and the PDF gets a `too-complex` error — never a hang
 // or an out-of-memory crash of the CLI or the language server. Pages within the page limit, each
 // page's text items with their positions handed to pdf-layout. A PDF without text (a scan) and a
-// PDF that needs a password are errors of their own.
+// PDF that needs a password are errors of their own. The reading itself (pdf-text.ts) is shared
+// with the browser worker's reader (pdf.browser.ts), which runs pdf.js in place.
 
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { layoutPages, type PdfPage } from './pdf-layout.js';
-import type { PdfJob, PdfReply } from './pdf-worker.js';
+import type { PdfPage } from './pdf-layout.js';
+import { corrupt, pdfError, pdfText } from './pdf-result.js';
+import type { PdfJob, PdfReply } from './pdf-text.js';
 import { SourceError, type Limits, type SourceResult } from './types.js';
-import type { Localized } from '../core/index.js';
-
-const corrupt = (why: string) => new SourceError('corrupt', { zh: `PDF 文件已损坏，无法读取（${why}）`, en: `The PDF is damaged and cannot be read (${why})` });
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** The worker thread: dist/pdf-worker.js beside the bundle; from the sources (tests), the .ts through tsx. */
@@ -110,10 +109,7 @@ class PdfThread {
         if (r.type === 'pages') { count = r.count; armPage(); }
         else if (r.type === 'page') { pages.push(r.page); armPage(); }
         else if (r.type === 'done') finish(null);
-        else if (r.kind === 'encrypted') finish(new SourceError('encrypted', { zh: 'PDF 设有打开密码，无法读取；请提供未加密的文件', en: 'The PDF needs a password to open; provide an unencrypted copy' }));
-        else if (r.kind === 'too-many-pages') finish(new SourceError('too-many-pages', { zh: `PDF 共 ${r.count} 页，超过 ${limits.maxPages} 页的上限，不予读取`, en: `The PDF has ${r.count} pages, over the limit of ${limits.maxPages}; not read` }));
-        else if (r.kind === 'too-large') finish(new SourceError('too-large', { zh: `PDF 的文字超过 ${limits.maxChars} 个字符，不予读取`, en: `The PDF's text is over ${limits.maxChars} characters; not read` }));
-        else finish(corrupt(r.detail));
+        else finish(pdfError(r, limits));
       };
       // The thread's heap over its limit (ERR_WORKER_OUT_OF_MEMORY) or a crash in it.
       const onError = (e: Error) => {
@@ -139,11 +135,5 @@ let thread: PdfThread | null = null;
 export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<SourceResult> {
   thread ??= new PdfThread();
   const { count, pages } = await thread.read(bytes, limits);
-  const visible = pages.reduce((s, p) => s + p.items.reduce((t, i) => t + i.str.replace(/\s/g, '').length, 0), 0);
-  if (visible < 10 * Math.max(1, Math.min(count, 3))) {
-    throw new SourceError('scan', { zh: 'PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供 Word/网页版本', en: 'The PDF has no text layer (probably a scan); run OCR on it first or provide the Word or web version' });
-  }
-  const problems: Localized[] = [];
-  const lines = layoutPages(pages, problems);
-  return { kind: 'pdf', text: lines.join('\n') + (lines.length ? '\n' : ''), writable: false, problems };
+  return pdfText(count, pages);
 }

@@ -63,6 +63,9 @@ export interface Limits {
   pdfMemoryMb: number;
 }
 
+/** The largest input file read from disk (or from the workspace file system in the browser). */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
 export const DEFAULT_LIMITS: Limits = {
   maxBytes: 50 * 1024 * 1024,
   maxUncompressed: 200 * 1024 * 1024,

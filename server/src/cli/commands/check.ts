@@ -10,7 +10,7 @@
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 
-import { analyzeText, applyEdits, coverage, crossCheck, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Diagnostic, type Locale } from '../../core/index.js';
+import { analyzeText, applyEdits, coverage, crossCheck, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic } from '../../config/index.js';
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { UsageError } from '../args.js';
@@ -102,7 +102,7 @@ function withConfig(report: FileReport, text: string, config: FoundConfig): void
   if (config.problems.some((p) => p.fatal)) return;
   const [lines] = splitWithEols(text);
   const applied = applyConfig(report.diagnostics, { file: configRelative(config, report.path), lines }, config.config);
-  const stale = applied.staleReviewed.map((s) => staleDiagnostic(s.entry, CONFIG_FILE) as unknown as Diagnostic);
+  const stale = applied.staleReviewed.map((s) => staleDiagnostic(s.entry, CONFIG_FILE, config.config));
   report.diagnostics = [...stale, ...applied.kept];
   report.reviewed = applied.reviewed;
 }

@@ -134,8 +134,8 @@ export const TABLE4: Table4Spec = {
   ],
   groups: [
     { key: 'review', label: '行政复议', en: 'administrative review' },
-    { key: 'direct', label: '未经复议直接起诉', en: 'suits without review' },
-    { key: 'afterReview', label: '复议后起诉', en: 'suits after review' },
+    { key: 'direct', label: '未经复议直接起诉', en: 'suits without review', within: '行政诉讼' },
+    { key: 'afterReview', label: '复议后起诉', en: 'suits after review', within: '行政诉讼' },
   ],
   results: [
     { key: 'upheld', label: '结果维持', en: 'upheld', role: 'input' },

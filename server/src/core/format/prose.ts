@@ -5,8 +5,8 @@
 // compile these lists and hold no wording of their own. Every Chinese literal of the prose checks
 // lives here or in messages.ts.
 
-import type { Localized } from '../diagnostics.js';
-import type { Reading, Target } from '../prose/types.js';
+import type { Localized } from '../i18n.js';
+import type { Reading, Target } from './spec.js';
 
 // ---------------------------------------------------------------------------------------------
 // Characters

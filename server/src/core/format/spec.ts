@@ -108,6 +108,8 @@ export interface T4GroupSpec {
   key: string;
   label: string;
   en: string;
+  /** The header the group stands under (行政诉讼 for the two kinds of suit), for a label on its own. */
+  within?: string;
 }
 
 export interface Table4Spec {
@@ -154,4 +156,26 @@ export interface Format {
   t3: Table3Spec;
   t4: Table4Spec;
   identities: IdentitySpec[];
+}
+
+// ---- what a prose figure means (the phrasings of prose.ts name their targets in these terms) ----
+
+/** One way to read a prose figure from the tables: the sum of these cell keys (one key: that cell). */
+export interface Reading {
+  keys: string[];
+  /** What these cells are, for messages and hovers. */
+  label: Localized;
+}
+
+/**
+ * What a prose number stands for.
+ * - `either`: every reading is a legitimate meaning of the words (共受理 = 本年新收, or 本年新收 +
+ *   上年结转); the number agrees when it equals any of them, and nothing is said while any
+ *   reading is unknown (a blank cell).
+ * - `layout`: the readings are alternative table layouts (（六） as three rows or as one); the first
+ *   reading whose cells all hold numbers is the one compared.
+ */
+export interface Target {
+  mode: 'either' | 'layout';
+  readings: Reading[];
 }

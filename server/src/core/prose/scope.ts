@@ -4,6 +4,7 @@
 // words that name another body or compare with another time. Conservative: when unsure, not own.
 
 import * as P from '../format/prose.js';
+import { SIGNATURE_LINES } from '../windows.js';
 import { matcher, type Hit } from './matcher.js';
 
 export interface ReportContext {
@@ -87,7 +88,7 @@ export function readOffice(lines: string[]): string | null {
       break;
     }
   }
-  for (let i = lines.length - 1, seen = 0; i > head && seen < 3; i--) {
+  for (let i = lines.length - 1, seen = 0; i > head && seen < SIGNATURE_LINES; i--) {
     const t = lines[i].replace(/\s+/g, '');
     if (!t) continue;
     seen++;

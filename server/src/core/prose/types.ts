@@ -4,25 +4,9 @@
 import type { Localized } from '../diagnostics.js';
 import type { Range } from '../model.js';
 
-/** One way to read a prose figure from the tables: the sum of these cell keys (one key: that cell). */
-export interface Reading {
-  keys: string[];
-  /** What these cells are, for messages and hovers. */
-  label: Localized;
-}
-
-/**
- * What a prose number stands for.
- * - `either`: every reading is a legitimate meaning of the words (共受理 = 本年新收, or 本年新收 +
- *   上年结转); the number agrees when it equals any of them, and nothing is said while any
- *   reading is unknown (a blank cell).
- * - `layout`: the readings are alternative table layouts (（六） as three rows or as one); the first
- *   reading whose cells all hold numbers is the one compared.
- */
-export interface Target {
-  mode: 'either' | 'layout';
-  readings: Reading[];
-}
+// What a prose figure can mean (Reading, Target) is part of the format's data: format/spec.ts.
+import type { Reading, Target } from '../format/spec.js';
+export type { Reading, Target };
 
 export interface Claim {
   /** 0-based line, UTF-16 columns of the number's characters (digits, separators, 万). */

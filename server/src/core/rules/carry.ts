@@ -8,6 +8,7 @@
 
 import * as PROSE from '../format/prose.js';
 import { PAGE_MARK } from '../format/years.js';
+import { SIGNATURE_LINES, TITLE_SCAN } from '../windows.js';
 
 /** Results kept by key ('claims', a rule id) while the carry stays valid. */
 export interface ProseCarry {
@@ -49,9 +50,9 @@ const YEARISH = /(?:19|20)\d\d/;
  * `firstHeading` the line of the analysis's first heading (or -1).
  */
 export function proseUnaffected(lines: readonly string[], i: number, before: string, after: string, firstHeading: number): boolean {
-  // The title and preamble: readTitle reads the first 12 lines, readOffice those above its first
-  // 总体情况 line (at or above the first heading when that heading names it).
-  if (i < 12 || firstHeading < 0 || i <= firstHeading) return false;
+  // The title and preamble: readTitle reads the first TITLE_SCAN lines, readOffice those above its
+  // first 总体情况 line (at or above the first heading when that heading names it).
+  if (i < TITLE_SCAN || firstHeading < 0 || i <= firstHeading) return false;
   const h = lines[firstHeading] ?? '';
   if (!h.includes(PROSE.FIRST_HEADING) || h.replace(/\s+/g, '').length > 12) return false;
   // Years (title, period, date lines, the years counted) and the period's words.
@@ -60,8 +61,8 @@ export function proseUnaffected(lines: readonly string[], i: number, before: str
   if (YEARISH.test(b) || YEARISH.test(a) || PROSE.PERIOD_WORDS.some((w) => before.includes(w) || after.includes(w))) return false;
   // Page marks are left out of a section's text.
   if (PAGE_MARK.test(before.trim()) !== PAGE_MARK.test(after.trim())) return false;
-  // The signature: readOffice reads the last three lines with text.
+  // The signature: readOffice reads the last SIGNATURE_LINES lines with text.
   let seen = 0;
-  for (let j = lines.length - 1; j > i && seen < 3; j--) if (lines[j].trim()) seen++;
-  return seen >= 3;
+  for (let j = lines.length - 1; j > i && seen < SIGNATURE_LINES; j--) if (lines[j].trim()) seen++;
+  return seen >= SIGNATURE_LINES;
 }

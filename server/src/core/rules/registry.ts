@@ -19,7 +19,8 @@ import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeR
 
 type Entry =
   | { scope: 'table'; severity: Severity; arithmetic?: boolean; check?: TableRule['check'] }
-  | { scope: 'document'; severity: Severity; reads?: DocumentRule['reads']; check: DocumentRule['check'] };
+  | { scope: 'document'; severity: Severity; reads?: DocumentRule['reads']; check: DocumentRule['check'] }
+  | { scope: 'config'; severity: Severity };
 
 /** Keyed by id, so that the compiler holds every RuleId to exactly one entry. */
 const ENTRIES: { [id in RuleId]: Entry } = {
@@ -66,14 +67,16 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'report-deadline': { scope: 'document', severity: 'warning', check: reportDeadlineRule },
   // The outline's numbering (outline.ts): a warning, a misnumbered outline is a layout deduction.
   'outline-numbering': { scope: 'document', severity: 'warning', check: outlineNumberingRule },
+  // Found by applying the configuration file (config/apply.ts), not by reading the report.
+  'reviewed-stale': { scope: 'config', severity: 'information' },
 };
 
 export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {
   const e = ENTRIES[id];
   const base = { id, severity: e.severity, summary: RULE_TEXT[id].summary, example: RULE_TEXT[id].example };
-  return e.scope === 'table'
-    ? { ...base, scope: 'table', arithmetic: !!e.arithmetic, check: e.check }
-    : { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
+  if (e.scope === 'table') return { ...base, scope: 'table', arithmetic: !!e.arithmetic, check: e.check };
+  if (e.scope === 'config') return { ...base, scope: 'config', arithmetic: false };
+  return { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
 });
 
 export const RULE_BY_ID = new Map<RuleId, Rule>(RULES.map((r) => [r.id, r]));

@@ -68,4 +68,9 @@ export interface DocumentRule extends RuleBase {
   check: (ctx: DocumentContext) => Finding[];
 }
 
-export type Rule = TableRule | DocumentRule;
+/** A rule found by applying the configuration file to a report's findings (reviewed-stale). */
+export interface ConfigRule extends RuleBase {
+  scope: 'config';
+}
+
+export type Rule = TableRule | DocumentRule | ConfigRule;

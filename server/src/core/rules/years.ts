@@ -7,33 +7,21 @@
 import type { Finding } from '../diagnostics.js';
 import type { Table } from '../model.js';
 import { carryoverMismatch, proseLines, proseRepeated, sectionEmpty, sectionFee, sideFromCells, validCountChain, type SectionHeading, type YearSide } from '../years/index.js';
-import type { Finding as YearsFinding } from '../years/findings.js';
 import { numeric } from './identities.js';
 import { keyedByKey } from './prose.js';
 import type { DocumentContext, PreviousReport } from './rule.js';
 import { carried } from './carry.js';
 
-/** A years finding as the core's (the severity is the registry's). */
-function toFinding(f: YearsFinding): Finding {
-  const out: Finding = { rule: f.rule, message: f.message, range: f.range };
-  if (f.cell) out.cell = f.cell;
-  if (f.expected !== undefined) out.expected = f.expected;
-  if (f.actual !== undefined) out.actual = f.actual;
-  if (f.related?.length) out.related = f.related.map((r) => ({ ...(r.path !== undefined ? { path: r.path } : {}), range: r.range, ...(r.cell ? { cell: r.cell } : {}), message: r.message }));
-  if (f.details) out.details = f.details;
-  return out;
-}
-
 const headingsOf = (ctx: DocumentContext): SectionHeading[] => ctx.headings.map((h) => ({ line: h.line, sectionId: h.spec.id, start: h.start, end: h.end }));
 
 /** section-empty: 五 or 六 with a heading and no text. */
 export function sectionEmptyRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'section-empty', () => sectionEmpty(ctx.lines, headingsOf(ctx)).map(toFinding));
+  return carried(ctx.carry, 'section-empty', () => sectionEmpty(ctx.lines, headingsOf(ctx)));
 }
 
 /** section-fee: 六 says nothing of the information-processing fee (reports of 2021 on). */
 export function sectionFeeRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'section-fee', () => sectionFee(ctx.lines, headingsOf(ctx), ctx.identity.year ?? ctx.reportYear).map(toFinding));
+  return carried(ctx.carry, 'section-fee', () => sectionFee(ctx.lines, headingsOf(ctx), ctx.identity.year ?? ctx.reportYear));
 }
 
 /** One year's report as the cross-year rules see it: its cells by key. */
@@ -52,14 +40,14 @@ const sides = (ctx: DocumentContext, previous: PreviousReport) => ({
 export function carryoverMismatchRule(ctx: DocumentContext): Finding[] {
   if (!ctx.previous) return [];
   const s = sides(ctx, ctx.previous);
-  return carryoverMismatch(s.current, s.previous).map(toFinding);
+  return carryoverMismatch(s.current, s.previous);
 }
 
 /** valid-count-chain: 现行有效 against last year's + 本年制发 − 本年废止 (规章, 行政规范性文件). */
 export function validCountChainRule(ctx: DocumentContext): Finding[] {
   if (!ctx.previous) return [];
   const s = sides(ctx, ctx.previous);
-  return validCountChain(s.current, s.previous).map(toFinding);
+  return validCountChain(s.current, s.previous);
 }
 
 /** prose-repeated: the share of this year's prose sentences repeated word for word from last year's. */
@@ -68,5 +56,5 @@ export function proseRepeatedRule(ctx: DocumentContext): Finding[] {
   if (!prev) return [];
   const current = proseLines(ctx.lines, { headings: ctx.headings, tables: ctx.tables });
   const before = proseLines(prev.lines, { headings: prev.analysis.headings, tables: prev.analysis.tables });
-  return proseRepeated(current, before, { threshold: ctx.proseThreshold, anchor: ctx.identity.titleRange ?? undefined, previousPath: prev.source }).map(toFinding);
+  return proseRepeated(current, before, { threshold: ctx.proseThreshold, anchor: ctx.identity.titleRange ?? undefined, previousPath: prev.source });
 }

@@ -3,9 +3,8 @@
 // (table 二 item 一, per row). Each side is given as getters by cell key, so these rules do not
 // depend on how the core holds its tables.
 
-import type { Range } from '../model.js';
-import type { Finding } from './findings.js';
-import { finding } from './rules.js';
+import type { Cell, Range } from '../model.js';
+import { finding, type Finding } from './findings.js';
 import { yearsMsg } from './messages.js';
 
 /** One year's report as the cross-year rules see it. */
@@ -77,16 +76,11 @@ export function validCountChain(current: YearSide, previous: YearSide): Finding[
   return out;
 }
 
-/** A cell as the core holds one: its line and columns, and its number (null when blank or not a number). */
-export interface KeyedCell {
-  line: number;
-  start: number;
-  end: number;
-  value: number | null;
-}
+/** What the cross-year rules read of a cell (the core's Cell): its line and columns, and its number (null when blank or not a number). */
+export type CellPlace = Pick<Cell, 'line' | 'start' | 'end' | 'value'>;
 
 /** A YearSide over cells by key (the core's Cell has this shape). */
-export function sideFromCells(path: string, year: number | null | undefined, cells: ReadonlyMap<string, KeyedCell>): YearSide {
+export function sideFromCells(path: string, year: number | null | undefined, cells: ReadonlyMap<string, CellPlace>): YearSide {
   return {
     path,
     year,

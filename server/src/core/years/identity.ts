@@ -9,6 +9,7 @@ import {
   OFFICE_ALIASES, OFFICE_LEADING, OFFICE_TRAILING, PERIOD_STATEMENT, TITLE_ABOUT, TITLE_END,
   TITLE_KEYWORDS, TITLE_LABEL, TITLE_TOPIC, YEAR_IN_TEXT, YEARS_IN_TEXT,
 } from '../format/years.js';
+import { TITLE_SCAN } from '../windows.js';
 
 export type OfficeSource = 'title' | 'file';
 export type YearSource = 'title' | 'period' | 'file';
@@ -24,8 +25,6 @@ export interface ReportIdentity {
   titleRange: Range | null;
 }
 
-/** Lines of a report above its first heading that may hold the title. */
-const TITLE_SCAN = 12;
 /** Longest line read as (part of) a title. */
 const TITLE_MAX = 60;
 const PART_MAX = 40;

@@ -9,7 +9,7 @@ import type { Range } from '../model.js';
 import { toHalfWidth } from '../text.js';
 import { BOILERPLATE, SENTENCE_ENDS, SUBHEADING, SUBHEADING_MAX } from '../format/years.js';
 import type { Finding, RepeatedPassage } from './findings.js';
-import { finding } from './rules.js';
+import { finding } from './findings.js';
 import { yearsMsg } from './messages.js';
 
 /** A line of prose with its line number. */

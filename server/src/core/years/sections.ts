@@ -6,7 +6,7 @@
 import type { Range } from '../model.js';
 import { CHINESE, DATE_LINE, FEE_MENTIONS, FEE_RULES_FROM, NOT_A_TITLE_PART, OFFICE_END, PAGE_MARK } from '../format/years.js';
 import type { Finding } from './findings.js';
-import { finding } from './rules.js';
+import { finding } from './findings.js';
 import { yearsMsg } from './messages.js';
 
 export interface SectionHeading {

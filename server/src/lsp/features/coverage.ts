@@ -4,9 +4,9 @@
 // "not fully checked" with it; the code lens says it per table (verdict.ts).
 
 import { coverage, coverageText, fullyChecked, pick, type Analysis, type Locale } from '../../core/index.js';
-import { SERVER_REQUESTS, type CoverageAnswer } from '../../protocol.js';
+import { REQUESTS, type CoverageAnswer } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
-import { guard, InvalidParams } from '../guard.js';
+import { InvalidParams, onCustom } from '../guard.js';
 
 /** The answer for one analysis. */
 export function coverageAnswer(a: Analysis, locale: Locale): CoverageAnswer {
@@ -16,15 +16,12 @@ export function coverageAnswer(a: Analysis, locale: Locale): CoverageAnswer {
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest(
-    SERVER_REQUESTS.coverage,
-    guard(ctx, SERVER_REQUESTS.coverage, async (params: unknown): Promise<CoverageAnswer | null> => {
-      const uri = (params as { uri?: unknown } | null)?.uri;
-      if (typeof uri !== 'string') throw new InvalidParams('expected { uri }');
-      const doc = ctx.documents.get(uri);
-      if (!doc) return null;
-      const locale = ctx.settings.locale(await ctx.settings.get(uri));
-      return coverageAnswer(ctx.documents.analyzeSafely(doc), locale);
-    }),
-  );
+  onCustom(ctx, REQUESTS.coverage, async (params) => {
+    const uri = (params as { uri?: unknown } | null)?.uri;
+    if (typeof uri !== 'string') throw new InvalidParams('expected { uri }');
+    const doc = ctx.documents.get(uri);
+    if (!doc) return null;
+    const locale = ctx.settings.locale(await ctx.settings.get(uri));
+    return coverageAnswer(ctx.documents.analyzeSafely(doc), locale);
+  });
 }

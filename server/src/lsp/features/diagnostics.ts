@@ -5,82 +5,22 @@
 // cheap. Results for a version that has been superseded are dropped. At most
 // `maxDiagnostics` (1,000) are published per document, then one that says how many more there are.
 
-import { DiagnosticSeverity, LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { pick, type Diagnostic, type Locale, type RuleId, type Severity } from '../../core/index.js';
+import { LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
-import { toLsp } from '../convert.js';
 import { cancelled, guard, requireUri } from '../guard.js';
 import type { ReportDocument } from '../documents.js';
 import type { DocumentConfig } from '../projectConfig.js';
-import { coreDiagnostics, reportDiagnostics } from '../reportDiagnostics.js';
-import { text } from '../messages.js';
-import { DEFAULT_MAX_DIAGNOSTICS, type Settings } from '../settings.js';
+import { coreDiagnostics, diagnosticsFor, documentSubject } from '../reportDiagnostics.js';
+import type { Settings } from '../settings.js';
 
-/** The `code` of the one diagnostic that says how many were left out (not a rule). */
-export const LIMIT_CODE = 'diagnostics-limit';
-
-/**
- * The core's diagnostics as LSP diagnostics, after the severity overrides (`off` drops them): the
- * first `max` in document order, and when there are more, one information diagnostic at the top
- * of the document saying how many were left out (a file of hundreds of reports pasted together
- * would otherwise republish thousands on every keystroke).
- */
-export function toLspDiagnostics(
-  diagnostics: readonly Diagnostic[],
-  opts: { uri: string; version: number; locale: Locale; severity: (rule: RuleId, own?: Severity) => Severity | 'off'; max?: number },
-): LspDiagnostic[] {
-  const max = opts.max ?? DEFAULT_MAX_DIAGNOSTICS;
-  const out: LspDiagnostic[] = [];
-  let more = 0;
-  const severities = new Map<string, Severity | 'off'>();
-  for (const d of diagnostics) {
-    // Memoised per rule and the diagnostic's own severity (a rule may report at two levels).
-    const key = `${d.rule} ${d.severity}`;
-    let severity = severities.get(key);
-    if (severity === undefined) severities.set(key, (severity = opts.severity(d.rule, d.severity)));
-    if (severity === 'off') continue;
-    if (out.length >= max) {
-      more++;
-      continue;
-    }
-    out.push(toLsp(d, { uri: opts.uri, version: opts.version, locale: opts.locale, severity }));
-  }
-  return withLimitNote(out, more, max, opts.locale);
-}
-
-/** `more` left out past `max`: one information diagnostic at the top of the document says so. */
-function withLimitNote(out: LspDiagnostic[], more: number, max: number, locale: Locale): LspDiagnostic[] {
-  if (more) {
-    const at = { line: 0, character: 0 };
-    out.unshift({ range: { start: at, end: at }, severity: DiagnosticSeverity.Information, code: LIMIT_CODE, source: DIAGNOSTIC_SOURCE, message: pick(text.moreDiagnostics(more, max), locale) });
-  }
-  return out;
-}
-
-/** At most `max` diagnostics, in document order, and the note of how many were left out. */
-export function capped(list: LspDiagnostic[], max: number, locale: Locale): LspDiagnostic[] {
-  return list.length <= max ? list : withLimitNote(list.slice(0, max), list.length - max, max, locale);
-}
+export { capped, LIMIT_CODE, toLspDiagnostics } from '../reportDiagnostics.js';
 
 export { coreDiagnostics };
 
-/** The diagnostics of a document at its current version, as LSP diagnostics, after `.disclosure-report.json`. */
+/** The diagnostics of a document at its current version, as LSP diagnostics (the one service: reportDiagnostics.ts). */
 function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings, config: DocumentConfig | undefined): LspDiagnostic[] {
-  const locale = ctx.settings.locale(settings);
-  const severity = (rule: RuleId, own?: Severity) => ctx.settings.severity(rule, settings, own);
-  const diagnostics = coreDiagnostics(ctx, doc);
-  // Without a configuration file, only the first `maxDiagnostics` are ever converted.
-  if (!config) return toLspDiagnostics(diagnostics, { uri: doc.uri, version: doc.version, locale, severity, max: settings.maxDiagnostics });
-  const all = reportDiagnostics(diagnostics, {
-    uri: doc.uri,
-    version: doc.version,
-    locale,
-    severity,
-    lines: doc.model,
-    config,
-  });
-  return capped(all, settings.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, locale);
+  return diagnosticsFor(ctx, documentSubject(ctx.documents, doc), settings, config);
 }
 
 /**

@@ -8,11 +8,11 @@
 import { pick, type Diagnostic, type Locale } from '../../core/index.js';
 import { CONFIG_FILE, staleDiagnostic } from '../../config/index.js';
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
-import { SERVER_REQUESTS, type FindingsReport } from '../../protocol.js';
+import { REQUESTS, type FindingsReport } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { canonicalUri, relativePath } from '../files.js';
-import { guard, InvalidParams } from '../guard.js';
-import { documentFindings, settle } from '../reportDiagnostics.js';
+import { InvalidParams, onCustom } from '../guard.js';
+import { documentFindings, settle, type Settled } from '../reportDiagnostics.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -20,7 +20,7 @@ declare const __VERSION__: string | undefined;
 export async function gatherFindings(ctx: ServerContext): Promise<ReportFindings[]> {
   const out: ReportFindings[] = [];
   const seen = new Set<string>();
-  const stale = (s: { stale: { entry: Parameters<typeof staleDiagnostic>[0] }[] }) => s.stale.map((x) => staleDiagnostic(x.entry, CONFIG_FILE) as unknown as Diagnostic);
+  const stale = (s: Settled): Diagnostic[] => s.stale.map((x) => staleDiagnostic(x.entry, CONFIG_FILE, s.config?.config));
   for (const doc of ctx.documents.all()) {
     const c = canonicalUri(doc.uri);
     if (seen.has(c)) continue;
@@ -64,13 +64,8 @@ export function findingsForClient(reports: readonly ReportFindings[], locale: Lo
 
 export function register(ctx: ServerContext): void {
   const localeNow = async () => ctx.settings.locale(await ctx.settings.get(ctx.workspace.folders[0] ?? ''));
-  ctx.connection.onRequest(
-    SERVER_REQUESTS.findings,
-    guard(ctx, SERVER_REQUESTS.findings, async () => ({ reports: findingsForClient(await gatherFindings(ctx), await localeNow()) })),
-  );
-  ctx.connection.onRequest(
-    SERVER_REQUESTS.exportFindings,
-    guard(ctx, SERVER_REQUESTS.exportFindings, async (params: unknown) => {
+  onCustom(ctx, REQUESTS.findings, async () => ({ reports: findingsForClient(await gatherFindings(ctx), await localeNow()) }));
+  onCustom(ctx, REQUESTS.exportFindings, async (params: unknown) => {
       const format = (params as { format?: unknown } | null)?.format;
       if (format !== 'csv' && format !== 'sarif') throw new InvalidParams("expected { format: 'csv' | 'sarif' }");
       const locale = await localeNow();
@@ -82,6 +77,5 @@ export function register(ctx: ServerContext): void {
       const count = reports.reduce((n, r) => n + r.findings.length, 0);
       const text = format === 'csv' ? findingsCsv(reports, locale) : sarifLog(reports, { locale, toolVersion: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' });
       return { text, count };
-    }),
-  );
+    });
 }

@@ -6,23 +6,14 @@
 // rewrite the table at `line` in the other layout, with the version they were made for.
 
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
-import { convertTable, formatTables, type TableLayout } from '../../core/draft/index.js';
-import { SERVER_REQUESTS } from '../../protocol.js';
+import { convertTable, formatTables } from '../../core/draft/index.js';
+import { REQUESTS, type ConvertTableParams, type ConvertTableResult } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
-import { guard, InvalidParams, requireRange, requireUri } from '../guard.js';
+import { guard, InvalidParams, onCustom, requireRange, requireUri } from '../guard.js';
 import type { DocumentStore } from '../documents.js';
 
 
-export interface ConvertTableParams {
-  uri: string;
-  line: number;
-  to: TableLayout;
-}
-
-export interface ConvertTableResult {
-  version: number;
-  edits: TextEdit[];
-}
+export type { ConvertTableParams, ConvertTableResult };
 
 /** The alignment edits of a document, or of the tables that meet lines `[from, to]` (Format Selection, format on paste). */
 export function formattingEdits(documents: DocumentStore, uri: string, lines?: { from: number; to: number }): TextEdit[] {
@@ -49,5 +40,5 @@ export function register(ctx: ServerContext): void {
       return formattingEdits(ctx.documents, requireUri(params), { from: r.start.line, to: r.end.line });
     }),
   );
-  ctx.connection.onRequest(SERVER_REQUESTS.convertTable, guard(ctx, SERVER_REQUESTS.convertTable, (params: unknown) => convertEdits(ctx.documents, params)));
+  onCustom(ctx, REQUESTS.convertTable, (params) => convertEdits(ctx.documents, params));
 }

@@ -3,9 +3,9 @@
 // opens as an untitled document.
 
 import { newDraft, type DraftOptions } from '../../core/draft/index.js';
-import { SERVER_REQUESTS } from '../../protocol.js';
+import { REQUESTS } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
-import { guard, InvalidParams } from '../guard.js';
+import { InvalidParams, onCustom } from '../guard.js';
 
 
 /** The draft for a request's params; malformed params are InvalidParams. */
@@ -19,5 +19,5 @@ export function draftFor(params: unknown): string {
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest(SERVER_REQUESTS.newDraft, guard(ctx, SERVER_REQUESTS.newDraft, (params: unknown) => draftFor(params)));
+  onCustom(ctx, REQUESTS.newDraft, (params) => draftFor(params));
 }

@@ -3,9 +3,9 @@
 // the client's webview draws the same cells, statuses and ranges the diagnostics speak of.
 
 import { previewModel, type PreviewTable } from '../../core/draft/index.js';
-import { SERVER_REQUESTS } from '../../protocol.js';
+import { REQUESTS } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
-import { guard, InvalidParams } from '../guard.js';
+import { InvalidParams, onCustom } from '../guard.js';
 import type { DocumentStore } from '../documents.js';
 
 
@@ -22,5 +22,5 @@ export function previewOf(documents: DocumentStore, params: unknown): PreviewTab
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest(SERVER_REQUESTS.preview, guard(ctx, SERVER_REQUESTS.preview, (params: unknown) => previewOf(ctx.documents, params)));
+  onCustom(ctx, REQUESTS.preview, (params) => previewOf(ctx.documents, params));
 }

@@ -10,9 +10,9 @@
 
 import type { Localized } from '../../core/index.js';
 import { isoDate, REVIEW_STATUSES, type ReviewStatus } from '../../config/index.js';
-import { SERVER_REQUESTS, type ReviewRequest } from '../../protocol.js';
+import { REQUESTS, type ReviewRequest } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
-import { guard, InvalidParams } from '../guard.js';
+import { InvalidParams, onCustom } from '../guard.js';
 import { text } from '../messages.js';
 import { coreDiagnostics } from '../reportDiagnostics.js';
 import { reviewText } from '../reviewMessages.js';
@@ -37,9 +37,7 @@ export function readReviewRequest(params: unknown): ReviewRequest {
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest(
-    SERVER_REQUESTS.reviewEdit,
-    guard(ctx, SERVER_REQUESTS.reviewEdit, async (params: unknown) => {
+  onCustom(ctx, REQUESTS.reviewEdit, async (params: unknown) => {
       const p = readReviewRequest(params);
       const fail = (error: Localized) => ({ error });
       const doc = ctx.documents.get(p.uri);
@@ -56,6 +54,5 @@ export function register(ctx: ServerContext): void {
       if (!r) return fail(reviewText.cannotEdit());
       ctx.log.info(`review of ${p.rule} in ${p.uri}: ${p.status}`);
       return { edit: r.edit, configUri: r.configUri, entry: r.entry };
-    }),
-  );
+    });
 }

@@ -8,9 +8,9 @@
 // when the server has workspace folders, only files inside them: the request is no way to read
 // any file on the machine.
 
-import { SERVER_REQUESTS } from '../../protocol.js';
-import type { ConvertedSource, ServerContext, WrittenFixes } from '../context.js';
-import { guard, InvalidParams } from '../guard.js';
+import { REQUESTS } from '../../protocol.js';
+import type { ServerContext } from '../context.js';
+import { InvalidParams, onCustom } from '../guard.js';
 import { baseName, uriPath } from '../files.js';
 import type { Localized } from '../../core/index.js';
 
@@ -38,24 +38,18 @@ export function refusal(ctx: Pick<ServerContext, 'workspace'>, uri: string): Loc
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest(
-    SERVER_REQUESTS.convertSource,
-    guard(ctx, SERVER_REQUESTS.convertSource, (params: unknown): Promise<ConvertedSource> | ConvertedSource => {
-      const uri = uriOf(params);
-      const refused = refusal(ctx, uri);
-      if (refused) return { error: refused };
-      return ctx.sources ? ctx.sources.convert(uri) : { error: NO_FILES };
-    }),
-  );
-  ctx.connection.onRequest(
-    SERVER_REQUESTS.writeBackSource,
-    guard(ctx, SERVER_REQUESTS.writeBackSource, async (params: unknown): Promise<WrittenFixes> => {
-      const uri = uriOf(params);
-      const refused = refusal(ctx, uri);
-      if (refused) return { error: refused };
-      if (!ctx.sources) return { error: NO_FILES };
-      // Cells reviewed as accepted in .disclosure-report.json are left as written, as by --fix.
-      return ctx.sources.writeFixes(uri, (await ctx.projectConfig.settled(uri)).cells);
-    }),
-  );
+  onCustom(ctx, REQUESTS.convertSource, (params) => {
+    const uri = uriOf(params);
+    const refused = refusal(ctx, uri);
+    if (refused) return { error: refused };
+    return ctx.sources ? ctx.sources.convert(uri) : { error: NO_FILES };
+  });
+  onCustom(ctx, REQUESTS.writeBackSource, async (params) => {
+    const uri = uriOf(params);
+    const refused = refusal(ctx, uri);
+    if (refused) return { error: refused };
+    if (!ctx.sources) return { error: NO_FILES };
+    // Cells reviewed as accepted in .disclosure-report.json are left as written, as by --fix.
+    return ctx.sources.writeFixes(uri, (await ctx.projectConfig.settled(uri)).cells);
+  });
 }

@@ -3,9 +3,9 @@
 
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver';
 import { pick, type Analysis, type Locale, type Table } from '../../core/index.js';
-import { SERVER_NOTIFICATIONS } from '../../protocol.js';
+import { NOTIFICATIONS } from '../../protocol.js';
 import type { Lines, ServerContext } from '../context.js';
-import { guard, requireUri } from '../guard.js';
+import { guard, requireUri, sendNotice } from '../guard.js';
 import { labels, text } from '../messages.js';
 import { tableVerdictTitle } from '../verdict.js';
 
@@ -59,7 +59,7 @@ export function register(ctx: ServerContext): void {
   // The table names and verdicts follow the locale setting; a client that keeps symbols until the
   // text changes (VS Code) is told to ask again.
   ctx.settings.onDidChange(() => {
-    if (ctx.client.symbolsRefresh) ctx.connection.sendNotification(SERVER_NOTIFICATIONS.symbolsChanged).catch((err) => ctx.log.error('symbolsChanged failed', err));
+    if (ctx.client.symbolsRefresh) sendNotice(ctx, NOTIFICATIONS.symbolsChanged);
   });
   ctx.connection.onDocumentSymbol(
     guard(ctx, 'textDocument/documentSymbol', async (params): Promise<DocumentSymbol[] | SymbolInformation[]> => {

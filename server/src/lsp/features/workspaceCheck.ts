@@ -6,13 +6,16 @@
 // its disk version (its pushed diagnostics are cleared when the editor pulls its own); a file
 // closed gets its disk version's diagnostics again; a file changed on disk is checked again, a
 // file deleted gets its diagnostics cleared; a change of `.disclosure-report.json` re-checks them.
+// Each file's diagnostics come from the one service (reportDiagnostics.ts diagnosticsFor), with last
+// year's report found in the workspace as for an open document, so the check finds what the editor
+// and `disclosure-report check <folder>` find.
 
 import type { CancellationToken, Diagnostic as LspDiagnostic, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { pick, type Locale } from '../../core/index.js';
 import { CONVERTED_SOURCE, draftUriOf, SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { baseName, canonicalUri } from '../files.js';
-import { reportDiagnostics } from '../reportDiagnostics.js';
+import { diagnosticsFor, documentSubject } from '../reportDiagnostics.js';
 import { workspaceText } from '../workspaceMessages.js';
 
 /** Lets the connection deliver a cancellation between two files. */
@@ -50,19 +53,14 @@ class WorkspaceCheck {
     }
     const settings = await ctx.settings.get(c);
     const config = await ctx.projectConfig.forDocument(c);
+    // Last year's report, as for an open document (and as `check <folder>` pairs them).
+    const last = await ctx.workspace.previousFor(c);
     if (ctx.workspace.openDocument(c)) return undefined; // opened meanwhile: the editor's diagnostics hold
+    const previous = last && { analysis: last.analysis, lines: last.lines, source: last.uri };
     // A converted source's lines are those of its draft: published where the client can show them
-    // (its related cells too).
+    // (its related cells too; canonicalUri takes the draft URI for the file, for the config file's paths).
     const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
-    const diagnostics = reportDiagnostics(report.analysis.diagnostics, {
-      uri: sent,
-      version: 0,
-      locale: ctx.settings.locale(settings),
-      severity: (rule, own) => ctx.settings.severity(rule, settings, own),
-      lines: report.lines,
-      config,
-    });
-    for (const d of diagnostics) if (d.data && typeof d.data === 'object') delete (d.data as { version?: number }).version;
+    const diagnostics = diagnosticsFor(ctx, { uri: sent, analysis: report.analysis, lines: report.lines, lineList: () => report.lines, previous }, settings, config);
     this.published.set(c, sent);
     await ctx.connection.sendDiagnostics({ uri: sent, diagnostics });
     return diagnostics;
@@ -72,27 +70,21 @@ class WorkspaceCheck {
     this.checkOnDisk(uri).catch((err) => this.ctx.log.error(`checking ${uri} from disk failed`, err));
   }
 
-  /** An open file: the editor shows its own diagnostics; they are counted from the editor's copy. */
-  private async countOpen(uri: string, locale: Locale): Promise<LspDiagnostic[] | undefined> {
+  /** An open file: the editor shows its own diagnostics; they are counted as the editor publishes them. */
+  private async countOpen(uri: string): Promise<LspDiagnostic[] | undefined> {
     const { ctx } = this;
     const doc = ctx.workspace.openDocument(uri)!;
     const r = await ctx.workspace.report(uri);
     if (!r?.isReport) return undefined;
     this.tracked.add(uri);
     const settings = await ctx.settings.get(doc.uri);
-    return reportDiagnostics(r.analysis.diagnostics, {
-      uri: doc.uri,
-      version: doc.version,
-      locale,
-      severity: (rule, own) => ctx.settings.severity(rule, settings, own),
-      lines: r.lines,
-      config: await ctx.projectConfig.forDocument(doc.uri),
-    });
+    const config = await ctx.projectConfig.forDocument(doc.uri);
+    return diagnosticsFor(ctx, documentSubject(ctx.documents, doc), settings, config);
   }
 
   /** One file of the check: open ones counted, the others checked from disk and published. */
-  private async checkOne(uri: string, locale: Locale): Promise<LspDiagnostic[] | undefined> {
-    if (this.ctx.workspace.openDocument(uri)) return this.countOpen(uri, locale);
+  private async checkOne(uri: string): Promise<LspDiagnostic[] | undefined> {
+    if (this.ctx.workspace.openDocument(uri)) return this.countOpen(uri);
     const diagnostics = await this.checkOnDisk(uri);
     if (diagnostics) this.tracked.add(uri);
     else this.tracked.delete(uri);
@@ -135,7 +127,7 @@ class WorkspaceCheck {
           break;
         }
         progress?.report(Math.round((i / Math.max(1, files.length)) * 100), pick(workspaceText.checking(i + 1, files.length, baseName(files[i])), locale));
-        tally(summary, await this.checkOne(files[i], locale));
+        tally(summary, await this.checkOne(files[i]));
         await tick();
       }
       const message = summary.cancelled

@@ -794,7 +794,7 @@ scenario('s. after Check All Reports, clicking a PDF finding in Problems opens i
   await wb.kb.press('Control+P');
   await wb.waitQuickInput();
   await wb.kb.type(PDF_NAME);
-  await until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').first().getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 10_000, what: `quick open to offer ${PDF_NAME}` });
+  await until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').first().getAttribute('aria-label'))?.includes(PDF_NAME), { timeout: 30_000, what: `quick open to offer ${PDF_NAME}` });
   await wb.kb.press('Enter');
   const frame = await wb.webviewFrame('button#open');
   assert.match(await frame.locator('body').innerText(), /is a PDF, which VS Code cannot show as text/);

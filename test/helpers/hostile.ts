@@ -9,6 +9,7 @@
 
 import { deflateRawSync, constants } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
+import { crc32 } from '../../server/src/sources/zip.js';
 
 /** Raw deflate of `chunk` repeated `copies` times, made from one deflated copy. */
 export function repeatedDeflate(chunk: Uint8Array, copies: number): Uint8Array {
@@ -21,15 +22,6 @@ export function repeatedDeflate(chunk: Uint8Array, copies: number): Uint8Array {
   return out;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
@@ -62,10 +54,8 @@ export function docxBomb(mb: number): Uint8Array {
   const headDeflated = deflateRawSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
   const body = repeatedDeflate(chunk, copies);
   const data = concat([headDeflated, body]);
-  let c = 0xffffffff;
-  for (const b of head) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  for (let i = 0; i < copies; i++) for (let j = 0; j < chunk.length; j++) c = CRC_TABLE[(c ^ chunk[j]) & 0xff] ^ (c >>> 8);
-  const crc = (c ^ 0xffffffff) >>> 0;
+  let crc = crc32(head);
+  for (let i = 0; i < copies; i++) crc = crc32(chunk, crc);
   const size = head.length + chunk.length * copies;
   const small = zipSync({ '[Content_Types].xml': strToU8(TYPES), '_rels/.rels': strToU8(RELS) });
   return appendEntry(small, 'word/document.xml', data, crc, size);

@@ -176,9 +176,9 @@ export class WorkspaceIndex {
   }
 
   /** The report files of every folder (canonical URIs, sorted), at most `maxFiles`. */
-  async files(): Promise<{ files: string[]; truncated: number }> {
+  async files(opts: { fresh?: boolean } = {}): Promise<{ files: string[]; truncated: number }> {
     if (!this.deps.fs) return { files: [], truncated: 0 };
-    if (!this.listing) {
+    if (!this.listing || opts.fresh) {
       const p = this.scan();
       this.listing = p;
       p.catch(() => {

@@ -117,7 +117,9 @@ class WorkspaceCheck {
     progress?.begin(pick(workspaceText.checkTitle(), locale), 0, undefined, true);
     try {
       if (this.cannotRun(locale)) return summary;
-      const { files, truncated } = await workspace.files();
+      // Listed afresh: the cached listing follows the client's file events, which may come late
+      // (or never, on some file systems) for files copied in just before the user asked.
+      const { files, truncated } = await workspace.files({ fresh: true });
       summary.files = files.length;
       summary.truncated = truncated;
       this.forgetGone(new Set(files));

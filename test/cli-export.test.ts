@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { progressLine } from '../server/src/cli/inputs.ts';
-import { csvDocument, csvField } from '../server/src/cli/output/csv.ts';
+import { csvDocument, csvField } from '../server/src/findings/csvWriter.ts';
 import { makeDocx, makeHtml } from './helpers/sources.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

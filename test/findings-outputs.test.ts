@@ -114,7 +114,7 @@ describe('check --format csv', () => {
     assert.match(en, /,"confirmed, to be corrected",请改为 2,李四,2026-03-02\r\n/, 'a field with a comma is quoted');
   });
 
-  test('a field a spreadsheet would take for a formula is neutralised, as export\'s are (one writer: cli/output/csv.ts)', () => {
+  test('a field a spreadsheet would take for a formula is neutralised, as export\'s are (one writer: findings/csvWriter.ts)', () => {
     const finding = { rule: 'request-row-total', severity: 'error' as const, message: { zh: '总计不符', en: 'total differs' }, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } }, cell: 't3.new.total', place: 't3', placeName: { zh: '表三', en: 'table 三' } };
     const csv = findingsCsv([{ path: '=cmd|x.txt', office: '@某局', year: 2025, findings: [{ ...finding, review: { status: 'accepted', reason: '=HYPERLINK("http://x")', reviewer: '+张三', date: '2026-03-01' } }] }], 'zh-CN');
     const row = csv.split('\r\n')[1];

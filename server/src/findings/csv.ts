@@ -1,11 +1,11 @@
 // Findings as a CSV list for the office to act on: one record per finding (reviewed ones included),
-// UTF-8 with a BOM and RFC 4180 quoting (the export's writer, cli/output/csv.ts), the header and
+// UTF-8 with a BOM and RFC 4180 quoting (the export's writer, csvWriter.ts), the header and
 // the status in the user's language. Columns: the report's file, office, year, place (table or
 // section), cell or row key, line, rule, severity, message, review status, reason, reviewer, date.
 
 import { pick, type Locale } from '../core/index.js';
 import type { ReviewStatus } from '../config/index.js';
-import { csvDocument } from '../cli/output/csv.js';
+import { csvDocument } from './csvWriter.js';
 import type { ReportFindings } from './record.js';
 
 const HEADER: Record<Locale, string[]> = {

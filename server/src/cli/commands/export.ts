@@ -9,7 +9,7 @@ import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
 import { problemLines, progressLine, readAll } from '../inputs.js';
 import { cliText } from '../messages.js';
-import { csvDocument } from '../output/csv.js';
+import { csvDocument } from '../../findings/csvWriter.js';
 import { writeFileAtomic } from '../../sources/files.js';
 import { COLUMNS, exportRecord, recordFields, type ExportRecord } from '../output/records.js';
 import { reason } from '../report.js';

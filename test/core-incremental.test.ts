@@ -135,8 +135,9 @@ function check(start: string, ops: Op[]): void {
 }
 
 /**
- * Runs per starting text: 12 for npm test's fast default; CI sets INCREMENTAL_RUNS=300 (.ci/run),
- * where a mutation that skips the period-year shift on an edit is caught; FC_RUNS as before.
+ * Runs per starting text: 12 for npm test's fast default; CI sets INCREMENTAL_RUNS=300 (.ci/run);
+ * FC_RUNS as before. A mutation that skips the period-year shift on an edit (document.ts place) is
+ * caught by the targeted edits below at the default.
  */
 const RUNS = Number(process.env.INCREMENTAL_RUNS) || Number(process.env.FC_RUNS) || 12;
 
@@ -218,4 +219,65 @@ describe('cell edits, as a person types numbers into the tables (the one-cell fa
       sameAnalysis(model, model.getText(), kind);
     }
   });
+});
+
+// Edits at the places whose results are carried across edits (rules/carry.ts, windows.ts): the
+// title lines, the period statement, the last lines (the signature), and a table's boundary. Each
+// is checked on every starting text, so the default run catches a carry that forgets one of them
+// (e.g. the period year not moved or not re-read) without needing hundreds of random cases.
+describe('targeted edits at the carried windows equal a fresh parse', () => {
+  const at = (line: number, character = 0): Pos => ({ line, character });
+  const edits = (text: string): { what: string; change: Change }[] => {
+    const [lines] = splitWithEols(text);
+    const last = lines.length - 1;
+    const period = lines.findIndex((l) => /统计期限|统计期|1月1日/.test(l));
+    const table = lines.findIndex((l) => /^\s*[|｜]|\t/.test(l));
+    const list: { what: string; change: Change }[] = [
+      { what: 'a line inserted above the title', change: { range: { start: at(0), end: at(0) }, text: '\n' } },
+      { what: 'the first line deleted', change: { range: { start: at(0), end: at(Math.min(1, last)) }, text: '' } },
+      { what: 'a year typed into the title line', change: { range: { start: at(0), end: at(0) }, text: '2019年' } },
+      { what: 'a line inserted at the end', change: { range: { start: at(last, lines[last].length), end: at(last, lines[last].length) }, text: '\n某某人民政府办公室' } },
+      { what: 'the last three lines deleted', change: { range: { start: at(Math.max(0, last - 3)), end: at(last, lines[last].length) }, text: '' } },
+      { what: 'a line inserted in the tail window', change: { range: { start: at(Math.max(0, last - 1)), end: at(Math.max(0, last - 1)) }, text: '2024年1月20日\n' } },
+    ];
+    if (period >= 0) {
+      list.push(
+        { what: 'a line inserted above the period statement', change: { range: { start: at(period), end: at(period) }, text: '\n' } },
+        { what: 'a line deleted above the period statement', change: { range: { start: at(Math.max(0, period - 1)), end: at(period) }, text: '' } },
+        { what: 'the period statement rewritten with another year', change: { range: { start: at(period), end: at(period, lines[period].length) }, text: '本报告所列数据的统计期限为2019年1月1日至2019年12月31日。' } },
+      );
+    }
+    if (table > 0) {
+      list.push(
+        { what: 'a line inserted just above a table', change: { range: { start: at(table), end: at(table) }, text: '说明\n' } },
+        { what: 'the line above a table joined to it', change: { range: { start: at(table - 1, lines[table - 1].length), end: at(table) }, text: '' } },
+      );
+    }
+    return list;
+  };
+  // The period statement (with a year that disagrees, so it has a finding) in a segment below the
+  // first heading: an edit above it moves that segment's results rather than reading them again.
+  const lower = (() => {
+    const lines = composeReport().split('\n');
+    const heading = lines.findIndex((l) => l.includes('总体情况'));
+    for (let i = 0; i < heading; i++) lines[i] = lines[i].replace(/本报告所列数据的统计期限[^。]*。/, '');
+    lines.splice(heading + 1, 0, '本报告所列数据的统计期限为2019年1月1日至2019年12月31日。');
+    return { name: 'composed, a wrong period year below the first heading', text: lines.join('\n') };
+  })();
+  for (const s of [...starts, lower]) {
+    test(s.name, () => {
+      for (const { what, change } of edits(s.text)) {
+        const model = new ReportModel(s.text);
+        model.analysis();
+        model.apply(change);
+        const naive = applyNaive(s.text, change);
+        assert.equal(model.getText(), naive, what);
+        sameAnalysis(model, naive, `${s.name}: ${what}`);
+        // A second edit after the first, so that a shifted copy's stale positions are read again.
+        const again: Change = { range: { start: at(0), end: at(0) }, text: '\n' };
+        model.apply(again);
+        sameAnalysis(model, applyNaive(naive, again), `${s.name}: ${what}, then a line inserted at the top`);
+      }
+    });
+  }
 });

@@ -204,6 +204,22 @@ describe('cell edits, as a person types numbers into the tables (the one-cell fa
     });
   }
 
+  test('a row read by two tables (a typo that ends table 三 early): an edit to it reaches both (fast-check seed 74927256)', () => {
+    const start = composeLayout(exampleReport(), 'tab');
+    const lines = start.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('四、结转下年度继续办理'));
+    // `1-1` in the second column ends the table before its row and the row starts a table of its own.
+    const typo = start.replace(lines[at], lines[at].replace(/^(\S+\t\d+\t)(\d+)/, '$1$2-1'));
+    const model = new ReportModel(typo);
+    model.analysis();
+    const s = lines[at].indexOf('\t') + 1;
+    const change = { range: { start: { line: at, character: s }, end: { line: at, character: s + 1 } }, text: '0' };
+    model.apply(change);
+    const naive = applyNaive(typo, change);
+    assert.ok(analyzeText(naive).diagnostics.some((d) => JSON.stringify(d).includes('t3.carryOver.natural')), 'the fresh parse flags the edited cell');
+    sameAnalysis(model, naive, 'after the edit');
+  });
+
   test('a number typed into table 三 or 四 re-reads no segment; one into table 二 parses its segment again', () => {
     const text = composeLayout(exampleReport(), 'pipe');
     const model = new ReportModel(text);

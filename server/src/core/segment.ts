@@ -183,9 +183,12 @@ function collect(parts: TablePart[]): Diagnostic[] {
  */
 export function patchCell(r: SegmentResult, line: number, before: string, after: string): SegmentResult | null {
   if (!r.parts) return null;
-  let part: TablePart | undefined;
-  for (const p of r.parts) if (p.table.startLine <= line && line <= p.table.endLine) part = p;
-  if (!part || part.table.kind === 't2') return null;
+  // A line read by two parts (a row the reader took before it stopped, which then starts a table
+  // of its own) is read again in full: patching one part would leave the other's copy stale.
+  const holders = r.parts.filter((p) => (p.table.startLine <= line && line <= p.table.endLine) || holdsLine(p.table, line));
+  if (holders.length !== 1) return null;
+  const part = holders[0];
+  if (part.table.kind === 't2') return null;
   // The title's and the statistical period's years are read from lines like these: not touched.
   if (before.includes(TITLE_HINT) || after.includes(TITLE_HINT) || PERIOD_RE.test(before) || PERIOD_RE.test(after)) return null;
   const old = splitLine(before, line);
@@ -236,6 +239,14 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
   const read = delta ? part.read.map((d) => moveDiagnostic(d, line, from, delta)) : part.read;
   const parts = r.parts.map((p) => (p === part ? { table, read, checked: checked(table) } : p));
   return { heading: r.heading, tables: r.tables.map((x) => (x === t ? table : x)), diagnostics: collect(parts), titleYears: r.titleYears, periodYears: r.periodYears, parts };
+}
+
+/** Whether any cell or label of `t` is on `line` (a table's cells can lie past its endLine). */
+function holdsLine(t: Table, line: number): boolean {
+  const on = (c: RawCell | null) => !!c && c.line === line;
+  if (t.kind === 't3') return t.headers.some(on) || t.rows.some((row) => row.cells.some(on) || row.labels.some(on));
+  if (t.kind === 't4') return t.headers.some(on) || t.cells.some(on);
+  return t.items.some((it) => on(it.title) || it.columns.some(on) || it.rows.some((row) => on(row.label) || row.cells.some(on)));
 }
 
 /** A diagnostic with its positions on `line` at or after `from` moved by `delta` (a copy when any moves). */

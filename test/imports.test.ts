@@ -120,11 +120,14 @@ describe('the import graph of server/src and client/src', () => {
     assert.deepEqual(offending, []);
   });
 
-  test('the server imports nothing of the client; the client imports only protocol.ts of the server', () => {
+  test('the server imports nothing of the client; the client imports only protocol.ts and the format data (core/format/f2021.ts, detect.ts) of the server', () => {
     const client = files.filter((f) => rel(f).startsWith('client/src/'));
     const server = files.filter((f) => rel(f).startsWith('server/src/'));
     assert.deepEqual(server.flatMap((f) => graph.get(f)!.local.filter((t) => rel(t).startsWith('client/')).map((t) => `${rel(f)} → ${rel(t)}`)), []);
-    const reach = client.flatMap((f) => graph.get(f)!.local.filter((t) => rel(t).startsWith('server/')).map(rel));
-    assert.deepEqual([...new Set(reach)], ['server/src/protocol.ts']);
+    const reach = client.flatMap((f) => graph.get(f)!.local.filter((t) => rel(t).startsWith('server/')).map((t) => `${rel(f)} → ${rel(t)}`));
+    assert.deepEqual([...new Set(reach)].sort(), ['client/src/detect.ts → server/src/core/format/f2021.ts', ...[...new Set(reach)].filter((x) => x.endsWith('→ server/src/protocol.ts'))].sort());
+    // The format data brings nothing of the server at run time: its imports are types only.
+    const f2021 = readFileSync(join(ROOT, 'server/src/core/format/f2021.ts'), 'utf8');
+    assert.deepEqual(f2021.split('\n').filter((l) => /^import\s/.test(l) && !/^import type\s/.test(l)), []);
   });
 });

@@ -30,6 +30,8 @@ export interface Identity {
   readonly expected: number;
   /** The formula with its numbers, e.g. `8 + 0 + 0 = 8` (built when asked for). */
   readonly formula: string;
+  /** The anchor's name in a formula (`总计 = 8 + 0 = 8`): its row's label where the identity is a column's, else its column's. */
+  readonly anchorName: Localized;
   describe(expected: number, actual: number): Localized;
 }
 
@@ -109,6 +111,7 @@ class TableIdentity implements Identity {
   get key() { return this.plan.key; }
   get over() { return this.plan.over; }
   get signs() { return this.plan.signs; }
+  get anchorName(): Localized { return this.plan.over === 'column' ? this.plan.rowLabel : this.plan.columnLabel; }
   get formula(): string {
     return (this.text ??= formulaOf(this.summands, this.plan.signs, this.expected));
   }

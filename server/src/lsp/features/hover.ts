@@ -18,7 +18,7 @@ function verdictOf(id: Identity, locale: Locale): string {
 
 /** `总计 = 8 + 0 + 0 = 8`: the derived cell's name, then the core's formula with its numbers. */
 export function formulaLine(id: Identity, locale: Locale): string {
-  return `${pick(text.anchorName(id.rule), locale)} = ${id.formula}`;
+  return `${pick(id.anchorName, locale)} = ${id.formula}`;
 }
 
 export function hoverText(placed: PlacedCell, format: Format, locale: Locale, markdown: boolean): string {

@@ -50,11 +50,11 @@ describe('cells by key', () => {
     assert.equal(cellAt(a, { line: 0, character: 0 }), undefined);
   });
   test('verdicts count the format’s identities: 39 for table 三, 37 where （六） is one row, 3 for 四', () => {
-    const v = a.tables.map(verdict);
+    const v = a.tables.map((t) => verdict(t, a.format));
     assert.deepEqual(v.map((x) => [x.possible, x.evaluated, x.hold]), [[0, 0, 0], [39, 39, 39], [3, 3, 3]]);
     assert.deepEqual([v[1].rows, v[1].columns], [[25, 25], [7, 7]]);
     const single = analyzeText(composeReport({ ...example, singleOther: true, cells: complete({}, true) }));
-    assert.equal(verdict(single.tables[1]).possible, 37);
+    assert.equal(verdict(single.tables[1], single.format).possible, 37);
   });
 });
 

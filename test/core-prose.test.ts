@@ -49,7 +49,7 @@ function check(prose: string, title?: string) {
   const { text, line, m } = report(prose, title);
   const lines = splitLines(text);
   const claims = extractClaims(lines).filter((c) => c.line === line);
-  const findings = proseTableMismatch(claims, valuesOf(analyzeText(text)));
+  const findings = proseTableMismatch(claims, valuesOf(analyzeText(text)), (keys) => keys.map((cell) => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, cell, message: { zh: cell, en: cell } })));
   const got = claims.map((c) => ({ at: c.start, value: c.value })).sort((a, b) => a.at - b.at);
   const want = [...m.agree, ...m.flag].sort((a, b) => a.at - b.at);
   assert.deepEqual(got, want, `claims in: ${m.text}`);
@@ -72,21 +72,22 @@ test('the finding: range on the prose number, cell, expected, actual, message in
   const { findings, text } = check('2025年，我局共收到政府信息公开申请[[75]]件。');
   const f = findings[0];
   assert.equal(f.rule, 'prose-table-mismatch');
-  assert.equal(f.severity, 'warning');
+  assert.equal(f.severity, undefined, 'the registry gives it');
   assert.equal(f.cell, 't3.new.total');
-  assert.deepEqual(f.cells, ['t3.new.total', 't3.carried.total']); // 20 is nearer 75 than 18
+  assert.deepEqual(f.related?.map((r) => r.cell), ['t3.new.total', 't3.carried.total']); // 20 is nearer 75 than 18
   assert.equal(f.expected, 20);
   assert.equal(f.actual, 75);
   assert.equal(text.slice(f.range.start.character, f.range.end.character), '75');
   assert.match(f.message.zh, /75.*本年新收.*上年结转.*20/);
   assert.match(f.message.zh, /18/); // the other reading is named too
   assert.match(f.message.en, /75.*20/);
-  assert.equal(f.fix?.newText, '20');
-  assert.deepEqual(f.fix?.range, f.range);
+  assert.equal(f.fix?.edits[0].newText, '20');
+  assert.deepEqual(f.fix?.edits[0].range, f.range);
+  assert.equal(f.fix?.changes, 'prose');
   const one = check('本年新收政府信息公开申请[[17]]件。').findings[0];
   assert.equal(one.cell, 't3.new.total');
   assert.equal(one.expected, 18);
-  assert.equal(one.fix?.newText, '18');
+  assert.equal(one.fix?.edits[0].newText, '18');
 });
 
 test('applicants: 其中自然人 N 件、法人或其他组织 N 件 after a figure of requests', () => {
@@ -186,7 +187,7 @@ test('number formats: spaces, full-width digits, thousands separators, 万; perc
   const big = extractClaims(['全年收到政府信息公开申请1,295件，予以公开1.2万件。']);
   assert.deepEqual(big.map((c) => [c.text, c.value, c.tolerance]), [['1,295', 1295, 0], ['1.2万', 12000, 500]]);
   const sep = proseTableMismatch(big.slice(0, 1), (k) => (k === 't3.new.total' ? 1296 : k === 't3.carried.total' ? 0 : null));
-  assert.deepEqual(sep.map((f) => f.fix?.newText), ['1,296']);
+  assert.deepEqual(sep.map((f) => f.fix?.edits[0].newText), ['1,296']);
   assert.deepEqual(proseTableMismatch(big, (k) => (k === 't3.new.total' ? 1295 : k === 't3.carried.total' ? 0 : k === 't3.granted.total' ? 12345 : null)), []);
 });
 
@@ -272,9 +273,9 @@ test('enumeration-sum: parts that do not add up, anchored on the total, fix writ
   const f = enumOf(s);
   assert.equal(f.length, 1);
   assert.equal(f[0].rule, 'enumeration-sum');
-  assert.equal(f[0].severity, 'warning');
+  assert.equal(f[0].severity, undefined, 'the registry gives it');
   assert.equal(s.slice(f[0].range.start.character, f[0].range.end.character), '120');
-  assert.deepEqual([f[0].expected, f[0].actual, f[0].fix?.newText], [130, 120, '130']);
+  assert.deepEqual([f[0].expected, f[0].actual, f[0].fix?.edits[0].newText], [130, 120, '130']);
   assert.match(f[0].message.zh, /120.*130/);
   assert.match(f[0].message.en, /120.*130/);
   assert.deepEqual(enumOf('全年共发布信息130条，其中政策文件30条、工作动态80条、通知公告20条。'), []);
@@ -356,7 +357,7 @@ test('random prose built from the phrasings’ own words: no throw, every claim 
       assert.ok(/^[\d０-９]/.test(c.text) && c.end > c.start);
     }
     const value = (key: string) => (key.length % 7);
-    for (const f of proseTableMismatch(claims, value)) assert.equal(f.fix?.newText, String(f.expected));
+    for (const f of proseTableMismatch(claims, value)) assert.equal(f.fix?.edits[0].newText, String(f.expected));
     for (const f of enumerationSums(lines)) assert.ok(f.range.end.character <= lines[f.range.start.line].length);
   }
   assert.ok(seen > 40, `only ${seen} claims in the random prose`);

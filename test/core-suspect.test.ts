@@ -85,8 +85,9 @@ describe('suspect cells', () => {
 
   test('no two identities of table 三 share two cells: one cell’s failing identities are its own (never two candidates)', () => {
     for (const singleOther of [false, true]) {
-      const t3 = analyzeText(composeReport(report(singleOther))).tables.find((t) => t.kind === 't3')!;
-      const ids = identities(t3);
+      const analysis = analyzeText(composeReport(report(singleOther)));
+      const t3 = analysis.tables.find((t) => t.kind === 't3')!;
+      const ids = identities(t3, analysis.format);
       assert.equal(ids.length, singleOther ? 37 : 39);
       const cellsOf = (id: (typeof ids)[number]) => new Set([id.anchor, ...id.summands]);
       for (let i = 0; i < ids.length; i++) {

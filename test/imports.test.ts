@@ -120,11 +120,25 @@ describe('the import graph of server/src and client/src', () => {
     assert.deepEqual(offending, []);
   });
 
-  test('the server imports nothing of the client; the client imports only protocol.ts of the server', () => {
+  test('outside the core, code reaches it only through its API modules: core/index.ts, and core/draft, core/years and core/format’s index.ts (the client’s detect.ts: core/format/f2021.ts; protocol.ts: types)', () => {
+    const rel = (f: string) => relative(ROOT, f);
+    const api = new Set(['server/src/core/index.ts', 'server/src/core/draft/index.ts', 'server/src/core/years/index.ts', 'server/src/core/format/index.ts']);
+    const offending = files
+      // protocol.ts imports types only (it names the requests' payloads), nothing at run time.
+      .filter((f) => !rel(f).startsWith('server/src/core/') && rel(f) !== 'server/src/protocol.ts')
+      .flatMap((f) => graph.get(f)!.local.filter((t) => rel(t).startsWith('server/src/core/') && !api.has(rel(t))).map((t) => `${rel(f)} → ${rel(t)}`))
+      .filter((x) => x !== 'client/src/detect.ts → server/src/core/format/f2021.ts');
+    assert.deepEqual(offending, []);
+  });
+
+  test('the server imports nothing of the client; the client imports only protocol.ts and the format data (core/format/f2021.ts, detect.ts) of the server', () => {
     const client = files.filter((f) => rel(f).startsWith('client/src/'));
     const server = files.filter((f) => rel(f).startsWith('server/src/'));
     assert.deepEqual(server.flatMap((f) => graph.get(f)!.local.filter((t) => rel(t).startsWith('client/')).map((t) => `${rel(f)} → ${rel(t)}`)), []);
-    const reach = client.flatMap((f) => graph.get(f)!.local.filter((t) => rel(t).startsWith('server/')).map(rel));
-    assert.deepEqual([...new Set(reach)], ['server/src/protocol.ts']);
+    const reach = client.flatMap((f) => graph.get(f)!.local.filter((t) => rel(t).startsWith('server/')).map((t) => `${rel(f)} → ${rel(t)}`));
+    assert.deepEqual([...new Set(reach)].sort(), ['client/src/detect.ts → server/src/core/format/f2021.ts', ...[...new Set(reach)].filter((x) => x.endsWith('→ server/src/protocol.ts'))].sort());
+    // The format data brings nothing of the server at run time: its imports are types only.
+    const f2021 = readFileSync(join(ROOT, 'server/src/core/format/f2021.ts'), 'utf8');
+    assert.deepEqual(f2021.split('\n').filter((l) => /^import\s/.test(l) && !/^import type\s/.test(l)), []);
   });
 });

@@ -1,19 +1,13 @@
 // Recognises a government information disclosure annual report (政府信息公开工作年度报告) by its
 // content, so a plain `.txt` draft can be switched to the `disclosure-report` language.
-// No `vscode` import: this module is unit-tested on its own (test/client-detect.test.ts).
+// No `vscode` import: this module is unit-tested on its own (test/client-detect.test.ts). The
+// words come from the format (server/src/core/format/f2021.ts), as the server's headings take them.
 
-/** The six section titles of the 2021 national format, in their shortest recognisable form. */
-const SECTION_TITLES: readonly string[] = [
-  '总体情况',
-  '主动公开政府信息情况',
-  '收到和处理政府信息公开申请情况',
-  '行政复议、行政诉讼情况',
-  '存在的主要问题',
-  '其他需要报告的事项',
-];
+import { SECTIONS, TABLE3 } from '../../server/src/core/format/f2021';
 
-/** The first row label of table 三; a line holding it is enough on its own. */
-const TABLE_THREE_LABEL = '本年新收政府信息公开申请数量';
+/** The six sections' key fragments and table 三's first row label, from the core's format data (f2021.ts imports only types: nothing of the server comes with it). */
+const SECTION_KEYS: readonly (readonly string[])[] = SECTIONS.map((s) => s.keys);
+const TABLE_THREE_LABEL = TABLE3.rows.find((r) => r.role === 'new')!.text;
 
 /** A heading is a short line; longer lines are prose that may merely mention a title. */
 const MAX_HEADING_LENGTH = 40;
@@ -45,15 +39,10 @@ export function normalizeLine(line: string): string {
     .replace(/[,，、;；]/g, '、');
 }
 
-/** Which of the six sections a (normalised) heading line names, or -1. */
+/** Which of the six sections a (normalised) heading line names (it holds every key fragment of one), or -1. */
 function sectionOf(line: string): number {
   if (line.length === 0 || line.length > MAX_HEADING_LENGTH) return -1;
-  for (let i = 0; i < SECTION_TITLES.length; i++) {
-    if (line.includes(SECTION_TITLES[i])) return i;
-  }
-  // 「行政复议、行政诉讼」 printed differently (e.g. 行政复议和行政诉讼情况): accept both words.
-  if (line.includes('行政复议') && line.includes('行政诉讼')) return 3;
-  return -1;
+  return SECTION_KEYS.findIndex((keys) => keys.every((k) => line.includes(k)));
 }
 
 /** Looks at the text and tells whether it is a disclosure report, and why. */

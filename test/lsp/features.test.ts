@@ -25,7 +25,10 @@ before(() => buildServer());
 const wire = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 /** The hover text the feature computes for a cell of `text`, in-process. */
-const hoverTextOf = (text: string, cell: Cell, locale: 'zh-CN' | 'en', markdown: boolean) => hoverTextFor(cellAt(new ReportModel(text).analysis(), { line: cell.line, character: cell.start })!, locale, markdown);
+const hoverTextOf = (text: string, cell: Cell, locale: 'zh-CN' | 'en', markdown: boolean) => {
+  const a = new ReportModel(text).analysis();
+  return hoverTextFor(cellAt(a, { line: cell.line, character: cell.start })!, a.format, locale, markdown);
+};
 
 const hoverText = (h: Hover | null) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
 

@@ -39,7 +39,7 @@ const hoverAt = (text: string, cell: Cell, locale: 'zh-CN' | 'en' = 'zh-CN', mar
   const { a } = model(text);
   const placed = cellAt(a, { line: cell.line, character: cell.start });
   assert.ok(placed, `a cell at ${cell.line}:${cell.start}`);
-  return hoverText(placed, locale, markdown);
+  return hoverText(placed, a.format, locale, markdown);
 };
 
 describe('hover text', () => {
@@ -92,7 +92,7 @@ describe('verdicts and code lens titles', () => {
     const { a } = model(clean.text);
     assert.deepEqual(codeLenses('file:///x', 1, a, 'zh-CN').map((l) => l.command?.title), ['勾稽关系 39/39 成立（行 25/25，列 7/7）', '勾稽关系 3/3 成立']);
     assert.deepEqual(codeLenses('file:///x', 1, a, 'en').map((l) => l.command?.title), ['identities: 39/39 hold (rows 25/25, columns 7/7)', 'identities: 3/3 hold']);
-    assert.deepEqual(a.tables.map((t) => tableVerdictTitle(t, 'zh-CN')), ['', '勾稽关系 39/39 成立（行 25/25，列 7/7）', '勾稽关系 3/3 成立']);
+    assert.deepEqual(a.tables.map((t) => tableVerdictTitle(t, a.format, 'zh-CN')), ['', '勾稽关系 39/39 成立（行 25/25，列 7/7）', '勾稽关系 3/3 成立']);
   });
 
   test('a wrong row total: the verdict drops by the row and its column, and a recompute lens for that table at that version', () => {
@@ -109,10 +109,10 @@ describe('verdicts and code lens titles', () => {
     const t4 = t4Cell(clean.text, 0);
     const { a } = model(withCell(t4, ''));
     const table = a.tables.find((t) => t.kind === 't4')!;
-    const v = verdict(table);
+    const v = verdict(table, a.format);
     assert.equal(v.possible, 3);
-    assert.equal(verdictTitle(v, 't4', 'zh-CN', tableCoverage(table)), `勾稽关系 ${v.hold}/${v.evaluated} 成立；未完全核对：1/3 个勾稽关系无法核对（1 个因单元格空白）`);
-    assert.equal(tableVerdictTitle(table, 'en'), `identities: ${v.hold}/${v.evaluated} hold; not fully checked: 1 of 3 identities could not be checked (1 for a blank cell)`);
+    assert.equal(verdictTitle(v, 't4', 'zh-CN', tableCoverage(table, a.format)), `勾稽关系 ${v.hold}/${v.evaluated} 成立；未完全核对：1/3 个勾稽关系无法核对（1 个因单元格空白）`);
+    assert.equal(tableVerdictTitle(table, a.format, 'en'), `identities: ${v.hold}/${v.evaluated} hold; not fully checked: 1 of 3 identities could not be checked (1 for a blank cell)`);
   });
 
   test('rows missing: the lens of table 三 says it was not fully checked, and what could not be', () => {

@@ -5,7 +5,9 @@ import type { Analysis } from './analysis.js';
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import type { Heading, Range, Table, YearMention } from './model.js';
 import { t3Rows } from './format/index.js';
-import { checkDocument, withSeverity } from './rules/registry.js';
+import { checkDocument, checkTableIn, withSeverity } from './rules/registry.js';
+import type { Format } from './format/index.js';
+import { reportFormat } from './rules/identities.js';
 import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
 import { proseOf } from './rules/prose.js';
@@ -48,6 +50,7 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], ca
     if (r.titleYears.length && !titleYears.length) titleYears.push(r.titleYears[0]);
     if (r.periodYears.length && !periodYears.length) periodYears = r.periodYears;
   }
+  const format = reportFormat(tables);
   const sections = headings.map((h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? count) - 1 }));
   const end: Range = { start: { line: count - 1, character: lastLength }, end: { line: count - 1, character: lastLength } };
   const firstHeading = headings[0]?.line ?? Infinity;
@@ -72,8 +75,27 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], ca
   checkDocument(ctx, 'rest', rest);
   const claims = proseOf(ctx).readings;
   const twice = new Set(tables.map((t) => t.kind)).size < tables.length;
-  const own = twice ? foundElsewhere(tables, diagnostics) : diagnostics;
-  return { lineCount: count, headings, sections, tables, diagnostics: merge(own, merge(byHeadings, sorted(rest))), reportYear, identity, claims };
+  const own = merge(twice ? foundElsewhere(tables, diagnostics) : diagnostics, inFormat(tables, format));
+  return { lineCount: count, headings, sections, tables, diagnostics: merge(own, merge(byHeadings, sorted(rest))), reportYear, format, identity, claims };
+}
+
+/** Each table's findings of the rules that read the report's format, per table object and format. */
+const checkedIn = new WeakMap<Table, { format: Format; found: Diagnostic[] }>();
+
+/** The findings of the rules that read the report's format over every table, sorted. */
+function inFormat(tables: Table[], format: Format): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const t of tables) {
+    let known = checkedIn.get(t);
+    if (!known || known.format !== format) {
+      const found: Finding[] = [];
+      checkTableIn(t, format, found);
+      checkedIn.set(t, (known = { format, found: sorted(found) }));
+    }
+    for (const d of known.found) out.push(d);
+  }
+  for (let i = 1; i < out.length; i++) if (compareDiagnostics(out[i - 1], out[i]) > 0) return out.sort(compareDiagnostics);
+  return out;
 }
 
 /**

@@ -91,7 +91,7 @@ export interface RecomputeOptions {
 /** The edits that make every evaluated identity of the analysis (or of the table at `tableAt`) hold. */
 export function recompute(analysis: Analysis, opts: RecomputeOptions = {}): FixResult {
   const tables = inScope(analysis.tables, opts.tableAt);
-  const ids = tables.flatMap(identities);
+  const ids = tables.flatMap((t) => identities(t, analysis.format));
   const phase = phases(ids);
   const byPhase: Identity[][] = [];
   for (const id of ids) (byPhase[phase.get(id)!] ??= []).push(id);
@@ -129,10 +129,10 @@ export function recompute(analysis: Analysis, opts: RecomputeOptions = {}): FixR
   }
   const suspects = new Map<Cell, Suspect>();
   for (const t of tables) {
-    const s = suspectOf(t);
+    const s = suspectOf(t, analysis.format);
     if (!s) continue;
     const suspect = asSuspect(s);
-    for (const id of identities(t)) suspects.set(id.anchor, suspect);
+    for (const id of identities(t, analysis.format)) suspects.set(id.anchor, suspect);
   }
   const changes: FixChange[] = [];
   for (const [cell, rule] of touched) {

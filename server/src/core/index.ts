@@ -8,7 +8,7 @@ export { reportIdentity, findPrevious, sameOffice, type ReportIdentity, type Pai
 export type { ClaimReading, Claim } from './prose/index.js';
 export { recompute, applyEdits, phases, type FixResult, type FixChange, type Refusal, type RecomputeOptions } from './fix.js';
 export { fixAll, SAFE_FIX_RULES, type LineSource } from './fixAll.js';
-export { identities, holds, numeric, evaluate, possibleIdentities, type Identity } from './rules/identities.js';
+export { identities, holds, numeric, evaluate, possibleIdentities, reportFormat, type Identity } from './rules/identities.js';
 export { RULES, RULE_BY_ID, ARITHMETIC_RULES } from './rules/registry.js';
 export type { Rule, TableRule, DocumentRule, DocumentContext, PreviousReport } from './rules/rule.js';
 export { pick, resolveLocale, type Locale, type Localized } from './i18n.js';
@@ -18,7 +18,7 @@ export type { Cell, Heading, LabelCell, Position, Range, Table, Table2, Table3, 
 export { cellIn, gridColumns, gridRows, keyedCells, rowOfKey, tableAt, type GridRow, type KeyedCell } from './keys.js';
 export { cellAt, cellByKey, cellsOf, identitiesAt, readsLikeReport, sameCell, tableCells, tableOf, valueOf, verdict, type Verdict } from './view.js';
 export * as format from './format/index.js';
-export { SECTIONS, TABLE3, TABLE4, TABLE2_2021, TABLE2_2019, TABLE_NAMES, TABLE_SHORT, type CellKey } from './format/index.js';
+export { SECTIONS, TABLE3, TABLE4, TABLE2_2021, TABLE2_2019, TABLE_NAMES, TABLE_SHORT, FORMAT_2021, FORMAT_2019, type CellKey, type Format } from './format/index.js';
 export { formatNumber } from './cells.js';
 export { coverageText } from './coverage/messages.js';
 export { coverage, tableCoverage, fullyChecked, type OneTableCoverage, type Coverage, type NotEvaluable, type NotEvaluableWhy, type TableCoverage } from './coverage/index.js';

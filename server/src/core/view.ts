@@ -3,7 +3,7 @@
 // the CLI and the export ask of an analysis.
 
 import type { Analysis } from './analysis.js';
-import type { CellKey } from './format/index.js';
+import type { CellKey, Format } from './format/index.js';
 import { keyedCells, tableAt as tableAtLine, type KeyedCell } from './keys.js';
 import type { Cell, Position, Table } from './model.js';
 import { holds, identities, numeric, possibleIdentities, repeats, type Identity } from './rules/identities.js';
@@ -61,8 +61,8 @@ export function sameCell(a: Cell, b: Cell): boolean {
 }
 
 /** The identities whose derived cell is `cell`. */
-export function identitiesAt(t: Table, cell: Cell): Identity[] {
-  return identities(t).filter((id) => sameCell(id.anchor, cell));
+export function identitiesAt(t: Table, cell: Cell, format: Format): Identity[] {
+  return identities(t, format).filter((id) => sameCell(id.anchor, cell));
 }
 
 export interface Verdict {
@@ -77,12 +77,12 @@ export interface Verdict {
   failing: Identity[];
 }
 
-export function verdict(t: Table): Verdict {
-  const ids = identities(t);
+export function verdict(t: Table, format: Format): Verdict {
+  const ids = identities(t, format);
   const ok = ids.filter(holds);
   const failing = ids.filter((id) => !holds(id));
-  const v: Verdict = { evaluated: ids.length, hold: ok.length, possible: possibleIdentities(t), failing };
-  if (!repeats(t)) return v;
+  const v: Verdict = { evaluated: ids.length, hold: ok.length, possible: possibleIdentities(t, format), failing };
+  if (!repeats(t, format)) return v;
   const rowIds = ids.filter((id) => id.over === 'row');
   // A column is evaluated when one of its column identities is, and holds when all evaluated do.
   const cols = new Map<string, boolean>();

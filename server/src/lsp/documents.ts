@@ -5,7 +5,7 @@
 // strange document never affects another, nor the server.
 
 import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { ReportModel, type Analysis, type PreviousReport } from '../core/index.js';
+import { FORMAT_2021, ReportModel, type Analysis, type PreviousReport } from '../core/index.js';
 import type { Logger } from './guard.js';
 
 export interface ReportDocument {
@@ -39,7 +39,7 @@ export function linesOf(model: ReportModel): string[] {
 export type PreviousOf = (doc: ReportDocument) => PreviousReport | undefined;
 
 const EMPTY: Analysis = {
-  lineCount: 1, headings: [], sections: [], tables: [], diagnostics: [], reportYear: null, claims: [],
+  lineCount: 1, headings: [], sections: [], tables: [], diagnostics: [], reportYear: null, claims: [], format: FORMAT_2021,
   identity: { office: null, officeKey: null, year: null, source: { office: null, year: null }, titleRange: null },
 };
 

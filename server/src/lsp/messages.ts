@@ -43,15 +43,6 @@ export const text = {
   /** Hover on a derived cell whose failure the likely mistyped cell explains. */
   suspectElsewhere: (note: Localized) => L(`⚠ ${note.zh}`, `⚠ ${note.en}`),
 
-  // the name of a derived cell in a formula: `总计 = 8 + 0 = 8`
-  anchorName: (rule: string) =>
-    (({
-      'request-row-total': L('总计', '总计'),
-      'request-outcome-total': L('（七）总计', '(七)总计'),
-      'request-balance': L('结转下年度继续办理', '结转下年度继续办理'),
-      'review-total': L('总计', '总计'),
-      'litigation-total': L('总计', '总计'),
-    }) as Record<string, Localized>)[rule] ?? L('总计', '总计'),
   ruleName: (rule: string) =>
     (({
       'request-row-total': L('行合计', 'row total'),

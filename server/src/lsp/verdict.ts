@@ -2,7 +2,7 @@
 // detail): `勾稽关系 39/39 成立（行 25/25，列 7/7）`, `identities: 3/3 hold`; where the table was not
 // fully checked (rows missing, identities not evaluable: core/coverage), it says so and what could not be.
 
-import { coverageText, fullyChecked, pick, tableCoverage, type Locale, type OneTableCoverage, type Table } from '../core/index.js';
+import { coverageText, fullyChecked, pick, tableCoverage, type Format, type Locale, type OneTableCoverage, type Table } from '../core/index.js';
 import { text } from './messages.js';
 import { verdict, type Verdict } from './tables.js';
 
@@ -15,6 +15,6 @@ export function verdictTitle(v: Verdict, kind: Table['kind'], locale: Locale, co
 }
 
 /** The verdict of a table with identities, in words; '' for table 二 (it has none). */
-export function tableVerdictTitle(t: Table, locale: Locale): string {
-  return t.kind === 't2' ? '' : verdictTitle(verdict(t), t.kind, locale, tableCoverage(t));
+export function tableVerdictTitle(t: Table, format: Format, locale: Locale): string {
+  return t.kind === 't2' ? '' : verdictTitle(verdict(t, format), t.kind, locale, tableCoverage(t, format));
 }

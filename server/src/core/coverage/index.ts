@@ -6,7 +6,7 @@
 // can be told from one in which nothing wrong was found but not everything could be checked.
 
 import type { Analysis } from '../analysis.js';
-import { t3Rows, TABLE2_2019, TABLE2_2021, TABLE4, type CellKey, type TableKind } from '../format/index.js';
+import { t3Rows, TABLE2_2019, TABLE2_2021, TABLE4, type CellKey, type Format, type TableKind } from '../format/index.js';
 import type { Cell, Table, Table2, Table3, Table4 } from '../model.js';
 import { declared, numeric, type Declared } from '../rules/identities.js';
 
@@ -76,11 +76,11 @@ function whyNot(d: Declared, t: Table, rowFound: (row: string) => boolean): Omit
   return best;
 }
 
-function identityCoverage(t: Table3 | Table4 | undefined, kind: 't3' | 't4', out: Coverage['identities'] = { evaluated: 0, of: 0, notEvaluable: [] }): Coverage['identities'] {
+function identityCoverage(t: Table3 | Table4 | undefined, kind: 't3' | 't4', format: Format, out: Coverage['identities'] = { evaluated: 0, of: 0, notEvaluable: [] }): Coverage['identities'] {
   const table = t ?? (kind === 't3' ? EMPTY_T3 : EMPTY_T4);
   const groups = table.kind === 't4' ? t4Groups(table) : null;
   const rowFound = (row: string) => (table.kind === 't3' ? table.byKey.has(row) : groups!.has(row));
-  for (const d of declared(table)) {
+  for (const d of declared(table, format)) {
     out.of++;
     const id = `${d.rule}:${d.key}`;
     if (!t) { out.notEvaluable.push({ id, why: 'table-missing' }); continue; }
@@ -97,9 +97,9 @@ export interface OneTableCoverage {
   identities: Coverage['identities'];
 }
 
-export function tableCoverage(t: Table): OneTableCoverage {
+export function tableCoverage(t: Table, format: Format): OneTableCoverage {
   if (t.kind === 't2') return { tables: { t2: t2Coverage(t) }, identities: { evaluated: 0, of: 0, notEvaluable: [] } };
-  return { tables: { [t.kind]: t.kind === 't3' ? t3Found(t) : t4Found(t) }, identities: identityCoverage(t, t.kind) };
+  return { tables: { [t.kind]: t.kind === 't3' ? t3Found(t) : t4Found(t) }, identities: identityCoverage(t, t.kind, format) };
 }
 
 const t3Found = (t: Table3 | undefined): TableCoverage => ({ rows: t ? t.byKey.size : 0, of: t3Rows(t?.singleOther ?? false).length });
@@ -115,8 +115,8 @@ export function coverage(a: Analysis): Coverage {
   const t3 = firstOf(a, 't3');
   const t4 = firstOf(a, 't4');
   const identities: Coverage['identities'] = { evaluated: 0, of: 0, notEvaluable: [] };
-  identityCoverage(t3, 't3', identities);
-  identityCoverage(t4, 't4', identities);
+  identityCoverage(t3, 't3', a.format, identities);
+  identityCoverage(t4, 't4', a.format, identities);
   const t3rows = t3Found(t3);
   const t3all = a.tables.filter((t): t is Table3 => t.kind === 't3');
   if (t3all.length > 1) t3rows.rows = new Set(t3all.flatMap((t) => [...t.byKey.keys()])).size;

@@ -6,7 +6,7 @@
 
 import type { Analysis } from '../analyze.js';
 import type { Localized, RuleId } from '../diagnostics.js';
-import { SECTIONS, t2ItemTitle, TABLE2_2019, TABLE2_2021, TABLE3, TABLE4, TABLE_SECTION, type T3RowSpec } from '../format/index.js';
+import { SECTIONS, t2ItemTitle, TABLE2_2019, TABLE2_2021, TABLE3, TABLE4, TABLE_SECTION, type Format, type T3RowSpec } from '../format/index.js';
 import type { Cell, CellProblem, Range, Table, Table2, Table3, Table4 } from '../model.js';
 import { holds, identities } from '../rules/identities.js';
 import { suspectOf, type TableSuspect } from '../rules/suspect.js';
@@ -105,10 +105,10 @@ interface Failing extends Map<Cell, PreviewFailure[]> {
   suspect?: TableSuspect | null;
 }
 
-function failuresOf(t: Table): Failing {
+function failuresOf(t: Table, format: Format): Failing {
   const out: Failing = new Map<Cell, PreviewFailure[]>();
-  out.suspect = suspectOf(t);
-  for (const id of identities(t)) {
+  out.suspect = suspectOf(t, format);
+  for (const id of identities(t, format)) {
     if (holds(id)) continue;
     const list = out.get(id.anchor) ?? [];
     list.push({ rule: id.rule, expected: id.expected, formula: id.formula });
@@ -142,10 +142,10 @@ function valueCell(key: string, c: Cell | null | undefined, failing: Failing, co
   return span(out, 1, colSpan);
 }
 
-function table2(t: Table2): PreviewRow[] {
+function table2(t: Table2, format: Format): PreviewRow[] {
   const spec = t.format === '2019' ? TABLE2_2019 : TABLE2_2021;
   const width = Math.max(...spec.items.map((i) => i.columns.length));
-  const failing = failuresOf(t);
+  const failing = failuresOf(t, format);
   const rows: PreviewRow[] = [];
   for (const item of spec.items) {
     rows.push({ title: true, cells: [head(t2ItemTitle(item.item).zh, 1, width)] });
@@ -164,8 +164,8 @@ function table2(t: Table2): PreviewRow[] {
   return rows;
 }
 
-function table3(t: Table3): PreviewRow[] {
-  const failing = failuresOf(t);
+function table3(t: Table3, format: Format): PreviewRow[] {
+  const failing = failuresOf(t, format);
   const rows: PreviewRow[] = [
     { header: true, cells: [head(TABLE3.note, 3, 3), head(TABLE3.headerExtras[0], 1, 7)] },
     { header: true, cells: [head(TABLE3.columns[0].label, 2), head(TABLE3.headerExtras[1], 1, 5), head(TABLE3.columns[6].label, 2)] },
@@ -201,8 +201,8 @@ function table3(t: Table3): PreviewRow[] {
   return rows;
 }
 
-function table4(t: Table4): PreviewRow[] {
-  const failing = failuresOf(t);
+function table4(t: Table4, format: Format): PreviewRow[] {
+  const failing = failuresOf(t, format);
   const results = TABLE4.header.slice(2, 7);
   return [
     { header: true, cells: [head(TABLE4.header[0], 1, 5), head(TABLE4.header[1], 1, 10)] },
@@ -234,7 +234,7 @@ export function previewModel(analysis: Analysis): PreviewTable[] {
     const t = analysis.tables.find((x) => x.kind === kind);
     const columns = kind === 't2' ? 4 : kind === 't3' ? 10 : 15; // both formats' table 二 are 4 wide
     if (!t) return { kind, title: TITLES[kind], found: false, startLine: null, endLine: null, columns, rows: [], counts: { failing: 0, blank: 0, notNumber: 0, missing: 0 } };
-    const rows = t.kind === 't2' ? table2(t) : t.kind === 't3' ? table3(t) : table4(t);
+    const rows = t.kind === 't2' ? table2(t, analysis.format) : t.kind === 't3' ? table3(t, analysis.format) : table4(t, analysis.format);
     return { kind, title: TITLES[kind], found: true, startLine: t.startLine, endLine: t.endLine, columns, rows, counts: count(rows) };
   });
 }

@@ -3,7 +3,8 @@
 // layout the core reads. A reading with a blank cell is unknown: it never raises anything.
 
 import { claimHover, mismatchFixTitle, mismatchMessage } from './messages.js';
-import type { Claim, ClaimReading, Finding, Reading } from './types.js';
+import type { Finding, RelatedInfo } from '../diagnostics.js';
+import type { Claim, ClaimReading, Reading } from './types.js';
 
 export type CellValue = (key: string) => number | null;
 
@@ -48,10 +49,10 @@ export function claimReadings(claims: Claim[], value: CellValue): ClaimReading[]
 
 /**
  * One finding per prose number that differs from every reading of its figure. `cell` is the first
- * key of the reading compared with (the one nearest the prose number, the first on a tie), `cells`
- * all its keys; `expected` its value, `actual` the prose number; the fix writes the table's value.
+ * key of the reading compared with (the one nearest the prose number, the first on a tie), `related`
+ * what `relatedOf` gives for all its keys; `expected` its value, `actual` the prose number; the fix writes the table's value.
  */
-export function proseTableMismatch(claims: Claim[], value: CellValue): Finding[] {
+export function proseTableMismatch(claims: Claim[], value: CellValue, relatedOf: (keys: string[]) => RelatedInfo[] = () => []): Finding[] {
   const out: Finding[] = [];
   for (const claim of claims) {
     const r = readClaim(claim, value);
@@ -61,17 +62,18 @@ export function proseTableMismatch(claims: Claim[], value: CellValue): Finding[]
     for (const k of known) if (Math.abs(k.value - claim.value) < Math.abs(best.value - claim.value)) best = k;
     const others = known.filter((k) => k !== best && k.value !== best.value);
     const range = { start: { line: claim.line, character: claim.start }, end: { line: claim.line, character: claim.end } };
-    out.push({
+    const f: Finding = {
       rule: 'prose-table-mismatch',
-      severity: 'warning',
       range,
       cell: best.reading.keys[0],
-      cells: best.reading.keys,
       expected: best.value,
       actual: claim.value,
       message: mismatchMessage(claim.text, best.reading, best.value, others),
-      fix: { range, newText: written(best.value, claim.text), title: mismatchFixTitle(best.value) },
-    });
+      fix: { title: mismatchFixTitle(best.value), edits: [{ range, newText: written(best.value, claim.text) }], changes: 'prose' },
+    };
+    const related = relatedOf(best.reading.keys);
+    if (related.length) f.related = related;
+    out.push(f);
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { HAS_DIGIT, clauseBefore, defaultIsProse, numberTokens, type NumberToken
 import { blankTitles, foldDigits, parenDepths } from './scope.js';
 import { matcher } from './matcher.js';
 import { duplicateMessage, enumerationFixTitle, enumerationMessage, firstNamedHere } from './messages.js';
-import type { Finding } from './types.js';
+import type { Finding } from '../diagnostics.js';
 import type { Range } from '../model.js';
 
 export interface EnumerationOptions {
@@ -80,7 +80,7 @@ function cachedLine(line: number, raw: string): { findings: Finding[]; lists: En
     findings: hit.findings.map((f) => ({
       ...f,
       range: at(f.range),
-      ...(f.fix ? { fix: { ...f.fix, range: at(f.fix.range) } } : {}),
+      ...(f.fix ? { fix: { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: at(e.range) })) } } : {}),
       ...(f.related ? { related: f.related.map((x) => ({ ...x, range: at(x.range) })) } : {}),
     })),
     lists: hit.lists.map((l) => ({ ...l, line })),
@@ -253,12 +253,11 @@ function judge(line: number, raw: string, total: NumberToken, all: Part[], exhau
   if (total.tolerance === 0 && !selective && (over || under)) {
     out.push({
       rule: 'enumeration-sum',
-      severity: 'warning',
       range,
       expected: sum,
       actual: total.value,
       message: enumerationMessage(raw.slice(total.start, total.end), sum, parts.length, !over),
-      fix: { range, newText: String(sum), title: enumerationFixTitle(sum) },
+      fix: { title: enumerationFixTitle(sum), edits: [{ range, newText: String(sum) }], changes: 'prose' },
     });
   }
   const seen = new Map<string, Part>();

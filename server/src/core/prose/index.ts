@@ -4,4 +4,4 @@ export { extractClaims, defaultIsProse, outsideTables, type ExtractOptions } fro
 export { proseTableMismatch, claimReadings, readClaim, type CellValue } from './compare.js';
 export { enumerationSums, enumerationLists, type EnumerationList, type EnumerationOptions } from './enumeration.js';
 export { reportContext, readOffice, readYear, type ReportContext } from './scope.js';
-export type { Claim, ClaimReading, Finding, FindingFix, Reading, Target } from './types.js';
+export type { Claim, ClaimReading, Reading, Target } from './types.js';

@@ -2,7 +2,6 @@
 // more ways), and what a check finds. Pure data; no Chinese here (that lives in format/prose.ts).
 
 import type { Localized } from '../diagnostics.js';
-import type { Range } from '../model.js';
 
 // What a prose figure can mean (Reading, Target) is part of the format's data: format/spec.ts.
 import type { Reading, Target } from '../format/spec.js';
@@ -21,28 +20,6 @@ export interface Claim {
   target: Target;
   /** Id of the phrasing that recognised it (format/prose.ts). */
   phrasing: string;
-}
-
-export interface FindingFix {
-  range: Range;
-  newText: string;
-  title: Localized;
-}
-
-export interface Finding {
-  rule: 'prose-table-mismatch' | 'enumeration-sum';
-  severity: 'warning' | 'information';
-  range: Range;
-  /** prose-table-mismatch: the cell compared with (for a sum: its first key, see Reading). */
-  cell?: string;
-  /** Every cell the compared reading adds up (for relating the diagnostic to the table). */
-  cells?: string[];
-  expected?: number;
-  actual?: number;
-  message: Localized;
-  fix?: FindingFix;
-  /** enumeration-sum duplicates: where the category was named first. */
-  related?: { range: Range; message: Localized }[];
 }
 
 /** For a hover: what a recognised prose number was compared with, even when it agrees. */

@@ -10,7 +10,7 @@
 
 import { formatNumber } from '../cells.js';
 import { diag, type Finding, type RelatedInfo } from '../diagnostics.js';
-import type { ArithmeticRule } from '../format/index.js';
+import type { ArithmeticRule, Format } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
 import { cellRange } from '../tables/common.js';
@@ -57,16 +57,16 @@ function withSuspect(f: Finding, s: TableSuspect, anchor: Cell): Finding {
   return out;
 }
 
-/** The check of one arithmetic rule: its failing identities in a table. */
-export function arithmeticCheck(rule: ArithmeticRule): (t: Table) => Finding[] {
-  return (t) => {
+/** The check of one arithmetic rule: its failing identities in a table, as the report's format declares them. */
+export function arithmeticCheck(rule: ArithmeticRule): (t: Table, format: Format) => Finding[] {
+  return (t, format) => {
     const out: Finding[] = [];
     let suspect: TableSuspect | null | undefined;
-    for (const id of identities(t)) {
+    for (const id of identities(t, format)) {
       if (id.rule !== rule || holds(id)) continue;
       let f = findings.get(id);
       if (!f) findings.set(id, (f = finding(id)));
-      suspect ??= suspectOf(t);
+      suspect ??= suspectOf(t, format);
       out.push(suspect ? withSuspect(f, suspect, id.anchor) : f);
     }
     return out;

@@ -1,9 +1,10 @@
-// The identities of a table, from the format's declarations (IdentitySpec): one routine expands
-// each declaration over the rows or columns it is repeated for, and keeps the identities whose
-// cells are all present and numeric. The arithmetic rules, the fixer, hover and the verdicts use it.
+// The identities of a table, from the declarations (IdentitySpec) of the format the report is in
+// (2021 or 2019: analysis.format, reportFormat): one routine expands each declaration over the
+// rows or columns it is repeated for, and keeps the identities whose cells are all present and
+// numeric. The arithmetic rules, the fixer, hover and the verdicts use it.
 
 import { formatNumber } from '../cells.js';
-import { FORMAT_2021, type ArithmeticRule, type CellKey, type IdentitySpec, type KeyRef } from '../format/index.js';
+import { FORMAT_2019, FORMAT_2021, type ArithmeticRule, type CellKey, type Format, type IdentitySpec, type KeyRef } from '../format/index.js';
 import type { Localized } from '../i18n.js';
 import { cellIn, gridColumns, gridRows } from '../keys.js';
 import { msg } from '../messages.js';
@@ -29,6 +30,8 @@ export interface Identity {
   readonly expected: number;
   /** The formula with its numbers, e.g. `8 + 0 + 0 = 8` (built when asked for). */
   readonly formula: string;
+  /** The anchor's name in a formula (`总计 = 8 + 0 = 8`): its row's label where the identity is a column's, else its column's. */
+  readonly anchorName: Localized;
   describe(expected: number, actual: number): Localized;
 }
 
@@ -108,6 +111,7 @@ class TableIdentity implements Identity {
   get key() { return this.plan.key; }
   get over() { return this.plan.over; }
   get signs() { return this.plan.signs; }
+  get anchorName(): Localized { return this.plan.over === 'column' ? this.plan.rowLabel : this.plan.columnLabel; }
   get formula(): string {
     return (this.text ??= formulaOf(this.summands, this.plan.signs, this.expected));
   }
@@ -145,7 +149,17 @@ function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan,
   }
 }
 
-const cache = new WeakMap<Table, Identity[]>();
+/**
+ * The format a report is in, which its table 二 shows (tables 三 and 四 read the same in both):
+ * 2019 where a table 二 is in the 2019 format, else 2021.
+ */
+export function reportFormat(tables: readonly Table[]): Format {
+  for (const t of tables) if (t.kind === 't2' && t.format === '2019') return FORMAT_2019;
+  return FORMAT_2021;
+}
+
+/** A table's identities under one format's declarations (a table is evaluated under one format at a time). */
+const cache = new WeakMap<Table, { specs: readonly IdentitySpec[]; ids: Identity[] }>();
 const origin = new WeakMap<Table, Table>();
 
 /**
@@ -157,29 +171,29 @@ export function derivedFrom(next: Table, previous: Table): void {
   if (next.kind === previous.kind) origin.set(next, previous);
 }
 
-/** Every identity of a table whose cells are all present and numeric (cached per table object). */
-export function identities(t: Table): Identity[] {
-  let ids = cache.get(t);
-  if (!ids) {
-    ids = [];
-    const prev = origin.get(t);
-    const prevIds = prev && cache.get(prev);
-    let before: Map<Plan, TableIdentity> | undefined;
-    if (prevIds) {
-      before = new Map();
-      for (const id of prevIds) if (id instanceof TableIdentity) before.set(id.plan, id);
-    }
-    for (const spec of FORMAT_2021.identities) if (spec.table === t.kind) expand(t, spec, ids, before);
-    cache.set(t, ids);
-    origin.delete(t);
+/** Every identity `format` declares for a table whose cells are all present and numeric (cached per table object and declarations). */
+export function identities(t: Table, format: Format): Identity[] {
+  const specs = format.identities;
+  const known = cache.get(t);
+  if (known && known.specs === specs) return known.ids;
+  const ids: Identity[] = [];
+  const prev = origin.get(t);
+  const prevIds = prev && cache.get(prev);
+  let before: Map<Plan, TableIdentity> | undefined;
+  if (prevIds && prevIds.specs === specs) {
+    before = new Map();
+    for (const id of prevIds.ids) if (id instanceof TableIdentity) before.set(id.plan, id);
   }
+  for (const spec of specs) if (spec.table === t.kind) expand(t, spec, ids, before);
+  cache.set(t, { specs, ids });
+  origin.delete(t);
   return ids;
 }
 
 /** How many identities the format declares for a table as read (evaluated or not): 39 for table 三, 37 where （六） is one row, 3 for 四. */
-export function possibleIdentities(t: Table): number {
+export function possibleIdentities(t: Table, format: Format): number {
   let n = 0;
-  for (const spec of FORMAT_2021.identities) {
+  for (const spec of format.identities) {
     if (spec.table !== t.kind) continue;
     n += spec.each === 'row' ? gridRows(t).length : spec.each === 'column' ? gridColumns(t).length : 1;
   }
@@ -187,8 +201,8 @@ export function possibleIdentities(t: Table): number {
 }
 
 /** Whether the format repeats identities over a table's rows or columns (table 三: row and column verdicts). */
-export function repeats(t: Table): boolean {
-  return FORMAT_2021.identities.some((spec) => spec.table === t.kind && spec.each !== undefined);
+export function repeats(t: Table, format: Format): boolean {
+  return format.identities.some((spec) => spec.table === t.kind && spec.each !== undefined);
 }
 
 /** One identity the format declares for a table, with the cells it needs (the anchor first), whether the table has them or not. */
@@ -201,9 +215,9 @@ export interface Declared {
 }
 
 /** Every identity the format declares for a table as read (39 for table 三, 37 where （六） is one row, 3 for 四). */
-export function declared(t: Table): Declared[] {
+export function declared(t: Table, format: Format): Declared[] {
   const out: Declared[] = [];
-  for (const spec of FORMAT_2021.identities) {
+  for (const spec of format.identities) {
     if (spec.table !== t.kind) continue;
     for (const plan of plansOf(t, spec)) {
       const cells = [plan.anchor, ...plan.terms].map(([row, column]) => ({ row, column, cell: cellIn(t, row, column) }));

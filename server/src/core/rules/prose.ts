@@ -4,12 +4,11 @@
 // Their quick fixes rewrite prose, so they are marked `changes: 'prose'`: offered as quick fixes
 // only, never applied by --fix, recompute or source.fixAll.
 
-import type { Finding, Fix } from '../diagnostics.js';
+import type { Finding } from '../diagnostics.js';
 import { keyedCells, type KeyedCell } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Position, Range, Table } from '../model.js';
 import { claimReadings, enumerationSums, extractClaims, outsideTables, proseTableMismatch, type Claim, type ClaimReading } from '../prose/index.js';
-import type { Finding as ProseFinding } from '../prose/types.js';
 import { numeric } from './identities.js';
 import type { DocumentContext } from './rule.js';
 import { carried, carriedWhile } from './carry.js';
@@ -103,37 +102,19 @@ export function proseOf(ctx: DocumentContext): ProseRead {
   return r;
 }
 
-/** A prose check's finding as the core's: the fix as a prose-only quick fix, related places as given. */
-function toFinding(f: ProseFinding, related: Finding['related']): Finding {
-  const out: Finding = { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
-  if (f.cell) out.cell = f.cell;
-  if (f.expected !== undefined) out.expected = f.expected;
-  if (f.actual !== undefined) out.actual = f.actual;
-  if (related?.length) out.related = related;
-  if (f.fix) {
-    const fix: Fix = { title: f.fix.title, edits: [{ range: f.fix.range, newText: f.fix.newText }], changes: 'prose' };
-    out.fix = fix;
-  }
-  return out;
-}
-
 /** prose-table-mismatch: on the prose number, `cell`/`expected` the table's, related to the cells compared. */
 export function proseTableMismatchRule(ctx: DocumentContext): Finding[] {
   const { cells, claims } = proseOf(ctx);
-  return carriedWhile(ctx.carry, 'prose-table-mismatch', firstTables(ctx.tables), () => proseTableMismatch(claims, tableValues(cells)).map((f) =>
-    toFinding(
-      f,
-      (f.cells ?? []).flatMap((key) => {
-        const k = cells.get(key);
-        return k ? [{ range: cellRange(k), cell: key, message: msg.relatedCell({ zh: `${k.rowLabel.zh} / ${k.columnLabel.zh}`, en: `${k.rowLabel.en} / ${k.columnLabel.en}` }, k.cell.text) }] : [];
-      }),
-    ),
-  ));
+  const relatedOf = (keys: string[]) => keys.flatMap((key) => {
+    const k = cells.get(key);
+    return k ? [{ range: cellRange(k), cell: key, message: msg.relatedCell({ zh: `${k.rowLabel.zh} / ${k.columnLabel.zh}`, en: `${k.rowLabel.en} / ${k.columnLabel.en}` }, k.cell.text) }] : [];
+  });
+  return carriedWhile(ctx.carry, 'prose-table-mismatch', firstTables(ctx.tables), () => proseTableMismatch(claims, tableValues(cells), relatedOf));
 }
 
 /** enumeration-sum: on the stated total (`expected` the sum of the parts); a category named twice as information. */
 export function enumerationSumRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'enumeration-sum', () => enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }).map((f) => toFinding(f, f.related)));
+  return carried(ctx.carry, 'enumeration-sum', () => enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }));
 }
 
 const within = (c: Claim, p: Position) => c.line === p.line && c.start <= p.character && p.character <= c.end;

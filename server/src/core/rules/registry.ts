@@ -1,10 +1,12 @@
 // Every rule in one list: id, default severity, summary and example (from messages.ts), scope
-// and check. The segment parser runs the table rules on each table it reads, the assembler the
-// document rules; the package.json severity setting and the README rule table are tested
-// against this list (test/core-registry.test.ts). To add a rule: give it an id in RuleId
-// (diagnostics.ts), its texts in RULE_TEXT (messages.ts), and an entry here.
+// and check. The segment parser runs the table rules on each table it reads, the assembler those
+// that read the report's format (the arithmetic rules) and the document rules; the package.json
+// severity setting and the README rule table are tested against this list
+// (test/core-registry.test.ts). To add a rule: give it an id in RuleId (diagnostics.ts), its
+// texts in RULE_TEXT (messages.ts), and an entry here.
 
 import type { Finding, RuleId, Severity } from '../diagnostics.js';
+import type { Format } from '../format/index.js';
 import { RULE_TEXT } from '../messages.js';
 import type { Table } from '../model.js';
 import { arithmeticCheck } from './arithmetic.js';
@@ -18,17 +20,18 @@ import { bracketsUnbalancedRule, punctuationHalfwidthRule, wordRepeatedRule } fr
 import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeRule, validCountChainRule } from './years.js';
 
 type Entry =
-  | { scope: 'table'; severity: Severity; arithmetic?: boolean; check?: TableRule['check'] }
+  | { scope: 'table'; severity: Severity; check?: (table: Table) => Finding[] }
+  | { scope: 'table'; severity: Severity; arithmetic: true; reads: 'format'; check: (table: Table, format: Format) => Finding[] }
   | { scope: 'document'; severity: Severity; reads?: DocumentRule['reads']; check: DocumentRule['check'] }
   | { scope: 'config'; severity: Severity };
 
 /** Keyed by id, so that the compiler holds every RuleId to exactly one entry. */
 const ENTRIES: { [id in RuleId]: Entry } = {
-  'request-row-total': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('request-row-total') },
-  'request-outcome-total': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('request-outcome-total') },
-  'request-balance': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('request-balance') },
-  'review-total': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('review-total') },
-  'litigation-total': { scope: 'table', severity: 'error', arithmetic: true, check: arithmeticCheck('litigation-total') },
+  'request-row-total': { scope: 'table', severity: 'error', arithmetic: true, reads: 'format', check: arithmeticCheck('request-row-total') },
+  'request-outcome-total': { scope: 'table', severity: 'error', arithmetic: true, reads: 'format', check: arithmeticCheck('request-outcome-total') },
+  'request-balance': { scope: 'table', severity: 'error', arithmetic: true, reads: 'format', check: arithmeticCheck('request-balance') },
+  'review-total': { scope: 'table', severity: 'error', arithmetic: true, reads: 'format', check: arithmeticCheck('review-total') },
+  'litigation-total': { scope: 'table', severity: 'error', arithmetic: true, reads: 'format', check: arithmeticCheck('litigation-total') },
   'section-missing': { scope: 'document', severity: 'error', reads: 'headings', check: sectionMissing },
   'section-duplicate': { scope: 'document', severity: 'error', reads: 'headings', check: sectionDuplicate },
   'section-order': { scope: 'document', severity: 'error', reads: 'headings', check: sectionOrder },
@@ -74,7 +77,7 @@ const ENTRIES: { [id in RuleId]: Entry } = {
 export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {
   const e = ENTRIES[id];
   const base = { id, severity: e.severity, summary: RULE_TEXT[id].summary, example: RULE_TEXT[id].example };
-  if (e.scope === 'table') return { ...base, scope: 'table', arithmetic: !!e.arithmetic, check: e.check };
+  if (e.scope === 'table') return 'reads' in e ? { ...base, scope: 'table', arithmetic: true, reads: e.reads, check: e.check } : { ...base, scope: 'table', arithmetic: false, check: e.check };
   if (e.scope === 'config') return { ...base, scope: 'config', arithmetic: false };
   return { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
 });
@@ -82,7 +85,10 @@ export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {
 export const RULE_BY_ID = new Map<RuleId, Rule>(RULES.map((r) => [r.id, r]));
 export const ARITHMETIC_RULES = new Set(RULES.filter((r) => r.arithmetic).map((r) => r.id));
 
-const TABLE_CHECKS = RULES.filter((r): r is TableRule & { check: NonNullable<TableRule['check']> } => r.scope === 'table' && !!r.check);
+type TableCheck = { check: (table: Table) => Finding[] };
+type FormatCheck = { check: (table: Table, format: Format) => Finding[] };
+const TABLE_CHECKS = RULES.filter((r): r is TableRule & TableCheck => r.scope === 'table' && !r.reads && !!r.check);
+const FORMAT_CHECKS = RULES.filter((r): r is TableRule & FormatCheck => r.scope === 'table' && r.reads === 'format');
 const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
 
 /** A finding with its rule's default severity (findings are made without one). */
@@ -91,9 +97,14 @@ export function withSeverity(f: Finding): Finding & { severity: Severity } {
   return f as Finding & { severity: Severity };
 }
 
-/** The table rules' findings on one table. */
+/** The findings on one table of the table rules that do not read the report's format. */
 export function checkTable(t: Table, out: Finding[]): void {
   for (const r of TABLE_CHECKS) for (const d of r.check(t)) out.push(d);
+}
+
+/** The findings on one table of the table rules that read the report's format (the arithmetic rules). */
+export function checkTableIn(t: Table, format: Format, out: Finding[]): void {
+  for (const r of FORMAT_CHECKS) for (const d of r.check(t, format)) out.push(d);
 }
 
 /** The document rules that read `which`: the headings-only ones, the others, or those needing last year's report. */

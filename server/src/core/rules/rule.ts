@@ -1,8 +1,10 @@
 // What a rule is: its id, default severity, summary and example (from the message catalogue),
-// its scope and its check. Table rules look at one table as read; document rules at the whole
-// report, and may ask for last year's report. The registry (registry.ts) lists them all.
+// its scope and its check. Table rules look at one table as read (the arithmetic ones in the
+// report's format); document rules at the whole report, and may ask for last year's report.
+// The registry (registry.ts) lists them all.
 
 import type { Finding, RuleId, Severity } from '../diagnostics.js';
+import type { Format } from '../format/index.js';
 import type { Localized } from '../i18n.js';
 import type { Analysis, Section } from '../analysis.js';
 import type { Heading, Range, Table, YearMention } from '../model.js';
@@ -19,14 +21,17 @@ interface RuleBase {
   arithmetic: boolean;
 }
 
-export interface TableRule extends RuleBase {
-  scope: 'table';
-  /**
-   * The check over one table as read. Absent for the recognition rules (row-missing,
-   * cells-missing, label-wording …): the table's reader reports those while it reads.
-   */
-  check?: (table: Table) => Finding[];
-}
+/**
+ * A rule over one table as read. Its check is absent for the recognition rules (row-missing,
+ * cells-missing, label-wording …): the table's reader reports those while it reads. A check that
+ * `reads: 'format'` is given the format the report is in (its identities: the arithmetic rules),
+ * which the report's table 二 decides, so it runs when the segments are assembled; the others
+ * run when the table is read.
+ */
+export type TableRule = RuleBase & { scope: 'table' } & (
+  | { reads?: undefined; check?: (table: Table) => Finding[] }
+  | { reads: 'format'; check: (table: Table, format: Format) => Finding[] }
+);
 
 /** Last year's report, for the rules that compare with it. */
 export interface PreviousReport {

@@ -11,7 +11,7 @@
 
 import { formatNumber } from '../cells.js';
 import type { Localized, Suspect } from '../diagnostics.js';
-import type { CellKey } from '../format/index.js';
+import type { CellKey, Format } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
 import { holds, identities, round, type Identity } from './identities.js';
@@ -33,8 +33,8 @@ function coefficients(id: Identity): Map<Cell, number> {
   return out;
 }
 
-function find(t: Table): TableSuspect | null {
-  const ids = identities(t);
+function find(t: Table, format: Format): TableSuspect | null {
+  const ids = identities(t, format);
   const failing = ids.filter((id) => !holds(id));
   if (failing.length < 2) return null;
   const forms = new Map<Identity, Map<Cell, number>>();
@@ -68,12 +68,15 @@ function find(t: Table): TableSuspect | null {
   return found.length === 1 ? found[0] : null;
 }
 
-const cache = new WeakMap<Table, TableSuspect | null>();
+const cache = new WeakMap<Table, { identities: Identity[]; s: TableSuspect | null }>();
 
-/** The one cell that explains every failing identity of a table, or null (cached per table object). */
-export function suspectOf(t: Table): TableSuspect | null {
-  let s = cache.get(t);
-  if (s === undefined) cache.set(t, (s = find(t)));
+/** The one cell that explains every failing identity `format` declares for a table, or null (cached per table object and its identities). */
+export function suspectOf(t: Table, format: Format): TableSuspect | null {
+  const ids = identities(t, format);
+  const known = cache.get(t);
+  if (known && known.identities === ids) return known.s;
+  const s = find(t, format);
+  cache.set(t, { identities: ids, s });
   return s;
 }
 

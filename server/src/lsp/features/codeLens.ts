@@ -21,9 +21,9 @@ export function codeLenses(uri: string, version: number, a: Analysis, locale: Lo
   const lenses: CodeLens[] = [];
   for (const t of a.tables) {
     if (t.kind === 't2') continue;
-    const v = verdict(t);
+    const v = verdict(t, a.format);
     const range = { start: { line: t.startLine, character: 0 }, end: { line: t.startLine, character: 0 } };
-    lenses.push({ range, command: { title: verdictTitle(v, t.kind, locale, tableCoverage(t)), command: '' } });
+    lenses.push({ range, command: { title: verdictTitle(v, t.kind, locale, tableCoverage(t, a.format)), command: '' } });
     if (v.failing.some((id) => id.expected >= 0 && !settled?.(id.rule, id.anchor.key))) {
       lenses.push({ range, command: { title: pick(text.lensRecompute(), locale), command: SERVER_COMMANDS.recompute, arguments: [{ uri, version, tableAt: t.startLine }] } });
     }

@@ -6,7 +6,7 @@
 // On a prose number the core recognised (analysis.claims), the table cell(s) it states and their value.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { asSuspect, claimAt, holds, identities, pick, suspectNote, suspectOf, type ClaimReading, type Identity, type Locale } from '../../core/index.js';
+import { asSuspect, claimAt, holds, identities, pick, suspectNote, suspectOf, type ClaimReading, type Format, type Identity, type Locale } from '../../core/index.js';
 import type { ServerContext } from '../context.js';
 import { guard, requirePosition, requireUri } from '../guard.js';
 import { text } from '../messages.js';
@@ -18,10 +18,10 @@ function verdictOf(id: Identity, locale: Locale): string {
 
 /** `总计 = 8 + 0 + 0 = 8`: the derived cell's name, then the core's formula with its numbers. */
 export function formulaLine(id: Identity, locale: Locale): string {
-  return `${pick(text.anchorName(id.rule), locale)} = ${id.formula}`;
+  return `${pick(id.anchorName, locale)} = ${id.formula}`;
 }
 
-export function hoverText(placed: PlacedCell, locale: Locale, markdown: boolean): string {
+export function hoverText(placed: PlacedCell, format: Format, locale: Locale, markdown: boolean): string {
   const { cell, table, row, column } = placed;
   const code = (s: string) => (markdown ? `\`${s}\`` : s);
   const bold = (s: string) => (markdown ? `**${s}**` : s);
@@ -30,7 +30,7 @@ export function hoverText(placed: PlacedCell, locale: Locale, markdown: boolean)
   lines.push(`${pick(text.column(), locale)}: ${bold(pick(column, locale))}`);
   const value = cell.text === '' ? '—' : cell.text;
   lines.push(`${pick(text.value(), locale)}: ${code(value)}${cell.problem ? ` (${pick(text.problem(cell.problem), locale)})` : ''}`);
-  const all = identities(table);
+  const all = identities(table, format);
   if (cell.derived) {
     lines.push('', pick(text.derivedCell(), locale));
     const mine = all.filter((id) => sameCell(id.anchor, cell));
@@ -45,7 +45,7 @@ export function hoverText(placed: PlacedCell, locale: Locale, markdown: boolean)
       for (const id of uses) lines.push(`${markdown ? '- ' : '  '}${pick(text.ruleName(id.rule), locale)}: ${formulaLine(id, locale)} ${verdictOf(id, locale)}`);
     }
   }
-  const s = suspectOf(table);
+  const s = suspectOf(table, format);
   if (s && sameCell(s.at, cell)) lines.push('', bold(pick(text.suspectHere(s.value, s.explains.length), locale)));
   else if (s && cell.derived && s.explains.some((id) => sameCell(id.anchor, cell))) {
     lines.push('', pick(text.suspectElsewhere(suspectNote(asSuspect(s))), locale));
@@ -91,7 +91,7 @@ export function register(ctx: ServerContext): void {
       }
       const { cell } = placed;
       return {
-        contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hoverText(placed, ctx.settings.locale(settings), markdown) },
+        contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hoverText(placed, analysis.format, ctx.settings.locale(settings), markdown) },
         range: { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } },
       };
     }),

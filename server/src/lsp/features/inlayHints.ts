@@ -14,7 +14,7 @@ export function inlayHints(a: Analysis, range: Range, locale: Locale, severity: 
   for (const table of a.tables) {
     if (table.endLine < range.start.line || table.startLine > range.end.line) continue;
     const shown = new Set<string>();
-    for (const id of identities(table)) {
+    for (const id of identities(table, a.format)) {
       if (holds(id) || severity(id.rule) === 'off' || settled?.(id.rule, id.anchor.key)) continue;
       const c = id.anchor;
       if (c.line < range.start.line || c.line > range.end.line) continue;

@@ -2,7 +2,7 @@
 // tables as children. Clients without hierarchical symbols get a flat list with containers.
 
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver';
-import { pick, type Analysis, type Locale, type Table } from '../../core/index.js';
+import { pick, type Analysis, type Format, type Locale, type Table } from '../../core/index.js';
 import { NOTIFICATIONS } from '../../protocol.js';
 import type { Lines, ServerContext } from '../context.js';
 import { guard, requireUri, sendNotice } from '../guard.js';
@@ -13,11 +13,11 @@ function linesRange(doc: Lines, from: number, to: number): Range {
   return { start: { line: from, character: 0 }, end: { line: to, character: doc.line(to).length } };
 }
 
-function tableSymbol(doc: Lines, t: Table, locale: Locale): DocumentSymbol {
+function tableSymbol(doc: Lines, t: Table, format: Format, locale: Locale): DocumentSymbol {
   const range = linesRange(doc, t.startLine, t.endLine);
   return {
     name: pick(text.tableName(t.kind), locale),
-    detail: tableVerdictTitle(t, locale),
+    detail: tableVerdictTitle(t, format, locale),
     kind: SymbolKind.Array,
     range,
     selectionRange: { start: range.start, end: { line: t.startLine, character: doc.line(t.startLine).length } },
@@ -39,11 +39,11 @@ export function documentSymbols(doc: Lines, a: Analysis, locale: Locale): Docume
       kind: SymbolKind.Module,
       range: linesRange(doc, h.line, Math.max(h.line, s.endLine)),
       selectionRange: { start: { line: h.line, character: h.start }, end: { line: h.line, character: h.end } },
-      children: children.map((t) => tableSymbol(doc, t, locale)),
+      children: children.map((t) => tableSymbol(doc, t, a.format, locale)),
     });
   }
   // Tables outside every section (a draft without headings) stand on their own.
-  for (const t of a.tables) if (!placed.has(t)) out.push(tableSymbol(doc, t, locale));
+  for (const t of a.tables) if (!placed.has(t)) out.push(tableSymbol(doc, t, a.format, locale));
   return out.sort((x, y) => x.range.start.line - y.range.start.line);
 }
 

@@ -20,7 +20,8 @@ import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeR
 type Entry =
   | { scope: 'table'; severity: Severity; arithmetic?: boolean; check?: TableRule['check'] }
   | { scope: 'document'; severity: Severity; reads?: DocumentRule['reads']; check: DocumentRule['check'] }
-  | { scope: 'config'; severity: Severity };
+  | { scope: 'config'; severity: Severity }
+  | { scope: 'batch'; severity: Severity };
 
 /** Keyed by id, so that the compiler holds every RuleId to exactly one entry. */
 const ENTRIES: { [id in RuleId]: Entry } = {
@@ -57,6 +58,8 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'carryover-mismatch': { scope: 'document', severity: 'warning', reads: 'previous', check: carryoverMismatchRule },
   'valid-count-chain': { scope: 'document', severity: 'information', reads: 'previous', check: validCountChainRule },
   'prose-repeated': { scope: 'document', severity: 'information', reads: 'previous', check: proseRepeatedRule },
+  // Found over a batch (core/copied: `check` over many reports, Check All Reports), not in one report.
+  'prose-copied': { scope: 'batch', severity: 'information' },
   'section-empty': { scope: 'document', severity: 'warning', check: sectionEmptyRule },
   'section-fee': { scope: 'document', severity: 'information', check: sectionFeeRule },
   // Slips of the pen (slips.ts): information, and a hint for the punctuation's width.
@@ -76,6 +79,7 @@ export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {
   const base = { id, severity: e.severity, summary: RULE_TEXT[id].summary, example: RULE_TEXT[id].example };
   if (e.scope === 'table') return { ...base, scope: 'table', arithmetic: !!e.arithmetic, check: e.check };
   if (e.scope === 'config') return { ...base, scope: 'config', arithmetic: false };
+  if (e.scope === 'batch') return { ...base, scope: 'batch', arithmetic: false };
   return { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
 });
 

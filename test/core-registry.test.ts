@@ -19,7 +19,7 @@ test('rule ids are unique and every rule has a summary in both languages and an 
   assert.equal(RULE_BY_ID.size, RULES.length);
   for (const r of RULES) {
     assert.ok(r.summary.zh && r.summary.en && r.example, r.id);
-    assert.ok(r.scope === 'table' || r.scope === 'document' || r.scope === 'config', r.id);
+    assert.ok(r.scope === 'table' || r.scope === 'document' || r.scope === 'config' || r.scope === 'batch', r.id);
     if (r.scope === 'document') assert.equal(typeof r.check, 'function', r.id);
   }
 });

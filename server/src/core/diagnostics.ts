@@ -127,6 +127,7 @@ export type RuleId =
   | 'carryover-mismatch'
   | 'valid-count-chain'
   | 'prose-repeated'
+  | 'prose-copied'
   | 'section-empty'
   | 'section-fee'
   | 'word-repeated'

@@ -5,6 +5,7 @@
 import type { RuleId } from './diagnostics.js';
 import type { Localized } from './i18n.js';
 import { ruleText as YEARS_TEXT } from './years/messages.js';
+import { copiedRuleText } from './copied/messages.js';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });
 
@@ -223,6 +224,7 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
   'carryover-mismatch': years('carryover-mismatch'),
   'valid-count-chain': years('valid-count-chain'),
   'prose-repeated': years('prose-repeated'),
+  'prose-copied': copiedRuleText,
   'section-empty': years('section-empty'),
   'section-fee': years('section-fee'),
   'word-repeated': {

@@ -10,7 +10,7 @@
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 
-import { analyzeText, applyEdits, coverage, crossCheck, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
+import { analyzeText, applyEdits, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic } from '../../config/index.js';
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { UsageError } from '../args.js';
@@ -203,6 +203,20 @@ async function compareYears(results: Result[], previousPath: string | undefined,
   for (const [c, prev] of pairReports(checked, given)) compareWith(c, prev);
 }
 
+/**
+ * Pass 3b: prose-copied over the batch: each report's sentence hashes (no text kept), then the
+ * reports sharing most of their prose with another office's report of the same year.
+ */
+function copiedAcross(results: Result[]): void {
+  const checked = results.filter((x): x is Checked => 'input' in x && !!x.input.analysis);
+  if (checked.length < 2) return;
+  const prints = checked.map((c) => proseFingerprint(c.input.analysis!, linesOf(c.input), c.input.path));
+  for (const m of findCopied(prints)) {
+    const c = checked[m.report];
+    c.report.diagnostics = withCrossYear(c.report.diagnostics, [copiedFinding(m, prints, linesOf(c.input))]);
+  }
+}
+
 /** Pass 4: the configuration file, the output (JSON as a stream, file by file) and the tally; the count of errors. */
 declare const __VERSION__: string | undefined;
 
@@ -283,6 +297,7 @@ export const check = defineCommand({
       return 130;
     }
     await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail);
+    copiedAcross(results);
     const errors = printAll(results, format as Format, locale, io, configFor);
     return bad ? 2 : errors ? 1 : 0;
   },

@@ -23,7 +23,8 @@ type Entry =
   | { scope: 'table'; severity: Severity; check?: (table: Table) => Finding[] }
   | { scope: 'table'; severity: Severity; arithmetic: true; reads: 'format'; check: (table: Table, format: Format) => Finding[] }
   | { scope: 'document'; severity: Severity; reads?: DocumentRule['reads']; check: DocumentRule['check'] }
-  | { scope: 'config'; severity: Severity };
+  | { scope: 'config'; severity: Severity }
+  | { scope: 'batch'; severity: Severity };
 
 /** Keyed by id, so that the compiler holds every RuleId to exactly one entry. */
 const ENTRIES: { [id in RuleId]: Entry } = {
@@ -60,6 +61,8 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'carryover-mismatch': { scope: 'document', severity: 'warning', reads: 'previous', check: carryoverMismatchRule },
   'valid-count-chain': { scope: 'document', severity: 'information', reads: 'previous', check: validCountChainRule },
   'prose-repeated': { scope: 'document', severity: 'information', reads: 'previous', check: proseRepeatedRule },
+  // Found over a batch (core/copied: `check` over many reports, Check All Reports), not in one report.
+  'prose-copied': { scope: 'batch', severity: 'information' },
   'section-empty': { scope: 'document', severity: 'warning', check: sectionEmptyRule },
   'section-fee': { scope: 'document', severity: 'information', check: sectionFeeRule },
   // Slips of the pen (slips.ts): information, and a hint for the punctuation's width.
@@ -79,6 +82,7 @@ export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {
   const base = { id, severity: e.severity, summary: RULE_TEXT[id].summary, example: RULE_TEXT[id].example };
   if (e.scope === 'table') return 'reads' in e ? { ...base, scope: 'table', arithmetic: true, reads: e.reads, check: e.check } : { ...base, scope: 'table', arithmetic: false, check: e.check };
   if (e.scope === 'config') return { ...base, scope: 'config', arithmetic: false };
+  if (e.scope === 'batch') return { ...base, scope: 'batch', arithmetic: false };
   return { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
 });
 

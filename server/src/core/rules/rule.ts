@@ -78,4 +78,9 @@ export interface ConfigRule extends RuleBase {
   scope: 'config';
 }
 
-export type Rule = TableRule | DocumentRule | ConfigRule;
+/** A rule found over a batch of reports (prose-copied: core/copied), not by reading one report. */
+export interface BatchRule extends RuleBase {
+  scope: 'batch';
+}
+
+export type Rule = TableRule | DocumentRule | ConfigRule | BatchRule;

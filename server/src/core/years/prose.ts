@@ -94,8 +94,8 @@ const isSubheading = (key: string) => {
   return !!m && key.length - m[0].length <= SUBHEADING_MAX;
 };
 
-/** Whether a sentence counts: long enough, no boilerplate, no topic heading. */
-const counts = (s: Sentence) => s.key.length >= MIN_SENTENCE && !isSubheading(s.key) && !BOILERPLATE.some((re) => re.test(s.key));
+/** Whether a sentence counts: long enough, no boilerplate, no topic heading (prose-copied counts the same). */
+export const counts = (s: { key: string }) => s.key.length >= MIN_SENTENCE && !isSubheading(s.key) && !BOILERPLATE.some((re) => re.test(s.key));
 
 /** prose-repeated: one information finding when the share of repeated sentences is above the threshold (a number, or in the options). */
 export function proseRepeated(current: ProseInput, previous: ProseInput, opts: ProseRepeatedOptions | number = {}): Finding[] {

@@ -87,7 +87,7 @@ describe('check --format sarif', () => {
     const validate = validator();
     for (const file of [report, 'suspect.txt']) {
       const log = JSON.parse(run('check', '--format', 'sarif', file).stdout);
-      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      assert.ok(validate(log as unknown), JSON.stringify(validate.errors, null, 2));
       const rules = log.runs[0].tool.driver.rules as { id: string }[];
       const ids = rules.map((r) => r.id);
       assert.equal(new Set(ids).size, ids.length, `no rule listed twice: ${ids.join(', ')}`);

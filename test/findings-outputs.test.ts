@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { RULES } from '../server/src/core/index.ts';
 import { findingsCsv } from '../server/src/findings/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -75,6 +76,28 @@ describe('check --format sarif', () => {
     const badUri = structuredClone(log);
     badUri.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = '报告/某区 2024.txt';
     assert.equal(validate(badUri), false);
+  });
+
+  test('tool.driver.rules lists every rule id the checker can report, once each; each result points at its rule; a suspect cell travels in properties', () => {
+    // A report whose 本年新收 自然人 is typed 13 for 12: its row total and the column's balance fail, both explained by that one cell.
+    const lines = readFileSync(join(ROOT, 'examples/clean.report.txt'), 'utf8').split('\n');
+    assert.match(lines[23], /^一、本年新收政府信息公开申请数量 \| 12 \| 3 \|/);
+    lines[23] = lines[23].replace('| 12 | 3 |', '| 13 | 3 |');
+    writeFileSync(join(dir, 'suspect.txt'), lines.join('\n'));
+    const validate = validator();
+    for (const file of [report, 'suspect.txt']) {
+      const log = JSON.parse(run('check', '--format', 'sarif', file).stdout);
+      assert.ok(validate(log as unknown), JSON.stringify(validate.errors, null, 2));
+      const rules = log.runs[0].tool.driver.rules as { id: string }[];
+      const ids = rules.map((r) => r.id);
+      assert.equal(new Set(ids).size, ids.length, `no rule listed twice: ${ids.join(', ')}`);
+      assert.deepEqual([...ids].sort(), [...new Set([...RULES.map((r) => r.id), 'reviewed-stale'])].sort());
+      for (const r of log.runs[0].results as { ruleId: string; ruleIndex: number }[]) assert.equal(ids[r.ruleIndex], r.ruleId, `${r.ruleId} at its index`);
+    }
+    const results = JSON.parse(run('check', '--format', 'sarif', 'suspect.txt').stdout).runs[0].results as { ruleId: string; properties: { cell?: string; suspect?: unknown } }[];
+    const explained = results.filter((r) => r.properties.suspect);
+    assert.deepEqual(explained.map((r) => [r.ruleId, r.properties.cell]).sort(), [['request-balance', 't3.carryOver.natural'], ['request-row-total', 't3.new.total']]);
+    for (const r of explained) assert.deepEqual(r.properties.suspect, { cell: 't3.new.natural', value: 12 });
   });
 
   test('every finding is a result; reviewed ones carry suppressions with the status, reason, reviewer and date', () => {

@@ -29,10 +29,30 @@ export async function reviewer(fallback: ReviewerName): Promise<string> {
   }
 }
 
-/** Asks for the status and the reason; undefined when the user cancels. */
+/** Asks for the status (starting on `current`, the finding's review so far) and the reason; undefined when the user cancels. */
 export async function askReview(m: ReviewMessages, current?: ReviewStatus): Promise<{ status: ReviewStatus; reason: string } | undefined> {
-  const items = REVIEW_STATUSES.map((status) => ({ ...m.status[status], status, picked: status === current }));
-  const chosen = await vscode.window.showQuickPick(items, { title: m.statusTitle, placeHolder: m.statusTitle, ignoreFocusOut: true, matchOnDetail: true });
+  const items = REVIEW_STATUSES.map((status) => ({ ...m.status[status], status }));
+  // A single-choice showQuickPick ignores `picked`: the quick pick's active item is what starts chosen.
+  const chosen = await new Promise<(typeof items)[number] | undefined>((resolve) => {
+    const qp = vscode.window.createQuickPick<(typeof items)[number]>();
+    qp.title = m.statusTitle;
+    qp.placeholder = m.statusTitle;
+    qp.ignoreFocusOut = true;
+    qp.matchOnDetail = true;
+    qp.items = items;
+    const start = items.find((i) => i.status === current);
+    if (start) qp.activeItems = [start];
+    let picked: (typeof items)[number] | undefined;
+    qp.onDidAccept(() => {
+      picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      qp.dispose();
+      resolve(picked);
+    });
+    qp.show();
+  });
   if (!chosen) return undefined;
   const reason = await vscode.window.showInputBox({ title: m.reasonTitle, prompt: m.reasonPrompt(m.statusShort[chosen.status]), placeHolder: m.reasonPlaceholder, ignoreFocusOut: true });
   if (reason === undefined) return undefined;
@@ -97,7 +117,7 @@ export function registerReview(context: vscode.ExtensionContext, client: () => P
     vscode.commands.registerCommand(CLIENT_COMMANDS.markReviewed, async (arg?: unknown) => {
       // From the code action: a ReviewTarget. From the Findings view: its tree element.
       let target = arg as ReviewTarget | undefined;
-      let current: ReviewStatus | undefined;
+      let current: ReviewStatus | undefined = target?.current;
       if (!target || typeof target.uri !== 'string') {
         const resolved = await fromView?.(arg);
         if (!resolved) return false;

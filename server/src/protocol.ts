@@ -123,6 +123,8 @@ export interface ReviewTarget {
   rule: string;
   /** Where the finding starts (with `rule`, it is found again in the server's copy). */
   at: { line: number; character: number };
+  /** The finding's review so far ("Change the review…" of a confirmed finding): the prompt starts on it. */
+  current?: ReviewStatus;
 }
 
 /** `SERVER_REQUESTS.reviewEdit`'s params: the finding, and what the reviewer said. */

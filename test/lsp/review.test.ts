@@ -174,6 +174,8 @@ describe('Mark as reviewed with a status and a reason (a client with the prompt)
     assert.ok(actions.some((a) => a.kind === 'quickfix' && a.edit));
     const again = actions.find((a) => a.command?.command === CLIENT_COMMANDS.markReviewed)!;
     assert.equal(again.title, '更改审核结论…');
+    // The prompt starts on the finding's status so far (client/src/review.ts askReview: its active item).
+    assert.deepEqual(again.command!.arguments, [{ uri, version: 1, rule: d.code, at: d.range.start, current: 'confirmed' }]);
     const count = JSON.parse(readFileSync(configPath, 'utf8')).reviewed.length;
     const after = await review(confirmed, 'accepted', '已改正后复核');
     assert.equal(byCell(after, 't3.carryOver.total'), undefined);

@@ -141,6 +141,28 @@ describe('the workspace check (push diagnostics)', () => {
   });
 });
 
+describe('the workspace check lists the folder afresh (workspaceCheck.ts: files({ fresh: true }))', () => {
+  const f = folder({ 'a.txt': wrong });
+  let c: TestClient;
+  before(async () => {
+    c = await start([f.uri]);
+  });
+  after(() => c?.stop());
+
+  test('a report written just before the request, with no watcher event yet, is checked', async () => {
+    const check = () => c.request<{ files: number; reports: number }>('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
+    assert.equal((await check()).files, 1, 'the first check lists (and caches) the folder');
+    // Copied in by the user a moment ago: the client's file event has not arrived (none is sent here).
+    writeFileSync(f.path('new.txt'), wrong);
+    const since = c.published.length;
+    const summary = await check();
+    assert.deepEqual([summary.files, summary.reports], [2, 2], 'the new report is counted');
+    const published = c.published.slice(since).find((p) => p.uri === f.at('new.txt'));
+    assert.ok(published, `new.txt published; published: ${JSON.stringify(c.published.slice(since).map((p) => p.uri))}`);
+    assert.deepEqual(rulesAt(published.diagnostics), coreRules(wrong));
+  });
+});
+
 describe('workspace folders added and removed', () => {
   const a = folder({ 'a.txt': wrong });
   const b = folder({ 'b.txt': wrong });

@@ -24,6 +24,8 @@ export interface FindingRecord {
   row?: string;
   expected?: number;
   actual?: number;
+  /** The one input cell that explains this arithmetic finding, and the value that makes it hold (core/rules/suspect.ts). */
+  suspect?: { cell: string; value: number };
   /** `t2` `t3` `t4` (a table), `s1`…`s6` (a section), `doc` (before the first heading). */
   place: string;
   placeName: Localized;
@@ -62,6 +64,7 @@ function record(a: Analysis | undefined, d: Diagnostic, entry?: ReviewedEntry): 
   else if (d.row) r.row = d.row;
   if (d.expected !== undefined) r.expected = d.expected;
   if (d.actual !== undefined) r.actual = d.actual;
+  if (d.suspect) r.suspect = { cell: d.suspect.cell, value: d.suspect.value };
   if (entry) {
     r.review = { status: statusOf(entry), reason: entry.reason };
     if (entry.reviewer) r.review.reviewer = entry.reviewer;

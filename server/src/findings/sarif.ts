@@ -39,11 +39,15 @@ export function sarifLog(reports: readonly ReportFindings[], opts: SarifOptions)
     shortDescription: { text: pick(r.summary, locale) },
     defaultConfiguration: { level: LEVEL[r.severity] },
   }));
-  rules.push({
-    id: REVIEWED_STALE,
-    shortDescription: { text: pick({ zh: '已审核的发现不再出现，可删除该条记录', en: 'a reviewed finding no longer occurs; its entry can be removed' }, locale) },
-    defaultConfiguration: { level: 'note' },
-  });
+  // Every id the run can report, once: the registry holds reviewed-stale too (a config rule); a
+  // suspect cell is not a rule of its own but a property of the arithmetic findings it explains.
+  if (!rules.some((r) => r.id === REVIEWED_STALE)) {
+    rules.push({
+      id: REVIEWED_STALE,
+      shortDescription: { text: pick({ zh: '已审核的发现不再出现，可删除该条记录', en: 'a reviewed finding no longer occurs; its entry can be removed' }, locale) },
+      defaultConfiguration: { level: 'note' },
+    });
+  }
   const ruleIndex = new Map<string, number>(rules.map((r, i) => [r.id, i]));
   const results = reports.flatMap((report) =>
     report.findings.map((f) => {
@@ -67,6 +71,7 @@ export function sarifLog(reports: readonly ReportFindings[], opts: SarifOptions)
       if (f.row) properties.row = f.row;
       if (f.expected !== undefined) properties.expected = f.expected;
       if (f.actual !== undefined) properties.actual = f.actual;
+      if (f.suspect) properties.suspect = f.suspect;
       if (report.office) properties.office = report.office;
       if (report.year !== null) properties.year = report.year;
       result.properties = properties;

@@ -157,8 +157,9 @@ export function register(ctx: ServerContext): void {
           const core = all.find((x) => x.rule === data.rule && x.range.start.line === data.at.line && x.range.start.character === data.at.character);
           if (!core) continue;
           if (prompt) {
-            const target: ReviewTarget = { uri, version, rule: core.rule, at: core.range.start };
-            const title = pick(confirmed.has(at(core)) ? reviewText.changeReview() : reviewText.markReviewed(), locale);
+            const isConfirmed = confirmed.has(at(core));
+            const target: ReviewTarget = { uri, version, rule: core.rule, at: core.range.start, ...(isConfirmed ? { current: 'confirmed' as const } : {}) };
+            const title = pick(isConfirmed ? reviewText.changeReview() : reviewText.markReviewed(), locale);
             const command = { title, command: CLIENT_COMMANDS.markReviewed, arguments: [target] };
             actions.push(literals ? { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command } : command);
             continue;

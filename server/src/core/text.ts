@@ -9,15 +9,12 @@ export function splitLines(text: string): string[] {
 
 /** Full-width ASCII and ideographic space to half-width; NFKC would also fold other things we keep. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  // Most text has none: return it as it is rather than rebuilding it a character at a time.
+  return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, halfOf) : s;
 }
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
+const halfOf = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 const SPACE_RE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 

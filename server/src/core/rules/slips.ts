@@ -116,6 +116,9 @@ function paragraphs(ctx: DocumentContext): number[][] {
   return out;
 }
 
+// One search per line for a pair's marks, not a test of every character against them.
+const BRACKET_MARKS = new Map(BRACKETS.map((b) => [b, new RegExp(`[${(b.open + b.close).replace(/[\\\]^-]/g, '\\$&')}]`, 'g')]));
+
 /** brackets-unpaired: 《》, “” and （） paired within each prose paragraph. */
 export function bracketsUnbalancedRule(ctx: DocumentContext): Finding[] {
   return carried(ctx.carry, 'brackets-unpaired', () => {
@@ -127,8 +130,11 @@ export function bracketsUnbalancedRule(ctx: DocumentContext): Finding[] {
         const marks: Mark[] = [];
         for (const i of para) {
           const text = ctx.lines[i];
-          for (let k = 0; k < text.length; k++) {
-            const c = text[k];
+          const re = BRACKET_MARKS.get(b)!;
+          re.lastIndex = 0;
+          for (let m = re.exec(text); m; m = re.exec(text)) {
+            const c = m[0];
+            const k = m.index;
             if (b.open.includes(c)) {
               open.push({ ch: c, line: i, at: k });
               marks.push({ ch: c, line: i, at: k });

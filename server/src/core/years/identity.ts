@@ -226,8 +226,11 @@ export function officeKey(office: string): string {
  */
 export function sameOffice(a: string | null, b: string | null): boolean {
   if (!a || !b) return false;
-  const ka = officeKey(a);
-  const kb = officeKey(b);
+  return sameOfficeKey(officeKey(a), officeKey(b));
+}
+
+/** `sameOffice` over two offices' keys (`officeKey`), for callers comparing one office with many. */
+export function sameOfficeKey(ka: string, kb: string): boolean {
   if (ka === kb) return true;
   const [short, long] = ka.length < kb.length ? [ka, kb] : [kb, ka];
   if (!long.endsWith(short)) return false;

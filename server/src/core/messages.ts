@@ -98,6 +98,11 @@ export const msg = {
   labelWording: (text: string, official: string) => L(`“${text}”与规定措辞“${official}”不同`, `“${text}” differs from the official wording “${official}”`),
   periodYear: (year: number, reportYear: number) =>
     L(`统计期限的年份 ${year} 与报告年度 ${reportYear} 不一致`, `The statistical period’s year ${year} disagrees with the report’s year ${reportYear}`),
+  /** period-year: the period starts after 1 January or ends before 31 December. */
+  periodDays: (day: string, reportYear: number, start: boolean) =>
+    start
+      ? L(`统计期限从“${day}”起，应为${reportYear}年1月1日至12月31日`, `The statistical period starts on “${day}”; it should run from 1 January to 31 December ${reportYear}`)
+      : L(`统计期限至“${day}”止，应为${reportYear}年1月1日至12月31日`, `The statistical period ends on “${day}”; it should run from 1 January to 31 December ${reportYear}`),
   format2019: () =>
     L('本报告使用已被替代的2019年格式（国办公开办函〔2019〕60号），表二按该格式检查', 'This report uses the superseded 2019 format; table 二 is checked against it'),
   /** word-repeated: a word typed twice in a row. */

@@ -136,6 +136,8 @@ export const msg = {
     ),
   outlineOutOfOrder: (numeral: string, prev: string) =>
     L(`编号顺序错乱：“${prev}”之后是“${numeral}”`, `Numbering out of order: “${numeral}” follows “${prev}”`),
+  outlineMixed: (numeral: string, first: string) =>
+    L(`同一层级混用两种编号：“${numeral}”与本列表开头的“${first}”体例不同`, `Two numbering systems at one level: “${numeral}” differs from “${first}” that starts this list`),
   quoteDirectionFix: (from: string, to: string) => L(`把“${from}”改为“${to}”`, `Change “${from}” to “${to}”`),
 };
 

@@ -206,7 +206,7 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
     example: '规范性文件 | 1 | 1 | 6 |   （应为“行政规范性文件”）',
   },
   'period-year': {
-    summary: L('统计期限的年份与报告年度不一致', 'The statistical period’s year disagrees with the report’s year'),
+    summary: L('统计期限的年份与报告年度不一致，或不是该年1月1日至12月31日', 'The statistical period’s year disagrees with the report’s year, or the period is not 1 January – 31 December of it'),
     example: '2024年度报告中：本报告所列数据的统计期限为2023年1月1日至2023年12月31日',
   },
   'format-2019': {
@@ -249,8 +249,8 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
   },
   'outline-numbering': {
     summary: L(
-      '正文小标题编号跳号、顺序错乱，或用了一级标题的编号（如总体情况中的“二、”；表格内格式自带的编号不查）',
-      'Sub-items numbered out of order or skipping one, or a sub-topic numbered like a section (二、 inside 总体情况; the tables’ own numbering is not read)',
+      '正文小标题编号跳号、顺序错乱、同一列表混用两种编号（1、与3.），或用了一级标题的编号（如总体情况中的“二、”；表格内格式自带的编号不查）',
+      'Sub-items numbered out of order or skipping one, two numbering systems in one list (1、 then 3.), or a sub-topic numbered like a section (二、 inside 总体情况; the tables’ own numbering is not read)',
     ),
     example: '一、总体情况 / （一）主动公开 / （二）依申请公开 / （四）政府信息管理',
   },

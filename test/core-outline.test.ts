@@ -30,9 +30,13 @@ describe('outline-numbering', () => {
       ['三、', '“一、总体情况”中的小标题用了一级标题的编号“三、”，与六个部分的编号混淆（应为“（三）”）'],
     ]);
   });
-  test('no alarm: lists that start again at （一）, nested 1. 2. under each, 1、 and 1. mixed, decimals, 一是', () => {
+  test('seed 004’s 六: a list begun 1、 2、 going on 3. 4. 5. 6、 — one warning, at 3.', () => {
+    const text = withBody('- 1、依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费；', '- 2、2023年，我办认真学习贯彻落实有关文件；', '- 3.认证贯彻落实政务公开标准化规范化工作；', '- 4.认真开展政府网站和政务新媒体监管工作；', '- 5.按照有关规定开展行政执法三次；', '- 6、填报说明：数据来源于单位行政审批。');
+    assert.deepEqual(where(text), [['3.', '同一层级混用两种编号：“3.”与本列表开头的“1、”体例不同']]);
+  });
+  test('no alarm: lists that start again at （一）, nested 1. 2. under each, one list 1、 the next 1., decimals, 一是', () => {
     const text = withBody(
-      '（一）存在的主要问题。', '1.公开意识不强；', '2.解读形式单一。', '（二）改进措施。', '1、加强培训；', '2.丰富解读形式。',
+      '（一）存在的主要问题。', '1.公开意识不强；', '2.解读形式单一。', '（二）改进措施。', '1、加强培训；', '2、丰富解读形式。',
       '（一）下一步工作。', '12.5%的申请为自然人提出。', '一是加强领导，二是完善制度。',
     );
     assert.deepEqual(where(text), []);
@@ -45,9 +49,9 @@ describe('outline-numbering', () => {
 });
 
 describe('outline-numbering on the seeds and published reports, number by number', { skip: SKIP_SHARED }, () => {
-  test('seed 001’s 二、 in 五 and r09’s 二、… 六、 in 总体情况, nothing else', () => {
+  test('seed 001’s 二、 in 五, seed 004’s 3. in a list begun 1、, r09’s 二、… 六、 in 总体情况, nothing else', () => {
     const all = [...sharedFiles('seeds').map((f) => ({ ...f, name: `seeds/${f.name}` })), ...sharedFiles('real').map((f) => ({ ...f, name: `real/${f.name}` }))];
     const found = all.flatMap(({ name, text }) => analyzeText(text, { name }).diagnostics.filter((d) => d.rule === 'outline-numbering').map((d) => [name.slice(0, 9), d.range.start.line + 1]));
-    assert.deepEqual(found, [['seeds/001', 66], ['real/r09_', 5], ['real/r09_', 8], ['real/r09_', 10], ['real/r09_', 12], ['real/r09_', 14]]);
+    assert.deepEqual(found, [['seeds/001', 66], ['seeds/004', 85], ['real/r09_', 5], ['real/r09_', 8], ['real/r09_', 10], ['real/r09_', 12], ['real/r09_', 14]]);
   });
 });

@@ -99,6 +99,11 @@ export const msg = {
   labelWording: (text: string, official: string) => L(`“${text}”与规定措辞“${official}”不同`, `“${text}” differs from the official wording “${official}”`),
   periodYear: (year: number, reportYear: number) =>
     L(`统计期限的年份 ${year} 与报告年度 ${reportYear} 不一致`, `The statistical period’s year ${year} disagrees with the report’s year ${reportYear}`),
+  /** period-year: the period starts after 1 January or ends before 31 December. */
+  periodDays: (day: string, reportYear: number, start: boolean) =>
+    start
+      ? L(`统计期限从“${day}”起，应为${reportYear}年1月1日至12月31日`, `The statistical period starts on “${day}”; it should run from 1 January to 31 December ${reportYear}`)
+      : L(`统计期限至“${day}”止，应为${reportYear}年1月1日至12月31日`, `The statistical period ends on “${day}”; it should run from 1 January to 31 December ${reportYear}`),
   format2019: () =>
     L('本报告使用已被替代的2019年格式（国办公开办函〔2019〕60号），表二按该格式检查', 'This report uses the superseded 2019 format; table 二 is checked against it'),
   /** word-repeated: a word typed twice in a row. */
@@ -132,6 +137,8 @@ export const msg = {
     ),
   outlineOutOfOrder: (numeral: string, prev: string) =>
     L(`编号顺序错乱：“${prev}”之后是“${numeral}”`, `Numbering out of order: “${numeral}” follows “${prev}”`),
+  outlineMixed: (numeral: string, first: string) =>
+    L(`同一层级混用两种编号：“${numeral}”与本列表开头的“${first}”体例不同`, `Two numbering systems at one level: “${numeral}” differs from “${first}” that starts this list`),
   quoteDirectionFix: (from: string, to: string) => L(`把“${from}”改为“${to}”`, `Change “${from}” to “${to}”`),
 };
 
@@ -200,7 +207,7 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
     example: '规范性文件 | 1 | 1 | 6 |   （应为“行政规范性文件”）',
   },
   'period-year': {
-    summary: L('统计期限的年份与报告年度不一致', 'The statistical period’s year disagrees with the report’s year'),
+    summary: L('统计期限的年份与报告年度不一致，或不是该年1月1日至12月31日', 'The statistical period’s year disagrees with the report’s year, or the period is not 1 January – 31 December of it'),
     example: '2024年度报告中：本报告所列数据的统计期限为2023年1月1日至2023年12月31日',
   },
   'format-2019': {
@@ -244,8 +251,8 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
   },
   'outline-numbering': {
     summary: L(
-      '正文小标题编号跳号、顺序错乱，或用了一级标题的编号（如总体情况中的“二、”；表格内格式自带的编号不查）',
-      'Sub-items numbered out of order or skipping one, or a sub-topic numbered like a section (二、 inside 总体情况; the tables’ own numbering is not read)',
+      '正文小标题编号跳号、顺序错乱、同一列表混用两种编号（1、与3.），或用了一级标题的编号（如总体情况中的“二、”；表格内格式自带的编号不查）',
+      'Sub-items numbered out of order or skipping one, two numbering systems in one list (1、 then 3.), or a sub-topic numbered like a section (二、 inside 总体情况; the tables’ own numbering is not read)',
     ),
     example: '一、总体情况 / （一）主动公开 / （二）依申请公开 / （四）政府信息管理',
   },

@@ -27,6 +27,8 @@ export const PERIOD_RE = /统计(?:期限|期间|时限|周期|时间|区间|范
 export const YEAR_RE = /((?:19|20)\d{2})\s*年/g;
 /** Where the period sentence ends. */
 export const SENTENCE_STOP_RE = /[。；;]/;
+/** A day in the period sentence: 2023年1月1日, 12月31日 (the year may be left out after the first). */
+export const PERIOD_DAY_RE = /(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
 /**
  * Texts offices write in a cell for "none": dashes of every width (-, –, —, ——, －, ―, ─), a

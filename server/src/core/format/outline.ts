@@ -10,11 +10,11 @@ export const OUTLINE_LEAD = /^[\s\u3000#*>-]*/;
 export const TOP_NUMERAL = /^([一二三四五六七八九十]{1,3})[、．.]/;
 
 /** The numbering styles of the levels below a section, each read as its own sequence. */
-export const SUB_NUMERALS: readonly { style: string; re: RegExp; chinese: boolean; open: string; close: string }[] = [
+export const SUB_NUMERALS: readonly { style: string; re: RegExp; chinese: boolean; open: string; close: string; separators?: true }[] = [
   { style: 'paren-chinese', re: /^[（(]([一二三四五六七八九十]{1,3})[）)]/, chinese: true, open: '（', close: '）' },
   { style: 'paren-arabic', re: /^[（(](\d{1,2})[）)]/, chinese: false, open: '（', close: '）' },
   // 1、 or 1. (not 1.5 or 12.5%: a number with decimals is no item numeral).
-  { style: 'arabic', re: /^(\d{1,2})(?:、|[．.](?![\d０-９]))/, chinese: false, open: '', close: '.' },
+  { style: 'arabic', re: /^(\d{1,2})(?:、|[．.](?![\d０-９]))/, chinese: false, open: '', close: '.', separators: true },
 ];
 
 /** Chinese numerals by value, for naming the item expected: （三）. */

@@ -2,7 +2,7 @@
 // (numeral, punctuation, wording); the three tables present; the statistical period's year.
 
 import { diag, type Finding } from '../diagnostics.js';
-import { HEADING_PUNCTUATION, SECTIONS, TABLE_NAMES, TABLE_SECTION, type SectionId, type TableKind } from '../format/index.js';
+import { HEADING_PUNCTUATION, PERIOD_DAY_RE, PERIOD_RE, SECTIONS, SENTENCE_STOP_RE, TABLE_NAMES, TABLE_SECTION, type SectionId, type TableKind } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Heading, Range } from '../model.js';
 import type { DocumentContext } from './rule.js';
@@ -79,5 +79,29 @@ export function periodYear(ctx: DocumentContext): Finding[] {
   for (const y of ctx.periodYears) {
     if (y.year !== ctx.reportYear) out.push(diag('period-year', { start: { line: y.line, character: y.start }, end: { line: y.line, character: y.end } }, msg.periodYear(y.year, ctx.reportYear)));
   }
+  const days = ctx.periodYears.length ? periodDays(ctx.lines[ctx.periodYears[0].line] ?? '') : null;
+  if (days && !out.length) {
+    const line = ctx.periodYears[0].line;
+    for (const [d, month, day] of [[days.from, 1, 1], [days.to, 12, 31]] as const) {
+      if (d.month !== month || d.day !== day) out.push(diag('period-year', { start: { line, character: d.start }, end: { line, character: d.end } }, msg.periodDays(d.text, ctx.reportYear, month === 1)));
+    }
+  }
   return out;
+}
+
+interface PeriodDay { month: number; day: number; start: number; end: number; text: string }
+
+/** The first and second day the period sentence names (2023年1月1日至2023年12月31日), or null when it names fewer than two. */
+function periodDays(text: string): { from: PeriodDay; to: PeriodDay } | null {
+  const p = PERIOD_RE.exec(text);
+  if (!p) return null;
+  const end = Math.min(text.length, p.index + 60);
+  const stop = text.slice(p.index, end).search(SENTENCE_STOP_RE);
+  const window = text.slice(0, stop < 0 ? end : p.index + stop);
+  const re = new RegExp(PERIOD_DAY_RE.source, 'g');
+  re.lastIndex = p.index;
+  const found: PeriodDay[] = [];
+  let m: RegExpExecArray | null;
+  while (found.length < 2 && (m = re.exec(window))) found.push({ month: Number(m[2]), day: Number(m[3]), start: m.index, end: m.index + m[0].length, text: m[0] });
+  return found.length === 2 ? { from: found[0], to: found[1] } : null;
 }

@@ -5,5 +5,5 @@ import { readInput, walk } from '../server/src/sources/files.js';
 
 const { files } = walk(process.argv.slice(2));
 let lines = 0;
-for (const f of files) lines += decode(readInput(f)).text.split(/\r\n|\r|\n/).length;
+for (const f of files) lines += decode(readInput(f, 'text')).text.split(/\r\n|\r|\n/).length;
 process.stdout.write(`${files.length} files, ${lines} lines\n`);

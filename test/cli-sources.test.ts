@@ -83,8 +83,8 @@ describe('check over sources', () => {
     writeFileSync(join(p.dir, 'huge.pdf'), '%PDF-1.4\n');
     truncateSync(join(p.dir, 'huge.pdf'), 60 * 1024 * 1024);
     for (const [locale, expect] of [
-      ['zh-CN', { 'old.doc': /旧版 \.doc 格式.*另存为” \.docx/, 'old.wps': /旧版 \.wps 格式/, 'locked.docx': /设有密码/, 'broken.docx': /损坏|不是有效/, 'scan.pdf': /扫描件.*OCR/, 'encrypted.pdf': /打开密码/, 'huge.pdf': /超过 50 MB/ }],
-      ['en', { 'old.doc': /old \.doc format is not read: save it as \.docx/, 'old.wps': /old \.wps format/, 'locked.docx': /password-protected/, 'broken.docx': /damaged|Not a valid/, 'scan.pdf': /scan.*OCR/i, 'encrypted.pdf': /password/, 'huge.pdf': /over 50 MB/ }],
+      ['zh-CN', { 'old.doc': /旧版 \.doc 格式.*另存为” \.docx/, 'old.wps': /旧版 \.wps 格式/, 'locked.docx': /设有密码/, 'broken.docx': /损坏|不是有效/, 'scan.pdf': /扫描件.*OCR/, 'encrypted.pdf': /打开密码/, 'huge.pdf': /文件过大（60\.0 MB，上限 50 MB）/ }],
+      ['en', { 'old.doc': /old \.doc format is not read: save it as \.docx/, 'old.wps': /old \.wps format/, 'locked.docx': /password-protected/, 'broken.docx': /damaged|Not a valid/, 'scan.pdf': /scan.*OCR/i, 'encrypted.pdf': /password/, 'huge.pdf': /file too large \(60\.0 MB; the limit is 50 MB\)/ }],
     ] as const) {
       const r = run('check', '--locale', locale, p.dir);
       assert.equal(r.status, 2, r.stderr);

@@ -5,7 +5,8 @@
 // .docx atomically (only the derived cells; the file re-reads without arithmetic errors) and
 // refuses a web page or a PDF, leaving it untouched. Run: node test/run.mjs test/lsp/sources.test.ts
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { analyzeText, ARITHMETIC_RULES } from '../../server/src/core/index.ts';
 import { pathOfUri } from '../../server/src/lsp/sourceFiles.ts';
-import { readSource } from '../../server/src/sources/index.ts';
+import { DEFAULT_LIMITS, readSource } from '../../server/src/sources/index.ts';
 import { makeDocx } from '../helpers/sources.ts';
 import { buildServer } from './build';
 import { ROOT, TestClient } from './client';
@@ -35,6 +36,31 @@ after(() => client?.stop());
 const uri = (p: string) => pathToFileURL(p).toString();
 
 describe('open a source as a draft', () => {
+  test('one set of limits and one message per file error: the editor says what `check` says (a .docx over 10 MB is read, one over the limit and a missing file refused alike)', async () => {
+    const big = join(dir, 'big.docx');
+    writeFileSync(big, makeDocx(EXAMPLE));
+    // A .docx padded with zeros: over the limit it is refused before it is read; at 12 MB (the editor
+    // once refused anything over 10 MB, the CLI read it) it is read, whatever the reader then says.
+    const doc = readFileSync(big);
+    const padded = join(dir, 'padded.docx');
+    writeFileSync(padded, doc);
+    truncateSync(padded, DEFAULT_LIMITS.maxBytes + 1);
+    const missing = join(dir, 'gone.docx');
+    const cli = (path: string, locale: string) => spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '--locale', locale, path], { encoding: 'utf8' }).stderr;
+    for (const path of [padded, missing]) {
+      const r = await client.request<Converted>('disclosureReport/convertSource', { uri: uri(path) });
+      assert.ok('error' in r, JSON.stringify(r));
+      assert.ok(cli(path, 'en').includes(`cannot read: ${r.error.en}`), `${cli(path, 'en')} / ${r.error.en}`);
+      assert.ok(cli(path, 'zh-CN').includes(`无法读取：${r.error.zh}`), `${cli(path, 'zh-CN')} / ${r.error.zh}`);
+    }
+    const over = await client.request<Converted>('disclosureReport/convertSource', { uri: uri(padded) });
+    assert.ok('error' in over);
+    assert.match(over.error.en, /file too large \(50\.0 MB; the limit is 50 MB\)/);
+    truncateSync(padded, 12 * 1024 * 1024);
+    const read = await client.request<Converted>('disclosureReport/convertSource', { uri: uri(padded) });
+    assert.ok(!('error' in read) || !/too large/.test(read.error.en), JSON.stringify(read));
+  });
+
   test('a .docx and a PDF convert to the text the CLI reads; opened, the draft gets the same arithmetic diagnostics', async () => {
     const docx = join(dir, '报告 2025.docx');
     writeFileSync(docx, makeDocx(EXAMPLE));
@@ -66,7 +92,7 @@ describe('open a source as a draft', () => {
     const scan = await client.request<Converted>('disclosureReport/convertSource', { uri: uri(join(ROOT, 'test/fixtures/sources/scan.pdf')) });
     assert.ok('error' in scan && /OCR/.test(scan.error.en));
     const missing = await client.request<Converted>('disclosureReport/convertSource', { uri: uri(join(dir, 'nope.docx')) });
-    assert.deepEqual(missing, { error: { zh: '文件不存在', en: 'No such file' } });
+    assert.deepEqual(missing, { error: { zh: '文件或目录不存在', en: 'no such file or directory' } });
     const remote = await client.request<Converted>('disclosureReport/convertSource', { uri: 'https://example.org/r.pdf' });
     assert.ok('error' in remote);
     await assert.rejects(client.request('disclosureReport/convertSource', { path: '/x' }), (e: { code?: number }) => e.code === -32602);

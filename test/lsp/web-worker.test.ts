@@ -206,7 +206,7 @@ describe('the language server in a web worker of headless Chromium (VS Code for 
       assert.equal(r.text, (await readSource(join(dir, name), readFileSync(join(dir, name)))).text, name);
     }
     const missing = await c.request<ConvertedSource>(REQUESTS.convertSource.method, { uri: at('nope.docx') });
-    assert.deepEqual(missing, { error: { zh: '文件不存在', en: 'No such file' } });
+    assert.deepEqual(missing, { error: { zh: '文件或目录不存在', en: 'no such file or directory' } });
   });
 
   test('fixes written back into a .docx through the client, only when the file is as read', async () => {

@@ -4,11 +4,9 @@
 // cannot be read becomes an input with an error, said once, and the others go on. `check` and
 // `export` then work over the list (a second pass can pair reports across years).
 
-import { statSync, readFileSync } from 'node:fs';
 import { analyzeText, pick, readsLikeReport, type Analysis, type Locale } from '../core/index.js';
-import { decode } from '../sources/encoding.js';
 import { readInput, walk } from '../sources/files.js';
-import { DEFAULT_LIMITS, isSourceFile, readSource, SourceError, sourceKind, type SourceResult } from '../sources/index.js';
+import { isSourceFile, readSource, sourceKind, type SourceResult } from '../sources/index.js';
 import type { TextSourceResult } from '../sources/index.js';
 import { reason } from './report.js';
 import { shown } from './shown.js';
@@ -25,32 +23,15 @@ export interface Input {
   error?: string;
 }
 
-/** Reads a file's bytes: text drafts up to 10 MB (as before), other sources up to the sources' limit. */
-function readBytes(path: string): Buffer {
-  const kind = sourceKind(path);
-  if (kind === 'text') return readInput(path);
-  const st = statSync(path);
-  if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
-  if (st.size > DEFAULT_LIMITS.maxBytes) {
-    const mb = `${Math.round(DEFAULT_LIMITS.maxBytes / 1048576)} MB`;
-    throw new SourceError('too-large', { zh: `文件超过 ${mb}，不予读取`, en: `The file is over ${mb}; not read` });
-  }
-  return readFileSync(path);
-}
-
-/** The draft of one file: a text file decoded as the CLI always did, any other source converted. Throws. */
+/** The draft of one file (sources/readSource: every kind, one dispatch). Throws. */
 export async function convert(path: string, bytes: Buffer): Promise<SourceResult | TextSourceResult> {
-  if (sourceKind(path) === 'text' && !(bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
-    const decoded = decode(bytes);
-    return { kind: 'text', text: decoded.text, writable: true, problems: [], decoded };
-  }
   return readSource(path, bytes);
 }
 
 /** Reads and converts one file; never throws (the error is on the input). */
 export async function readOne(path: string, locale: Locale): Promise<Input> {
   try {
-    const bytes = readBytes(path);
+    const bytes = readInput(path, sourceKind(path));
     const source = await convert(path, bytes);
     return { path, bytes, source, analysis: analyzeText(source.text, { name: path }) };
   } catch (e) {

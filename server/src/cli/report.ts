@@ -3,9 +3,7 @@
 
 import { pick, type Coverage, type Diagnostic, type FixChange, type Locale, type Localized, type Refusal } from '../core/index.js';
 import { type ReviewedEntry } from '../config/index.js';
-import { InputError } from '../sources/encoding.js';
-import { SourceError, type SourceKind } from '../sources/index.js';
-import { cliText } from './messages.js';
+import { fileError, type SourceKind } from '../sources/index.js';
 
 export interface FileReport {
   path: string;
@@ -32,19 +30,7 @@ export function reviewOf(r: FileReport, d: Diagnostic): ReviewedEntry | undefine
   return r.reviewed?.find((x) => x.d.rule === d.rule && x.d.range.start.line === d.range.start.line && x.d.range.start.character === d.range.start.character)?.entry;
 }
 
-/** Why a path could not be read or written, as the user reads it. */
+/** Why a path could not be read or written, as the user reads it (sources/fileErrors.ts: the server says the same). */
 export function reason(e: unknown, locale: Locale): string {
-  const t = cliText(locale);
-  const code = (e as { code?: string }).code;
-  if (e instanceof SourceError) return pick(e.localized, locale);
-  if (e instanceof InputError) return e.message === 'binary' ? t.binary : t.encoding;
-  if (code === 'ENOENT') return t.notFound;
-  if (code === 'EACCES' || code === 'EPERM') return t.denied;
-  if (code === 'ETOOLARGE') {
-    const { size, limit } = e as { size: number; limit?: number };
-    return t.tooLarge((size / 1048576).toFixed(1), limit ? String(Math.round(limit / 1048576)) : undefined);
-  }
-  if (code === 'ENOTFILE' || code === 'EISDIR') return t.notFile;
-  if (code === 'ECHANGED') return t.changed;
-  return String((e as Error).message ?? e);
+  return pick(fileError(e), locale);
 }

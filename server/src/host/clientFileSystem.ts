@@ -6,7 +6,8 @@
 import type { Connection } from 'vscode-languageserver';
 import { CLIENT_REQUESTS, fromBase64, toBase64, type CustomRequest, type FsFailure } from '../protocol.js';
 import { decode } from '../sources/encoding.js';
-import { MAX_INPUT_BYTES } from '../sources/types.js';
+import { byteLimit } from '../sources/types.js';
+import { sourceKind, tooLargeError } from '../sources/index.js';
 import { canonicalUri, joinUri, type FileStat, type FileSystem } from '../lsp/files.js';
 
 const failure = (code: string, uri: string) => Object.assign(new Error(`${code}: ${uri}`), { code });
@@ -34,7 +35,8 @@ export function clientFileSystem(connection: Pick<Connection, 'sendRequest'>): F
     const st = await stat(uri);
     if (!st) throw failure('ENOENT', uri);
     if (st.kind !== 'file') throw failure('ENOTFILE', uri);
-    if (st.size > MAX_INPUT_BYTES) throw failure('ETOOLARGE', uri);
+    const limit = byteLimit(sourceKind(uri));
+    if (st.size > limit) throw tooLargeError(st.size, limit);
     const r = await ask(CLIENT_REQUESTS.readFile, { uri });
     if (failed(r)) throw failure(r.error, uri);
     return fromBase64(r.base64);

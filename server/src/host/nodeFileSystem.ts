@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decode } from '../sources/encoding.js';
 import { readInput, writeAtomic } from '../sources/files.js';
+import { sourceKind } from '../sources/index.js';
 import { canonicalUri, type FileKind, type FileStat, type FileSystem } from '../lsp/files.js';
 
 const kindOf = (s: { isFile(): boolean; isDirectory(): boolean }): FileKind => (s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other');
@@ -36,7 +37,7 @@ export const nodeFileSystem: FileSystem = {
   },
   async readBytes(uri: string): Promise<Uint8Array> {
     if (!/^file:/i.test(uri)) throw Object.assign(new Error(`not a file: URI: ${uri}`), { code: 'ENOTFILEURI' });
-    return readInput(pathOf(uri));
+    return readInput(pathOf(uri), sourceKind(uri));
   },
   async writeBytes(uri: string, bytes: Uint8Array, expected: Uint8Array): Promise<void> {
     writeAtomic(pathOf(uri), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength));

@@ -24,7 +24,7 @@ export interface FileSystem {
   readText(uri: string): Promise<string>;
   /** A path as a URI: absolute, or relative to the folder `base` (a URI). */
   pathToUri(path: string, base: string): string;
-  /** A file's bytes; throws (with a `code`: ENOENT, ENOTFILE, ETOOLARGE over sources' MAX_INPUT_BYTES, …) otherwise. */
+  /** A file's bytes; throws (with a `code`: ENOENT, ENOTFILE, ETOOLARGE over its kind's sources/types.ts byteLimit, …) otherwise. */
   readBytes(uri: string): Promise<Uint8Array>;
   /**
    * Replaces a file's bytes whole (atomically where the runtime can), unless the file no longer

@@ -5,7 +5,7 @@
 // Errors come back as messages in both languages, never thrown.
 
 import { analyzeText, recompute, type Localized } from '../core/index.js';
-import { readSource, SourceError, writeBack } from '../sources/index.js';
+import { fileError, readSource, writeBack } from '../sources/index.js';
 import type { ConvertedSource, SourceAccess, WrittenFixes } from './context.js';
 import { baseName, type FileSystem } from './files.js';
 
@@ -20,22 +20,10 @@ export function pathOfUri(uri: string): string | null {
   return m[1] && m[1] !== 'localhost' ? `//${m[1]}${path}` : path;
 }
 
-const NOT_A_FILE: Localized = { zh: '只能打开磁盘上的文件', en: 'Only files on disk can be opened' };
 const NOT_DOCX: Localized = { zh: '只能写回 .docx 文件（网页和 PDF 不修改）', en: 'Fixes are written back into a .docx only (web pages and PDFs are not changed)' };
 
-function failure(e: unknown): Localized {
-  if (e instanceof SourceError) return e.localized;
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOTFILEURI') return NOT_A_FILE;
-  if (code === 'ENOENT') return { zh: '文件不存在', en: 'No such file' };
-  if (code === 'EACCES' || code === 'EPERM') return { zh: '没有权限', en: 'Permission denied' };
-  if (code === 'ETOOLARGE') return { zh: '文件过大（上限 10 MB）', en: 'The file is too large (the limit is 10 MB)' };
-  if (code === 'ENOTFILE' || code === 'EISDIR') return { zh: '不是普通文件', en: 'Not a regular file' };
-  if (code === 'ECHANGED') return { zh: '写入期间文件被其他程序改动，未写入', en: 'The file changed while being written; nothing written' };
-  const m = String((e as Error)?.message ?? e);
-  return { zh: `无法读取：${m}`, en: `Cannot read: ${m}` };
-}
-
+/** One mapping for every runtime and the CLI: sources/fileErrors.ts. */
+const failure = fileError;
 
 /** Source files read and written through a runtime's file system (Node's, or the workspace's in a browser). */
 export function sourceAccess(fs: FileSystem): SourceAccess {

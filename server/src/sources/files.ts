@@ -3,7 +3,8 @@
 
 import { accessSync, closeSync, constants, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MAX_INPUT_BYTES } from './types.js';
+import { tooLargeError } from './fileErrors.js';
+import { byteLimit, type SourceKind } from './types.js';
 
 export interface Walked {
   files: string[];
@@ -84,12 +85,12 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-export const MAX_BYTES = MAX_INPUT_BYTES;
-
-export function readInput(path: string): Buffer {
+/** A file's bytes, a regular file within its kind's limit (sources/types.ts byteLimit) only; throws with a `code`. */
+export function readInput(path: string, kind: SourceKind | null): Buffer {
   const st = statSync(path);
   if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
-  if (st.size > MAX_BYTES) throw Object.assign(new Error('too large'), { code: 'ETOOLARGE', size: st.size });
+  const limit = byteLimit(kind);
+  if (st.size > limit) throw tooLargeError(st.size, limit);
   return readFileSync(path);
 }
 

@@ -7,12 +7,13 @@ import { decode, encode, InputError, type Decoded } from './encoding.js';
 import { fixDocx, type DocxFixResult } from './docx-fix.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
-import { mb } from './zip.js';
-import { DEFAULT_LIMITS, SourceError, type Limits, type SourceKind, type SourceResult } from './types.js';
+import { FILE_ERRORS, tooLarge } from './fileErrors.js';
+import { byteLimit, DEFAULT_LIMITS, SourceError, type Limits, type SourceKind, type SourceResult } from './types.js';
 
 export { fixDocx, type DocxFixResult };
-export { DEFAULT_LIMITS, MAX_INPUT_BYTES, SourceError, type DocxMap, type DocxPiece, type Limits, type SourceErrorCode, type SourceKind, type SourceResult } from './types.js';
+export { byteLimit, DEFAULT_LIMITS, SourceError, type DocxMap, type DocxPiece, type Limits, type SourceErrorCode, type SourceKind, type SourceResult } from './types.js';
 export type { Decoded } from './encoding.js';
+export { fileError, FILE_ERRORS, tooLarge, tooLargeError } from './fileErrors.js';
 
 /** Extensions a directory walk picks up, by kind. */
 export const SOURCE_EXTENSIONS: Record<SourceKind, string[]> = {
@@ -72,8 +73,9 @@ export interface TextSourceResult extends SourceResult {
 export async function readSource(path: string, bytes: Uint8Array, limits: Partial<Limits> = {}): Promise<SourceResult | TextSourceResult> {
   const lim: Limits = { ...DEFAULT_LIMITS, ...limits };
   const e = ext(path);
-  if (bytes.length > lim.maxBytes) throw new SourceError('too-large', { zh: `文件超过 ${mb(lim.maxBytes)}，不予读取`, en: `The file is over ${mb(lim.maxBytes)}; not read` });
   const kind = sourceKind(path);
+  const limit = byteLimit(kind, lim);
+  if (bytes.length > limit) throw new SourceError('too-large', tooLarge(bytes.length, limit));
   if (kind === null) {
     if (startsWith(bytes, CFB)) throw compoundError(bytes, e);
     throw legacy(e);
@@ -94,17 +96,15 @@ export async function readSource(path: string, bytes: Uint8Array, limits: Partia
       }
       case 'text': {
         if (startsWith(bytes, CFB)) throw compoundError(bytes, e);
+        // Bounded by maxTextBytes: maxChars bounds what a .docx, page or PDF converts to.
         const decoded = decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-        if (decoded.text.length > lim.maxChars) throw new SourceError('too-large', { zh: `文字超过 ${lim.maxChars} 个字符，不予读取`, en: `The text is over ${lim.maxChars} characters; not read` });
         return { kind: 'text', text: decoded.text, writable: true, problems: [], decoded };
       }
     }
   } catch (err) {
     if (err instanceof SourceError) throw err;
     if (err instanceof InputError) {
-      throw err.message === 'binary'
-        ? new SourceError('unsupported', { zh: '不是文本文件（二进制内容），也不是可读取的 .docx/.html/.pdf', en: 'Not a text file (binary content), nor a readable .docx/.html/.pdf' })
-        : new SourceError('corrupt', { zh: '无法识别文本编码（不是 UTF-8、UTF-16 或 GB18030）', en: 'Unknown text encoding (not UTF-8, UTF-16 or GB18030)' });
+      throw err.message === 'binary' ? new SourceError('unsupported', FILE_ERRORS.binary) : new SourceError('corrupt', FILE_ERRORS.encoding);
     }
     if (err instanceof RangeError && /memory|allocation|Array buffer/i.test(err.message)) {
       throw new SourceError('too-large', { zh: '文件太大，无法读取', en: 'The file is too large to read' });

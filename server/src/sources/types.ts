@@ -39,15 +39,17 @@ export interface SourceResult {
 }
 
 export interface Limits {
-  /** Largest file read at all. */
+  /** Largest .docx, web page or PDF read at all. */
   maxBytes: number;
+  /** Largest plain-text draft (.txt, .md, any other extension) read at all; it bounds the text's length too. */
+  maxTextBytes: number;
   /** Largest total of the declared uncompressed sizes of a zip's entries. */
   maxUncompressed: number;
   /** Most entries in a zip. */
   maxEntries: number;
   /** Most pages read from a PDF; a longer PDF is an error. */
   maxPages: number;
-  /** Longest converted text. */
+  /** Longest text converted from a .docx, web page or PDF. */
   maxChars: number;
   /** Largest inflated size of one zip part (document.xml, styles.xml…): counted while inflating. */
   maxPartBytes: number;
@@ -63,11 +65,10 @@ export interface Limits {
   pdfMemoryMb: number;
 }
 
-/** The largest input file read from disk (or from the workspace file system in the browser). */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
-
+/** The one table of limits: the CLI, the language server and the browser worker read with these. */
 export const DEFAULT_LIMITS: Limits = {
   maxBytes: 50 * 1024 * 1024,
+  maxTextBytes: 10 * 1024 * 1024,
   maxUncompressed: 200 * 1024 * 1024,
   maxEntries: 5000,
   maxPages: 200,
@@ -79,6 +80,11 @@ export const DEFAULT_LIMITS: Limits = {
   pdfTotalMs: 60_000,
   pdfMemoryMb: 768,
 };
+
+/** The largest file of a kind read at all (`kind` null: a file no reader takes, refused after its header is seen). */
+export function byteLimit(kind: SourceKind | null, limits: Limits = DEFAULT_LIMITS): number {
+  return kind === 'text' ? limits.maxTextBytes : limits.maxBytes;
+}
 
 export type SourceErrorCode =
   | 'legacy-format' // .doc, .wps, or such a file renamed .docx

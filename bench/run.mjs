@@ -358,6 +358,35 @@ function timeSources(kind, dir, n, bytes) {
   record('e', `${n} ${kind}: \`check\` (read + convert + check), median wall time`, rate(mc), rate(mf), mc / mf);
 }
 
+/**
+ * e'. `text` over the PDFs against poppler's `pdftotext -layout`, a new process per file (as a
+ * shell loop runs it), in the same run on the same files; skipped where poppler-utils is missing.
+ */
+function timePoppler(dir, n) {
+  if (spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error) {
+    console.log("  e': pdftotext (poppler-utils) is not installed here: the PDF figure against poppler is skipped");
+    notes.push("e' was skipped: pdftotext (poppler-utils) was not installed on the machine of this run.");
+    return;
+  }
+  const files = readdirSync(dir).sort().map((x) => join(dir, x));
+  const poppler = () => {
+    const t0 = performance.now();
+    for (const file of files) spawnSync('pdftotext', ['-layout', file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+    return performance.now() - t0;
+  };
+  const text = [join(ROOT, 'dist/cli.js'), 'text', dir];
+  poppler();
+  timeProcess(text);
+  const p = [];
+  const t = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2) { p.push(poppler()); t.push(timeProcess(text).dt); } else { t.push(timeProcess(text).dt); p.push(poppler()); }
+  }
+  const [mt, mp] = [median(t), median(p)];
+  const rate = (x) => `${ms(x)} = ${f(n / (x / 1000), 0)} reports/s`;
+  record("e'", `${n} .pdf: \`text\` vs \`pdftotext -layout\` per file, median wall time`, rate(mt), rate(mp), mt / mp, 2);
+}
+
 function benchSources(lib) {
   console.log(`\ne. Sources: ${N_SOURCES} .docx and ${N_SOURCES} .pdf reports`);
   const docxDir = mkdtempSync(join(tmpdir(), 'dr-bench-docx-'));
@@ -377,6 +406,7 @@ function benchSources(lib) {
       bytes += b.length;
     }
     timeSources('.pdf', pdfDir, N_SOURCES, bytes);
+    timePoppler(pdfDir, N_SOURCES);
   } finally {
     rmSync(docxDir, { recursive: true, force: true });
     rmSync(pdfDir, { recursive: true, force: true });
@@ -405,6 +435,7 @@ same inputs; warm-up runs are excluded and medians are quoted.
 - **c. Incremental cost** — in-process, \`ReportModel.apply\` + \`analysis()\` per edit, the same kind of edit in a 1 MB document (the report's prose pasted over and over; and about a hundred 10 KB reports one after another) against the 10 KB report, and against a full reparse (\`analyzeText\`) of the 1 MB document ("a small fraction" taken as ≤ 0.1x). A number typed into table 三 or 四 is patched into the parse (the cell rebuilt, the table rules run again on that table); any other edit re-parses the segment it falls in; the analysis is then reassembled from the segments' results, which is the part that grows with the document.
 - **d. Memory** — VmRSS of the server process (/proc/<pid>/status, started as in b) after opening ${N_OPEN} different 10 KB reports and receiving their diagnostics; floor: the minimal server holding the same documents.
 - **e. Sources** — \`disclosure-report text DIR\` (read and convert every file) and \`check DIR\` (read, convert, check) over ${N_SOURCES} .docx reports (consistent generated reports made into Word documents with merged cells by test/helpers/sources.ts) and over ${N_SOURCES} .pdf reports (the committed fixtures test/fixtures/sources/wrong-totals*.pdf, copied), wall time of the whole process; floor: one Node process that lists the folder and reads every file's bytes.
+- **e'. PDFs against poppler** — the same ${N_SOURCES} .pdf reports: \`disclosure-report text DIR\` against poppler's \`pdftotext -layout FILE -\`, a new process per file, timed in the same run (skipped, with a note, where poppler-utils is not installed).
 - **f. A document that is not one report** — ${N_PASTED} generated reports (every layout, about a third with a fault) pasted into one file of ${f(ctx.pastedChars / 1e6, 1)} M characters, opened in the real server (push, debounceMs 0), then single-cell edits of table 三 anywhere in it: the time to the first diagnostics, the latency of each edit, and the bytes of each published version. The server publishes at most \`maxDiagnostics\` (1,000) per document, plus one at the top saying how many more there are. Floor: the minimal server with the same document and edits.
 
 | | figure | measured | floor | ratio | target |

@@ -25,16 +25,16 @@ function spawn(memoryMb: number): Worker {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
   const bundled = join(here, 'pdf-worker.js');
   if (existsSync(bundled)) return new Worker(bundled, { resourceLimits });
-  // From the sources (tests, development): pdf.js imported natively, handed over, then the
-  // thread's TypeScript through tsx (a worker does not inherit tsx's import hooks).
+  // From the sources (tests, development): pdf.js imported natively when the thread asks for it
+  // (pdf-worker.ts loadEngine), then the thread's TypeScript through tsx (a worker does not
+  // inherit tsx's import hooks).
   const req = createRequire(join(here, 'pdf.ts'));
   const pdfjs = dirname(req.resolve('pdfjs-dist/package.json'));
   const url = (p: string) => JSON.stringify(pathToFileURL(join(pdfjs, p)).href);
-  const code = `Promise.all([import(${url('legacy/build/pdf.mjs')}), import(${url('legacy/build/pdf.worker.mjs')})]).then(([m, w]) => {
-    globalThis.__pdfEngine = { ...m, WorkerMessageHandler: w.WorkerMessageHandler };
+  const code = `globalThis.__pdfEngine = () => Promise.all([import(${url('build/pdf.mjs')}), import(${url('build/pdf.worker.mjs')})])
+      .then(([m, w]) => ({ ...m, WorkerMessageHandler: w.WorkerMessageHandler }));
     require(${JSON.stringify(req.resolve('tsx/cjs'))});
-    require(${JSON.stringify(join(here, 'pdf-worker.ts'))});
-  });`;
+    require(${JSON.stringify(join(here, 'pdf-worker.ts'))});`;
   return new Worker(code, { eval: true, resourceLimits });
 }
 

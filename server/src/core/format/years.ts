@@ -9,7 +9,8 @@ export const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年(?:度)?/;
 export const YEARS_IN_TEXT = /(?:19|20)\d{2}\s*年(?:度)?/g;
 
 /** A title line ends with 报告, maybe followed by a bracketed note (（全文）, （2023年度）). */
-export const TITLE_END = /报告\s*(?:[（(][^（()）]{0,12}[)）])?\s*$/;
+// (The spaces before the note are inside its group: two \s* side by side are quadratic on spaces.)
+export const TITLE_END = /报告(?:\s*[（(][^（()）]{0,12}[)）])?\s*$/;
 /** A title is about disclosure: it has one of these. */
 export const TITLE_TOPIC = /公开/;
 /** Where the office part of a title ends: the first of these (longest first). */
@@ -25,7 +26,8 @@ export const FIRST_HEADING = /^[\s#*]*[一1][、.．,，]?\s*总体情况/;
 /** A date line (the signature's, or 发布日期 under a title): never part of the title. */
 export const DATE_LINE = /^[\s(（]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$/;
 /** Trailing characters of an office read from a title: 的, 年度. */
-export const OFFICE_TRAILING = /(?:的|年度|年)+$/;
+// (Not starting inside a run of them: tried from each position of a long run, it was quadratic.)
+export const OFFICE_TRAILING = /(?<!的|年|年度)(?:的|年度|年)+$/;
 export const OFFICE_LEADING = /^(?:年度|年)+/;
 
 /**
@@ -91,7 +93,8 @@ export const FEE_RULES_FROM = 2021;
 export const OFFICE_END = /(?:政府|办公室|办公厅|委员会|局|委|办|厅|中心|院|部|处|署|所|站|队|会|公司|集团|街道|镇|乡)$/;
 
 /** A line that is only a page mark (— 5 —, -5-, 第5页): not text. */
-export const PAGE_MARK = /^[\s\-—–－_]*(?:第\s*)?\d{1,3}\s*(?:页)?[\s\-—–－_]*$/;
+// (The spaces before 页 are inside its group: two \s* side by side are quadratic on spaces.)
+export const PAGE_MARK = /^[\s\-—–－_]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s\-—–－_]*$/;
 
 /**
  * A topic heading inside a section (（一）主动公开情况, 二、依申请公开): the format suggests the same

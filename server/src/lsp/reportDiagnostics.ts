@@ -14,6 +14,7 @@ import { applyConfig, CONFIG_FILE, NOTHING_SETTLED, settledIn, staleDiagnostic, 
 import { crossCheck, pick, withCrossYear, type Analysis, type Diagnostic, type Locale, type PreviousReport, type RuleId, type Severity } from '../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../protocol.js';
 import type { ServerContext } from './context.js';
+import type { CopiedReports } from './copiedReports.js';
 import { toLsp } from './convert.js';
 import { canonicalUri, relativePath } from './files.js';
 import { linesOf, type DocumentStore, type ReportDocument } from './documents.js';
@@ -38,23 +39,29 @@ export interface ReportSubject {
   lineList: () => readonly string[];
   /** Last year's report, when it is known. */
   previous?: PreviousReport;
+  /** Findings over a batch of reports (prose-copied: lsp/copiedReports.ts), when it took part in one. */
+  batch?: readonly Diagnostic[];
 }
 
-/** An open document as the editor holds it, with last year's report as the workspace found it. */
-export function documentSubject(documents: Pick<DocumentStore, 'analyzeSafely' | 'previousOf'>, doc: ReportDocument): ReportSubject {
-  return { uri: doc.uri, version: doc.version, analysis: documents.analyzeSafely(doc), lines: doc.model, lineList: () => linesOf(doc.model), previous: documents.previousOf(doc) };
+/** An open document as the editor holds it, with last year's report as the workspace found it (and its batch findings, given `copied`). */
+export function documentSubject(documents: Pick<DocumentStore, 'analyzeSafely' | 'previousOf'>, doc: ReportDocument, copied?: Pick<CopiedReports, 'findingsFor'>): ReportSubject {
+  const analysis = documents.analyzeSafely(doc);
+  const lineList = () => linesOf(doc.model);
+  return { uri: doc.uri, version: doc.version, analysis, lines: doc.model, lineList, previous: documents.previousOf(doc), batch: copied?.findingsFor(doc.uri, analysis, lineList) };
 }
 
-/** The report's own findings and, when last year's report is known, the cross-year ones. */
+/** The report's own findings and, when last year's report is known, the cross-year ones; then its batch findings. */
 export function findingsOf(subject: ReportSubject, log: Logger): Diagnostic[] {
-  const { analysis, previous } = subject;
-  if (!previous) return analysis.diagnostics;
-  try {
-    return withCrossYear(analysis.diagnostics, crossCheck(analysis, subject.lineList(), previous));
-  } catch (err) {
-    log.error(`comparing ${subject.uri} with last year's report ${previous.source} failed`, err);
-    return analysis.diagnostics;
+  const { analysis, previous, batch } = subject;
+  let out = analysis.diagnostics;
+  if (previous) {
+    try {
+      out = withCrossYear(out, crossCheck(analysis, subject.lineList(), previous));
+    } catch (err) {
+      log.error(`comparing ${subject.uri} with last year's report ${previous.source} failed`, err);
+    }
   }
+  return batch?.length ? withCrossYear(out, [...batch]) : out;
 }
 
 /** The LSP diagnostics of a report for the given settings and configuration file. */

@@ -85,7 +85,7 @@ describe('Check All Reports finds prose copied from another office', () => {
     assert.equal(a.length, 1);
     assert.equal(b.length, 1);
     assert.equal(a[0].severity, 3, 'information');
-    assert.match(a[0].message, /^78 % of this report’s prose sentences \(7 of 9\) are word for word in 白石镇人民政府’s report \(b\.txt\) of the same year/);
+    assert.match(String(a[0].message), /^78 % of this report’s prose sentences \(7 of 9\) are word for word in 白石镇人民政府’s report \(b\.txt\) of the same year/);
     // Related: the shared passages in the other report.
     assert.deepEqual([...new Set(a[0].relatedInformation?.map((r) => r.location.uri))], [f.at('b.txt')]);
     assert.deepEqual([...new Set(b[0].relatedInformation?.map((r) => r.location.uri))], [f.at('a.txt')]);

@@ -16,7 +16,7 @@
 
 import type { CancellationToken, Diagnostic as LspDiagnostic, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { thresholdOf } from '../../config/index.js';
-import { pick, proseFingerprint, type Locale } from '../../core/index.js';
+import { pick, proseFingerprint, type Diagnostic, type Locale } from '../../core/index.js';
 import { CONVERTED_SOURCE, draftUriOf, SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { baseName, canonicalUri } from '../files.js';
@@ -69,12 +69,14 @@ class WorkspaceCheck {
     // A converted source's lines are those of its draft: published where the client can show them
     // (its related cells too; canonicalUri takes the draft URI for the file, for the config file's paths).
     const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
+    let found: Diagnostic[] = [];
     if (batch || ctx.copied.has(c)) {
       const fatal = config?.problems.some((p) => p.fatal);
-      const changed = ctx.copied.put(c, proseFingerprint(report.analysis, report.lines, sent), thresholdOf('prose-copied', fatal ? undefined : config?.config.thresholds, settings.thresholds));
-      if (changed && !batch) this.matchSoon();
+      const print = proseFingerprint(report.analysis, report.lines, sent);
+      if (ctx.copied.put(c, print, thresholdOf('prose-copied', fatal ? undefined : config?.config.thresholds, settings.thresholds)) && !batch) this.matchSoon();
+      const d = ctx.copied.finding(c, print, report.lines);
+      if (d) found = [d];
     }
-    const found = ctx.copied.findingsFor(c, report.analysis, () => report.lines, sent);
     const diagnostics = diagnosticsFor(ctx, { uri: sent, analysis: report.analysis, lines: report.lines, lineList: () => report.lines, previous, batch: found }, settings, config);
     this.published.set(c, sent);
     await ctx.connection.sendDiagnostics({ uri: sent, diagnostics });

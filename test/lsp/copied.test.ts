@@ -3,7 +3,7 @@
 // reports that have one (the same message, related information at the other report); an open
 // report carries it while its prose is as checked; the threshold comes from
 // `.disclosure-report.json` or the setting `disclosureReport.thresholds`, and a change of the file
-// publishes the findings again. dist/server.js over stdio, on a temporary folder of composed reports.
+// publishes the findings again; the Findings view lists them. dist/server.js over stdio, on a temporary folder of composed reports.
 // Run: node test/run.mjs test/lsp/copied.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { canonicalUri } from '../../server/src/lsp/files';
-import { SERVER_COMMANDS } from '../../server/src/protocol';
+import { REQUESTS, SERVER_COMMANDS } from '../../server/src/protocol';
 import { OTHER, OWN, proseReport } from '../helpers/copied';
 import { buildCli, buildServer } from './build';
 import { ROOT, TestClient, type RpcMessage } from './client';
@@ -102,6 +102,9 @@ describe('Check All Reports finds prose copied from another office', () => {
       const fromEditor = copied(last.get(uri)).map((d) => ({ message: d.message, range: d.range, related: d.relatedInformation?.map((r) => [r.location.uri, r.location.range]) }));
       assert.deepEqual(fromEditor, fromCli, file.path);
     }
+    // The Findings view lists them with the reports' other findings.
+    const view = await c.request<{ reports: { uri: string; findings: { rule: string }[] }[] }>(REQUESTS.findings.method, {});
+    assert.deepEqual(view.reports.filter((r) => r.findings.some((x) => x.rule === 'prose-copied')).map((r) => r.uri), [f.at('a.txt'), f.at('b.txt')]);
   });
 
   test('an open report carries its finding while its prose is as checked', async () => {

@@ -139,18 +139,24 @@ export interface ReportDiagnosticsOptions {
 
 /**
  * A document's own diagnostics and, when last year's report is known (`ctx.documents.previousOf`,
- * which the workspace index fills), the cross-year ones (findingsOf).
+ * which the workspace index fills), the cross-year ones (findingsOf); then its batch findings
+ * (prose-copied, while its prose is as Check All Reports saw it).
  */
-export function coreDiagnostics(ctx: Pick<ServerContext, 'documents' | 'log'>, doc: ReportDocument): Diagnostic[] {
+export function coreDiagnostics(ctx: Pick<ServerContext, 'documents' | 'log' | 'copied'>, doc: ReportDocument): Diagnostic[] {
   const subject = documentSubject(ctx.documents, doc);
-  if (!subject.previous) return subject.analysis.diagnostics;
-  // Kept per analysis and last year's report: code actions, the review and the Findings view ask
-  // again for the version the diagnostics were published for (crossCheck reads all the prose).
-  const memo = crossMemo.get(doc);
-  if (memo && memo.analysis === subject.analysis && memo.previous === subject.previous) return memo.result;
-  const result = findingsOf(subject, ctx.log);
-  crossMemo.set(doc, { analysis: subject.analysis, previous: subject.previous, result });
-  return result;
+  const batch = ctx.copied.findingsFor(doc.uri, subject.analysis, subject.lineList);
+  let result = subject.analysis.diagnostics;
+  if (subject.previous) {
+    // Kept per analysis and last year's report: code actions, the review and the Findings view ask
+    // again for the version the diagnostics were published for (crossCheck reads all the prose).
+    const memo = crossMemo.get(doc);
+    if (memo && memo.analysis === subject.analysis && memo.previous === subject.previous) result = memo.result;
+    else {
+      result = findingsOf(subject, ctx.log);
+      crossMemo.set(doc, { analysis: subject.analysis, previous: subject.previous, result });
+    }
+  }
+  return batch.length ? withCrossYear(result, batch) : result;
 }
 
 const crossMemo = new WeakMap<ReportDocument, { analysis: unknown; previous: unknown; result: Diagnostic[] }>();

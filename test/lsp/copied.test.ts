@@ -166,3 +166,31 @@ describe('the threshold of prose-copied', () => {
     }
   });
 });
+
+describe('after the check, changes on disk', () => {
+  test('a report rewritten or deleted: the findings that went with it go', async () => {
+    const f = folder();
+    writeFileSync(f.path('d.txt'), proseReport('松原市教育局', 2024, OTHER));
+    const c = await start(f.uri);
+    try {
+      await checkAll(c);
+      let last = lastPublished(c);
+      assert.deepEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((rel) => copied(last.get(f.at(rel))).length), [1, 1, 1, 1]);
+      // b's prose rewritten on disk: a and b are published again without their finding.
+      let since = c.published.length;
+      writeFileSync(f.path('b.txt'), proseReport('白石镇人民政府', 2024, OWN.map((x) => x.replace('。', '，形成长效机制。'))));
+      c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('b.txt'), type: 2 }] });
+      for (const rel of ['a.txt', 'b.txt']) await nextPublish(c, f.at(rel), since, (ds) => copied(ds).length === 0);
+      // d deleted: its diagnostics cleared, and c's finding (d's prose) goes.
+      since = c.published.length;
+      rmSync(f.path('d.txt'));
+      c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('d.txt'), type: 3 }] });
+      await nextPublish(c, f.at('c.txt'), since, (ds) => copied(ds).length === 0);
+      last = lastPublished(c);
+      assert.deepEqual(last.get(f.at('d.txt')), []);
+      assert.deepEqual([...last.values()].flatMap(copied), []);
+    } finally {
+      await c.stop();
+    }
+  });
+});

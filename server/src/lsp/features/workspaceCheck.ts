@@ -20,11 +20,17 @@ import { pick, proseFingerprint, type Diagnostic, type Locale } from '../../core
 import { CONVERTED_SOURCE, draftUriOf, SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { baseName, canonicalUri } from '../files.js';
+import type { DocumentConfig } from '../projectConfig.js';
 import { diagnosticsFor, documentSubject } from '../reportDiagnostics.js';
+import type { Settings } from '../settings.js';
 import { workspaceText } from '../workspaceMessages.js';
 
 /** How long the batch step waits for more changes before it runs again (rechecks come file by file). */
 const MATCH_DELAY_MS = 50;
+
+/** A report's prose-copied threshold: its config file's (unless the file is broken), else the setting's, else 50 %. */
+const copiedThreshold = (settings: Settings, config: DocumentConfig | undefined) =>
+  thresholdOf('prose-copied', config && !config.problems.some((p) => p.fatal) ? config.config.thresholds : undefined, settings.thresholds);
 
 /** Lets the connection deliver a cancellation between two files. */
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -71,9 +77,8 @@ class WorkspaceCheck {
     const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
     let found: Diagnostic[] = [];
     if (batch || ctx.copied.has(c)) {
-      const fatal = config?.problems.some((p) => p.fatal);
       const print = proseFingerprint(report.analysis, report.lines, sent);
-      if (ctx.copied.put(c, print, thresholdOf('prose-copied', fatal ? undefined : config?.config.thresholds, settings.thresholds)) && !batch) this.matchSoon();
+      if (ctx.copied.put(c, print, copiedThreshold(settings, config)) && !batch) this.matchSoon();
       const d = ctx.copied.finding(c, print, report.lines);
       if (d) found = [d];
     }
@@ -104,7 +109,7 @@ class WorkspaceCheck {
     if (this.matching) clearTimeout(this.matching);
     this.matching = setTimeout(() => {
       this.matching = undefined;
-      this.publishMatches();
+      if (!this.running) this.publishMatches();
     }, MATCH_DELAY_MS);
   }
 
@@ -131,8 +136,7 @@ class WorkspaceCheck {
     this.tracked.add(uri);
     const settings = await ctx.settings.get(doc.uri);
     const config = await ctx.projectConfig.forDocument(doc.uri);
-    const fatal = config?.problems.some((p) => p.fatal);
-    if (ctx.copied.put(uri, proseFingerprint(r.analysis, r.lines, canonicalUri(uri)), thresholdOf('prose-copied', fatal ? undefined : config?.config.thresholds, settings.thresholds))) this.matchSoon();
+    if (ctx.copied.put(uri, proseFingerprint(r.analysis, r.lines, canonicalUri(uri)), copiedThreshold(settings, config))) this.matchSoon();
     return diagnosticsFor(ctx, documentSubject(ctx.documents, doc, ctx.copied), settings, config);
   }
 

@@ -1,7 +1,7 @@
 // The workspace configuration file `.disclosure-report.json`, shared by the CLI and the language
-// server: rule severities, rule thresholds and reviewed findings. Plain JSON (no comments: the file is what
-// `JSON.parse` reads, and VS Code validates it against schemas/disclosure-report.schema.json);
-// every problem is reported with its 0-based line and character, and a problem in one entry
+// server: rule severities, rule thresholds and reviewed findings. Plain JSON (no comments: the
+// file is what `JSON.parse` reads, and VS Code validates it against
+// schemas/disclosure-report.schema.json); every problem is reported with its 0-based line and character, and a problem in one entry
 // drops only that entry. Pure: no file system here (the CLI and the server read the file).
 
 import { parse, printParseErrorCode, visit as visitTree, type ParseError } from 'jsonc-parser';

@@ -123,6 +123,28 @@ describe('Check All Reports finds prose copied from another office', () => {
   });
 });
 
+describe('a client that pulls diagnostics', () => {
+  test('an open report’s pulled diagnostics carry the finding once the check found it (a refresh is asked for)', async () => {
+    const f = folder();
+    const c = await TestClient.start({ pull: true, workspaceFolders: [f.uri], initializationOptions: { locale: 'en' } });
+    try {
+      const uri = f.at('b.txt');
+      await c.open(uri, proseReport('白石镇人民政府', 2024, OWN));
+      const pull = () => c.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(copied((await pull()).items), []);
+      const refreshes = c.serverRequests.filter((m) => m === 'workspace/diagnostic/refresh').length;
+      await checkAll(c);
+      assert.ok(c.serverRequests.filter((m) => m === 'workspace/diagnostic/refresh').length > refreshes, 'the client is asked to pull again');
+      const [d] = copied((await pull()).items);
+      assert.deepEqual([...new Set(d?.relatedInformation?.map((r) => r.location.uri))], [f.at('a.txt')]);
+      // a, not open, was published with its finding, naming b.
+      assert.equal(copied(lastPublished(c).get(f.at('a.txt'))).length, 1);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('the threshold of prose-copied', () => {
   test('from .disclosure-report.json: above the share, nothing; a change of the file publishes the findings again', async () => {
     const f = folder({ thresholds: { 'prose-copied': 80 } });

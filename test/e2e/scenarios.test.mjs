@@ -165,7 +165,7 @@ scenario('d. hovering a wrong total shows its formula', 'd-hover', async () => {
   // A derived cell that is right shows its formula too (and nothing else).
   await wb.dismiss();
   const ok = c['t3.carried.total'];
-  const okFormula = new RegExp(`(总计|Total)\\s*[=＝]\\s*${rowInputs(c, 'carried').join('\\s*\\+\\s*')}\\s*[=＝]\\s*${ok.correct}\\b`);
+  const okFormula = new RegExp(`(总计|[Tt]otal)\\s*[=＝]\\s*${rowInputs(c, 'carried').join('\\s*\\+\\s*')}\\s*[=＝]\\s*${ok.correct}\\b`);
   await wb.hoverAt(ok.line + 1, ok.character + 1);
   const okText = await until(async () => {
     const t = await wb.hoverText();

@@ -2,13 +2,13 @@
 // validate() for push and pull), used by push and pull (features/diagnostics.ts), Check All Reports
 // for files on disk and its counts of open ones (features/workspaceCheck.ts): the core's findings,
 // with the cross-year ones when last year's report is known and prose-copied when Check All
-// Reports found it (`findingsOf`, lsp/copiedReports.ts), then the user's settings and the workspace configuration file — severities from `.disclosure-report.json` win
-// over the editor settings (the file is what the team and the CLI share, as markdownlint's
-// .markdownlint.json wins over its user setting), then the settings, then the rule's default;
-// reviewed findings are dropped, and reviewed entries that no longer occur come back as
-// `reviewed-stale` information at the top of the report — and at most `maxDiagnostics`, then one
-// that says how many more (`diagnosticsFor`).
-
+// Reports found it (`findingsOf`, lsp/copiedReports.ts), then the user's settings and the
+// workspace configuration file — severities from `.disclosure-report.json` win over the editor
+// settings (the file is what the team and the CLI share, as markdownlint's .markdownlint.json
+// wins over its user setting), then the settings, then the rule's default; reviewed findings are
+// dropped, and reviewed entries that no longer occur come back as `reviewed-stale` information at
+// the top of the report — and at most `maxDiagnostics`, then one that says how many more
+// (`diagnosticsFor`).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { applyConfig, CONFIG_FILE, NOTHING_SETTLED, settledIn, staleDiagnostic, type ReviewedEntry, type Settled as SettledCells } from '../config/index.js';
 import { crossCheck, pick, withCrossYear, type Analysis, type Diagnostic, type Locale, type PreviousReport, type RuleId, type Severity } from '../core/index.js';

@@ -9,6 +9,7 @@
 // dropped, and reviewed entries that no longer occur come back as `reviewed-stale` information at
 // the top of the report — and at most `maxDiagnostics`, then one that says how many more
 // (`diagnosticsFor`).
+
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { applyConfig, CONFIG_FILE, NOTHING_SETTLED, settledIn, staleDiagnostic, type ReviewedEntry, type Settled as SettledCells } from '../config/index.js';
 import { crossCheck, pick, withCrossYear, type Analysis, type Diagnostic, type Locale, type PreviousReport, type RuleId, type Severity } from '../core/index.js';

@@ -9,6 +9,7 @@
 //    (--fix leaves the cells reviewed as accepted alone). Over several files, a tally:
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
+// With --jobs N, step 1 and the cross-year rules run on threads (cli/jobs.ts); the output is the same.
 
 import { analyzeText, applyEdits, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic } from '../../config/index.js';

@@ -22,7 +22,7 @@ import * as esbuild from 'esbuild';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const QUICK = !!process.env.BENCH_QUICK;
-const only = process.argv.slice(2).filter((a) => /^[abcdef]$/.test(a));
+const only = process.argv.slice(2).filter((a) => /^([abcdef]|a')$/.test(a));
 const want = (s) => !only.length || only.includes(s);
 
 const N_FILES = QUICK ? 300 : 2000;
@@ -551,7 +551,7 @@ async function main() {
   const doc10k = lib.reportOfSize(lib.exampleData(), 'pipe', 10240);
   const ctx = { batchBytes: 0, doc10kBytes: Buffer.byteLength(doc10k), pastedChars: 0 };
   if (want('a')) ctx.batchBytes = benchBatch(lib).bytes;
-  if (want('a')) await benchJobs(lib);
+  if (want('a') || only.includes("a'")) await benchJobs(lib);
   const hasServer = existsSync(join(ROOT, 'dist/server.js'));
   if (!hasServer && (want('b') || want('d') || want('f'))) {
     console.log('\nb, d: dist/server.js is missing — skipped');

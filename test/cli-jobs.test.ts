@@ -34,7 +34,9 @@ function folder(): string {
       for (const year of [2024, 2025]) {
         const cells = { ...example.cells, 't3.carryOver.natural': k % 3, 't3.carryOver.total': k % 3, 't2.normative.valid': 4 + (k % 5) };
         const text = composeReport({ ...example, office, year, cells }, LAYOUTS[k % LAYOUTS.length]);
-        writeFileSync(join(dir, `${String(k++).padStart(3, '0')}-${year}.txt`), text);
+        // Half the offices' two reports neighbours in the walk (one thread reads both), half far apart (last year's analysis sent across).
+        const n = String(k++).padStart(3, '0');
+        writeFileSync(join(dir, k <= 30 ? `${n}-${year}.txt` : `${year}-${n}.txt`), text);
       }
     }
   }

@@ -23,6 +23,8 @@ import type { Job, JobReply, PreviousRef } from './job-worker.js';
 export const THREAD_MIN_FILES = 48;
 /** Each thread gets at least this many files (a thread for 3 files costs more than it saves). */
 const FILES_PER_THREAD = 24;
+/** The longest run of consecutive files a thread takes at once (shorter runs balance the threads' load). */
+const RUN_MAX = 16;
 
 /** `--jobs` by default: the machine's cores. */
 export const defaultJobs = (): number => availableParallelism();
@@ -124,12 +126,21 @@ export async function analyzeInputs(paths: string[], jobs: number, locale: Local
   const likeReport: (boolean | undefined)[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  // Each thread reads one file at a time, so that a thread that stops names its file.
+  // Each thread takes a run of consecutive files (one office's reports are often neighbours in
+  // the walk's order, and a pair held by one thread is compared without sending an analysis
+  // across), and reads them one at a time, so that a thread that stops names its file.
+  const run = Math.max(1, Math.min(RUN_MAX, Math.ceil(files.length / (count * 4))));
   const lane = async () => {
     let thread = new Thread(locale);
     threads.push(thread);
-    while (next < files.length) {
-      const id = next++;
+    let id = 0;
+    let end = 0;
+    for (;;) {
+      if (id >= end) {
+        if (next >= files.length) break;
+        id = next;
+        end = next = Math.min(files.length, next + run);
+      }
       const path = files[id];
       try {
         const r = await thread.request({ type: 'read', id, path });
@@ -142,6 +153,7 @@ export async function analyzeInputs(paths: string[], jobs: number, locale: Local
         threads.push(thread);
       }
       progress?.(++done, files.length);
+      id++;
     }
   };
   await Promise.all(Array.from({ length: count }, lane));

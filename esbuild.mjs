@@ -1,4 +1,5 @@
-// Bundles the entry points: for Node, the CLI (dist/cli.js), the language server (dist/server.js),
+// Bundles the entry points: for Node, the CLI (dist/cli.js) and its checking threads
+// (dist/check-worker.js), the language server (dist/server.js),
 // the VS Code client (dist/client.js), the thread PDFs are read in (dist/pdf-worker.js) and pdf.js
 // apart (dist/pdf-engine.mjs); for VS Code for the
 // Web, the client (dist/web/client.js, package.json `browser`) and the language server as a web
@@ -35,7 +36,7 @@ const browserTwins = {
   },
 };
 
-/** The esbuild options of one bundle: `cli`, `server`, `client`, `pdf-worker`, `pdf-engine`, `web-client` or `web-server`. */
+/** The esbuild options of one bundle: `cli`, `check-worker`, `server`, `client`, `pdf-worker`, `pdf-engine`, `web-client` or `web-server`. */
 export function bundleOptions(name, { production = false } = {}) {
   const common = {
     absWorkingDir: root,
@@ -64,6 +65,9 @@ export function bundleOptions(name, { production = false } = {}) {
     case 'pdf-worker':
       // The thread pdf.js runs in (sources/pdf.ts starts it); pdf.js itself stays in pdf-engine.mjs.
       return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart] };
+    case 'check-worker':
+      // A thread of `check --jobs` (cli/jobs.ts starts it beside dist/cli.js); it reads PDFs through dist/pdf-worker.js as the CLI does.
+      return { ...common, entryPoints: ['server/src/cli/job-worker.ts'], outfile: 'dist/check-worker.js', plugins: [pdfEngineApart] };
     case 'pdf-engine':
       // Optional native canvas packages of pdf.js are for rendering, which the checker never does.
       return { ...common, format: 'esm', entryPoints: ['server/src/sources/pdf-engine.ts'], outfile: 'dist/pdf-engine.mjs', external: ['@napi-rs/canvas', 'canvas', 'path2d'] };
@@ -86,7 +90,7 @@ export function bundleOptions(name, { production = false } = {}) {
   }
 }
 
-export const BUNDLES = ['cli', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
+export const BUNDLES = ['cli', 'check-worker', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
 export const BINS = ['cli', 'server'];
 
 /** The character maps pdf.js needs for Chinese fonts a PDF does not embed (the GB ones only). */

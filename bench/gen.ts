@@ -142,6 +142,29 @@ export function batch(n: number, seed = 1): BatchFile[] {
   return out;
 }
 
+/** Places and kinds of office whose combinations name the offices of pairedBatch. */
+const PLACES = ['青禾县', '临川市', '东湖区', '白石镇', '南岭县', '江北新区', '松原市', '北塘区', '西山县', '云溪区', '长宁市', '安平县', '清河区', '石桥镇', '金沙县', '河阳市', '龙泉区', '桃源县', '平湖市', '柳林镇'];
+const KINDS = ['数据资源局', '自然资源和规划局', '人民政府办公室', '卫生健康委员会', '市场监督管理局', '教育局', '住房和城乡建设局', '交通运输局', '农业农村局', '生态环境局', '民政局', '财政局', '司法局', '文化和旅游局', '水利局', '应急管理局', '统计局', '审计局', '人力资源和社会保障局', '商务局'];
+
+/**
+ * A province's reports over the years: `n` reports, each office (place × kind) one report a year
+ * for `years` consecutive years, so that every report but the first year's pairs with last year's
+ * (check's cross-year rules run on every pair); every layout, some with a fault, as batch.
+ */
+export function pairedBatch(n: number, years = 5, seed = 2): BatchFile[] {
+  const r = rng(seed);
+  const out: BatchFile[] = [];
+  for (let k = 0; k < n; k++) {
+    const o = Math.floor(k / years);
+    const office = `${PLACES[o % PLACES.length]}${KINDS[Math.floor(o / PLACES.length) % KINDS.length]}`;
+    const layout = LAYOUTS[k % LAYOUTS.length];
+    let text = composeReport({ ...randomData(r), office, year: 2021 + (k % years) }, layout);
+    if (r() < 0.3) text = fault(text, r);
+    out.push({ name: `p${String(k).padStart(5, '0')}-${layout}.txt`, bytes: Buffer.from(text, 'utf8') });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Single-cell edits: LSP content changes that replace the text of one input cell of table 三.
 

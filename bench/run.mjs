@@ -13,7 +13,7 @@
 // Env: BENCH_QUICK=1 for a short run (fewer files and edits; RESULTS.md is then not written),
 // BENCH_NO_BUILD=1 to use dist/ as it is.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ import * as esbuild from 'esbuild';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const QUICK = !!process.env.BENCH_QUICK;
-const only = process.argv.slice(2).filter((a) => /^[abcdef]$/.test(a));
+const only = process.argv.slice(2).filter((a) => /^([abcdef]|a')$/.test(a));
 const want = (s) => !only.length || only.includes(s);
 
 const N_FILES = QUICK ? 300 : 2000;
@@ -114,6 +114,97 @@ function benchBatch(lib) {
     console.log(`  ${N_FILES} files, ${(bytes / 1048576).toFixed(1)} MB; ${RUNS} runs each after one warm-up`);
     record('a', 'CLI `check`, whole batch (median wall time)', `${ms(mc)} = ${f(N_FILES / (mc / 1000), 0)} reports/s`, `${ms(mf)} = ${f(N_FILES / (mf / 1000), 0)} reports/s`, mc / mf, 3);
     return { mc, mf, bytes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// a'. check --jobs: the same batch on 1 and 2 threads, and each thread's CPU time
+
+/**
+ * Runs a process to its end, polling /proc/<pid>/task/<tid>/stat (Linux) for each thread's CPU
+ * time (user + system, the last value seen before it ended): the main thread apart from the rest
+ * (the checking threads, and V8's own helper threads: garbage collection, compilation).
+ */
+function timeThreads(args) {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
+    const ticks = new Map();
+    const poll = () => {
+      let tids = [];
+      try {
+        tids = readdirSync(`/proc/${child.pid}/task`);
+      } catch {
+        return;
+      }
+      for (const tid of tids) {
+        try {
+          const fields = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+          ticks.set(tid, Number(fields[11]) + Number(fields[12]));
+        } catch {
+          // the thread ended between the listing and the read
+        }
+      }
+    };
+    const timer = setInterval(poll, 20);
+    child.on('error', reject);
+    child.on('exit', (status) => {
+      clearInterval(timer);
+      const dt = performance.now() - t0;
+      const hz = 100; // USER_HZ on Linux
+      const main = (ticks.get(String(child.pid)) ?? 0) * (1000 / hz);
+      const rest = [...ticks].filter(([tid]) => tid !== String(child.pid)).reduce((a, [, t]) => a + t, 0) * (1000 / hz);
+      resolvePromise({ dt, status, main, rest, measured: ticks.size > 0 });
+    });
+  });
+}
+
+async function benchJobs(lib) {
+  const runs = QUICK ? 2 : 3;
+  console.log(`\na'. check --jobs: ${N_FILES} generated reports, each office one a year over 5 years (every report but the first year's paired)`);
+  const dir = mkdtempSync(join(tmpdir(), 'dr-bench-jobs-'));
+  try {
+    for (const x of lib.pairedBatch(N_FILES)) writeFileSync(join(dir, x.name), x.bytes);
+    const cli = (n) => [join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', '--jobs', String(n), dir];
+    const floor = [join(OUT, 'floor-cli.js'), dir];
+    const w = await timeThreads(cli(2));
+    if (w.status !== 0 && w.status !== 1) throw new Error(`the CLI exited ${w.status}`);
+    await timeThreads(cli(1));
+    const one = [];
+    const two = [];
+    const fl = [];
+    for (let i = 0; i < runs; i++) {
+      // Rotate the order, so that drift in the machine's load hits all three.
+      const order = [() => timeThreads(cli(1)).then((r) => one.push(r)), () => timeThreads(cli(2)).then((r) => two.push(r)), () => timeThreads(floor).then((r) => fl.push(r))];
+      for (let k = 0; k < 3; k++) await order[(i + k) % 3]();
+    }
+    const m1 = median(one.map((r) => r.dt));
+    const m2 = median(two.map((r) => r.dt));
+    const mf = median(fl.map((r) => r.dt));
+    console.log(`  ${runs} runs each after one warm-up`);
+    const rate = (t) => `${f(N_FILES / (t / 1000), 0)} reports/s`;
+    record("a'", '`check --jobs 1`, paired batch (median wall time)', `${ms(m1)} = ${rate(m1)}`, `${ms(mf)} = ${rate(mf)}`, m1 / mf);
+    record("a'", '`check --jobs 2`, paired batch (median wall time)', `${ms(m2)} = ${rate(m2)}`, `${ms(mf)} = ${rate(mf)}`, m2 / mf);
+    record("a'", '`--jobs 2` against `--jobs 1` (wall, same run)', ms(m2), ms(m1), m2 / m1);
+    if (!one[0].measured) {
+      notes.push("a': the threads' CPU times need /proc (Linux); not measured here.");
+      return { m1, m2, mf };
+    }
+    const cpu = (rs, k) => median(rs.map((r) => r[k]));
+    const c1 = cpu(one, 'main') + cpu(one, 'rest');
+    const main2 = cpu(two, 'main');
+    const rest2 = cpu(two, 'rest');
+    record("a'", 'CPU, `--jobs 1`: main thread + V8 helper threads', `${ms(cpu(one, 'main'))} + ${ms(cpu(one, 'rest'))}`, '', NaN);
+    record("a'", 'CPU, `--jobs 2`: main thread + checking and helper threads', `${ms(main2)} + ${ms(rest2)}`, ms(c1), (main2 + rest2) / c1);
+    // On N free cores the main thread's part stays serial and the rest divides among the threads.
+    const estimate = (n) => main2 + rest2 / n;
+    const perReport = (n) => estimate(n) / N_FILES;
+    const lines = [2, 4, 8, 16, 32].map((n) => `${n} cores: ${ms(estimate(n))} (${f(c1 / estimate(n), 1)}x of one thread), 100,000 reports ≈ ${f((perReport(n) * 100000) / 1000, 0)} s`);
+    console.log(`  estimate on free cores (main thread's CPU serial, the rest divided): ${lines.join('; ')}`);
+    notes.push(`a': estimate on N free cores from the CPU times of this run (main thread serial, the threads' CPU divided by N): ${lines.join('; ')}.`);
+    return { m1, m2, mf };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -431,6 +522,7 @@ The machine is small and shared, so each figure is quoted against a floor measur
 same inputs; warm-up runs are excluded and medians are quoted.
 
 - **a. CLI batch** — \`disclosure-report check DIR\` over ${N_FILES} generated reports (${f(ctx.batchBytes / 1048576, 1)} MB: consistent tables in all four layouts, about a third with a fault, some CRLF or BOM), wall time of the whole process; floor: one Node process that walks, reads, decodes (the CLI's own decoder) and splits the same files into lines.
+- **a'. \`check --jobs\`** — \`check --format json --jobs 1\` and \`--jobs 2\` over ${N_FILES} generated reports of 400 offices, one a year over 5 years (every report but the first year's paired with last year's, so the cross-year rules run on the threads), wall time against the same floor, all three in the same run; and each process's CPU time by thread (/proc/<pid>/task): the main thread, and the rest (checking threads, V8's garbage-collection and compiler helpers). The estimate for more cores keeps the main thread's CPU serial and divides the rest.
 - **b. Editor latency** — the real server (\`node ${lib.SERVER_NODE_ARGS.join(' ')} dist/server.js --stdio\`, as the VS Code client starts it; debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (in pairs, as a user corrects a number: one input cell changed, then put back; after ${N_WARM_EDITS} warm-up edits in another document): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both. Beside the latencies, the bytes of the message that carried each version's diagnostics (its JSON body).
 - **c. Incremental cost** — in-process, \`ReportModel.apply\` + \`analysis()\` per edit, the same kind of edit in a 1 MB document (the report's prose pasted over and over; and about a hundred 10 KB reports one after another) against the 10 KB report, and against a full reparse (\`analyzeText\`) of the 1 MB document ("a small fraction" taken as ≤ 0.1x). A number typed into table 三 or 四 is patched into the parse (the cell rebuilt, the table rules run again on that table); any other edit re-parses the segment it falls in; the analysis is then reassembled from the segments' results, which is the part that grows with the document.
 - **d. Memory** — VmRSS of the server process (/proc/<pid>/status, started as in b) after opening ${N_OPEN} different 10 KB reports and receiving their diagnostics; floor: the minimal server holding the same documents.
@@ -459,6 +551,7 @@ async function main() {
   const doc10k = lib.reportOfSize(lib.exampleData(), 'pipe', 10240);
   const ctx = { batchBytes: 0, doc10kBytes: Buffer.byteLength(doc10k), pastedChars: 0 };
   if (want('a')) ctx.batchBytes = benchBatch(lib).bytes;
+  if (want('a') || only.includes("a'")) await benchJobs(lib);
   const hasServer = existsSync(join(ROOT, 'dist/server.js'));
   if (!hasServer && (want('b') || want('d') || want('f'))) {
     console.log('\nb, d: dist/server.js is missing — skipped');

@@ -4,7 +4,7 @@
 // cannot be read becomes an input with an error, said once, and the others go on. `check` and
 // `export` then work over the list (a second pass can pair reports across years).
 
-import { analyzeText, pick, readsLikeReport, type Analysis, type Locale } from '../core/index.js';
+import { analyzeText, pick, readsLikeReport, type Analysis, type Coverage, type Locale, type ProseFingerprint } from '../core/index.js';
 import { readInput, walk } from '../sources/files.js';
 import { isSourceFile, readSource, sourceKind, type SourceResult } from '../sources/index.js';
 import type { TextSourceResult } from '../sources/index.js';
@@ -21,6 +21,11 @@ export interface Input {
   analysis?: Analysis;
   /** Why the file could not be read, in the user's language. */
   error?: string;
+  /**
+   * Worked out where the input was read (a thread of `--jobs`, cli/jobs.ts), so that the
+   * analysis's tables need not be rebuilt on the main thread for them.
+   */
+  prepared?: { coverage: Coverage; fingerprint: ProseFingerprint };
 }
 
 /** The draft of one file (sources/readSource: every kind, one dispatch). Throws. */
@@ -58,17 +63,28 @@ export const walkable = (name: string): boolean => isSourceFile(name);
 const isMarkdown = (path: string) => /\.md$/i.test(path);
 
 export async function readAll(paths: string[], locale: Locale, progress?: (done: number, total: number) => void): Promise<ReadAll> {
-  const { files, errors } = walk(paths, walkable);
-  const inputs: Input[] = [];
+  const { files, unwalkable } = walkAll(paths, locale);
   const named = new Set(paths);
+  const inputs: Input[] = [];
   let done = 0;
   for (const path of files) {
     const input = await readOne(path, locale);
     progress?.(++done, files.length);
-    if (isMarkdown(path) && !named.has(path) && input.analysis && !readsLikeReport(input.analysis)) continue;
-    inputs.push(input);
+    if (kept(input, named)) inputs.push(input);
   }
-  return { inputs, unwalkable: errors.map(({ path, error }) => ({ path, error: reason(error, locale) })) };
+  return { inputs, unwalkable };
+}
+
+/** The files under the paths (cli/jobs.ts reads them on threads) and the paths that could not be walked. */
+export function walkAll(paths: string[], locale: Locale): { files: string[]; unwalkable: ReadAll['unwalkable'] } {
+  const { files, errors } = walk(paths, walkable);
+  return { files, unwalkable: errors.map(({ path, error }) => ({ path, error: reason(error, locale) })) };
+}
+
+/** Whether an input read is checked: all but a `.md` found in a folder that does not read like a report (`likeReport`, when already known). */
+export function kept(input: Input, named: ReadonlySet<string>, likeReport?: boolean): boolean {
+  if (!isMarkdown(input.path) || named.has(input.path) || !input.analysis) return true;
+  return likeReport ?? readsLikeReport(input.analysis);
 }
 
 /** The problems a reader had with a source (read with doubt), one line each. */

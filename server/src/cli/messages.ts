@@ -24,7 +24,7 @@ const zh = {
     new: '按官方格式输出一份新报告（全部行列名称，单元格为 0）',
   } as Record<string, string>,
   help: {
-    check: `用法：disclosure-report check [--format text|json|sarif|csv] [--fix] [--config 文件] [--previous 文件] [--locale zh-CN|en] 路径...
+    check: `用法：disclosure-report check [--format text|json|sarif|csv] [--fix] [--config 文件] [--previous 文件] [--jobs N] [--locale zh-CN|en] 路径...
 
 检查政府信息公开工作年度报告：纯文本（.txt、.md）、Word 文档（.docx）、网页（.html、.htm）和带文字层的
 PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件）。.doc、.wps、加密、损坏、扫描件或过大的文件各报
@@ -45,6 +45,8 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
   --config 文件        使用该配置文件（规则级别、阈值、已审核的发现）；默认从每个被检查文件所在目录向上
                        查找 .disclosure-report.json，到文件系统根目录或含 .git 的目录为止
   --previous 文件      上年报告：与每个输入（它本身除外）比对
+  --jobs N             用 N 个线程读取和检查文件（默认为本机 CPU 核数）；文件少于 48 个、N 为 1 或带 --fix
+                       时在主线程进行；输出与单线程完全相同，按输入顺序
   --locale zh-CN|en    说明文字的语言（默认 zh-CN）
   -h, --help           显示本帮助
 
@@ -148,7 +150,7 @@ Common options:
     new: 'print a new report in the official format (every label, 0 in every cell)',
   },
   help: {
-    check: `Usage: disclosure-report check [--format text|json|sarif|csv] [--fix] [--config FILE] [--previous FILE] [--locale zh-CN|en] PATH...
+    check: `Usage: disclosure-report check [--format text|json|sarif|csv] [--fix] [--config FILE] [--previous FILE] [--jobs N] [--locale zh-CN|en] PATH...
 
 Checks government information disclosure annual reports: plain text (.txt, .md), Word documents
 (.docx), saved web pages (.html, .htm) and PDFs with a text layer (.pdf). PATH is a file or a
@@ -172,6 +174,8 @@ Options:
                        .disclosure-report.json is looked for from each checked file's folder upward,
                        up to the filesystem root or a folder holding .git
   --previous FILE      last year's report: compared with every input (but itself)
+  --jobs N             read and check the files on N threads (default: the machine's cores); on the main
+                       thread for fewer than 48 files, N = 1 or --fix; the output is the same as on one thread, in input order
   --locale zh-CN|en    language of messages (default zh-CN)
   -h, --help           show this help
 

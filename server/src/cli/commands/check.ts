@@ -9,6 +9,7 @@
 //    (--fix leaves the cells reviewed as accepted alone). Over several files, a tally:
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
+// With --jobs N, step 1 and the cross-year rules run on threads (cli/jobs.ts); the output is the same.
 
 import { analyzeText, applyEdits, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic, thresholdOf } from '../../config/index.js';
@@ -21,7 +22,8 @@ import { readSource, writeBack, type TextSourceResult } from '../../sources/inde
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
 import { onInterrupt, type Interrupt } from '../interrupt.js';
 import { shown } from '../shown.js';
-import { problemLines, progressLine, readAll, readOne, type Input } from '../inputs.js';
+import { problemLines, progressLine, readOne, type Input } from '../inputs.js';
+import { analyzeInputs, jobsOption, type Analyzed } from '../jobs.js';
 import { cliText } from '../messages.js';
 import { JsonStream } from '../output/json.js';
 import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../output/text.js';
@@ -90,9 +92,8 @@ export function pairReports(checked: readonly Checked[], given?: Input): Map<Che
   return out;
 }
 
-/** Adds the cross-year diagnostics of a report against last year's. */
-function compareWith(c: Checked, previous: Input): void {
-  const cross = crossCheck(c.input.analysis!, linesOf(c.input), { analysis: previous.analysis!, lines: linesOf(previous), source: previous.path });
+/** Adds the cross-year diagnostics of a report against last year's (`cross`: computed on a thread of --jobs). */
+function compareWith(c: Checked, previous: Input, cross = crossCheck(c.input.analysis!, linesOf(c.input), { analysis: previous.analysis!, lines: linesOf(previous), source: previous.path })): void {
   c.report.diagnostics = withCrossYear(c.report.diagnostics, cross);
   c.report.previous = previous.path;
 }
@@ -178,14 +179,14 @@ async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fa
       }
     }
     r.diagnostics = input.analysis?.diagnostics ?? [];
-    if (input.analysis) r.coverage = coverage(input.analysis);
+    if (input.analysis) r.coverage = input.prepared?.coverage ?? coverage(input.analysis);
     results.push({ input, report: r });
   }
   return results;
 }
 
-/** Pass 3: last year's report of each (`--previous`, else paired among the inputs), and the cross-year rules. */
-async function compareYears(results: Result[], previousPath: string | undefined, locale: Locale, io: Io, fail: () => void): Promise<void> {
+/** Pass 3: last year's report of each (`--previous`, else paired among the inputs), and the cross-year rules (on the threads that read the reports, with --jobs). */
+async function compareYears(results: Result[], previousPath: string | undefined, locale: Locale, io: Io, fail: () => void, onThreads?: Analyzed['crossCheck']): Promise<void> {
   const checked = results.filter((x): x is Checked => 'input' in x && !!x.input.analysis);
   let given: Input | undefined;
   if (previousPath !== undefined) {
@@ -200,7 +201,9 @@ async function compareYears(results: Result[], previousPath: string | undefined,
       given = one;
     }
   }
-  for (const [c, prev] of pairReports(checked, given)) compareWith(c, prev);
+  const pairs = [...pairReports(checked, given)];
+  const cross = await onThreads?.(pairs.map(([c, prev]) => [c.input, prev] as const));
+  pairs.forEach(([c, prev], i) => compareWith(c, prev, cross?.[i]));
 }
 
 /**
@@ -211,7 +214,7 @@ async function compareYears(results: Result[], previousPath: string | undefined,
 function copiedAcross(results: Result[], configFor: (path: string) => FoundConfig | undefined): void {
   const checked = results.filter((x): x is Checked => 'input' in x && !!x.input.analysis);
   if (checked.length < 2) return;
-  const prints = checked.map((c) => proseFingerprint(c.input.analysis!, linesOf(c.input), c.input.path));
+  const prints = checked.map((c) => c.input.prepared?.fingerprint ?? proseFingerprint(c.input.analysis!, linesOf(c.input), c.input.path));
   const threshold = new Map(prints.map((p) => {
     const config = configFor(p.path);
     return [p, thresholdOf('prose-copied', config?.problems.some((x) => x.fatal) ? undefined : config?.config.thresholds)];
@@ -271,6 +274,7 @@ export const check = defineCommand({
     fix: { type: 'boolean', default: false },
     config: { type: 'string' },
     previous: { type: 'string' },
+    jobs: { type: 'string' },
   },
   async run({ values, positionals }, { locale, io }) {
     const t = cliText(locale);
@@ -278,12 +282,14 @@ export const check = defineCommand({
     if (typeof format !== 'string' || !FORMATS.includes(format)) throw new UsageError(t.badFormat(String(format)), 'check');
     if (!positionals.length) throw new UsageError(t.noPaths, 'check');
     if (values.previous === '') throw new UsageError(t.badValue('--previous'), 'check');
+    const jobs = jobsOption(values.jobs, !!values.fix, t.badValue('--jobs'));
     let bad = false;
     const fail = () => void (bad = true);
 
     // Pass 1: read and convert every input.
     const progress = progressLine(io.errIsTTY, io.err);
-    const { inputs, unwalkable } = await readAll(positionals, locale, progress.step);
+    const analyzed = await analyzeInputs(positionals, jobs, locale, progress.step);
+    const { inputs, unwalkable } = analyzed;
     progress.done();
     if (unwalkable.length) fail();
     for (const { path, error } of unwalkable) io.err(t.unreadable(path, error) + '\n');
@@ -301,7 +307,8 @@ export const check = defineCommand({
       io.err(t.interrupted(fixed, inputs.length - results.length) + '\n');
       return 130;
     }
-    await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail);
+    await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail, analyzed.crossCheck);
+    analyzed.close();
     copiedAcross(results, configFor);
     const errors = printAll(results, format as Format, locale, io, configFor);
     return bad ? 2 : errors ? 1 : 0;

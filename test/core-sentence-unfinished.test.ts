@@ -57,9 +57,9 @@ describe('raised', () => {
       assert.equal(fixed(text, d), text.replace(end, `${end}。`), end);
     }
   });
-  test('the last paragraph before the signature and the date (r07’s), and at the very end of the text', () => {
+  test('the last paragraph before the signature and the date (r07’s), on two lines or one', () => {
     const open = FEE.replace('。', '');
-    for (const text of [withEnd(open, '沭阳县发展和改革局', '2024年1月17日'), withEnd(open, '', '沭阳县发展和改革局  2024年1月17日'), withEnd(open)])
+    for (const text of [withEnd(open, '沭阳县发展和改革局', '2024年1月17日'), withEnd(open, '', '沭阳县发展和改革局  2024年1月17日'), withEnd(open, '2024年1月17日')])
       assert.deepEqual(found(text).map((d) => d.range.start.line), [lineOf(text, open)]);
   });
   test('a paragraph a PDF broke over two lines: raised at its last line, read as one sentence', () => {
@@ -85,6 +85,13 @@ describe('not raised', () => {
     const head = '沐阳县人民政府 2025 年 政府信息公开工作年度报告\n沐阳县人民政府\n(2026年1月23日)\n';
     assert.deepEqual(found(head + clean.split('\n').slice(1).join('\n')), []);
     assert.deepEqual(found(withEnd(FEE, '策勒县人民政府办公室', '2025年1月23日')), []);
+  });
+  test('the end of a text without its signature and date: a draft’s last paragraph may be the one being typed', () => {
+    assert.deepEqual(found(withEnd(FEE.replace('。', ''))), []);
+    assert.deepEqual(found(withEnd(FEE.replace('。', ''), '沭阳县发展和改革局')), []);
+  });
+  test('a label and its value at the end of a sentence (…，电话：0517-83605210) is no open sentence', () => {
+    assert.deepEqual(found(withBody(GENERAL, '如对本报告有疑问，请与县数据资源局联系，电话：0517-83605210')), []);
   });
   test('a short line without a sentence mark (r09’s 本年度信息公开处理费收费情况), a list item, a table row outside the tables', () => {
     for (const last of ['本年度信息公开处理费收费情况', '- 政策文件30件，规范性文件5件', '行政事业性收费\t7730.28'])

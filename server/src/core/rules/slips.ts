@@ -186,6 +186,7 @@ const RUN_IN_TITLE = 20;
 // a mark: 。！？；：…, nor a closing quotation mark or bracket, whatever stands before it).
 const OPEN_END = new RegExp(`[${HAN}0-9０-９]$`);
 const BULLET = /^[\s\u3000]*[-*+•·]\s/;
+const LABELLED = /[：:][^，,。；;]*$/;
 const SIGNATURE_MAX = 30;
 
 /**
@@ -209,21 +210,21 @@ export function sentenceUnfinishedRule(ctx: DocumentContext): Finding[] {
     };
     const ends = new Set<number>();
     for (let i = 0; i < lines.length; i++) if (kind(i)) ends.add(above(i));
-    // The end of the report, above its signature block: the date line and the office above it.
-    let last = above(lines.length);
+    // The end of a signed report, above its signature block: the date line and the office above it.
+    // A text without one is read only before its headings: its end may be a draft's paragraph being typed.
     const dated = datedLine(ctx);
-    if (dated && dated.line === last) {
-      last = above(last);
+    if (dated && dated.line === above(lines.length)) {
+      let last = above(dated.line);
       const office = last >= 0 ? lines[last].replace(/[\s\u3000]+/g, '') : '';
       if (office.length <= SIGNATURE_MAX && !SENTENCE_MARKS.test(office) && OFFICE_END.test(office)) last = above(last);
+      if (ctx.headings.every((h) => h.line < last)) ends.add(last);
     }
-    const lastHeading = ctx.headings.reduce((m, h) => Math.max(m, h.line), -1);
-    if (last > lastHeading) ends.add(last);
     const out: Finding[] = [];
     for (const j of [...ends].sort((a, b) => a - b)) {
       if (j < 0 || !prose[j] || heading[j]) continue;
       const text = lines[j].trimEnd();
-      if (!OPEN_END.test(text) || BULLET.test(text) || /[\t|｜]/.test(text) || numberedLine(text) === 'title') continue;
+      // …，电话：0517-83605210: a label and its value, not a sentence's end.
+      if (!OPEN_END.test(text) || LABELLED.test(text) || BULLET.test(text) || /[\t|｜]/.test(text) || numberedLine(text) === 'title') continue;
       if (!SENTENCE_MARKS.test(paragraphEnding(ctx, prose, heading, j))) continue;
       const end = text.length;
       const r = at(j, end - 1, end);

@@ -169,10 +169,13 @@ export function bracketsUnbalancedRule(ctx: DocumentContext): Finding[] {
 
 /** How a numbered line reads: a title alone on its line, a title run into its text, or neither. */
 function numberedLine(text: string): 'title' | 'run-in' | null {
-  const rest = text.slice(OUTLINE_LEAD.exec(text)![0].length).replace(/[\s*]+$/, '');
+  const rest = text.slice(OUTLINE_LEAD.exec(text)![0].length);
   const m = TOP_NUMERAL.exec(rest) ?? SUB_NUMERALS.map((s) => s.re.exec(rest)).find((x) => x) ?? null;
   if (!m) return null;
-  const words = rest.slice(m[0].length).trimStart();
+  // A Markdown title's closing ** left out (a loop: /[\s*]+$/ backtracks on a long run of spaces).
+  let end = rest.length;
+  while (end > m[0].length && (rest[end - 1] === '*' || /\s/.test(rest[end - 1]))) end--;
+  const words = rest.slice(m[0].length, end).trimStart();
   // …第三十六条第 / （三）项规定: a citation broken over two lines, not a numbered line.
   if (!words || CITATION_AFTER_NUMERAL.test(words)) return null;
   const brk = TITLE_BREAK.exec(words);
@@ -186,7 +189,15 @@ const RUN_IN_TITLE = 20;
 // a mark: 。！？；：…, nor a closing quotation mark or bracket, whatever stands before it).
 const OPEN_END = new RegExp(`[${HAN}0-9０-９]$`);
 const BULLET = /^[\s\u3000]*[-*+•·]\s/;
-const LABELLED = /[：:][^，,。；;]*$/;
+
+/** Whether the last clause is a label and its value (电话：0517-83605210): a colon after the last ， or 。. */
+function labelled(text: string): boolean {
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (SENTENCE_MARKS.test(text[k])) return false;
+    if (text[k] === '：' || text[k] === ':') return true;
+  }
+  return false;
+}
 const SIGNATURE_MAX = 30;
 
 /**
@@ -224,7 +235,7 @@ export function sentenceUnfinishedRule(ctx: DocumentContext): Finding[] {
       if (j < 0 || !prose[j] || heading[j]) continue;
       const text = lines[j].trimEnd();
       // …，电话：0517-83605210: a label and its value, not a sentence's end.
-      if (!OPEN_END.test(text) || LABELLED.test(text) || BULLET.test(text) || /[\t|｜]/.test(text) || numberedLine(text) === 'title') continue;
+      if (!OPEN_END.test(text) || labelled(text) || BULLET.test(text) || /[\t|｜]/.test(text) || numberedLine(text) === 'title') continue;
       if (!SENTENCE_MARKS.test(paragraphEnding(ctx, prose, heading, j))) continue;
       const end = text.length;
       const r = at(j, end - 1, end);

@@ -62,6 +62,14 @@ describe('raised', () => {
     for (const text of [withEnd(open, '沭阳县发展和改革局', '2024年1月17日'), withEnd(open, '', '沭阳县发展和改革局  2024年1月17日'), withEnd(open, '2024年1月17日')])
       assert.deepEqual(found(text).map((d) => d.range.start.line), [lineOf(text, open)]);
   });
+  test('a paragraph that leads into the title after it (…，具体如下): the fix adds “：” instead', () => {
+    const lead = '2023年，我局认真做好政府信息公开工作，具体如下';
+    const text = withBody(lead, R07_TITLE2, '2023年度我局共收到依申请信息公开26件。');
+    const [d, ...rest] = found(text);
+    assert.deepEqual(rest, []);
+    assert.equal(d.fix!.title.en, 'Add “：” at the end of the paragraph');
+    assert.equal(fixed(text, d), text.replace(lead, `${lead}：`));
+  });
   test('a paragraph a PDF broke over two lines: raised at its last line, read as one sentence', () => {
     // r08 lines 29–30, the paragraph's last words without their 。.
     const text = withBody(GENERAL, '我县坚持把监督保障作为政务公开落地见效的关键抓手，通过案例实', '操赋能业务提升');

@@ -117,7 +117,7 @@ export const msg = {
   bracketUnopened: (open: string, close: string) => L(`“${close}”在本段前面没有对应的“${open}”`, `“${close}” has no matching “${open}” before it in this paragraph`),
   /** sentence-unfinished: a paragraph before a heading or the signature left without its 。. */
   sentenceUnfinished: (tail: string) => L(`本段以“${tail}”结尾，缺少句末标点（如“。”）`, `This paragraph ends “${tail}” without a closing mark (such as “。”)`),
-  sentenceUnfinishedFix: () => L('在段末加上“。”', 'Add “。” at the end of the paragraph'),
+  sentenceUnfinishedFix: (mark: string) => L(`在段末加上“${mark}”`, `Add “${mark}” at the end of the paragraph`),
   /** report-deadline: the dated line after the deadline. */
   reportDeadline: (year: number, [y, m, d]: number[], [dy, dm, dd]: number[]) => {
     const dated = `${y}年${m}月${d}日`;

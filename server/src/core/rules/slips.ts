@@ -8,7 +8,7 @@
 
 import type { Finding } from '../diagnostics.js';
 import { OUTLINE_LEAD, SUB_NUMERALS, TOP_NUMERAL } from '../format/outline.js';
-import { BRACKETS, CITATION_AFTER_NUMERAL, FULLWIDTH, HAN, LEGIT_REDUPLICATIONS, SENTENCE_MARKS, TITLE_BREAK } from '../format/slips.js';
+import { BRACKETS, CITATION_AFTER_NUMERAL, FULLWIDTH, HAN, LEAD_IN, LEGIT_REDUPLICATIONS, SENTENCE_MARKS, TITLE_BREAK } from '../format/slips.js';
 import { OFFICE_END } from '../format/years.js';
 import { msg } from '../messages.js';
 import type { Range } from '../model.js';
@@ -239,7 +239,9 @@ export function sentenceUnfinishedRule(ctx: DocumentContext): Finding[] {
       if (!SENTENCE_MARKS.test(paragraphEnding(ctx, prose, heading, j))) continue;
       const end = text.length;
       const r = at(j, end - 1, end);
-      out.push({ rule: 'sentence-unfinished', message: msg.sentenceUnfinished(text.slice(-SHOWN)), range: r, fix: { title: msg.sentenceUnfinishedFix(), edits: [{ range: at(j, end, end), newText: '。' }], changes: 'prose' } });
+      // …，具体如下 leads into the title after it: its mark is ：.
+      const mark = LEAD_IN.test(text) ? '：' : '。';
+      out.push({ rule: 'sentence-unfinished', message: msg.sentenceUnfinished(text.slice(-SHOWN)), range: r, fix: { title: msg.sentenceUnfinishedFix(mark), edits: [{ range: at(j, end, end), newText: mark }], changes: 'prose' } });
     }
     return out;
   });

@@ -204,7 +204,7 @@ const SIGNATURE_MAX = 30;
  * sentence-unfinished: the last paragraph before a heading (a section's, or a numbered title on its
  * own line: （一）主动公开情况, 1.加强平台建设) or before the closing signature and date, when it
  * reads as a sentence (it has a ， or 。) and ends in a Chinese character or a digit. Titles, table
- * lines, list items, names and dates are never read. The fix adds the 。 and nothing else.
+ * lines, list items, names and dates are never read. The fix adds the 。 (： after 具体如下) and nothing else.
  */
 export function sentenceUnfinishedRule(ctx: DocumentContext): Finding[] {
   return carried(ctx.carry, 'sentence-unfinished', () => {

@@ -40,11 +40,10 @@ describe('seeds', { skip: SKIP_SHARED }, () => {
     assert.equal(blanks.length, 2);
     assert.match(blanks[1].message.zh, /7 个单元格为空：（一）予以公开/);
   });
-  test('004: 本年度止件数 column label, with the fee in decimals accepted', () => {
+  test('004: 本年度止件数 column label, with the fee in decimals accepted; its list switching from 2、 to 3. (line 85)', () => {
     const a = byName(seeds, '004');
-    // And issue 18's true findings (docs/assessment.md): 六's list going 1、 … 3. (outline-numbering),
-    // its (二) paragraph left without its 。 before (三) (sentence-unfinished).
-    assert.deepEqual(a.diagnostics.map((d) => d.rule).sort(), ['label-wording', 'outline-numbering', 'sentence-unfinished']);
+    // And its (二) paragraph left without its 。 before (三), line 11 (sentence-unfinished; docs/assessment.md).
+    assert.deepEqual(a.diagnostics.map((d) => [d.rule, d.range.start.line]).sort(), [['label-wording', 21], ['outline-numbering', 84], ['sentence-unfinished', 10]]);
     assert.equal(a.diagnostics.find((d) => d.rule === 'label-wording')?.fix?.edits[0].newText, '本年废止件数');
   });
   test('002 is clean but for the one true finding: its enumeration names 规划计划 twice (information)', () =>

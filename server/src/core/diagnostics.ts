@@ -133,6 +133,7 @@ export type RuleId =
   | 'word-repeated'
   | 'punctuation-halfwidth'
   | 'brackets-unpaired'
+  | 'sentence-unfinished'
   | 'report-deadline'
   | 'outline-numbering'
   | 'reviewed-stale';

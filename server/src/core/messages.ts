@@ -115,6 +115,9 @@ export const msg = {
   /** brackets-unpaired: an opening mark without its closing one on the same paragraph, or the reverse. */
   bracketUnclosed: (open: string, close: string) => L(`“${open}”在本段没有对应的“${close}”`, `“${open}” has no matching “${close}” in this paragraph`),
   bracketUnopened: (open: string, close: string) => L(`“${close}”在本段前面没有对应的“${open}”`, `“${close}” has no matching “${open}” before it in this paragraph`),
+  /** sentence-unfinished: a paragraph before a heading or the signature left without its 。. */
+  sentenceUnfinished: (tail: string) => L(`本段以“${tail}”结尾，缺少句末标点（如“。”）`, `This paragraph ends “${tail}” without a closing mark (such as “。”)`),
+  sentenceUnfinishedFix: (mark: string) => L(`在段末加上“${mark}”`, `Add “${mark}” at the end of the paragraph`),
   /** report-deadline: the dated line after the deadline. */
   reportDeadline: (year: number, [y, m, d]: number[], [dy, dm, dd]: number[]) => {
     const dated = `${y}年${m}月${d}日`;
@@ -262,6 +265,13 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
       'Unbalanced 《》, “” or （） within one paragraph (quick fix where a quotation mark faces the wrong way)',
     ),
     example: '印发《政府信息公开工作要点，明确年度任务。',
+  },
+  'sentence-unfinished': {
+    summary: L(
+      '标题或落款前的最后一段没有句末标点，以汉字或数字结尾（可一键在段末加“。”；标题、表格、列表项、落款和日期不查）',
+      'The last paragraph before a heading or the signature ends in a Chinese character or a digit, without its 。 (quick fix: add it; titles, tables, list items, the signature and dates are not read)',
+    ),
+    example: '及时回复申请人，并将所申请的信息通过电子邮箱发送给申请人 / （三）完善公开制度规范',
   },
   'reviewed-stale': {
     summary: L(

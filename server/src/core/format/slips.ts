@@ -23,3 +23,12 @@ export const BRACKETS: readonly { open: string; close: string; name: string }[] 
   // Half-width parentheses pair with full-width ones here: mixing the widths is not unbalance.
   { open: '（(', close: '）)', name: '括号' },
 ];
+
+/** sentence-unfinished: a paragraph that reads as a sentence has one of these; a name, a title or a date has none. */
+export const SENTENCE_MARKS = /[，,。；;]/;
+/** What ends a title line's words and opens its text (（二）依申请公开：我办…), or ends a sentence. */
+export const TITLE_BREAK = /[。！？；：;:!?]/;
+/** Words that lead into what follows (具体如下, 主要包括): the paragraph's mark is then ：, not 。. */
+export const LEAD_IN = /(?:如下|以下|下列|包括|主要有|分别是|分别为)$/;
+/** After a numeral, the words of a citation broken over two lines (…第三十六条第 / （三）项规定): no title. */
+export const CITATION_AFTER_NUMERAL = /^[项条款目号]/;

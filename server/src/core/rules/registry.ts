@@ -16,7 +16,7 @@ import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitl
 import { enumerationSumRule, proseTableMismatchRule } from './prose.js';
 import { reportDeadlineRule } from './deadline.js';
 import { outlineNumberingRule } from './outline.js';
-import { bracketsUnbalancedRule, punctuationHalfwidthRule, wordRepeatedRule } from './slips.js';
+import { bracketsUnbalancedRule, punctuationHalfwidthRule, sentenceUnfinishedRule, wordRepeatedRule } from './slips.js';
 import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeRule, validCountChainRule } from './years.js';
 
 type Entry =
@@ -69,6 +69,7 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'word-repeated': { scope: 'document', severity: 'information', check: wordRepeatedRule },
   'punctuation-halfwidth': { scope: 'document', severity: 'hint', check: punctuationHalfwidthRule },
   'brackets-unpaired': { scope: 'document', severity: 'information', check: bracketsUnbalancedRule },
+  'sentence-unfinished': { scope: 'document', severity: 'information', check: sentenceUnfinishedRule },
   // The publication deadline (deadline.ts): a warning, assessors deduct for a late report.
   'report-deadline': { scope: 'document', severity: 'warning', check: reportDeadlineRule },
   // The outline's numbering (outline.ts): a warning, a misnumbered outline is a layout deduction.

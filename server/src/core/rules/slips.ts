@@ -1,15 +1,19 @@
 // Slips of the pen in the prose (issue 18, item 5): a word typed twice in a row (word-repeated),
-// a half-width , ; : between Chinese characters (punctuation-halfwidth) and 《》“”（） that do not
-// pair up within one paragraph (brackets-unpaired). Each reads only the prose lines (outside the
+// a half-width , ; : between Chinese characters (punctuation-halfwidth), 《》“”（） that do not
+// pair up within one paragraph (brackets-unpaired) and a paragraph left without its 。 before a
+// heading or the signature (sentence-unfinished). Each reads only the prose lines (outside the
 // tables, read as prose: the same reading as the prose rules, proseOf), a line (a paragraph) at a time. The
 // fixes change only the characters of the slip and rewrite prose, so they are quick fixes only
 // (`changes: 'prose'`), never part of --fix or source.fixAll.
 
 import type { Finding } from '../diagnostics.js';
-import { BRACKETS, FULLWIDTH, HAN, LEGIT_REDUPLICATIONS } from '../format/slips.js';
+import { OUTLINE_LEAD, SUB_NUMERALS, TOP_NUMERAL } from '../format/outline.js';
+import { BRACKETS, CITATION_AFTER_NUMERAL, FULLWIDTH, HAN, LEAD_IN, LEGIT_REDUPLICATIONS, SENTENCE_MARKS, TITLE_BREAK } from '../format/slips.js';
+import { OFFICE_END } from '../format/years.js';
 import { msg } from '../messages.js';
 import type { Range } from '../model.js';
 import { carried } from './carry.js';
+import { datedLine } from './deadline.js';
 import { proseOf } from './prose.js';
 import type { DocumentContext } from './rule.js';
 
@@ -162,3 +166,92 @@ export function bracketsUnbalancedRule(ctx: DocumentContext): Finding[] {
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   });
 }
+
+/** How a numbered line reads: a title alone on its line, a title run into its text, or neither. */
+function numberedLine(text: string): 'title' | 'run-in' | null {
+  const rest = text.slice(OUTLINE_LEAD.exec(text)![0].length);
+  const m = TOP_NUMERAL.exec(rest) ?? SUB_NUMERALS.map((s) => s.re.exec(rest)).find((x) => x) ?? null;
+  if (!m) return null;
+  // A Markdown title's closing ** left out (a loop: /[\s*]+$/ backtracks on a long run of spaces).
+  let end = rest.length;
+  while (end > m[0].length && (rest[end - 1] === '*' || /\s/.test(rest[end - 1]))) end--;
+  const words = rest.slice(m[0].length, end).trimStart();
+  // …第三十六条第 / （三）项规定: a citation broken over two lines, not a numbered line.
+  if (!words || CITATION_AFTER_NUMERAL.test(words)) return null;
+  const brk = TITLE_BREAK.exec(words);
+  if (!brk) return 'title';
+  // （二）依申请公开：我办… — a short title, then its text.
+  return brk.index <= RUN_IN_TITLE && !SENTENCE_MARKS.test(words.slice(0, brk.index)) ? 'run-in' : null;
+}
+const RUN_IN_TITLE = 20;
+
+// A paragraph's last character that leaves its sentence open: a Chinese character or a digit (not
+// a mark: 。！？；：…, nor a closing quotation mark or bracket, whatever stands before it).
+const OPEN_END = new RegExp(`[${HAN}0-9０-９]$`);
+const BULLET = /^[\s\u3000]*[-*+•·]\s/;
+
+/** Whether the last clause is a label and its value (电话：0517-83605210): a colon after the last ， or 。. */
+function labelled(text: string): boolean {
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (SENTENCE_MARKS.test(text[k])) return false;
+    if (text[k] === '：' || text[k] === ':') return true;
+  }
+  return false;
+}
+const SIGNATURE_MAX = 30;
+
+/**
+ * sentence-unfinished: the last paragraph before a heading (a section's, or a numbered title on its
+ * own line: （一）主动公开情况, 1.加强平台建设) or before the closing signature and date, when it
+ * reads as a sentence (it has a ， or 。) and ends in a Chinese character or a digit. Titles, table
+ * lines, list items, names and dates are never read. The fix adds the 。 (： after 具体如下) and nothing else.
+ */
+export function sentenceUnfinishedRule(ctx: DocumentContext): Finding[] {
+  return carried(ctx.carry, 'sentence-unfinished', () => {
+    const { lines } = ctx;
+    const prose = new Uint8Array(lines.length);
+    for (const i of proseLineIndexes(ctx)) prose[i] = 1;
+    const heading = new Uint8Array(lines.length);
+    for (const h of ctx.headings) if (h.line < lines.length) heading[h.line] = 1;
+    const kind = (i: number) => (heading[i] ? 'heading' : prose[i] ? numberedLine(lines[i]) : null);
+    const above = (i: number) => {
+      let j = i - 1;
+      while (j >= 0 && !lines[j].trim()) j--;
+      return j;
+    };
+    const ends = new Set<number>();
+    for (let i = 0; i < lines.length; i++) if (kind(i)) ends.add(above(i));
+    // The end of a signed report, above its signature block: the date line and the office above it.
+    // A text without one is read only before its headings: its end may be a draft's paragraph being typed.
+    const dated = datedLine(ctx);
+    if (dated && dated.line === above(lines.length)) {
+      let last = above(dated.line);
+      const office = last >= 0 ? lines[last].replace(/[\s\u3000]+/g, '') : '';
+      if (office.length <= SIGNATURE_MAX && !SENTENCE_MARKS.test(office) && OFFICE_END.test(office)) last = above(last);
+      if (ctx.headings.every((h) => h.line < last)) ends.add(last);
+    }
+    const out: Finding[] = [];
+    for (const j of [...ends].sort((a, b) => a - b)) {
+      if (j < 0 || !prose[j] || heading[j]) continue;
+      const text = lines[j].trimEnd();
+      // …，电话：0517-83605210: a label and its value, not a sentence's end.
+      if (!OPEN_END.test(text) || labelled(text) || BULLET.test(text) || /[\t|｜]/.test(text) || numberedLine(text) === 'title') continue;
+      if (!SENTENCE_MARKS.test(paragraphEnding(ctx, prose, heading, j))) continue;
+      const end = text.length;
+      const r = at(j, end - 1, end);
+      // …，具体如下 leads into the title after it: its mark is ：.
+      const mark = LEAD_IN.test(text) ? '：' : '。';
+      out.push({ rule: 'sentence-unfinished', message: msg.sentenceUnfinished(text.slice(-SHOWN)), range: r, fix: { title: msg.sentenceUnfinishedFix(mark), edits: [{ range: at(j, end, end), newText: mark }], changes: 'prose' } });
+    }
+    return out;
+  });
+}
+const SHOWN = 8;
+
+/** The paragraph that line `j` ends: it and the prose lines above that run on into the next. */
+function paragraphEnding(ctx: DocumentContext, prose: Uint8Array, heading: Uint8Array, j: number): string {
+  let text = ctx.lines[j];
+  for (let k = j - 1; k >= 0 && j - k <= PARAGRAPH_LINES && prose[k] && !heading[k] && RUNS_ON.test(ctx.lines[k]) && numberedLine(ctx.lines[k]) !== 'title'; k--) text = ctx.lines[k] + text;
+  return text;
+}
+const PARAGRAPH_LINES = 20;

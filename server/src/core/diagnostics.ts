@@ -135,6 +135,7 @@ export type RuleId =
   | 'brackets-unpaired'
   | 'report-deadline'
   | 'outline-numbering'
+  | 'prose-zero-claim'
   | 'reviewed-stale';
 
 export function diag(

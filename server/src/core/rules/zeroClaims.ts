@@ -1,0 +1,170 @@
+// prose-zero-claim (issue 18, item 2): the prose says none happened (未收到政府信息公开申请, 未发生
+// 行政复议和行政诉讼, 所有申请均已办结, 无结转下年度的申请) while the table counts some (表三 一、
+// 本年新收, 表四's totals, 四、结转下年度继续办理). A warning at the prose's words, related to the
+// cells. A table of zeros with prose that says nothing is fine: only a claim is checked. Claims are
+// read only where certain (format/zeroClaims.ts): whole phrasings, in a clause that says nothing but
+// the report's own body and year before them, in a sentence of the report's own scope (prose/scope.ts).
+
+import type { Finding, Localized, RelatedInfo } from '../diagnostics.js';
+import { SELF_WORDS } from '../format/prose.js';
+import * as Z from '../format/zeroClaims.js';
+import type { KeyedCell } from '../keys.js';
+import { msg } from '../messages.js';
+import { LineScope, blankTitles, foldDigits, parenDepths, reportContext, type ReportContext } from '../prose/scope.js';
+import { carried, carriedWhile } from './carry.js';
+import { numeric } from './identities.js';
+import { firstTables, keyedByKey, proseOf } from './prose.js';
+import type { DocumentContext } from './rule.js';
+
+/** A sentence the prose states as a zero: where, its words, and the table rows it denies. */
+export interface ZeroClaim {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+  kind: Z.ZeroKind;
+  /** Table rows (`t3.new`, `t4.review` …) the claim says are zero. */
+  rows: string[];
+}
+
+const PHRASINGS = Z.ZERO_PHRASINGS.map((p) => ({ ...p, re: new RegExp(p.re, 'g') }));
+const byLength = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length);
+const TOKEN = `(?:${Z.PREFIX_YEAR}|${byLength([...SELF_WORDS, ...Z.PREFIX_WORDS]).join('|')})`;
+/** A clause before a claim that says only who and when. */
+const PREFIX_ONLY = new RegExp(`^${TOKEN}*$`);
+/** A completion claim's clause naming the requests (所有申请, 上述政府信息公开申请). */
+const WITH_SUBJECT = new RegExp(`^(?<lead>${TOKEN}*)${Z.COMPLETED_SUBJECT}${TOKEN}*$`);
+const YEARS = new RegExp(Z.PREFIX_YEAR, 'g');
+/** A line where no phrasing can start (most prose) is not read further. */
+const QUICK = new RegExp(Z.QUICK_WORDS.join('|'));
+
+const lastBreak = (s: string, re: RegExp, before: number, from = 0) => {
+  for (let i = before - 1; i >= from; i--) if (re.test(s[i])) return i + 1;
+  return from;
+};
+const nextBreak = (s: string, re: RegExp, from: number) => {
+  for (let i = from; i < s.length; i++) if (re.test(s[i])) return i;
+  return s.length;
+};
+const hasAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
+
+/** The years a clause names are all the report's (and the report's year is known). */
+function ownYears(prefix: string, year: number | null): boolean {
+  for (const m of prefix.matchAll(YEARS)) if (year === null || Number(m[1]) !== year) return false;
+  return true;
+}
+
+/**
+ * Whether a completion claim is about this year's requests (its own subject, or the clause
+ * before's): null when not, else where its subject starts in `prefix` (its length: none of its own).
+ */
+function aboutRequests(sentence: string, clauseStart: number, prefix: string, rest: string): number | null {
+  if (hasAny(rest, Z.COMPLETED_EXCEPTIONS)) return null;
+  const before = sentence.slice(0, clauseStart);
+  const subject = WITH_SUBJECT.exec(prefix);
+  if (subject) return hasAny(before + prefix, Z.COMPLETED_OTHER_SUBJECTS) ? null : subject.groups!.lead.length;
+  if (!PREFIX_ONLY.test(prefix) || clauseStart === 0) return null;
+  // No subject of its own: the clause before must say requests were received (共受理申请 8 件，均已办结).
+  const previous = before.slice(lastBreak(before, Z.CLAUSE_BREAKS, clauseStart - 1), clauseStart - 1);
+  const ok = previous.includes(Z.REQUEST_WORD) && hasAny(previous, Z.RECEIVED_WORDS) && !hasAny(before, Z.COMPLETED_OTHER_SUBJECTS) && !hasAny(before, Z.CARRIED_WORDS);
+  return ok ? prefix.length : null;
+}
+
+function rowsOf(kind: Z.ZeroKind, words: string): string[] {
+  if (kind === 'requests') return ['t3.new'];
+  if (kind === 'completed') return ['t3.carryOver'];
+  const rows: string[] = [];
+  if (hasAny(words, Z.REVIEW_WORDS)) rows.push('t4.review');
+  if (hasAny(words, Z.LITIGATION_WORDS)) rows.push('t4.direct', 't4.afterReview');
+  return rows;
+}
+
+/** The zero claims of one prose line (`ctx` the report's body and year). */
+export function lineZeroClaims(line: number, raw: string, ctx: ReportContext): ZeroClaim[] {
+  if (!QUICK.test(raw)) return [];
+  const text = blankTitles(foldDigits(raw));
+  // The line without white space, and where each of its characters stands in the line.
+  let c = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) continue;
+    c += text[i];
+    at.push(i);
+  }
+  const depth = parenDepths(c);
+  let scope: LineScope | null = null;
+  const out: ZeroClaim[] = [];
+  for (const p of PHRASINGS) {
+    p.re.lastIndex = 0;
+    for (const m of c.matchAll(p.re)) {
+      const i = m.index!;
+      if (depth[i] > 0) continue; // an aside in parentheses
+      const sStart = lastBreak(c, Z.SENTENCE_BREAKS, i);
+      const sEnd = nextBreak(c, Z.SENTENCE_BREAKS, i + m[0].length);
+      const sentence = c.slice(sStart, sEnd);
+      const clauseStart = lastBreak(sentence, Z.CLAUSE_BREAKS, i - sStart);
+      const prefix = sentence.slice(clauseStart, i - sStart);
+      if (!ownYears(sentence.slice(0, i - sStart), ctx.year)) continue;
+      // The claim's words: a completion claim's from its subject (所有申请均已办结).
+      let from = i;
+      if (p.id === 'all-completed') {
+        const subject = aboutRequests(sentence, clauseStart, prefix, c.slice(i + m[0].length, sEnd));
+        if (subject === null) continue;
+        from = sStart + clauseStart + subject;
+      } else if (!PREFIX_ONLY.test(prefix)) continue;
+      scope ??= new LineScope(text, ctx, parenDepths(text));
+      if (!scope.ownAt(at[i]) || scope.clauseForeign(sentence.slice(0, i - sStart))) continue;
+      const rows = rowsOf(p.kind, m[0]);
+      if (rows.length) out.push({ line, start: at[from], end: at[i + m[0].length - 1] + 1, text: raw.slice(at[from], at[i + m[0].length - 1] + 1), kind: p.kind, rows });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every zero claim of a report's prose lines. */
+export function zeroClaims(lines: readonly string[], isProse: (line: number) => boolean): ZeroClaim[] {
+  let ctx: ReportContext | null = null;
+  const out: ZeroClaim[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!isProse(i) || !QUICK.test(lines[i])) continue;
+    ctx ??= reportContext(lines as string[], isProse);
+    for (const z of lineZeroClaims(i, lines[i], ctx)) out.push(z);
+  }
+  return out;
+}
+
+const label = (k: KeyedCell): Localized => ({ zh: `${k.rowLabel.zh} / ${k.columnLabel.zh}`, en: `${k.rowLabel.en} / ${k.columnLabel.en}` });
+const rangeOf = (k: KeyedCell) => ({ start: { line: k.cell.line, character: k.cell.start }, end: { line: k.cell.line, character: k.cell.end } });
+
+/** The cells of a row that count more than zero: its total, or (the total blank) its other cells. */
+function countedCells(row: string, cells: ReadonlyMap<string, KeyedCell>): KeyedCell[] {
+  const total = cells.get(`${row}.total`);
+  if (total && numeric(total.cell)) return total.cell.value > 0 ? [total] : [];
+  const out: KeyedCell[] = [];
+  for (const k of cells.values()) if (k.row === row && k.column !== 'total' && numeric(k.cell) && k.cell.value > 0) out.push(k);
+  return out;
+}
+
+/** prose-zero-claim: at the prose's claim, `cell` the first table cell that counts some, related to each. */
+export function proseZeroClaimRule(ctx: DocumentContext): Finding[] {
+  const { isProse } = proseOf(ctx);
+  const claims = carried(ctx.carry, 'zero-claims', () => zeroClaims(ctx.lines, isProse));
+  if (!claims.length) return [];
+  return carriedWhile(ctx.carry, 'prose-zero-claim', firstTables(ctx.tables), () => {
+    const cells = keyedByKey(ctx.tables);
+    const out: Finding[] = [];
+    for (const z of claims) {
+      const counted = z.rows.flatMap((r) => countedCells(r, cells));
+      if (!counted.length) continue;
+      const related: RelatedInfo[] = counted.map((k) => ({ range: rangeOf(k), cell: k.key, message: msg.relatedCell(label(k), k.cell.text) }));
+      out.push({
+        rule: 'prose-zero-claim',
+        message: msg.zeroClaim(z.text, z.kind, counted.map((k) => ({ table: k.table.kind === 't4' ? 't4' as const : 't3' as const, label: label(k), value: k.cell.text }))),
+        range: { start: { line: z.line, character: z.start }, end: { line: z.line, character: z.end } },
+        cell: counted[0].key,
+        related,
+      });
+    }
+    return out;
+  });
+}

@@ -55,6 +55,21 @@ export const ZERO_PHRASINGS: readonly { id: string; kind: ZeroKind; re: string }
   { id: 'no-carry-over', kind: 'completed', re: `(?:无|没有|未有)(?:结转|转入)(?:到|至)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请|事项|案件|件)?${CLAUSE_END}` },
 ];
 
+/**
+ * A claim with nothing but who and when before it in its clause takes its subject from the clause
+ * before: when that names the claim's own topic (经复议，未发生行政诉讼: the litigation after review
+ * only), the claim may be about a part, and is not read. Read from the last colon (a label before it,
+ * 依申请公开情况：…, says nothing of a part).
+ */
+export const TOPIC_WORDS: Readonly<Record<'requests' | 'cases', readonly string[]>> = {
+  requests: ['申请'],
+  cases: ['复议', '诉讼', '起诉'],
+};
+export const LABEL_END = /[：:]/;
+
+/** A sentence naming these before a claim speaks of a plan, a goal or a condition, not of what happened. */
+export const MOOD_WORDS: readonly string[] = ['下一步', '今后', '明年', '将', '力争', '确保', '争取', '如果', '如', '若', '假如', '避免', '防止', '是否', '杜绝', '实现', '目标', '应当', '要'];
+
 /** Which table 四 group a case claim names: 复议 the review's, 诉讼 / 起诉 the litigation's. */
 export const REVIEW_WORDS: readonly string[] = ['复议'];
 export const LITIGATION_WORDS: readonly string[] = ['诉讼', '起诉'];

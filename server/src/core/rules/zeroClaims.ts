@@ -104,14 +104,18 @@ export function lineZeroClaims(line: number, raw: string, ctx: ReportContext): Z
       const sentence = c.slice(sStart, sEnd);
       const clauseStart = lastBreak(sentence, Z.CLAUSE_BREAKS, i - sStart);
       const prefix = sentence.slice(clauseStart, i - sStart);
-      if (!ownYears(sentence.slice(0, i - sStart), ctx.year)) continue;
+      if (!ownYears(sentence.slice(0, i - sStart), ctx.year) || hasAny(sentence.slice(0, i - sStart), Z.MOOD_WORDS)) continue;
       // The claim's words: a completion claim's from its subject (所有申请均已办结).
       let from = i;
       if (p.id === 'all-completed') {
         const subject = aboutRequests(sentence, clauseStart, prefix, c.slice(i + m[0].length, sEnd));
         if (subject === null) continue;
         from = sStart + clauseStart + subject;
-      } else if (!PREFIX_ONLY.test(prefix)) continue;
+      } else {
+        if (!PREFIX_ONLY.test(prefix)) continue;
+        const topic = sentence.slice(lastBreak(sentence, Z.LABEL_END, clauseStart), clauseStart);
+        if (hasAny(topic, Z.TOPIC_WORDS[p.kind === 'requests' ? 'requests' : 'cases'])) continue;
+      }
       scope ??= new LineScope(text, ctx, parenDepths(text));
       if (!scope.ownAt(at[i]) || scope.clauseForeign(sentence.slice(0, i - sStart))) continue;
       const rows = rowsOf(p.kind, m[0]);

@@ -92,5 +92,7 @@ export const COMPLETED_OTHER_SUBJECTS: readonly string[] = [
 export const CARRIED_WORDS: readonly string[] = ['结转'];
 /** A line with none of these holds no claim (most prose): not read further. */
 export const QUICK_WORDS: readonly string[] = ['未', '无', '没有', '办结', '办理完', '答复完'];
+/** The characters a phrasing starts with: only there is one tried. */
+export const START_CHARACTERS = '未没无均都全已';
 /** After a completion claim in its sentence: the author says what is left (…，除 3 件依法延期外). */
 export const COMPLETED_EXCEPTIONS: readonly string[] = ['下年', '下一年', '次年', '延期', '顺延', '结转', '转入', '尚未', '正在', '未办结', '除', '其余', '另有'];

@@ -27,7 +27,8 @@ export interface ZeroClaim {
   rows: string[];
 }
 
-const PHRASINGS = Z.ZERO_PHRASINGS.map((p) => ({ ...p, re: new RegExp(p.re, 'g') }));
+const PHRASINGS = Z.ZERO_PHRASINGS.map((p) => ({ ...p, re: new RegExp(p.re, 'y') }));
+const STARTS = new Set(Z.START_CHARACTERS);
 const byLength = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length);
 const TOKEN = `(?:${Z.PREFIX_YEAR}|${byLength([...SELF_WORDS, ...Z.PREFIX_WORDS]).join('|')})`;
 /** A clause before a claim that says only who and when. */
@@ -84,45 +85,62 @@ export function lineZeroClaims(line: number, raw: string, ctx: ReportContext): Z
   if (!QUICK.test(raw)) return [];
   const text = blankTitles(foldDigits(raw));
   // The line without white space, and where each of its characters stands in the line.
-  let c = '';
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (/\s/.test(text[i])) continue;
-    c += text[i];
-    at.push(i);
+  let c = text;
+  let at = (i: number) => i;
+  if (/\s/.test(text)) {
+    c = '';
+    const cols: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (/\s/.test(text[i])) continue;
+      c += text[i];
+      cols.push(i);
+    }
+    at = (i) => cols[i];
   }
-  const depth = parenDepths(c);
+  let depth: number[] | null = null;
   let scope: LineScope | null = null;
+  /** The claim a phrasing's match at `i` makes, or null when its sentence is not read. */
+  const claimAt = (i: number, p: (typeof PHRASINGS)[number], words: string): ZeroClaim | null => {
+    depth ??= parenDepths(c);
+    if (depth[i] > 0) return null; // an aside in parentheses
+    const sStart = lastBreak(c, Z.SENTENCE_BREAKS, i);
+    const sEnd = nextBreak(c, Z.SENTENCE_BREAKS, i + words.length);
+    const sentence = c.slice(sStart, sEnd);
+    const before = sentence.slice(0, i - sStart);
+    const clauseStart = lastBreak(sentence, Z.CLAUSE_BREAKS, i - sStart);
+    const prefix = sentence.slice(clauseStart, i - sStart);
+    if (!ownYears(before, ctx.year) || hasAny(before, Z.MOOD_WORDS)) return null;
+    // The claim's words: a completion claim's from its subject (所有申请均已办结).
+    let from = i;
+    if (p.id === 'all-completed') {
+      const subject = aboutRequests(sentence, clauseStart, prefix, c.slice(i + words.length, sEnd));
+      if (subject === null) return null;
+      from = sStart + clauseStart + subject;
+    } else {
+      if (!PREFIX_ONLY.test(prefix)) return null;
+      const topic = sentence.slice(lastBreak(sentence, Z.LABEL_END, clauseStart), clauseStart);
+      if (hasAny(topic, Z.TOPIC_WORDS[p.kind === 'requests' ? 'requests' : 'cases'])) return null;
+    }
+    scope ??= new LineScope(text, ctx, parenDepths(text));
+    if (!scope.ownAt(at(i)) || scope.clauseForeign(before)) return null;
+    const rows = rowsOf(p.kind, words);
+    const [start, end] = [at(from), at(i + words.length - 1) + 1];
+    return rows.length ? { line, start, end, text: raw.slice(start, end), kind: p.kind, rows } : null;
+  };
   const out: ZeroClaim[] = [];
-  for (const p of PHRASINGS) {
-    p.re.lastIndex = 0;
-    for (const m of c.matchAll(p.re)) {
-      const i = m.index!;
-      if (depth[i] > 0) continue; // an aside in parentheses
-      const sStart = lastBreak(c, Z.SENTENCE_BREAKS, i);
-      const sEnd = nextBreak(c, Z.SENTENCE_BREAKS, i + m[0].length);
-      const sentence = c.slice(sStart, sEnd);
-      const clauseStart = lastBreak(sentence, Z.CLAUSE_BREAKS, i - sStart);
-      const prefix = sentence.slice(clauseStart, i - sStart);
-      if (!ownYears(sentence.slice(0, i - sStart), ctx.year) || hasAny(sentence.slice(0, i - sStart), Z.MOOD_WORDS)) continue;
-      // The claim's words: a completion claim's from its subject (所有申请均已办结).
-      let from = i;
-      if (p.id === 'all-completed') {
-        const subject = aboutRequests(sentence, clauseStart, prefix, c.slice(i + m[0].length, sEnd));
-        if (subject === null) continue;
-        from = sStart + clauseStart + subject;
-      } else {
-        if (!PREFIX_ONLY.test(prefix)) continue;
-        const topic = sentence.slice(lastBreak(sentence, Z.LABEL_END, clauseStart), clauseStart);
-        if (hasAny(topic, Z.TOPIC_WORDS[p.kind === 'requests' ? 'requests' : 'cases'])) continue;
-      }
-      scope ??= new LineScope(text, ctx, parenDepths(text));
-      if (!scope.ownAt(at[i]) || scope.clauseForeign(sentence.slice(0, i - sStart))) continue;
-      const rows = rowsOf(p.kind, m[0]);
-      if (rows.length) out.push({ line, start: at[from], end: at[i + m[0].length - 1] + 1, text: raw.slice(at[from], at[i + m[0].length - 1] + 1), kind: p.kind, rows });
+  for (let i = 0; i < c.length; i++) {
+    if (!STARTS.has(c[i])) continue;
+    for (const p of PHRASINGS) {
+      p.re.lastIndex = i;
+      const m = p.re.exec(c);
+      if (!m) continue;
+      const claim = claimAt(i, p, m[0]);
+      if (claim) out.push(claim);
+      i += m[0].length - 1; // the words of one phrasing are read once (均已全部办结, not 已全部办结 again)
+      break;
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /** Every zero claim of a report's prose lines. */

@@ -49,6 +49,14 @@ describe('prose-zero-claim: the prose says none, the table counts some', () => {
   test('the format’s own wording: 未因政府信息公开工作被申请行政复议、被提起行政诉讼', () => {
     assert.deepEqual(summary(withProse('2025年，本机关未因政府信息公开工作被申请行政复议、被提起行政诉讼。')).map((s) => s[1]), ['t4.review.total']);
     assert.deepEqual(summary(withProse('本机关未被申请行政复议。')), [['未被申请行政复议', 't4.review.total', ['t4.review.total']]]);
+    const both = summary(withProse('本机关全年未发生因政府信息公开工作被申请行政复议或提起行政诉讼的情况。'));
+    assert.deepEqual(both, [['未发生因政府信息公开工作被申请行政复议或提起行政诉讼的情况', 't4.review.total', ['t4.review.total', 't4.direct.total']]]);
+    assert.deepEqual(summary(withProse('全年未发生因政府信息公开工作被申请行政复议后被纠错的情况。')), []);
+  });
+
+  test('two claims in one sentence, each against its own table', () => {
+    const text = withProse('2025年，本单位未收到政府信息公开申请，未发生政府信息公开行政复议和行政诉讼。');
+    assert.deepEqual(summary(text).map((s) => s[1]), ['t3.new.total', 't4.review.total']);
   });
 
   test('r09’s 所有申请均已按要求办理完成 and the other completion claims against 四、结转下年度继续办理', () => {

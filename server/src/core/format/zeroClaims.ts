@@ -50,7 +50,7 @@ export const ZERO_PHRASINGS: readonly { id: string; kind: ZeroKind; re: string }
   { id: 'no-request-received', kind: 'requests', re: `(?:未收到|没有收到|未曾收到|未接到|没有接到|未接收到)(?:过)?(?:任何)?${REQUEST_OBJECT}${REQUEST_TAIL}${CLAUSE_END}` },
   { id: 'no-request', kind: 'requests', re: `(?:无|没有|未有)(?:任何)?${REQUEST_OBJECT}${REQUEST_TAIL}${CLAUSE_END}` },
   { id: 'no-case', kind: 'cases', re: `(?:未发生|没有发生|未出现|没有出现|未产生|未引发|无|没有|未有)(?:过)?(?:任何)?${CASE_LIST}${CASE_TAIL}${CLAUSE_END}` },
-  { id: 'no-case-passive', kind: 'cases', re: `(?:未|没有)${PASSIVE_LIST}${CASE_TAIL}${CLAUSE_END}` },
+  { id: 'no-case-passive', kind: 'cases', re: `(?:未发生|没有发生|未出现|未|没有)${PASSIVE_LIST}${CASE_TAIL}${CLAUSE_END}` },
   { id: 'all-completed', kind: 'completed', re: `(?:(?:均|都|全都)已(?:经)?(?:全部)?|已全部|全部)(?:按时|按期|依法|及时|按要求|按规定)?(?:办结|办理完毕|办理完成|答复完毕)(?:完毕)?${CLAUSE_END}` },
   { id: 'no-carry-over', kind: 'completed', re: `(?:无|没有|未有)(?:结转|转入)(?:到|至)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请|事项|案件|件)?${CLAUSE_END}` },
 ];

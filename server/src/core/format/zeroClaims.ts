@@ -51,7 +51,11 @@ export const ZERO_PHRASINGS: readonly { id: string; kind: ZeroKind; re: string }
   { id: 'no-request', kind: 'requests', re: `(?:无|没有|未有)(?:任何)?${REQUEST_OBJECT}${REQUEST_TAIL}${CLAUSE_END}` },
   { id: 'no-case', kind: 'cases', re: `(?:未发生|没有发生|未出现|没有出现|未产生|未引发|无|没有|未有)(?:过)?(?:任何)?${CASE_LIST}${CASE_TAIL}${CLAUSE_END}` },
   { id: 'no-case-passive', kind: 'cases', re: `(?:未发生|没有发生|未出现|未|没有)${PASSIVE_LIST}${CASE_TAIL}${CLAUSE_END}` },
-  { id: 'all-completed', kind: 'completed', re: `(?:(?:均|都|全都)已(?:经)?(?:全部)?|已全部|全部)(?:按时|按期|依法|及时|按要求|按规定)?(?:办结|办理完毕|办理完成|答复完毕)(?:完毕)?${CLAUSE_END}` },
+  // Bare completion only: 全部按时办结, 均已按要求办理完成 say how the requests were handled (on time, as
+  // required), and their authors count a request deferred by the rules among them (r09's next sentence
+  // lists its 1 carried over among 所有办结的; the prose corpus's county report: 262 requests, 全部按时
+  // 办结, 24 carried over): not read.
+  { id: 'all-completed', kind: 'completed', re: `(?:(?:均|都|全都)已(?:经)?(?:全部)?|已全部|全部)(?:办结|办理完毕|办理完成|答复完毕)(?:完毕)?${CLAUSE_END}` },
   { id: 'no-carry-over', kind: 'completed', re: `(?:无|没有|未有)(?:结转|转入)(?:到|至)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请|事项|案件|件)?${CLAUSE_END}` },
 ];
 

@@ -81,8 +81,10 @@ function rowsOf(kind: Z.ZeroKind, words: string): string[] {
 }
 
 /** The zero claims of one prose line (`ctx` the report's body and year). */
-export function lineZeroClaims(line: number, raw: string, ctx: ReportContext): ZeroClaim[] {
+export function lineZeroClaims(line: number, raw: string, context: ReportContext | (() => ReportContext)): ZeroClaim[] {
   if (!QUICK.test(raw)) return [];
+  let ctxRead: ReportContext | null = typeof context === 'function' ? null : context;
+  const ctxOf = () => (ctxRead ??= (context as () => ReportContext)());
   const text = blankTitles(foldDigits(raw));
   // The line without white space, and where each of its characters stands in the line.
   let c = text;
@@ -109,6 +111,7 @@ export function lineZeroClaims(line: number, raw: string, ctx: ReportContext): Z
     const before = sentence.slice(0, i - sStart);
     const clauseStart = lastBreak(sentence, Z.CLAUSE_BREAKS, i - sStart);
     const prefix = sentence.slice(clauseStart, i - sStart);
+    const ctx = ctxOf();
     if (!ownYears(before, ctx.year) || hasAny(before, Z.MOOD_WORDS)) return null;
     // The claim's words: a completion claim's from its subject (所有申请均已办结).
     let from = i;
@@ -143,16 +146,60 @@ export function lineZeroClaims(line: number, raw: string, ctx: ReportContext): Z
   return out;
 }
 
+// A line's claims depend on its text and the report's body and year: kept by text for the latest
+// body and year (an editor re-checking a draft after each keystroke reads again only the lines
+// that changed); a line with no phrasing in it needs neither. Bounded: cleared when full.
+const LINE_CACHE = new Map<string, ZeroClaim[]>();
+const NO_PHRASING = new Map<string, true>();
+let cacheSig = '';
+
 /** Every zero claim of a report's prose lines. */
 export function zeroClaims(lines: readonly string[], isProse: (line: number) => boolean): ZeroClaim[] {
   let ctx: ReportContext | null = null;
+  let sig = '';
+  const ctxOf = () => {
+    if (!ctx) {
+      ctx = reportContext(lines as string[], isProse);
+      sig = `${ctx.office}\u0001${ctx.kind}\u0001${ctx.level}\u0001${ctx.year}`;
+      if (sig !== cacheSig) {
+        LINE_CACHE.clear();
+        cacheSig = sig;
+      }
+    }
+    return ctx;
+  };
   const out: ZeroClaim[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!isProse(i) || !QUICK.test(lines[i])) continue;
-    ctx ??= reportContext(lines as string[], isProse);
-    for (const z of lineZeroClaims(i, lines[i], ctx)) out.push(z);
+    const raw = lines[i];
+    if (!isProse(i) || !QUICK.test(raw) || NO_PHRASING.has(raw)) continue;
+    if (!hasPhrasing(raw)) {
+      if (NO_PHRASING.size >= 65536) NO_PHRASING.clear();
+      if (raw.length <= 20000) NO_PHRASING.set(raw, true);
+      continue;
+    }
+    ctxOf();
+    let found = LINE_CACHE.get(raw);
+    if (!found) {
+      found = lineZeroClaims(0, raw, ctxOf());
+      if (LINE_CACHE.size >= 65536) LINE_CACHE.clear();
+      if (raw.length <= 20000) LINE_CACHE.set(raw, found);
+    }
+    for (const z of found) out.push({ ...z, line: i });
   }
   return out;
+}
+
+/** Whether any phrasing occurs in a line (its scope not read yet). */
+function hasPhrasing(raw: string): boolean {
+  const c = blankTitles(foldDigits(raw)).replace(/\s+/g, '');
+  for (let i = 0; i < c.length; i++) {
+    if (!STARTS.has(c[i])) continue;
+    for (const p of PHRASINGS) {
+      p.re.lastIndex = i;
+      if (p.re.test(c)) return true;
+    }
+  }
+  return false;
 }
 
 const label = (k: KeyedCell): Localized => ({ zh: `${k.rowLabel.zh} / ${k.columnLabel.zh}`, en: `${k.rowLabel.en} / ${k.columnLabel.en}` });

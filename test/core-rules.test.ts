@@ -134,6 +134,8 @@ describe('format rules', () => {
       // Issue 18's (test/core-slips, core-deadline, core-outline.test.ts have each in detail).
       clean.replace('不断提升政务公开质量。', '不断提升政务公开质量。公开了科技计划资金资金分配结果，均开展了解读,通过“中国上海”发布《工作要点。\n二、工作机制保障') + '青禾县数据资源局\n2026年2月3日\n',
       clean.replace('不断提升政务公开质量。', '不断提升政务公开质量'),
+      // The prose says none were received, table 三 counts 18 (test/core-zero-claim.test.ts).
+      clean.replace('不断提升政务公开质量。', '不断提升政务公开质量。全年未收到政府信息公开申请。'),
     ];
     // Last year's report: 结转 3 (this year carries 2), 行政规范性文件 现行有效 5 (5 + 3 − 1 ≠ 12), the same prose.
     const copied = '一是持续深化主动公开工作并完善目录。二是规范依申请公开办理流程与答复文书。三是加强政策解读与回应关切的力度。四是推进基层政务公开标准化规范化建设。五是强化政务公开队伍业务培训与考核。\n';

@@ -136,6 +136,7 @@ export type RuleId =
   | 'sentence-unfinished'
   | 'report-deadline'
   | 'outline-numbering'
+  | 'prose-zero-claim'
   | 'reviewed-stale';
 
 export function diag(

@@ -127,6 +127,16 @@ export const msg = {
       `The report is dated ${dated}, after ${deadline}: the ${year} report is due by ${deadline} (条例 article 50)`,
     );
   },
+  /** prose-zero-claim: the prose says none happened, the tables count some (`kind`: what was claimed zero). */
+  zeroClaim: (claim: string, kind: 'requests' | 'cases' | 'completed', cells: { table: 't3' | 't4'; label: Localized; value: string }[]) => {
+    const zh = cells.map((c) => `${c.table === 't3' ? '表三' : '表四'}“${c.label.zh}”为 ${c.value}`).join('，');
+    const en = cells.map((c) => `table ${c.table === 't3' ? '三' : '四'} “${c.label.en}” is ${c.value}`).join(', ');
+    const note =
+      kind === 'cases' ? L('（若是上年结转的案件，请在正文中写明）', ' (if these cases were carried over from last year, say so)')
+      : kind === 'completed' ? L('，仍有申请结转下年度办理', ': requests are carried over to next year')
+      : L('', '');
+    return L(`正文称“${claim}”，但${zh}${note.zh}`, `The prose says “${claim}”, but ${en}${note.en}`);
+  },
   /** outline-numbering: a section's numeral on a sub-topic, a sub-item skipped or out of order. */
   outlineTopLevel: (numeral: string, section: string, sub: string) =>
     L(
@@ -258,6 +268,13 @@ export const RULE_TEXT: Record<RuleId, { summary: Localized; example: string }> 
       'Sub-items numbered out of order or skipping one, two numbering systems in one list (1、 then 3.), or a sub-topic numbered like a section (二、 inside 总体情况; the tables’ own numbering is not read)',
     ),
     example: '一、总体情况 / （一）主动公开 / （二）依申请公开 / （四）政府信息管理',
+  },
+  'prose-zero-claim': {
+    summary: L(
+      '正文称未收到政府信息公开申请、未发生行政复议或行政诉讼、所有申请均已办结（无结转），而表格中相应的数字不为 0（表格为 0 而正文未提及的不提示）',
+      'The prose says no request was received, no 行政复议 or 行政诉讼 happened, or every request was completed (nothing carried over), while the table counts some (a table of zeros with prose that says nothing is fine)',
+    ),
+    example: '2024年度全年未收到政府信息公开申请。（表三“一、本年新收政府信息公开申请数量”总计为 3）',
   },
   'brackets-unpaired': {
     summary: L(

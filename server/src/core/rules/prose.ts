@@ -24,7 +24,7 @@ export function keyedByKey(tables: readonly Table[]): Map<string, KeyedCell> {
 }
 
 /** The first table of each kind, in document order. */
-function firstTables(tables: readonly Table[]): Table[] {
+export function firstTables(tables: readonly Table[]): Table[] {
   const out: Table[] = [];
   const seen = new Set<string>();
   for (const t of tables) {

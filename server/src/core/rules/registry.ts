@@ -16,6 +16,7 @@ import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitl
 import { enumerationSumRule, proseTableMismatchRule } from './prose.js';
 import { reportDeadlineRule } from './deadline.js';
 import { outlineNumberingRule } from './outline.js';
+import { proseZeroClaimRule } from './zeroClaims.js';
 import { bracketsUnbalancedRule, punctuationHalfwidthRule, sentenceUnfinishedRule, wordRepeatedRule } from './slips.js';
 import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeRule, validCountChainRule } from './years.js';
 
@@ -74,6 +75,8 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'report-deadline': { scope: 'document', severity: 'warning', check: reportDeadlineRule },
   // The outline's numbering (outline.ts): a warning, a misnumbered outline is a layout deduction.
   'outline-numbering': { scope: 'document', severity: 'warning', check: outlineNumberingRule },
+  // The prose saying none happened while the tables count some (zeroClaims.ts): a warning at the prose.
+  'prose-zero-claim': { scope: 'document', severity: 'warning', check: proseZeroClaimRule },
   // Found by applying the configuration file (config/apply.ts), not by reading the report.
   'reviewed-stale': { scope: 'config', severity: 'information' },
 };

@@ -10,14 +10,13 @@
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 
-import { analyzeText, applyEdits, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
+import { analyzeText, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic } from '../../config/index.js';
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
-import { encode } from '../../sources/encoding.js';
 import { writeAtomic } from '../../sources/files.js';
-import { readSource, writeBack, type TextSourceResult } from '../../sources/index.js';
+import { fixSource } from '../../sources/fixSource.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
 import { onInterrupt, type Interrupt } from '../interrupt.js';
 import { shown } from '../shown.js';
@@ -27,36 +26,22 @@ import { JsonStream } from '../output/json.js';
 import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../output/text.js';
 import { reason, type FileReport } from '../report.js';
 
-/** Writes the recompute fixes of one input back to its file; returns what changed and the input as re-read. */
+/** Writes the recompute fixes of one input back to its file (sources/fixSource); returns the input as re-read. */
 async function fixInput(input: Input, report: FileReport, locale: Locale, keep: ReadonlySet<string>): Promise<Input> {
   const t = cliText(locale);
   const { source, bytes, analysis } = input;
   if (!source || !bytes || !analysis) return input;
-  if (!source.writable) {
+  const write = (b: Uint8Array, expected: Uint8Array) => writeAtomic(input.path, Buffer.from(b.buffer, b.byteOffset, b.byteLength), Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength));
+  const fixed = await fixSource(input.path, bytes, source, write, { analysis, keep });
+  if (!fixed) {
     report.notice = t.readOnlySource(source.kind);
     return input;
   }
-  const result = recompute(analysis, { keep });
-  report.refused = result.refused;
-  if (!result.edits.length) return input;
-  if (source.kind === 'text') {
-    const decoded = (source as TextSourceResult).decoded;
-    if (!encode(source.text, decoded).equals(bytes)) throw Object.assign(new Error(t.noRoundTrip), { code: 'EROUNDTRIP' });
-    const fixedText = applyEdits(source.text, result.edits);
-    writeAtomic(input.path, encode(fixedText, decoded), bytes);
-    report.fixed = result.changes;
-    return { ...input, source: { ...source, text: fixedText }, analysis: analyzeText(fixedText, { name: input.path }) };
-  }
-  const out = writeBack(source, bytes, result.edits);
-  if (!out) return input;
-  const skipped = new Set(out.skipped.map((e) => JSON.stringify(e.range)));
-  report.fixed = result.changes.filter((c) => !skipped.has(JSON.stringify(c.range)));
-  for (const e of out.skipped) report.refused.push({ range: e.range, reason: t.noRun });
-  if (!out.applied.length) return input;
-  const written = Buffer.from(out.bytes);
-  writeAtomic(input.path, written, bytes);
-  const again = await readSource(input.path, written);
-  return { ...input, bytes: written, source: again, analysis: analyzeText(again.text, { name: input.path }) };
+  report.fixed = fixed.changes;
+  report.refused = [...fixed.refused, ...fixed.skipped.map((e) => ({ range: e.range, reason: t.noRun }))];
+  if (fixed.error) throw fixed.error;
+  if (!fixed.written) return input;
+  return { ...input, bytes: Buffer.from(fixed.bytes.buffer, fixed.bytes.byteOffset, fixed.bytes.byteLength), source: fixed.source, analysis: analyzeText(fixed.source.text, { name: input.path }) };
 }
 
 /** An input read (and fixed) with its report: what pairing and the cross-year rules need. */

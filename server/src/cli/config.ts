@@ -1,10 +1,11 @@
-// Finding and reading `.disclosure-report.json` for `check`: from each checked file's folder
-// upward, stopping at the filesystem root or at a folder holding `.git` (the repository's root is
-// still searched), or the file `--config FILE` names. Each config file is read once per run.
+// Finding and reading `.disclosure-report.json` for `check`: the one search the server makes too
+// (config/find.ts: the nearest upward, ending after a folder holding `.git` or at the root), over
+// paths, or the file `--config FILE` names. Each config file is read once per run.
 
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE, MAX_CONFIG_BYTES, parseConfig, type LoadedConfig } from '../config/index.js';
+import { ConfigSearch, MAX_CONFIG_BYTES, parseConfig, type ConfigSearchHost, type LoadedConfig } from '../config/index.js';
 
 export interface FoundConfig extends LoadedConfig {
   path: string;
@@ -12,16 +13,30 @@ export interface FoundConfig extends LoadedConfig {
   dir: string;
 }
 
+/** The search over the paths of this machine (links followed). */
+const PATHS: ConfigSearchHost = {
+  async kind(where) {
+    try {
+      const st = await stat(where);
+      return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+    } catch {
+      return undefined;
+    }
+  },
+  parent: dirname,
+  join,
+};
+
 export class ConfigFinder {
-  private readonly byDir = new Map<string, string | null>();
+  private readonly search = new ConfigSearch(PATHS);
   private readonly loaded = new Map<string, FoundConfig>();
 
   /** With `explicit` (`--config FILE`), every file uses that one. */
   constructor(private readonly explicit?: string) {}
 
   /** The config for a checked file, or undefined; throws when `--config FILE` cannot be read. */
-  forFile(file: string): FoundConfig | undefined {
-    const path = this.explicit !== undefined ? resolve(this.explicit) : this.find(dirname(resolve(file)));
+  async forFile(file: string): Promise<FoundConfig | undefined> {
+    const path = this.explicit !== undefined ? resolve(this.explicit) : await this.search.find(dirname(resolve(file)));
     if (!path) return undefined;
     let c = this.loaded.get(path);
     if (!c) {
@@ -35,31 +50,6 @@ export class ConfigFinder {
   /** The configs read so far, in the order first read. */
   all(): FoundConfig[] {
     return [...this.loaded.values()];
-  }
-
-  private find(dir: string): string | undefined {
-    const seen: string[] = [];
-    let found: string | null | undefined;
-    for (let d = dir; ; ) {
-      if (this.byDir.has(d)) {
-        found = this.byDir.get(d);
-        break;
-      }
-      seen.push(d);
-      const candidate = join(d, CONFIG_FILE);
-      if (isFile(candidate)) {
-        found = candidate;
-        break;
-      }
-      const parent = dirname(d);
-      if (parent === d || existsSync(join(d, '.git'))) {
-        found = null;
-        break;
-      }
-      d = parent;
-    }
-    for (const d of seen) this.byDir.set(d, found ?? null);
-    return found ?? undefined;
   }
 }
 
@@ -83,14 +73,6 @@ export function readConfigFile(path: string): string {
     return buf.subarray(0, n).toString('utf8');
   } finally {
     closeSync(fd);
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
   }
 }
 

@@ -102,25 +102,34 @@ type Io = Parameters<Parameters<typeof defineCommand>[0]['run']>[1]['io'];
 type Result = Checked | { error: FileReport };
 
 /**
- * The configuration file for a path (upward from it, or `--config`); its problems are said once on
- * stderr, and a syntax error or an unreadable `--config` calls `fail` (exit 2).
+ * The configuration file for each of `paths` (upward from it, or `--config`), looked up before the
+ * first is needed; its problems are said once on stderr when it is first asked for, and a syntax
+ * error or an unreadable `--config` calls `fail` (exit 2).
  */
-function configLookup(configPath: string | undefined, locale: Locale, io: Io, fail: () => void): (path: string) => FoundConfig | undefined {
+async function configLookup(configPath: string | undefined, paths: readonly string[], locale: Locale, io: Io, fail: () => void): Promise<(path: string) => FoundConfig | undefined> {
   const t = cliText(locale);
   const finder = new ConfigFinder(configPath);
+  const found = new Map<string, { config?: FoundConfig; error?: unknown }>();
+  for (const path of paths) {
+    if (found.has(path)) continue;
+    try {
+      found.set(path, { config: await finder.forFile(path) });
+    } catch (error) {
+      found.set(path, { error });
+    }
+  }
   const reported = new Set<string>();
   return (path) => {
-    let c: FoundConfig | undefined;
-    try {
-      c = finder.forFile(path);
-    } catch (e) {
+    const f = found.get(path);
+    if (f?.error !== undefined) {
       if (!reported.has('--config')) {
         reported.add('--config');
         fail();
-        io.err(t.unreadable(String(configPath), reason(e, locale)) + '\n');
+        io.err(t.unreadable(String(configPath), reason(f.error, locale)) + '\n');
       }
       return undefined;
     }
+    const c = f?.config;
     if (c && !reported.has(c.path)) {
       reported.add(c.path);
       for (const p of c.problems) io.err(`${shown(c.path)}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
@@ -268,7 +277,7 @@ export const check = defineCommand({
     if (unwalkable.length) fail();
     for (const { path, error } of unwalkable) io.err(t.unreadable(path, error) + '\n');
 
-    const configFor = configLookup(typeof values.config === 'string' ? values.config : undefined, locale, io, fail);
+    const configFor = await configLookup(typeof values.config === 'string' ? values.config : undefined, inputs.filter((i) => !i.error).map((i) => i.path), locale, io, fail);
     const stop = values.fix ? onInterrupt() : undefined;
     let results: Result[];
     try {

@@ -2,9 +2,8 @@
 // (config/find.ts: the nearest upward, ending after a folder holding `.git` or at the root), over
 // paths, or the file `--config FILE` names. Each config file is read once per run.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { kindAt, readRegularFile } from '../sources/files.js';
 import { ConfigSearch, MAX_CONFIG_BYTES, parseConfig, type ConfigSearchHost, type LoadedConfig } from '../config/index.js';
 
 export interface FoundConfig extends LoadedConfig {
@@ -14,18 +13,7 @@ export interface FoundConfig extends LoadedConfig {
 }
 
 /** The search over the paths of this machine (links followed). */
-const PATHS: ConfigSearchHost = {
-  async kind(where) {
-    try {
-      const st = await stat(where);
-      return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
-    } catch {
-      return undefined;
-    }
-  },
-  parent: dirname,
-  join,
-};
+const PATHS: ConfigSearchHost = { kind: kindAt, parent: dirname, join };
 
 export class ConfigFinder {
   private readonly search = new ConfigSearch(PATHS);
@@ -55,25 +43,10 @@ export class ConfigFinder {
 
 /**
  * A config file's text: a regular file only (`--config /dev/zero` or a FIFO is refused at once,
- * never read or waited on: opened without blocking, then looked at), at most MAX_CONFIG_BYTES.
+ * never read or waited on), at most MAX_CONFIG_BYTES.
  */
 export function readConfigFile(path: string): string {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
-    if (st.size > MAX_CONFIG_BYTES) throw Object.assign(new Error('too large'), { code: 'ETOOLARGE', size: st.size, limit: MAX_CONFIG_BYTES });
-    const buf = Buffer.alloc(st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, n);
-      if (!got) break;
-      n += got;
-    }
-    return buf.subarray(0, n).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
+  return readRegularFile(path, MAX_CONFIG_BYTES).toString('utf8');
 }
 
 /** A checked file's path as reviewed entries spell it: relative to the config's folder, with `/`. */

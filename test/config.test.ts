@@ -6,14 +6,14 @@
 // Run: node test/run.mjs test/config.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { applyEdits as applyJsonEdits } from 'jsonc-parser';
 import {
-  applyConfig, fingerprint, isoDate, newConfigText, replaceReviewedEdits, REVIEW_STATUSES, reviewMessage, settledIn, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
+  applyConfig, fingerprint, isoDate, MAX_CONFIG_BYTES, newConfigText, replaceReviewedEdits, REVIEW_STATUSES, reviewMessage, settledIn, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
 } from '../server/src/config/index';
 import { analyzeText, RULE_BY_ID, splitWithEols } from '../server/src/core/index';
 import { ConfigFinder } from '../server/src/cli/config';
@@ -512,6 +512,17 @@ describe('where the config file is: one search for check and the server (config/
     const broken = cli(['check', join(root, 'top/plain/deep/r.txt')], root);
     assert.equal(broken.status, 2);
     assert.match(broken.stderr, /top\/\.disclosure-report\.json:1:/);
+  });
+  test('a file the search finds but cannot read is named on stderr (exit 2), the report still checked', () => {
+    const root = join(dir, 'unreadable');
+    mkdirSync(join(root, 'r'), { recursive: true });
+    writeFileSync(join(root, 'r/a.txt'), '');
+    writeFileSync(join(root, '.disclosure-report.json'), '');
+    truncateSync(join(root, '.disclosure-report.json'), MAX_CONFIG_BYTES + 1); // sparse: nothing written
+    const r = cli(['check', 'r/a.txt'], root);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.trim(), `${join(root, '.disclosure-report.json')}: 无法读取：文件过大（16.0 MB，上限 16 MB）`);
+    assert.match(r.stdout, /section-missing/);
   });
 });
 

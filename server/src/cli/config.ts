@@ -22,10 +22,19 @@ export class ConfigFinder {
   /** With `explicit` (`--config FILE`), every file uses that one. */
   constructor(private readonly explicit?: string) {}
 
-  /** The config for a checked file, or undefined; throws when `--config FILE` cannot be read. */
+  /** The config file for a checked file: `--config FILE`, else the one the search finds (or null). */
+  locate(file: string): Promise<string | null> {
+    return this.explicit !== undefined ? Promise.resolve(resolve(this.explicit)) : this.search.find(dirname(resolve(file)));
+  }
+
+  /** The config for a checked file, or undefined; throws when the file found or named cannot be read. */
   async forFile(file: string): Promise<FoundConfig | undefined> {
-    const path = this.explicit !== undefined ? resolve(this.explicit) : await this.search.find(dirname(resolve(file)));
-    if (!path) return undefined;
+    const path = await this.locate(file);
+    return path ? this.load(path) : undefined;
+  }
+
+  /** A config file read (once per run); throws when it cannot be. */
+  load(path: string): FoundConfig {
     let c = this.loaded.get(path);
     if (!c) {
       const text = readConfigFile(path);

@@ -109,23 +109,25 @@ type Result = Checked | { error: FileReport };
 async function configLookup(configPath: string | undefined, paths: readonly string[], locale: Locale, io: Io, fail: () => void): Promise<(path: string) => FoundConfig | undefined> {
   const t = cliText(locale);
   const finder = new ConfigFinder(configPath);
-  const found = new Map<string, { config?: FoundConfig; error?: unknown }>();
+  const found = new Map<string, { config?: FoundConfig; error?: unknown; at?: string }>();
   for (const path of paths) {
     if (found.has(path)) continue;
+    const at = await finder.locate(path);
     try {
-      found.set(path, { config: await finder.forFile(path) });
+      found.set(path, { config: at ? finder.load(at) : undefined });
     } catch (error) {
-      found.set(path, { error });
+      found.set(path, { error, at: configPath ?? at ?? undefined });
     }
   }
   const reported = new Set<string>();
   return (path) => {
     const f = found.get(path);
     if (f?.error !== undefined) {
-      if (!reported.has('--config')) {
-        reported.add('--config');
+      const at = String(f.at);
+      if (!reported.has(at)) {
+        reported.add(at);
         fail();
-        io.err(t.unreadable(String(configPath), reason(f.error, locale)) + '\n');
+        io.err(t.unreadable(at, reason(f.error, locale)) + '\n');
       }
       return undefined;
     }

@@ -6,15 +6,20 @@
 // Run: node test/run.mjs test/config.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { applyEdits as applyJsonEdits } from 'jsonc-parser';
 import {
-  applyConfig, fingerprint, isoDate, newConfigText, THRESHOLD_DEFAULTS, thresholdOf, replaceReviewedEdits, REVIEW_STATUSES, reviewMessage, settledIn, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
+  applyConfig, fingerprint, isoDate, MAX_CONFIG_BYTES, newConfigText, THRESHOLD_DEFAULTS, thresholdOf, replaceReviewedEdits, REVIEW_STATUSES, reviewMessage, settledIn, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
 } from '../server/src/config/index';
 import { analyzeText, RULE_BY_ID, splitWithEols } from '../server/src/core/index';
+import { ConfigFinder } from '../server/src/cli/config';
+import { nodeFileSystem } from '../server/src/host/nodeFileSystem';
+import { canonicalUri, parentUri } from '../server/src/lsp/files';
+import { ProjectConfigs } from '../server/src/lsp/projectConfig';
 import { buildCli } from './lsp/build';
 import { composeReport } from './lsp/fixture';
 
@@ -477,6 +482,75 @@ test('an empty config changes nothing', () => {
   const r = cli(['check', 'r.txt'], root);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.equal(r.stderr, '');
+});
+
+describe('where the config file is: one search for check and the server (config/find.ts)', () => {
+  const CASES: [file: string, expected: string | null][] = [
+    ['top/near/deep/r.txt', 'top/near/.disclosure-report.json'], // the nearest wins
+    ['top/plain/deep/r.txt', 'top/.disclosure-report.json'], // outside a repository: up to the root
+    ['top/repo/reports/2025/r.txt', null], // a repository's root is the last folder searched …
+    ['top/repo2/sub/r.txt', 'top/repo2/.disclosure-report.json'], // … and it is searched
+    ['top/worktree/r.txt', null], // `.git` as a file (a worktree, a submodule) ends it too
+    ['top/odd/r.txt', 'top/.disclosure-report.json'], // a folder of that name is no config file
+  ];
+  const tree = () => {
+    const root = join(dir, 'lookup');
+    const file = (p: string, text = '{}') => {
+      mkdirSync(resolve(root, p, '..'), { recursive: true });
+      writeFileSync(join(root, p), text);
+    };
+    file('top/.disclosure-report.json');
+    file('top/near/.disclosure-report.json');
+    mkdirSync(join(root, 'top/repo/.git'), { recursive: true });
+    mkdirSync(join(root, 'top/repo2/.git'), { recursive: true });
+    file('top/repo2/.disclosure-report.json', JSON.stringify({ severity: { 'section-missing': 'hint' } }));
+    file('top/worktree/.git', 'gitdir: ../repo/.git/worktrees/w');
+    mkdirSync(join(root, 'top/odd/.disclosure-report.json'), { recursive: true });
+    for (const [f] of CASES) file(f, '');
+    return root;
+  };
+
+  test('check (paths) and the server (URIs, over its file system) find the same file: the nearest upward, ending after a folder holding .git', async () => {
+    const root = tree();
+    const finder = new ConfigFinder();
+    const want = (e: string | null) => (e === null ? undefined : join(root, e));
+    for (const [f, e] of CASES) assert.equal((await finder.forFile(join(root, f)))?.path, want(e), f);
+    // The server, whatever folder the editor opened: the report's own folder here, the deepest one.
+    const configs = new ProjectConfigs({ fs: nodeFileSystem, folderOf: (uri) => parentUri(uri), log: { error: () => {}, info: () => {} } });
+    for (const [f, e] of CASES) {
+      const got = await configs.forDocument(pathToFileURL(join(root, f)).href);
+      assert.equal(got?.uri, e === null ? undefined : canonicalUri(pathToFileURL(join(root, e)).href), f);
+    }
+  });
+
+  test('check takes the same file from any working directory; a broken file above a repository is never read for its reports', () => {
+    const root = tree();
+    const outputs = [root, join(root, 'top/near'), dir].map((cwd) => {
+      const r = cli(['check', '--format', 'json', join(root, 'top/repo2/sub/r.txt'), join(root, 'top/repo/reports/2025/r.txt')], cwd);
+      assert.equal(r.stderr, '');
+      return r.stdout;
+    });
+    assert.deepEqual(new Set(outputs).size, 1);
+    // An empty report is missing every section: a hint by top/repo2's file, an error without one.
+    const severities = JSON.parse(outputs[0]).files.map((f: { diagnostics: { rule: string; severity: string }[] }) => f.diagnostics.map((d) => `${d.rule}:${d.severity}`));
+    assert.deepEqual(severities, [['section-missing:hint'], ['section-missing:error']]);
+    writeFileSync(join(root, 'top/.disclosure-report.json'), '{ broken');
+    assert.notEqual(cli(['check', join(root, 'top/repo/reports/2025/r.txt')], root).status, 2);
+    const broken = cli(['check', join(root, 'top/plain/deep/r.txt')], root);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /top\/\.disclosure-report\.json:1:/);
+  });
+  test('a file the search finds but cannot read is named on stderr (exit 2), the report still checked', () => {
+    const root = join(dir, 'unreadable');
+    mkdirSync(join(root, 'r'), { recursive: true });
+    writeFileSync(join(root, 'r/a.txt'), '');
+    writeFileSync(join(root, '.disclosure-report.json'), '');
+    truncateSync(join(root, '.disclosure-report.json'), MAX_CONFIG_BYTES + 1); // sparse: nothing written
+    const r = cli(['check', 'r/a.txt'], root);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.trim(), `${join(root, '.disclosure-report.json')}: 无法读取：文件过大（16.0 MB，上限 16 MB）`);
+    assert.match(r.stdout, /section-missing/);
+  });
 });
 
 describe('package.json: what the workspace features contribute', () => {

@@ -2,7 +2,8 @@
 // import cycle anywhere; no LSP feature module imports another (what they share lives in a
 // service or a module beside them); only the Node entry of the server imports
 // 'vscode-languageserver/node' or node: modules, so that a browser entry can reuse the rest; the
-// client shares the server's names through server/src/protocol.ts and nothing else of the server.
+// client shares the server's names through server/src/protocol.ts and nothing else of the server;
+// node:fs is imported by sources/files.ts alone (besides the pdf.js loaders' look for their files).
 // Run: node test/run.mjs test/imports.test.ts
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -118,6 +119,17 @@ describe('the import graph of server/src and client/src', () => {
     const lsp = files.filter((f) => rel(f).startsWith('server/src/lsp/'));
     const offending = lsp.filter((f) => !f.endsWith('/lsp/node.ts')).flatMap((f) => graph.get(f)!.packages.filter((p) => p === 'vscode-languageserver/node' || p.startsWith('node:')).map((p) => `${rel(f)} → ${p}`));
     assert.deepEqual(offending, []);
+  });
+
+  test('node:fs is imported by one module, sources/files.ts (the Node file access of the CLI and of the server’s host/nodeFileSystem.ts); the pdf.js loaders only look for pdf.js’s own files beside the bundle', () => {
+    const fsUsers = files.filter((f) => graph.get(f)!.packages.some((p) => /^(node:)?fs(\/promises)?$/.test(p))).map(rel).sort();
+    assert.deepEqual(fsUsers, ['server/src/sources/files.ts', 'server/src/sources/pdf-cmaps.ts', 'server/src/sources/pdf.ts']);
+    // Those two only ask whether a file of the bundle is there.
+    for (const f of ['server/src/sources/pdf-cmaps.ts', 'server/src/sources/pdf.ts']) {
+      assert.deepEqual(readFileSync(join(ROOT, f), 'utf8').match(/import [^;]* from 'node:fs';/g), [`import { existsSync } from 'node:fs';`], f);
+    }
+    // The scanner sees both spellings.
+    assert.deepEqual(specifiers(`import { stat } from 'node:fs/promises';\nimport * as fs from 'fs';`), ['node:fs/promises', 'fs']);
   });
 
   test('outside the core, code reaches it only through its API modules: core/index.ts, and core/draft, core/years and core/format’s index.ts (the client’s detect.ts: core/format/f2021.ts; protocol.ts: types)', () => {

@@ -1,14 +1,22 @@
 // Writing recompute fixes back into a .docx: read → analyze → recompute → fixDocx → read again
 // leaves no arithmetic error; the converted text after the fix is exactly the text with the
 // edits applied; every other zip entry keeps its bytes and document.xml changes only inside
-// the w:t elements of the fixed cells.
+// the w:t elements of the fixed cells. fixSource, the one path `check --fix` and the editor's
+// write-back take: what it writes, what it says, what it refuses; both callers agree.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { after, describe, test } from 'node:test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { ARITHMETIC_RULES, analyzeText, applyEdits, recompute } from '../server/src/core/index.ts';
-import { fixDocx, readSource, writeBack } from '../server/src/sources/index.ts';
+import { FILE_ERRORS, fileError, fixDocx, readSource, writeBack } from '../server/src/sources/index.ts';
+import { writeAtomic } from '../server/src/sources/files.ts';
+import { fixSource } from '../server/src/sources/fixSource.ts';
+import { nodeFileSystem } from '../server/src/host/nodeFileSystem.ts';
+import { sourceAccess } from '../server/src/lsp/sourceFiles.ts';
 import { makeDocx } from './helpers/sources.ts';
 
 const EXAMPLE = readFileSync(join(__dirname, '../examples/wrong-totals.report.txt'), 'utf8');
@@ -108,5 +116,75 @@ describe('writeBack: one call for every source', () => {
     assert.deepEqual(arithmetic((await readSource('r.docx', fixedDocx.bytes)).text), []);
     const html = new TextEncoder().encode('<p>一、总体情况</p>');
     assert.equal(writeBack(await readSource('r.html', html), html, []), null);
+  });
+});
+
+describe('fixSource: the one write-back path (check --fix and the editor’s write-back)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dr-fixsource-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const CLI = join(__dirname, '../dist/cli.js');
+
+  test('a text in its own encoding: the recompute written, the draft as written, the changes named', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const gb = new Uint8Array(iconv.encode(EXAMPLE, 'gb18030'));
+    const src = await readSource('r.txt', gb);
+    const writes: Uint8Array[] = [];
+    const fixed = (await fixSource('r.txt', gb, src, (b) => void writes.push(b)))!;
+    const { edits, changes } = recompute(analyzeText(src.text));
+    assert.equal(fixed.written, true);
+    assert.equal(writes.length, 1);
+    assert.deepEqual(fixed.bytes, writes[0]);
+    assert.equal(iconv.decode(Buffer.from(writes[0]), 'gb18030'), applyEdits(EXAMPLE, edits));
+    assert.equal(fixed.source.text, applyEdits(EXAMPLE, edits));
+    assert.deepEqual(fixed.changes, changes);
+    assert.deepEqual(arithmetic(fixed.source.text), []);
+  });
+
+  test('a .docx: written whole and read again; nothing to fix writes nothing; a page is not written', async () => {
+    const docx = makeDocx(EXAMPLE);
+    const src = await readSource('r.docx', docx);
+    const writes: Uint8Array[] = [];
+    const fixed = (await fixSource('r.docx', docx, src, (b, expected) => { assert.equal(expected, docx); writes.push(b); }))!;
+    assert.equal(writes.length, 1);
+    assert.deepEqual(arithmetic(fixed.source.text), []);
+    assert.deepEqual(fixed.source.text, (await readSource('r.docx', writes[0])).text);
+    const again = (await fixSource('r.docx', fixed.bytes, fixed.source, () => assert.fail('nothing to write')))!;
+    assert.deepEqual([again.written, again.changes, again.bytes], [false, [], fixed.bytes]);
+    const html = new TextEncoder().encode('<p>一、总体情况</p>');
+    assert.equal(await fixSource('r.html', html, await readSource('r.html', html), () => assert.fail('a page is never written')), null);
+  });
+
+  test('a refused write (the file changed meanwhile) or a text whose encoding does not give its bytes back: the error, the file untouched, the would-be changes', async () => {
+    const path = join(dir, 'changed.txt');
+    writeFileSync(path, EXAMPLE);
+    const bytes = new Uint8Array(readFileSync(path));
+    const src = await readSource(path, bytes);
+    writeFileSync(path, `${EXAMPLE}\n`); // another program's save
+    const fixed = (await fixSource(path, bytes, src, (b, e) => writeAtomic(path, Buffer.from(b), Buffer.from(e))))!;
+    assert.equal(fixed.written, false);
+    assert.deepEqual(fileError(fixed.error), FILE_ERRORS.changed);
+    assert.ok(fixed.changes.length > 0);
+    assert.equal(readFileSync(path, 'utf8'), `${EXAMPLE}\n`);
+    // The bytes carry a BOM the decoded text does not say it had: writing would change more than the cells.
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(EXAMPLE)]);
+    const plain = await readSource('r.txt', new TextEncoder().encode(EXAMPLE));
+    const r = (await fixSource('r.txt', bom, plain, () => assert.fail('never written')))!;
+    assert.deepEqual([r.written, fileError(r.error)], [false, FILE_ERRORS.noRoundTrip]);
+  });
+
+  test('check --fix and the server’s write-back write the same bytes and name the same changes for the same .docx', async (t) => {
+    if (!existsSync(CLI)) return t.skip('dist/cli.js is not built (npm run build)');
+    const docx = makeDocx(EXAMPLE);
+    const a = join(dir, 'cli.docx');
+    const b = join(dir, 'server.docx');
+    writeFileSync(a, docx);
+    writeFileSync(b, docx);
+    const r = spawnSync(process.execPath, [CLI, 'check', '--fix', '--format', 'json', a], { encoding: 'utf8' });
+    const cliFixed = JSON.parse(r.stdout).files[0].fixed as { cell: string; old: string; new: string; range: { start: { line: number } } }[];
+    const server = await sourceAccess(nodeFileSystem).writeFixes(pathToFileURL(b).href);
+    assert.ok('changes' in server, JSON.stringify(server));
+    assert.ok(cliFixed.length > 0);
+    assert.deepEqual(server.changes.map((c) => [c.label.zh, c.old, c.new, c.line]), cliFixed.map((c) => [c.cell, c.old, c.new, c.range.start.line]));
+    assert.deepEqual(readFileSync(b), readFileSync(a));
   });
 });

@@ -538,6 +538,24 @@ describe('severities: the configuration file wins over the editor settings', () 
   });
 });
 
+describe('the configuration file check takes, whatever folder the editor opened (config/find.ts)', () => {
+  // A repository whose file sits at its root; the editor opened on a subfolder of it.
+  const f = folder({ '.git/HEAD': 'ref: refs/heads/main\n', '.disclosure-report.json': JSON.stringify({ severity: { 'request-balance': 'hint' } }), 'reports/d.txt': wrong });
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start({ workspaceFolders: [f.at('reports')], capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+  });
+  after(() => c?.stop());
+
+  test('a file above the workspace folder, at the repository’s root, applies as it does for check', async () => {
+    await c.open(f.at('reports/d.txt'), wrong);
+    const ds = await c.diagnosticsOf(f.at('reports/d.txt'), 1);
+    const balance = ds.filter((d) => d.code === 'request-balance');
+    assert.ok(balance.length > 0, JSON.stringify(ds.map((d) => d.code)));
+    assert.ok(balance.every((d) => d.severity === 4), 'the repository’s file: a hint');
+  });
+});
+
 describe('last year’s report follows the draft’s own year as it is edited', () => {
   const example = exampleReport();
   const f = folder({ '2024年报告.txt': composeKeyed({ ...example, year: 2024 }) });

@@ -1,10 +1,10 @@
-// Finding and reading `.disclosure-report.json` for `check`: from each checked file's folder
-// upward, stopping at the filesystem root or at a folder holding `.git` (the repository's root is
-// still searched), or the file `--config FILE` names. Each config file is read once per run.
+// Finding and reading `.disclosure-report.json` for `check`: the one search the server makes too
+// (config/find.ts: the nearest upward, ending after a folder holding `.git` or at the root), over
+// paths, or the file `--config FILE` names. Each config file is read once per run.
 
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE, MAX_CONFIG_BYTES, parseConfig, type LoadedConfig } from '../config/index.js';
+import { kindAt, readRegularFile } from '../sources/files.js';
+import { ConfigSearch, MAX_CONFIG_BYTES, parseConfig, type ConfigSearchHost, type LoadedConfig } from '../config/index.js';
 
 export interface FoundConfig extends LoadedConfig {
   path: string;
@@ -12,17 +12,29 @@ export interface FoundConfig extends LoadedConfig {
   dir: string;
 }
 
+/** The search over the paths of this machine (links followed). */
+const PATHS: ConfigSearchHost = { kind: kindAt, parent: dirname, join };
+
 export class ConfigFinder {
-  private readonly byDir = new Map<string, string | null>();
+  private readonly search = new ConfigSearch(PATHS);
   private readonly loaded = new Map<string, FoundConfig>();
 
   /** With `explicit` (`--config FILE`), every file uses that one. */
   constructor(private readonly explicit?: string) {}
 
-  /** The config for a checked file, or undefined; throws when `--config FILE` cannot be read. */
-  forFile(file: string): FoundConfig | undefined {
-    const path = this.explicit !== undefined ? resolve(this.explicit) : this.find(dirname(resolve(file)));
-    if (!path) return undefined;
+  /** The config file for a checked file: `--config FILE`, else the one the search finds (or null). */
+  locate(file: string): Promise<string | null> {
+    return this.explicit !== undefined ? Promise.resolve(resolve(this.explicit)) : this.search.find(dirname(resolve(file)));
+  }
+
+  /** The config for a checked file, or undefined; throws when the file found or named cannot be read. */
+  async forFile(file: string): Promise<FoundConfig | undefined> {
+    const path = await this.locate(file);
+    return path ? this.load(path) : undefined;
+  }
+
+  /** A config file read (once per run); throws when it cannot be. */
+  load(path: string): FoundConfig {
     let c = this.loaded.get(path);
     if (!c) {
       const text = readConfigFile(path);
@@ -36,62 +48,14 @@ export class ConfigFinder {
   all(): FoundConfig[] {
     return [...this.loaded.values()];
   }
-
-  private find(dir: string): string | undefined {
-    const seen: string[] = [];
-    let found: string | null | undefined;
-    for (let d = dir; ; ) {
-      if (this.byDir.has(d)) {
-        found = this.byDir.get(d);
-        break;
-      }
-      seen.push(d);
-      const candidate = join(d, CONFIG_FILE);
-      if (isFile(candidate)) {
-        found = candidate;
-        break;
-      }
-      const parent = dirname(d);
-      if (parent === d || existsSync(join(d, '.git'))) {
-        found = null;
-        break;
-      }
-      d = parent;
-    }
-    for (const d of seen) this.byDir.set(d, found ?? null);
-    return found ?? undefined;
-  }
 }
 
 /**
  * A config file's text: a regular file only (`--config /dev/zero` or a FIFO is refused at once,
- * never read or waited on: opened without blocking, then looked at), at most MAX_CONFIG_BYTES.
+ * never read or waited on), at most MAX_CONFIG_BYTES.
  */
 export function readConfigFile(path: string): string {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
-    if (st.size > MAX_CONFIG_BYTES) throw Object.assign(new Error('too large'), { code: 'ETOOLARGE', size: st.size, limit: MAX_CONFIG_BYTES });
-    const buf = Buffer.alloc(st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, n);
-      if (!got) break;
-      n += got;
-    }
-    return buf.subarray(0, n).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  return readRegularFile(path, MAX_CONFIG_BYTES).toString('utf8');
 }
 
 /** A checked file's path as reviewed entries spell it: relative to the config's folder, with `/`. */

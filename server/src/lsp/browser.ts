@@ -16,4 +16,4 @@ const VERSION: string = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 // The worker's global scope is its message port.
 const connection = createConnection(new BrowserMessageReader(globalThis), new BrowserMessageWriter(globalThis));
 const fs = clientFileSystem(connection);
-startServer(connection, { name: SERVER_NAME, version: VERSION, fs, sources: sourceAccess(fs) });
+startServer(connection, { name: SERVER_NAME, version: VERSION, fs, sources: sourceAccess });

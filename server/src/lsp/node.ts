@@ -92,7 +92,7 @@ function main(): void {
   }
 
   const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeFileSystem, sources: sourceAccess(nodeFileSystem) });
+  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeFileSystem, sources: sourceAccess });
 
   // The last line of defence: a bug in one handler must not end the session. Once the client
   // has gone, exit quietly.

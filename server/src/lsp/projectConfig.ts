@@ -1,13 +1,13 @@
 // The workspace configuration file `.disclosure-report.json` as the language server sees it: for
-// each document, the nearest one from the document's folder upward (up to its workspace folder;
-// outside every folder, up to the root or a folder holding `.git`), read from disk, cached until a
-// watched-file event says it changed (then `onDidChange` fires and the diagnostics are computed
+// each document, the one `check` takes (config/find.ts: the nearest from the document's folder
+// upward, ending after a folder holding `.git` or at the root), read through the runtime's file
+// system, cached until a watched-file event says it changed (then `onDidChange` fires and the diagnostics are computed
 // again). Applying it to diagnostics is config/apply.ts's; the "Mark as reviewed" edit is built here.
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { Localized } from '../core/index.js';
-import { addReviewedEdits, replaceReviewedEdits, CONFIG_FILE, MAX_CONFIG_BYTES, newConfigText, normalizePath, NOTHING_SETTLED, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, settledIn, type Checkable, type LoadedConfig, type Review, type ReviewedEntry, type Settled } from '../config/index.js';
-import { baseName, canonicalUri, isInside, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
+import { addReviewedEdits, replaceReviewedEdits, CONFIG_FILE, ConfigSearch, MAX_CONFIG_BYTES, newConfigText, normalizePath, NOTHING_SETTLED, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, settledIn, type Checkable, type LoadedConfig, type Review, type ReviewedEntry, type Settled } from '../config/index.js';
+import { baseName, canonicalUri, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
 import type { Logger } from './guard.js';
 
 export interface DocumentConfig extends LoadedConfig {
@@ -20,7 +20,7 @@ export interface DocumentConfig extends LoadedConfig {
 
 export interface ProjectConfigDeps {
   fs?: FileSystem;
-  /** The innermost workspace folder of a URI. */
+  /** The innermost workspace folder of a URI (where a new config file goes). */
   folderOf(uri: string): string | undefined;
   log: Logger;
   /** Tells the user about the file's problems (once each time it is read): `where` is `uri:line:col`. */
@@ -28,7 +28,7 @@ export interface ProjectConfigDeps {
 }
 
 export class ProjectConfigs {
-  private readonly byDir = new Map<string, Promise<string | null>>();
+  private search?: ConfigSearch;
   private readonly files = new Map<string, Promise<DocumentConfig | undefined>>();
   private readonly listeners = new Set<() => void>();
   /** Bumped on every change of a config file (part of pull-diagnostic result ids). */
@@ -53,7 +53,7 @@ export class ProjectConfigs {
 
   /** Drops every cached lookup (config files created, changed or deleted; folders changed). */
   forget(): void {
-    this.byDir.clear();
+    this.search?.clear();
     this.files.clear();
     this.generation++;
     for (const l of [...this.listeners]) {
@@ -70,7 +70,7 @@ export class ProjectConfigs {
     const fs = this.deps.fs;
     if (!fs || !/^file:/i.test(uri)) return undefined;
     const c = canonicalUri(uri);
-    const path = await this.find(parentUri(c), this.deps.folderOf(c));
+    const path = await this.searchIn(fs).find(parentUri(c));
     if (!path) return undefined;
     let p = this.files.get(path);
     if (!p) {
@@ -145,26 +145,9 @@ export class ProjectConfigs {
     return documentChanges ? { documentChanges: [{ textDocument: { uri: config.uri, version: null }, edits: textEdits }] } : { changes: { [config.uri]: textEdits } };
   }
 
-  private find(dir: string, folder: string | undefined): Promise<string | null> {
-    let p = this.byDir.get(dir);
-    if (!p) {
-      p = this.lookUp(dir, folder);
-      this.byDir.set(dir, p);
-    }
-    return p;
-  }
-
-  private async lookUp(dir: string, folder: string | undefined): Promise<string | null> {
-    const fs = this.deps.fs!;
-    for (let d = dir; ; ) {
-      const candidate = joinUri(d, CONFIG_FILE);
-      const st = await fs.stat(candidate);
-      if (st?.kind === 'file') return candidate;
-      const parent = parentUri(d);
-      if (parent === d) return null;
-      if (folder ? !isInside(parent, folder) : (await fs.stat(joinUri(d, '.git'))) !== undefined) return null;
-      d = parent;
-    }
+  private searchIn(fs: FileSystem): ConfigSearch {
+    this.search ??= new ConfigSearch({ kind: async (uri) => (await fs.stat(uri))?.kind, parent: parentUri, join: joinUri });
+    return this.search;
   }
 
   private async read(uri: string): Promise<DocumentConfig | undefined> {

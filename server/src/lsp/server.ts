@@ -67,8 +67,12 @@ export interface ServerInfo {
   fs?: FileSystem;
   /** Bounds of the workspace index (tests lower them). */
   workspaceLimits?: Partial<WorkspaceLimits>;
-  /** Source files on disk (node.ts gives lsp/sourceFiles.ts'); absent: "Open as draft" answers an error. */
-  sources?: SourceAccess;
+  /**
+   * Source files read and fixes written over a file system: lsp/sourceFiles.ts's sourceAccess, which
+   * the entries hand in (it reaches pdf.js, which each runtime bundles its own way) and the server
+   * applies to `fs` alone. Absent: "Open as draft" answers an error.
+   */
+  sources?: (fs: FileSystem) => SourceAccess;
 }
 
 /** Wires the server onto `connection` and starts listening; returns the context (for tests). */
@@ -97,13 +101,14 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     previousReport: async (uri) => (await settings.get(uri)).previousReport || undefined,
     limits: info.workspaceLimits,
   });
-  // Word documents, web pages and PDFs in the workspace are read through the runtime's sources
-  // (node.ts), as the CLI reads them: the workspace check and last year's report see them too.
-  const sources = info.sources;
-  if (sources) {
+  // Word documents, web pages and PDFs in the workspace are read over the one file system, as the
+  // CLI reads them: the workspace check and last year's report see them too.
+  const access = info.sources;
+  const sources = info.fs && access ? access(info.fs) : undefined;
+  if (access) {
     for (const ext of ['.docx', '.html', '.htm', '.pdf']) {
-      workspace.readers.set(ext, async (_fs, uri) => {
-        const r = await sources.convert(uri);
+      workspace.readers.set(ext, async (fs, uri) => {
+        const r = await access(fs).convert(uri);
         if ('error' in r) throw new Error(r.error.en);
         return r.text;
       });
@@ -131,7 +136,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     commands: commandRegistry,
     checkedFiles,
     copied: new CopiedReports(log),
-    sources: info.sources,
+    sources,
     get client() {
       return client;
     },

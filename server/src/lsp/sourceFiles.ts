@@ -1,11 +1,12 @@
 // Source files for the editor (built by the runtime's entry, node.ts or browser.ts, over its file
 // system; never imported by a feature): a file converted to the draft the core reads
 // (sources/readSource), and the recompute fixes of that draft written back into a .docx
-// (sources/writeBack; the file system writes atomically where it can, as `check --fix` does).
+// (sources/fixSource, as `check --fix` writes them; the file system writes atomically where it can).
 // Errors come back as messages in both languages, never thrown.
 
-import { analyzeText, recompute, type Localized } from '../core/index.js';
-import { fileError, readSource, writeBack } from '../sources/index.js';
+import type { Localized } from '../core/index.js';
+import { fixSource } from '../sources/fixSource.js';
+import { fileError, readSource } from '../sources/index.js';
 import type { ConvertedSource, SourceAccess, WrittenFixes } from './context.js';
 import { baseName, type FileSystem } from './files.js';
 
@@ -42,17 +43,11 @@ export function sourceAccess(fs: FileSystem): SourceAccess {
         const bytes = await fs.readBytes(uri);
         const src = await readSource(nameOf(uri), bytes);
         if (src.kind !== 'docx') return { error: NOT_DOCX };
-        const result = recompute(analyzeText(src.text), { keep });
-        const out = writeBack(src, bytes, result.edits);
-        if (!out) return { error: NOT_DOCX };
-        const skipped = new Set(out.skipped.map((e) => JSON.stringify(e.range)));
-        const changes = result.changes
-          .filter((c) => !skipped.has(JSON.stringify(c.range)))
-          .map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new, line: c.range.start.line }));
-        if (!out.applied.length) return { changes: [], skipped: out.skipped.length, text: src.text };
-        await fs.writeBytes(uri, out.bytes, bytes);
-        const again = await readSource(nameOf(uri), out.bytes);
-        return { changes, skipped: out.skipped.length, text: again.text };
+        const fixed = await fixSource(nameOf(uri), bytes, src, (b, expected) => fs.writeBytes(uri, b, expected), { keep });
+        if (!fixed) return { error: NOT_DOCX };
+        if (fixed.error) return { error: failure(fixed.error) };
+        const changes = fixed.changes.map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new, line: c.range.start.line }));
+        return { changes, skipped: fixed.skipped.length, text: fixed.source.text };
       } catch (e) {
         return { error: failure(e) };
       }

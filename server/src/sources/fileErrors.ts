@@ -1,7 +1,7 @@
 // The one place a file error becomes words, in both languages: the CLI (cli/report.ts reason) and
 // the language server (lsp/sourceFiles.ts, on Node and in the browser worker) say the same thing
 // for the same failure. Errors are the readers' SourceError, the decoder's InputError, or a runtime
-// error with a `code` (ENOENT, ETOOLARGE with `size` and `limit`, ENOTFILE, ECHANGED, …).
+// error with a `code` (ENOENT, ETOOLARGE with `size` and `limit`, ENOTFILE, ECHANGED, EROUNDTRIP, …).
 
 import type { Localized } from '../core/index.js';
 import { InputError } from './encoding.js';
@@ -27,6 +27,7 @@ export const FILE_ERRORS = {
   notFile: { zh: '不是普通文件', en: 'not a regular file' },
   changed: { zh: '修正期间文件被其他程序改动，未写入', en: 'the file changed while being fixed; nothing written' },
   notFileUri: { zh: '只能打开磁盘上的文件', en: 'Only files on disk can be opened' },
+  noRoundTrip: { zh: '该文件的编码无法原样写回，未修正', en: 'the file’s encoding cannot be written back unchanged; not fixed' },
 } satisfies Record<string, Localized>;
 
 /** Why a file could not be read or written, in both languages. */
@@ -49,6 +50,8 @@ export function fileError(e: unknown): Localized {
       return FILE_ERRORS.changed;
     case 'ENOTFILEURI':
       return FILE_ERRORS.notFileUri;
+    case 'EROUNDTRIP':
+      return FILE_ERRORS.noRoundTrip;
   }
   const m = String(err?.message ?? e);
   return { zh: m, en: m };

@@ -1,7 +1,10 @@
-// Turning the paths on the command line into the files to check, and writing fixed files
-// atomically: a temporary file beside the original, then a rename, never a half-written file.
+// The Node file access (the one module of sources/ that imports node:fs, test/imports.test.ts):
+// turning the paths on the command line into the files to check, reading a file within a limit,
+// and writing fixed files atomically: a temporary file beside the original, then a rename, never
+// a half-written file. The CLI uses it by path, the server's host/nodeFileSystem.ts by URI.
 
-import { accessSync, closeSync, constants, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { tooLargeError } from './fileErrors.js';
 import { byteLimit, type SourceKind } from './types.js';
@@ -92,6 +95,60 @@ export function readInput(path: string, kind: SourceKind | null): Buffer {
   const limit = byteLimit(kind);
   if (st.size > limit) throw tooLargeError(st.size, limit);
   return readFileSync(path);
+}
+
+export type PathKind = 'file' | 'directory' | 'other';
+const kindOf = (s: { isFile(): boolean; isDirectory(): boolean }): PathKind => (s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other');
+
+/** What is at `path`, links followed (size and modification time in ms), or undefined for nothing. */
+export async function statAt(path: string): Promise<{ kind: PathKind; size: number; mtime: number } | undefined> {
+  try {
+    const s = await stat(path);
+    return { kind: kindOf(s), size: s.size, mtime: s.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What is at `path`, links followed: a file, a folder, something else, or nothing (undefined). */
+export async function kindAt(path: string): Promise<PathKind | undefined> {
+  return (await statAt(path))?.kind;
+}
+
+/** A folder's entries, symbolic links not followed (a link is `other`). */
+export async function listFolder(path: string): Promise<[name: string, kind: PathKind][]> {
+  const entries = await readdir(path, { withFileTypes: true });
+  return entries.map((e) => [e.name, e.isSymbolicLink() ? 'other' : kindOf(e)]);
+}
+
+/** A file's bytes when `path` itself (not a link) is a regular file; ENOTFILE otherwise. */
+export async function readOwnFile(path: string): Promise<Buffer> {
+  const s = await lstat(path);
+  if (!s.isFile()) throw Object.assign(new Error(`not a file: ${path}`), { code: 'ENOTFILE' });
+  return readFile(path);
+}
+
+/**
+ * A regular file's bytes, at most `limit` (ETOOLARGE otherwise): a device or a FIFO is refused at
+ * once (ENOTFILE), never read or waited on — opened without blocking, then looked at.
+ */
+export function readRegularFile(path: string, limit: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    if (st.size > limit) throw tooLargeError(st.size, limit);
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (!got) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const pendingTemps = new Set<string>();

@@ -11,14 +11,13 @@
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 // With --jobs N, step 1 and the cross-year rules run on threads (cli/jobs.ts); the output is the same.
 
-import { analyzeText, applyEdits, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
+import { analyzeText, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic, thresholdOf } from '../../config/index.js';
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
-import { encode } from '../../sources/encoding.js';
 import { writeAtomic } from '../../sources/files.js';
-import { readSource, writeBack, type TextSourceResult } from '../../sources/index.js';
+import { fixSource } from '../../sources/fixSource.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
 import { onInterrupt, type Interrupt } from '../interrupt.js';
 import { shown } from '../shown.js';
@@ -29,36 +28,22 @@ import { JsonStream } from '../output/json.js';
 import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../output/text.js';
 import { reason, type FileReport } from '../report.js';
 
-/** Writes the recompute fixes of one input back to its file; returns what changed and the input as re-read. */
+/** Writes the recompute fixes of one input back to its file (sources/fixSource); returns the input as re-read. */
 async function fixInput(input: Input, report: FileReport, locale: Locale, keep: ReadonlySet<string>): Promise<Input> {
   const t = cliText(locale);
   const { source, bytes, analysis } = input;
   if (!source || !bytes || !analysis) return input;
-  if (!source.writable) {
+  const write = (b: Uint8Array, expected: Uint8Array) => writeAtomic(input.path, Buffer.from(b.buffer, b.byteOffset, b.byteLength), Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength));
+  const fixed = await fixSource(input.path, bytes, source, write, { analysis, keep });
+  if (!fixed) {
     report.notice = t.readOnlySource(source.kind);
     return input;
   }
-  const result = recompute(analysis, { keep });
-  report.refused = result.refused;
-  if (!result.edits.length) return input;
-  if (source.kind === 'text') {
-    const decoded = (source as TextSourceResult).decoded;
-    if (!encode(source.text, decoded).equals(bytes)) throw Object.assign(new Error(t.noRoundTrip), { code: 'EROUNDTRIP' });
-    const fixedText = applyEdits(source.text, result.edits);
-    writeAtomic(input.path, encode(fixedText, decoded), bytes);
-    report.fixed = result.changes;
-    return { ...input, source: { ...source, text: fixedText }, analysis: analyzeText(fixedText, { name: input.path }) };
-  }
-  const out = writeBack(source, bytes, result.edits);
-  if (!out) return input;
-  const skipped = new Set(out.skipped.map((e) => JSON.stringify(e.range)));
-  report.fixed = result.changes.filter((c) => !skipped.has(JSON.stringify(c.range)));
-  for (const e of out.skipped) report.refused.push({ range: e.range, reason: t.noRun });
-  if (!out.applied.length) return input;
-  const written = Buffer.from(out.bytes);
-  writeAtomic(input.path, written, bytes);
-  const again = await readSource(input.path, written);
-  return { ...input, bytes: written, source: again, analysis: analyzeText(again.text, { name: input.path }) };
+  report.fixed = fixed.changes;
+  report.refused = [...fixed.refused, ...fixed.skipped.map((e) => ({ range: e.range, reason: t.noRun }))];
+  if (fixed.error) throw fixed.error;
+  if (!fixed.written) return input;
+  return { ...input, bytes: Buffer.from(fixed.bytes.buffer, fixed.bytes.byteOffset, fixed.bytes.byteLength), source: fixed.source, analysis: analyzeText(fixed.source.text, { name: input.path }) };
 }
 
 /** An input read (and fixed) with its report: what pairing and the cross-year rules need. */
@@ -118,25 +103,36 @@ type Io = Parameters<Parameters<typeof defineCommand>[0]['run']>[1]['io'];
 type Result = Checked | { error: FileReport };
 
 /**
- * The configuration file for a path (upward from it, or `--config`); its problems are said once on
- * stderr, and a syntax error or an unreadable `--config` calls `fail` (exit 2).
+ * The configuration file for each of `paths` (upward from it, or `--config`), looked up before the
+ * first is needed; its problems are said once on stderr when it is first asked for, and a syntax
+ * error or an unreadable `--config` calls `fail` (exit 2).
  */
-function configLookup(configPath: string | undefined, locale: Locale, io: Io, fail: () => void): (path: string) => FoundConfig | undefined {
+async function configLookup(configPath: string | undefined, paths: readonly string[], locale: Locale, io: Io, fail: () => void): Promise<(path: string) => FoundConfig | undefined> {
   const t = cliText(locale);
   const finder = new ConfigFinder(configPath);
+  const found = new Map<string, { config?: FoundConfig; error?: unknown; at?: string }>();
+  for (const path of paths) {
+    if (found.has(path)) continue;
+    const at = await finder.locate(path);
+    try {
+      found.set(path, { config: at ? finder.load(at) : undefined });
+    } catch (error) {
+      found.set(path, { error, at: configPath ?? at ?? undefined });
+    }
+  }
   const reported = new Set<string>();
   return (path) => {
-    let c: FoundConfig | undefined;
-    try {
-      c = finder.forFile(path);
-    } catch (e) {
-      if (!reported.has('--config')) {
-        reported.add('--config');
+    const f = found.get(path);
+    if (f?.error !== undefined) {
+      const at = String(f.at);
+      if (!reported.has(at)) {
+        reported.add(at);
         fail();
-        io.err(t.unreadable(String(configPath), reason(e, locale)) + '\n');
+        io.err(t.unreadable(at, reason(f.error, locale)) + '\n');
       }
       return undefined;
     }
+    const c = f?.config;
     if (c && !reported.has(c.path)) {
       reported.add(c.path);
       for (const p of c.problems) io.err(`${shown(c.path)}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
@@ -294,7 +290,7 @@ export const check = defineCommand({
     if (unwalkable.length) fail();
     for (const { path, error } of unwalkable) io.err(t.unreadable(path, error) + '\n');
 
-    const configFor = configLookup(typeof values.config === 'string' ? values.config : undefined, locale, io, fail);
+    const configFor = await configLookup(typeof values.config === 'string' ? values.config : undefined, inputs.filter((i) => !i.error).map((i) => i.path), locale, io, fail);
     const stop = values.fix ? onInterrupt() : undefined;
     let results: Result[];
     try {

@@ -960,3 +960,62 @@ scenario('u. in VS Code’s default font (CJK from a fallback font), the new dra
     await wb.command('View: Revert and Close Editor').catch(() => undefined);
   }
 });
+
+// ---- fix-all on a seed-like draft: the wording warnings, and the list of what changed ------------------
+
+/** The lines of the Output panel's editor (the channel shown), as drawn. */
+const outputLines = () =>
+  wb.page.evaluate(() => [...document.querySelectorAll('[id="workbench.panel.output"] .monaco-editor .view-lines .view-line')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((l) => l.textContent.replace(/\u00a0/g, ' ')));
+
+scenario('v. fix-all ("Fix all auto-fixable problems") on a seed-like draft fixes its 11 wording warnings, says how many, and lists each label old → new', 'v-fix-all-wording', async () => {
+  const name = 'v-seed-wording.txt';
+  const file = join(workspace, name);
+  const wording = cliCheck([file]).files.get(file).filter((d) => d.rule === 'label-wording');
+  assert.equal(wording.length, 11, 'the draft has the eleven label-wording warnings of seeds 000 and 001');
+  const first = wording[0];
+  await wb.openFile(name);
+  await wb.waitSquiggleAt(first.range.start.line + 1, first.range.start.character + 1, FIRST_DIAGNOSTICS_MS, 'warning');
+  await wb.screenshot('v-before-fix-all');
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Fix all auto-fixable problems in the disclosure report');
+  // The notification: the file and how many changes, with a button that shows them.
+  const applied = /v-seed-wording\.txt[:：]\s*(?:(\d+) change\(s\) applied|已应用 (\d+) 处修改)/;
+  const toast = await until(async () => (await seen()).find((t) => applied.test(t)), { timeout: 20_000, what: 'the notification "v-seed-wording.txt: 11 change(s) applied."' }).catch(async (e) => {
+    throw new Error(`${e.message}; notifications seen: ${JSON.stringify(await seen())}`);
+  });
+  const [, en, zh] = applied.exec(toast);
+  assert.equal(Number(en ?? zh), 11, toast);
+  // The editor holds the official wording: the text is the clean report's, nothing else changed.
+  await until(() => wb.activeTabDirty(), { timeout: 5000, what: 'the fixes to change the editor' });
+  await wb.kb.press('Control+S');
+  await until(() => onDisk(name) === composeReport().text, { timeout: 10_000, what: `${name} saved with table 四's labels in the official wording` }).catch((e) => {
+    const lines = onDisk(name).split('\n');
+    throw new Error(`${e.message}; table 四's header now reads ${JSON.stringify(lines.slice(first.range.start.line, first.range.start.line + 2))}`);
+  });
+  // No warning left: the squiggle is gone.
+  await until(async () => (await wb.squiggleBoxes('warning')).length === 0, { timeout: 10_000, what: 'no warning squiggle after the fixes' });
+  // What changed, in the output channel the button opens: each label old → new, at its line.
+  const button = wb.page.locator('.notification-toast .monaco-button', { hasText: /^(Show changes|查看修改)$/ }).first();
+  if (!(await button.isVisible().catch(() => false))) {
+    // The toast went away meanwhile: the notification centre keeps it.
+    await wb.command('Notifications: Show Notifications');
+  }
+  await wb.page.locator('.notification-toast .monaco-button, .notifications-center .monaco-button', { hasText: /^(Show changes|查看修改)$/ }).first().click();
+  const expected = wording.map((d) => `${d.range.start.line + 1}: `);
+  const lines = await until(async () => {
+    const ls = await outputLines();
+    const changes = ls.filter((l) => /→/.test(l));
+    return changes.length >= 11 ? ls : undefined;
+  }, { timeout: 10_000, what: 'the output channel to list the eleven changes' }).catch(async (e) => {
+    throw new Error(`${e.message}; output: ${JSON.stringify(await outputLines())}`);
+  });
+  const changes = lines.filter((l) => /→/.test(l));
+  for (const [i, d] of wording.entries()) {
+    const [, from, to] = /“(.+?)”.*“(.+?)”/.exec(d.message) ?? [];
+    assert.ok(changes.some((l) => l.trim().startsWith(expected[i]) && l.includes(`${from} → ${to}`)), `a line "${expected[i]}… ${from} → ${to}"; output: ${JSON.stringify(lines)}`);
+  }
+  assert.ok(lines.some((l) => l.includes(name)), `the output names ${name}: ${JSON.stringify(lines)}`);
+  await wb.screenshot('v-fix-all-changes');
+  console.log(`# fix-all: "${toast}"; ${changes.length} change lines, e.g. ${JSON.stringify(changes[0]?.trim())}`);
+  await wb.command('View: Hide Panel').catch(() => undefined);
+});

@@ -14,6 +14,8 @@ const blocked = process.env.E2E_BLOCKED;
 const workspace = process.env.E2E_WORKSPACE;
 const artifacts = process.env.E2E_ARTIFACTS ?? 'test-artifacts/e2e';
 const seeds = JSON.parse(process.env.E2E_SEEDS_JSON ?? '[]');
+/** The run's locale (E2E_LOCALE, run.mjs): the user setting disclosureReport.locale the workbench starts with. */
+const RUN_LOCALE = process.env.E2E_LOCALE === 'zh-CN' ? 'zh-CN' : 'en';
 
 /** The language names the extension contributes (aliases). */
 const LANGUAGE_NAME = /Disclosure Report|政府信息公开年度报告/;
@@ -40,8 +42,8 @@ after(async () => {
 });
 
 /** A scenario: fails (never skips) when the harness could not start; screenshots on failure. */
-function scenario(name, shot, fn) {
-  test(name, { timeout: 75_000 }, async () => {
+function scenario(name, shot, fn, { timeout = 75_000 } = {}) {
+  test(name, { timeout }, async () => {
     if (blocked) throw new Error(`not run: ${blocked}`);
     assert.ok(wb, 'the workbench did not load');
     try {
@@ -814,10 +816,74 @@ import { readdirSync as readdirIn } from 'node:fs';
 const KEPT_LATIN = /\b(VS Code|Word|WPS|Excel|PDF|CSV|SARIF|JSON|docx|txt|pdf|html?|Ln|Col|disclosure-report|[a-z]+(?:-[a-z0-9]+)+)\b|[\w.-]+\.(?:txt|pdf|docx|json)/g;
 const englishWords = (s) => (s.replace(/disclosure-report(?:\([a-z0-9-]+\))?/g, '').replace(KEPT_LATIN, '').match(/[A-Za-z]{3,}/g) ?? []);
 
-scenario('t. with disclosureReport.locale zh-CN the extension shows no English: lenses, hover, outline, status tooltip, preview, New Report prompts, notifications', 't-zh-cn', async () => {
-  const settingsPath = join(workspace, '.vscode', 'settings.json');
+/**
+ * The text the extension draws around the active report `name`, by part: the editor's lines as
+ * drawn (the report's own text, inlay hints and lenses), the breadcrumbs, the extension's status bar
+ * entry (text, accessible name, tooltip) and the report's rows in Problems.
+ */
+async function zhVisibleParts(name) {
+  const parts = {};
+  parts.editor = await wb.page.evaluate(() => [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n'));
+  parts.breadcrumbs = await wb.page.evaluate(() => [...document.querySelectorAll('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')].map((e) => e.innerText).join(' › '));
+  const entry = wb.page.locator('.statusbar-item[id*="disclosureReport"]').first();
+  await until(async () => /\d/.test(await entry.innerText()), { timeout: 10_000, what: "the extension's status bar entry" });
+  parts.status = `${await entry.innerText()} ${(await entry.locator('[aria-label]').first().getAttribute('aria-label').catch(() => '')) ?? ''}`;
+  await wb.page.mouse.move(10, 10);
+  await entry.hover();
+  parts.statusTooltip = await until(async () => {
+    const t = await wb.page.evaluate(() => [...document.querySelectorAll('.workbench-hover, .monaco-hover')].filter((h) => h.offsetParent !== null).map((h) => h.innerText.replace(/\u00a0/g, ' ')).join('\n'));
+    return t.trim() ? t : undefined;
+  }, { timeout: 10_000, what: "the status bar entry's tooltip" });
+  await wb.page.mouse.move(700, 300);
+  await filterProblems(wb, name);
+  parts.problems = (
+    await until(async () => {
+      const rs = await wb.problems();
+      return rs.some((r) => /\[Ln \d+, Col \d+\]/.test(r)) ? rs : undefined;
+    }, { timeout: 10_000, what: `the Problems rows of ${name}` })
+  ).join('\n');
+  await filterProblems(wb, '');
+  await wb.closePanel();
+  return parts;
+}
+
+/** The workspace's .vscode/settings.json, which the locale scenarios write (and remove after). */
+const workspaceSettings = () => join(workspace, '.vscode', 'settings.json');
+
+/** Sets the workspace setting disclosureReport.locale (it overrides the user setting of the run's locale). */
+function writeLocale(locale) {
   mkdirIn(join(workspace, '.vscode'), { recursive: true });
+  writeIn(workspaceSettings(), JSON.stringify({ 'disclosureReport.locale': locale }, null, 2));
+}
+
+/** What the extension's status bar entry says to a screen reader in each locale (`2 个错误，1 个警告`). */
+const SPOKEN = { 'zh-CN': /\d+ 个错误/, en: /\d+ error\(s\)/ };
+
+/** Waits until the extension speaks `locale`: a report opened, its status bar entry's words in it. */
+async function untilLocaleApplied(locale) {
+  await wb.openFile('h-clean.txt');
+  const spoken = () => wb.page.locator('.statusbar-item[id*="disclosureReport"] [aria-label]').first().getAttribute('aria-label').catch(() => '');
+  await until(async () => SPOKEN[locale].test((await spoken()) ?? ''), { timeout: 20_000, what: `the extension to speak ${locale} (status bar entry: "${await spoken()}")` });
+}
+
+/**
+ * Runs `fn` with the workspace setting disclosureReport.locale = `locale`; afterwards removes it and
+ * waits until the extension speaks the run's locale again, so the next scenario finds it as the others do.
+ */
+async function withLocale(locale, fn) {
+  writeLocale(locale);
   try {
+    await fn();
+  } finally {
+    rmIn(workspaceSettings(), { force: true });
+    await wb.dismiss();
+    await wb.closeAllEditors().catch(() => undefined);
+    await untilLocaleApplied(RUN_LOCALE);
+  }
+}
+
+scenario('t. with disclosureReport.locale zh-CN the extension shows no English: the report as drawn (inlay hints, lenses), breadcrumbs, status bar entry and tooltip, Problems, hover, outline, preview', 't-zh-cn', () =>
+  withLocale('en', async () => {
     const name = 'l-row-total.txt';
     // The lenses drawn inside the editor's visible area (one scrolled out of view keeps its old text
     // in the DOM until it comes back into view, when VS Code draws it again).
@@ -836,7 +902,7 @@ scenario('t. with disclosureReport.locale zh-CN the extension shows no English: 
     const t4Line = onDisk(name).split('\n').findIndex((l) => l.startsWith('四、政府信息公开行政复议')) + 1;
     await wb.gotoLine(t4Line + 3, 1);
     await until(async () => (await visibleLenses()).some((l) => /^identities: /.test(l)), { timeout: 20_000, what: 'table 四’s lens in English' });
-    writeIn(settingsPath, JSON.stringify({ 'disclosureReport.locale': 'zh-CN' }, null, 2));
+    writeLocale('zh-CN');
     // Code lenses: every table's lens in Chinese — table 四's, in view when the setting changed, and table 三's.
     const inChinese = (where) =>
       until(async () => {
@@ -849,6 +915,11 @@ scenario('t. with disclosureReport.locale zh-CN the extension shows no English: 
     await wb.gotoLine(1, 1);
     const lenses = [...t4Lenses, ...(await inChinese('at the top'))];
     assert.ok(lenses.length >= 2);
+    // Everything else the extension draws around the report: its text with the inlay hints, the
+    // breadcrumbs (symbols), the status bar entry and its tooltip, the Problems rows.
+    const parts = await zhVisibleParts(name);
+    for (const [part, text] of Object.entries(parts)) assert.deepEqual(englishWords(text), [], `${part} in Chinese: ${JSON.stringify(text.slice(0, 600))}`);
+    assert.match(parts.editor, /应为/, 'an inlay hint in Chinese on the wrong total');
     // Hover on the wrong total: its formula in Chinese (总计 = … ✗ 应为 N).
     await wb.hoverAt(cell.line + 1, cell.character + 1);
     // The hover's own contents (not VS Code's "View Problem" / "Quick Fix" links, which follow the display language).
@@ -880,9 +951,17 @@ scenario('t. with disclosureReport.locale zh-CN the extension shows no English: 
     const frame = await wb.webviewFrame(`td.status-failing[data-key="${FAULTS[name].wrong[0]}"]`);
     const previewText = await frame.locator('body').innerText();
     assert.deepEqual(englishWords(previewText), [], 'the preview in Chinese');
+    // Its tooltips too (a cell's formula and verdict, a badge's explanation).
+    const previewTitles = await frame.locator('[title]').evaluateAll((es) => es.map((e) => e.getAttribute('title')));
+    assert.deepEqual(previewTitles.flatMap(englishWords), [], `the preview's tooltips in Chinese: ${JSON.stringify(previewTitles.slice(0, 5))}`);
     assert.match(await frame.locator(`td[data-key="${FAULTS[name].wrong[0]}"]`).getAttribute('title'), /应为/);
     assert.ok(await wb.page.locator('.tabs-container .tab', { hasText: '表格预览' }).count(), 'a "表格预览：…" tab');
     await wb.screenshot('t-zh-cn-preview');
+  }), { timeout: 120_000 });
+
+scenario('w. with disclosureReport.locale zh-CN the New Report prompts, the workspace check’s notification and the Findings view’s rows show no English', 'w-zh-cn-prompts', () =>
+  withLocale('zh-CN', async () => {
+    await untilLocaleApplied('zh-CN');
     await wb.closeAllEditors();
     // New Disclosure Report: its prompts.
     await commandWithPrompt('New Disclosure Report');
@@ -902,12 +981,18 @@ scenario('t. with disclosureReport.locale zh-CN the extension shows no English: 
       throw new Error(`${e.message}; seen: ${JSON.stringify(await seen())}`);
     });
     assert.deepEqual(englishWords(done.replace(/Check All Reports in Workspace|Disclosure Report|Source:.*$/g, '')), [], done);
-    await wb.screenshot('t-zh-cn-notification');
-  } finally {
-    rmIn(join(workspace, '.vscode'), { recursive: true, force: true });
+    await wb.screenshot('w-zh-cn-notification');
+    // The Findings view's rows (its title is the contributed name, which follows the display language).
     await wb.dismiss();
-  }
-});
+    await wb.command('Focus on Disclosure Report Findings View');
+    const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: /Disclosure Report Findings|年度报告发现/i }) });
+    const findingRows = await until(async () => {
+      const rs = await pane.locator('.monaco-list-row').evaluateAll((es) => es.map((e) => e.innerText.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()));
+      return rs.length > 0 && rs.some((r) => /[\u4e00-\u9fff]/.test(r)) ? rs : undefined;
+    }, { timeout: 20_000, what: 'the Findings view to list reports' });
+    assert.deepEqual(findingRows.flatMap(englishWords), [], `the Findings view's rows in Chinese: ${JSON.stringify(findingRows)}`);
+    await wb.screenshot('w-zh-cn-findings');
+  }), { timeout: 120_000 });
 
 /** The page x of every `|` drawn on each rendered line of the active editor: [{ text, xs }]. */
 function barPositions() {

@@ -40,10 +40,10 @@ describe('seeds', { skip: SKIP_SHARED }, () => {
     assert.equal(blanks.length, 2);
     assert.match(blanks[1].message.zh, /7 个单元格为空：（一）予以公开/);
   });
-  test('004: 本年度止件数 column label, with the fee in decimals accepted', () => {
+  test('004: 本年度止件数 column label, with the fee in decimals accepted; its list switching from 2、 to 3. (line 85)', () => {
     const a = byName(seeds, '004');
-    assert.deepEqual(a.diagnostics.map((d) => d.rule), ['label-wording']);
-    assert.equal(a.diagnostics[0].fix?.edits[0].newText, '本年废止件数');
+    assert.deepEqual(a.diagnostics.map((d) => [d.rule, d.range.start.line]).sort(), [['label-wording', a.diagnostics[0].range.start.line], ['outline-numbering', 84]].sort());
+    assert.equal(a.diagnostics.find((d) => d.rule === 'label-wording')?.fix?.edits[0].newText, '本年废止件数');
   });
   test('002 is clean but for the one true finding: its enumeration names 规划计划 twice (information)', () =>
     assert.deepEqual(byName(seeds, '002').diagnostics.map((d) => [d.rule, d.severity, d.range.start.line]), [['enumeration-sum', 'information', 1]]));

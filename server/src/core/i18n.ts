@@ -19,3 +19,16 @@ export function resolveLocale(raw: string | undefined | null, fallback: Locale =
   if (l.startsWith('zh')) return 'zh-CN';
   return 'en';
 }
+
+/** A path's or URI's file name, as a message names another report (a URI's name decoded). */
+export function fileName(path: string): string {
+  const last = path.split(/[\\/]/).pop() || path;
+  try {
+    return /^[a-z][a-z0-9+.-]+:/i.test(path) ? decodeURIComponent(last) : last;
+  } catch {
+    return last;
+  }
+}
+
+/** A passage of prose quoted in a message, cut at `max` characters. */
+export const quote = (s: string, max = 40): string => (s.length > max ? s.slice(0, max) + '……' : s);

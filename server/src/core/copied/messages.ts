@@ -1,18 +1,9 @@
 // Every sentence of prose-copied, in Chinese and English, and its summary and README example.
 
-import type { Localized } from '../i18n.js';
+import { fileName, quote, type Localized } from '../i18n.js';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });
 
-const fileName = (path: string) => {
-  const last = path.split(/[\\/]/).pop() || path;
-  try {
-    return /^[a-z][a-z0-9+.-]+:/i.test(path) ? decodeURIComponent(last) : last; // a URI's name, decoded
-  } catch {
-    return last;
-  }
-};
-const quote = (s: string, max = 40) => (s.length > max ? s.slice(0, max) + '……' : s);
 
 /** The other report as a message names it: its office and its file. */
 const named = (office: string | null, path: string) => L(office ? `${office}的报告（${fileName(path)}）` : `报告 ${fileName(path)}`, office ? `${office}’s report (${fileName(path)})` : `the report ${fileName(path)}`);

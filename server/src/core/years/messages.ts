@@ -2,6 +2,7 @@
 // and the rules' summaries and README examples. Nothing else under years/ builds a message.
 
 import type { Localized } from '../diagnostics.js';
+import { fileName, quote } from '../i18n.js';
 import type { YearsRuleId } from './findings.js';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });
@@ -28,15 +29,6 @@ const SECTION_HEADINGS: Record<number, Localized> = {
   6: L('六、其他需要报告的事项', '六 (other matters to report)'),
 };
 
-const fileName = (path: string) => {
-  const last = path.split(/[\\/]/).pop() || path;
-  try {
-    return /^[a-z][a-z0-9+.-]+:/i.test(path) ? decodeURIComponent(last) : last; // a URI's name, decoded
-  } catch {
-    return last;
-  }
-};
-const quote = (s: string, max = 40) => (s.length > max ? s.slice(0, max) + '……' : s);
 
 export const yearsMsg = {
   carryover: (column: string, expected: number, actual: number, previousPath: string) => {

@@ -768,15 +768,12 @@ async function commandWithPrompt(label) {
 }
 
 // ---- findings in Word documents and PDFs; the UI in Chinese -----------------------------------------
-import { copyFileSync as copyIn, mkdirSync as mkdirIn, rmSync as rmIn, writeFileSync as writeIn } from 'node:fs';
+import { mkdirSync as mkdirIn, rmSync as rmIn, writeFileSync as writeIn } from 'node:fs';
 
-const PDF_FOLDER = 'drafts';
-const PDF_NAME = 's-wrong-totals.pdf';
+import { PDF_FOLDER, PDF_NAME } from './lib/workspace.mjs';
 
 scenario('s. after Check All Reports, clicking a PDF finding in Problems opens its read-only draft at the line; double-clicking the PDF offers "Open as draft"', 's-pdf-finding', async () => {
-  mkdirIn(join(workspace, PDF_FOLDER), { recursive: true });
-  const pdf = join(workspace, PDF_FOLDER, PDF_NAME);
-  copyIn(join(process.cwd(), 'test/fixtures/sources/wrong-totals.pdf'), pdf);
+  const pdf = join(workspace, PDF_FOLDER, PDF_NAME); // written with the workspace (lib/workspace.mjs)
   const found = cliCheck([pdf]).files.get(pdf);
   assert.ok(found.length > 0, 'the CLI finds problems in the PDF');
   const first = [...found].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { applyEdits as applyJsonEdits } from 'jsonc-parser';
 import {
-  applyConfig, fingerprint, isoDate, newConfigText, replaceReviewedEdits, REVIEW_STATUSES, reviewMessage, settledIn, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
+  applyConfig, fingerprint, isoDate, newConfigText, THRESHOLD_DEFAULTS, thresholdOf, replaceReviewedEdits, REVIEW_STATUSES, reviewMessage, settledIn, parseConfig, removeReviewedEdits, reviewedEntry, reviewedPositions, staleDiagnostic, withReviewed, type Checkable, type ProjectConfig,
 } from '../server/src/config/index';
 import { analyzeText, RULE_BY_ID, splitWithEols } from '../server/src/core/index';
 import { buildCli } from './lsp/build';
@@ -58,11 +58,27 @@ describe('parseConfig', () => {
     assert.ok(problems.every((p) => !p.fatal));
     const where = problems.map((p) => `${p.line}:${p.character} ${p.message.en}`);
     assert.deepEqual(where, [
-      '6:2 unknown field "extra" (known: severity, reviewed)',
+      '6:2 unknown field "extra" (known: severity, reviewed, thresholds)',
       '1:16 unknown rule "no-such-rule", ignored',
       '1:39 the severity of cell-blank must be error, warning, information, hint or off',
       '3:4 reviewed entry 1 ignored: needs one of cell, row or fingerprint',
     ]);
+  });
+
+  test('thresholds: a percentage per rule that has one; a wrong one is dropped with its position', () => {
+    assert.deepEqual(parseConfig('{ "thresholds": { "prose-copied": 65 } }'), { config: { severity: {}, reviewed: [], thresholds: { 'prose-copied': 65 } }, problems: [], reviewedAt: [] });
+    const text = '{\n  "thresholds": { "prose-copied": 150, "cell-blank": 10 }\n}';
+    const { config, problems } = parseConfig(text);
+    assert.equal(config.thresholds, undefined);
+    assert.deepEqual(problems.map((p) => `${p.line}:${p.character} ${p.message.en}`), [
+      '1:18 the threshold of prose-copied must be a percentage from 0 to 100',
+      '1:39 the rule "cell-blank" has no threshold, ignored (rules with one: prose-copied)',
+    ]);
+    assert.match(parseConfig('{ "thresholds": 50 }').problems[0].message.en, /thresholds must be an object/);
+    // As a share: the file's, else the setting's, else the rule's default.
+    assert.equal(thresholdOf('prose-copied', { 'prose-copied': 65 }, { 'prose-copied': 90 }), 0.65);
+    assert.equal(thresholdOf('prose-copied', undefined, { 'prose-copied': 90 }), 0.9);
+    assert.equal(thresholdOf('prose-copied', {}, undefined), 0.5);
   });
 
   test('an empty file, a BOM, and a value that is not an object', () => {
@@ -298,6 +314,17 @@ describe('the JSON schema', () => {
     const pkgEnum = pkg.contributes.configuration.properties['disclosureReport.severity'].propertyNames.enum;
     assert.deepEqual(schema.properties.severity.propertyNames.enum, pkgEnum);
     assert.deepEqual(schema.properties.severity.additionalProperties.enum, pkg.contributes.configuration.properties['disclosureReport.severity'].additionalProperties.enum);
+  });
+
+  test('its thresholds are the rules that have one, as the setting disclosureReport.thresholds has them', () => {
+    const setting = pkg.contributes.configuration.properties['disclosureReport.thresholds'];
+    assert.deepEqual(Object.keys(schema.properties.thresholds.properties), Object.keys(THRESHOLD_DEFAULTS));
+    assert.deepEqual(Object.keys(setting.properties), Object.keys(THRESHOLD_DEFAULTS));
+    for (const [rule, share] of Object.entries(THRESHOLD_DEFAULTS)) {
+      const { type, minimum, maximum, default: d } = schema.properties.thresholds.properties[rule];
+      assert.deepEqual({ type, minimum, maximum, default: d }, { type: 'number', minimum: 0, maximum: 100, default: share * 100 });
+      assert.deepEqual({ ...setting.properties[rule], markdownDescription: undefined }, { type, minimum, maximum, default: d, markdownDescription: undefined });
+    }
   });
 
   test('is contributed for .disclosure-report.json and shipped', () => {

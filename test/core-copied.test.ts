@@ -3,39 +3,21 @@
 // the published reports in ../shared (nothing shared there across offices: no finding).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, copiedFinding, findCopied, proseFingerprint, RULES, splitWithEols } from '../server/src/core/index.ts';
-import { complete, composeReport } from './helpers/compose.mjs';
+import { analyzeText, copiedFinding, CopiedBatch, findCopied, proseFingerprint, RULES, splitWithEols } from '../server/src/core/index.ts';
+import { OTHER, OWN, proseReport } from './helpers/copied.ts';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = join(ROOT, '..', 'shared');
 
-// Prose an office wrote (after the real reports' wording), and another office's own.
-const OWN = [
-  '一是围绕优化营商环境，集中公开涉企政策文件和办事指南，同步推出图文解读和问答解读。',
-  '二是完善政府信息公开目录，对历年发布的规范性文件逐件核对有效性并标注状态。',
-  '三是规范依申请公开办理流程，建立登记、审核、答复、归档全流程台账，确保按期答复。',
-  '四是加强政务新媒体管理，对账号开设、内容发布和互动回应实行统一审核。',
-  '五是组织全系统政务公开业务培训两次，邀请律师讲解答复文书的常见问题。',
-  '六是开展政府开放日活动，邀请企业代表和群众走进机关，面对面听取意见建议。',
-];
-const OTHER = [
-  '全年围绕乡村振兴重点工作，公开惠农补贴发放明细，接受群众监督。',
-  '在村务公开栏同步张贴重要政策，方便不上网的群众了解政策内容。',
-  '针对群众关心的征地补偿问题，召开政策说明会三场并公开答复要点。',
-  '建立信息公开保密审查台账，做到先审查、后公开，一事一审、全程留痕。',
-  '聘请政务公开监督员十名，定期收集对公开内容和形式的意见。',
-  '结合年度考核，对各站所信息报送的及时性和准确性进行通报。',
-];
+const report = proseReport;
 
-function report(office: string, year: number, prose: string[]): string {
-  const text = composeReport({ office, year, cells: complete({}) });
-  return text.replace('二、主动公开政府信息情况', prose.join('') + '\n二、主动公开政府信息情况');
-}
+before(() => buildCli()); // unless dist/cli.js is newer than the sources
 
 const printOf = (text: string, path: string) => proseFingerprint(analyzeText(text, { name: path }), splitWithEols(text)[0], path);
 const find = (texts: [string, string][]) => {
@@ -122,6 +104,64 @@ test('check over a folder: the finding in the JSON, with details and the other r
     // One report alone: no batch, no finding.
     const one = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', join(dir, 'a.txt')], { encoding: 'utf8' });
     assert.ok(!one.stdout.includes('prose-copied'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('kept standing over a changing batch (the editor): which findings changed, and none for prose changed since', () => {
+  const a = report('青禾县数据资源局', 2024, OWN);
+  const b = report('白石镇人民政府', 2024, OWN);
+  const c = report('南岭县卫生健康委员会', 2024, OTHER);
+  const batch = new CopiedBatch();
+  const put = (key: string, text: string, threshold = 0.5) => batch.put(key, printOf(text, key), threshold);
+  const finding = (key: string, text: string) => batch.finding(key, printOf(text, key), splitWithEols(text)[0]);
+  put('a', a);
+  put('b', b);
+  put('c', c);
+  assert.deepEqual(batch.match(), ['a', 'b']);
+  assert.match(finding('a', a)!.message.en, /^78 % of this report’s prose sentences \(7 of 9\) are word for word in 白石镇人民政府’s report \(b\)/);
+  assert.equal(finding('c', c), undefined);
+  assert.deepEqual(batch.match(), [], 'nothing changed: nothing to publish again');
+  assert.equal(put('a', a), false, 'the same prose again changes nothing');
+  // b rewrites its prose: until the next match, neither a nor b has a finding; then both go.
+  const b2 = report('白石镇人民政府', 2024, OTHER.map((x) => x.replace('。', '，并形成长效机制。')));
+  assert.equal(put('b', b2), true);
+  assert.equal(finding('a', a), undefined, 'the other report changed since the match');
+  assert.equal(finding('b', b), undefined, 'its own prose changed');
+  assert.deepEqual(batch.match(), ['a', 'b']);
+  assert.equal(finding('a', a), undefined);
+  // Back again, and a threshold above the share for b only.
+  put('b', b, 0.8);
+  assert.deepEqual(batch.match(), ['a']);
+  assert.ok(finding('a', a));
+  assert.equal(finding('b', b), undefined, '78 % is not above 80 %');
+  batch.delete('b');
+  assert.deepEqual(batch.match(), ['a']);
+  assert.equal(finding('a', a), undefined);
+});
+
+test('check reads the threshold from .disclosure-report.json (a percentage), and its severity', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dr-copied-'));
+  const run = (config?: object) => {
+    if (config) writeFileSync(join(dir, '.disclosure-report.json'), JSON.stringify(config));
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', dir], { encoding: 'utf8' });
+    assert.equal(r.stderr, '');
+    return JSON.parse(r.stdout).files.map((f: { path: string; diagnostics: { rule: string; severity: string }[] }) => [f.path.split(/[\\/]/).pop(), f.diagnostics.filter((d) => d.rule === 'prose-copied').map((d) => d.severity).join()]);
+  };
+  try {
+    writeFileSync(join(dir, 'a.txt'), report('青禾县数据资源局', 2024, OWN));
+    writeFileSync(join(dir, 'b.txt'), report('白石镇人民政府', 2024, OWN));
+    // 7 of 9 sentences: 78 %.
+    assert.deepEqual(run({ thresholds: { 'prose-copied': 80 } }), [['a.txt', ''], ['b.txt', '']], 'above the share: nothing');
+    assert.deepEqual(run({ thresholds: { 'prose-copied': 70 } }), [['a.txt', 'information'], ['b.txt', 'information']]);
+    assert.deepEqual(run({ thresholds: { 'prose-copied': 70 }, severity: { 'prose-copied': 'warning' } }), [['a.txt', 'warning'], ['b.txt', 'warning']]);
+    assert.deepEqual(run({ severity: { 'prose-copied': 'off' } }), [['a.txt', ''], ['b.txt', '']]);
+    // The file's threshold holds for the reports under it: one in a folder with its own file keeps the default.
+    mkdirSync(join(dir, 'sub'));
+    renameSync(join(dir, 'b.txt'), join(dir, 'sub', 'b.txt'));
+    writeFileSync(join(dir, 'sub', '.disclosure-report.json'), '{}');
+    assert.deepEqual(run({ thresholds: { 'prose-copied': 80 } }), [['a.txt', ''], ['b.txt', 'information']]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,6 +11,7 @@ import { ReportModel, analyzeText } from '../../server/src/core/index';
 import type { ServerContext } from '../../server/src/lsp/context';
 import { fileNameOf, linesOf, type ReportDocument } from '../../server/src/lsp/documents';
 import { coreDiagnostics, toLspDiagnostics } from '../../server/src/lsp/features/diagnostics';
+import { CopiedReports } from '../../server/src/lsp/copiedReports';
 import { composeReport, exampleReport } from '../helpers/compose.mjs';
 import { buildServer } from './build';
 import { TestClient } from './client';
@@ -101,6 +102,7 @@ describe('the cross-year hook for the workspace index', () => {
   const ctxWith = (previous: unknown) => ({
     documents: { analyzeSafely: (d: ReportDocument) => d.model.analysis(), previousOf: () => previous },
     log: { error: () => {}, info: () => {} },
+    copied: new CopiedReports({ error: () => {}, info: () => {} }),
   }) as unknown as ServerContext;
   test('no previous report: the document’s own diagnostics only', () => {
     assert.deepEqual(coreDiagnostics(ctxWith(undefined), doc), doc.model.analysis().diagnostics);

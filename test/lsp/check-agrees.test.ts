@@ -1,5 +1,6 @@
 // Check All Reports in the editor finds what `disclosure-report check <folder>` finds: one folder of
-// reports (the example drafts, two years of the example office whose carry-over differs, and, where
+// reports (the example drafts, two years of the example office whose carry-over differs, two offices
+// whose prose is the same (prose-copied, found over the batch by both), and, where
 // ../shared is present, the seeds and the published reports with their pairs of two years), checked
 // by the CLI and by the server's workspace check (dist/server.js over stdio) — per file the same
 // rules at the same places, last year's pairing included. Both go through one diagnostics service
@@ -16,6 +17,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { canonicalUri } from '../../server/src/lsp/files';
 import { SERVER_COMMANDS } from '../../server/src/protocol';
 import { composeReport as composeKeyed, exampleReport } from '../helpers/compose.mjs';
+import { OWN, proseReport } from '../helpers/copied';
 import { HAS_SHARED, SHARED } from '../helpers/shared';
 import { buildCli, buildServer } from './build';
 import { ROOT, TestClient } from './client';
@@ -34,6 +36,9 @@ describe('Check All Reports agrees with `check <folder>`', () => {
     mkdirSync(join(dir, 'office'));
     writeFileSync(join(dir, 'office/2024年报告.txt'), composeKeyed({ ...example, year: 2024 }));
     writeFileSync(join(dir, 'office/2025年报告.txt'), composeKeyed(example));
+    mkdirSync(join(dir, 'copied'));
+    writeFileSync(join(dir, 'copied/a.txt'), proseReport('南岭县卫生健康委员会', 2024, OWN));
+    writeFileSync(join(dir, 'copied/b.txt'), proseReport('白石镇人民政府', 2024, OWN));
     if (HAS_SHARED) {
       for (const sub of ['seeds', 'real'] as const) {
         mkdirSync(join(dir, sub));
@@ -55,6 +60,8 @@ describe('Check All Reports agrees with `check <folder>`', () => {
     const paired = files.find((f) => f.path.endsWith('2025年报告.txt'))!;
     assert.ok(paired.previous?.endsWith('2024年报告.txt'), JSON.stringify(paired.previous));
     assert.ok(paired.diagnostics.some((d) => d.rule === 'carryover-mismatch'));
+    // The two offices with the same prose: prose-copied on both, and on no other report.
+    assert.deepEqual(files.filter((f) => f.diagnostics.some((d) => d.rule === 'prose-copied')).map((f) => f.path.split(/[\\/]/).slice(-2).join('/')), ['copied/a.txt', 'copied/b.txt']);
 
     const summary = await c.request<{ reports: number; cancelled: boolean }>('workspace/executeCommand', { command: SERVER_COMMANDS.checkWorkspace, arguments: [] });
     assert.equal(summary.cancelled, false);

@@ -42,7 +42,7 @@ PDF（.pdf）。路径可以是文件或目录（递归查找以上各类文件�
                        改了什么（旧值 → 新值）；已审核为按原样接受或误报的单元格不改；
                        .docx 只改这些单元格的文字，其余原样保留；网页和 PDF 不修改；从不改正文；
                        若某个输入单元格可能录入有误（一个单元格能解释全部不成立的等式），在改动旁注明
-  --config 文件        使用该配置文件（规则级别、已审核的发现）；默认从每个被检查文件所在目录向上
+  --config 文件        使用该配置文件（规则级别、阈值、已审核的发现）；默认从每个被检查文件所在目录向上
                        查找 .disclosure-report.json，到文件系统根目录或含 .git 的目录为止
   --previous 文件      上年报告：与每个输入（它本身除外）比对
   --locale zh-CN|en    说明文字的语言（默认 zh-CN）
@@ -168,7 +168,7 @@ Options:
                        each listed (old → new); cells reviewed as accepted or a false alarm are left alone;
                        in a .docx only those cells' text, everything else kept; web pages and PDFs are not changed; prose never;
                        where one cell likely holds a typo (it explains every failing identity), the change names it
-  --config FILE        use this configuration file (rule severities, reviewed findings); by default
+  --config FILE        use this configuration file (rule severities, thresholds, reviewed findings); by default
                        .disclosure-report.json is looked for from each checked file's folder upward,
                        up to the filesystem root or a folder holding .git
   --previous FILE      last year's report: compared with every input (but itself)

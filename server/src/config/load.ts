@@ -1,11 +1,12 @@
 // The workspace configuration file `.disclosure-report.json`, shared by the CLI and the language
-// server: rule severities and reviewed findings. Plain JSON (no comments: the file is what
-// `JSON.parse` reads, and VS Code validates it against schemas/disclosure-report.schema.json);
-// every problem is reported with its 0-based line and character, and a problem in one entry
+// server: rule severities, rule thresholds and reviewed findings. Plain JSON (no comments: the
+// file is what `JSON.parse` reads, and VS Code validates it against
+// schemas/disclosure-report.schema.json); every problem is reported with its 0-based line and character, and a problem in one entry
 // drops only that entry. Pure: no file system here (the CLI and the server read the file).
 
 import { parse, printParseErrorCode, visit as visitTree, type ParseError } from 'jsonc-parser';
 import { RULE_BY_ID, type Localized } from '../core/index.js';
+import { readThresholds, type Thresholds } from './thresholds.js';
 
 /** The file's name; found from a checked file's folder upward (see the CLI and lsp/projectConfig.ts). */
 export const CONFIG_FILE = '.disclosure-report.json';
@@ -50,6 +51,8 @@ export interface ReviewedEntry {
 export interface ProjectConfig {
   severity: Record<string, ConfigSeverity>;
   reviewed: ReviewedEntry[];
+  /** Percentages (0–100) by rule (thresholds.ts), when the file gives any. */
+  thresholds?: Thresholds;
 }
 
 export interface ConfigProblem {
@@ -158,7 +161,11 @@ export function parseConfig(text: string): LoadedConfig {
   }
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (key !== 'severity' && key !== 'reviewed' && key !== '$schema') at(offsetOf(`/${key}`), { zh: `未知字段 "${key}"（可用：severity、reviewed）`, en: `unknown field "${key}" (known: severity, reviewed)` });
+    if (key !== 'severity' && key !== 'reviewed' && key !== 'thresholds' && key !== '$schema') at(offsetOf(`/${key}`), { zh: `未知字段 "${key}"（可用：severity、reviewed、thresholds）`, en: `unknown field "${key}" (known: severity, reviewed, thresholds)` });
+  }
+  if (obj.thresholds !== undefined) {
+    const thresholds = readThresholds(obj.thresholds, (k, message) => at(offsetOf(k === null ? '/thresholds' : `/thresholds/${k}`), message));
+    if (Object.keys(thresholds).length) config.thresholds = thresholds;
   }
   if (obj.severity !== undefined) {
     if (!obj.severity || typeof obj.severity !== 'object' || Array.isArray(obj.severity)) {

@@ -4,7 +4,7 @@ export { ReportModel, analyzeText, splitWithEols, type TextChange } from './docu
 export type { Analysis, Section } from './analysis.js';
 export { crossCheck, withCrossYear, type CrossCheckOptions } from './analyze.js';
 export { claimAt } from './rules/prose.js';
-export { proseFingerprint, findCopied, copiedFinding, COPIED_DEFAULTS, type ProseFingerprint, type CopiedMatch, type CopiedOptions } from './copied/index.js';
+export { proseFingerprint, findCopied, copiedFinding, CopiedBatch, COPIED_DEFAULTS, type ProseFingerprint, type CopiedMatch, type CopiedOptions } from './copied/index.js';
 export { reportIdentity, findPrevious, sameOffice, type ReportIdentity, type Pairing } from './years/index.js';
 export type { ClaimReading, Claim } from './prose/index.js';
 export { recompute, applyEdits, phases, type FixResult, type FixChange, type Refusal, type RecomputeOptions } from './fix.js';

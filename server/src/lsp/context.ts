@@ -13,6 +13,7 @@ import type { ProjectConfigs } from './projectConfig.js';
 import type { SettingsStore } from './settings.js';
 import type { WorkspaceIndex } from './workspace.js';
 import type { CheckedFiles } from './checkedFiles.js';
+import type { CopiedReports } from './copiedReports.js';
 
 /** What the client declared it supports, read once from `initialize`. */
 export interface ClientInfo {
@@ -66,6 +67,8 @@ export interface ServerContext {
   readonly projectConfig: ProjectConfigs;
   /** Files on disk the workspace check covered (the Findings view lists them with the open ones). */
   readonly checkedFiles: CheckedFiles;
+  /** prose-copied over the reports Check All Reports covered (their findings, kept between checks). */
+  readonly copied: CopiedReports;
   /** The server commands (one `workspace/executeCommand` handler dispatches to them). */
   readonly commands: CommandRegistry;
   /** Source files on disk (absent in a runtime without a file system). */

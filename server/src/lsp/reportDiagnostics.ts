@@ -1,19 +1,21 @@
 // The one way from a report to the diagnostics the editor shows (json-language-features' one
 // validate() for push and pull), used by push and pull (features/diagnostics.ts), Check All Reports
 // for files on disk and its counts of open ones (features/workspaceCheck.ts): the core's findings,
-// with the cross-year ones when last year's report is known (`findingsOf`), then the user's
-// settings and the workspace configuration file — severities from `.disclosure-report.json` win
-// over the editor settings (the file is what the team and the CLI share, as markdownlint's
-// .markdownlint.json wins over its user setting), then the settings, then the rule's default;
-// reviewed findings are dropped, and reviewed entries that no longer occur come back as
-// `reviewed-stale` information at the top of the report — and at most `maxDiagnostics`, then one
-// that says how many more (`diagnosticsFor`).
+// with the cross-year ones when last year's report is known and prose-copied when Check All
+// Reports found it (`findingsOf`, lsp/copiedReports.ts), then the user's settings and the
+// workspace configuration file — severities from `.disclosure-report.json` win over the editor
+// settings (the file is what the team and the CLI share, as markdownlint's .markdownlint.json
+// wins over its user setting), then the settings, then the rule's default; reviewed findings are
+// dropped, and reviewed entries that no longer occur come back as `reviewed-stale` information at
+// the top of the report — and at most `maxDiagnostics`, then one that says how many more
+// (`diagnosticsFor`).
 
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { applyConfig, CONFIG_FILE, NOTHING_SETTLED, settledIn, staleDiagnostic, type ReviewedEntry, type Settled as SettledCells } from '../config/index.js';
 import { crossCheck, pick, withCrossYear, type Analysis, type Diagnostic, type Locale, type PreviousReport, type RuleId, type Severity } from '../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../protocol.js';
 import type { ServerContext } from './context.js';
+import type { CopiedReports } from './copiedReports.js';
 import { toLsp } from './convert.js';
 import { canonicalUri, relativePath } from './files.js';
 import { linesOf, type DocumentStore, type ReportDocument } from './documents.js';
@@ -38,23 +40,29 @@ export interface ReportSubject {
   lineList: () => readonly string[];
   /** Last year's report, when it is known. */
   previous?: PreviousReport;
+  /** Findings over a batch of reports (prose-copied: lsp/copiedReports.ts), when it took part in one. */
+  batch?: readonly Diagnostic[];
 }
 
-/** An open document as the editor holds it, with last year's report as the workspace found it. */
-export function documentSubject(documents: Pick<DocumentStore, 'analyzeSafely' | 'previousOf'>, doc: ReportDocument): ReportSubject {
-  return { uri: doc.uri, version: doc.version, analysis: documents.analyzeSafely(doc), lines: doc.model, lineList: () => linesOf(doc.model), previous: documents.previousOf(doc) };
+/** An open document as the editor holds it, with last year's report as the workspace found it (and its batch findings, given `copied`). */
+export function documentSubject(documents: Pick<DocumentStore, 'analyzeSafely' | 'previousOf'>, doc: ReportDocument, copied?: Pick<CopiedReports, 'findingsFor'>): ReportSubject {
+  const analysis = documents.analyzeSafely(doc);
+  const lineList = () => linesOf(doc.model);
+  return { uri: doc.uri, version: doc.version, analysis, lines: doc.model, lineList, previous: documents.previousOf(doc), batch: copied?.findingsFor(doc.uri, analysis, lineList) };
 }
 
-/** The report's own findings and, when last year's report is known, the cross-year ones. */
+/** The report's own findings and, when last year's report is known, the cross-year ones; then its batch findings. */
 export function findingsOf(subject: ReportSubject, log: Logger): Diagnostic[] {
-  const { analysis, previous } = subject;
-  if (!previous) return analysis.diagnostics;
-  try {
-    return withCrossYear(analysis.diagnostics, crossCheck(analysis, subject.lineList(), previous));
-  } catch (err) {
-    log.error(`comparing ${subject.uri} with last year's report ${previous.source} failed`, err);
-    return analysis.diagnostics;
+  const { analysis, previous, batch } = subject;
+  let out = analysis.diagnostics;
+  if (previous) {
+    try {
+      out = withCrossYear(out, crossCheck(analysis, subject.lineList(), previous));
+    } catch (err) {
+      log.error(`comparing ${subject.uri} with last year's report ${previous.source} failed`, err);
+    }
   }
+  return batch?.length ? withCrossYear(out, [...batch]) : out;
 }
 
 /** The LSP diagnostics of a report for the given settings and configuration file. */
@@ -132,18 +140,24 @@ export interface ReportDiagnosticsOptions {
 
 /**
  * A document's own diagnostics and, when last year's report is known (`ctx.documents.previousOf`,
- * which the workspace index fills), the cross-year ones (findingsOf).
+ * which the workspace index fills), the cross-year ones (findingsOf); then its batch findings
+ * (prose-copied, while its prose is as Check All Reports saw it).
  */
-export function coreDiagnostics(ctx: Pick<ServerContext, 'documents' | 'log'>, doc: ReportDocument): Diagnostic[] {
+export function coreDiagnostics(ctx: Pick<ServerContext, 'documents' | 'log' | 'copied'>, doc: ReportDocument): Diagnostic[] {
   const subject = documentSubject(ctx.documents, doc);
-  if (!subject.previous) return subject.analysis.diagnostics;
-  // Kept per analysis and last year's report: code actions, the review and the Findings view ask
-  // again for the version the diagnostics were published for (crossCheck reads all the prose).
-  const memo = crossMemo.get(doc);
-  if (memo && memo.analysis === subject.analysis && memo.previous === subject.previous) return memo.result;
-  const result = findingsOf(subject, ctx.log);
-  crossMemo.set(doc, { analysis: subject.analysis, previous: subject.previous, result });
-  return result;
+  const batch = ctx.copied.findingsFor(doc.uri, subject.analysis, subject.lineList);
+  let result = subject.analysis.diagnostics;
+  if (subject.previous) {
+    // Kept per analysis and last year's report: code actions, the review and the Findings view ask
+    // again for the version the diagnostics were published for (crossCheck reads all the prose).
+    const memo = crossMemo.get(doc);
+    if (memo && memo.analysis === subject.analysis && memo.previous === subject.previous) result = memo.result;
+    else {
+      result = findingsOf(subject, ctx.log);
+      crossMemo.set(doc, { analysis: subject.analysis, previous: subject.previous, result });
+    }
+  }
+  return batch.length ? withCrossYear(result, batch) : result;
 }
 
 const crossMemo = new WeakMap<ReportDocument, { analysis: unknown; previous: unknown; result: Diagnostic[] }>();

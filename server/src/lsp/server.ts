@@ -6,6 +6,7 @@
 import { ExecuteCommandRequest, MessageType, ShowMessageNotification, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { CommandRegistry } from './commandRegistry.js';
 import { CheckedFiles } from './checkedFiles.js';
+import { CopiedReports } from './copiedReports.js';
 import { pick, resolveLocale } from '../core/index.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import type { ClientInfo, Feature, ServerContext, SourceAccess } from './context.js';
@@ -129,6 +130,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     projectConfig,
     commands: commandRegistry,
     checkedFiles,
+    copied: new CopiedReports(log),
     sources: info.sources,
     get client() {
       return client;

@@ -6,6 +6,7 @@
 // `initialize` params' locale, else Chinese.
 
 import { RULE_BY_ID, resolveLocale, type Locale, type RuleId, type Severity } from '../core/index.js';
+import { readThresholds, type Thresholds } from '../config/index.js';
 import { SETTINGS_SECTION } from '../protocol.js';
 import type { Logger } from './guard.js';
 
@@ -22,6 +23,8 @@ export interface Settings {
   previousReport?: string;
   /** At most this many diagnostics per document are published (absent: DEFAULT_MAX_DIAGNOSTICS). */
   maxDiagnostics?: number;
+  /** Rule thresholds, percentages (config/thresholds.ts); the config file's win. */
+  thresholds?: Thresholds;
 }
 
 /** The cap on one document's diagnostics: a file of hundreds of reports pasted together stays light. */
@@ -44,6 +47,7 @@ export function normalizeSettings(raw: unknown): Settings {
   if (r.locale === 'zh-CN' || r.locale === 'en' || r.locale === 'auto') s.locale = r.locale;
   if (typeof r.previousReport === 'string') s.previousReport = r.previousReport.trim();
   if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) && r.debounceMs >= 0) s.debounceMs = Math.min(r.debounceMs, 5000);
+  if (r.thresholds !== undefined) s.thresholds = readThresholds(r.thresholds, () => {});
   if (typeof r.maxDiagnostics === 'number' && Number.isFinite(r.maxDiagnostics) && r.maxDiagnostics >= 1) s.maxDiagnostics = Math.min(Math.floor(r.maxDiagnostics), 100000);
   return s;
 }

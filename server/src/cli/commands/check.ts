@@ -11,7 +11,7 @@
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
 
 import { analyzeText, applyEdits, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, recompute, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
-import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic } from '../../config/index.js';
+import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic, thresholdOf } from '../../config/index.js';
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
@@ -205,13 +205,18 @@ async function compareYears(results: Result[], previousPath: string | undefined,
 
 /**
  * Pass 3b: prose-copied over the batch: each report's sentence hashes (no text kept), then the
- * reports sharing most of their prose with another office's report of the same year.
+ * reports sharing most of their prose with another office's report of the same year (above the
+ * threshold of each report's config file, else 50 %).
  */
-function copiedAcross(results: Result[]): void {
+function copiedAcross(results: Result[], configFor: (path: string) => FoundConfig | undefined): void {
   const checked = results.filter((x): x is Checked => 'input' in x && !!x.input.analysis);
   if (checked.length < 2) return;
   const prints = checked.map((c) => proseFingerprint(c.input.analysis!, linesOf(c.input), c.input.path));
-  for (const m of findCopied(prints)) {
+  const threshold = new Map(prints.map((p) => {
+    const config = configFor(p.path);
+    return [p, thresholdOf('prose-copied', config?.problems.some((x) => x.fatal) ? undefined : config?.config.thresholds)];
+  }));
+  for (const m of findCopied(prints, { threshold: (p) => threshold.get(p)! })) {
     const c = checked[m.report];
     c.report.diagnostics = withCrossYear(c.report.diagnostics, [copiedFinding(m, prints, linesOf(c.input))]);
   }
@@ -297,7 +302,7 @@ export const check = defineCommand({
       return 130;
     }
     await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail);
-    copiedAcross(results);
+    copiedAcross(results, configFor);
     const errors = printAll(results, format as Format, locale, io, configFor);
     return bad ? 2 : errors ? 1 : 0;
   },

@@ -3,3 +3,4 @@
 export { proseFingerprint, hash53, type ProseFingerprint } from './fingerprint.js';
 export { findCopied, COPIED_DEFAULTS, type CopiedMatch, type CopiedOptions, type CopiedPassage } from './batch.js';
 export { copiedFinding } from './finding.js';
+export { CopiedBatch } from './standing.js';

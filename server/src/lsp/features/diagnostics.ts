@@ -4,6 +4,7 @@
 // lets a burst of keystrokes through first; it is shorter for small documents, where analysis is
 // cheap. Results for a version that has been superseded are dropped. At most
 // `maxDiagnostics` (1,000) are published per document, then one that says how many more there are.
+// A report Check All Reports covered carries its prose-copied finding (lsp/copiedReports.ts).
 
 import { LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
@@ -20,7 +21,7 @@ export { coreDiagnostics };
 
 /** The diagnostics of a document at its current version, as LSP diagnostics (the one service: reportDiagnostics.ts). */
 function lspDiagnostics(ctx: ServerContext, doc: ReportDocument, settings: Settings, config: DocumentConfig | undefined): LspDiagnostic[] {
-  return diagnosticsFor(ctx, documentSubject(ctx.documents, doc), settings, config);
+  return diagnosticsFor(ctx, documentSubject(ctx.documents, doc, ctx.copied), settings, config);
 }
 
 /**
@@ -60,7 +61,7 @@ function registerPull(ctx: ServerContext): void {
       if (documents.get(uri) !== doc || doc.version !== version) {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
       }
-      const resultId = `${doc.epoch}:${version}:${ctx.settings.generation}:${ctx.projectConfig.generation}:${documents.previousGeneration}`;
+      const resultId = `${doc.epoch}:${version}:${ctx.settings.generation}:${ctx.projectConfig.generation}:${documents.previousGeneration}:${ctx.copied.generation}`;
       if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
       return { kind: 'full', resultId, items: lspDiagnostics(ctx, doc, settings, config) };
     }),
@@ -128,4 +129,6 @@ function registerPush(ctx: ServerContext): void {
   documents.onDidChangePrevious(again);
   // `.disclosure-report.json` created, changed or deleted: every open report again.
   ctx.projectConfig.onDidChange(again);
+  // Check All Reports found other findings over the batch (prose-copied).
+  ctx.copied.onDidChange(again);
 }

@@ -2,10 +2,10 @@
 // (`disclosureReport/exportFindings`): every open report and every file the last "Check All
 // Reports" covered (ctx.checkedFiles), each with its findings after the settings and
 // `.disclosure-report.json` — still-reported ones and reviewed ones with their status, reason,
-// reviewer and date — and where each is (table or section). The export is the CLI's writer
+// reviewer and date — and where each is (table or section); prose-copied where the check found it. The export is the CLI's writer
 // (findings/: SARIF 2.1.0 or CSV) over the same list, paths relative to the workspace folder.
 
-import { pick, type Diagnostic, type Locale } from '../../core/index.js';
+import { pick, withCrossYear, type Diagnostic, type Locale } from '../../core/index.js';
 import { CONFIG_FILE, staleDiagnostic } from '../../config/index.js';
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { REQUESTS, type FindingsReport } from '../../protocol.js';
@@ -36,7 +36,8 @@ export async function gatherFindings(ctx: ServerContext): Promise<ReportFindings
     if (!r?.isReport) continue;
     const settings = await ctx.settings.get(c);
     const config = await ctx.projectConfig.forDocument(c);
-    const s = settle(r.analysis.diagnostics, { uri: c, severity: (rule, own) => ctx.settings.severity(rule, settings, own), lines: r.lines, config });
+    const batch = ctx.copied.findingsFor(c, r.analysis, () => r.lines);
+    const s = settle(batch.length ? withCrossYear(r.analysis.diagnostics, batch) : r.analysis.diagnostics, { uri: c, severity: (rule, own) => ctx.settings.severity(rule, settings, own), lines: r.lines, config });
     out.push(reportFindings(c, r.analysis, [...stale(s), ...s.kept], s.reviewed));
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

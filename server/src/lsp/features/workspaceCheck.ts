@@ -8,15 +8,29 @@
 // file deleted gets its diagnostics cleared; a change of `.disclosure-report.json` re-checks them.
 // Each file's diagnostics come from the one service (reportDiagnostics.ts diagnosticsFor), with last
 // year's report found in the workspace as for an open document, so the check finds what the editor
-// and `disclosure-report check <folder>` find.
+// and `disclosure-report check <folder>` find. As `check` does over many reports, prose-copied is
+// found over the reports checked (core/copied, kept in lsp/copiedReports.ts, each report's
+// threshold from its config file or settings): after the last file, the reports whose finding
+// appeared are published again; later, a report changed on disk is fingerprinted again and the
+// findings that changed with it are published (open documents: features/diagnostics.ts).
 
 import type { CancellationToken, Diagnostic as LspDiagnostic, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
-import { pick, type Locale } from '../../core/index.js';
+import { thresholdOf } from '../../config/index.js';
+import { pick, proseFingerprint, type Diagnostic, type Locale } from '../../core/index.js';
 import { CONVERTED_SOURCE, draftUriOf, SERVER_COMMANDS, type CheckSummary } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { baseName, canonicalUri } from '../files.js';
+import type { DocumentConfig } from '../projectConfig.js';
 import { diagnosticsFor, documentSubject } from '../reportDiagnostics.js';
+import type { Settings } from '../settings.js';
 import { workspaceText } from '../workspaceMessages.js';
+
+/** How long the batch step waits for more changes before it runs again (rechecks come file by file). */
+const MATCH_DELAY_MS = 50;
+
+/** A report's prose-copied threshold: its config file's (unless the file is broken), else the setting's, else 50 %. */
+const copiedThreshold = (settings: Settings, config: DocumentConfig | undefined) =>
+  thresholdOf('prose-copied', config && !config.problems.some((p) => p.fatal) ? config.config.thresholds : undefined, settings.thresholds);
 
 /** Lets the connection deliver a cancellation between two files. */
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -41,14 +55,15 @@ class WorkspaceCheck {
     this.ctx.connection.sendDiagnostics({ uri: sent, diagnostics: [] }).catch((err) => this.ctx.log.error(`clearing diagnostics of ${sent} failed`, err));
   }
 
-  /** Checks a file from disk and publishes (only while it is not open); the diagnostics, or undefined when skipped. */
-  async checkOnDisk(uri: string): Promise<LspDiagnostic[] | undefined> {
+  /** Checks a file from disk and publishes (only while it is not open); the diagnostics, or undefined when skipped. `batch`: it joins the batch prose-copied runs over. */
+  async checkOnDisk(uri: string, batch = false): Promise<LspDiagnostic[] | undefined> {
     const { ctx } = this;
     const c = canonicalUri(uri);
     if (ctx.workspace.openDocument(c)) return undefined;
     const report = await ctx.workspace.report(c);
     if (!report || !report.isReport || report.source !== 'disk') {
       this.clear(c);
+      this.leaveBatch(c);
       return undefined;
     }
     const settings = await ctx.settings.get(c);
@@ -60,7 +75,14 @@ class WorkspaceCheck {
     // A converted source's lines are those of its draft: published where the client can show them
     // (its related cells too; canonicalUri takes the draft URI for the file, for the config file's paths).
     const sent = ctx.client.drafts && CONVERTED_SOURCE.test(c) ? draftUriOf(c) : c;
-    const diagnostics = diagnosticsFor(ctx, { uri: sent, analysis: report.analysis, lines: report.lines, lineList: () => report.lines, previous }, settings, config);
+    let found: Diagnostic[] = [];
+    if (batch || ctx.copied.has(c)) {
+      const print = proseFingerprint(report.analysis, report.lines, sent);
+      if (ctx.copied.put(c, print, copiedThreshold(settings, config)) && !batch) this.matchSoon();
+      const d = ctx.copied.finding(c, print, report.lines);
+      if (d) found = [d];
+    }
+    const diagnostics = diagnosticsFor(ctx, { uri: sent, analysis: report.analysis, lines: report.lines, lineList: () => report.lines, previous, batch: found }, settings, config);
     this.published.set(c, sent);
     await ctx.connection.sendDiagnostics({ uri: sent, diagnostics });
     return diagnostics;
@@ -68,6 +90,41 @@ class WorkspaceCheck {
 
   recheck(uri: string): void {
     this.checkOnDisk(uri).catch((err) => this.ctx.log.error(`checking ${uri} from disk failed`, err));
+  }
+
+  /** A report gone (deleted, no longer listed, no longer a report): out of the batch, the others' findings again. */
+  leaveBatch(c: string): void {
+    if (!this.ctx.copied.has(c)) return;
+    this.ctx.copied.delete(c);
+    this.matchSoon();
+  }
+
+  private matching: ReturnType<typeof setTimeout> | undefined;
+  /** A check is running: it runs the batch step itself, after its last file. */
+  private running = false;
+
+  /** prose-copied over the batch again, once after a burst of changes (a config change re-reads every file); the reports whose finding changed published again. */
+  matchSoon(): void {
+    if (this.running) return; // the check matches after its last file
+    if (this.matching) clearTimeout(this.matching);
+    this.matching = setTimeout(() => {
+      this.matching = undefined;
+      if (!this.running) this.publishMatches();
+    }, MATCH_DELAY_MS);
+  }
+
+  /** Runs the batch step; the files on disk whose finding changed are published again (the open ones follow ctx.copied's event). */
+  private publishMatches(): void {
+    const { ctx } = this;
+    const changed = ctx.copied.match();
+    if (!changed.length) return;
+    ctx.copied.changed();
+    for (const c of changed) if (this.tracked.has(c) && !ctx.workspace.openDocument(c)) this.recheck(c);
+  }
+
+  /** An open report of the batch: its threshold read again (the settings or the config file changed). */
+  async rethreshold(c: string): Promise<void> {
+    if (this.ctx.copied.has(c) && this.ctx.workspace.openDocument(c)) await this.countOpen(c);
   }
 
   /** An open file: the editor shows its own diagnostics; they are counted as the editor publishes them. */
@@ -79,13 +136,14 @@ class WorkspaceCheck {
     this.tracked.add(uri);
     const settings = await ctx.settings.get(doc.uri);
     const config = await ctx.projectConfig.forDocument(doc.uri);
-    return diagnosticsFor(ctx, documentSubject(ctx.documents, doc), settings, config);
+    if (ctx.copied.put(uri, proseFingerprint(r.analysis, r.lines, canonicalUri(uri)), copiedThreshold(settings, config))) this.matchSoon();
+    return diagnosticsFor(ctx, documentSubject(ctx.documents, doc, ctx.copied), settings, config);
   }
 
   /** One file of the check: open ones counted, the others checked from disk and published. */
   private async checkOne(uri: string): Promise<LspDiagnostic[] | undefined> {
     if (this.ctx.workspace.openDocument(uri)) return this.countOpen(uri);
-    const diagnostics = await this.checkOnDisk(uri);
+    const diagnostics = await this.checkOnDisk(uri, true);
     if (diagnostics) this.tracked.add(uri);
     else this.tracked.delete(uri);
     return diagnostics;
@@ -123,15 +181,29 @@ class WorkspaceCheck {
       summary.files = files.length;
       summary.truncated = truncated;
       this.forgetGone(new Set(files));
+      // A new batch: until its last file, no report carries a prose-copied finding.
+      this.running = true;
+      const hadFindings = ctx.copied.size > 0;
+      ctx.copied.clear();
+      if (hadFindings) ctx.copied.changed();
+      const results = new Map<string, LspDiagnostic[] | undefined>();
       for (let i = 0; i < files.length; i++) {
         if (isCancelled()) {
           summary.cancelled = true;
           break;
         }
         progress?.report(Math.round((i / Math.max(1, files.length)) * 100), pick(workspaceText.checking(i + 1, files.length, baseName(files[i])), locale));
-        tally(summary, await this.checkOne(files[i]));
+        results.set(files[i], await this.checkOne(files[i]));
         await tick();
       }
+      if (summary.cancelled) ctx.copied.clear();
+      else {
+        // prose-copied over the batch: the reports with a finding counted (and published) again.
+        const changed = ctx.copied.match();
+        if (changed.length) ctx.copied.changed();
+        for (const c of changed) if (results.has(c)) results.set(c, await this.checkOne(c));
+      }
+      for (const diagnostics of results.values()) tally(summary, diagnostics);
       const message = summary.cancelled
         ? workspaceText.cancelled(summary.reports + summary.skipped, files.length)
         : workspaceText.done(summary.reports, summary.errors, summary.warnings, summary.notes);
@@ -139,6 +211,7 @@ class WorkspaceCheck {
       if (truncated) void ctx.connection.window.showWarningMessage(pick(workspaceText.truncated(workspace.limits.maxFiles, truncated), locale));
       return summary;
     } finally {
+      this.running = false;
       progress?.done();
     }
   }
@@ -149,6 +222,7 @@ class WorkspaceCheck {
       if (listed.has(c)) continue;
       this.tracked.delete(c);
       this.clear(c);
+      this.ctx.copied.delete(c);
     }
   }
 }
@@ -189,10 +263,14 @@ export function register(ctx: ServerContext): void {
     if (e.kind === 'deleted') {
       check.tracked.delete(e.uri);
       check.clear(e.uri);
+      check.leaveBatch(e.uri);
     } else if (e.kind === 'changed' || e.kind === 'created') check.recheck(e.uri);
   });
   const recheckAll = () => {
-    for (const c of check.tracked) if (!workspace.openDocument(c)) check.recheck(c);
+    for (const c of check.tracked) {
+      if (!workspace.openDocument(c)) check.recheck(c);
+      else check.rethreshold(c).catch((err) => ctx.log.error(`reading the threshold of ${c} failed`, err));
+    }
   };
   ctx.projectConfig.onDidChange(recheckAll);
   ctx.settings.onDidChange(recheckAll);

@@ -25,7 +25,7 @@
     return String(locale || '').toLowerCase().startsWith('zh') ? localized.zh : localized.en;
   }
 
-  function titleOf(cell, s) {
+  function titleOf(cell, s, locale) {
     const lines = [];
     if (cell.status === 'failing') {
       for (const f of cell.failures || [{ expected: cell.expected, formula: cell.formula }]) {
@@ -36,12 +36,12 @@
     else if (cell.status === 'not-number') lines.push(s.notNumber);
     // A total that is itself the likely typo already says what it should be.
     if (cell.suspect && cell.status !== 'failing') lines.push(fill(s.suspect, cell.suspect.value));
-    if (cell.likelyTypo) lines.push(String(s.likelyTypo).replace('{key}', cell.likelyTypo.key).replace('{written}', cell.likelyTypo.written).replace('{n}', String(cell.likelyTypo.value)));
+    if (cell.likelyTypo) lines.push(String(s.likelyTypo).replace('{key}', cell.likelyTypo.label ? pick(cell.likelyTypo.label, locale) : cell.likelyTypo.key).replace('{written}', cell.likelyTypo.written).replace('{n}', String(cell.likelyTypo.value)));
     if (cell.problem && s.problem[cell.problem]) lines.push(s.problem[cell.problem]);
     return lines.join('\n');
   }
 
-  function valueCell(cell, s) {
+  function valueCell(cell, s, locale) {
     const td = el('td', `value status-${cell.status}${cell.derived ? ' derived' : ''}${cell.problem ? ' problem' : ''}${cell.suspect ? ' suspect' : ''}`);
     td.textContent = cell.text === '' ? '' : cell.text;
     if (cell.suspect && cell.status !== 'failing') td.append(' ', el('span', 'expected', `→ ${cell.suspect.value}?`));
@@ -49,7 +49,7 @@
       const exp = el('span', 'expected', `→ ${cell.expected}`);
       td.append(' ', exp);
     }
-    const title = titleOf(cell, s);
+    const title = titleOf(cell, s, locale);
     if (title) td.title = title;
     td.tabIndex = 0;
     td.dataset.key = cell.key;
@@ -94,7 +94,7 @@
           else if (cell.kind === 'missing') {
             td = el('td', 'value status-missing', '∅');
             td.title = s.missing;
-          } else td = valueCell(cell, s);
+          } else td = valueCell(cell, s, msg.locale);
           if (cell.rowSpan) td.rowSpan = cell.rowSpan;
           if (cell.colSpan) td.colSpan = cell.colSpan;
           if (cell.kind === 'label' || cell.kind === 'header') td.scope = cell.kind === 'label' ? 'row' : 'col';

@@ -132,7 +132,7 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     }
   });
 
-  test('marks the likely mistyped cell with what it should be, and names it on the failing totals it explains', async () => {
+  test('marks the likely mistyped cell with what it should be, and names it (row / column in words, not its key) on the failing totals it explains', async () => {
     const d = exampleData();
     d.t3[0][0] = 11; // 一、本年新收 自然人: 12 typed as 11
     await post(buildReport(d, 'pipe'));
@@ -141,8 +141,8 @@ describe('preview webview in Chromium', { skip: SKIP }, () => {
     ]);
     const failing = await page.$$eval('td.status-failing', (tds: HTMLElement[]) => tds.map((t) => [t.dataset.key, t.title.split('\n').at(-1)]));
     assert.deepEqual(failing, [
-      ['t3.new.total', '可能原因：t3.new.natural（11）录入有误，改为 12 则各总计都成立'],
-      ['t3.carryOver.natural', '可能原因：t3.new.natural（11）录入有误，改为 12 则各总计都成立'],
+      ['t3.new.total', '可能原因：一、本年新收政府信息公开申请数量 / 自然人（11）录入有误，改为 12 则各总计都成立'],
+      ['t3.carryOver.natural', '可能原因：一、本年新收政府信息公开申请数量 / 自然人（11）录入有误，改为 12 则各总计都成立'],
     ]);
     assert.equal(await page.$eval('td.suspect', (td: HTMLElement) => getComputedStyle(td).borderTopStyle), 'dotted');
   });

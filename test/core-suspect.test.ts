@@ -123,13 +123,17 @@ describe('suspect cells', () => {
     assert.equal(blank[0].suspect, undefined);
   });
 
-  test('the preview marks the suspect cell, and the failing totals name it', () => {
-    const t3 = previewModel(analyzeText(composeReport(report(false, { 't3.granted.legal': 4 })))).find((t) => t.kind === 't3')!;
+  test('the preview marks the suspect cell, and the failing totals name it (by its row and column in words, not its key)', () => {
+    const a = analyzeText(composeReport(report(false, { 't3.granted.legal': 4 })));
+    const legal = cellByKey(a, 't3.granted.legal')!.cell;
+    const GRANTED_LEGAL = { zh: legal.label, en: legal.labelEn };
+    assert.match(GRANTED_LEGAL.zh, /予以公开/);
+    const t3 = previewModel(a).find((t) => t.kind === 't3')!;
     const cells = t3.rows.flatMap((r) => r.cells).filter((c): c is PreviewValueCell => c.kind === 'value');
     assert.deepEqual(cells.filter((c) => c.suspect).map((c) => [c.key, c.suspect]), [['t3.granted.legal', { value: 1, explains: 2 }]]);
     assert.deepEqual(cells.filter((c) => c.likelyTypo).map((c) => [c.key, c.likelyTypo]), [
-      ['t3.granted.total', { key: 't3.granted.legal', written: '4', value: 1 }],
-      ['t3.total.legal', { key: 't3.granted.legal', written: '4', value: 1 }],
+      ['t3.granted.total', { key: 't3.granted.legal', label: GRANTED_LEGAL, written: '4', value: 1 }],
+      ['t3.total.legal', { key: 't3.granted.legal', label: GRANTED_LEGAL, written: '4', value: 1 }],
     ]);
     assert.ok(cells.filter((c) => c.status === 'failing').every((c) => c.likelyTypo));
   });

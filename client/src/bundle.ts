@@ -52,5 +52,7 @@ export function statusStrings(t: Translate) {
     notFully: () => t('not fully checked'),
     tooltipPartial: (detail: string) => t('Disclosure report: no problems found, but not fully checked: {0}. Click to open the Problems panel.', detail),
     notFullyLine: (detail: string) => t('Not fully checked: {0}.', detail),
+    spoken: (errors: number, warnings: number) => t('{0} error(s), {1} warning(s)', errors, warnings),
+    spokenPartial: (errors: number, warnings: number) => t('{0} error(s), {1} warning(s), not fully checked', errors, warnings),
   };
 }

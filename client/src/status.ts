@@ -77,6 +77,7 @@ export class ProblemStatus implements vscode.Disposable {
     const view = statusView(countProblems(doc), this.coverage.get(doc.toString()), t);
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;
+    this.item.accessibilityInformation = { label: view.label };
   }
 
   /** Soon, not now: a language change swaps the active editor's document without always firing an editor change. */

@@ -2,18 +2,25 @@
 // driven by Playwright through Debian's chromium. One fresh code-server per run:
 //   1. .ci/e2e-setup.sh (idempotent: apt packages, code-server in a cache outside the repo);
 //   2. `npm run package` → disclosure-report.vsix (or $E2E_VSIX, a prebuilt one);
-//   3. a run folder under the system temp dir: workspace (copies of shared/seeds + composed reports),
-//      user-data-dir with settings, extensions-dir, XDG dirs, TMPDIR;
-//   4. code-server --install-extension, then code-server on a free loopback port, wait for /healthz;
-//   5. chromium through playwright-core's launchServer;
-//   6. node --test test/e2e/scenarios.test.mjs (prints the closing `# pass` / `# fail` lines);
-//   7. always: close the browser, kill code-server, remove the run folder (kept with E2E_KEEP=1).
-// Environment: E2E_VSIX (a prebuilt .vsix instead of `npm run package`), E2E_ONLY (a regular
-// expression: run only the scenarios whose names match), E2E_KEEP=1 (keep the run folder),
+//   3. chromium through playwright-core's launchServer;
+//   then once per locale (E2E_LOCALE, below), each with a code-server of its own:
+//   4. a run folder under the system temp dir: workspace (copies of shared/seeds + composed reports),
+//      user-data-dir with settings (disclosureReport.locale = the locale), extensions-dir, XDG dirs, TMPDIR;
+//   5. code-server --install-extension, then code-server on a free loopback port, wait for /healthz;
+//   6. node --test test/e2e/scenarios.test.mjs (E2E_LOCALE passed on), then code-server stopped;
+//   7. the closing `# tests/# pass/# fail …` lines over all locales; always: close the browser, kill
+//      code-server, remove the run folders (kept with E2E_KEEP=1).
+// Environment: E2E_LOCALE (`en`, `zh-CN`, or a comma-separated list: every scenario in each; unset:
+// every scenario with disclosureReport.locale en, then the locale-sensitive ones (scenarios.test.mjs
+// LOCALE_SENSITIVE, about 40% of the time of all) with zh-CN), E2E_VSIX (a prebuilt
+// .vsix instead of `npm run package`), E2E_ONLY (a regular expression: run only the scenarios whose
+// names match), E2E_ORDER=reverse (the scenarios last first), E2E_KEEP=1 (keep the run folders),
 // E2E_DEBUG=1 (log every workbench step), E2E_SEEDS (another seeds folder), E2E_CACHE,
 // E2E_UPDATE_DOCS=1 (copy the README's pictures into docs/screenshots/).
-// Screenshots go to test-artifacts/e2e/. The whole run has a hard deadline (E2E_TIMEOUT_S, default
-// 420 s, which includes a first-time setup), the scenarios one of their own (E2E_TEST_TIMEOUT_S, 240 s).
+// Screenshots go to test-artifacts/e2e/ (those of a locale other than en into test-artifacts/e2e/<locale>/).
+// The whole run has a hard deadline (E2E_TIMEOUT_S, default 1500 s, which includes a first-time
+// setup), the scenarios of each locale one of their own (E2E_TEST_TIMEOUT_S, 900 s; deadlines against
+// a hang: the en run takes 170–250 s on a quiet machine, took 580 s with its 2 cores loaded 7 times over).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,8 +37,13 @@ const codeServerBin = join(cacheDir, 'code-server', 'node_modules', '.bin', 'cod
 const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const artifacts = join(repo, 'test-artifacts', 'e2e');
 const seedsDir = process.env.E2E_SEEDS ?? resolve(repo, '..', 'shared', 'seeds');
-const deadlineS = Number(process.env.E2E_TIMEOUT_S ?? 420);
-const testTimeoutS = Number(process.env.E2E_TEST_TIMEOUT_S ?? 240);
+const deadlineS = Number(process.env.E2E_TIMEOUT_S ?? 1500);
+const testTimeoutS = Number(process.env.E2E_TEST_TIMEOUT_S ?? 900);
+const LOCALES = ['en', 'zh-CN'];
+const locales = (process.env.E2E_LOCALE ?? LOCALES.join(',')).split(',').map((l) => l.trim()).filter(Boolean);
+/** Unset E2E_LOCALE: the runs after the first take the locale-sensitive scenarios only. */
+const subsetAfterFirst = process.env.E2E_LOCALE === undefined;
+for (const l of locales) if (!LOCALES.includes(l)) throw new Error(`E2E_LOCALE: ${l} is not one of ${LOCALES.join(', ')}`);
 const started = Date.now();
 /** Screenshots copied into docs/screenshots/ with E2E_UPDATE_DOCS=1: scenario shot → README picture. */
 const DOC_SCREENSHOTS = { 'c-problems': 'problems', 'd-hover-formula': 'hover', 'e-quick-fix-menu': 'quick-fix', 'g-outline': 'outline', 'j-new-draft': 'new-draft', 'l-preview': 'preview', 'n-workspace-check': 'workspace-check', 'o-mark-reviewed-menu': 'mark-reviewed', 's-pdf-problems': 'walkthrough-pdf-problems', 's-pdf-draft': 'walkthrough-pdf-draft', 's-pdf-page': 'walkthrough-pdf-page', 't-zh-cn-preview': 'zh-cn-preview', 'u-default-font': 'format-default-font' };
@@ -105,14 +117,16 @@ async function waitForHealthz(url, child, timeoutMs) {
   throw new Error(`code-server not healthy after ${timeoutMs} ms (${last})`);
 }
 
-/** The failure of the whole harness before any scenario could run: reported as failing tests. */
+/** The failure of the whole harness before the scenarios (of a locale) could run: reported as failing tests, and the run ends. */
 async function failBeforeScenarios(reason) {
   log(`FAILED before the scenarios: ${reason}`);
   // Run the scenario file anyway, so every scenario is listed as failing for this reason (not skipped).
   await runScenarios({ E2E_BLOCKED: reason });
+  printTotals();
+  await exitWith(1);
 }
 
-let scenarioExit = 1;
+let failedRuns = 0;
 let tapDir;
 /**
  * Runs test/e2e/scenarios.test.mjs with node's test runner: the spec reporter on stdout for people,
@@ -152,29 +166,44 @@ function runScenarios(env) {
     }, testTimeoutS * 1000);
     child.on('close', (code) => {
       clearTimeout(t);
-      scenarioExit = timedOut ? 1 : (code ?? 1);
-      printSummary(tapFile, timedOut);
-      res(scenarioExit);
+      const exit = timedOut ? 1 : (code ?? 1);
+      if (exit !== 0) failedRuns++;
+      addSummary(tapFile, timedOut);
+      res(exit);
     });
   });
 }
 
-/** Prints node's closing TAP lines, or (for a run that was stopped) counts of what finished plus the stopped one. */
-function printSummary(tapFile, stopped) {
+const COUNTS = ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo', 'duration_ms'];
+/** The closing counts of every scenario run so far (one run per locale), added up. */
+const totals = Object.fromEntries(COUNTS.map((k) => [k, 0]));
+
+/** Adds node's closing TAP counts of a run, or (for a run that was stopped) counts of what finished plus the stopped one. */
+function addSummary(tapFile, stopped) {
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
-  const closing = tap.split('\n').filter((l) => /^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) /.test(l));
-  if (closing.length && !stopped) {
-    process.stdout.write(`${closing.join('\n')}\n`);
+  const closing = new Map(tap.split('\n').map((l) => /^# (\w+) ([\d.]+)$/.exec(l)).filter((m) => m && COUNTS.includes(m[1])).map((m) => [m[1], Number(m[2])]));
+  if (closing.size && !stopped) {
+    for (const [k, v] of closing) totals[k] += v;
     return;
   }
   const pass = (tap.match(/^ok \d+/gm) ?? []).length;
   const fail = (tap.match(/^not ok \d+/gm) ?? []).length + 1;
-  process.stdout.write(`# tests ${pass + fail}\n# pass ${pass}\n# fail ${fail}\n`);
+  totals.tests += pass + fail;
+  totals.pass += pass;
+  totals.fail += fail;
+}
+
+/** Prints the closing lines over all locales (the lines CI reads). */
+function printTotals() {
+  process.stdout.write(`${COUNTS.map((k) => `# ${k} ${k === 'duration_ms' ? totals[k].toFixed(3) : totals[k]}`).join('\n')}\n`);
 }
 
 // ---- 1. setup ------------------------------------------------------------------------------------
 mkdirSync(artifacts, { recursive: true });
-for (const f of readdirSync(artifacts)) if (f.endsWith('.png') || f.endsWith('.log')) rmSync(join(artifacts, f), { force: true });
+for (const dir of [artifacts, ...LOCALES.filter((l) => l !== 'en').map((l) => join(artifacts, l))]) {
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir)) if (f.endsWith('.png') || f.endsWith('.log')) rmSync(join(dir, f), { force: true });
+}
 
 if (!process.env.E2E_SKIP_SETUP) {
   log('setup: .ci/e2e-setup.sh');
@@ -206,92 +235,11 @@ if (!process.env.E2E_VSIX) {
 }
 log(`vsix: ${vsix}`);
 
-// ---- 3. the run folder ---------------------------------------------------------------------------
-const runDir = mkdtempSync(join(tmpdir(), 'disclosure-report-e2e-'));
-if (!process.env.E2E_KEEP) cleanups.push(() => rmSync(runDir, { recursive: true, force: true }));
-else log(`run folder kept: ${runDir}`);
-const dirs = {};
-for (const d of ['workspace', 'user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'tmp', 'browser-tmp']) {
-  dirs[d] = join(runDir, d);
-  mkdirSync(dirs[d], { recursive: true });
-}
-const seeds = prepareWorkspace(dirs.workspace, seedsDir);
-log(seeds.length ? `workspace: ${seeds.length} seed(s) from ${seedsDir} + composed reports` : `workspace: ${seedsDir} is absent; the scenarios use composed reports only`);
-writeUserSettings(dirs['user-data']);
-
-const env = {
-  ...process.env,
-  XDG_CONFIG_HOME: dirs['xdg-config'],
-  XDG_DATA_HOME: dirs['xdg-data'],
-  XDG_CACHE_HOME: dirs['xdg-cache'],
-  TMPDIR: dirs.tmp,
-};
-delete env.VSCODE_IPC_HOOK_CLI;
-delete env.VSCODE_CLI;
-const baseArgs = ['--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check'];
-
-// ---- 4. code-server ------------------------------------------------------------------------------
-log('code-server: --install-extension');
-{
-  const r = await runCaptured(codeServerBin, [...baseArgs, '--install-extension', vsix], { env });
-  writeFileSync(join(artifacts, 'install-extension.log'), r.out);
-  const installed = existsSync(dirs.extensions) && readdirSync(dirs.extensions).some((d) => d.startsWith('disclosure-report.disclosure-report-'));
-  if (r.status !== 0 || !installed) {
-    process.stdout.write(r.out.replace(/^/gm, '  | '));
-    await failBeforeScenarios(`code-server --install-extension failed (exit ${r.status})`);
-    await exitWith(1);
-  }
-}
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
-log(`code-server: starting on ${url}`);
-const csLog = [];
-const cs = spawn(
-  codeServerBin,
-  [
-    ...baseArgs,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--config', join(dirs['xdg-config'], 'code-server.yaml'),
-    dirs.workspace,
-  ],
-  { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-);
-cs.stdout.on('data', (d) => csLog.push(d));
-cs.stderr.on('data', (d) => csLog.push(d));
-cleanups.push(async () => {
-  if (cs.exitCode === null) {
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {}
-    await new Promise((r) => {
-      const t = setTimeout(() => {
-        try {
-          process.kill(-cs.pid, 'SIGKILL');
-        } catch {}
-        r();
-      }, 3000);
-      cs.once('exit', () => {
-        clearTimeout(t);
-        r();
-      });
-    });
-  }
-  writeFileSync(join(artifacts, 'code-server.log'), Buffer.concat(csLog));
-});
-try {
-  await waitForHealthz(url, cs, 60_000);
-} catch (e) {
-  await failBeforeScenarios(e.message);
-  await exitWith(1);
-}
-log('code-server: healthy');
-
-// ---- 5. the browser ------------------------------------------------------------------------------
+// ---- 3. the browser (one for every locale) ---------------------------------------------------------
+const browserDir = mkdtempSync(join(tmpdir(), 'disclosure-report-e2e-browser-'));
+if (!process.env.E2E_KEEP) cleanups.push(() => rmSync(browserDir, { recursive: true, force: true }));
 const { chromium } = await import('playwright-core');
-process.env.TMPDIR = dirs['browser-tmp']; // Playwright puts its fresh profile under os.tmpdir()
+process.env.TMPDIR = browserDir; // Playwright puts its fresh profile under os.tmpdir()
 let browserServer;
 try {
   browserServer = await chromium.launchServer({
@@ -307,27 +255,121 @@ try {
       '--disable-sync',
       '--disable-dev-shm-usage',
     ],
-    env: { ...env, TMPDIR: dirs['browser-tmp'], HOME: dirs['browser-tmp'] },
+    env: { ...process.env, TMPDIR: browserDir, HOME: browserDir },
     timeout: 60_000,
   });
 } catch (e) {
   await failBeforeScenarios(`chromium did not start: ${e.message}`);
-  await exitWith(1);
 }
 cleanups.push(() => browserServer.close());
 log(`chromium: ${browserServer.wsEndpoint()}`);
 
-// ---- 6. the scenarios ----------------------------------------------------------------------------
-await runScenarios({
-  E2E_URL: url,
-  E2E_WS: browserServer.wsEndpoint(),
-  E2E_WORKSPACE: dirs.workspace,
-  E2E_SEEDS_JSON: JSON.stringify(seeds),
-  E2E_ARTIFACTS: artifacts,
-});
-log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${artifacts}`);
+/** Steps 4–6 for one locale: a fresh run folder and code-server, the scenarios, code-server stopped. */
+async function runLocale(locale) {
+  const localeStarted = Date.now();
+  // ---- 4. the run folder -------------------------------------------------------------------------
+  const runDir = mkdtempSync(join(tmpdir(), 'disclosure-report-e2e-'));
+  if (!process.env.E2E_KEEP) cleanups.push(() => rmSync(runDir, { recursive: true, force: true }));
+  else log(`run folder kept: ${runDir}`);
+  const dirs = {};
+  for (const d of ['workspace', 'user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'tmp']) {
+    dirs[d] = join(runDir, d);
+    mkdirSync(dirs[d], { recursive: true });
+  }
+  const seeds = prepareWorkspace(dirs.workspace, seedsDir);
+  log(`[${locale}] ${seeds.length ? `workspace: ${seeds.length} seed(s) from ${seedsDir} + composed reports` : `workspace: ${seedsDir} is absent; the scenarios use composed reports only`}`);
+  writeUserSettings(dirs['user-data'], { 'disclosureReport.locale': locale });
+  const shots = locale === 'en' ? artifacts : join(artifacts, locale);
+  mkdirSync(shots, { recursive: true });
+
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: dirs['xdg-config'],
+    XDG_DATA_HOME: dirs['xdg-data'],
+    XDG_CACHE_HOME: dirs['xdg-cache'],
+    TMPDIR: dirs.tmp,
+  };
+  delete env.VSCODE_IPC_HOOK_CLI;
+  delete env.VSCODE_CLI;
+  const baseArgs = ['--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check'];
+
+  // ---- 5. code-server ----------------------------------------------------------------------------
+  log(`[${locale}] code-server: --install-extension`);
+  {
+    const r = await runCaptured(codeServerBin, [...baseArgs, '--install-extension', vsix], { env });
+    writeFileSync(join(shots, 'install-extension.log'), r.out);
+    const installed = existsSync(dirs.extensions) && readdirSync(dirs.extensions).some((d) => d.startsWith('disclosure-report.disclosure-report-'));
+    if (r.status !== 0 || !installed) {
+      process.stdout.write(r.out.replace(/^/gm, '  | '));
+      await failBeforeScenarios(`code-server --install-extension failed (exit ${r.status})`);
+    }
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  log(`[${locale}] code-server: starting on ${url}`);
+  const csLog = [];
+  const cs = spawn(
+    codeServerBin,
+    [
+      ...baseArgs,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--config', join(dirs['xdg-config'], 'code-server.yaml'),
+      dirs.workspace,
+    ],
+    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  cs.stdout.on('data', (d) => csLog.push(d));
+  cs.stderr.on('data', (d) => csLog.push(d));
+  const stop = async () => {
+    if (cs.exitCode === null) {
+      try {
+        process.kill(-cs.pid, 'SIGTERM');
+      } catch {}
+      await new Promise((r) => {
+        const t = setTimeout(() => {
+          try {
+            process.kill(-cs.pid, 'SIGKILL');
+          } catch {}
+          r();
+        }, 3000);
+        cs.once('exit', () => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+    writeFileSync(join(shots, 'code-server.log'), Buffer.concat(csLog));
+  };
+  cleanups.push(stop);
+  try {
+    await waitForHealthz(url, cs, 60_000);
+  } catch (e) {
+    await failBeforeScenarios(e.message);
+  }
+  log(`[${locale}] code-server: healthy`);
+
+  // ---- 6. the scenarios --------------------------------------------------------------------------
+  await runScenarios({
+    E2E_URL: url,
+    E2E_WS: browserServer.wsEndpoint(),
+    E2E_WORKSPACE: dirs.workspace,
+    E2E_SEEDS_JSON: JSON.stringify(seeds),
+    E2E_ARTIFACTS: shots,
+    E2E_LOCALE: locale,
+    ...(subsetAfterFirst && locale !== locales[0] ? { E2E_SUBSET: 'locale' } : {}),
+  });
+  await stop();
+  log(`[${locale}] done in ${((Date.now() - localeStarted) / 1000).toFixed(1)} s; screenshots in ${shots}`);
+}
+
+for (const locale of locales) await runLocale(locale);
+printTotals();
+log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (${locales.join(', ')})`);
 if (process.env.E2E_UPDATE_DOCS) {
-  // The README's pictures: docs/screenshots/<name>.png from this run's screenshots.
+  // The README's pictures: docs/screenshots/<name>.png from this run's screenshots (the en run's).
   const docs = join(repo, 'docs', 'screenshots');
   mkdirSync(docs, { recursive: true });
   for (const [from, to] of Object.entries(DOC_SCREENSHOTS)) {
@@ -336,4 +378,4 @@ if (process.env.E2E_UPDATE_DOCS) {
   }
   log(`docs: updated ${docs}`);
 }
-await exitWith(scenarioExit === 0 ? 0 : 1);
+await exitWith(failedRuns === 0 ? 0 : 1);

@@ -84,17 +84,19 @@ describe('the status bar entry (client/src/statusView.ts)', () => {
   const inEn: Translate = (m, ...a) => translate('en', m, ...a);
   const partial: CoverageAnswer = { fully: false, title: '未完全核对', detail: '2/42 个勾稽关系无法核对（2 个因单元格空白）' };
   test('counts only, when fully checked or not yet known', () => {
-    assert.deepEqual(statusView({ errors: 0, warnings: 0 }, { fully: true, title: '', detail: '' }, inZh), { text: '$(error) 0 $(warning) 0', tooltip: '政府信息公开年度报告：未发现问题。单击打开“问题”面板。' });
+    assert.deepEqual(statusView({ errors: 0, warnings: 0 }, { fully: true, title: '', detail: '' }, inZh), { text: '$(error) 0 $(warning) 0', tooltip: '政府信息公开年度报告：未发现问题。单击打开“问题”面板。', label: '0 个错误，0 个警告' });
     assert.equal(statusView({ errors: 1, warnings: 0 }, null, inZh).text, '$(error) 1 $(warning) 0');
   });
   test('"未完全核对" / "not fully checked" when so, with what could not be checked in the tooltip', () => {
     const zh = statusView({ errors: 0, warnings: 1 }, partial, inZh);
     assert.equal(zh.text, '$(error) 0 $(warning) 1 $(question) 未完全核对');
     assert.match(zh.tooltip, /未完全核对：2\/42 个勾稽关系无法核对（2 个因单元格空白）。$/);
+    assert.equal(zh.label, '0 个错误，1 个警告，未完全核对');
     const clean = statusView({ errors: 0, warnings: 0 }, partial, inZh);
     assert.equal(clean.tooltip, '政府信息公开年度报告：未发现问题，但未完全核对：2/42 个勾稽关系无法核对（2 个因单元格空白）。单击打开“问题”面板。');
     const en = statusView({ errors: 2, warnings: 0 }, { ...partial, detail: 'table 三 lacks 2 of its 25 rows' }, inEn);
     assert.equal(en.text, '$(error) 2 $(warning) 0 $(question) not fully checked');
+    assert.equal(en.label, '2 error(s), 0 warning(s), not fully checked', 'spoken in words, not as the icons\' English names');
     assert.match(en.tooltip, /\nNot fully checked: table 三 lacks 2 of its 25 rows\.$/);
   });
 });

@@ -52,6 +52,9 @@ const REQUEST_ROWS = [
 ];
 const OUTCOME_KEYS = REQUEST_ROWS.slice(2, 23).map((r) => r.key);
 
+/** Table 四's four result labels, as printed. */
+export const T4_LABELS = ['结果维持', '结果纠正', '其他结果', '尚未审结'];
+
 /** Table 四: 行政复议 (4 results + 总计), 未经复议直接起诉 (4 + 总计), 复议后起诉 (4 + 总计). */
 const REVIEW_INPUTS = { review: [1, 0, 0, 1], direct: [0, 1, 0, 0], afterReview: [0, 0, 0, 0] };
 
@@ -64,6 +67,8 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
  * @param {Record<string, number>} [opts.totals] overrides of derived cells, by cell key:
  *   `t3.<row>.total`, `t3.total.<column>` and `t3.carryOver.<column>`, `t4.<group>.total`
  * @param {string} [opts.eol] line ending
+ * @param {boolean} [opts.truncatedT4Labels] table 四's result labels cut short as in a seed pasted from
+ *   Word (结果 · 其他 · 尚未 for 结果维持/结果纠正 · 其他结果 · 尚未审结): eleven label-wording warnings
  * @returns {{ text: string, cells: Record<string, {line:number, character:number, text:string, value:number, correct:number}>, headings: {text:string, line:number}[] }}
  */
 export function composeReport(opts = {}) {
@@ -151,10 +156,11 @@ export function composeReport(opts = {}) {
     );
   }
   heading(3);
+  const [upheld, corrected, other, pending] = opts.truncatedT4Labels ? ['结果', '结果', '其他', '尚未'] : T4_LABELS;
   lines.push(
     '行政复议 | 行政诉讼 | |||||||||||||',
-    '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 | ||||||||',
-    '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | |||||',
+    `结果维持 | ${corrected} | ${other} | ${pending} | 总计 | 未经复议直接起诉 | 复议后起诉 | ||||||||`,
+    `${upheld} | ${corrected} | ${other} | ${pending} | 总计 | ${upheld} | ${corrected} | ${other} | ${pending} | 总计 | |||||`,
   );
   {
     const groups = ['review', 'direct', 'afterReview'];

@@ -31,6 +31,9 @@ export const FAULTS = {
     compose: { totals: { 't3.new.total': 15, 't3.granted.total': 9 } },
     wrong: ['t3.new.total', 't3.granted.total'],
   },
+  // Like seeds 000 and 001: table 四's result labels cut short (结果 · 其他 · 尚未), eleven label-wording
+  // warnings that fix-all rewrites to the official wording (scenario v).
+  'v-seed-wording.txt': { compose: { truncatedT4Labels: true } },
 };
 
 /** Copies of the first seed that scenarios b and g open (so neither reopens a file a opened). */

@@ -2,7 +2,8 @@
 // test/electron in VS Code via @vscode/test-electron): copies of shared/seeds when they exist,
 // composed reports with injected faults always.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { composeReport } from './compose.mjs';
 import { writeBeyond } from './beyond.mjs';
 import { FAULTS, SEED_COPIES } from './faults.mjs';
@@ -35,6 +36,14 @@ export const USER_SETTINGS = {
   'editor.codeActionsOnSave': { 'source.fixAll.disclosure-report': 'explicit' },
 };
 
+/**
+ * Scenario s's PDF, written with the workspace: quick open did not always list a file copied in
+ * while code-server ran (1 run in 4 under load).
+ */
+export const PDF_FOLDER = 'drafts';
+export const PDF_NAME = 's-wrong-totals.pdf';
+const PDF_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'sources', 'wrong-totals.pdf');
+
 /** A report named `*.report.txt` (the language by file name), for token capture by resource. */
 export const COLOURS_FILE = 'b-colours.report.txt';
 
@@ -54,6 +63,8 @@ export function prepareWorkspace(dir, seedsDir) {
   }
   for (const [name, fault] of Object.entries(FAULTS)) writeFileSync(join(dir, name), composeReport(fault.compose).text);
   writeBeyond(dir);
+  mkdirSync(join(dir, PDF_FOLDER), { recursive: true });
+  copyFileSync(PDF_FIXTURE, join(dir, PDF_FOLDER, PDF_NAME));
   if (seeds.length) copyFileSync(join(seedsDir, seeds[0]), join(dir, COLOURS_FILE));
   else writeFileSync(join(dir, COLOURS_FILE), composeReport().text);
   return seeds;

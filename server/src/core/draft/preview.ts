@@ -38,8 +38,8 @@ export interface PreviewValueCell {
   failures?: PreviewFailure[];
   /** This cell likely holds a typo: `value` makes all `explains` failing identities of its table hold. */
   suspect?: { value: number; explains: number };
-  /** A failing total whose failure the likely mistyped cell explains: that cell, as written, and its value. */
-  likelyTypo?: { key: string; written: string; value: number };
+  /** A failing total whose failure the likely mistyped cell explains: that cell (its key and its row and column in words), as written, and its value. */
+  likelyTypo?: { key: string; label: { zh: string; en: string }; written: string; value: number };
   rowSpan?: number;
   colSpan?: number;
 }
@@ -138,7 +138,7 @@ function valueCell(key: string, c: Cell | null | undefined, failing: Failing, co
   }
   const s = failing.suspect;
   if (s && s.at === c) out.suspect = { value: s.value, explains: s.explains.length };
-  else if (s && failures) out.likelyTypo = { key: s.cell, written: s.at.text, value: s.value };
+  else if (s && failures) out.likelyTypo = { key: s.cell, label: { zh: s.at.label, en: s.at.labelEn }, written: s.at.text, value: s.value };
   return span(out, 1, colSpan);
 }
 

@@ -121,11 +121,11 @@ describe('the import graph of server/src and client/src', () => {
     assert.deepEqual(offending, []);
   });
 
-  test('node:fs is imported by one module, sources/files.ts (the Node file access of the CLI and of the server’s host/nodeFileSystem.ts); the pdf.js loaders only look for pdf.js’s own files beside the bundle', () => {
+  test('node:fs is imported by one module, sources/files.ts (the Node file access of the CLI and of the server’s host/nodeFileSystem.ts); the pdf.js loaders and --jobs’s thread starter only look for their own files beside the bundle', () => {
     const fsUsers = files.filter((f) => graph.get(f)!.packages.some((p) => /^(node:)?fs(\/promises)?$/.test(p))).map(rel).sort();
-    assert.deepEqual(fsUsers, ['server/src/sources/files.ts', 'server/src/sources/pdf-cmaps.ts', 'server/src/sources/pdf.ts']);
-    // Those two only ask whether a file of the bundle is there.
-    for (const f of ['server/src/sources/pdf-cmaps.ts', 'server/src/sources/pdf.ts']) {
+    assert.deepEqual(fsUsers, ['server/src/cli/jobs.ts', 'server/src/sources/files.ts', 'server/src/sources/pdf-cmaps.ts', 'server/src/sources/pdf.ts']);
+    // Those three only ask whether a file of the bundle is there.
+    for (const f of ['server/src/cli/jobs.ts', 'server/src/sources/pdf-cmaps.ts', 'server/src/sources/pdf.ts']) {
       assert.deepEqual(readFileSync(join(ROOT, f), 'utf8').match(/import [^;]* from 'node:fs';/g), [`import { existsSync } from 'node:fs';`], f);
     }
     // The scanner sees both spellings.

@@ -8,6 +8,7 @@ import type { Phrasing } from '../format/prose.js';
 import { matcher } from './matcher.js';
 import { LineScope, blankTitles, foldDigits, parenDepths, reportContext, type ContextOptions, type ReportContext } from './scope.js';
 import type { Claim, Target } from './types.js';
+import { LineMemo, LONGEST_KEPT } from '../lineMemo.js';
 
 export interface ExtractOptions extends ContextOptions {
   /** Which lines are prose (default: lines without table-cell separators). */
@@ -228,11 +229,8 @@ export function extractClaims(lines: string[], options: ExtractOptions = {}): Cl
 // the figure the line before ended with, so an editor re-checking a draft after each keystroke
 // reads again only the lines that changed. Kept for the latest context (a new office or year
 // starts over); bounded: cleared when full; very long lines are not kept.
-let cacheSig = '';
 interface LineRead { claims: Claim[]; exit: Figure | null }
-const LINE_CACHE = new Map<string, LineRead>();
-const LINE_CACHE_MAX = 65536;
-const LINE_CACHE_LONGEST = 20000;
+const LINE_CACHE = new LineMemo<LineRead>();
 const NO_CLAIMS: LineRead = { claims: [], exit: null };
 
 const opensWithBreakdown = (raw: string) => matcher(P.BREAKDOWN_WORDS).at(raw, raw.length - raw.trimStart().length) !== null;
@@ -240,19 +238,11 @@ const opensWithBreakdown = (raw: string) => matcher(P.BREAKDOWN_WORDS).at(raw, r
 function cachedLineClaims(line: number, raw: string, ctx: ReportContext, sig: string, enter: Figure | null): LineRead {
   // Only a line that opens with 其中 reads the figure before it.
   const before = enter && opensWithBreakdown(raw) ? enter : null;
-  if (raw.length > LINE_CACHE_LONGEST) return lineClaims(line, raw, ctx, before);
-  if (sig !== cacheSig) {
-    LINE_CACHE.clear();
-    cacheSig = sig;
-  }
+  if (raw.length > LONGEST_KEPT) return lineClaims(line, raw, ctx, before); // not kept: read at its line
+  LINE_CACHE.within(sig);
   const key = before ? `${raw}\u0002${before.role}\u0002${before.own}` : raw;
   // Looked up first: the lookup of a line seen before costs less than scanning it for a digit.
-  let found = LINE_CACHE.get(key);
-  if (!found) {
-    found = lineClaims(0, raw, ctx, before);
-    if (LINE_CACHE.size >= LINE_CACHE_MAX) LINE_CACHE.clear();
-    LINE_CACHE.set(key, found);
-  }
+  const found = LINE_CACHE.get(key, () => lineClaims(0, raw, ctx, before));
   return found.claims.length ? { claims: found.claims.map((c) => ({ ...c, line })), exit: found.exit } : found;
 }
 

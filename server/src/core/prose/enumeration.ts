@@ -12,6 +12,7 @@ import { matcher } from './matcher.js';
 import { duplicateMessage, enumerationFixTitle, enumerationMessage, firstNamedHere } from './messages.js';
 import type { Finding } from '../diagnostics.js';
 import type { Range } from '../model.js';
+import { LineMemo, LONGEST_KEPT } from '../lineMemo.js';
 
 export interface EnumerationOptions {
   isProse?: (line: number, text: string) => boolean;
@@ -54,26 +55,19 @@ function scan(lines: string[], options: EnumerationOptions): { findings: Finding
 // A line's enumerations depend on its text alone (every part and the total sit on the line), so
 // they are kept by text and moved to the line asked for: a re-check after an edit reads again
 // only the lines that changed. Bounded: cleared when full; very long lines are not kept.
-const LINE_CACHE = new Map<string, { findings: Finding[]; lists: EnumerationList[] }>();
-const LINE_CACHE_MAX = 65536;
-const LINE_CACHE_LONGEST = 20000;
+const LINE_CACHE = new LineMemo<{ findings: Finding[]; lists: EnumerationList[] }>();
 const NONE = { findings: [] as Finding[], lists: [] as EnumerationList[] };
 
 function cachedLine(line: number, raw: string): { findings: Finding[]; lists: EnumerationList[] } {
-  if (raw.length > LINE_CACHE_LONGEST) {
+  if (raw.length > LONGEST_KEPT) {
     const lists: EnumerationList[] = [];
     return { findings: lineEnumerations(line, raw, lists), lists };
   }
-  let hit = LINE_CACHE.get(raw);
-  if (!hit) {
-    if (!mayHoldList(raw)) hit = NONE;
-    else {
-      const lists: EnumerationList[] = [];
-      hit = { findings: lineEnumerations(0, raw, lists), lists };
-    }
-    if (LINE_CACHE.size >= LINE_CACHE_MAX) LINE_CACHE.clear();
-    LINE_CACHE.set(raw, hit);
-  }
+  const hit = LINE_CACHE.get(raw, () => {
+    if (!mayHoldList(raw)) return NONE;
+    const lists: EnumerationList[] = [];
+    return { findings: lineEnumerations(0, raw, lists), lists };
+  });
   if (!hit.findings.length && !hit.lists.length) return NONE;
   const at = (r: Range): Range => ({ start: { line, character: r.start.character }, end: { line, character: r.end.character } });
   return {

@@ -10,6 +10,7 @@ import { msg } from '../messages.js';
 import type { Position, Range, Table } from '../model.js';
 import { claimReadings, enumerationSums, extractClaims, outsideTables, proseTableMismatch, type Claim, type ClaimReading } from '../prose/index.js';
 import { numeric } from './identities.js';
+import { LineMemo } from '../lineMemo.js';
 import type { DocumentContext } from './rule.js';
 import { carried, carriedWhile } from './carry.js';
 
@@ -45,19 +46,10 @@ function proseFlags(lines: readonly string[], tables: readonly Table[]): Uint8Ar
   return flags;
 }
 
-// Whether a line reads as prose depends on its text alone: kept by text (the lines of an edited
-// draft are the same strings from one analysis to the next). Bounded: cleared when full.
-const PROSE_CACHE = new Map<string, boolean>();
+// Whether a line reads as prose depends on its text alone.
+const PROSE_CACHE = new LineMemo<boolean>();
 const outside = outsideTables([]);
-function readsAsProse(text: string): boolean {
-  let v = PROSE_CACHE.get(text);
-  if (v === undefined) {
-    v = outside(0, text);
-    if (PROSE_CACHE.size >= 65536) PROSE_CACHE.clear();
-    if (text.length <= 20000) PROSE_CACHE.set(text, v);
-  }
-  return v;
-}
+const readsAsProse = (text: string): boolean => PROSE_CACHE.get(text, () => outside(0, text));
 
 /** A getter over the tables: the number a key's cell holds, null when absent, blank or not a number. */
 export function tableValues(cells: ReadonlyMap<string, KeyedCell>): (key: string) => number | null {

@@ -14,6 +14,7 @@ import { LineScope, blankTitles, foldDigits, parenDepths, reportContext, type Re
 import { carried, carriedWhile } from './carry.js';
 import { numeric } from './identities.js';
 import { firstTables, keyedByKey, proseOf } from './prose.js';
+import { LineMemo } from '../lineMemo.js';
 import type { DocumentContext } from './rule.js';
 
 /** A sentence the prose states as a zero: where, its words, and the table rows it denies. */
@@ -147,43 +148,26 @@ export function lineZeroClaims(line: number, raw: string, context: ReportContext
 }
 
 // A line's claims depend on its text and the report's body and year: kept by text for the latest
-// body and year (an editor re-checking a draft after each keystroke reads again only the lines
-// that changed); a line with no phrasing in it needs neither. Bounded: cleared when full.
-const LINE_CACHE = new Map<string, ZeroClaim[]>();
-const NO_PHRASING = new Map<string, true>();
-let cacheSig = '';
+// body and year; whether a line has a phrasing at all depends on its text alone.
+const LINE_CACHE = new LineMemo<ZeroClaim[]>();
+const PHRASED = new LineMemo<boolean>();
 
 /** Every zero claim of a report's prose lines. */
 export function zeroClaims(lines: readonly string[], isProse: (line: number) => boolean): ZeroClaim[] {
   let ctx: ReportContext | null = null;
-  let sig = '';
   const ctxOf = () => {
     if (!ctx) {
       ctx = reportContext(lines as string[], isProse);
-      sig = `${ctx.office}\u0001${ctx.kind}\u0001${ctx.level}\u0001${ctx.year}`;
-      if (sig !== cacheSig) {
-        LINE_CACHE.clear();
-        cacheSig = sig;
-      }
+      LINE_CACHE.within(`${ctx.office}\u0001${ctx.kind}\u0001${ctx.level}\u0001${ctx.year}`);
     }
     return ctx;
   };
   const out: ZeroClaim[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
-    if (!isProse(i) || !QUICK.test(raw) || NO_PHRASING.has(raw)) continue;
-    if (!hasPhrasing(raw)) {
-      if (NO_PHRASING.size >= 65536) NO_PHRASING.clear();
-      if (raw.length <= 20000) NO_PHRASING.set(raw, true);
-      continue;
-    }
-    ctxOf();
-    let found = LINE_CACHE.get(raw);
-    if (!found) {
-      found = lineZeroClaims(0, raw, ctxOf());
-      if (LINE_CACHE.size >= 65536) LINE_CACHE.clear();
-      if (raw.length <= 20000) LINE_CACHE.set(raw, found);
-    }
+    if (!isProse(i) || !QUICK.test(raw) || !PHRASED.get(raw, () => hasPhrasing(raw))) continue;
+    const c = ctxOf(); // first: a new body or year forgets the lines kept for the last one
+    const found = LINE_CACHE.get(raw, () => lineZeroClaims(0, raw, c));
     for (const z of found) out.push({ ...z, line: i });
   }
   return out;

@@ -17,7 +17,7 @@ import {
 } from '../server/src/config/index';
 import { analyzeText, RULE_BY_ID, splitWithEols } from '../server/src/core/index';
 import { ConfigFinder } from '../server/src/cli/config';
-import { nodeFileSystem } from '../server/src/host/nodeFileSystem';
+import { nodeUris } from '../server/src/host/nodeRuntime';
 import { canonicalUri, parentUri } from '../server/src/lsp/files';
 import { ProjectConfigs } from '../server/src/lsp/projectConfig';
 import { buildCli } from './lsp/build';
@@ -514,9 +514,9 @@ describe('where the config file is: one search for check and the server (config/
     const root = tree();
     const finder = new ConfigFinder();
     const want = (e: string | null) => (e === null ? undefined : join(root, e));
-    for (const [f, e] of CASES) assert.equal((await finder.forFile(join(root, f)))?.path, want(e), f);
+    for (const [f, e] of CASES) assert.equal((await finder.forFile(join(root, f)))?.where, want(e), f);
     // The server, whatever folder the editor opened: the report's own folder here, the deepest one.
-    const configs = new ProjectConfigs({ fs: nodeFileSystem, folderOf: (uri) => parentUri(uri), log: { error: () => {}, info: () => {} } });
+    const configs = new ProjectConfigs({ fs: nodeUris, folderOf: (uri) => parentUri(uri), log: { error: () => {}, info: () => {} } });
     for (const [f, e] of CASES) {
       const got = await configs.forDocument(pathToFileURL(join(root, f)).href);
       assert.equal(got?.uri, e === null ? undefined : canonicalUri(pathToFileURL(join(root, e)).href), f);

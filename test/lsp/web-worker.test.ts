@@ -20,7 +20,9 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { analyzeText, ARITHMETIC_RULES } from '../../server/src/core/index';
+import { nodeUris } from '../../server/src/host/nodeRuntime';
 import { canonicalUri } from '../../server/src/lsp/files';
+import { sourceAccess } from '../../server/src/lsp/sourceFiles';
 import { CLIENT_REQUESTS, fromBase64, REQUESTS, toBase64, type ConvertedSource, type WrittenFixes } from '../../server/src/protocol';
 import { readSource } from '../../server/src/sources/index';
 import { composeReport as composeKeyed, exampleReport } from '../helpers/compose.mjs';
@@ -219,6 +221,11 @@ describe('the language server in a web worker of headless Chromium (VS Code for 
     }
     const missing = await c.request<ConvertedSource>(REQUESTS.convertSource.method, { uri: at('nope.docx') });
     assert.deepEqual(missing, { error: { zh: '文件或目录不存在', en: 'no such file or directory' } });
+    // A folder by a source's name: refused at once, in the words the Node runtime gives.
+    mkdirSync(join(dir, 'folder.docx'));
+    const folder = await c.request<ConvertedSource>(REQUESTS.convertSource.method, { uri: at('folder.docx') });
+    assert.deepEqual(folder, await sourceAccess(nodeUris).convert(at('folder.docx')));
+    assert.deepEqual(folder, { error: { zh: '不是普通文件', en: 'not a regular file' } });
   });
 
   test('fixes written back into a .docx through the client, only when the file is as read', async () => {

@@ -39,14 +39,14 @@ export function canonicalUri(uri: string): string {
   return `file://${m[1]}${encodePath(path)}`;
 }
 
-/** The decoded path of a `file:` URI (with `/`), or undefined for other schemes. */
-export function uriPath(uri: string): string | undefined {
-  const m = /^file:\/\/[^/]*(\/.*)?$/i.exec(uri);
-  return m ? decode(m[1] ?? '/') : undefined;
-}
-
 /** A hierarchical URI (`scheme://authority/path`): one whose folders a runtime can walk up. */
 export const isHierarchical = (uri: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(uri);
+
+/** The decoded path of a hierarchical URI of any scheme (with `/`), or undefined for another URI. */
+export function hierarchicalPath(uri: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?/i.exec(uri);
+  return m ? decode(m[1] ?? '/') : undefined;
+}
 
 /** The folder holding `uri` (no trailing slash; the root is `file:///`). */
 export function parentUri(uri: string): string {
@@ -81,9 +81,8 @@ export function relativeTo(folder: string, uri: string): string {
 
 /** The path from folder `from` to `uri` with `..` where needed (both canonical, of one scheme and authority). */
 export function relativePath(from: string, uri: string): string {
-  const path = (u: string) => decode(/^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(u)?.[1] ?? '');
-  const a = path(from).split('/').filter(Boolean);
-  const b = path(uri).split('/').filter(Boolean);
+  const a = (hierarchicalPath(from) ?? '').split('/').filter(Boolean);
+  const b = (hierarchicalPath(uri) ?? '').split('/').filter(Boolean);
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');

@@ -6,7 +6,7 @@
 // Run: node test/run.mjs test/config.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
@@ -17,9 +17,10 @@ import {
 } from '../server/src/config/index';
 import { analyzeText, RULE_BY_ID, splitWithEols } from '../server/src/core/index';
 import { ConfigFinder } from '../server/src/cli/config';
-import { nodeFileSystem } from '../server/src/host/nodeFileSystem';
+import { nodeUris } from '../server/src/host/nodeRuntime';
 import { canonicalUri, parentUri } from '../server/src/lsp/files';
 import { ProjectConfigs } from '../server/src/lsp/projectConfig';
+import { fileError } from '../server/src/sources/fileErrors';
 import { buildCli } from './lsp/build';
 import { composeReport } from './lsp/fixture';
 
@@ -514,9 +515,9 @@ describe('where the config file is: one search for check and the server (config/
     const root = tree();
     const finder = new ConfigFinder();
     const want = (e: string | null) => (e === null ? undefined : join(root, e));
-    for (const [f, e] of CASES) assert.equal((await finder.forFile(join(root, f)))?.path, want(e), f);
+    for (const [f, e] of CASES) assert.equal((await finder.forFile(join(root, f)))?.where, want(e), f);
     // The server, whatever folder the editor opened: the report's own folder here, the deepest one.
-    const configs = new ProjectConfigs({ fs: nodeFileSystem, folderOf: (uri) => parentUri(uri), log: { error: () => {}, info: () => {} } });
+    const configs = new ProjectConfigs({ fs: nodeUris, folderOf: (uri) => parentUri(uri), log: { error: () => {}, info: () => {} } });
     for (const [f, e] of CASES) {
       const got = await configs.forDocument(pathToFileURL(join(root, f)).href);
       assert.equal(got?.uri, e === null ? undefined : canonicalUri(pathToFileURL(join(root, e)).href), f);
@@ -550,6 +551,37 @@ describe('where the config file is: one search for check and the server (config/
     assert.equal(r.status, 2);
     assert.equal(r.stderr.trim(), `${join(root, '.disclosure-report.json')}: 无法读取：文件过大（16.0 MB，上限 16 MB）`);
     assert.match(r.stdout, /section-missing/);
+  });
+});
+
+describe('what the config file says: one reader for check and the server (config/find.ts over the runtime)', () => {
+  test('a BOM, a symbolic link to the file, a file over the size limit: check and the server read the same or refuse with the same reason', async () => {
+    const root = join(dir, 'reader');
+    const report = (sub: string) => {
+      mkdirSync(join(root, sub), { recursive: true });
+      writeFileSync(join(root, sub, 'r.txt'), '');
+      return join(root, sub, 'r.txt');
+    };
+    const bom = report('bom');
+    writeFileSync(join(root, 'bom/.disclosure-report.json'), `\ufeff${JSON.stringify({ severity: { 'section-missing': 'hint' } })}`);
+    const linked = report('link');
+    symlinkSync(join(root, 'bom/.disclosure-report.json'), join(root, 'link/.disclosure-report.json'));
+    const big = report('big');
+    writeFileSync(join(root, 'big/.disclosure-report.json'), '');
+    truncateSync(join(root, 'big/.disclosure-report.json'), MAX_CONFIG_BYTES + 1);
+    const warned: string[] = [];
+    const server = new ProjectConfigs({ fs: nodeUris, folderOf: (uri) => parentUri(uri), log: { error: () => {}, info: () => {} }, warn: (_, m) => warned.push(m.en) });
+    const said = (config: { config: ProjectConfig; text: string } | undefined) => (config ? JSON.stringify([config.config.severity, config.text]) : undefined);
+    for (const file of [bom, linked, big]) {
+      const cli = await new ConfigFinder().forFile(file).then(said, (e: unknown) => `refused: ${fileError(e).en}`);
+      warned.length = 0;
+      const got = said(await server.forDocument(pathToFileURL(file).href)) ?? `refused: ${warned.join()}`;
+      assert.equal(got.replace(/^refused: cannot read it, not used: /, 'refused: '), cli, file);
+    }
+    warned.length = 0;
+    assert.match(String(said(await server.forDocument(pathToFileURL(linked).href))), /"section-missing":"hint"/);
+    assert.deepEqual(warned, []);
+    assert.match(String(await new ConfigFinder().forFile(big).catch((e: unknown) => fileError(e).en)), /file too large \(16\.0 MB; the limit is 16 MB\)/);
   });
 });
 

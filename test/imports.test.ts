@@ -3,7 +3,8 @@
 // service or a module beside them); only the Node entry of the server imports
 // 'vscode-languageserver/node' or node: modules, so that a browser entry can reuse the rest; the
 // client shares the server's names through server/src/protocol.ts and nothing else of the server;
-// node:fs is imported by sources/files.ts alone (besides the pdf.js loaders' look for their files).
+// node:fs is imported by sources/files.ts alone (besides the pdf.js loaders' look for their files),
+// and every file the CLI and the server read or write goes through the one runtime (host/).
 // Run: node test/run.mjs test/imports.test.ts
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -121,7 +122,7 @@ describe('the import graph of server/src and client/src', () => {
     assert.deepEqual(offending, []);
   });
 
-  test('node:fs is imported by one module, sources/files.ts (the Node file access of the CLI and of the server’s host/nodeFileSystem.ts); the pdf.js loaders and --jobs’s thread starter only look for their own files beside the bundle', () => {
+  test('node:fs is imported by one module, sources/files.ts (the Node file access under the Node runtime, host/nodeRuntime.ts); the pdf.js loaders and --jobs’s thread starter only look for their own files beside the bundle', () => {
     const fsUsers = files.filter((f) => graph.get(f)!.packages.some((p) => /^(node:)?fs(\/promises)?$/.test(p))).map(rel).sort();
     assert.deepEqual(fsUsers, ['server/src/cli/jobs.ts', 'server/src/sources/files.ts', 'server/src/sources/pdf-cmaps.ts', 'server/src/sources/pdf.ts']);
     // Those three only ask whether a file of the bundle is there.
@@ -130,6 +131,15 @@ describe('the import graph of server/src and client/src', () => {
     }
     // The scanner sees both spellings.
     assert.deepEqual(specifiers(`import { stat } from 'node:fs/promises';\nimport * as fs from 'fs';`), ['node:fs/promises', 'fs']);
+  });
+
+  test('files are read and written through the one runtime (host/runtime.ts): sources/files.ts only under the Node runtime, the CLI\'s walk and `export --output`; the Node runtime only in the CLI and the Node entry', () => {
+    const importers = (target: string) => files.filter((f) => graph.get(f)!.local.includes(join(ROOT, target))).map(rel).sort();
+    assert.deepEqual(importers('server/src/sources/files.ts'), ['server/src/cli/commands/export.ts', 'server/src/cli/inputs.ts', 'server/src/host/nodeRuntime.ts']);
+    // inputs.ts takes only the walk of it (reading goes through the runtime).
+    assert.match(readFileSync(join(ROOT, 'server/src/cli/inputs.ts'), 'utf8'), /^import \{ walk \} from '\.\.\/sources\/files\.js';$/m);
+    assert.deepEqual(importers('server/src/host/nodeRuntime.ts'), ['server/src/cli/commands/check.ts', 'server/src/cli/config.ts', 'server/src/cli/inputs.ts', 'server/src/lsp/node.ts']);
+    assert.deepEqual(importers('server/src/host/clientRuntime.ts'), ['server/src/lsp/browser.ts']);
   });
 
   test('outside the core, code reaches it only through its API modules: core/index.ts, and core/draft, core/years and core/format’s index.ts (the client’s detect.ts: core/format/f2021.ts; protocol.ts: types)', () => {

@@ -15,7 +15,7 @@ import { ARITHMETIC_RULES, analyzeText, applyEdits, recompute } from '../server/
 import { FILE_ERRORS, fileError, fixDocx, readSource, writeBack } from '../server/src/sources/index.ts';
 import { writeAtomic } from '../server/src/sources/files.ts';
 import { fixSource } from '../server/src/sources/fixSource.ts';
-import { nodeFileSystem } from '../server/src/host/nodeFileSystem.ts';
+import { nodeUris } from '../server/src/host/nodeRuntime.ts';
 import { sourceAccess } from '../server/src/lsp/sourceFiles.ts';
 import { makeDocx } from './helpers/sources.ts';
 
@@ -181,7 +181,7 @@ describe('fixSource: the one write-back path (check --fix and the editor’s wri
     writeFileSync(b, docx);
     const r = spawnSync(process.execPath, [CLI, 'check', '--fix', '--format', 'json', a], { encoding: 'utf8' });
     const cliFixed = JSON.parse(r.stdout).files[0].fixed as { cell: string; old: string; new: string; range: { start: { line: number } } }[];
-    const server = await sourceAccess(nodeFileSystem).writeFixes(pathToFileURL(b).href);
+    const server = await sourceAccess(nodeUris).writeFixes(pathToFileURL(b).href);
     assert.ok('changes' in server, JSON.stringify(server));
     assert.ok(cliFixed.length > 0);
     assert.deepEqual(server.changes.map((c) => [c.label.zh, c.old, c.new, c.line]), cliFixed.map((c) => [c.cell, c.old, c.new, c.range.start.line]));

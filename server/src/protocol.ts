@@ -311,7 +311,7 @@ export const SERVER_REQUESTS = {
 // ---- the workspace file system, for the server in a browser worker -----------------------------
 // In VS Code for the Web the server runs in a web worker with no file system of its own; it asks
 // the client, which answers from vscode.workspace.fs (client/src/workspaceFiles.ts; the server's
-// side is host/clientFileSystem.ts). Bytes travel as base64 (JSON-RPC carries text).
+// side is host/clientRuntime.ts). Bytes travel as base64 (JSON-RPC carries text).
 
 export type FsKind = 'file' | 'directory' | 'other';
 /** A failure, as Node's error codes name it (ENOENT, EISDIR, EACCES, …), for one error→message mapping. */

@@ -143,3 +143,18 @@ describe('pathOfUri', () => {
     assert.equal(pathOfUri('untitled:/tmp/a.docx.txt'), null);
   });
 });
+
+describe('which files the source requests read (features/sources.ts refusal)', () => {
+  test('`..` and `.` segments are refused on any scheme (file:, and a workspace of VS Code for the Web), as a file outside the folders is', async () => {
+    const { refusal } = await import('../../server/src/lsp/features/sources.ts');
+    const { isInside } = await import('../../server/src/lsp/files.ts');
+    for (const folder of ['file:///w', 'vscode-vfs://github/o/r']) {
+      const workspace = { folders: [folder], folderOf: (u: string) => (isInside(u, folder) ? folder : undefined) };
+      const ctx = { workspace } as unknown as Parameters<typeof refusal>[0];
+      assert.equal(refusal(ctx, `${folder}/a.docx`), null, folder);
+      assert.match(String(refusal(ctx, `${folder}/../x/a.docx`)?.en), /inside the workspace folders/, folder);
+      assert.match(String(refusal(ctx, `${folder}/./a.docx`)?.en), /inside the workspace folders/, folder);
+      assert.match(String(refusal(ctx, 'vscode-vfs://github/other/a.docx')?.en), /inside the workspace folders/, folder);
+    }
+  });
+});

@@ -5,10 +5,12 @@
 // client answers them from vscode.workspace.fs (client/src/workspaceFiles.ts). So this covers the
 // worker bundle (the Buffer shim, pdf.js inside), the file system over requests (last year's report
 // found in the workspace, a .docx, a web page and a PDF converted, fixes written back into a
-// .docx), and the same diagnostics as the core's.
+// .docx; the config file found and applied on a workspace scheme that is not file:, as on
+// github.dev's vscode-vfs:), and the same diagnostics as the core's.
 // Skipped with a message where Chromium is not installed (.ci/e2e-setup.sh installs Debian's).
 // Run: node test/run.mjs test/lsp/web-worker.test.ts
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,9 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { analyzeText, ARITHMETIC_RULES } from '../../server/src/core/index';
+import { nodeUris } from '../../server/src/host/nodeRuntime';
 import { canonicalUri } from '../../server/src/lsp/files';
+import { sourceAccess } from '../../server/src/lsp/sourceFiles';
 import { CLIENT_REQUESTS, fromBase64, REQUESTS, toBase64, type ConvertedSource, type WrittenFixes } from '../../server/src/protocol';
 import { readSource } from '../../server/src/sources/index';
 import { composeReport as composeKeyed, exampleReport } from '../helpers/compose.mjs';
@@ -65,9 +69,19 @@ class WorkerWire extends RpcWire {
   }
 }
 
-/** Answers the worker's file requests from disk, as the browser client answers them from vscode.workspace.fs. */
-function answerFiles(method: string, params: { uri: string; base64?: string; expected?: string }): unknown {
-  const path = () => fileURLToPath(params.uri);
+/** A workspace on another scheme, as github.dev opens a repository: its files are those under `vfsDir`. */
+const VFS = 'vscode-vfs://github/example/reports';
+
+/**
+ * Answers the worker's file requests from disk, as the browser client answers them from
+ * vscode.workspace.fs: `file:` URIs, and VFS's under `vfsDir` (anything else: not found).
+ */
+function answerFiles(method: string, params: { uri: string; base64?: string; expected?: string }, vfsDir: string): unknown {
+  const path = () => {
+    if (params.uri === VFS || params.uri.startsWith(`${VFS}/`)) return join(vfsDir, decodeURIComponent(params.uri.slice(VFS.length)));
+    if (/^file:/i.test(params.uri)) return fileURLToPath(params.uri);
+    throw Object.assign(new Error(`no file system for ${params.uri}`), { code: 'ENOENT' });
+  };
   const failure = (e: unknown) => ({ error: (e as { code?: string }).code ?? 'EIO' });
   switch (method) {
     case CLIENT_REQUESTS.stat.method:
@@ -140,7 +154,7 @@ describe('the language server in a web worker of headless Chromium (VS Code for 
     await page.goto(`http://127.0.0.1:${port}/`);
     const wire = new WorkerWire(page);
     await wire.attach();
-    c = await TestClient.start({ wire: () => wire, workspaceFolders: [canonicalUri(pathToFileURL(dir).href)], answer: answerFiles });
+    c = await TestClient.start({ wire: () => wire, workspaceFolders: [canonicalUri(pathToFileURL(dir).href)], answer: (method, params) => answerFiles(method, params as unknown as { uri: string }, join(dir, 'vfs')) });
   });
 
   after(async () => {
@@ -207,6 +221,11 @@ describe('the language server in a web worker of headless Chromium (VS Code for 
     }
     const missing = await c.request<ConvertedSource>(REQUESTS.convertSource.method, { uri: at('nope.docx') });
     assert.deepEqual(missing, { error: { zh: '文件或目录不存在', en: 'no such file or directory' } });
+    // A folder by a source's name: refused at once, in the words the Node runtime gives.
+    mkdirSync(join(dir, 'folder.docx'));
+    const folder = await c.request<ConvertedSource>(REQUESTS.convertSource.method, { uri: at('folder.docx') });
+    assert.deepEqual(folder, await sourceAccess(nodeUris).convert(at('folder.docx')));
+    assert.deepEqual(folder, { error: { zh: '不是普通文件', en: 'not a regular file' } });
   });
 
   test('fixes written back into a .docx through the client, only when the file is as read', async () => {
@@ -218,5 +237,33 @@ describe('the language server in a web worker of headless Chromium (VS Code for 
     const reread = await readSource(join(dir, 'fix.docx'), readFileSync(join(dir, 'fix.docx')));
     assert.equal(r.text, reread.text);
     assert.deepEqual(analyzeText(reread.text).diagnostics.filter((d) => ARITHMETIC_RULES.has(d.rule)), []);
+  });
+
+  test('the config file is found and applied on a workspace scheme that is not file: (vscode-vfs:), as check finds and applies it on disk', async () => {
+    const text = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
+    // The repository (VFS) holds reports/ and the config file at its root, which the search reaches from reports/.
+    mkdirSync(join(dir, 'vfs/reports'), { recursive: true });
+    writeFileSync(join(dir, 'vfs/reports/wrong.report.txt'), text);
+    const config = {
+      severity: { 'request-balance': 'off', 'review-total': 'hint' },
+      reviewed: [{ rule: 'request-row-total', file: 'reports/wrong.report.txt', cell: 't3.new.total', status: 'false-alarm', reason: 'checked by hand' }],
+    };
+    writeFileSync(join(dir, 'vfs/.disclosure-report.json'), JSON.stringify(config));
+    const uri = `${VFS}/reports/wrong.report.txt`;
+    const version = await c.open(uri, text);
+    const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+    const arithmetic = (rule: string) => (ARITHMETIC_RULES as Set<string>).has(rule);
+    const editor = (await c.diagnosticsOf(uri, version))
+      .filter((d) => arithmetic(String(d.code)))
+      .map((d) => `${String(d.code)}:${SEVERITY[d.severity ?? 1]}:${(d.data as { cell?: string }).cell}`)
+      .sort();
+    // What the file says: request-balance off, review-total a hint, one finding reviewed as a false alarm.
+    assert.deepEqual(editor, ['request-outcome-total:error:t3.total.natural', 'request-row-total:error:t3.total.total', 'review-total:hint:t4.review.total'], why());
+    assert.ok(c.serverRequests.includes(CLIENT_REQUESTS.readFile.method));
+    // check takes the same file for the same report on disk, and applies it the same way.
+    const cli = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', join(dir, 'vfs/reports/wrong.report.txt')], { encoding: 'utf8' });
+    assert.equal(cli.stderr, '');
+    const checked = (JSON.parse(cli.stdout) as { files: { diagnostics: { rule: string; severity: string; cell?: string }[] }[] }).files[0].diagnostics;
+    assert.deepEqual(checked.filter((d) => arithmetic(d.rule)).map((d) => `${d.rule}:${d.severity}:${d.cell}`).sort(), editor);
   });
 });

@@ -1,5 +1,5 @@
 // The language server's workspace index (server/src/lsp/workspace.ts) in-process, over temporary
-// folders through the Node file system the server uses (host/nodeFileSystem.ts): which files it
+// folders through the Node file system the server uses (host/nodeUris.ts): which files it
 // lists and skips, its bounds, reading from disk (decoded as the CLI decodes) unless the document
 // is open, identities cached by modification time, last year's report by office and year or by
 // the setting, and the change events. Also the URI arithmetic of lsp/files.ts.
@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { ReportModel } from '../../server/src/core/index';
-import { nodeFileSystem } from '../../server/src/host/nodeFileSystem';
+import { nodeUris } from '../../server/src/host/nodeRuntime';
 import type { ReportDocument } from '../../server/src/lsp/documents';
 import { baseName, canonicalUri, joinUri, parentUri, relativePath } from '../../server/src/lsp/files';
 import { WorkspaceIndex, type ReportChange, type WorkspaceDeps } from '../../server/src/lsp/workspace';
@@ -71,7 +71,7 @@ class FakeDocuments {
 const log = { error: (m: string, e?: unknown) => assert.fail(`${m}: ${String(e)}`), info: () => {} };
 function index(folders: string[], extra: Partial<WorkspaceDeps> = {}) {
   const documents = new FakeDocuments();
-  const ws = new WorkspaceIndex({ fs: nodeFileSystem, documents: documents as unknown as WorkspaceDeps['documents'], log, ...extra });
+  const ws = new WorkspaceIndex({ fs: nodeUris, documents: documents as unknown as WorkspaceDeps['documents'], log, ...extra });
   ws.setFolders(folders);
   return { ws, documents };
 }

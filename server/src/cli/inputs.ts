@@ -1,12 +1,14 @@
 // Reading every input of a command before any is checked: the paths walked (folders for every
 // source kind), each file read from disk and converted to the draft the core analyses (plain
-// text decoded as before; .docx, .html/.htm and .pdf through the sources layer). A file that
+// text decoded as before; .docx, .html/.htm and .pdf through the sources layer), through the Node
+// runtime (host/nodeRuntime.ts) within each kind's limit, as the server reads them. A file that
 // cannot be read becomes an input with an error, said once, and the others go on. `check` and
 // `export` then work over the list (a second pass can pair reports across years).
 
 import { analyzeText, pick, readsLikeReport, type Analysis, type Coverage, type Locale, type ProseFingerprint } from '../core/index.js';
-import { readInput, walk } from '../sources/files.js';
-import { isSourceFile, readSource, sourceKind, type SourceResult } from '../sources/index.js';
+import { nodePaths } from '../host/nodeRuntime.js';
+import { walk } from '../sources/files.js';
+import { byteLimit, isSourceFile, readSource, sourceKind, type SourceResult } from '../sources/index.js';
 import type { TextSourceResult } from '../sources/index.js';
 import { reason } from './report.js';
 import { shown } from './shown.js';
@@ -36,7 +38,8 @@ export async function convert(path: string, bytes: Buffer): Promise<SourceResult
 /** Reads and converts one file; never throws (the error is on the input). */
 export async function readOne(path: string, locale: Locale): Promise<Input> {
   try {
-    const bytes = readInput(path, sourceKind(path));
+    const read = await nodePaths.readFile(path, byteLimit(sourceKind(path)));
+    const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     const source = await convert(path, bytes);
     return { path, bytes, source, analysis: analyzeText(source.text, { name: path }) };
   } catch (e) {

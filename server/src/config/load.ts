@@ -2,13 +2,13 @@
 // server: rule severities, rule thresholds and reviewed findings. Plain JSON (no comments: the
 // file is what `JSON.parse` reads, and VS Code validates it against
 // schemas/disclosure-report.schema.json); every problem is reported with its 0-based line and character, and a problem in one entry
-// drops only that entry. Pure: no file system here (the CLI and the server read the file).
+// drops only that entry. Pure: no file system here (find.ts reads the file through the runtime).
 
 import { parse, printParseErrorCode, visit as visitTree, type ParseError } from 'jsonc-parser';
 import { RULE_BY_ID, type Localized } from '../core/index.js';
 import { readThresholds, type Thresholds } from './thresholds.js';
 
-/** The file's name; found from a checked file's folder upward (see the CLI and lsp/projectConfig.ts). */
+/** The file's name; found from a checked file's folder upward (find.ts). */
 export const CONFIG_FILE = '.disclosure-report.json';
 
 /** The largest config file read (20,000 reviewed entries take about 3 MB). */

@@ -1,37 +1,10 @@
-// What the language server needs of a file system, by URI (lsp/node.ts passes the Node one,
-// host/nodeFileSystem.ts; the browser worker, lsp/browser.ts, the workspace file system of VS Code
-// for the Web through requests to the client, host/clientFileSystem.ts), and the URI arithmetic the workspace index and the config lookup do on `file:` URIs.
-// URIs are kept in one spelling (`canonicalUri`: percent-encoded as VS Code writes them, drive
-// letters lower-case), so that a URI the server builds compares equal to the one the client sends.
+// The URI arithmetic of the language server (the workspace index, the config lookup, the runtimes
+// of host/): URIs are kept in one spelling (`canonicalUri`: percent-encoded as VS Code writes them,
+// drive letters lower-case), so that a URI the server builds compares equal to the one the client
+// sends. Hierarchical URIs of any scheme (`file:`, and the workspace schemes of VS Code for the
+// Web: `vscode-vfs:`, `memfs:`…) compose alike; the file system itself is host/runtime.ts's.
 
 import { sourceUriOfDraft } from '../protocol.js';
-
-export type FileKind = 'file' | 'directory' | 'other';
-
-export interface FileStat {
-  kind: FileKind;
-  size: number;
-  /** Modification time, ms. */
-  mtime: number;
-}
-
-export interface FileSystem {
-  /** undefined when there is nothing at `uri`. */
-  stat(uri: string): Promise<FileStat | undefined>;
-  /** The entries of a folder, without following symbolic links (a link is `other`). */
-  readDirectory(uri: string): Promise<[name: string, kind: FileKind][]>;
-  /** A text file's text, decoded as the CLI decodes it (UTF-8 ± BOM, UTF-16 BOM, GB18030); throws otherwise. */
-  readText(uri: string): Promise<string>;
-  /** A path as a URI: absolute, or relative to the folder `base` (a URI). */
-  pathToUri(path: string, base: string): string;
-  /** A file's bytes; throws (with a `code`: ENOENT, ENOTFILE, ETOOLARGE over its kind's sources/types.ts byteLimit, …) otherwise. */
-  readBytes(uri: string): Promise<Uint8Array>;
-  /**
-   * Replaces a file's bytes whole (atomically where the runtime can), unless the file no longer
-   * holds `expected` (then throws with code ECHANGED and writes nothing).
-   */
-  writeBytes(uri: string, bytes: Uint8Array, expected: Uint8Array): Promise<void>;
-}
 
 const UNRESERVED = /[A-Za-z0-9\-._~/]/;
 
@@ -66,9 +39,12 @@ export function canonicalUri(uri: string): string {
   return `file://${m[1]}${encodePath(path)}`;
 }
 
-/** The decoded path of a `file:` URI (with `/`), or undefined for other schemes. */
-export function uriPath(uri: string): string | undefined {
-  const m = /^file:\/\/[^/]*(\/.*)?$/i.exec(uri);
+/** A hierarchical URI (`scheme://authority/path`): one whose folders a runtime can walk up. */
+export const isHierarchical = (uri: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(uri);
+
+/** The decoded path of a hierarchical URI of any scheme (with `/`), or undefined for another URI. */
+export function hierarchicalPath(uri: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?/i.exec(uri);
   return m ? decode(m[1] ?? '/') : undefined;
 }
 
@@ -103,10 +79,10 @@ export function relativeTo(folder: string, uri: string): string {
   return uri.startsWith(`${f}/`) ? decode(uri.slice(f.length + 1)) : decode(uri);
 }
 
-/** The path from folder `from` to `uri` with `..` where needed (both canonical `file:` URIs). */
+/** The path from folder `from` to `uri` with `..` where needed (both canonical, of one scheme and authority). */
 export function relativePath(from: string, uri: string): string {
-  const a = (uriPath(from) ?? '').split('/').filter(Boolean);
-  const b = (uriPath(uri) ?? '').split('/').filter(Boolean);
+  const a = (hierarchicalPath(from) ?? '').split('/').filter(Boolean);
+  const b = (hierarchicalPath(uri) ?? '').split('/').filter(Boolean);
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');

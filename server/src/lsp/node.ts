@@ -6,7 +6,7 @@
 
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection, type DataCallback, type Message } from 'vscode-languageserver/node';
-import { nodeFileSystem } from '../host/nodeFileSystem.js';
+import { nodeUris } from '../host/nodeRuntime.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import { startServer } from './server.js';
 import { sourceAccess } from './sourceFiles.js';
@@ -92,7 +92,7 @@ function main(): void {
   }
 
   const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeFileSystem, sources: sourceAccess });
+  const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeUris, sources: sourceAccess });
 
   // The last line of defence: a bug in one handler must not end the session. Once the client
   // has gone, exit quietly.

@@ -1,13 +1,17 @@
 // The workspace configuration file `.disclosure-report.json` as the language server sees it: for
-// each document, the one `check` takes (config/find.ts: the nearest from the document's folder
-// upward, ending after a folder holding `.git` or at the root), read through the runtime's file
-// system, cached until a watched-file event says it changed (then `onDidChange` fires and the diagnostics are computed
-// again). Applying it to diagnostics is config/apply.ts's; the "Mark as reviewed" edit is built here.
+// each document, the one `check` takes, found and read as `check` finds and reads it
+// (config/find.ts ConfigFiles over the runtime: Node's disk, or the workspace file system of VS
+// Code for the Web, any hierarchical scheme), cached until a watched-file event says it changed
+// (then `onDidChange` fires and the diagnostics are computed again). Applying it to diagnostics is
+// config/apply.ts's; the "Mark as reviewed" edit is built here.
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { Localized } from '../core/index.js';
-import { addReviewedEdits, replaceReviewedEdits, CONFIG_FILE, ConfigSearch, MAX_CONFIG_BYTES, newConfigText, normalizePath, NOTHING_SETTLED, parseConfig, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, settledIn, type Checkable, type LoadedConfig, type Review, type ReviewedEntry, type Settled } from '../config/index.js';
-import { baseName, canonicalUri, joinUri, parentUri, relativePath, type FileSystem } from './files.js';
+import { addReviewedEdits, replaceReviewedEdits, CONFIG_FILE, ConfigFiles, newConfigText, normalizePath, NOTHING_SETTLED, positionAt, removeReviewedEdits, reviewedEntry, reviewedPositions, settledIn, type Checkable, type LoadedConfig, type Review, type ReviewedEntry, type Settled } from '../config/index.js';
+import type { Runtime } from '../host/runtime.js';
+import { sourceUriOfDraft } from '../protocol.js';
+import { fileError } from '../sources/fileErrors.js';
+import { baseName, canonicalUri, isHierarchical, joinUri, parentUri, relativePath } from './files.js';
 import type { Logger } from './guard.js';
 
 export interface DocumentConfig extends LoadedConfig {
@@ -18,8 +22,11 @@ export interface DocumentConfig extends LoadedConfig {
   text: string;
 }
 
+/** A document the runtime's file system holds (any hierarchical scheme; not a converted draft, not untitled). */
+const onDisk = (uri: string) => isHierarchical(uri) && !sourceUriOfDraft(uri);
+
 export interface ProjectConfigDeps {
-  fs?: FileSystem;
+  fs?: Runtime;
   /** The innermost workspace folder of a URI (where a new config file goes). */
   folderOf(uri: string): string | undefined;
   log: Logger;
@@ -28,8 +35,9 @@ export interface ProjectConfigDeps {
 }
 
 export class ProjectConfigs {
-  private search?: ConfigSearch;
-  private readonly files = new Map<string, Promise<DocumentConfig | undefined>>();
+  private configFiles?: ConfigFiles;
+  /** Each file's problems told once per reading. */
+  private readonly told = new Map<string, Promise<DocumentConfig | undefined>>();
   private readonly listeners = new Set<() => void>();
   /** Bumped on every change of a config file (part of pull-diagnostic result ids). */
   generation = 0;
@@ -53,8 +61,8 @@ export class ProjectConfigs {
 
   /** Drops every cached lookup (config files created, changed or deleted; folders changed). */
   forget(): void {
-    this.search?.clear();
-    this.files.clear();
+    this.configFiles?.clear();
+    this.told.clear();
     this.generation++;
     for (const l of [...this.listeners]) {
       try {
@@ -65,17 +73,17 @@ export class ProjectConfigs {
     }
   }
 
-  /** The config that applies to a document, or undefined (none found, or no file system). */
+  /** The config that applies to a document, or undefined (none found, unreadable, or no file system). */
   async forDocument(uri: string): Promise<DocumentConfig | undefined> {
-    const fs = this.deps.fs;
-    if (!fs || !/^file:/i.test(uri)) return undefined;
+    const files = this.files();
+    if (!files || !onDisk(uri)) return undefined;
     const c = canonicalUri(uri);
-    const path = await this.searchIn(fs).find(parentUri(c));
-    if (!path) return undefined;
-    let p = this.files.get(path);
+    const where = await files.find(parentUri(c));
+    if (!where) return undefined;
+    let p = this.told.get(where);
     if (!p) {
-      p = this.read(path);
-      this.files.set(path, p);
+      p = this.read(files, where);
+      this.told.set(where, p);
     }
     return p;
   }
@@ -93,7 +101,7 @@ export class ProjectConfigs {
    * config cannot be edited (not valid JSON, no file system, or no way to create it).
    */
   async reviewEdit(uri: string, d: Checkable, lines: { line(i: number): string; readonly lineCount: number }, opts: { canCreate: boolean; documentChanges: boolean; review?: Review }): Promise<{ edit: WorkspaceEdit; entry: ReviewedEntry; configUri: string } | undefined> {
-    if (!this.deps.fs || !/^file:/i.test(uri)) return undefined;
+    if (!this.deps.fs || !onDisk(uri)) return undefined;
     const c = canonicalUri(uri);
     const config = await this.forDocument(c);
     if (config) {
@@ -145,32 +153,28 @@ export class ProjectConfigs {
     return documentChanges ? { documentChanges: [{ textDocument: { uri: config.uri, version: null }, edits: textEdits }] } : { changes: { [config.uri]: textEdits } };
   }
 
-  private searchIn(fs: FileSystem): ConfigSearch {
-    this.search ??= new ConfigSearch({ kind: async (uri) => (await fs.stat(uri))?.kind, parent: parentUri, join: joinUri });
-    return this.search;
+  private files(): ConfigFiles | undefined {
+    if (this.deps.fs) this.configFiles ??= new ConfigFiles(this.deps.fs);
+    return this.configFiles;
   }
 
-  private async read(uri: string): Promise<DocumentConfig | undefined> {
+  /** The file read (config/find.ts: the CLI's reader), its problems logged and the first one shown. */
+  private async read(files: ConfigFiles, uri: string): Promise<DocumentConfig | undefined> {
+    let loaded;
     try {
-      // A regular file within the size limit only (the CLI holds the same: cli/config.ts).
-      const st = await this.deps.fs!.stat(uri);
-      if (!st || st.kind !== 'file' || st.size > MAX_CONFIG_BYTES) {
-        const message = { zh: `配置文件不是普通文件或超过 ${MAX_CONFIG_BYTES / 1048576} MB，未使用`, en: `the configuration file is not a regular file or is over ${MAX_CONFIG_BYTES / 1048576} MB; not used` };
-        this.deps.log.info(`${uri}: ${message.en}`);
-        this.deps.warn?.(baseName(uri), message);
-        return undefined;
-      }
-      const text = await this.deps.fs!.readText(uri);
-      const loaded = parseConfig(text);
-      for (const p of loaded.problems) this.deps.log.info(`${uri}:${p.line + 1}:${p.character + 1}: ${p.message.en}`);
-      // The first problem is enough to send the user to the file (VS Code's schema marks them all).
-      const first = loaded.problems[0];
-      if (first) this.deps.warn?.(`${baseName(uri)}:${first.line + 1}:${first.character + 1}`, first.message);
-      return { ...loaded, uri, dir: parentUri(uri), text };
+      loaded = await files.load(uri);
     } catch (err) {
-      this.deps.log.error(`cannot read ${uri}`, err);
+      const why = fileError(err);
+      const message = { zh: `无法读取，未使用：${why.zh}`, en: `cannot read it, not used: ${why.en}` };
+      this.deps.log.info(`${uri}: ${message.en}`);
+      this.deps.warn?.(baseName(uri), message);
       return undefined;
     }
+    for (const p of loaded.problems) this.deps.log.info(`${uri}:${p.line + 1}:${p.character + 1}: ${p.message.en}`);
+    // The first problem is enough to send the user to the file (VS Code's schema marks them all).
+    const first = loaded.problems[0];
+    if (first) this.deps.warn?.(`${baseName(uri)}:${first.line + 1}:${first.character + 1}`, first.message);
+    return { config: loaded.config, problems: loaded.problems, reviewedAt: loaded.reviewedAt, uri, dir: loaded.dir, text: loaded.text };
   }
 }
 

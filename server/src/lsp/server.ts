@@ -32,7 +32,7 @@ import * as sync from './features/sync.js';
 import { Fixes } from './fixes.js';
 import * as workspaceCheck from './features/workspaceCheck.js';
 import * as workspaceFolders from './features/workspaceFolders.js';
-import type { FileSystem } from './files.js';
+import type { Runtime } from '../host/runtime.js';
 import { describeError, guard, type Logger } from './guard.js';
 import { PreviousReports } from './previousReports.js';
 import { ProjectConfigs } from './projectConfig.js';
@@ -64,7 +64,7 @@ export interface ServerInfo {
   name?: string;
   version: string;
   /** The file system (Node's, from node.ts); without it the workspace is only the open documents. */
-  fs?: FileSystem;
+  fs?: Runtime;
   /** Bounds of the workspace index (tests lower them). */
   workspaceLimits?: Partial<WorkspaceLimits>;
   /**
@@ -72,7 +72,7 @@ export interface ServerInfo {
    * the entries hand in (it reaches pdf.js, which each runtime bundles its own way) and the server
    * applies to `fs` alone. Absent: "Open as draft" answers an error.
    */
-  sources?: (fs: FileSystem) => SourceAccess;
+  sources?: (fs: Runtime) => SourceAccess;
 }
 
 /** Wires the server onto `connection` and starts listening; returns the context (for tests). */
@@ -105,10 +105,10 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
   // CLI reads them: the workspace check and last year's report see them too.
   const access = info.sources;
   const sources = info.fs && access ? access(info.fs) : undefined;
-  if (access) {
+  if (sources) {
     for (const ext of ['.docx', '.html', '.htm', '.pdf']) {
-      workspace.readers.set(ext, async (fs, uri) => {
-        const r = await access(fs).convert(uri);
+      workspace.readers.set(ext, async (uri) => {
+        const r = await sources.convert(uri);
         if ('error' in r) throw new Error(r.error.en);
         return r.text;
       });

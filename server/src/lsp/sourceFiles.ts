@@ -6,9 +6,10 @@
 
 import type { Localized } from '../core/index.js';
 import { fixSource } from '../sources/fixSource.js';
-import { fileError, readSource } from '../sources/index.js';
+import type { Runtime } from '../host/runtime.js';
+import { byteLimit, fileError, readSource, sourceKind } from '../sources/index.js';
 import type { ConvertedSource, SourceAccess, WrittenFixes } from './context.js';
-import { baseName, type FileSystem } from './files.js';
+import { baseName } from './files.js';
 
 const nameOf = (uri: string) => baseName(uri);
 
@@ -27,11 +28,12 @@ const NOT_DOCX: Localized = { zh: '只能写回 .docx 文件（网页和 PDF 不
 const failure = fileError;
 
 /** Source files read and written through a runtime's file system (Node's, or the workspace's in a browser). */
-export function sourceAccess(fs: FileSystem): SourceAccess {
+export function sourceAccess(fs: Runtime): SourceAccess {
+  const read = (uri: string) => fs.readFile(uri, byteLimit(sourceKind(uri)));
   return {
     async convert(uri: string): Promise<ConvertedSource> {
       try {
-        const src = await readSource(nameOf(uri), await fs.readBytes(uri));
+        const src = await readSource(nameOf(uri), await read(uri));
         return { text: src.text, kind: src.kind, writable: src.kind === 'docx', problems: src.problems };
       } catch (e) {
         return { error: failure(e) };
@@ -40,10 +42,10 @@ export function sourceAccess(fs: FileSystem): SourceAccess {
 
     async writeFixes(uri: string, keep?: ReadonlySet<string>): Promise<WrittenFixes> {
       try {
-        const bytes = await fs.readBytes(uri);
+        const bytes = await read(uri);
         const src = await readSource(nameOf(uri), bytes);
         if (src.kind !== 'docx') return { error: NOT_DOCX };
-        const fixed = await fixSource(nameOf(uri), bytes, src, (b, expected) => fs.writeBytes(uri, b, expected), { keep });
+        const fixed = await fixSource(nameOf(uri), bytes, src, (b, expected) => fs.writeFile(uri, b, expected), { keep });
         if (!fixed) return { error: NOT_DOCX };
         if (fixed.error) return { error: failure(fixed.error) };
         const changes = fixed.changes.map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new, line: c.range.start.line }));

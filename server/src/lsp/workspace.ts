@@ -17,8 +17,12 @@
 import { readsLikeReport, ReportModel, type Analysis } from '../core/index.js';
 import { findPrevious, reportIdentity, type ReportIdentity } from '../core/years/index.js';
 import type { DocumentStore, ReportDocument } from './documents.js';
-import { baseName, canonicalUri, isInside, joinUri, parentUri, type FileSystem } from './files.js';
+import type { Runtime } from '../host/runtime.js';
+import { decode } from '../sources/encoding.js';
+import { baseName, canonicalUri, isInside, joinUri, parentUri } from './files.js';
 import type { Logger } from './guard.js';
+
+const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 export interface WorkspaceLimits {
   maxFiles: number;
@@ -34,7 +38,7 @@ export const TEXT_EXTENSIONS = ['.txt', '.md'] as const;
 export const SOURCE_EXTENSIONS = [...TEXT_EXTENSIONS, '.docx', '.html', '.htm', '.pdf'] as const;
 
 /** A reader of a non-text source: its text in the tab layout (as `disclosure-report text` prints it). */
-export type SourceReader = (fs: FileSystem, uri: string) => Promise<string>;
+export type SourceReader = (uri: string) => Promise<string>;
 
 export type ChangeKind = 'created' | 'changed' | 'deleted' | 'opened' | 'edited' | 'closed';
 
@@ -66,7 +70,7 @@ export interface PreviousReport extends IndexedReport {
 
 export interface WorkspaceDeps {
   /** Absent in a browser worker: then only open documents are known. */
-  fs?: FileSystem;
+  fs?: Runtime;
   documents: Pick<DocumentStore, 'get' | 'all' | 'onDidOpen' | 'onDidChange' | 'onDidClose' | 'analyzeSafely'>;
   log: Logger;
   /** The setting `disclosureReport.previousReport` for a document (a path), if set. */
@@ -252,7 +256,7 @@ export class WorkspaceIndex {
     const setting = (await this.deps.previousReport?.(c))?.trim();
     if (setting) {
       if (!this.deps.fs) return undefined;
-      const target = this.deps.fs.pathToUri(setting, this.folderOf(c) ?? parentUri(c));
+      const target = this.deps.fs.resolve(setting, this.folderOf(c) ?? parentUri(c));
       if (target === c) return undefined;
       const r = await this.report(target);
       return r && { ...r, reason: 'setting' };
@@ -333,7 +337,7 @@ export class WorkspaceIndex {
     }
     let text: string;
     try {
-      text = reader ? await reader(fs, uri) : await fs.readText(uri);
+      text = reader ? await reader(uri) : decode(asBuffer(await fs.readFile(uri, this.limits.maxBytes))).text;
     } catch (err) {
       this.deps.log.info(`workspace: cannot read ${uri}: ${err instanceof Error ? err.message : String(err)}`);
       this.disk.set(uri, { mtime: st.mtime, size: st.size, unreadable: true });

@@ -1,13 +1,14 @@
-// The Node file access (the one module of sources/ that imports node:fs, test/imports.test.ts):
-// turning the paths on the command line into the files to check, reading a file within a limit,
-// and writing fixed files atomically: a temporary file beside the original, then a rename, never
-// a half-written file. The CLI uses it by path, the server's host/nodeFileSystem.ts by URI.
+// The Node file access (the one module that imports node:fs, test/imports.test.ts): turning the
+// paths on the command line into the files to check, reading a regular file within a limit, and
+// writing fixed files atomically: a temporary file beside the original, then a rename, never a
+// half-written file. The Node runtime (host/nodeRuntime.ts) is built over it, by path for the CLI
+// and by `file:` URI for the server; the CLI's walk and `export --output` use it directly.
 
 import { accessSync, closeSync, constants, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { tooLargeError } from './fileErrors.js';
-import { byteLimit, type SourceKind } from './types.js';
+
 
 export interface Walked {
   files: string[];
@@ -88,15 +89,6 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** A file's bytes, a regular file within its kind's limit (sources/types.ts byteLimit) only; throws with a `code`. */
-export function readInput(path: string, kind: SourceKind | null): Buffer {
-  const st = statSync(path);
-  if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
-  const limit = byteLimit(kind);
-  if (st.size > limit) throw tooLargeError(st.size, limit);
-  return readFileSync(path);
-}
-
 export type PathKind = 'file' | 'directory' | 'other';
 const kindOf = (s: { isFile(): boolean; isDirectory(): boolean }): PathKind => (s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other');
 
@@ -110,22 +102,10 @@ export async function statAt(path: string): Promise<{ kind: PathKind; size: numb
   }
 }
 
-/** What is at `path`, links followed: a file, a folder, something else, or nothing (undefined). */
-export async function kindAt(path: string): Promise<PathKind | undefined> {
-  return (await statAt(path))?.kind;
-}
-
 /** A folder's entries, symbolic links not followed (a link is `other`). */
 export async function listFolder(path: string): Promise<[name: string, kind: PathKind][]> {
   const entries = await readdir(path, { withFileTypes: true });
   return entries.map((e) => [e.name, e.isSymbolicLink() ? 'other' : kindOf(e)]);
-}
-
-/** A file's bytes when `path` itself (not a link) is a regular file; ENOTFILE otherwise. */
-export async function readOwnFile(path: string): Promise<Buffer> {
-  const s = await lstat(path);
-  if (!s.isFile()) throw Object.assign(new Error(`not a file: ${path}`), { code: 'ENOTFILE' });
-  return readFile(path);
 }
 
 /**

@@ -16,7 +16,7 @@ import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic, thresholdOf } fro
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
-import { writeAtomic } from '../../sources/files.js';
+import { nodePaths } from '../../host/nodeRuntime.js';
 import { fixSource } from '../../sources/fixSource.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
 import { onInterrupt, type Interrupt } from '../interrupt.js';
@@ -33,8 +33,7 @@ async function fixInput(input: Input, report: FileReport, locale: Locale, keep: 
   const t = cliText(locale);
   const { source, bytes, analysis } = input;
   if (!source || !bytes || !analysis) return input;
-  const write = (b: Uint8Array, expected: Uint8Array) => writeAtomic(input.path, Buffer.from(b.buffer, b.byteOffset, b.byteLength), Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength));
-  const fixed = await fixSource(input.path, bytes, source, write, { analysis, keep });
+  const fixed = await fixSource(input.path, bytes, source, (b, expected) => nodePaths.writeFile(input.path, b, expected), { analysis, keep });
   if (!fixed) {
     report.notice = t.readOnlySource(source.kind);
     return input;
@@ -115,7 +114,7 @@ async function configLookup(configPath: string | undefined, paths: readonly stri
     if (found.has(path)) continue;
     const at = await finder.locate(path);
     try {
-      found.set(path, { config: at ? finder.load(at) : undefined });
+      found.set(path, { config: at ? await finder.load(at) : undefined });
     } catch (error) {
       found.set(path, { error, at: configPath ?? at ?? undefined });
     }
@@ -133,9 +132,9 @@ async function configLookup(configPath: string | undefined, paths: readonly stri
       return undefined;
     }
     const c = f?.config;
-    if (c && !reported.has(c.path)) {
-      reported.add(c.path);
-      for (const p of c.problems) io.err(`${shown(c.path)}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
+    if (c && !reported.has(c.where)) {
+      reported.add(c.where);
+      for (const p of c.problems) io.err(`${shown(c.where)}:${p.line + 1}:${p.character + 1}: ${pick(p.message, locale)}\n`);
       if (c.problems.some((p) => p.fatal)) fail();
     }
     return c;

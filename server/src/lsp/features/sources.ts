@@ -11,7 +11,7 @@
 import { REQUESTS } from '../../protocol.js';
 import type { ServerContext } from '../context.js';
 import { InvalidParams, onCustom } from '../guard.js';
-import { baseName, uriPath } from '../files.js';
+import { baseName, hierarchicalPath } from '../files.js';
 import type { Localized } from '../../core/index.js';
 
 const NO_FILES = { zh: '此环境无法读取文件', en: 'Files cannot be read in this environment' };
@@ -30,8 +30,9 @@ const OUTSIDE: Localized = { zh: '只能读取工作区文件夹中的文件', e
 /** Why the server will not read `uri` for these requests; null when it will. */
 export function refusal(ctx: Pick<ServerContext, 'workspace'>, uri: string): Localized | null {
   if (!SOURCE_KINDS.test(baseName(uri))) return NOT_A_SOURCE;
-  const path = uriPath(uri);
-  // `..` and `.` segments would walk out of a folder the URI seems to be inside.
+  const path = hierarchicalPath(uri);
+  // `..` and `.` segments would walk out of a folder the URI seems to be inside (on any scheme: a
+  // workspace of VS Code for the Web too).
   if (path !== undefined && path.split('/').some((s) => s === '..' || s === '.')) return OUTSIDE;
   if (ctx.workspace.folders.length && !ctx.workspace.folderOf(uri)) return OUTSIDE;
   return null;

@@ -1,14 +1,14 @@
-// The language server's file system in a browser worker (VS Code for the Web): the workspace file
-// system of the client, reached through protocol.ts's CLIENT_REQUESTS (the client answers them
-// from vscode.workspace.fs: client/src/workspaceFiles.ts). Texts are decoded as the CLI decodes
-// them (sources/encoding.ts). No Node here: lsp/browser.ts builds one over its connection.
+// The runtime in a browser worker (VS Code for the Web; host/runtime.ts): the workspace file system
+// of the client, whatever its scheme (vscode-vfs:, memfs:, file:…), reached through protocol.ts's
+// CLIENT_REQUESTS (the client answers them from vscode.workspace.fs: client/src/workspaceFiles.ts).
+// The web's file systems have no atomic rename: the client writes a file whole only if it still
+// holds what the server read. No Node here: lsp/browser.ts builds one over its connection.
 
 import type { Connection } from 'vscode-languageserver';
 import { CLIENT_REQUESTS, fromBase64, toBase64, type CustomRequest, type FsFailure } from '../protocol.js';
-import { decode } from '../sources/encoding.js';
-import { byteLimit } from '../sources/types.js';
-import { sourceKind, tooLargeError } from '../sources/index.js';
-import { canonicalUri, joinUri, type FileStat, type FileSystem } from '../lsp/files.js';
+import { tooLargeError } from '../sources/fileErrors.js';
+import { canonicalUri, joinUri, parentUri } from '../lsp/files.js';
+import type { FileStat, Runtime } from './runtime.js';
 
 const failure = (code: string, uri: string) => Object.assign(new Error(`${code}: ${uri}`), { code });
 const failed = (r: unknown): r is FsFailure => !!r && typeof r === 'object' && typeof (r as FsFailure).error === 'string';
@@ -28,19 +28,9 @@ export function resolveAgainst(base: string, path: string): string {
   return out.reduce((uri, s) => joinUri(uri, s), m[1]) || `${m[1]}/`;
 }
 
-export function clientFileSystem(connection: Pick<Connection, 'sendRequest'>): FileSystem {
+export function clientRuntime(connection: Pick<Connection, 'sendRequest'>): Runtime {
   const ask = <P, R>(request: CustomRequest<P, R>, params: P): Promise<R> => connection.sendRequest(request.method, params) as Promise<R>;
   const stat = async (uri: string): Promise<FileStat | undefined> => (await ask(CLIENT_REQUESTS.stat, { uri })) ?? undefined;
-  const readBytes = async (uri: string): Promise<Uint8Array> => {
-    const st = await stat(uri);
-    if (!st) throw failure('ENOENT', uri);
-    if (st.kind !== 'file') throw failure('ENOTFILE', uri);
-    const limit = byteLimit(sourceKind(uri));
-    if (st.size > limit) throw tooLargeError(st.size, limit);
-    const r = await ask(CLIENT_REQUESTS.readFile, { uri });
-    if (failed(r)) throw failure(r.error, uri);
-    return fromBase64(r.base64);
-  };
   return {
     stat,
     async readDirectory(uri) {
@@ -48,16 +38,25 @@ export function clientFileSystem(connection: Pick<Connection, 'sendRequest'>): F
       if (failed(r)) throw failure(r.error, uri);
       return r;
     },
-    async readText(uri) {
-      const bytes = await readBytes(uri);
-      return decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).text;
+    async readFile(uri, limit) {
+      const st = await stat(uri);
+      if (!st) throw failure('ENOENT', uri);
+      if (st.kind !== 'file') throw failure('ENOTFILE', uri);
+      if (st.size > limit) throw tooLargeError(st.size, limit);
+      const r = await ask(CLIENT_REQUESTS.readFile, { uri });
+      if (failed(r)) throw failure(r.error, uri);
+      const bytes = fromBase64(r.base64);
+      // Grown since it was looked at.
+      if (bytes.length > limit) throw tooLargeError(bytes.length, limit);
+      return bytes;
     },
-    readBytes,
-    async writeBytes(uri, bytes, expected) {
+    async writeFile(uri, bytes, expected) {
       const r = await ask(CLIENT_REQUESTS.writeFile, { uri, base64: toBase64(bytes), expected: toBase64(expected) });
       if (failed(r)) throw failure(r.error, uri);
     },
-    pathToUri(path, base) {
+    parent: parentUri,
+    join: joinUri,
+    resolve(path, base) {
       if (/^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return canonicalUri(path);
       return canonicalUri(resolveAgainst(base, path));
     },

@@ -65,9 +65,16 @@ class WorkerWire extends RpcWire {
   }
 }
 
+/**
+ * The workspace's URIs as code-server's web worker extension host gives them (`vscode-remote:`, the
+ * files on the server; vscode.dev's are `vscode-vfs:`): the worker has no `file:` to fall back on.
+ */
+const REMOTE = 'vscode-remote://code-server';
+const remoteUri = (path: string) => canonicalUri(pathToFileURL(path).href.replace(/^file:\/\//, REMOTE));
+
 /** Answers the worker's file requests from disk, as the browser client answers them from vscode.workspace.fs. */
 function answerFiles(method: string, params: { uri: string; base64?: string; expected?: string }): unknown {
-  const path = () => fileURLToPath(params.uri);
+  const path = () => fileURLToPath(params.uri.replace(REMOTE, 'file://'));
   const failure = (e: unknown) => ({ error: (e as { code?: string }).code ?? 'EIO' });
   switch (method) {
     case CLIENT_REQUESTS.stat.method:
@@ -107,7 +114,7 @@ const rulesAt = (ds: { code?: unknown; rule?: string; range: { start: { line: nu
 
 describe('the language server in a web worker of headless Chromium (VS Code for the Web)', { skip: SKIP }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'dr-web-'));
-  const at = (rel: string) => canonicalUri(pathToFileURL(join(dir, rel)).href);
+  const at = (rel: string) => remoteUri(join(dir, rel));
   let http: Server;
   let browser: Browser;
   let c: TestClient;
@@ -140,7 +147,7 @@ describe('the language server in a web worker of headless Chromium (VS Code for 
     await page.goto(`http://127.0.0.1:${port}/`);
     const wire = new WorkerWire(page);
     await wire.attach();
-    c = await TestClient.start({ wire: () => wire, workspaceFolders: [canonicalUri(pathToFileURL(dir).href)], answer: answerFiles });
+    c = await TestClient.start({ wire: () => wire, workspaceFolders: [remoteUri(dir)], answer: answerFiles });
   });
 
   after(async () => {

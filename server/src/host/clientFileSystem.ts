@@ -57,6 +57,8 @@ export function clientFileSystem(connection: Pick<Connection, 'sendRequest'>): F
       const r = await ask(CLIENT_REQUESTS.writeFile, { uri, base64: toBase64(bytes), expected: toBase64(expected) });
       if (failed(r)) throw failure(r.error, uri);
     },
+    // The editor's file systems: file:, vscode-remote: (code-server, Codespaces), vscode-vfs: (vscode.dev), …
+    reaches: (uri) => /^[a-z][a-z0-9+.-]*:\/\//i.test(uri),
     pathToUri(path, base) {
       if (/^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return canonicalUri(path);
       return canonicalUri(resolveAgainst(base, path));

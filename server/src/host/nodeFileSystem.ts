@@ -29,6 +29,7 @@ export const nodeFileSystem: FileSystem = {
   async writeBytes(uri: string, bytes: Uint8Array, expected: Uint8Array): Promise<void> {
     writeAtomic(pathOf(uri), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength));
   },
+  reaches: (uri: string) => /^file:/i.test(uri),
   pathToUri(path: string, base: string): string {
     const abs = isAbsolute(path) ? path : resolve(fileURLToPath(base), path);
     return canonicalUri(pathToFileURL(abs).href);

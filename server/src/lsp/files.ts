@@ -1,6 +1,7 @@
 // What the language server needs of a file system, by URI (lsp/node.ts passes the Node one,
 // host/nodeFileSystem.ts; the browser worker, lsp/browser.ts, the workspace file system of VS Code
-// for the Web through requests to the client, host/clientFileSystem.ts), and the URI arithmetic the workspace index and the config lookup do on `file:` URIs.
+// for the Web through requests to the client, host/clientFileSystem.ts), and the URI arithmetic the workspace index and the config lookup do on hierarchical URIs (`file:`, and in VS Code for the Web
+// `vscode-remote:` or `vscode-vfs:`).
 // URIs are kept in one spelling (`canonicalUri`: percent-encoded as VS Code writes them, drive
 // letters lower-case), so that a URI the server builds compares equal to the one the client sends.
 
@@ -24,6 +25,8 @@ export interface FileSystem {
   readText(uri: string): Promise<string>;
   /** A path as a URI: absolute, or relative to the folder `base` (a URI). */
   pathToUri(path: string, base: string): string;
+  /** Whether this file system reads `uri` (Node's: `file:` only; the web client's: any `scheme://` URI of the editor's file systems). */
+  reaches(uri: string): boolean;
   /** A file's bytes; throws (with a `code`: ENOENT, ENOTFILE, ETOOLARGE over its kind's sources/types.ts byteLimit, …) otherwise. */
   readBytes(uri: string): Promise<Uint8Array>;
   /**
@@ -52,23 +55,28 @@ function decode(s: string): string {
   }
 }
 
+/** scheme://authority, the path; for `file:` and the other hierarchical URIs with neither query nor fragment. */
+const HIERARCHICAL = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)?$/i;
+
 /**
- * One spelling of a URI: `file:` paths decoded and re-encoded (drive letter lower-case, `:` as %3A).
+ * One spelling of a URI: hierarchical paths decoded and re-encoded (`:` as %3A; a `file:` drive letter lower-case).
  * A converted draft (`disclosure-report-draft:`, protocol.ts) is the file it was converted from: the
  * index takes the open draft as that file's open version, as it takes an open `.txt`.
  */
 export function canonicalUri(uri: string): string {
   uri = sourceUriOfDraft(uri) ?? uri;
   const m = /^file:\/\/([^/]*)(\/.*)?$/i.exec(uri);
-  if (!m) return uri;
-  let path = decode(m[2] ?? '/');
-  path = path.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
-  return `file://${m[1]}${encodePath(path)}`;
+  if (m) {
+    const path = decode(m[2] ?? '/').replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
+    return `file://${m[1]}${encodePath(path)}`;
+  }
+  const h = HIERARCHICAL.exec(uri);
+  return h ? `${h[1]}${encodePath(decode(h[2] ?? '/'))}` : uri;
 }
 
-/** The decoded path of a `file:` URI (with `/`), or undefined for other schemes. */
+/** The decoded path of a `file:` URI or another hierarchical one (with `/`), or undefined. */
 export function uriPath(uri: string): string | undefined {
-  const m = /^file:\/\/[^/]*(\/.*)?$/i.exec(uri);
+  const m = /^file:\/\/[^/]*(\/.*)?$/i.exec(uri) ?? HIERARCHICAL.exec(uri)?.slice(1);
   return m ? decode(m[1] ?? '/') : undefined;
 }
 
@@ -103,7 +111,7 @@ export function relativeTo(folder: string, uri: string): string {
   return uri.startsWith(`${f}/`) ? decode(uri.slice(f.length + 1)) : decode(uri);
 }
 
-/** The path from folder `from` to `uri` with `..` where needed (both canonical `file:` URIs). */
+/** The path from folder `from` to `uri` with `..` where needed (both canonical, of one scheme and authority). */
 export function relativePath(from: string, uri: string): string {
   const a = (uriPath(from) ?? '').split('/').filter(Boolean);
   const b = (uriPath(uri) ?? '').split('/').filter(Boolean);

@@ -68,7 +68,7 @@ export class ProjectConfigs {
   /** The config that applies to a document, or undefined (none found, or no file system). */
   async forDocument(uri: string): Promise<DocumentConfig | undefined> {
     const fs = this.deps.fs;
-    if (!fs || !/^file:/i.test(uri)) return undefined;
+    if (!fs?.reaches(uri)) return undefined;
     const c = canonicalUri(uri);
     const path = await this.searchIn(fs).find(parentUri(c));
     if (!path) return undefined;
@@ -93,7 +93,7 @@ export class ProjectConfigs {
    * config cannot be edited (not valid JSON, no file system, or no way to create it).
    */
   async reviewEdit(uri: string, d: Checkable, lines: { line(i: number): string; readonly lineCount: number }, opts: { canCreate: boolean; documentChanges: boolean; review?: Review }): Promise<{ edit: WorkspaceEdit; entry: ReviewedEntry; configUri: string } | undefined> {
-    if (!this.deps.fs || !/^file:/i.test(uri)) return undefined;
+    if (!this.deps.fs?.reaches(uri)) return undefined;
     const c = canonicalUri(uri);
     const config = await this.forDocument(c);
     if (config) {

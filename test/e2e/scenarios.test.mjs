@@ -1153,22 +1153,7 @@ scenario('x. in code-server’s web worker extension host (the `browser` entry, 
       timeout: 10_000,
       what: `a Problems row with request-row-total at ${lnCol(cell)}`,
     });
-    // It is the web worker host that runs it: Running Extensions says so of this extension only.
-    await web.closePanel();
-    await web.command('Developer: Show Running Extensions');
-    const rowOf = (name) => web.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: name }).first();
-    const ours = await until(async () => {
-      const t = await rowOf('Disclosure Report Checker').innerText({ timeout: 1000 }).catch(() => '');
-      return /web worker/.test(t) ? t : undefined;
-    }, { timeout: 15_000, what: 'Running Extensions to show the extension in the web worker host' });
-    const others = await web.page.locator('.runtime-extensions-editor .monaco-list-row').allInnerTexts();
-    assert.ok(others.some((t) => !/web worker/.test(t)), `another extension runs in code-server's Node host; rows: ${JSON.stringify(others)}`);
-    console.log(`# ${EXTENSION_ID} in Running Extensions: ${JSON.stringify(ours.replace(/\s+/g, ' '))}`);
-    await web.screenshot('x-web-worker-host');
-    await web.closeAllEditors();
     // The quick fix, saved: the file holds the clean report.
-    await web.openFile(WEB_OPENED);
-    await web.waitSquiggleAt(cell.line + 1, cell.character + 1, 20_000);
     const title = new RegExp(`(将\\s*总计\\s*改为\\s*${cell.correct}\\b|Change\\s+(总计|(the\\s+)?total)\\s+to\\s+${cell.correct}\\b)`, 'i');
     const actions = await web.openQuickFix(cell.line + 1, cell.character + 1);
     assert.ok(actions.some((r) => title.test(r)), `a quick fix titled like "Change 总计 to ${cell.correct}"; offered: ${JSON.stringify(actions)}`);
@@ -1190,6 +1175,17 @@ scenario('x. in code-server’s web worker extension host (the `browser` entry, 
       throw new Error(`${e.message}; file rows: ${JSON.stringify(await problemFiles(web))}`);
     });
     await web.screenshot('x-web-host-check-all');
+    // It is the web worker host that runs it: Running Extensions says so of this extension only.
+    await web.command('Developer: Show Running Extensions');
+    const rowOf = (name) => web.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: name }).first();
+    const ours = await until(async () => {
+      const t = await rowOf('Disclosure Report Checker').innerText({ timeout: 1000 }).catch(() => '');
+      return /web worker/.test(t) ? t : undefined;
+    }, { timeout: 15_000, what: 'Running Extensions to show the extension in the web worker host' });
+    const others = await web.page.locator('.runtime-extensions-editor .monaco-list-row').allInnerTexts();
+    assert.ok(others.some((t) => !/web worker/.test(t)), `another extension runs in code-server's Node host; rows: ${JSON.stringify(others)}`);
+    console.log(`# ${EXTENSION_ID} in Running Extensions: ${JSON.stringify(ours.replace(/\s+/g, ' '))}`);
+    await web.screenshot('x-web-worker-host');
   } catch (e) {
     await web.screenshot('x-web-window-failed');
     throw e;

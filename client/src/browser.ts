@@ -23,11 +23,16 @@ const noReviewerName = async () => '';
  * server's resource URL, and a worker can start from that.
  */
 async function workerUrl(script: vscode.Uri): Promise<string> {
-  if (script.scheme !== 'vscode-remote') return script.toString(true);
-  const res = await fetch(script.toString(true));
-  await res.body?.cancel();
-  if (!res.ok || !/^https?:/i.test(res.url)) throw new Error(`${script.toString(true)}: ${res.status} ${res.url}`);
-  return res.url;
+  const uri = script.toString(true);
+  if (script.scheme !== 'vscode-remote') return uri;
+  try {
+    const res = await fetch(uri);
+    await res.body?.cancel();
+    if (res.ok && /^https?:/i.test(res.url)) return res.url;
+  } catch {
+    // Not mapped: the worker is tried at the URI itself, and the start failure is reported as any other.
+  }
+  return uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

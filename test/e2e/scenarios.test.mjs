@@ -1133,6 +1133,67 @@ scenario('v. fix-all ("Fix all auto-fixable problems") on a seed-like draft fixe
  * the problem matcher, the default font) read numbers, positions and pixels; t and w set a locale of
  * their own.
  */
+import { EXTENSION_ID, prepareWebWorkspace, WEB_OPENED, WEB_REPORTS, WEB_UNOPENED } from './lib/webhost.mjs';
+
+/** How long the web worker host may take to start the extension and its worker server (which parses pdf.js). */
+const WEB_FIRST_DIAGNOSTICS_MS = 90_000;
+
+scenario('x. in code-server’s web worker extension host (the `browser` entry, as in VS Code for the Web): a wrong total in Problems, its quick fix saved, Check All Reports over the workspace file system', 'x-web-host', async () => {
+  const folder = prepareWebWorkspace(workspace);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1, locale: 'en-US' });
+  const web = traced(new Workbench(await context.newPage(), { url: process.env.E2E_URL, workspace: folder, artifacts }));
+  try {
+    await web.load();
+    // The wrong 总计 of the opened report: a squiggle, and its Problems row at its [Ln, Col].
+    const report = composeReport(WEB_REPORTS[WEB_OPENED]);
+    const cell = report.cells['t3.new.total'];
+    await web.openFile(WEB_OPENED);
+    await web.waitSquiggleAt(cell.line + 1, cell.character + 1, WEB_FIRST_DIAGNOSTICS_MS);
+    await until(async () => (await web.problems()).some((r) => r.includes('request-row-total') && r.includes(lnCol(cell))), {
+      timeout: 10_000,
+      what: `a Problems row with request-row-total at ${lnCol(cell)}`,
+    });
+    // The quick fix, saved: the file holds the clean report.
+    const title = new RegExp(`(将\\s*总计\\s*改为\\s*${cell.correct}\\b|Change\\s+(总计|(the\\s+)?total)\\s+to\\s+${cell.correct}\\b)`, 'i');
+    const actions = await web.openQuickFix(cell.line + 1, cell.character + 1);
+    assert.ok(actions.some((r) => title.test(r)), `a quick fix titled like "Change 总计 to ${cell.correct}"; offered: ${JSON.stringify(actions)}`);
+    await web.chooseAction(title);
+    await until(() => web.activeTabDirty(), { timeout: 5000, what: 'the quick fix to edit the report' });
+    await web.kb.press('Control+S');
+    await until(() => wsRead(join(folder, WEB_OPENED), 'utf8') === composeReport().text, { timeout: 10_000, what: `${WEB_OPENED} saved fixed` });
+    // Check All Reports: the worker server lists and reads the unopened report through the editor's file system.
+    const cli = cliCheck([join(folder, WEB_UNOPENED)]).files.get(join(folder, WEB_UNOPENED));
+    assert.ok(cli.length >= 2, `the CLI finds the two wrong totals (and what follows from them): ${JSON.stringify(cli.map((d) => d.rule))}`);
+    const seen = await recordNotifications(web.page);
+    await web.command('Check All Reports in Workspace');
+    await until(async () => (await seen()).some((t) => CHECK_ALL_DONE.test(t)), { timeout: 60_000, what: 'the notification "Checked N report(s)"' });
+    await filterProblems(web, WEB_UNOPENED);
+    await until(async () => (await problemFiles(web)).some((f) => f.name === WEB_UNOPENED && f.count === cli.length), {
+      timeout: 15_000,
+      what: `Problems to list ${WEB_UNOPENED} with ${cli.length} problems`,
+    }).catch(async (e) => {
+      throw new Error(`${e.message}; file rows: ${JSON.stringify(await problemFiles(web))}`);
+    });
+    await web.screenshot('x-web-host-check-all');
+    // It is the web worker host that runs it: Running Extensions says so of this extension only.
+    await web.command('Developer: Show Running Extensions');
+    const rowOf = (name) => web.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: name }).first();
+    const ours = await until(async () => {
+      const t = await rowOf('Disclosure Report Checker').innerText({ timeout: 1000 }).catch(() => '');
+      return /web worker/.test(t) ? t : undefined;
+    }, { timeout: 15_000, what: 'Running Extensions to show the extension in the web worker host' });
+    const others = await web.page.locator('.runtime-extensions-editor .monaco-list-row').allInnerTexts();
+    assert.ok(others.some((t) => !/web worker/.test(t)), `another extension runs in code-server's Node host; rows: ${JSON.stringify(others)}`);
+    console.log(`# ${EXTENSION_ID} in Running Extensions: ${JSON.stringify(ours.replace(/\s+/g, ' '))}`);
+    await web.screenshot('x-web-worker-host');
+  } catch (e) {
+    await web.screenshot('x-web-window-failed');
+    throw e;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}, { timeout: 240_000 });
+
 const LOCALE_SENSITIVE = new Set(['c', 'd', 'e', 'j', 'l', 'n', 'o', 'q', 'r', 's', 'v']);
 const subset = process.env.E2E_SUBSET === 'locale' ? scenarios.filter(([name]) => LOCALE_SENSITIVE.has(name[0])) : scenarios;
 if (subset.length < scenarios.length) console.log(`# ${RUN_LOCALE}: the locale-sensitive scenarios only (${subset.map(([n]) => n[0]).join(' ')}); the others ran in the first locale`);

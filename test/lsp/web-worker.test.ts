@@ -73,12 +73,20 @@ class WorkerWire extends RpcWire {
 const VFS = 'vscode-vfs://github/example/reports';
 
 /**
+ * The workspace's URIs as code-server's web worker extension host gives them (`vscode-remote:`, the
+ * files on the server): the worker has no `file:` to fall back on.
+ */
+const REMOTE = 'vscode-remote://code-server';
+const remoteUri = (path: string) => canonicalUri(pathToFileURL(path).href.replace(/^file:\/\//, REMOTE));
+
+/**
  * Answers the worker's file requests from disk, as the browser client answers them from
- * vscode.workspace.fs: `file:` URIs, and VFS's under `vfsDir` (anything else: not found).
+ * vscode.workspace.fs: `vscode-remote:` and `file:` URIs, and VFS's under `vfsDir` (anything else: not found).
  */
 function answerFiles(method: string, params: { uri: string; base64?: string; expected?: string }, vfsDir: string): unknown {
   const path = () => {
     if (params.uri === VFS || params.uri.startsWith(`${VFS}/`)) return join(vfsDir, decodeURIComponent(params.uri.slice(VFS.length)));
+    if (params.uri.startsWith(`${REMOTE}/`)) return fileURLToPath(params.uri.replace(REMOTE, 'file://'));
     if (/^file:/i.test(params.uri)) return fileURLToPath(params.uri);
     throw Object.assign(new Error(`no file system for ${params.uri}`), { code: 'ENOENT' });
   };
@@ -121,7 +129,7 @@ const rulesAt = (ds: { code?: unknown; rule?: string; range: { start: { line: nu
 
 describe('the language server in a web worker of headless Chromium (VS Code for the Web)', { skip: SKIP }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'dr-web-'));
-  const at = (rel: string) => canonicalUri(pathToFileURL(join(dir, rel)).href);
+  const at = (rel: string) => remoteUri(join(dir, rel));
   let http: Server;
   let browser: Browser;
   let c: TestClient;
@@ -154,7 +162,7 @@ describe('the language server in a web worker of headless Chromium (VS Code for 
     await page.goto(`http://127.0.0.1:${port}/`);
     const wire = new WorkerWire(page);
     await wire.attach();
-    c = await TestClient.start({ wire: () => wire, workspaceFolders: [canonicalUri(pathToFileURL(dir).href)], answer: (method, params) => answerFiles(method, params as unknown as { uri: string }, join(dir, 'vfs')) });
+    c = await TestClient.start({ wire: () => wire, workspaceFolders: [remoteUri(dir)], answer: (method, params) => answerFiles(method, params as unknown as { uri: string }, join(dir, 'vfs')) });
   });
 
   after(async () => {

@@ -258,4 +258,12 @@ describe('URIs (lsp/files.ts)', () => {
     assert.equal(relativePath('file:///a/b', 'file:///a/c/d.txt'), '../c/d.txt');
     assert.equal(baseName('file:///a/%E6%8A%A5.txt'), '报.txt');
   });
+
+  test('the web host’s URIs (code-server: vscode-remote:, vscode.dev: vscode-vfs:) are spelled and walked like file: URIs', () => {
+    assert.equal(canonicalUri('vscode-remote://127.0.0.1:8080/w/报告 (1).txt'), 'vscode-remote://127.0.0.1:8080/w/%E6%8A%A5%E5%91%8A%20%281%29.txt');
+    assert.equal(canonicalUri('vscode-vfs://github/o/r/a%3Ab.txt'), 'vscode-vfs://github/o/r/a%3Ab.txt');
+    assert.equal(canonicalUri('git://h/a.txt?ref=x'), 'git://h/a.txt?ref=x', 'a query is left as it is');
+    assert.equal(parentUri('vscode-remote://h:1/w/a.txt'), 'vscode-remote://h:1/w');
+    assert.equal(relativePath('vscode-remote://h:1/w/a', 'vscode-remote://h:1/w/b/%E6%8A%A5.txt'), '../b/报.txt');
+  });
 });

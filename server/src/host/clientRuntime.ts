@@ -7,7 +7,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { CLIENT_REQUESTS, fromBase64, toBase64, type CustomRequest, type FsFailure } from '../protocol.js';
 import { tooLargeError } from '../sources/fileErrors.js';
-import { canonicalUri, joinUri, parentUri } from '../lsp/files.js';
+import { canonicalUri, isHierarchical, joinUri, parentUri } from '../lsp/files.js';
 import type { FileStat, Runtime } from './runtime.js';
 
 const failure = (code: string, uri: string) => Object.assign(new Error(`${code}: ${uri}`), { code });
@@ -54,6 +54,8 @@ export function clientRuntime(connection: Pick<Connection, 'sendRequest'>): Runt
       const r = await ask(CLIENT_REQUESTS.writeFile, { uri, base64: toBase64(bytes), expected: toBase64(expected) });
       if (failed(r)) throw failure(r.error, uri);
     },
+    // The editor's file systems: file:, vscode-remote: (code-server, Codespaces), vscode-vfs: (vscode.dev), …
+    reaches: isHierarchical,
     parent: parentUri,
     join: joinUri,
     resolve(path, base) {

@@ -14,6 +14,7 @@ const bufferOf = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLe
 export const nodePaths: Runtime = {
   stat: statAt,
   readDirectory: listFolder,
+  reaches: () => true,
   readFile: async (path, limit) => readRegularFile(path, limit),
   writeFile: async (path, bytes, expected) => writeAtomic(path, bufferOf(bytes), bufferOf(expected)),
   parent: dirname,
@@ -32,6 +33,7 @@ function pathOf(uri: string): string {
 export const nodeUris: Runtime = {
   stat: async (uri) => (isFileUri(uri) ? statAt(fileURLToPath(uri)) : undefined),
   readDirectory: async (uri) => listFolder(pathOf(uri)),
+  reaches: isFileUri,
   readFile: async (uri, limit) => readRegularFile(pathOf(uri), limit),
   writeFile: async (uri, bytes, expected) => writeAtomic(pathOf(uri), bufferOf(bytes), bufferOf(expected)),
   parent: parentUri,

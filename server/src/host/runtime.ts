@@ -32,6 +32,12 @@ export interface Runtime {
    * it), unless the file no longer holds `expected` (then ECHANGED, nothing written).
    */
   writeFile(where: string, bytes: Uint8Array, expected: Uint8Array): Promise<void>;
+  /**
+   * Whether this runtime reads `where` at all: Node's by path everything, Node's by URI `file:` only,
+   * the web client's any `scheme://` URI of the editor's file systems (file:, vscode-remote: in
+   * code-server's web host, vscode-vfs: on vscode.dev). The workspace keeps only folders it reaches.
+   */
+  reaches(where: string): boolean;
   /** The folder holding `where`; `where` itself at the root. */
   parent(where: string): string;
   join(dir: string, name: string): string;

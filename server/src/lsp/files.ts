@@ -25,18 +25,23 @@ function decode(s: string): string {
   }
 }
 
+/** scheme://authority, the path; for `file:` and the other hierarchical URIs with neither query nor fragment. */
+const HIERARCHICAL = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)?$/i;
+
 /**
- * One spelling of a URI: `file:` paths decoded and re-encoded (drive letter lower-case, `:` as %3A).
+ * One spelling of a URI: hierarchical paths decoded and re-encoded (`:` as %3A; a `file:` drive letter lower-case).
  * A converted draft (`disclosure-report-draft:`, protocol.ts) is the file it was converted from: the
  * index takes the open draft as that file's open version, as it takes an open `.txt`.
  */
 export function canonicalUri(uri: string): string {
   uri = sourceUriOfDraft(uri) ?? uri;
   const m = /^file:\/\/([^/]*)(\/.*)?$/i.exec(uri);
-  if (!m) return uri;
-  let path = decode(m[2] ?? '/');
-  path = path.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
-  return `file://${m[1]}${encodePath(path)}`;
+  if (m) {
+    const path = decode(m[2] ?? '/').replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
+    return `file://${m[1]}${encodePath(path)}`;
+  }
+  const h = HIERARCHICAL.exec(uri);
+  return h ? `${h[1]}${encodePath(decode(h[2] ?? '/'))}` : uri;
 }
 
 /** A hierarchical URI (`scheme://authority/path`): one whose folders a runtime can walk up. */

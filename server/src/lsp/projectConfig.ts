@@ -22,8 +22,8 @@ export interface DocumentConfig extends LoadedConfig {
   text: string;
 }
 
-/** A document the runtime's file system holds (any hierarchical scheme; not a converted draft, not untitled). */
-const onDisk = (uri: string) => isHierarchical(uri) && !sourceUriOfDraft(uri);
+/** A document on a file system (a hierarchical scheme; not a converted draft, not untitled). */
+const onAFileSystem = (uri: string) => isHierarchical(uri) && !sourceUriOfDraft(uri);
 
 export interface ProjectConfigDeps {
   fs?: Runtime;
@@ -36,6 +36,10 @@ export interface ProjectConfigDeps {
 
 export class ProjectConfigs {
   private configFiles?: ConfigFiles;
+  /** A document on a file system the runtime reaches (Node's: `file:`; the web client's: any). */
+  private onDisk(uri: string): boolean {
+    return !!this.deps.fs?.reaches(uri) && onAFileSystem(uri);
+  }
   /** Each file's problems told once per reading. */
   private readonly told = new Map<string, Promise<DocumentConfig | undefined>>();
   private readonly listeners = new Set<() => void>();
@@ -76,7 +80,7 @@ export class ProjectConfigs {
   /** The config that applies to a document, or undefined (none found, unreadable, or no file system). */
   async forDocument(uri: string): Promise<DocumentConfig | undefined> {
     const files = this.files();
-    if (!files || !onDisk(uri)) return undefined;
+    if (!files || !this.onDisk(uri)) return undefined;
     const c = canonicalUri(uri);
     const where = await files.find(parentUri(c));
     if (!where) return undefined;
@@ -101,7 +105,7 @@ export class ProjectConfigs {
    * config cannot be edited (not valid JSON, no file system, or no way to create it).
    */
   async reviewEdit(uri: string, d: Checkable, lines: { line(i: number): string; readonly lineCount: number }, opts: { canCreate: boolean; documentChanges: boolean; review?: Review }): Promise<{ edit: WorkspaceEdit; entry: ReviewedEntry; configUri: string } | undefined> {
-    if (!this.deps.fs || !onDisk(uri)) return undefined;
+    if (!this.onDisk(uri)) return undefined;
     const c = canonicalUri(uri);
     const config = await this.forDocument(c);
     if (config) {

@@ -131,7 +131,8 @@ export class WorkspaceIndex {
   }
 
   setFolders(uris: readonly string[]): void {
-    this.folderList = [...new Set(uris.filter((u) => typeof u === 'string' && /^file:/i.test(u)).map((u) => canonicalUri(u).replace(/\/+$/, '') || u))];
+    const reaches = (u: string) => (this.deps.fs ? this.deps.fs.reaches(u) : /^file:/i.test(u));
+    this.folderList = [...new Set(uris.filter((u) => typeof u === 'string' && reaches(u)).map((u) => canonicalUri(u).replace(/\/+$/, '') || u))];
     this.listing = undefined;
   }
 

@@ -232,7 +232,7 @@ describe('the language server in a web worker of headless Chromium (VS Code for 
     // A folder by a source's name: refused at once, in the words the Node runtime gives.
     mkdirSync(join(dir, 'folder.docx'));
     const folder = await c.request<ConvertedSource>(REQUESTS.convertSource.method, { uri: at('folder.docx') });
-    assert.deepEqual(folder, await sourceAccess(nodeUris).convert(at('folder.docx')));
+    assert.deepEqual(folder, await sourceAccess(nodeUris).convert(canonicalUri(pathToFileURL(join(dir, 'folder.docx')).href)));
     assert.deepEqual(folder, { error: { zh: '不是普通文件', en: 'not a regular file' } });
   });
 

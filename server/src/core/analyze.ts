@@ -12,7 +12,8 @@ import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
 import { proseOf } from './rules/prose.js';
 import { reportIdentity } from './years/identity.js';
-import { newMemo, type RuleMemo } from './rules/memo.js';
+import { TITLE_YEAR_LINES } from './windows.js';
+import { memoized, newMemo, type RuleMemo } from './rules/memo.js';
 
 export type { Analysis, Section } from './analysis.js';
 
@@ -46,15 +47,18 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], me
   const sections = headings.map((h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? count) - 1 }));
   const end: Range = { start: { line: count - 1, character: lastLength }, end: { line: count - 1, character: lastLength } };
   const firstHeading = headings[0]?.line ?? Infinity;
-  const title = titleYears.find((y) => y.line < Math.min(firstHeading, 10));
+  const title = titleYears.find((y) => y.line < Math.min(firstHeading, TITLE_YEAR_LINES));
   const reportYear = title?.year ?? null;
   const identity = reportIdentity(lines, name);
   const ctx: DocumentContext = { headings, sections, tables, spans: tables, reportYear, periodYears, lines, end, identity, memo };
 
-  // Each rule's findings are kept by what its registry entry says it reads (rules/memo.ts).
-  const found: Finding[] = [];
-  checkDocument(ctx, 'headings', found);
-  const byHeadings = sorted(found);
+  // Each rule's findings are kept by what its registry entry says it reads (rules/memo.ts); the
+  // headings rules' together, sorted, on the same inputs.
+  const byHeadings = memoized(ctx, 'headings:sorted', 'headings', () => {
+    const found: Finding[] = [];
+    checkDocument(ctx, 'headings', found);
+    return sorted(found);
+  });
   const rest: Finding[] = [];
   checkDocument(ctx, 'rest', rest);
   const claims = proseOf(ctx).readings;

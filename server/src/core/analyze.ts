@@ -12,27 +12,20 @@ import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
 import { proseOf } from './rules/prose.js';
 import { reportIdentity } from './years/identity.js';
-import type { ProseCarry } from './rules/carry.js';
+import { TITLE_YEAR_LINES } from './windows.js';
+import { memoized, newMemo, type RuleMemo } from './rules/memo.js';
 
 export type { Analysis, Section } from './analysis.js';
-
-/** Lets a model reuse the headings-only rules' findings of its last analysis while its headings stay the same objects. */
-export interface AssembleCache {
-  headings: Heading[];
-  count: number;
-  lastLength: number;
-  empty: boolean;
-  diagnostics: Diagnostic[];
-}
-
-const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function sorted(found: Finding[]): Diagnostic[] {
   return found.map(withSeverity).sort(compareDiagnostics);
 }
 
-/** The analysis from the segments' results (in document lines, in line order) and the document rules. */
-export function assemble(segments: SegmentResult[], lines: readonly string[], cache?: { last?: AssembleCache; carry?: ProseCarry }, name?: string): Analysis {
+/**
+ * The analysis from the segments' results (in document lines, in line order) and the document
+ * rules; `memo` the rules' results kept from the model's last analysis (none: a fresh one).
+ */
+export function assemble(segments: SegmentResult[], lines: readonly string[], memo: RuleMemo = newMemo(), name?: string): Analysis {
   const count = lines.length;
   const lastLength = lines[count - 1]?.length ?? 0;
   const headings: Heading[] = [];
@@ -54,23 +47,18 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], ca
   const sections = headings.map((h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? count) - 1 }));
   const end: Range = { start: { line: count - 1, character: lastLength }, end: { line: count - 1, character: lastLength } };
   const firstHeading = headings[0]?.line ?? Infinity;
-  const title = titleYears.find((y) => y.line < Math.min(firstHeading, 10));
+  const title = titleYears.find((y) => y.line < Math.min(firstHeading, TITLE_YEAR_LINES));
   const reportYear = title?.year ?? null;
   const identity = reportIdentity(lines, name);
-  const ctx: DocumentContext = { headings, sections, tables, reportYear, periodYears, lines, end, identity, carry: cache?.carry };
+  const ctx: DocumentContext = { headings, sections, tables, spans: tables, reportYear, periodYears, lines, end, identity, memo };
 
-  // The headings-only rules depend on the headings, the end of the text and whether anything was
-  // found (a heading that changed or moved is a new object), so they are reused while those stay.
-  const empty = !headings.length && !tables.length;
-  const last = cache?.last;
-  let byHeadings: Diagnostic[];
-  if (last && last.count === count && last.lastLength === lastLength && last.empty === empty && sameItems(last.headings, headings)) byHeadings = last.diagnostics;
-  else {
+  // Each rule's findings are kept by what its registry entry says it reads (rules/memo.ts); the
+  // headings rules' together, sorted, on the same inputs.
+  const byHeadings = memoized(ctx, 'headings:sorted', 'headings', () => {
     const found: Finding[] = [];
     checkDocument(ctx, 'headings', found);
-    byHeadings = sorted(found);
-    if (cache) cache.last = { headings, count, lastLength, empty, diagnostics: byHeadings };
-  }
+    return sorted(found);
+  });
   const rest: Finding[] = [];
   checkDocument(ctx, 'rest', rest);
   const claims = proseOf(ctx).readings;
@@ -142,7 +130,7 @@ export function crossCheck(analysis: Analysis, lines: readonly string[], previou
   const years = { periodYears: [] as YearMention[] };
   const end: Range = { start: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 } };
   const identity = analysis.identity;
-  const ctx: DocumentContext = { headings: analysis.headings, sections: analysis.sections, tables: analysis.tables, reportYear: analysis.reportYear, ...years, lines, end, identity, previous, proseThreshold: options.proseThreshold };
+  const ctx: DocumentContext = { headings: analysis.headings, sections: analysis.sections, tables: analysis.tables, spans: analysis.tables, reportYear: analysis.reportYear, ...years, lines, end, identity, previous, proseThreshold: options.proseThreshold };
   const found: Finding[] = [];
   checkDocument(ctx, 'previous', found);
   return sorted(found);

@@ -2,10 +2,11 @@
 // re-classifies only the lines it replaced and re-parses only the segments around them;
 // `analysis()` then equals what a fresh parse of the same text gives (a property test pins it).
 
-import { assemble, type Analysis, type AssembleCache } from './analyze.js';
+import { assemble, type Analysis } from './analyze.js';
 import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
-import { proseUnaffected, type ProseCarry } from './rules/carry.js';
+import { proseUnaffected } from './rules/carry.js';
+import { newMemo } from './rules/memo.js';
 import { cutSegments, isNothing, parseSegment, patchCell, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
 
 interface Segment extends SegmentSpan {
@@ -45,10 +46,11 @@ export class ReportModel {
   private cached: Analysis | null = null;
   /** The segments' results the last analysis assembled (in line order), while no edit but a patched cell has come since. */
   private placed: SegmentResult[] | null = null;
-  private assembled: { last?: AssembleCache; carry: ProseCarry } = { carry: { valid: false, found: new Map() } };
+  /** The document rules' results kept by what each reads (rules/memo.ts). */
+  private memo = newMemo();
   /**
    * Whether every edit since the last analysis was a patched cell that left the prose rules'
-   * inputs as they were (rules/carry.ts), so that their results are carried over.
+   * inputs as they were (rules/carry.ts), so that their results are kept.
    */
   private proseKept = false;
   /** The line of the last analysis's first heading (-1: none). */
@@ -190,8 +192,8 @@ export class ReportModel {
 
   analysis(): Analysis {
     if (this.cached) return this.cached;
-    this.assembled.carry.valid = this.proseKept;
-    if (this.placed) return this.done(assemble(this.placed, this.lines, this.assembled, this.name));
+    if (!this.proseKept) this.memo.proseEpoch++;
+    if (this.placed) return this.done(assemble(this.placed, this.lines, this.memo, this.name));
     // A segment is parsed in document lines; it is shifted (copied) only when lines above it
     // were added or removed since, so an edit that keeps the line count copies nothing.
     // Segments that found nothing (most prose lines) add nothing to the analysis and are not
@@ -211,7 +213,7 @@ export class ReportModel {
       placed.push(r);
     }
     this.placed = placed;
-    return this.done(assemble(placed, this.lines, this.assembled, this.name));
+    return this.done(assemble(placed, this.lines, this.memo, this.name));
   }
 
   private done(a: Analysis): Analysis {

@@ -147,3 +147,16 @@ export function rowOfKey(key: CellKey): string {
 export function tableAt(tables: Table[], line: number): Table | undefined {
   return tables.find((t) => t.startLine <= line && line <= t.endLine);
 }
+
+/** The first table of each kind, in document order: the tables whose cells a report's keys name (a document of many reports is read by its first ones). */
+export function firstTables(tables: readonly Table[]): Table[] {
+  const out: Table[] = [];
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (seen.has(t.kind)) continue;
+    seen.add(t.kind);
+    out.push(t);
+    if (seen.size === 3) break;
+  }
+  return out;
+}

@@ -6,5 +6,8 @@
 /** Lines above the first heading that may hold the title. */
 export const TITLE_SCAN = 12;
 
+/** Lines above the first heading where the title's year is the report's year (analyze.ts; within TITLE_SCAN). */
+export const TITLE_YEAR_LINES = 10;
+
 /** Lines with text at the end of a report read for the office's signature. */
 export const SIGNATURE_LINES = 3;

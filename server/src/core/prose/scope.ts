@@ -68,8 +68,10 @@ function stripTitle(line: string): string {
 }
 
 const endsWithBody = (t: string) => P.BODY_NAME_ENDINGS.some((e) => t.endsWith(e));
+/** Whether a line is the first heading (总体情况) as readOffice reads it: the preamble ends above it. */
+export const namesFirstHeading = (line: string) => line.includes(P.FIRST_HEADING) && line.replace(/\s+/g, '').length <= 12;
 const firstHeading = (lines: string[]) => {
-  const i = lines.findIndex((l) => l.includes(P.FIRST_HEADING) && l.replace(/\s+/g, '').length <= 12);
+  const i = lines.findIndex(namesFirstHeading);
   return i < 0 ? Math.min(lines.length, 5) : i;
 };
 

@@ -1,43 +1,16 @@
-// What the prose-reading document rules may carry from one analysis to the next. Their results
-// (the prose's claims, enumeration-sum, section-empty, section-fee) depend on the prose lines,
-// the tables' line spans, the report's office and year (title, preamble, signature, period
-// statement, years named) and the sections' text, and not on the numbers in table cells. An edit
-// that only rewrote one number of a table cell (ReportModel's patched path) leaves all of that as
-// it was, unless the line it rewrote is one those readers look at for other reasons: checked here
-// on the line before and after, so that the carried results equal a fresh reading.
+// When the prose's inputs are as they were: what the rules that `reads: 'prose'` (registry.ts)
+// see, and what their results are kept on (memo.ts). Those results (the prose's claims,
+// enumeration-sum, section-empty, the slips …) depend on the prose lines, the tables' line spans,
+// the report's office and year (title, preamble, signature, period statement, years named) and
+// the sections' text, and not on the numbers in table cells. An edit that only rewrote one number
+// of a table cell (ReportModel's patched path) leaves all of that as it was, unless the line it
+// rewrote is one those readers look at for other reasons: checked here on the line before and
+// after, so that the kept results equal a fresh reading.
 
 import * as PROSE from '../format/prose.js';
 import { PAGE_MARK } from '../format/years.js';
+import { namesFirstHeading } from '../prose/scope.js';
 import { SIGNATURE_LINES, TITLE_SCAN } from '../windows.js';
-
-/** Results kept by key ('claims', a rule id) while the carry stays valid. */
-export interface ProseCarry {
-  /** Whether the results kept may be used for the analysis about to run. */
-  valid: boolean;
-  found: Map<string, unknown>;
-}
-
-/** The kept result of `key`, or `compute()` kept for the next analysis; without a carry, computed. */
-export function carried<T>(carry: ProseCarry | undefined, key: string, compute: () => T): T {
-  if (!carry) return compute();
-  if (carry.valid && carry.found.has(key)) return carry.found.get(key) as T;
-  const v = compute();
-  carry.found.set(key, v);
-  return v;
-}
-
-/**
- * As `carried`, and kept only while `deps` are the same objects (e.g. the tables a result reads:
- * a patched cell makes its table a new object, the others stay).
- */
-export function carriedWhile<T>(carry: ProseCarry | undefined, key: string, deps: readonly unknown[], compute: () => T): T {
-  if (!carry) return compute();
-  const kept = carry.found.get(key) as { deps: readonly unknown[]; value: T } | undefined;
-  if (carry.valid && kept && kept.deps.length === deps.length && kept.deps.every((d, i) => d === deps[i])) return kept.value;
-  const value = compute();
-  carry.found.set(key, { deps, value });
-  return value;
-}
 
 const FOLD = /[\uff10-\uff19]/g;
 const fold = (s: string) => s.replace(FOLD, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -53,8 +26,7 @@ export function proseUnaffected(lines: readonly string[], i: number, before: str
   // The title and preamble: readTitle reads the first TITLE_SCAN lines, readOffice those above its
   // first 总体情况 line (at or above the first heading when that heading names it).
   if (i < TITLE_SCAN || firstHeading < 0 || i <= firstHeading) return false;
-  const h = lines[firstHeading] ?? '';
-  if (!h.includes(PROSE.FIRST_HEADING) || h.replace(/\s+/g, '').length > 12) return false;
+  if (!namesFirstHeading(lines[firstHeading] ?? '')) return false;
   // Years (title, period, date lines, the years counted) and the period's words.
   const b = fold(before);
   const a = fold(after);

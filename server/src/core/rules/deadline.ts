@@ -6,8 +6,7 @@
 import { CHINESE_DIGITS as DIGIT, CHINESE_TEN, DATED_LINE, DAY_MARK, DEADLINE } from '../format/deadline.js';
 import type { Finding } from '../diagnostics.js';
 import { msg } from '../messages.js';
-import { carried } from './carry.js';
-import type { DocumentContext } from './rule.js';
+import type { ProseContext } from './rule.js';
 
 
 /** A number written in Arabic (half- or full-width) or Chinese numerals: 2026, ２０２６, 二〇二六, 二十三. */
@@ -30,7 +29,7 @@ export function readNumber(s: string): number | null {
 }
 
 /** The report's dated line: the last line after the last heading that is a date, with its date. */
-export function datedLine(ctx: DocumentContext): { line: number; start: number; end: number; year: number; month: number; day: number } | null {
+export function datedLine(ctx: ProseContext): { line: number; start: number; end: number; year: number; month: number; day: number } | null {
   const from = ctx.headings.length ? ctx.headings[ctx.headings.length - 1].line + 1 : ctx.lines.length;
   for (let i = ctx.lines.length - 1; i >= from; i--) {
     const text = ctx.lines[i];
@@ -47,13 +46,11 @@ export function datedLine(ctx: DocumentContext): { line: number; start: number; 
 }
 
 /** report-deadline: the dated line later than 31 January of the year after the report's. */
-export function reportDeadlineRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'report-deadline', () => {
-    const year = ctx.identity.year ?? ctx.reportYear;
-    const d = year === null ? null : datedLine(ctx);
-    if (!d || year === null) return [];
-    const late = d.year > year + 1 || (d.year === year + 1 && (d.month > DEADLINE.month || (d.month === DEADLINE.month && d.day > DEADLINE.day)));
-    if (!late) return [];
-    return [{ rule: 'report-deadline', message: msg.reportDeadline(year, [d.year, d.month, d.day], [year + 1, DEADLINE.month, DEADLINE.day]), range: { start: { line: d.line, character: d.start }, end: { line: d.line, character: d.end } } }];
-  });
+export function reportDeadlineRule(ctx: ProseContext): Finding[] {
+  const year = ctx.identity.year ?? ctx.reportYear;
+  const d = year === null ? null : datedLine(ctx);
+  if (!d || year === null) return [];
+  const late = d.year > year + 1 || (d.year === year + 1 && (d.month > DEADLINE.month || (d.month === DEADLINE.month && d.day > DEADLINE.day)));
+  if (!late) return [];
+  return [{ rule: 'report-deadline', message: msg.reportDeadline(year, [d.year, d.month, d.day], [year + 1, DEADLINE.month, DEADLINE.day]), range: { start: { line: d.line, character: d.start }, end: { line: d.line, character: d.end } } }];
 }

@@ -5,14 +5,14 @@
 // only, never applied by --fix, recompute or source.fixAll.
 
 import type { Finding } from '../diagnostics.js';
-import { keyedCells, type KeyedCell } from '../keys.js';
+import { firstTables, keyedCells, type KeyedCell } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Position, Range, Table } from '../model.js';
 import { claimReadings, enumerationSums, extractClaims, outsideTables, proseTableMismatch, type Claim, type ClaimReading } from '../prose/index.js';
 import { numeric } from './identities.js';
 import { LineMemo } from '../lineMemo.js';
-import type { DocumentContext } from './rule.js';
-import { carried, carriedWhile } from './carry.js';
+import type { DocumentContext, ProseContext, TableSpan } from './rule.js';
+import { memoized } from './memo.js';
 
 /**
  * The value cells of the report's tables by key: those of the first table of each kind (a report
@@ -24,21 +24,8 @@ export function keyedByKey(tables: readonly Table[]): Map<string, KeyedCell> {
   return out;
 }
 
-/** The first table of each kind, in document order. */
-export function firstTables(tables: readonly Table[]): Table[] {
-  const out: Table[] = [];
-  const seen = new Set<string>();
-  for (const t of tables) {
-    if (seen.has(t.kind)) continue;
-    seen.add(t.kind);
-    out.push(t);
-    if (seen.size === 3) break;
-  }
-  return out;
-}
-
 /** Prose lines for an analysis: outside every table's lines (marked in one sweep), and reading as prose. */
-function proseFlags(lines: readonly string[], tables: readonly Table[]): Uint8Array {
+function proseFlags(lines: readonly string[], tables: readonly TableSpan[]): Uint8Array {
   const inTable = new Uint8Array(lines.length);
   for (const t of tables) inTable.fill(1, Math.max(0, t.startLine), Math.min(lines.length, t.endLine + 1));
   const flags = new Uint8Array(lines.length);
@@ -61,37 +48,38 @@ export function tableValues(cells: ReadonlyMap<string, KeyedCell>): (key: string
 
 const cellRange = (k: KeyedCell): Range => ({ start: { line: k.cell.line, character: k.cell.start }, end: { line: k.cell.line, character: k.cell.end } });
 
-interface ProseRead {
+interface ProseReading {
   /** Which lines are prose (outside the tables, read as prose), computed once. */
   isProse: (line: number) => boolean;
-  cells: Map<string, KeyedCell>;
   claims: Claim[];
+}
+
+/**
+ * Which lines are prose and what they claim: they do not read the cells' numbers, so they are
+ * kept with the prose's inputs (memo.ts 'prose') and shared by every rule and the analysis.
+ */
+export function proseReading(ctx: ProseContext): ProseReading {
+  return memoized(ctx, 'prose:reading', 'prose', () => {
+    const flags = proseFlags(ctx.lines, ctx.spans);
+    const isProse = (i: number) => flags[i] === 1;
+    return { isProse, claims: extractClaims(ctx.lines as string[], { isProse }) };
+  });
+}
+
+interface ProseRead extends ProseReading {
+  cells: Map<string, KeyedCell>;
   readings: ClaimReading[];
 }
 
-// One reading of the prose per document context: both rules and the analysis's `claims` share it.
-const memo = new WeakMap<DocumentContext, ProseRead>();
-
 /** The prose numbers of a report, each with the table figure it states and whether it agrees. */
 export function proseOf(ctx: DocumentContext): ProseRead {
-  let r = memo.get(ctx);
-  if (!r) {
-    // Which lines are prose and what they claim do not depend on the cells' numbers (carry.ts).
-    const { isProse, claims } = carried(ctx.carry, 'claims', () => {
-      const flags = proseFlags(ctx.lines, ctx.tables);
-      const isProse = (i: number) => flags[i] === 1;
-      return { isProse, claims: extractClaims(ctx.lines as string[], { isProse }) };
-    });
-    // The cells compared and the readings: kept while the first tables of each kind are the same.
-    const { cells, readings } = carriedWhile(ctx.carry, 'readings', firstTables(ctx.tables), () => {
-      // Prose that states no table figure reads no cell: the tables' cells are not keyed for it.
-      const cells = claims.length ? keyedByKey(ctx.tables) : new Map<string, KeyedCell>();
-      return { cells, readings: claimReadings(claims, tableValues(cells)) };
-    });
-    r = { isProse, cells, claims, readings };
-    memo.set(ctx, r);
-  }
-  return r;
+  const { isProse, claims } = proseReading(ctx);
+  // The cells compared and the readings: kept with the prose and the first tables of each kind.
+  return memoized(ctx, 'prose:readings', 'prose+tables', () => {
+    // Prose that states no table figure reads no cell: the tables' cells are not keyed for it.
+    const cells = claims.length ? keyedByKey(ctx.tables) : new Map<string, KeyedCell>();
+    return { isProse, claims, cells, readings: claimReadings(claims, tableValues(cells)) };
+  });
 }
 
 /** prose-table-mismatch: on the prose number, `cell`/`expected` the table's, related to the cells compared. */
@@ -101,12 +89,12 @@ export function proseTableMismatchRule(ctx: DocumentContext): Finding[] {
     const k = cells.get(key);
     return k ? [{ range: cellRange(k), cell: key, message: msg.relatedCell({ zh: `${k.rowLabel.zh} / ${k.columnLabel.zh}`, en: `${k.rowLabel.en} / ${k.columnLabel.en}` }, k.cell.text) }] : [];
   });
-  return carriedWhile(ctx.carry, 'prose-table-mismatch', firstTables(ctx.tables), () => proseTableMismatch(claims, tableValues(cells), relatedOf));
+  return proseTableMismatch(claims, tableValues(cells), relatedOf);
 }
 
 /** enumeration-sum: on the stated total (`expected` the sum of the parts); a category named twice as information. */
-export function enumerationSumRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'enumeration-sum', () => enumerationSums(ctx.lines as string[], { isProse: proseOf(ctx).isProse }));
+export function enumerationSumRule(ctx: ProseContext): Finding[] {
+  return enumerationSums(ctx.lines as string[], { isProse: proseReading(ctx).isProse });
 }
 
 const within = (c: Claim, p: Position) => c.line === p.line && c.start <= p.character && p.character <= c.end;

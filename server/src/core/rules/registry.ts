@@ -1,17 +1,21 @@
-// Every rule in one list: id, default severity, summary and example (from messages.ts), scope
-// and check. The segment parser runs the table rules on each table it reads, the assembler those
-// that read the report's format (the arithmetic rules) and the document rules; the package.json
-// severity setting and the README rule table are tested against this list
-// (test/core-registry.test.ts). To add a rule: give it an id in RuleId (diagnostics.ts), its
-// texts in RULE_TEXT (messages.ts), and an entry here.
+// Every rule in one list: id, default severity, summary and example (from messages.ts), scope,
+// what it reads and its check. The segment parser runs the table rules on each table it reads,
+// the assembler those that read the report's format (the arithmetic rules) and the document
+// rules, each document rule's findings kept by what its entry says it reads (memo.ts) and its
+// check handed only that (a `'prose'` rule's `tables` throws); the package.json severity setting
+// and the README rule table are tested against this list (test/core-registry.test.ts). To add a
+// rule: give it an id in RuleId (diagnostics.ts), its texts in RULE_TEXT (messages.ts), and an
+// entry here.
 
 import type { Finding, RuleId, Severity } from '../diagnostics.js';
 import type { Format } from '../format/index.js';
 import { RULE_TEXT } from '../messages.js';
+import { firstTables } from '../keys.js';
 import type { Table } from '../model.js';
 import { arithmeticCheck } from './arithmetic.js';
 import { blankCells, cellProblem, writtenAs } from './cellValues.js';
-import type { DocumentContext, DocumentRule, Rule, TableRule } from './rule.js';
+import { memoized } from './memo.js';
+import type { DocumentContext, DocumentReads, DocumentRule, ProseContext, Rule, TableRule, TableSpan } from './rule.js';
 import { periodYear, sectionDuplicate, sectionMissing, sectionOrder, sectionTitle, tableMissing } from './sections.js';
 import { enumerationSumRule, proseTableMismatchRule } from './prose.js';
 import { reportDeadlineRule } from './deadline.js';
@@ -23,7 +27,8 @@ import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeR
 type Entry =
   | { scope: 'table'; severity: Severity; check?: (table: Table) => Finding[] }
   | { scope: 'table'; severity: Severity; arithmetic: true; reads: 'format'; check: (table: Table, format: Format) => Finding[] }
-  | { scope: 'document'; severity: Severity; reads?: DocumentRule['reads']; check: DocumentRule['check'] }
+  | { scope: 'document'; severity: Severity; reads: 'prose'; check: (ctx: ProseContext) => Finding[] }
+  | { scope: 'document'; severity: Severity; reads: Exclude<DocumentReads, 'prose'>; check: (ctx: DocumentContext) => Finding[] }
   | { scope: 'config'; severity: Severity }
   | { scope: 'batch'; severity: Severity };
 
@@ -38,7 +43,7 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'section-duplicate': { scope: 'document', severity: 'error', reads: 'headings', check: sectionDuplicate },
   'section-order': { scope: 'document', severity: 'error', reads: 'headings', check: sectionOrder },
   'section-title': { scope: 'document', severity: 'warning', reads: 'headings', check: sectionTitle },
-  'table-missing': { scope: 'document', severity: 'error', check: tableMissing },
+  'table-missing': { scope: 'document', severity: 'error', reads: 'all', check: tableMissing },
   'row-missing': { scope: 'table', severity: 'error' },
   'row-unknown': { scope: 'table', severity: 'warning' },
   'cells-missing': { scope: 'table', severity: 'error' },
@@ -54,29 +59,29 @@ const ENTRIES: { [id in RuleId]: Entry } = {
   'count-negative': { scope: 'table', severity: 'error', check: cellProblem('negative') },
   'count-fractional': { scope: 'table', severity: 'error', check: cellProblem('fractional') },
   'label-wording': { scope: 'table', severity: 'warning' },
-  'period-year': { scope: 'document', severity: 'error', check: periodYear },
+  'period-year': { scope: 'document', severity: 'error', reads: 'all', check: periodYear },
   'format-2019': { scope: 'table', severity: 'information' },
-  'prose-table-mismatch': { scope: 'document', severity: 'warning', check: proseTableMismatchRule },
+  'prose-table-mismatch': { scope: 'document', severity: 'warning', reads: 'prose+tables', check: proseTableMismatchRule },
   // A category named twice in one enumeration comes as information (the finding says so).
-  'enumeration-sum': { scope: 'document', severity: 'warning', check: enumerationSumRule },
+  'enumeration-sum': { scope: 'document', severity: 'warning', reads: 'prose', check: enumerationSumRule },
   'carryover-mismatch': { scope: 'document', severity: 'warning', reads: 'previous', check: carryoverMismatchRule },
   'valid-count-chain': { scope: 'document', severity: 'information', reads: 'previous', check: validCountChainRule },
   'prose-repeated': { scope: 'document', severity: 'information', reads: 'previous', check: proseRepeatedRule },
   // Found over a batch (core/copied: `check` over many reports, Check All Reports), not in one report.
   'prose-copied': { scope: 'batch', severity: 'information' },
-  'section-empty': { scope: 'document', severity: 'warning', check: sectionEmptyRule },
-  'section-fee': { scope: 'document', severity: 'information', check: sectionFeeRule },
+  'section-empty': { scope: 'document', severity: 'warning', reads: 'prose', check: sectionEmptyRule },
+  'section-fee': { scope: 'document', severity: 'information', reads: 'prose', check: sectionFeeRule },
   // Slips of the pen (slips.ts): information, and a hint for the punctuation's width.
-  'word-repeated': { scope: 'document', severity: 'information', check: wordRepeatedRule },
-  'punctuation-halfwidth': { scope: 'document', severity: 'hint', check: punctuationHalfwidthRule },
-  'brackets-unpaired': { scope: 'document', severity: 'information', check: bracketsUnbalancedRule },
-  'sentence-unfinished': { scope: 'document', severity: 'information', check: sentenceUnfinishedRule },
+  'word-repeated': { scope: 'document', severity: 'information', reads: 'prose', check: wordRepeatedRule },
+  'punctuation-halfwidth': { scope: 'document', severity: 'hint', reads: 'prose', check: punctuationHalfwidthRule },
+  'brackets-unpaired': { scope: 'document', severity: 'information', reads: 'prose', check: bracketsUnbalancedRule },
+  'sentence-unfinished': { scope: 'document', severity: 'information', reads: 'prose', check: sentenceUnfinishedRule },
   // The publication deadline (deadline.ts): a warning, assessors deduct for a late report.
-  'report-deadline': { scope: 'document', severity: 'warning', check: reportDeadlineRule },
+  'report-deadline': { scope: 'document', severity: 'warning', reads: 'prose', check: reportDeadlineRule },
   // The outline's numbering (outline.ts): a warning, a misnumbered outline is a layout deduction.
-  'outline-numbering': { scope: 'document', severity: 'warning', check: outlineNumberingRule },
+  'outline-numbering': { scope: 'document', severity: 'warning', reads: 'prose', check: outlineNumberingRule },
   // The prose saying none happened while the tables count some (zeroClaims.ts): a warning at the prose.
-  'prose-zero-claim': { scope: 'document', severity: 'warning', check: proseZeroClaimRule },
+  'prose-zero-claim': { scope: 'document', severity: 'warning', reads: 'prose+tables', check: proseZeroClaimRule },
   // Found by applying the configuration file (config/apply.ts), not by reading the report.
   'reviewed-stale': { scope: 'config', severity: 'information' },
 };
@@ -87,7 +92,7 @@ export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {
   if (e.scope === 'table') return 'reads' in e ? { ...base, scope: 'table', arithmetic: true, reads: e.reads, check: e.check } : { ...base, scope: 'table', arithmetic: false, check: e.check };
   if (e.scope === 'config') return { ...base, scope: 'config', arithmetic: false };
   if (e.scope === 'batch') return { ...base, scope: 'batch', arithmetic: false };
-  return { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
+  return e.reads === 'prose' ? { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check } : { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
 });
 
 export const RULE_BY_ID = new Map<RuleId, Rule>(RULES.map((r) => [r.id, r]));
@@ -115,11 +120,53 @@ export function checkTableIn(t: Table, format: Format, out: Finding[]): void {
   for (const r of FORMAT_CHECKS) for (const d of r.check(t, format)) out.push(d);
 }
 
-/** The document rules that read `which`: the headings-only ones, the others, or those needing last year's report. */
+/** The document rules of `which` group: the headings-only ones, the others, or those needing last year's report. */
 export function checkDocument(ctx: DocumentContext, which: 'headings' | 'rest' | 'previous', out: Finding[]): void {
+  let spans: TableSpan[] | undefined;
+  const spansOf = () => (spans ??= spanCopies(ctx));
   for (const r of DOCUMENT_RULES) {
-    const reads = r.reads ?? 'rest';
-    if (reads !== which || (reads === 'previous' && !ctx.previous)) continue;
-    for (const d of r.check(ctx)) out.push(d);
+    const group = r.reads === 'headings' || r.reads === 'previous' ? r.reads : 'rest';
+    if (group !== which || (group === 'previous' && !ctx.previous)) continue;
+    for (const d of runDocumentRule(r, ctx, spansOf)) out.push(d);
   }
+}
+
+/**
+ * One document rule's findings, kept by what it declares it reads (memo.ts) and its check handed
+ * only that: a `'prose'` rule a context whose `tables` throws, a `'prose+tables'` rule the first
+ * table of each kind. `spans` the tables' spans as copies (made once per analysis).
+ */
+export function runDocumentRule(r: DocumentRule, ctx: DocumentContext, spans = () => spanCopies(ctx)): Finding[] {
+  switch (r.reads) {
+    case 'prose':
+      return memoized(ctx, r.id, 'prose', () => r.check(proseView(ctx, r.id, spans())));
+    case 'prose+tables':
+      return memoized(ctx, r.id, 'prose+tables', () => r.check({ ...ctx, tables: firstTables(ctx.tables) }));
+    case 'headings':
+      return memoized(ctx, r.id, 'headings', () => r.check(ctx));
+    default:
+      return r.check(ctx);
+  }
+}
+
+/** The tables' spans without the tables (a span is not a way back to its cells). */
+const spanCopies = (ctx: DocumentContext): TableSpan[] => ctx.spans.map((t) => ({ startLine: t.startLine, endLine: t.endLine }));
+
+/** The report as rule `id`, which `reads: 'prose'`, sees it: the tables' spans, and `tables` throwing. */
+function proseView(ctx: DocumentContext, id: RuleId, spans: TableSpan[]): ProseContext {
+  const view: ProseContext = {
+    headings: ctx.headings,
+    sections: ctx.sections,
+    spans,
+    reportYear: ctx.reportYear,
+    periodYears: ctx.periodYears,
+    lines: ctx.lines,
+    end: ctx.end,
+    identity: ctx.identity,
+    memo: ctx.memo,
+  };
+  const wrong = (what: string) => () => {
+    throw new Error(`${id} declares reads: 'prose' (rules/registry.ts) and read ${what}: declare what it reads ('prose+tables', 'all')`);
+  };
+  return Object.defineProperties(view, { tables: { get: wrong('the tables') }, previous: { get: wrong('last year’s report') } });
 }

@@ -9,7 +9,7 @@ import type { Localized } from '../i18n.js';
 import type { Analysis, Section } from '../analysis.js';
 import type { Heading, Range, Table, YearMention } from '../model.js';
 import type { ReportIdentity } from '../years/identity.js';
-import type { ProseCarry } from './carry.js';
+import type { RuleMemo } from './memo.js';
 
 interface RuleBase {
   id: RuleId;
@@ -41,11 +41,19 @@ export interface PreviousReport {
   source: string;
 }
 
+/** Where a table stands in the text, without its cells. */
+export interface TableSpan {
+  startLine: number;
+  endLine: number;
+}
+
 /** What a document rule sees: the report as assembled, its text, and maybe last year's report. */
 export interface DocumentContext {
   headings: Heading[];
   sections: Section[];
   tables: Table[];
+  /** The tables' line spans (which lines are not prose). */
+  spans: readonly TableSpan[];
   reportYear: number | null;
   /** The years the first sentence about the statistical period names. */
   periodYears: YearMention[];
@@ -58,20 +66,36 @@ export interface DocumentContext {
   previous?: PreviousReport;
   /** prose-repeated's threshold, a share in [0, 1] (default 0.5). */
   proseThreshold?: number;
-  /** The prose rules' results of the last analysis, and whether they still hold (carry.ts). */
-  carry?: ProseCarry;
+  /** The results kept from the last analysis by what they read (memo.ts); absent: nothing kept. */
+  memo?: RuleMemo;
 }
 
-export interface DocumentRule extends RuleBase {
+/**
+ * What a rule that `reads: 'prose'` sees: the report without its tables' cells (their spans only)
+ * and without last year's report. The runner hands it a context whose `tables` throws.
+ */
+export type ProseContext = Omit<DocumentContext, 'tables' | 'previous' | 'proseThreshold'>;
+
+/**
+ * What a document rule's check reads, declared once in the registry: the runner reuses its
+ * findings while those inputs stay the same (memo.ts), and hands it only what it declared.
+ * - `'headings'`: the headings, the tables' presence and the end of the text;
+ * - `'prose'`: the text outside the tables' cells, the title, signature, years and headings
+ *   (ProseContext: `tables` throws when read);
+ * - `'prose+tables'`: those and the first table of each kind (`tables` holds only those);
+ * - `'all'`: anything of the report; run at every analysis;
+ * - `'previous'`: last year's report too; run only when one is given (`crossCheck`).
+ */
+export type DocumentReads = 'headings' | 'prose' | 'prose+tables' | 'all' | 'previous';
+
+interface DocumentRuleBase extends RuleBase {
   scope: 'document';
-  /**
-   * `'headings'`: the check reads only the headings, the tables' presence and the end of the
-   * text, so its result is reused while those stay the same. `'previous'`: the check needs last
-   * year's report and runs only when one is given (`crossCheck`).
-   */
-  reads?: 'headings' | 'previous';
-  check: (ctx: DocumentContext) => Finding[];
 }
+
+export type DocumentRule = DocumentRuleBase & (
+  | { reads: 'prose'; check: (ctx: ProseContext) => Finding[] }
+  | { reads: Exclude<DocumentReads, 'prose'>; check: (ctx: DocumentContext) => Finding[] }
+);
 
 /** A rule found by applying the configuration file to a report's findings (reviewed-stale). */
 export interface ConfigRule extends RuleBase {

@@ -2,7 +2,7 @@
 // a half-width , ; : between Chinese characters (punctuation-halfwidth), 《》“”（） that do not
 // pair up within one paragraph (brackets-unpaired) and a paragraph left without its 。 before a
 // heading or the signature (sentence-unfinished). Each reads only the prose lines (outside the
-// tables, read as prose: the same reading as the prose rules, proseOf), a line (a paragraph) at a time. The
+// tables, read as prose: the same reading as the prose rules, proseReading), a line (a paragraph) at a time. The
 // fixes change only the characters of the slip and rewrite prose, so they are quick fixes only
 // (`changes: 'prose'`), never part of --fix or source.fixAll.
 
@@ -12,10 +12,9 @@ import { BRACKETS, CITATION_AFTER_NUMERAL, FULLWIDTH, HAN, LEAD_IN, LEGIT_REDUPL
 import { OFFICE_END } from '../format/years.js';
 import { msg } from '../messages.js';
 import type { Range } from '../model.js';
-import { carried } from './carry.js';
 import { datedLine } from './deadline.js';
-import { proseOf } from './prose.js';
-import type { DocumentContext } from './rule.js';
+import { proseReading } from './prose.js';
+import type { ProseContext } from './rule.js';
 
 const at = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
@@ -24,8 +23,8 @@ const at = (line: number, start: number, end: number): Range => ({ start: { line
  * the title, an office's name or a date line there is not prose, whatever characters the name has
  * (the title is read even when its year is not, so titleRange alone would not do).
  */
-function proseLineIndexes(ctx: DocumentContext): number[] {
-  const { isProse } = proseOf(ctx);
+function proseLineIndexes(ctx: ProseContext): number[] {
+  const { isProse } = proseReading(ctx);
   let first = ctx.headings.length ? Infinity : 0;
   for (const h of ctx.headings) first = Math.min(first, h.line);
   const out: number[] = [];
@@ -41,22 +40,20 @@ const DOUBLED = new RegExp(`([${HAN}]{2,6}?)\\1`, 'g');
 const ONE_CHAR = /^(.)\1*$/u;
 
 /** word-repeated: 资金资金, on the second copy; the fix deletes it. */
-export function wordRepeatedRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'word-repeated', () => {
-    const out: Finding[] = [];
-    for (const i of proseLineIndexes(ctx)) {
-      const text = ctx.lines[i];
-      DOUBLED.lastIndex = 0;
-      for (let m = DOUBLED.exec(text); m; m = DOUBLED.exec(text)) {
-        const word = m[1];
-        // 常常常常-like runs of one character are reduplications, not a word typed twice.
-        if (LEGIT.has(m[0]) || ONE_CHAR.test(word)) continue;
-        const second = at(i, m.index + word.length, m.index + m[0].length);
-        out.push({ rule: 'word-repeated', message: msg.wordRepeated(word), range: second, fix: { title: msg.wordRepeatedFix(word), edits: [{ range: second, newText: '' }], changes: 'prose' } });
-      }
+export function wordRepeatedRule(ctx: ProseContext): Finding[] {
+  const out: Finding[] = [];
+  for (const i of proseLineIndexes(ctx)) {
+    const text = ctx.lines[i];
+    DOUBLED.lastIndex = 0;
+    for (let m = DOUBLED.exec(text); m; m = DOUBLED.exec(text)) {
+      const word = m[1];
+      // 常常常常-like runs of one character are reduplications, not a word typed twice.
+      if (LEGIT.has(m[0]) || ONE_CHAR.test(word)) continue;
+      const second = at(i, m.index + word.length, m.index + m[0].length);
+      out.push({ rule: 'word-repeated', message: msg.wordRepeated(word), range: second, fix: { title: msg.wordRepeatedFix(word), edits: [{ range: second, newText: '' }], changes: 'prose' } });
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 const HALF = new RegExp(`(?<=[${HAN}])[,;:](?=[${HAN}])`, 'g');
@@ -68,23 +65,21 @@ const FULL = /[，；：]/g;
  * least as often (a draft converted by a tool that folds every full-width mark, as four of the
  * seeds are) has a convention, not slips: nothing is raised there.
  */
-export function punctuationHalfwidthRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'punctuation-halfwidth', () => {
-    const found: Finding[] = [];
-    let full = 0;
-    for (const i of proseLineIndexes(ctx)) {
-      const text = ctx.lines[i];
-      full += text.match(FULL)?.length ?? 0;
-      HALF.lastIndex = 0;
-      for (let m = HALF.exec(text); m; m = HALF.exec(text)) {
-        const mark = m[0];
-        const wide = FULLWIDTH[mark];
-        const r = at(i, m.index, m.index + 1);
-        found.push({ rule: 'punctuation-halfwidth', message: msg.punctuationHalfwidth(mark, wide), range: r, fix: { title: msg.punctuationHalfwidthFix(mark, wide), edits: [{ range: r, newText: wide }], changes: 'prose' } });
-      }
+export function punctuationHalfwidthRule(ctx: ProseContext): Finding[] {
+  const found: Finding[] = [];
+  let full = 0;
+  for (const i of proseLineIndexes(ctx)) {
+    const text = ctx.lines[i];
+    full += text.match(FULL)?.length ?? 0;
+    HALF.lastIndex = 0;
+    for (let m = HALF.exec(text); m; m = HALF.exec(text)) {
+      const mark = m[0];
+      const wide = FULLWIDTH[mark];
+      const r = at(i, m.index, m.index + 1);
+      found.push({ rule: 'punctuation-halfwidth', message: msg.punctuationHalfwidth(mark, wide), range: r, fix: { title: msg.punctuationHalfwidthFix(mark, wide), edits: [{ range: r, newText: wide }], changes: 'prose' } });
     }
-    return full > found.length ? found : [];
-  });
+  }
+  return full > found.length ? found : [];
 }
 
 interface Mark {
@@ -105,7 +100,7 @@ function quoteFacingWrong(marks: Mark[]): { mark: Mark; to: string } | null {
 const RUNS_ON = /[^。！？；：…”’》）)\s]\s*$/;
 
 /** The prose paragraphs: runs of consecutive prose lines joined where a line runs on. */
-function paragraphs(ctx: DocumentContext): number[][] {
+function paragraphs(ctx: ProseContext): number[][] {
   const out: number[][] = [];
   let cur: number[] = [];
   for (const i of proseLineIndexes(ctx)) {
@@ -124,47 +119,45 @@ function paragraphs(ctx: DocumentContext): number[][] {
 const BRACKET_MARKS = new Map(BRACKETS.map((b) => [b, new RegExp(`[${(b.open + b.close).replace(/[\\\]^-]/g, '\\$&')}]`, 'g')]));
 
 /** brackets-unpaired: 《》, “” and （） paired within each prose paragraph. */
-export function bracketsUnbalancedRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'brackets-unpaired', () => {
-    const out: Finding[] = [];
-    for (const para of paragraphs(ctx)) {
-      for (const b of BRACKETS) {
-        const open: Mark[] = [];
-        const unopened: Mark[] = [];
-        const marks: Mark[] = [];
-        for (const i of para) {
-          const text = ctx.lines[i];
-          const re = BRACKET_MARKS.get(b)!;
-          re.lastIndex = 0;
-          for (let m = re.exec(text); m; m = re.exec(text)) {
-            const c = m[0];
-            const k = m.index;
-            if (b.open.includes(c)) {
-              open.push({ ch: c, line: i, at: k });
-              marks.push({ ch: c, line: i, at: k });
-            } else if (b.close.includes(c)) {
-              marks.push({ ch: c, line: i, at: k });
-              if (open.length) open.pop();
-              else unopened.push({ ch: c, line: i, at: k });
-            }
+export function bracketsUnbalancedRule(ctx: ProseContext): Finding[] {
+  const out: Finding[] = [];
+  for (const para of paragraphs(ctx)) {
+    for (const b of BRACKETS) {
+      const open: Mark[] = [];
+      const unopened: Mark[] = [];
+      const marks: Mark[] = [];
+      for (const i of para) {
+        const text = ctx.lines[i];
+        const re = BRACKET_MARKS.get(b)!;
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          const c = m[0];
+          const k = m.index;
+          if (b.open.includes(c)) {
+            open.push({ ch: c, line: i, at: k });
+            marks.push({ ch: c, line: i, at: k });
+          } else if (b.close.includes(c)) {
+            marks.push({ ch: c, line: i, at: k });
+            if (open.length) open.pop();
+            else unopened.push({ ch: c, line: i, at: k });
           }
         }
-        if (!open.length && !unopened.length) continue;
-        const o = b.open[0];
-        const c = b.close[0];
-        const turn = o === '“' ? quoteFacingWrong(marks) : null;
-        if (turn) {
-          const r = at(turn.mark.line, turn.mark.at, turn.mark.at + 1);
-          const message = turn.mark.ch === o ? msg.bracketUnclosed(o, c) : msg.bracketUnopened(o, c);
-          out.push({ rule: 'brackets-unpaired', message, range: r, fix: { title: msg.quoteDirectionFix(turn.mark.ch, turn.to), edits: [{ range: r, newText: turn.to }], changes: 'prose' } });
-          continue;
-        }
-        for (const m of unopened) out.push({ rule: 'brackets-unpaired', message: msg.bracketUnopened(o, c), range: at(m.line, m.at, m.at + 1) });
-        for (const m of open) out.push({ rule: 'brackets-unpaired', message: msg.bracketUnclosed(o, c), range: at(m.line, m.at, m.at + 1) });
       }
+      if (!open.length && !unopened.length) continue;
+      const o = b.open[0];
+      const c = b.close[0];
+      const turn = o === '“' ? quoteFacingWrong(marks) : null;
+      if (turn) {
+        const r = at(turn.mark.line, turn.mark.at, turn.mark.at + 1);
+        const message = turn.mark.ch === o ? msg.bracketUnclosed(o, c) : msg.bracketUnopened(o, c);
+        out.push({ rule: 'brackets-unpaired', message, range: r, fix: { title: msg.quoteDirectionFix(turn.mark.ch, turn.to), edits: [{ range: r, newText: turn.to }], changes: 'prose' } });
+        continue;
+      }
+      for (const m of unopened) out.push({ rule: 'brackets-unpaired', message: msg.bracketUnopened(o, c), range: at(m.line, m.at, m.at + 1) });
+      for (const m of open) out.push({ rule: 'brackets-unpaired', message: msg.bracketUnclosed(o, c), range: at(m.line, m.at, m.at + 1) });
     }
-    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  });
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** How a numbered line reads: a title alone on its line, a title run into its text, or neither. */
@@ -206,50 +199,48 @@ const SIGNATURE_MAX = 30;
  * reads as a sentence (it has a ， or 。) and ends in a Chinese character or a digit. Titles, table
  * lines, list items, names and dates are never read. The fix adds the 。 (： after 具体如下) and nothing else.
  */
-export function sentenceUnfinishedRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'sentence-unfinished', () => {
-    const { lines } = ctx;
-    const prose = new Uint8Array(lines.length);
-    for (const i of proseLineIndexes(ctx)) prose[i] = 1;
-    const heading = new Uint8Array(lines.length);
-    for (const h of ctx.headings) if (h.line < lines.length) heading[h.line] = 1;
-    const kind = (i: number) => (heading[i] ? 'heading' : prose[i] ? numberedLine(lines[i]) : null);
-    const above = (i: number) => {
-      let j = i - 1;
-      while (j >= 0 && !lines[j].trim()) j--;
-      return j;
-    };
-    const ends = new Set<number>();
-    for (let i = 0; i < lines.length; i++) if (kind(i)) ends.add(above(i));
-    // The end of a signed report, above its signature block: the date line and the office above it.
-    // A text without one is read only before its headings: its end may be a draft's paragraph being typed.
-    const dated = datedLine(ctx);
-    if (dated && dated.line === above(lines.length)) {
-      let last = above(dated.line);
-      const office = last >= 0 ? lines[last].replace(/[\s\u3000]+/g, '') : '';
-      if (office.length <= SIGNATURE_MAX && !SENTENCE_MARKS.test(office) && OFFICE_END.test(office)) last = above(last);
-      if (ctx.headings.every((h) => h.line < last)) ends.add(last);
-    }
-    const out: Finding[] = [];
-    for (const j of [...ends].sort((a, b) => a - b)) {
-      if (j < 0 || !prose[j] || heading[j]) continue;
-      const text = lines[j].trimEnd();
-      // …，电话：0517-83605210: a label and its value, not a sentence's end.
-      if (!OPEN_END.test(text) || labelled(text) || BULLET.test(text) || /[\t|｜]/.test(text) || numberedLine(text) === 'title') continue;
-      if (!SENTENCE_MARKS.test(paragraphEnding(ctx, prose, heading, j))) continue;
-      const end = text.length;
-      const r = at(j, end - 1, end);
-      // …，具体如下 leads into the title after it: its mark is ：.
-      const mark = LEAD_IN.test(text) ? '：' : '。';
-      out.push({ rule: 'sentence-unfinished', message: msg.sentenceUnfinished(text.slice(-SHOWN)), range: r, fix: { title: msg.sentenceUnfinishedFix(mark), edits: [{ range: at(j, end, end), newText: mark }], changes: 'prose' } });
-    }
-    return out;
-  });
+export function sentenceUnfinishedRule(ctx: ProseContext): Finding[] {
+  const { lines } = ctx;
+  const prose = new Uint8Array(lines.length);
+  for (const i of proseLineIndexes(ctx)) prose[i] = 1;
+  const heading = new Uint8Array(lines.length);
+  for (const h of ctx.headings) if (h.line < lines.length) heading[h.line] = 1;
+  const kind = (i: number) => (heading[i] ? 'heading' : prose[i] ? numberedLine(lines[i]) : null);
+  const above = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && !lines[j].trim()) j--;
+    return j;
+  };
+  const ends = new Set<number>();
+  for (let i = 0; i < lines.length; i++) if (kind(i)) ends.add(above(i));
+  // The end of a signed report, above its signature block: the date line and the office above it.
+  // A text without one is read only before its headings: its end may be a draft's paragraph being typed.
+  const dated = datedLine(ctx);
+  if (dated && dated.line === above(lines.length)) {
+    let last = above(dated.line);
+    const office = last >= 0 ? lines[last].replace(/[\s\u3000]+/g, '') : '';
+    if (office.length <= SIGNATURE_MAX && !SENTENCE_MARKS.test(office) && OFFICE_END.test(office)) last = above(last);
+    if (ctx.headings.every((h) => h.line < last)) ends.add(last);
+  }
+  const out: Finding[] = [];
+  for (const j of [...ends].sort((a, b) => a - b)) {
+    if (j < 0 || !prose[j] || heading[j]) continue;
+    const text = lines[j].trimEnd();
+    // …，电话：0517-83605210: a label and its value, not a sentence's end.
+    if (!OPEN_END.test(text) || labelled(text) || BULLET.test(text) || /[\t|｜]/.test(text) || numberedLine(text) === 'title') continue;
+    if (!SENTENCE_MARKS.test(paragraphEnding(ctx, prose, heading, j))) continue;
+    const end = text.length;
+    const r = at(j, end - 1, end);
+    // …，具体如下 leads into the title after it: its mark is ：.
+    const mark = LEAD_IN.test(text) ? '：' : '。';
+    out.push({ rule: 'sentence-unfinished', message: msg.sentenceUnfinished(text.slice(-SHOWN)), range: r, fix: { title: msg.sentenceUnfinishedFix(mark), edits: [{ range: at(j, end, end), newText: mark }], changes: 'prose' } });
+  }
+  return out;
 }
 const SHOWN = 8;
 
 /** The paragraph that line `j` ends: it and the prose lines above that run on into the next. */
-function paragraphEnding(ctx: DocumentContext, prose: Uint8Array, heading: Uint8Array, j: number): string {
+function paragraphEnding(ctx: ProseContext, prose: Uint8Array, heading: Uint8Array, j: number): string {
   let text = ctx.lines[j];
   for (let k = j - 1; k >= 0 && j - k <= PARAGRAPH_LINES && prose[k] && !heading[k] && RUNS_ON.test(ctx.lines[k]) && numberedLine(ctx.lines[k]) !== 'title'; k--) text = ctx.lines[k] + text;
   return text;

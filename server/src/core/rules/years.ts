@@ -9,19 +9,18 @@ import type { Table } from '../model.js';
 import { carryoverMismatch, proseLines, proseRepeated, sectionEmpty, sectionFee, sideFromCells, validCountChain, type SectionHeading, type YearSide } from '../years/index.js';
 import { numeric } from './identities.js';
 import { keyedByKey } from './prose.js';
-import type { DocumentContext, PreviousReport } from './rule.js';
-import { carried } from './carry.js';
+import type { DocumentContext, PreviousReport, ProseContext } from './rule.js';
 
-const headingsOf = (ctx: DocumentContext): SectionHeading[] => ctx.headings.map((h) => ({ line: h.line, sectionId: h.spec.id, start: h.start, end: h.end }));
+const headingsOf = (ctx: ProseContext): SectionHeading[] => ctx.headings.map((h) => ({ line: h.line, sectionId: h.spec.id, start: h.start, end: h.end }));
 
 /** section-empty: 五 or 六 with a heading and no text. */
-export function sectionEmptyRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'section-empty', () => sectionEmpty(ctx.lines, headingsOf(ctx)));
+export function sectionEmptyRule(ctx: ProseContext): Finding[] {
+  return sectionEmpty(ctx.lines, headingsOf(ctx));
 }
 
 /** section-fee: 六 says nothing of the information-processing fee (reports of 2021 on). */
-export function sectionFeeRule(ctx: DocumentContext): Finding[] {
-  return carried(ctx.carry, 'section-fee', () => sectionFee(ctx.lines, headingsOf(ctx), ctx.identity.year ?? ctx.reportYear));
+export function sectionFeeRule(ctx: ProseContext): Finding[] {
+  return sectionFee(ctx.lines, headingsOf(ctx), ctx.identity.year ?? ctx.reportYear);
 }
 
 /** One year's report as the cross-year rules see it: its cells by key. */

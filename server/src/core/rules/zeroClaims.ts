@@ -11,9 +11,9 @@ import * as Z from '../format/zeroClaims.js';
 import type { KeyedCell } from '../keys.js';
 import { msg } from '../messages.js';
 import { LineScope, blankTitles, foldDigits, parenDepths, reportContext, type ReportContext } from '../prose/scope.js';
-import { carried, carriedWhile } from './carry.js';
+import { memoized } from './memo.js';
 import { numeric } from './identities.js';
-import { firstTables, keyedByKey, proseOf } from './prose.js';
+import { keyedByKey, proseReading } from './prose.js';
 import { LineMemo } from '../lineMemo.js';
 import type { DocumentContext } from './rule.js';
 
@@ -200,24 +200,22 @@ function countedCells(row: string, cells: ReadonlyMap<string, KeyedCell>): Keyed
 
 /** prose-zero-claim: at the prose's claim, `cell` the first table cell that counts some, related to each. */
 export function proseZeroClaimRule(ctx: DocumentContext): Finding[] {
-  const { isProse } = proseOf(ctx);
-  const claims = carried(ctx.carry, 'zero-claims', () => zeroClaims(ctx.lines, isProse));
+  // The claims read only the prose: kept with it (memo.ts), while the cells are compared anew.
+  const claims = memoized(ctx, 'prose:zero-claims', 'prose', () => zeroClaims(ctx.lines, proseReading(ctx).isProse));
   if (!claims.length) return [];
-  return carriedWhile(ctx.carry, 'prose-zero-claim', firstTables(ctx.tables), () => {
-    const cells = keyedByKey(ctx.tables);
-    const out: Finding[] = [];
-    for (const z of claims) {
-      const counted = z.rows.flatMap((r) => countedCells(r, cells));
-      if (!counted.length) continue;
-      const related: RelatedInfo[] = counted.map((k) => ({ range: rangeOf(k), cell: k.key, message: msg.relatedCell(label(k), k.cell.text) }));
-      out.push({
-        rule: 'prose-zero-claim',
-        message: msg.zeroClaim(z.text, z.kind, counted.map((k) => ({ table: k.table.kind === 't4' ? 't4' as const : 't3' as const, label: label(k), value: k.cell.text }))),
-        range: { start: { line: z.line, character: z.start }, end: { line: z.line, character: z.end } },
-        cell: counted[0].key,
-        related,
-      });
-    }
-    return out;
-  });
+  const cells = keyedByKey(ctx.tables);
+  const out: Finding[] = [];
+  for (const z of claims) {
+    const counted = z.rows.flatMap((r) => countedCells(r, cells));
+    if (!counted.length) continue;
+    const related: RelatedInfo[] = counted.map((k) => ({ range: rangeOf(k), cell: k.key, message: msg.relatedCell(label(k), k.cell.text) }));
+    out.push({
+      rule: 'prose-zero-claim',
+      message: msg.zeroClaim(z.text, z.kind, counted.map((k) => ({ table: k.table.kind === 't4' ? 't4' as const : 't3' as const, label: label(k), value: k.cell.text }))),
+      range: { start: { line: z.line, character: z.start }, end: { line: z.line, character: z.end } },
+      cell: counted[0].key,
+      related,
+    });
+  }
+  return out;
 }

@@ -122,30 +122,12 @@ class TableIdentity implements Identity {
   }
 }
 
-/**
- * The identities of the table a patched one was derived from, walked in step with the new
- * table's expansion: both expand the same plans in the same order, so the old identity of a plan
- * is the next one not yet passed (a walk instead of a map from plan to identity built per edit).
- */
-class Before {
-  private at = 0;
-  constructor(private readonly ids: Identity[]) {}
-
-  of(plan: Plan): TableIdentity | undefined {
-    const id = this.ids[this.at];
-    if (!(id instanceof TableIdentity) || id.plan !== plan) return undefined;
-    this.at++;
-    return id;
-  }
-}
-
 /** The identities a format declares, expanded over one table (reusing `before`'s where every cell is the same object). */
-function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Before | undefined): void {
+function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan, TableIdentity> | undefined): void {
   for (const plan of plansOf(t, spec)) {
-    // Asked of every plan, so that the walk stays in step where a plan is left out.
-    const old = before?.of(plan);
     const anchor = cellIn(t, plan.anchor[0], plan.anchor[1]);
     if (!numeric(anchor)) continue;
+    const old = before?.get(plan);
     let same = !!old && old.anchor === anchor;
     const terms = plan.terms;
     let complete = true;
@@ -197,7 +179,11 @@ export function identities(t: Table, format: Format): Identity[] {
   const ids: Identity[] = [];
   const prev = origin.get(t);
   const prevIds = prev && cache.get(prev);
-  const before = prevIds && prevIds.specs === specs ? new Before(prevIds.ids) : undefined;
+  let before: Map<Plan, TableIdentity> | undefined;
+  if (prevIds && prevIds.specs === specs) {
+    before = new Map();
+    for (const id of prevIds.ids) if (id instanceof TableIdentity) before.set(id.plan, id);
+  }
   for (const spec of specs) if (spec.table === t.kind) expand(t, spec, ids, before);
   cache.set(t, { specs, ids });
   origin.delete(t);

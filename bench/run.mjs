@@ -11,7 +11,8 @@
 // The machine is small and noisy: ratios are taken within one run, warm-up runs are excluded,
 // medians are quoted, and both sides of a comparison get the same inputs. Writes bench/RESULTS.md.
 // Env: BENCH_QUICK=1 for a short run (fewer files and edits; RESULTS.md is then not written),
-// BENCH_NO_BUILD=1 to use dist/ as it is.
+// BENCH_NO_BUILD=1 to use dist/ as it is. Profiling b: BENCH_EDITS=N edits instead of 500, and
+// BENCH_CPU_PROF=DIR for a CPU profile of each server (`node bench/profile.mjs DIR/real` sums it).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ const only = process.argv.slice(2).filter((a) => /^([abcdef]|a')$/.test(a));
 const want = (s) => !only.length || only.includes(s);
 
 const N_FILES = QUICK ? 300 : 2000;
-const N_EDITS = QUICK ? 100 : 500;
+const N_EDITS = Number(process.env.BENCH_EDITS) || (QUICK ? 100 : 500);
 const N_WARM_EDITS = QUICK ? 30 : 100;
 const RUNS = QUICK ? 3 : 5;
 const N_OPEN = QUICK ? 50 : 200;
@@ -215,9 +216,14 @@ async function benchJobs(lib) {
 
 const SETTINGS = { disclosureReport: { debounceMs: 0 } };
 
+// BENCH_SERVER=FILE: another build of the server (say, the main branch's) in place of dist/server.js.
+const SERVER = process.env.BENCH_SERVER ? resolve(process.env.BENCH_SERVER) : join(ROOT, 'dist/server.js');
+
 function serverCmd(which) {
   // The real server as the VS Code client starts it (protocol.ts SERVER_NODE_ARGS).
-  return which === 'real' ? [...lib.SERVER_NODE_ARGS, join(ROOT, 'dist/server.js'), '--stdio'] : [join(OUT, 'floor-server.js'), '--stdio'];
+  // BENCH_CPU_PROF=DIR: each server writes a V8 CPU profile there (bench/profile.mjs reads it).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, which)}`] : [];
+  return which === 'real' ? [...lib.SERVER_NODE_ARGS, ...prof, SERVER, '--stdio'] : [...prof, join(OUT, 'floor-server.js'), '--stdio'];
 }
 
 async function session(which, { pull }) {
@@ -270,14 +276,29 @@ async function editLatencies(c, uri, edits, pull, bytes = [], version = 1) {
   return out;
 }
 
-async function latencyOf(which, pull, text, warmEdits, edits, bytes) {
+/** CPU time (user + system, all threads) a process has used so far, ms; NaN without /proc (Linux). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** The latencies of `edits`, and the server's CPU time per edit over them (`cpu`, pushed into when given). */
+async function latencyOf(which, pull, text, warmEdits, edits, bytes, cpu = []) {
   const c = await session(which, { pull });
   try {
     await open(c, 'file:///bench/warm.report.txt', text, pull);
     await editLatencies(c, 'file:///bench/warm.report.txt', warmEdits, pull);
     c.notify('textDocument/didClose', { textDocument: { uri: 'file:///bench/warm.report.txt' } });
     await open(c, 'file:///bench/doc.report.txt', text, pull);
-    return await editLatencies(c, 'file:///bench/doc.report.txt', edits, pull, bytes);
+    const cpu0 = cpuMs(c.pid);
+    const times = await editLatencies(c, 'file:///bench/doc.report.txt', edits, pull, bytes);
+    cpu.push((cpuMs(c.pid) - cpu0) / edits.length);
+    return times;
   } finally {
     await c.shutdown();
   }
@@ -296,9 +317,11 @@ async function benchLatency(lib, doc10k) {
     let floor;
     const realBytes = [];
     const floorBytes = [];
+    const realCpu = [];
+    const floorCpu = [];
     try {
-      floor = await latencyOf('floor', pull, doc10k, warm, edits, floorBytes);
-      real = await latencyOf('real', pull, doc10k, warm, edits, realBytes);
+      floor = await latencyOf('floor', pull, doc10k, warm, edits, floorBytes, floorCpu);
+      real = await latencyOf('real', pull, doc10k, warm, edits, realBytes, realCpu);
     } catch (e) {
       console.log(`  ${mode}: failed: ${e.message}`);
       notes.push(`b (${mode}) could not be measured: ${e.message}`);
@@ -309,6 +332,8 @@ async function benchLatency(lib, doc10k) {
     const mf = median(floor);
     record('b', `latency, ${mode}: median`, ms(mr), ms(mf), mr / mf, 1.5);
     record('b', `latency, ${mode}: p95`, ms(quantile(real, 0.95)), ms(quantile(floor, 0.95)), quantile(real, 0.95) / quantile(floor, 0.95));
+    // Less at the mercy of other processes than the latency: what the server itself spent per edit.
+    record('b', `server CPU per edit, ${mode.split(' ')[0]}`, ms(realCpu[0]), ms(floorCpu[0]), realCpu[0] / floorCpu[0]);
     record('b', `bytes per version, ${mode.split(' ')[0]} (mean; max)`, `${kbytes(mean(realBytes))} (${kbytes(Math.max(...realBytes))})`, `${kbytes(mean(floorBytes))}`, mean(realBytes) / mean(floorBytes));
   }
 }
@@ -523,7 +548,7 @@ same inputs; warm-up runs are excluded and medians are quoted.
 
 - **a. CLI batch** — \`disclosure-report check DIR\` over ${N_FILES} generated reports (${f(ctx.batchBytes / 1048576, 1)} MB: consistent tables in all four layouts, about a third with a fault, some CRLF or BOM), wall time of the whole process; floor: one Node process that walks, reads, decodes (the CLI's own decoder) and splits the same files into lines.
 - **a'. \`check --jobs\`** — \`check --format json --jobs 1\` and \`--jobs 2\` over ${N_FILES} generated reports of 400 offices, one a year over 5 years (every report but the first year's paired with last year's, so the cross-year rules run on the threads), wall time against the same floor, all three in the same run; and each process's CPU time by thread (/proc/<pid>/task): the main thread, and the rest (checking threads, V8's garbage-collection and compiler helpers). The estimate for more cores keeps the main thread's CPU serial and divides the rest.
-- **b. Editor latency** — the real server (\`node ${lib.SERVER_NODE_ARGS.join(' ')} dist/server.js --stdio\`, as the VS Code client starts it; debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (in pairs, as a user corrects a number: one input cell changed, then put back; after ${N_WARM_EDITS} warm-up edits in another document): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both. Beside the latencies, the bytes of the message that carried each version's diagnostics (its JSON body).
+- **b. Editor latency** — the real server (\`node ${lib.SERVER_NODE_ARGS.join(' ')} dist/server.js --stdio\`, as the VS Code client starts it; debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (in pairs, as a user corrects a number: one input cell changed, then put back; after ${N_WARM_EDITS} warm-up edits in another document): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both. Beside the latencies, the bytes of the message that carried each version's diagnostics (its JSON body), and the server's CPU time per edit (user + system over the timed edits, all its threads, from /proc/<pid>/stat: steadier than the latency on a loaded machine).
 - **c. Incremental cost** — in-process, \`ReportModel.apply\` + \`analysis()\` per edit, the same kind of edit in a 1 MB document (the report's prose pasted over and over; and about a hundred 10 KB reports one after another) against the 10 KB report, and against a full reparse (\`analyzeText\`) of the 1 MB document ("a small fraction" taken as ≤ 0.1x). A number typed into table 三 or 四 is patched into the parse (the cell rebuilt, the table rules run again on that table); any other edit re-parses the segment it falls in; the analysis is then reassembled from the segments' results, which is the part that grows with the document.
 - **d. Memory** — VmRSS of the server process (/proc/<pid>/status, started as in b) after opening ${N_OPEN} different 10 KB reports and receiving their diagnostics; floor: the minimal server holding the same documents.
 - **e. Sources** — \`disclosure-report text DIR\` (read and convert every file) and \`check DIR\` (read, convert, check) over ${N_SOURCES} .docx reports (consistent generated reports made into Word documents with merged cells by test/helpers/sources.ts) and over ${N_SOURCES} .pdf reports (the committed fixtures test/fixtures/sources/wrong-totals*.pdf, copied), wall time of the whole process; floor: one Node process that lists the folder and reads every file's bytes.

@@ -26,35 +26,34 @@ export interface TableSuspect {
   explains: Identity[];
 }
 
-/** How a cell enters an identity's form: +1 as its anchor, −sign as a summand. */
-function coefficients(id: Identity): Map<Cell, number> {
-  const out = new Map<Cell, number>([[id.anchor, 1]]);
-  for (let i = 0; i < id.summands.length; i++) out.set(id.summands[i], (out.get(id.summands[i]) ?? 0) - id.signs[i]);
-  return out;
+/** How a cell enters an identity's form: +1 as its anchor, −sign as a summand (0: not at all). */
+function coefficient(id: Identity, c: Cell): number {
+  let a = id.anchor === c ? 1 : 0;
+  for (let i = 0; i < id.summands.length; i++) if (id.summands[i] === c) a -= id.signs[i];
+  return a;
 }
 
+// Worked out without a map per identity: this runs on every edit that leaves two identities failing.
 function find(t: Table, format: Format): TableSuspect | null {
   const ids = identities(t, format);
   const failing = ids.filter((id) => !holds(id));
   if (failing.length < 2) return null;
-  const forms = new Map<Identity, Map<Cell, number>>();
-  const uses = new Map<Cell, Identity[]>();
-  for (const id of ids) {
-    const f = coefficients(id);
-    forms.set(id, f);
-    for (const [c, a] of f) if (a !== 0) (uses.get(c) ?? uses.set(c, []).get(c)!).push(id);
-  }
-  // A cell that explains every failure takes part in the first one.
+  // A cell that explains every failure takes part in the first one (each of its cells once).
+  const first = failing[0];
   const found: TableSuspect[] = [];
-  for (const [c, a0] of forms.get(failing[0])!) {
-    if (a0 === 0) continue;
+  for (let k = -1; k < first.summands.length; k++) {
+    const c = k < 0 ? first.anchor : first.summands[k];
+    if (c === first.anchor ? k >= 0 : first.summands.indexOf(c) < k) continue;
+    if (coefficient(first, c) === 0) continue;
     let d: number | null = null;
     let count = 0;
     let ok = true;
-    for (const id of uses.get(c)!) {
+    for (const id of ids) {
+      const a = coefficient(id, c);
+      if (a === 0) continue;
       if (holds(id)) { ok = false; break; }
       const residual = round((id.anchor.value as number) - id.expected);
-      const step = round(-residual / forms.get(id)!.get(c)!);
+      const step = round(-residual / a);
       if (d !== null && step !== d) { ok = false; break; }
       d = step;
       count++;

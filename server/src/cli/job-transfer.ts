@@ -14,6 +14,7 @@ import type { Input } from './inputs.js';
 
 /** The parts of an analysis that only the findings lists read (and the year record holds what the cross-year rules read of them). */
 const HEAVY = ['headings', 'sections', 'tables', 'claims'] as const;
+const IS_HEAVY: ReadonlySet<string> = new Set(HEAVY);
 type Heavy = Pick<Analysis, (typeof HEAVY)[number]>;
 type Light = Omit<Analysis, (typeof HEAVY)[number] | 'format'> & { format: '2021' | '2019' };
 
@@ -36,12 +37,14 @@ const formatOf = (id: '2021' | '2019') => (id === '2019' ? FORMAT_2019 : FORMAT_
 export function pack(input: Input): PackedInput {
   const { path, error, source, analysis } = input;
   if (!source || !analysis) return { path, error };
-  const rest = Object.fromEntries(Object.entries(analysis).filter(([k]) => k !== 'format' && !(HEAVY as readonly string[]).includes(k))) as Omit<Light, 'format'>;
+  const light: Record<string, unknown> = {};
+  for (const key in analysis) if (!IS_HEAVY.has(key)) light[key] = analysis[key as keyof Analysis];
+  light.format = analysis.format.id;
   const lines = splitWithEols(source.text)[0];
   return {
     path,
     source: { kind: source.kind, text: source.text, writable: source.writable, problems: source.problems },
-    light: { ...rest, format: analysis.format.id },
+    light: light as Light,
     keys: Object.keys(analysis),
     prepared: { coverage: coverage(analysis), fingerprint: proseFingerprint(analysis, lines, path), year: yearRecord(analysis, lines) },
     likeReport: readsLikeReport(analysis),
@@ -54,11 +57,11 @@ export function unpack(p: PackedInput): Input {
   const { text } = p.source;
   let heavy: Heavy | null = null;
   const load = (): Heavy => (heavy ??= analyzeText(text, { name: p.path }));
-  const light: Record<string, unknown> = { ...p.light, format: formatOf(p.light.format) };
+  const light: Record<string, unknown> = p.light;
   const analysis = {} as Analysis;
   for (const key of p.keys) {
-    if ((HEAVY as readonly string[]).includes(key)) Object.defineProperty(analysis, key, { get: () => load()[key as keyof Heavy], enumerable: true });
-    else Object.defineProperty(analysis, key, { value: light[key], enumerable: true, writable: true, configurable: true });
+    if (IS_HEAVY.has(key)) Object.defineProperty(analysis, key, { get: () => load()[key as keyof Heavy], enumerable: true });
+    else Reflect.set(analysis, key, key === 'format' ? formatOf(p.light.format) : light[key]);
   }
   return { path: p.path, source: p.source, analysis, prepared: p.prepared };
 }

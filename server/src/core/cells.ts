@@ -35,15 +35,17 @@ export function hasTabInside(text: string): boolean {
 }
 
 function cell(line: number, text: string, from: number, to: number): RawCell {
-  const piece = text.slice(from, to);
-  const left = leadingSpace(piece);
-  if (left === piece.length) {
+  // The trimmed text sliced once, from the line itself.
+  let start = from;
+  while (start < to && isSpace(text.charCodeAt(start))) start++;
+  if (start === to) {
     // A blank cell: a point just inside its separators.
-    const at = Math.min(from + (piece.length ? 1 : 0), to);
+    const at = Math.min(from + (to > from ? 1 : 0), to);
     return { line, start: at, end: at, text: '' };
   }
-  const right = trailingSpace(piece);
-  return { line, start: from + left, end: to - right, text: piece.slice(left, piece.length - right) };
+  let end = to;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { line, start, end, text: text.slice(start, end) };
 }
 
 function splitOn(line: number, text: string, sep: 'tab' | 'pipe', dropTrailingEmpty: boolean): RawCell[] {

@@ -6,10 +6,10 @@
 
 import type { Finding } from '../diagnostics.js';
 import type { Analysis } from '../analysis.js';
+import type { Cell } from '../model.js';
 import { carryoverMismatch, proseLines, proseRepeated, sectionEmpty, sectionFee, sideFromCells, T2_CHAIN_ROWS, T3_COLUMN_KEYS, validCountChain, type CellPlace, type SectionHeading, type YearRecord } from '../years/index.js';
 import { numeric } from './identities.js';
 import { firstTables } from './prose.js';
-import { keyedCells } from '../keys.js';
 import type { DocumentContext, PreviousReport } from './rule.js';
 import { carried } from './carry.js';
 
@@ -36,10 +36,14 @@ const YEAR_KEYS = new Set([
 /** The year record of a report from its analysis's parts and lines. */
 export function yearRecord(a: Pick<Analysis, 'identity' | 'reportYear' | 'headings' | 'tables'>, lines: readonly string[]): YearRecord {
   const cells = new Map<string, CellPlace>();
-  // As keyedByKey (the first table of each kind, a key's first cell), without its map of every cell.
+  // As keyedByKey (the first table of each kind, a key's first cell; keys.ts keyedCells' cells of
+  // tables 二 and 三), without making every keyed cell of the report.
+  const add = (cell: Cell | null | undefined) => {
+    if (cell && YEAR_KEYS.has(cell.key) && !cells.has(cell.key)) cells.set(cell.key, { line: cell.line, start: cell.start, end: cell.end, value: numeric(cell) ? cell.value : null });
+  };
   for (const t of firstTables(a.tables)) {
-    if (t.kind === 't4') continue;
-    for (const k of keyedCells(t)) if (YEAR_KEYS.has(k.key) && !cells.has(k.key)) cells.set(k.key, { line: k.cell.line, start: k.cell.start, end: k.cell.end, value: numeric(k.cell) ? k.cell.value : null });
+    if (t.kind === 't3') for (const r of t.rows) for (const cell of r.cells) add(cell);
+    else if (t.kind === 't2') for (const it of t.items) for (const r of it.rows) r.cells.forEach((cell, i) => it.spec.values[i] && add(cell));
   }
   return { year: a.identity?.year ?? a.reportYear, cells, prose: proseLines(lines, { headings: a.headings, tables: a.tables }), anchor: a.identity?.titleRange ?? null };
 }

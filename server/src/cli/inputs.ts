@@ -5,7 +5,7 @@
 // cannot be read becomes an input with an error, said once, and the others go on. `check` and
 // `export` then work over the list (a second pass can pair reports across years).
 
-import { analyzeText, pick, readsLikeReport, type Analysis, type Coverage, type Locale, type ProseFingerprint } from '../core/index.js';
+import { analyzeText, pick, readsLikeReport, type Analysis, type Coverage, type Locale, type ProseFingerprint, type YearRecord } from '../core/index.js';
 import { nodePaths } from '../host/nodeRuntime.js';
 import { walk } from '../sources/files.js';
 import { byteLimit, isSourceFile, readSource, sourceKind, type SourceResult } from '../sources/index.js';
@@ -24,10 +24,11 @@ export interface Input {
   /** Why the file could not be read, in the user's language. */
   error?: string;
   /**
-   * Worked out where the input was read (a thread of `--jobs`, cli/jobs.ts), so that the
-   * analysis's tables need not be rebuilt on the main thread for them.
+   * Worked out when the input was read, before its analysis's tables were dropped (a slim input,
+   * job-transfer.ts): what `check` reads of them — the coverage, the prose fingerprint and the
+   * year record for the cross-year rules.
    */
-  prepared?: { coverage: Coverage; fingerprint: ProseFingerprint };
+  prepared?: { coverage: Coverage; fingerprint: ProseFingerprint; year: YearRecord };
 }
 
 /** The draft of one file (sources/readSource: every kind, one dispatch). Throws. */
@@ -54,10 +55,6 @@ export interface ReadAll {
 }
 
 /**
- * Every input of a command, in the walk's order. `progress(done, total)` is called after each
- * file (the caller decides whether to show it).
- */
-/**
  * What a folder walk takes: every source kind and the legacy Word/WPS files (each gets its error).
  * A `.md` found in a folder is kept only when it reads like a report (readsLikeReport): a folder of
  * reports often holds a README, which is no report (a .md named on the command line is always read).
@@ -65,7 +62,12 @@ export interface ReadAll {
 export const walkable = (name: string): boolean => isSourceFile(name);
 const isMarkdown = (path: string) => /\.md$/i.test(path);
 
-export async function readAll(paths: string[], locale: Locale, progress?: (done: number, total: number) => void): Promise<ReadAll> {
+/**
+ * Every input of a command, in the walk's order. `progress(done, total)` is called after each
+ * file (the caller decides whether to show it). `keep`: what is kept of each input read (`check`
+ * in text or JSON: job-transfer.ts slimmed, so that the batch holds no analysis alive).
+ */
+export async function readAll(paths: string[], locale: Locale, progress?: (done: number, total: number) => void, keep?: (input: Input) => Input): Promise<ReadAll> {
   const { files, unwalkable } = walkAll(paths, locale);
   const named = new Set(paths);
   const inputs: Input[] = [];
@@ -73,7 +75,7 @@ export async function readAll(paths: string[], locale: Locale, progress?: (done:
   for (const path of files) {
     const input = await readOne(path, locale);
     progress?.(++done, files.length);
-    if (kept(input, named)) inputs.push(input);
+    if (kept(input, named)) inputs.push(keep && input.analysis ? keep(input) : input);
   }
   return { inputs, unwalkable };
 }

@@ -1,25 +1,27 @@
-// An input read on a thread of `check --jobs` (job-worker.ts) as it crosses to the main thread.
-// The main thread needs every report's diagnostics, identity, coverage, prose fingerprint and
-// text; the analysis's headings, sections and tables (95 % of a cloned analysis, and as costly to
-// clone as to rebuild) stay on the thread that read the report, which runs the cross-year rules
-// on them (jobs.ts). Should anything on the main thread read them (SARIF and CSV place each
-// finding in its table or section), they are rebuilt from the text there, on the first access
-// — analyzeText of the same text and name gives the same analysis.
+// An input as a batch keeps it (`check` in text or JSON, cli/inputs.ts readAll) and as it
+// crosses from a thread of `check --jobs` (job-worker.ts) to the main thread. What the check needs
+// of each report until it prints: its text, diagnostics, identity, coverage, prose fingerprint,
+// and its year record (what the cross-year rules read: a few cells, the prose lines). The
+// analysis's headings, sections, tables and claims (95 % of it, and as costly to copy as to
+// rebuild) are dropped as soon as the report is read, so a batch holds no analysis alive until
+// pairing. Should anything read them later (SARIF and CSV place each finding in its table or
+// section), they are rebuilt from the text on the first access — analyzeText of the same text
+// and name gives the same analysis.
 
-import { deserialize, serialize } from 'node:v8';
-import { analyzeText, coverage, FORMAT_2019, FORMAT_2021, proseFingerprint, readsLikeReport, splitWithEols, type Analysis } from '../core/index.js';
+import { analyzeText, coverage, FORMAT_2019, FORMAT_2021, proseFingerprint, readsLikeReport, splitWithEols, yearRecord, type Analysis } from '../core/index.js';
 import type { SourceResult } from '../sources/index.js';
 import type { Input } from './inputs.js';
 
-/** The parts of an analysis that only the cross-year rules and the findings lists read. */
+/** The parts of an analysis that only the findings lists read (and the year record holds what the cross-year rules read of them). */
 const HEAVY = ['headings', 'sections', 'tables', 'claims'] as const;
+const IS_HEAVY: ReadonlySet<string> = new Set(HEAVY);
 type Heavy = Pick<Analysis, (typeof HEAVY)[number]>;
 type Light = Omit<Analysis, (typeof HEAVY)[number] | 'format'> & { format: '2021' | '2019' };
 
 export interface PackedInput {
   path: string;
   error?: string;
-  /** The source without what only `--fix` needs (the bytes, the .docx runs, the encoding): `check --fix` reads on the main thread. */
+  /** The source without what only `--fix` needs (the bytes, the .docx runs, the encoding): `check --fix` keeps whole inputs. */
   source?: Pick<SourceResult, 'kind' | 'text' | 'writable' | 'problems'>;
   light?: Light;
   /** The analysis's keys in their order, so that the one rebuilt lists them as the original does. */
@@ -31,43 +33,38 @@ export interface PackedInput {
 
 const formatOf = (id: '2021' | '2019') => (id === '2019' ? FORMAT_2019 : FORMAT_2021);
 
-/** On the thread: an input read, with what the main thread would otherwise compute from its tables. */
+/** An input read, with what the check would otherwise compute from its tables later. */
 export function pack(input: Input): PackedInput {
   const { path, error, source, analysis } = input;
   if (!source || !analysis) return { path, error };
-  const rest = Object.fromEntries(Object.entries(analysis).filter(([k]) => k !== 'format' && !(HEAVY as readonly string[]).includes(k))) as Omit<Light, 'format'>;
+  const light: Record<string, unknown> = {};
+  for (const key in analysis) if (!IS_HEAVY.has(key)) light[key] = analysis[key as keyof Analysis];
+  light.format = analysis.format.id;
   const lines = splitWithEols(source.text)[0];
   return {
     path,
     source: { kind: source.kind, text: source.text, writable: source.writable, problems: source.problems },
-    light: { ...rest, format: analysis.format.id },
+    light: light as Light,
     keys: Object.keys(analysis),
-    prepared: { coverage: coverage(analysis), fingerprint: proseFingerprint(analysis, lines, path) },
+    prepared: { coverage: coverage(analysis), fingerprint: proseFingerprint(analysis, lines, path), year: yearRecord(analysis, lines) },
     likeReport: readsLikeReport(analysis),
   };
 }
 
-/** On the main thread: the input, its analysis's heavy parts rebuilt from the text when first asked for. */
+/** The input again, its analysis's heavy parts rebuilt from the text when first asked for. */
 export function unpack(p: PackedInput): Input {
   if (!p.source || !p.light || !p.keys) return { path: p.path, error: p.error };
   const { text } = p.source;
   let heavy: Heavy | null = null;
   const load = (): Heavy => (heavy ??= analyzeText(text, { name: p.path }));
-  const light: Record<string, unknown> = { ...p.light, format: formatOf(p.light.format) };
+  const light: Record<string, unknown> = p.light;
   const analysis = {} as Analysis;
   for (const key of p.keys) {
-    if ((HEAVY as readonly string[]).includes(key)) Object.defineProperty(analysis, key, { get: () => load()[key as keyof Heavy], enumerable: true });
-    else Object.defineProperty(analysis, key, { value: light[key], enumerable: true, writable: true, configurable: true });
+    if (IS_HEAVY.has(key)) Object.defineProperty(analysis, key, { get: () => load()[key as keyof Heavy], enumerable: true });
+    else Reflect.set(analysis, key, key === 'format' ? formatOf(p.light.format) : light[key]);
   }
   return { path: p.path, source: p.source, analysis, prepared: p.prepared };
 }
 
-/** A whole analysis as bytes, for last year's report to reach the thread that compares with it. */
-export function packAnalysis(a: Analysis): Uint8Array {
-  return serialize({ ...a, format: a.format.id });
-}
-
-export function unpackAnalysis(bytes: Uint8Array): Analysis {
-  const a = deserialize(bytes) as Omit<Analysis, 'format'> & { format: '2021' | '2019' };
-  return { ...a, format: formatOf(a.format) };
-}
+/** An input read on this thread, as a batch keeps it (pack, then unpack: no analysis kept). */
+export const slimmed = (input: Input): Input => unpack(pack(input));

@@ -11,7 +11,8 @@ import { reportFormat } from './rules/identities.js';
 import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
 import { proseOf } from './rules/prose.js';
-import { reportIdentity } from './years/identity.js';
+import { reportIdentity, type ReportIdentity } from './years/identity.js';
+import type { YearRecord } from './years/record.js';
 import { TITLE_YEAR_LINES } from './windows.js';
 import { memoized, newMemo, type RuleMemo } from './rules/memo.js';
 
@@ -131,6 +132,20 @@ export function crossCheck(analysis: Analysis, lines: readonly string[], previou
   const end: Range = { start: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 } };
   const identity = analysis.identity;
   const ctx: DocumentContext = { headings: analysis.headings, sections: analysis.sections, tables: analysis.tables, spans: analysis.tables, reportYear: analysis.reportYear, ...years, lines, end, identity, previous, proseThreshold: options.proseThreshold };
+  const found: Finding[] = [];
+  checkDocument(ctx, 'previous', found);
+  return sorted(found);
+}
+
+/**
+ * crossCheck from this year's year record (rules/years.ts yearRecord) instead of its analysis and
+ * lines, and last year's report (its record, or its analysis): the same findings. A batch keeps
+ * only each report's record until it is paired (cli/commands/check.ts).
+ */
+export function crossCheckRecord(current: YearRecord, previous: PreviousReport, options: CrossCheckOptions = {}): Diagnostic[] {
+  const at: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const identity: ReportIdentity = { office: null, officeKey: null, year: current.year, source: { office: null, year: null }, titleRange: current.anchor };
+  const ctx: DocumentContext = { headings: [], sections: [], tables: [], spans: [], reportYear: current.year, periodYears: [], lines: [], end: at, identity, previous, record: current, proseThreshold: options.proseThreshold };
   const found: Finding[] = [];
   checkDocument(ctx, 'previous', found);
   return sorted(found);

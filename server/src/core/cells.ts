@@ -13,6 +13,9 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
 }
 
+/** What a regular expression's \s matches: isSpace but U+200B. */
+const isRegexSpace = (c: number): boolean => c !== 0x200b && isSpace(c);
+
 /** Leading and trailing white space of a piece, counted by scanning (an anchored `\s*$` regex is quadratic). */
 export function leadingSpace(s: string): number {
   let i = 0;
@@ -35,15 +38,17 @@ export function hasTabInside(text: string): boolean {
 }
 
 function cell(line: number, text: string, from: number, to: number): RawCell {
-  const piece = text.slice(from, to);
-  const left = leadingSpace(piece);
-  if (left === piece.length) {
+  // The trimmed text sliced once, from the line itself.
+  let start = from;
+  while (start < to && isSpace(text.charCodeAt(start))) start++;
+  if (start === to) {
     // A blank cell: a point just inside its separators.
-    const at = Math.min(from + (piece.length ? 1 : 0), to);
+    const at = Math.min(from + (to > from ? 1 : 0), to);
     return { line, start: at, end: at, text: '' };
   }
-  const right = trailingSpace(piece);
-  return { line, start: from + left, end: to - right, text: piece.slice(left, piece.length - right) };
+  let end = to;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { line, start, end, text: text.slice(start, end) };
 }
 
 function splitOn(line: number, text: string, sep: 'tab' | 'pipe', dropTrailingEmpty: boolean): RawCell[] {
@@ -82,13 +87,17 @@ export function splitLine(text: string, line: number): RawCell[] {
 
 /** No separator: a label followed by numbers split by spaces (PDF text), or one cell. */
 function splitBySpaces(text: string, line: number): RawCell[] {
+  // The runs of non-space (as /\S+/g finds them, without a match array per run).
   const tokens: { start: number; end: number }[] = [];
-  const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    tokens.push({ start: m.index, end: m.index + m[0].length });
+  for (let i = 0; i < text.length; ) {
+    while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
+    if (i === text.length) break;
+    const start = i;
+    while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i++;
+    tokens.push({ start, end: i });
     if (tokens.length > 64) break; // prose, not a row
   }
+  let m: RegExpExecArray | null;
   if (tokens.length === 0) return [];
   const whole = (): RawCell[] => [cell(line, text, 0, text.length)];
   if (tokens.length === 1 || tokens.length > 64) return whole();

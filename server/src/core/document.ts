@@ -228,13 +228,17 @@ export class ReportModel {
 export function splitWithEols(text: string): [string[], string[]] {
   const lines: string[] = [];
   const eols: string[] = [];
-  const re = /\r\n|\r|\n/g;
+  // Scanned, not matched: a match array per line is most of what splitting a batch allocates.
   let from = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    lines.push(text.slice(from, m.index));
-    eols.push(m[0]);
-    from = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push(text.slice(from, i));
+    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+      eols.push('\r\n');
+      i++;
+    } else eols.push(c === 13 ? '\r' : '\n');
+    from = i + 1;
   }
   lines.push(text.slice(from));
   eols.push('');

@@ -22,7 +22,7 @@ export function resolveLocale(raw: string | undefined | null, fallback: Locale =
 
 /** A path's or URI's file name, as a message names another report (a URI's name decoded). */
 export function fileName(path: string): string {
-  const last = path.split(/[\\/]/).pop() || path;
+  const last = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
   try {
     return /^[a-z][a-z0-9+.-]+:/i.test(path) ? decodeURIComponent(last) : last;
   } catch {

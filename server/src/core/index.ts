@@ -2,7 +2,9 @@
 // test/core-structure.test.ts).
 export { ReportModel, analyzeText, splitWithEols, type TextChange } from './document.js';
 export type { Analysis, Section } from './analysis.js';
-export { crossCheck, withCrossYear, type CrossCheckOptions } from './analyze.js';
+export { crossCheck, crossCheckRecord, withCrossYear, type CrossCheckOptions } from './analyze.js';
+export { yearRecord } from './rules/years.js';
+export type { YearRecord } from './years/record.js';
 export { claimAt } from './rules/prose.js';
 export { proseFingerprint, findCopied, copiedFinding, CopiedBatch, COPIED_DEFAULTS, type ProseFingerprint, type CopiedMatch, type CopiedOptions } from './copied/index.js';
 export { reportIdentity, findPrevious, sameOffice, type ReportIdentity, type Pairing } from './years/index.js';

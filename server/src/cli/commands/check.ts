@@ -9,9 +9,10 @@
 //    (--fix leaves the cells reviewed as accepted alone). Over several files, a tally:
 //    for each rule, how many reports fail it. Exit 0: no error-severity diagnostic; 1: at least
 //    one; 2: bad usage or an unreadable input (the other inputs are still checked).
-// With --jobs N, step 1 and the cross-year rules run on threads (cli/jobs.ts); the output is the same.
+// With --jobs N, step 1 runs on threads (cli/jobs.ts); the output is the same. In text or JSON each
+// report is kept slim from when it is read (cli/job-transfer.ts): no analysis stays alive until pairing.
 
-import { analyzeText, copiedFinding, coverage, crossCheck, findCopied, proseFingerprint, fullyChecked, findPrevious, pick, splitWithEols, withCrossYear, type Locale } from '../../core/index.js';
+import { analyzeText, copiedFinding, coverage, crossCheckRecord, findCopied, yearRecord, proseFingerprint, fullyChecked, findPrevious, pick, splitWithEols, withCrossYear, type Locale, type YearRecord } from '../../core/index.js';
 import { applyConfig, CONFIG_FILE, settledIn, staleDiagnostic, thresholdOf } from '../../config/index.js';
 import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../../findings/index.js';
 import { UsageError } from '../args.js';
@@ -22,7 +23,7 @@ import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
 import { onInterrupt, type Interrupt } from '../interrupt.js';
 import { shown } from '../shown.js';
 import { problemLines, progressLine, readOne, type Input } from '../inputs.js';
-import { analyzeInputs, jobsOption, type Analyzed } from '../jobs.js';
+import { analyzeInputs, jobsOption } from '../jobs.js';
 import { cliText } from '../messages.js';
 import { JsonStream } from '../output/json.js';
 import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../output/text.js';
@@ -76,9 +77,9 @@ export function pairReports(checked: readonly Checked[], given?: Input): Map<Che
   return out;
 }
 
-/** Adds the cross-year diagnostics of a report against last year's (`cross`: computed on a thread of --jobs). */
-function compareWith(c: Checked, previous: Input, cross = crossCheck(c.input.analysis!, linesOf(c.input), { analysis: previous.analysis!, lines: linesOf(previous), source: previous.path })): void {
-  c.report.diagnostics = withCrossYear(c.report.diagnostics, cross);
+/** Adds the cross-year diagnostics of a report against last year's, from their year records. */
+function compareWith(c: Checked, previous: Input, recordOf: (input: Input) => YearRecord): void {
+  c.report.diagnostics = withCrossYear(c.report.diagnostics, crossCheckRecord(recordOf(c.input), { record: recordOf(previous), source: previous.path }));
   c.report.previous = previous.path;
 }
 
@@ -180,8 +181,8 @@ async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fa
   return results;
 }
 
-/** Pass 3: last year's report of each (`--previous`, else paired among the inputs), and the cross-year rules (on the threads that read the reports, with --jobs). */
-async function compareYears(results: Result[], previousPath: string | undefined, locale: Locale, io: Io, fail: () => void, onThreads?: Analyzed['crossCheck']): Promise<void> {
+/** Pass 3: last year's report of each (`--previous`, else paired among the inputs), and the cross-year rules over the reports' year records. */
+async function compareYears(results: Result[], previousPath: string | undefined, locale: Locale, io: Io, fail: () => void): Promise<void> {
   const checked = results.filter((x): x is Checked => 'input' in x && !!x.input.analysis);
   let given: Input | undefined;
   if (previousPath !== undefined) {
@@ -196,9 +197,14 @@ async function compareYears(results: Result[], previousPath: string | undefined,
       given = one;
     }
   }
-  const pairs = [...pairReports(checked, given)];
-  const cross = await onThreads?.(pairs.map(([c, prev]) => [c.input, prev] as const));
-  pairs.forEach(([c, prev], i) => compareWith(c, prev, cross?.[i]));
+  // A slim input's record was made when it was read; a whole one's (--fix, SARIF, CSV) is made here, once.
+  const made = new Map<Input, YearRecord>();
+  const recordOf = (input: Input): YearRecord => {
+    let r = input.prepared?.year ?? made.get(input);
+    if (!r) made.set(input, (r = yearRecord(input.analysis!, linesOf(input))));
+    return r;
+  };
+  for (const [c, prev] of pairReports(checked, given)) compareWith(c, prev, recordOf);
 }
 
 /**
@@ -283,7 +289,9 @@ export const check = defineCommand({
 
     // Pass 1: read and convert every input.
     const progress = progressLine(io.errIsTTY, io.err);
-    const analyzed = await analyzeInputs(positionals, jobs, locale, progress.step);
+    // In text or JSON, what is printed needs no analysis's tables: each input is kept slim (job-transfer.ts).
+    const slim = !values.fix && (format === 'text' || format === 'json');
+    const analyzed = await analyzeInputs(positionals, jobs, locale, progress.step, slim);
     const { inputs, unwalkable } = analyzed;
     progress.done();
     if (unwalkable.length) fail();
@@ -302,7 +310,7 @@ export const check = defineCommand({
       io.err(t.interrupted(fixed, inputs.length - results.length) + '\n');
       return 130;
     }
-    await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail, analyzed.crossCheck);
+    await compareYears(results, typeof values.previous === 'string' ? values.previous : undefined, locale, io, fail);
     analyzed.close();
     copiedAcross(results, configFor);
     const errors = printAll(results, format as Format, locale, io, configFor);

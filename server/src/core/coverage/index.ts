@@ -7,7 +7,8 @@
 
 import type { Analysis } from '../analysis.js';
 import { t3Rows, TABLE2_2019, TABLE2_2021, TABLE4, type CellKey, type Format, type TableKind } from '../format/index.js';
-import type { Cell, Table, Table2, Table3, Table4 } from '../model.js';
+import type { Table, Table2, Table3, Table4 } from '../model.js';
+import { cellIn } from '../keys.js';
 import { declared, numeric, type Declared } from '../rules/identities.js';
 
 /** Why an identity was not evaluated, the most telling reason first. */
@@ -62,16 +63,12 @@ function t4Groups(t: Table4): Set<string> {
 /** Why a declared identity could not be evaluated, or null when every cell it needs is a number. */
 function whyNot(d: Declared, t: Table, rowFound: (row: string) => boolean): Omit<NotEvaluable, 'id'> | null {
   let best: Omit<NotEvaluable, 'id'> | null = null;
-  const rank = (w: NotEvaluableWhy) => WHY_ORDER.indexOf(w);
-  const consider = (x: Omit<NotEvaluable, 'id'>) => {
-    if (!best || rank(x.why) < rank(best.why)) best = x;
-  };
-  for (const { row, column, cell } of d.cells) {
+  for (const [row, column] of d.refs) {
+    const cell = cellIn(t, row, column);
     if (numeric(cell)) continue;
     const rowKey = `${t.kind}.${row}`;
-    if (!rowFound(row)) consider({ why: 'row-missing', row: rowKey });
-    else if (!cell) consider({ why: 'cell-missing', cell: `${rowKey}.${column}` });
-    else consider({ why: (cell as Cell).problem === 'blank' ? 'blank' : 'not-number', cell: cell.key });
+    const x: Omit<NotEvaluable, 'id'> = !rowFound(row) ? { why: 'row-missing', row: rowKey } : !cell ? { why: 'cell-missing', cell: `${rowKey}.${column}` } : { why: cell.problem === 'blank' ? 'blank' : 'not-number', cell: cell.key };
+    if (!best || WHY_ORDER.indexOf(x.why) < WHY_ORDER.indexOf(best.why)) best = x;
   }
   return best;
 }
@@ -82,10 +79,9 @@ function identityCoverage(t: Table3 | Table4 | undefined, kind: 't3' | 't4', for
   const rowFound = (row: string) => (table.kind === 't3' ? table.byKey.has(row) : groups!.has(row));
   for (const d of declared(table, format)) {
     out.of++;
-    const id = `${d.rule}:${d.key}`;
-    if (!t) { out.notEvaluable.push({ id, why: 'table-missing' }); continue; }
+    if (!t) { out.notEvaluable.push({ id: `${d.rule}:${d.key}`, why: 'table-missing' }); continue; }
     const why = whyNot(d, table, rowFound);
-    if (why) out.notEvaluable.push({ id, ...why });
+    if (why) out.notEvaluable.push({ id: `${d.rule}:${d.key}`, ...why });
     else out.evaluated++;
   }
   return out;

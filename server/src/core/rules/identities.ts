@@ -205,14 +205,16 @@ export function repeats(t: Table, format: Format): boolean {
   return format.identities.some((spec) => spec.table === t.kind && spec.each !== undefined);
 }
 
-/** One identity the format declares for a table, with the cells it needs (the anchor first), whether the table has them or not. */
+/** One identity the format declares for a table: the cells it needs (the anchor first) by row and column key, whether the table has them or not (keys.ts cellIn). */
 export interface Declared {
   rule: ArithmeticRule;
   /** The anchor's cell key. */
   key: CellKey;
-  /** Each needed cell: its row and column keys and the cell as read (undefined: its row is absent; null: the row lacks it). */
-  cells: { row: string; column: string; cell: Cell | null | undefined }[];
+  refs: readonly (readonly [row: string, column: string])[];
 }
+
+/** The declaration of each plan, made once (coverage asks for every report's). */
+const declarations = new WeakMap<Plan, Declared>();
 
 /** Every identity the format declares for a table as read (39 for table 三, 37 where （六） is one row, 3 for 四). */
 export function declared(t: Table, format: Format): Declared[] {
@@ -220,8 +222,9 @@ export function declared(t: Table, format: Format): Declared[] {
   for (const spec of format.identities) {
     if (spec.table !== t.kind) continue;
     for (const plan of plansOf(t, spec)) {
-      const cells = [plan.anchor, ...plan.terms].map(([row, column]) => ({ row, column, cell: cellIn(t, row, column) }));
-      out.push({ rule: plan.rule, key: plan.key, cells });
+      let d = declarations.get(plan);
+      if (!d) declarations.set(plan, (d = { rule: plan.rule, key: plan.key, refs: [plan.anchor, ...plan.terms] }));
+      out.push(d);
     }
   }
   return out;

@@ -10,6 +10,7 @@ import type { Analysis, Section } from '../analysis.js';
 import type { Heading, Range, Table, YearMention } from '../model.js';
 import type { ReportIdentity } from '../years/identity.js';
 import type { RuleMemo } from './memo.js';
+import type { YearRecord } from '../years/record.js';
 
 interface RuleBase {
   id: RuleId;
@@ -33,13 +34,14 @@ export type TableRule = RuleBase & { scope: 'table' } & (
   | { reads: 'format'; check: (table: Table, format: Format) => Finding[] }
 );
 
-/** Last year's report, for the rules that compare with it. */
-export interface PreviousReport {
-  analysis: Analysis;
-  lines: readonly string[];
+/**
+ * Last year's report, for the rules that compare with it: its analysis and lines, or only its
+ * year record (yearRecord: what those rules read of it; a batch keeps no more of a report).
+ */
+export type PreviousReport = {
   /** Where it was read from (a path or a URI): `related` locations and messages name it. */
   source: string;
-}
+} & ({ analysis: Analysis; lines: readonly string[] } | { record: YearRecord });
 
 /** Where a table stands in the text, without its cells. */
 export interface TableSpan {
@@ -64,6 +66,11 @@ export interface DocumentContext {
   /** The report's office and year (title, period statement, file name). */
   identity: ReportIdentity;
   previous?: PreviousReport;
+  /**
+   * This report's year record when the context is built from records (crossCheckRecords): the
+   * cross-year rules read it instead of the tables, headings and lines, which are then empty.
+   */
+  record?: YearRecord;
   /** prose-repeated's threshold, a share in [0, 1] (default 0.5). */
   proseThreshold?: number;
   /** The results kept from the last analysis by what they read (memo.ts); absent: nothing kept. */

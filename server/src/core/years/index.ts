@@ -8,3 +8,4 @@ export { compareYears, sectionContent, type YearReport, type CompareOptions } fr
 export { proseRepeated, proseLines, sentences, sentenceKey, MIN_SENTENCE, type ProseLine, type ProseInput, type ProseRepeatedOptions } from './prose.js';
 export { sectionEmpty, sectionFee, sectionText, type SectionHeading } from './sections.js';
 export { finding, type Finding, type RelatedLocation, type RepeatedDetails, type RepeatedPassage, type YearsRuleId } from './findings.js';
+export type { YearRecord } from './record.js';

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadMutations, applyMutation } from './helpers/mutations.mjs';
+import { applyEdits, editsByFile, loadMutations } from './helpers/mutations.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TIMEOUT_MS = Number(process.env.MUTATE_TIMEOUT_MS ?? 15 * 60_000);
@@ -82,21 +82,26 @@ let bad = 0;
 const started = Date.now();
 console.log(`${chosen.length} of ${all.length} mutations, in ${tree}`);
 for (const m of chosen) {
-  const file = join(tree, m.file);
-  const original = readFileSync(file, 'utf8');
-  const mutated = applyMutation(original, m);
-  if (mutated === undefined) {
+  const originals = new Map();
+  const mutated = new Map();
+  for (const [name, edits] of editsByFile(m)) {
+    const text = readFileSync(join(tree, name), 'utf8');
+    originals.set(name, text);
+    mutated.set(name, applyEdits(text, edits));
+  }
+  const lost = [...mutated].filter(([, text]) => text === undefined).map(([name]) => name);
+  if (lost.length) {
     bad++;
-    console.log(`NOT FOUND  ${m.id}: ${m.file} no longer holds ${JSON.stringify(m.find)}`);
+    console.log(`NOT FOUND  ${m.id}: ${lost.join(', ')} no longer holds its text once (${JSON.stringify(m.find)} …)`);
     continue;
   }
   const t0 = Date.now();
-  writeFileSync(file, mutated);
+  for (const [name, text] of mutated) writeFileSync(join(tree, name), text);
   let r;
   try {
     r = await run(m);
   } finally {
-    writeFileSync(file, original);
+    for (const [name, text] of originals) writeFileSync(join(tree, name), text);
   }
   const secs = ((Date.now() - t0) / 1000).toFixed(0);
   if (r.timedOut) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { applyMutation, invariantRows, loadMutations } from './helpers/mutations.mjs';
+import { applyEdits, editsByFile, invariantRows, loadMutations } from './helpers/mutations.mjs';
 
 const ROOT = resolve(__dirname, '..');
 const rows = invariantRows(ROOT);
@@ -31,13 +31,16 @@ test('each mutation runs tests its invariant names, and its text is in its file 
     assert.ok(!ids.has(m.id), `two mutations named ${m.id}`);
     ids.add(m.id);
     assert.ok(m.what && m.file && m.find && typeof m.replace === 'string' && m.find !== m.replace, `${m.id}: what, file, find, replace`);
-    const row = rows.find((r) => r.invariant.startsWith(m.invariant))!;
+    const row = rows.find((r) => r.invariant.startsWith(m.invariant));
+    assert.ok(row, `${m.id}: no invariant opens with "${m.invariant}"`);
     assert.ok(m.tests?.length || m.command?.length, `${m.id}: tests or a command to run`);
     for (const t of m.tests ?? []) {
       assert.ok(existsSync(join(ROOT, t)), `${m.id}: ${t} does not exist`);
       assert.ok(row.heldBy.includes(t.replace(/^test\//, '')), `${m.id}: ${t} is not among the tests its invariant names (${row.heldBy})`);
     }
-    assert.ok(existsSync(join(ROOT, m.file)), `${m.id}: ${m.file} does not exist`);
-    assert.ok(applyMutation(readFileSync(join(ROOT, m.file), 'utf8'), m) !== undefined, `${m.id}: ${m.file} no longer holds its text once: ${JSON.stringify(m.find)}`);
+    for (const [file, edits] of editsByFile(m)) {
+      assert.ok(existsSync(join(ROOT, file)), `${m.id}: ${file} does not exist`);
+      assert.ok(applyEdits(readFileSync(join(ROOT, file), 'utf8'), edits) !== undefined, `${m.id}: ${file} no longer holds its text once: ${edits.map((e) => JSON.stringify(e.find)).join(', ')}`);
+    }
   }
 });

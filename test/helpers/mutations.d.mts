@@ -5,8 +5,8 @@ export interface Mutation {
   file: string;
   find: string;
   replace: string;
-  /** Further replacements in the same file, applied in order. */
-  more?: { find: string; replace: string }[];
+  /** Further replacements, applied in order: in `file` when given, else in the mutation's. */
+  more?: Edit[];
   tests?: string[];
   command?: string[];
   pattern?: string;
@@ -14,5 +14,7 @@ export interface Mutation {
   slow?: boolean;
 }
 export function loadMutations(root: string): Mutation[];
-export function applyMutation(text: string, m: Mutation): string | undefined;
+export interface Edit { file?: string; find: string; replace: string }
+export function editsByFile(m: Mutation): Map<string, Edit[]>;
+export function applyEdits(text: string, edits: Edit[]): string | undefined;
 export function invariantRows(root: string): { invariant: string; heldBy: string }[];

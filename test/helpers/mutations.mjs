@@ -8,10 +8,21 @@ export function loadMutations(root) {
   return JSON.parse(readFileSync(join(root, 'test/mutations.json'), 'utf8')).mutations;
 }
 
-/** The text with the mutation applied (`find` → `replace`, then each of `more`), or undefined unless each `find` occurs exactly once. */
-export function applyMutation(text, m) {
+/** A mutation's replacements by file: `find` → `replace` in `file`, then each of `more` (in its own `file`, else the same). */
+export function editsByFile(m) {
+  const out = new Map();
+  for (const e of [m, ...(m.more ?? [])]) {
+    const file = e.file ?? m.file;
+    if (!out.has(file)) out.set(file, []);
+    out.get(file).push(e);
+  }
+  return out;
+}
+
+/** The text with the replacements applied in order, or undefined unless each `find` occurs exactly once. */
+export function applyEdits(text, edits) {
   let out = text;
-  for (const { find, replace } of [m, ...(m.more ?? [])]) {
+  for (const { find, replace } of edits) {
     const at = out.indexOf(find);
     if (at < 0 || out.indexOf(find, at + 1) >= 0) return undefined;
     out = out.slice(0, at) + replace + out.slice(at + find.length);

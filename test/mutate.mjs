@@ -4,6 +4,8 @@
 //   npm run mutate                 all mutations but the slow ones (the real-editor tests)
 //   npm run mutate -- ID …         only the mutations whose id contains one of the words
 //   MUTATE_SLOW=1 npm run mutate   the slow ones too
+//   npm run mutate -- --baseline … each chosen mutation's tests on the unmutated copy: they must
+//                                  pass (a name pattern must not pick a test that needs a skipped one)
 // Exits non-zero if a mutation survives, its text is not found, or its tests time out.
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -15,7 +17,8 @@ import { applyEdits, editsByFile, loadMutations } from './helpers/mutations.mjs'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TIMEOUT_MS = Number(process.env.MUTATE_TIMEOUT_MS ?? 15 * 60_000);
 
-const words = process.argv.slice(2);
+const baseline = process.argv.includes('--baseline');
+const words = process.argv.slice(2).filter((w) => w !== '--baseline');
 const all = loadMutations(ROOT);
 const chosen = all.filter((m) => (words.length ? words.some((w) => m.id.includes(w)) : !m.slow || process.env.MUTATE_SLOW));
 
@@ -81,6 +84,22 @@ function firstFailure(out) {
 let bad = 0;
 const started = Date.now();
 console.log(`${chosen.length} of ${all.length} mutations, in ${tree}`);
+if (baseline) {
+  const seen = new Set();
+  for (const m of chosen) {
+    const key = JSON.stringify([m.tests, m.pattern, m.command, m.env]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const t0 = Date.now();
+    const r = await run(m);
+    const secs = ((Date.now() - t0) / 1000).toFixed(0);
+    if (r.code !== 0 || r.timedOut) bad++;
+    console.log(`${r.code !== 0 || r.timedOut ? 'FAILS     ' : 'passes    '} ${m.id}'s tests unmutated (${secs} s)${r.code !== 0 ? `: ${firstFailure(r.out)}` : ''}`);
+  }
+  console.log(`${seen.size - bad} of ${seen.size} test runs pass unmutated in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  if (!process.env.MUTATE_KEEP) rmSync(base, { recursive: true, force: true });
+  process.exit(bad ? 1 : 0);
+}
 for (const m of chosen) {
   const originals = new Map();
   const mutated = new Map();

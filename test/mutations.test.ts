@@ -34,6 +34,8 @@ test('each mutation runs tests its invariant names, and its text is in its file 
     const row = rows.find((r) => r.invariant.startsWith(m.invariant));
     assert.ok(row, `${m.id}: no invariant opens with "${m.invariant}"`);
     assert.ok(m.tests?.length || m.command?.length, `${m.id}: tests or a command to run`);
+    // node reads a pattern written /…/ as a regular expression literal with flags: /dev/zero fails to parse.
+    assert.ok(!m.pattern?.startsWith('/'), `${m.id}: a name pattern starting with / is read as /regex/flags`);
     for (const t of m.tests ?? []) {
       assert.ok(existsSync(join(ROOT, t)), `${m.id}: ${t} does not exist`);
       assert.ok(row.heldBy.includes(t.replace(/^test\//, '')), `${m.id}: ${t} is not among the tests its invariant names (${row.heldBy})`);

@@ -130,7 +130,9 @@ for (const m of chosen) {
     bad++;
     console.log(`SURVIVED   ${m.id} (${secs} s): ${m.what}\n           ${m.command ? m.command.join(' ') : m.tests.join(' ')} still pass`);
   } else {
-    console.log(`caught     ${m.id} (${secs} s) by ${firstFailure(r.out)}`);
+    const by = firstFailure(r.out);
+    // A whole file failing (not one of its tests) may be the run's fault: --baseline tells.
+    console.log(`caught     ${m.id} (${secs} s) by ${by}${/\.test\.ts$/.test(by) ? ' (the whole file failed: see --baseline)' : ''}`);
   }
 }
 console.log(`${chosen.length - bad} of ${chosen.length} caught in ${((Date.now() - started) / 60000).toFixed(1)} min`);

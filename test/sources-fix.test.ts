@@ -155,6 +155,20 @@ describe('fixSource: the one write-back path (check --fix and the editor’s wri
     assert.equal(await fixSource('r.html', html, await readSource('r.html', html), () => assert.fail('a page is never written')), null);
   });
 
+  test('an edit the .docx cannot take (no run under its cell) is dropped from the changes and said as skipped; the others are written', async () => {
+    const docx = makeDocx(EXAMPLE);
+    const src = await readSource('r.docx', docx);
+    const all = recompute(analyzeText(src.text)).changes;
+    assert.ok(all.length >= 2, 'the example has totals to recompute');
+    // The first total's text taken out of the map, as a number Word keeps outside a w:t (a field's result) would be.
+    const [gone] = all;
+    const under = (p: { line: number; from: number; to: number }) => p.line === gone.range.start.line && p.from < gone.range.end.character && p.to > gone.range.start.character;
+    const holed = { ...src, docx: { ...src.docx!, pieces: src.docx!.pieces.filter((p) => !under(p)) } };
+    const fixed = (await fixSource('r.docx', docx, holed, () => {}))!;
+    assert.deepEqual(fixed.skipped.map((e) => e.range), [gone.range]);
+    assert.deepEqual(fixed.changes.map((c) => c.key), all.slice(1).map((c) => c.key), 'the skipped cell is not listed as changed');
+  });
+
   test('a refused write (the file changed meanwhile) or a text whose encoding does not give its bytes back: the error, the file untouched, the would-be changes', async () => {
     const path = join(dir, 'changed.txt');
     writeFileSync(path, EXAMPLE);

@@ -125,7 +125,7 @@ for (const m of chosen) {
   const secs = ((Date.now() - t0) / 1000).toFixed(0);
   if (r.timedOut) {
     bad++;
-    console.log(`TIMEOUT    ${m.id} (${secs} s)`);
+    console.log(`TIMEOUT    ${m.id} (${secs} s); the run's last lines:\n${r.out.trim().split('\n').slice(-8).map((l) => `           ${l}`).join('\n')}`);
   } else if (r.code === 0) {
     bad++;
     console.log(`SURVIVED   ${m.id} (${secs} s): ${m.what}\n           ${m.command ? m.command.join(' ') : m.tests.join(' ')} still pass`);

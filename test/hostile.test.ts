@@ -464,7 +464,16 @@ describe('the language server', { concurrency: true }, () => {
       const c = new LspClient(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio']);
       await c.initialize();
       c.writeRaw(bad);
-      const exit = await c.exitPromise;
+      // A guard against hanging the run, not a budget: a server alive and deaf never exits
+      // (npm run mutate: broken-frame-ignored hung here).
+      let timer: NodeJS.Timeout | undefined;
+      const deaf = new Promise<'alive'>((done) => (timer = setTimeout(() => done('alive'), 60_000)));
+      const exit = await Promise.race([c.exitPromise, deaf]);
+      clearTimeout(timer);
+      if (exit === 'alive') {
+        await c.kill();
+        assert.fail('the server was still running a minute after the broken frame');
+      }
       assert.equal(exit.code, 1);
       assert.match(c.stderr, why);
       assert.match(c.stderr, /exiting so that the client restarts the server/);

@@ -14,6 +14,7 @@ import { analyzeText, applyEdits, recompute } from '../server/src/core/index.ts'
 import { decode, encode, type Decoded } from '../server/src/sources/encoding.ts';
 import { composeReport, LAYOUTS, T3_COLUMNS, T3_ROWS } from './helpers/compose.mjs';
 import { randomData, rng, int, choose } from '../bench/gen.ts';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = resolve(__dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -21,8 +22,9 @@ const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
 let base = '';
-before(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildCli();
   assert.ok(existsSync(CLI), 'dist/cli.js could not be built');
   base = mkdtempSync(join(tmpdir(), 'dr-cli-abuse-'));
   chmodSync(base, 0o755);

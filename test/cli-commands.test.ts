@@ -5,12 +5,13 @@
 // Run: node test/run.mjs test/cli-commands.test.ts
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { localeOf, parseCommand, splitAtCommand, UsageError } from '../server/src/cli/args';
 import { cliText } from '../server/src/cli/messages';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -18,8 +19,9 @@ const EX = join(ROOT, 'examples');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
 const COMMANDS = ['check', 'text', 'export', 'new'];
 
-before(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildCli();
 });
 
 describe('args.ts (in-process)', () => {

@@ -3,19 +3,21 @@
 // JSON carries `coverage` per file. A report lacking mandated rows never passes, whatever its source.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { makeDocx } from './helpers/sources.ts';
 import { composeReport, exampleReport } from './helpers/compose.mjs';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
 
-before(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildCli();
 });
 
 const clean = readFileSync(join(ROOT, 'examples/clean.report.txt'), 'utf8');

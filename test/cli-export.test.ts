@@ -5,13 +5,14 @@
 // shows only on a terminal. Run: node test/run.mjs test/cli-export.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { progressLine } from '../server/src/cli/inputs.ts';
 import { csvDocument, csvField } from '../server/src/findings/csvWriter.ts';
 import { makeDocx, makeHtml } from './helpers/sources.ts';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -72,8 +73,9 @@ function folder(): string {
   return dir;
 }
 
-before(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildCli();
 });
 
 describe('disclosure-report export', () => {

@@ -4,12 +4,13 @@
 // Also the prose rules in the JSON, and the published pairs r01→r02, r04→r05 with no flags.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { composeReport, exampleReport } from './helpers/compose.mjs';
 import { SHARED, SKIP_SHARED } from './helpers/shared.ts';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -21,8 +22,9 @@ const json = (...args: string[]) => {
 };
 interface J { rule: string; severity: string; range: { start: { line: number; character: number } }; cell?: string; expected?: number; actual?: number; related?: { path: string; range: { start: { line: number; character: number } }; cell?: string }[] }
 
-before(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildCli();
 });
 
 const example = exampleReport();

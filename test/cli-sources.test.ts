@@ -7,13 +7,14 @@
 // Run: node test/run.mjs test/cli-sources.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { readSource } from '../server/src/sources/index.ts';
 import { makeDocx, makeHtml } from './helpers/sources.ts';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -39,8 +40,9 @@ function reports(): { dir: string; txt: string; docx: string; html: string; pdf:
 const arithmetic = (f: JsonFile) =>
   f.diagnostics.filter((d) => ARITHMETIC.has(d.rule)).map((d) => `${d.rule} ${d.cell} ${d.expected} ${d.actual}`).sort();
 
-before(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildCli();
 });
 
 describe('check over sources', () => {

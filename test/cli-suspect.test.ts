@@ -3,10 +3,11 @@
 // only the derived cells, names it beside every change (in JSON on each `fixed` entry).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -23,8 +24,9 @@ function typo(): { dir: string; file: string; clean: string; text: string } {
   return { dir, file, clean, text };
 }
 
-before(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildCli();
 });
 
 describe('check: the likely mistyped cell', () => {

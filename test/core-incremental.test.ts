@@ -280,7 +280,19 @@ describe('targeted edits at the carried windows equal a fresh parse', () => {
     lines.splice(heading + 1, 0, '本报告所列数据的统计期限为2019年1月1日至2019年12月31日。');
     return { name: 'composed, a wrong period year below the first heading', text: lines.join('\n') };
   })();
-  for (const s of [...starts, lower]) {
+  // The title on line 9 below nine prose lines (each a segment of its own): a line inserted at the
+  // top moves the title's segment to line 10, where it no longer counts as the title (reportYear
+  // null); a model that moved the segment but not its title years would keep it (npm run mutate:
+  // incremental-title-shift survived every other start).
+  const lowTitle = (() => {
+    const preamble = Array.from({ length: 9 }, (_, i) => `第${i + 1}段说明：本机关按照上级部署，认真组织开展各项工作，持续推进信息公开工作，不断提高工作质量和水平，取得了积极成效。`);
+    return { name: 'composed, the title on line 9 below nine prose lines', text: [...preamble, composeReport()].join('\n') };
+  })();
+  test('the title below nine prose lines counts as the title until a line above pushes it to line 10', () => {
+    assert.equal(analyzeText(lowTitle.text).reportYear, 2025);
+    assert.equal(analyzeText(`\n${lowTitle.text}`).reportYear, null);
+  });
+  for (const s of [...starts, lower, lowTitle]) {
     test(s.name, () => {
       for (const { what, change } of edits(s.text)) {
         const model = new ReportModel(s.text);

@@ -119,6 +119,8 @@ describe('prose-zero-claim: the reverse, and what it must not read', () => {
     ['本机关作为复议机关，全年未收到行政复议申请。', 'the reviewing body’s role, not the respondent’s'],
     ['经复议，未发生行政诉讼。', 'the litigation after review only'],
     ['下一步，确保未发生行政复议。', 'a plan'],
+    // The mood word in the clause before, the claim's own clause plain (npm run mutate: zero-claim-mood).
+    ['今后，本机关未发生行政复议和行政诉讼。', 'a plan (今后) in the clause before'],
     ['如未收到政府信息公开申请，应在报告中说明。', 'a condition'],
     ['未收到政府信息公开申请的书面答复。', 'another object'],
     ['市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件），均在法定期限内答复。', 'r10: 均在法定期限内答复 is no completion claim'],

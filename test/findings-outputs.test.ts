@@ -6,7 +6,7 @@
 // Run: node test/run.mjs test/findings-outputs.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -14,6 +14,7 @@ import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { RULES } from '../server/src/core/index.ts';
 import { findingsCsv } from '../server/src/findings/index.ts';
+import { buildCli } from './lsp/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -39,8 +40,9 @@ let dir: string;
 let report: string;
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir });
 
-before(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildCli();
   dir = mkdtempSync(join(tmpdir(), 'dr-findings-'));
   spawnSync('mkdir', ['-p', join(dir, '报告')]);
   report = join('报告', '某区 2024.txt');

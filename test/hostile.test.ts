@@ -28,6 +28,8 @@ import { makeDocx, makeHtml } from './helpers/sources.ts';
 import { buildCli, buildServer } from './lsp/build.ts';
 import { LspClient, TestClient, type RpcMessage } from './lsp/client.ts';
 import { canonicalUri } from '../server/src/lsp/files.ts';
+import { parseConfig } from '../server/src/config/load.ts';
+import { growth } from './helpers/work.ts';
 import { composeReport as composeKeyed, exampleReport } from './helpers/compose.mjs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -224,6 +226,20 @@ describe('the CLI', { concurrency: 4 }, () => {
     const found = (JSON.parse(r.stdout) as JsonOut).files[0].diagnostics.map((x) => `${x.rule} ${x.cell}`);
     assert.ok(!found.includes('request-row-total t3.new.total'), 'the reviewed finding is silenced');
     assert.equal(found.length, analyzeText(EXAMPLE).diagnostics.length - 1);
+  });
+
+  test('the config file is read in linear time, counted: twice the unknown rules and reviewed entries, twice the work (not four times)', () => {
+    // The work of parseConfig's own code (helpers/work.ts: block executions, not time). The test
+    // above only shows that 7 MB is read; a position worked out by counting lines from the start
+    // for every problem (npm run mutate: config-quadratic) still read it, and still listed 100.
+    const make = (n: number) => {
+      const severity: Record<string, string> = {};
+      for (let i = 0; i < n; i++) severity[`no-such-rule-${i}`] = 'off';
+      const reviewed = Array.from({ length: n }, (_, i) => ({ rule: 'request-row-total', file: `r${i}.txt`, cell: 't3.new.total', reason: `checked ${i}` }));
+      return JSON.stringify({ severity, reviewed }, null, 1);
+    };
+    const { ratio, small, large } = growth(make, 2_000, (text) => parseConfig(text), (url) => url.includes('/server/src/config/'));
+    assert.ok(ratio < 2.6, `work ${small} → ${large} (x${ratio.toFixed(2)}) for twice the entries`);
   });
 
   test('--fix through a symbolic link fixes the target and leaves the link a link', () => {
@@ -448,7 +464,16 @@ describe('the language server', { concurrency: true }, () => {
       const c = new LspClient(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio']);
       await c.initialize();
       c.writeRaw(bad);
-      const exit = await c.exitPromise;
+      // A guard against hanging the run, not a budget: a server alive and deaf never exits
+      // (npm run mutate: broken-frame-ignored hung here).
+      let timer: NodeJS.Timeout | undefined;
+      const deaf = new Promise<'alive'>((done) => (timer = setTimeout(() => done('alive'), 60_000)));
+      const exit = await Promise.race([c.exitPromise, deaf]);
+      clearTimeout(timer);
+      if (exit === 'alive') {
+        await c.kill();
+        assert.fail('the server was still running a minute after the broken frame');
+      }
       assert.equal(exit.code, 1);
       assert.match(c.stderr, why);
       assert.match(c.stderr, /exiting so that the client restarts the server/);

@@ -13,7 +13,7 @@
 //     (LSP exit semantics) within seconds, without a crash trace.
 // Bounded: well under 60 s.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -22,14 +22,16 @@ import { analyzeText } from '../server/src/core/index.ts';
 import { LspClient } from './lsp/client.ts';
 import { composeReport, LAYOUTS } from './helpers/compose.mjs';
 import { choose, int, randomData, reportOfSize, rng } from '../bench/gen.ts';
+import { buildServer } from './lsp/build.ts';
 
 const ROOT = resolve(__dirname, '..');
 const SERVER = join(ROOT, 'dist/server.js');
 const EDITS = Number(process.env.FUZZ_RUNS) > 0 ? Math.max(10000, Number(process.env.FUZZ_RUNS)) : 10000;
 const TRACE = /\n\s+at .+:\d+:\d+|Unhandled|uncaught|FATAL/i;
 
-before(() => {
-  if (!existsSync(SERVER)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+before(async () => {
+  // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
+  await buildServer();
   assert.ok(existsSync(SERVER), 'dist/server.js could not be built');
 });
 

@@ -39,10 +39,10 @@ export function workOf(fn: () => void, inCore: (url: string) => boolean = (u) =>
 }
 
 /** work(2n) / work(n) for an input made by `make(n)`: about 2 when linear, 4 when quadratic. */
-export function growth(make: (n: number) => string, n: number, run: (text: string) => void): { small: number; large: number; ratio: number } {
+export function growth(make: (n: number) => string, n: number, run: (text: string) => void, inCore?: (url: string) => boolean): { small: number; large: number; ratio: number } {
   const a = make(n);
   const b = make(2 * n);
-  const small = workOf(() => run(a));
-  const large = workOf(() => run(b));
+  const small = workOf(() => run(a), inCore);
+  const large = workOf(() => run(b), inCore);
   return { small, large, ratio: large / small };
 }

@@ -73,6 +73,8 @@ describe('Check All Reports agrees with `check <folder>`', () => {
       assert.ok(p, `the check published ${f.path}`);
       const editor = p.diagnostics.map((d) => at({ rule: String(d.code), severity: SEVERITY[d.severity!], range: d.range }));
       assert.deepEqual(editor, f.diagnostics.map(at), f.path);
+      // A file on disk has no version: `data` holds only where, which cell or row, and the suspect.
+      for (const d of p.diagnostics) assert.deepEqual(Object.keys((d.data ?? {}) as object).filter((k) => !['at', 'cell', 'row', 'suspect'].includes(k)), [], `${f.path}: data ${JSON.stringify(d.data)}`);
     }
     assert.equal(summary.reports, files.length);
   });

@@ -516,13 +516,14 @@ describe('the workspace check reads Word documents and web pages as the CLI does
 });
 
 describe('severities: the configuration file wins over the editor settings', () => {
-  const f = folder({ 'd.txt': wrong, '.disclosure-report.json': JSON.stringify({ severity: { 'request-balance': 'hint' } }) });
+  const f = folder({ 'd.txt': wrong, '.disclosure-report.json': JSON.stringify({ severity: { 'request-balance': 'hint', 'review-total': 'information' } }) });
   let c: TestClient;
   before(async () => {
     c = await TestClient.start({
       workspaceFolders: [f.uri],
-      // The user's settings say error → warning for request-balance and turn request-row-total off.
-      configuration: { severity: { 'request-balance': 'warning', 'request-row-total': 'off' } },
+      // The user's settings say error → warning for request-balance and turn request-row-total and
+      // review-total off; the file names request-balance and review-total.
+      configuration: { severity: { 'request-balance': 'warning', 'request-row-total': 'off', 'review-total': 'off' } },
       capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
     });
   });
@@ -535,6 +536,10 @@ describe('severities: the configuration file wins over the editor settings', () 
     assert.ok(balance.length > 0, JSON.stringify(ds.map((d) => d.code)));
     assert.ok(balance.every((d) => d.severity === 4), 'the file’s hint, not the settings’ warning');
     assert.deepEqual(ds.filter((d) => d.code === 'request-row-total'), [], 'the settings still turn off what the file does not name');
+    // Off in the settings, named in the file: the file's (a settings `off` applied first would drop
+    // it before the file is read; npm run mutate: settings-over-file).
+    const review = ds.filter((d) => d.code === 'review-total');
+    assert.ok(review.length > 0 && review.every((d) => d.severity === 3), 'the file’s information, not the settings’ off');
   });
 });
 

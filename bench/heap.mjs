@@ -1,9 +1,12 @@
-// `node bench/heap.mjs [N]`: what the real server keeps per open report (issue 19, item 4).
+// `node --experimental-websocket bench/heap.mjs [N]`: what the real server keeps per open report
+// (issue 19, item 4).
 // Starts dist/server.js as bench d does (the client's Node options), opens N of bench d's 10 KB
 // reports (default 100), takes a V8 heap snapshot (--heapsnapshot-signal) before and after, and
 // prints the used heap per report, the self size added per report by kind of object, and the
 // retained size (dominator tree) of what the server's document maps hold, per report.
-// Needs bench/out/lib.mjs (built by `node bench/run.mjs`) and dist/ (`npm run build`).
+// Needs bench/out/lib.mjs (built by `node bench/run.mjs`) and dist/ (`npm run build`). Env:
+// HEAP_SERVER (another server bundle), HEAP_NODE_ARGS (more Node options), HEAP_WAIT (seconds of
+// idle to measure again after, `5,10`), HEAP_NO_SNAPSHOT=1, HEAP_MIN (bytes per report to print a path).
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -332,7 +335,7 @@ async function openAll(c, docs) {
   }
 }
 
-const server = (extra) => new lib.LspClient(process.execPath, [...lib.SERVER_NODE_ARGS, ...(process.env.HEAP_NODE_ARGS ?? '').split(' ').filter(Boolean), ...extra, join(ROOT, 'dist/server.js'), '--stdio'], { settings: SETTINGS });
+const server = (extra) => new lib.LspClient(process.execPath, [...lib.SERVER_NODE_ARGS, ...(process.env.HEAP_NODE_ARGS ?? '').split(' ').filter(Boolean), ...extra, process.env.HEAP_SERVER ?? join(ROOT, 'dist/server.js'), '--stdio'], { settings: SETTINGS });
 
 const r = lib.rng(21);
 const docs = Array.from({ length: N }, (_, i) => lib.reportOfSize(lib.randomData(r), lib.LAYOUTS[i % 4], 10240, r));
@@ -358,7 +361,7 @@ console.log(`${N} reports of ${chars.toFixed(0)} characters (UTF-16: ${((chars *
     await cdp(ws, 0, 'HeapProfiler.collectGarbage');
     const gc = JSON.parse(await memoryUsage(ws));
     const per = (a, b) => `${((b - a) / N / 1024).toFixed(1)} KB`;
-    console.log(`per report: RSS ${per(idle.rss, open.rss)}; heap used ${per(idle.heapUsed, open.heapUsed)} (after a full GC ${per(idle.heapUsed, gc.heapUsed)}); heap committed ${per(idle.heapTotal, open.heapTotal)}; external ${per(idle.external, open.external)}`);
+    console.log(`per report: RSS ${per(idle.rss, open.rss)} (after a full GC ${per(idle.rss, gc.rss)}); heap used ${per(idle.heapUsed, open.heapUsed)} (after a full GC ${per(idle.heapUsed, gc.heapUsed)}); heap committed ${per(idle.heapTotal, open.heapTotal)}; external ${per(idle.external, open.external)}`);
     console.log(`absolute: idle rss ${(idle.rss / 1048576).toFixed(1)} MB heapUsed ${(idle.heapUsed / 1048576).toFixed(1)} MB; open rss ${(open.rss / 1048576).toFixed(1)} MB heapUsed ${(open.heapUsed / 1048576).toFixed(1)} MB heapTotal ${(open.heapTotal / 1048576).toFixed(1)} MB; after GC heapUsed ${(gc.heapUsed / 1048576).toFixed(1)} MB`);
   } finally {
     ws.close();

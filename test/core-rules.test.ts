@@ -95,6 +95,22 @@ describe('format rules', () => {
     const d = analyzeText(replaceLine(clean, '行政许可 | 156 |', '行政许可 | １５６ |')).diagnostics.find((x) => x.rule === 'cell-fullwidth-digits')!;
     assert.equal(d.fix?.edits[0].newText, '156');
   });
+  test('a mistyped number (1-1, 12a, 3..5) is read in its place as cell-not-number: the row and the table go on', () => {
+    for (const typo of ['1-1', '12a', '3..5']) {
+      assertMarked('四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', `四、结转下年度继续办理 | 1 | ⟦${typo}⟧ | 0 | 0 | 0 | 0 | 2 | ◀ cell-not-number`);
+      assertMarked('行政许可 | 156 |', `行政许可 | ⟦${typo}⟧ | ◀ cell-not-number`);
+      assertMarked('1 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |', `1 | 0 | 0 | 1 | ⟦${typo}⟧ | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | ◀ cell-not-number`);
+      // In the tab layout the row (the table's last) was read, then read again as a table 三 of its own.
+      const tab = composeReport(example, 'tab').replace('四、结转下年度继续办理\t1\t1\t', `四、结转下年度继续办理\t1\t${typo}\t`);
+      assert.deepEqual(analyzeText(tab).tables.map((t) => t.kind), ['t2', 't3', 't4'], typo);
+    }
+  });
+  test('a note after table 三\'s last row, on its line: the line stays the table\'s, not a table 三 of its own', () => {
+    const noted = clean.replace('四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |注：无');
+    const a = analyzeText(noted);
+    assert.deepEqual(a.tables.map((t) => t.kind), ['t2', 't3', 't4']);
+    assert.deepEqual(a.diagnostics, []);
+  });
   test('count-negative, count-fractional; the fee may have decimals', () => {
     assertMarked('行政处罚 | 23 |', '行政处罚 | ⟦-3⟧ | ◀ count-negative');
     assertMarked('行政处罚 | 23 |', '行政处罚 | ⟦2.5⟧ | ◀ count-fractional');

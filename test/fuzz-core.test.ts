@@ -85,9 +85,31 @@ function assertRecompute(text: string, a: Analysis, where = ''): void {
 }
 
 /** analyzeText: ranges inside, recompute well-behaved. */
+/** Every line a table's headers, labels and cells are on (table 二's, 三's, 四's shapes). */
+function tableLines(t: Analysis['tables'][number]): number[] {
+  const on = (c: { line: number } | null | undefined) => (c ? [c.line] : []);
+  if (t.kind === 't3') return [...t.headers.flatMap(on), ...t.rows.flatMap((r) => [...r.cells.flatMap(on), ...r.labels.flatMap(on)])];
+  if (t.kind === 't4') return [...t.headers.flatMap(on), ...t.cells.flatMap(on)];
+  return t.items.flatMap((it) => [...on(it.title), ...it.columns.flatMap(on), ...it.rows.flatMap((r) => [...on(r.label), ...r.cells.flatMap(on)])]);
+}
+
+/** A table's cells lie within its lines, and no line is read by two tables (an edit there would reach one only). */
+function assertTablesApart(a: Analysis, where = ''): void {
+  const owner = new Map<number, number>();
+  a.tables.forEach((t, i) => {
+    for (const line of tableLines(t)) {
+      assert.ok(line >= t.startLine && line <= t.endLine, `${t.kind} at ${t.startLine}-${t.endLine} has a cell on line ${line} ${where}`);
+      const other = owner.get(line);
+      assert.ok(other === undefined || other === i, `line ${line} read by two tables (${a.tables[other ?? i].kind}, ${t.kind}) ${where}`);
+      owner.set(line, i);
+    }
+  });
+}
+
 function check(text: string, where = ''): Analysis {
   const a = analyzeText(text);
   assertInside(text, a, where);
+  assertTablesApart(a, where);
   assertRecompute(text, a, where);
   return a;
 }
@@ -275,6 +297,7 @@ describe('fuzz: random text', () => {
       for (const e of edits) {
         m.apply({ range: { start: { line: e.sl, character: e.sc }, end: { line: e.el, character: e.ec } }, text: e.text });
         assertInside(m.getText(), m.analysis(), 'after an incremental edit');
+        assertTablesApart(m.analysis(), 'after an incremental edit');
       }
     }), { numRuns: runs(150) });
   });

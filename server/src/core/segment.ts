@@ -183,8 +183,9 @@ function collect(parts: TablePart[]): Diagnostic[] {
  */
 export function patchCell(r: SegmentResult, line: number, before: string, after: string): SegmentResult | null {
   if (!r.parts) return null;
-  // A line read by two parts (a row the reader took before it stopped, which then starts a table
-  // of its own) is read again in full: patching one part would leave the other's copy stale.
+  // A line read by two parts is read again in full: patching one part would leave the other's
+  // copy stale. The readers keep each line to one table (fuzz-core's assertTablesApart); this
+  // stays as the guard that makes a reader slip cost speed, not a stale finding.
   const holders = r.parts.filter((p) => (p.table.startLine <= line && line <= p.table.endLine) || holdsLine(p.table, line));
   if (holders.length !== 1) return null;
   const part = holders[0];

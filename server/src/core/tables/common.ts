@@ -15,8 +15,15 @@ export interface LineCells {
   cells: RawCell[];
 }
 
+/**
+ * A cell that starts as a number does and holds no Chinese character (`1-1`, `12a`, `3..5`) is a
+ * mistyped number, read in its place (cell-not-number), not a label: as a label it would end the
+ * row and the table there. Labels that start with a digit have words (1.属于国家秘密).
+ */
+const MISTYPED_NUMBER = /^[0-9０-９+\-−－][^\u3400-\u9fff\uf900-\ufaff]*$/;
+
 export function isLabel(c: RawCell): boolean {
-  return !isValueText(c.text);
+  return !isValueText(c.text) && !MISTYPED_NUMBER.test(c.text);
 }
 
 export function cellRange(c: RawCell): Range {

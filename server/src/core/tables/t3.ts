@@ -221,7 +221,12 @@ class T3Reader {
           this.value(c);
           continue;
         }
-        if (this.label(c, l) === 'end') break outer;
+        if (this.label(c, l) === 'end') {
+          // A line whose first cells were read (the last row's label and numbers, then a label)
+          // is this table's: another table must not read it again.
+          if (l.cells.some((x) => x.start < c.start && x.text !== '')) end = i + 1;
+          break outer;
+        }
       }
       end = i + 1;
       if (this.complete) {

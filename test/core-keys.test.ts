@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText, cellAt, cellByKey, cellsOf, valueOf, verdict } from '../server/src/core/index.ts';
-import { cellKeys, complete, composeReport, exampleReport, type KeyedReport } from './helpers/compose.mjs';
+import { cellKeys, complete, composeReport, exampleReport, LAYOUTS, type KeyedReport } from './helpers/compose.mjs';
 import { valuesOf } from './helpers/keyed.ts';
 
 const example = exampleReport();
@@ -28,6 +28,19 @@ describe('cells by key', () => {
     assert.deepEqual([t4.row, t4.column, t4.rowLabel.zh, t4.columnLabel.zh], ['t4.afterReview', 'pending', '复议后起诉', '尚未审结']);
     const t2 = cellByKey(a, 't2.fee.amount')!;
     assert.deepEqual([t2.row, t2.column, t2.cell.text], ['t2.fee', 'amount', '0.5']);
+  });
+  test('a walk made again after many other reports\' tables were walked equals the first; labels and row keys are shared', () => {
+    const first = cellsOf(a);
+    // 12 reports of three tables: more than the walks kept (32), so the first report's are made again.
+    const others = LAYOUTS.flatMap((layout) => [0, 1, 2].map(() => analyzeText(composeReport(example, layout))));
+    for (const o of others) cellsOf(o);
+    const again = cellsOf(a);
+    assert.deepEqual(again.map((k) => [k.key, k.row, k.column, k.rowLabel, k.columnLabel, k.cell]), first.map((k) => [k.key, k.row, k.column, k.rowLabel, k.columnLabel, k.cell]));
+    // One label object per row and column of the format, whichever report it is walked for.
+    const o = cellByKey(others[0], 't3.carried.natural')!;
+    const k = cellByKey(a, 't3.carried.natural')!;
+    assert.equal(o.rowLabel, k.rowLabel);
+    assert.equal(o.columnLabel, k.columnLabel);
   });
   test('every value read back by key equals the value composed under that key', () => {
     for (const key of cellKeys()) assert.equal(valueOf(a, key), Number(example.cells[key] ?? 0), key);

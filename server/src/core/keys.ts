@@ -2,8 +2,9 @@
 // has in its format, the cell at a row and a column, and one walk over all value cells with
 // their key and labels. Everything that addresses cells by name goes through here.
 
-import { t3Rows, TABLE3, TABLE4, type CellKey, type ColumnSpec } from './format/index.js';
+import { t3Rows, TABLE3, TABLE4, type CellKey, type ColumnSpec, type RowSpec, type T3RowSpec } from './format/index.js';
 import type { Localized } from './i18n.js';
+import { RecentMemo } from './recent.js';
 import type { Cell, Table, Table2, Table3, Table4 } from './model.js';
 
 /** A row of a table as the format has it: key (without the table), role, label. */
@@ -25,17 +26,34 @@ export interface KeyedCell {
   cell: Cell;
 }
 
-const t3RowLabel = (r: { ordinal: string; text: string; en: string }): Localized => ({ zh: r.ordinal + r.text, en: r.en });
-const columnLabel = (c: ColumnSpec): Localized => ({ zh: c.label, en: c.en });
+/**
+ * One value per format object (a row or column spec), made on first use: every open report's
+ * keyed cells then share their labels and row keys instead of each holding copies.
+ */
+function perSpec<S extends object, V>(make: (s: S) => V): (s: S) => V {
+  const made = new WeakMap<S, V>();
+  return (s) => {
+    let v = made.get(s);
+    if (v === undefined) made.set(s, (v = make(s)));
+    return v;
+  };
+}
+
+const t3RowLabel = perSpec((r: T3RowSpec): Localized => ({ zh: r.ordinal + r.text, en: r.en }));
+const t2RowLabel = perSpec((r: RowSpec): Localized => ({ zh: r.label, en: r.en }));
+const columnLabel = perSpec((c: ColumnSpec): Localized => ({ zh: c.label, en: c.en }));
+const t2RowKey = perSpec((r: RowSpec) => `t2.${r.key}`);
+const t3RowKey = perSpec((r: T3RowSpec) => `t3.${r.key}`);
 
 const T3_GRID = [false, true].map((single) => t3Rows(single).map((r) => ({ key: r.key, role: r.role, label: t3RowLabel(r) })));
 const T4_GRID: GridRow[] = TABLE4.groups.map((g) => ({ key: g.key, role: 'group', label: { zh: g.label, en: g.en } }));
+const T4_ROW_KEYS = TABLE4.groups.map((g) => `t4.${g.key}`);
 
 /** The rows a table has in its format (absent ones included). */
 export function gridRows(t: Table): GridRow[] {
   if (t.kind === 't3') return T3_GRID[t.singleOther ? 1 : 0];
   if (t.kind === 't4') return T4_GRID;
-  return t.items.flatMap((it) => it.spec.rows.map((r) => ({ key: r.key, role: 'item', label: { zh: r.label, en: r.en } })));
+  return t.items.flatMap((it) => it.spec.rows.map((r) => ({ key: r.key, role: 'item', label: t2RowLabel(r) })));
 }
 
 /** The value columns of a table (for table 二, of the item a row belongs to). */
@@ -70,13 +88,13 @@ export function cellIn(t: Table, row: string, column: string): Cell | null | und
   return undefined;
 }
 
-const walked = new WeakMap<Table, KeyedCell[]>();
+// The walks of the tables used last (an analysis's rules, then hover and lens, ask one table
+// many times); an open report does not keep its own (bench/RESULTS.md, issue 19 item 4).
+const walked = new RecentMemo<Table, KeyedCell[]>(32);
 
-/** Every value cell of a table, in reading order, with its key and labels (made once per table: tables are never changed). */
+/** Every value cell of a table, in reading order, with its key and labels (tables are never changed: the same walk while it is kept). */
 export function keyedCells(t: Table): KeyedCell[] {
-  let cells = walked.get(t);
-  if (!cells) walked.set(t, (cells = t.kind === 't3' ? t3Cells(t) : t.kind === 't4' ? t4Cells(t) : t2Cells(t)));
-  return cells;
+  return walked.get(t, (x) => (x.kind === 't3' ? t3Cells(x) : x.kind === 't4' ? t4Cells(x) : t2Cells(x)));
 }
 
 function t3Cells(t: Table3): KeyedCell[] {
@@ -84,7 +102,7 @@ function t3Cells(t: Table3): KeyedCell[] {
   for (const r of t.rows) {
     const rowLabel = t3RowLabel(r.spec);
     r.cells.forEach((cell, i) => {
-      if (cell) out.push({ key: cell.key, table: t, row: `t3.${r.spec.key}`, column: TABLE3.columns[i].key, rowLabel, columnLabel: columnLabel(TABLE3.columns[i]), cell });
+      if (cell) out.push({ key: cell.key, table: t, row: t3RowKey(r.spec), column: TABLE3.columns[i].key, rowLabel, columnLabel: columnLabel(TABLE3.columns[i]), cell });
     });
   }
   return out;
@@ -95,9 +113,9 @@ function t4Cells(t: Table4): KeyedCell[] {
   const width = TABLE4.results.length;
   t.cells.forEach((cell, i) => {
     if (!cell) return;
-    const g = T4_GRID[Math.floor(i / width)];
+    const g = Math.floor(i / width);
     const r = TABLE4.results[i % width];
-    out.push({ key: cell.key, table: t, row: `t4.${g.key}`, column: r.key, rowLabel: g.label, columnLabel: columnLabel(r), cell });
+    out.push({ key: cell.key, table: t, row: T4_ROW_KEYS[g], column: r.key, rowLabel: T4_GRID[g].label, columnLabel: columnLabel(r), cell });
   });
   return out;
 }
@@ -106,10 +124,11 @@ function t2Cells(t: Table2): KeyedCell[] {
   const out: KeyedCell[] = [];
   for (const it of t.items) {
     for (const r of it.rows) {
-      const rowLabel = { zh: r.spec.label, en: r.spec.en };
+      const rowLabel = t2RowLabel(r.spec);
+      const row = t2RowKey(r.spec);
       r.cells.forEach((cell, i) => {
         const col = it.spec.values[i];
-        if (cell && col) out.push({ key: cell.key, table: t, row: `t2.${r.spec.key}`, column: col.key, rowLabel, columnLabel: columnLabel(col), cell });
+        if (cell && col) out.push({ key: cell.key, table: t, row, column: col.key, rowLabel, columnLabel: columnLabel(col), cell });
       });
     }
   }
@@ -124,18 +143,15 @@ export interface PrintedRow {
 }
 
 const T4_ROW: Localized = TABLE4.name;
-const printed = new WeakMap<Table, PrintedRow[]>();
+const printed = new RecentMemo<Table, PrintedRow[]>(32);
 
 /** The rows as the report prints them (table 四: fifteen cells in one row). */
 export function printedRows(t: Table): PrintedRow[] {
-  let rows = printed.get(t);
-  if (!rows) {
-    if (t.kind === 't3') rows = t.rows.map((r) => ({ key: `t3.${r.spec.key}`, label: t3RowLabel(r.spec), cells: r.cells }));
-    else if (t.kind === 't4') rows = [{ key: 't4', label: T4_ROW, cells: t.cells }];
-    else rows = t.items.flatMap((it) => it.rows.map((r) => ({ key: `t2.${r.spec.key}`, label: { zh: r.spec.label, en: r.spec.en }, cells: r.cells })));
-    printed.set(t, rows);
-  }
-  return rows;
+  return printed.get(t, (x) => {
+    if (x.kind === 't3') return x.rows.map((r) => ({ key: t3RowKey(r.spec), label: t3RowLabel(r.spec), cells: r.cells }));
+    if (x.kind === 't4') return [{ key: 't4', label: T4_ROW, cells: x.cells }];
+    return x.items.flatMap((it) => it.rows.map((r) => ({ key: t2RowKey(r.spec), label: t2RowLabel(r.spec), cells: r.cells })));
+  });
 }
 
 /** The key of the row a cell key belongs to: `t3.new.total` → `t3.new`. */

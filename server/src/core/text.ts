@@ -29,9 +29,19 @@ export function normalizeLabel(s: string): string {
   const t = normalize(s);
   if (s.length <= 120) {
     if (memo.size >= 20000) memo.clear();
-    memo.set(s, t);
+    memo.set(detached(s), detached(t));
   }
   return t;
+}
+
+/**
+ * `s` as a string of its own. A label cut from a line is, in V8, a view of the whole document's
+ * text (a sliced string keeps its parent alive): a module-wide memo holding it would keep that
+ * text after the document closed. Joining then cutting makes a fresh flat copy (strings under 13
+ * characters are never views).
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 const memo = new Map<string, string>();

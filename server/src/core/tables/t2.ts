@@ -2,7 +2,8 @@
 // Reads the 2021 format and the superseded 2019 one (other columns and an item （九）).
 
 import { diag, type Finding } from '../diagnostics.js';
-import { T2_ITEM_RE, t2ItemTitle, TABLE2_2019, TABLE2_2019_ITEM, TABLE2_2019_MARKERS, TABLE2_2021, type ItemSpec, type RowSpec, type Table2Spec } from '../format/index.js';
+import { T2_ITEM_RE, t2ItemTitle, TABLE2_2019, TABLE2_2019_ITEM, TABLE2_2019_MARKERS, TABLE2_2021, type CellKey, type ColumnSpec, type ItemSpec, type RowSpec, type Table2Spec } from '../format/index.js';
+import type { Localized } from '../i18n.js';
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table2, Table2Item, Table2Row } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
@@ -70,6 +71,16 @@ interface ItemState {
   seen: Set<string>;
 }
 
+/** A cell's key and label by its row and column: made once, shared by every report (as t3.ts's slots). */
+const slots = new WeakMap<RowSpec, WeakMap<ColumnSpec, { key: CellKey; label: Localized }>>();
+function slotOf(spec: RowSpec, col: ColumnSpec): { key: CellKey; label: Localized } {
+  let row = slots.get(spec);
+  if (!row) slots.set(spec, (row = new WeakMap()));
+  let x = row.get(col);
+  if (!x) row.set(col, (x = { key: `t2.${spec.key}.${col.key}`, label: { zh: `${spec.label} / ${col.label}`, en: `${spec.en} / ${col.en}` } }));
+  return x;
+}
+
 export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T2Result {
   const out: Finding[] = [];
   let to = from + 1;
@@ -91,7 +102,9 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
     const cells: (Cell | null)[] = [];
     for (let c = 0; c < want; c++) {
       const col = item.spec!.values[c];
-      cells.push(kept[c] ? toCell(kept[c], spec, false, { zh: `${spec.label} / ${col.label}`, en: `${spec.en} / ${col.en}` }, `${row}.${col.key}`) : null);
+      if (!kept[c]) { cells.push(null); continue; }
+      const slot = slotOf(spec, col);
+      cells.push(toCell(kept[c], spec, false, slot.label, slot.key));
     }
     item.rows.push({ spec, label: asLabel(label, spec.label), cells });
   };

@@ -1,5 +1,6 @@
 // What an edit publishes: for each version of a scripted sequence of edits (the numbers of table 三
-// changed and put back as bench b does, two cells at once, table 四, prose typed, a line inserted
+// changed and put back as bench b does, two cells at once, a number made longer before a finding
+// on its line (cells-extra), table 四, prose typed, a line inserted
 // and removed, two changes in one didChange), the pushed diagnostics equal those of the same text
 // opened fresh, and a pull of that version answers the same list. The incremental path (the
 // patched parse, findings carried over, LSP objects reused) must never show in what is published.
@@ -75,6 +76,8 @@ describe('published diagnostics along a sequence of edits', () => {
     const a = t3Cell(text, 'new', 0);
     const b = t3Cell(text, 'carried', 2);
     const c = t4Cell(text, 0);
+    const rowEnd = text.split('\n')[a.line].length;
+    const extra = text.split('\n')[a.line].includes('\t') ? '\t9' : ' 9 |';
     const steps: [string, () => Change[]][] = [
       ['a table 三 input changed', () => [at(a.line, a.start, a.end, String(Number(a.text) + 7))]],
       ['put back', () => [at(a.line, a.start, a.start + String(Number(a.text) + 7).length, a.text)]],
@@ -84,6 +87,12 @@ describe('published diagnostics along a sequence of edits', () => {
       ['and the first: two wrong cells', () => [at(a.line, a.start, a.end, String(Number(a.text) + 2))]],
       ['the first put back', () => [at(a.line, a.start, a.start + String(Number(a.text) + 2).length, a.text)]],
       ['the second put back', () => [at(b.line, b.start, b.start + String(Number(b.text) + 3).length, b.text)]],
+      // A finding of the table's reader later on the edited line (an extra number at the row's end)
+      // stays on its cell when the edited number gets longer: the one-cell patch moves what it carries.
+      ['an extra number at the end of the row', () => [at(a.line, rowEnd, rowEnd, extra)]],
+      ['the first cell of that row three digits longer', () => [at(a.line, a.start, a.end, String(Number(a.text) + 1000))]],
+      ['the first cell put back', () => [at(a.line, a.start, a.start + String(Number(a.text) + 1000).length, a.text)]],
+      ['the extra number removed', () => [at(a.line, rowEnd, rowEnd + extra.length, '')]],
       ['a table 四 cell', () => [at(c.line, c.start, c.end, String(Number(c.text) + 5))]],
       ['a table 四 cell put back', () => [at(c.line, c.start, c.start + String(Number(c.text) + 5).length, c.text)]],
       ['prose typed into the first line', () => [at(0, 0, 0, '关于')]],

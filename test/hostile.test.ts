@@ -300,7 +300,10 @@ describe('the CLI', { concurrency: 4 }, () => {
 
   test('Ctrl-C during a --fix batch: exit 130, said, every file fixed whole or untouched', async () => {
     const d = freshDir('sigint');
-    const n = 400;
+    // Enough files that the batch is still fixing when the signal lands, even when this test's own
+    // process is starved on a loaded machine (at 400 the CLI once fixed them all first: exit 130
+    // from the temporary-file guard after the loop, nothing said).
+    const n = 1500;
     for (let i = 0; i < n; i++) writeFileSync(join(d, `r${String(i).padStart(4, '0')}.txt`), EXAMPLE);
     const first = join(d, 'r0000.txt');
     const child = spawn(process.execPath, [CLI, 'check', '--locale', 'en', '--fix', d], { stdio: ['ignore', 'pipe', 'pipe'] });

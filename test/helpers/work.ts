@@ -42,7 +42,11 @@ export function workOf(fn: () => void, inCore: (url: string) => boolean = (u) =>
 export function growth(make: (n: number) => string, n: number, run: (text: string) => void, inCore?: (url: string) => boolean): { small: number; large: number; ratio: number } {
   const a = make(n);
   const b = make(2 * n);
-  const small = workOf(() => run(a), inCore);
-  const large = workOf(() => run(b), inCore);
+  // The count is exact when V8 keeps every counter; on a long run (fuzz-core's earlier tests) it
+  // now and then loses some of one measurement (a small input counted 800 blocks where it does
+  // 8,000), never adds any: the most of three is the count.
+  const most = (text: string) => Math.max(workOf(() => run(text), inCore), workOf(() => run(text), inCore), workOf(() => run(text), inCore));
+  const small = most(a);
+  const large = most(b);
   return { small, large, ratio: large / small };
 }

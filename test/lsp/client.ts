@@ -420,6 +420,24 @@ export class TestClient {
     return this.within(new Promise<Diagnostic[]>((resolve) => this.waiters.push({ uri, version, since, resolve })), `diagnostics of ${uri} version ${version}`);
   }
 
+  /** The first publication for `uri`, of any version, after the first `since` publications, that satisfies `pred`. */
+  nextPublish(uri: string, since: number, pred: (d: Diagnostic[]) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    const found = this.published.find((p, i) => i >= since && p.uri === uri && pred(p.diagnostics));
+    if (found) return Promise.resolve(found);
+    return this.within(
+      new Promise((resolve) => {
+        const l = (m: RpcMessage) => {
+          if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && pred(m.params.diagnostics)) {
+            this.wire.listeners.delete(l);
+            resolve(m.params);
+          }
+        };
+        this.wire.listeners.add(l);
+      }),
+      `a publication for ${uri}`,
+    );
+  }
+
   async open(uri: string, text: string, languageId = 'disclosure-report'): Promise<number> {
     this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });

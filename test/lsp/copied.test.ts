@@ -17,7 +17,7 @@ import { canonicalUri } from '../../server/src/lsp/files';
 import { REQUESTS, SERVER_COMMANDS } from '../../server/src/protocol';
 import { OTHER, OWN, proseReport } from '../helpers/copied';
 import { buildCli, buildServer } from './build';
-import { ROOT, TestClient, type RpcMessage } from './client';
+import { ROOT, TestClient } from './client';
 
 const roots: string[] = [];
 after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -47,23 +47,6 @@ function lastPublished(c: TestClient): Map<string, Diagnostic[]> {
 
 const copied = (ds: Diagnostic[] | undefined) => (ds ?? []).filter((d) => d.code === 'prose-copied');
 
-/** The next publication for `uri` after the first `since` publications that satisfies `pred`. */
-function nextPublish(c: TestClient, uri: string, since: number, pred: (d: Diagnostic[]) => boolean): Promise<{ diagnostics: Diagnostic[]; version?: number }> {
-  const found = c.published.find((p, i) => i >= since && p.uri === uri && pred(p.diagnostics));
-  if (found) return Promise.resolve(found);
-  return c.within(
-    new Promise((resolve) => {
-      const l = (m: RpcMessage) => {
-        if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && pred(m.params.diagnostics)) {
-          c.wire.listeners.delete(l);
-          resolve(m.params);
-        }
-      };
-      c.wire.listeners.add(l);
-    }),
-    `a publication for ${uri}`,
-  );
-}
 
 before(() => Promise.all([buildServer(), buildCli()]));
 
@@ -158,7 +141,7 @@ describe('the threshold of prose-copied', () => {
       const since = c.published.length;
       writeFileSync(f.path('.disclosure-report.json'), JSON.stringify({ thresholds: { 'prose-copied': 70 } }));
       c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('.disclosure-report.json'), type: 2 }] });
-      for (const rel of ['a.txt', 'b.txt']) await nextPublish(c, f.at(rel), since, (ds) => copied(ds).length === 1);
+      for (const rel of ['a.txt', 'b.txt']) await c.nextPublish(f.at(rel), since, (ds) => copied(ds).length === 1);
       await checkAll(c);
       last = lastPublished(c);
       assert.deepEqual(['a.txt', 'b.txt', 'c.txt'].map((rel) => copied(last.get(f.at(rel))).length), [1, 1, 0]);
@@ -202,12 +185,12 @@ describe('after the check, changes on disk', () => {
       let since = c.published.length;
       writeFileSync(f.path('b.txt'), proseReport('白石镇人民政府', 2024, OWN.map((x) => x.replace('。', '，形成长效机制。'))));
       c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('b.txt'), type: 2 }] });
-      for (const rel of ['a.txt', 'b.txt']) await nextPublish(c, f.at(rel), since, (ds) => copied(ds).length === 0);
+      for (const rel of ['a.txt', 'b.txt']) await c.nextPublish(f.at(rel), since, (ds) => copied(ds).length === 0);
       // d deleted: its diagnostics cleared, and c's finding (d's prose) goes.
       since = c.published.length;
       rmSync(f.path('d.txt'));
       c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('d.txt'), type: 3 }] });
-      await nextPublish(c, f.at('c.txt'), since, (ds) => copied(ds).length === 0);
+      await c.nextPublish(f.at('c.txt'), since, (ds) => copied(ds).length === 0);
       last = lastPublished(c);
       assert.deepEqual(last.get(f.at('d.txt')), []);
       assert.deepEqual([...last.values()].flatMap(copied), []);

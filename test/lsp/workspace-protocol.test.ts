@@ -48,23 +48,6 @@ const start = (folders: string[], pull = false) =>
     },
   });
 
-/** The next publication for `uri` after the first `since` publications (any version). */
-function nextPublish(c: TestClient, uri: string, since: number, pred: (d: Diagnostic[]) => boolean = () => true): Promise<{ diagnostics: Diagnostic[]; version?: number }> {
-  const found = c.published.find((p, i) => i >= since && p.uri === uri && pred(p.diagnostics));
-  if (found) return Promise.resolve(found);
-  return c.within(
-    new Promise((resolveP) => {
-      const l = (m: RpcMessage) => {
-        if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && pred(m.params.diagnostics)) {
-          c.wire.listeners.delete(l);
-          resolveP(m.params);
-        }
-      };
-      c.wire.listeners.add(l);
-    }),
-    `a publication for ${uri}`,
-  );
-}
 
 const rulesAt = (ds: { code?: unknown; range: { start: { line: number; character: number } } }[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`);
 const coreRules = (text: string) => analyzeText(text).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.rule}`);
@@ -116,9 +99,9 @@ describe('the workspace check (push diagnostics)', () => {
     assert.deepEqual(rulesAt(opened), coreRules(edited));
     since = c.published.length;
     c.notify('textDocument/didClose', { textDocument: { uri: f.at('a.txt') } });
-    const cleared = await nextPublish(c, f.at('a.txt'), since);
+    const cleared = await c.nextPublish(f.at('a.txt'), since);
     assert.deepEqual(cleared.diagnostics, []);
-    const again = await nextPublish(c, f.at('a.txt'), since, (d) => d.length > 0);
+    const again = await c.nextPublish(f.at('a.txt'), since, (d) => d.length > 0);
     assert.equal(again.version, undefined);
     assert.deepEqual(rulesAt(again.diagnostics), coreRules(wrong));
   });
@@ -127,11 +110,11 @@ describe('the workspace check (push diagnostics)', () => {
     let since = c.published.length;
     writeFileSync(f.path('a.txt'), clean);
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('a.txt'), type: 2 }] });
-    assert.deepEqual((await nextPublish(c, f.at('a.txt'), since)).diagnostics, []);
+    assert.deepEqual((await c.nextPublish(f.at('a.txt'), since)).diagnostics, []);
     since = c.published.length;
     unlinkSync(f.path('sub/c.md'));
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: f.at('sub/c.md'), type: 3 }] });
-    assert.deepEqual((await nextPublish(c, f.at('sub/c.md'), since)).diagnostics, []);
+    assert.deepEqual((await c.nextPublish(f.at('sub/c.md'), since)).diagnostics, []);
   });
 
   test('without a workDoneToken the server creates its progress (window/workDoneProgress/create)', async () => {
@@ -234,12 +217,12 @@ describe('the workspace check with pull diagnostics', () => {
     assert.ok(since >= 0);
     since = c.published.length;
     await c.open(f.at('a.txt'), wrong);
-    assert.deepEqual((await nextPublish(c, f.at('a.txt'), since)).diagnostics, []);
+    assert.deepEqual((await c.nextPublish(f.at('a.txt'), since)).diagnostics, []);
     const pulled = await c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: f.at('a.txt') } });
     assert.deepEqual(rulesAt(pulled.items), coreRules(wrong));
     since = c.published.length;
     c.notify('textDocument/didClose', { textDocument: { uri: f.at('a.txt') } });
-    assert.deepEqual(rulesAt((await nextPublish(c, f.at('a.txt'), since)).diagnostics), coreRules(wrong));
+    assert.deepEqual(rulesAt((await c.nextPublish(f.at('a.txt'), since)).diagnostics), coreRules(wrong));
   });
 });
 
@@ -276,12 +259,12 @@ describe('the workspace check of Word documents and PDFs, for a client that show
     const converted = await c.request<{ text: string }>('disclosureReport/convertSource', { uri: f.at('c.pdf') });
     let since = c.published.length;
     await c.open(uri, converted.text);
-    assert.deepEqual((await nextPublish(c, uri, since)).diagnostics, []);
+    assert.deepEqual((await c.nextPublish(uri, since)).diagnostics, []);
     const pulled = await c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     assert.deepEqual(rulesAt(pulled.items), coreRules(converted.text));
     since = c.published.length;
     c.notify('textDocument/didClose', { textDocument: { uri } });
-    assert.deepEqual(rulesAt((await nextPublish(c, uri, since, (d) => d.length > 0)).diagnostics), coreRules(converted.text));
+    assert.deepEqual(rulesAt((await c.nextPublish(uri, since, (d) => d.length > 0)).diagnostics), coreRules(converted.text));
     assert.ok(!c.published.slice(since).some((p) => p.uri === f.at('c.pdf')), 'nothing on the PDF itself');
   });
 
@@ -448,7 +431,7 @@ describe('last year’s report found in the workspace (cross-year rules in the e
   test('opening this year’s draft compares it with last year’s file on disk: carry-over per column, related to last year’s cell; the lens names the file', async () => {
     const since = c.published.length;
     await c.open(uri, readFileSync(f.path('2025年报告.txt'), 'utf8'));
-    const p = await nextPublish(c, uri, since, (ds) => ds.some((d) => d.code === 'carryover-mismatch'));
+    const p = await c.nextPublish(uri, since, (ds) => ds.some((d) => d.code === 'carryover-mismatch'));
     const carry = p.diagnostics.filter((d) => d.code === 'carryover-mismatch');
     assert.deepEqual(carry.map((d) => (d.data as { cell?: string }).cell), ['t3.carried.natural', 't3.carried.commercial']);
     assert.ok(carry.every((d) => d.severity === 2));
@@ -463,7 +446,7 @@ describe('last year’s report found in the workspace (cross-year rules in the e
     const since = c.published.length;
     unlinkSync(f.path('2024年报告.txt'));
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: lastYear, type: 3 }] });
-    const p = await nextPublish(c, uri, since, (ds) => !ds.some((d) => d.code === 'carryover-mismatch'));
+    const p = await c.nextPublish(uri, since, (ds) => !ds.some((d) => d.code === 'carryover-mismatch'));
     assert.deepEqual(p.diagnostics.filter((d) => /carryover|valid-count/.test(String(d.code))), []);
   });
 });
@@ -583,7 +566,7 @@ describe('last year’s report follows the draft’s own year as it is edited', 
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at + 4 } }, text: '2025' }],
     });
-    const p = await nextPublish(c, uri, since, (ds) => ds.some((d) => d.code === 'carryover-mismatch'));
+    const p = await c.nextPublish(uri, since, (ds) => ds.some((d) => d.code === 'carryover-mismatch'));
     assert.ok(p.diagnostics.some((d) => d.code === 'carryover-mismatch'));
   });
 });

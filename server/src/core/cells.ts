@@ -14,7 +14,7 @@ function isSpace(c: number): boolean {
 }
 
 /** What a regular expression's \s matches: isSpace but U+200B. */
-const isRegexSpace = (c: number): boolean => c !== 0x200b && isSpace(c);
+export const isRegexSpace = (c: number): boolean => c !== 0x200b && isSpace(c);
 
 /** Leading and trailing white space of a piece, counted by scanning (an anchored `\s*$` regex is quadratic). */
 export function leadingSpace(s: string): number {

@@ -3,7 +3,7 @@
 // incremental model re-classify only the lines an edit touches.
 
 import { HEADING_PUNCTUATION, HEADING_RE, HEADING_START, SECTIONS, VALUE_END_RE, VALUE_TOKEN_RE, type SectionSpec } from './format/index.js';
-import { hasTabInside } from './cells.js';
+import { hasTabInside, isRegexSpace } from './cells.js';
 import { lcs, normalizeLabel } from './text.js';
 
 export type LineKind = 'heading' | 'prose' | 'other';
@@ -22,7 +22,6 @@ export interface HeadingMatch {
 }
 
 const TITLES = SECTIONS.map((s) => ({ spec: s, title: normalizeLabel(s.title) }));
-const LEAD = /^[\s#*]*/;
 
 /**
  * A heading whose title is one slip away from its section's official title: a wrong, missing
@@ -38,10 +37,16 @@ function nearTitle(numeral: string, body: string): SectionSpec | undefined {
 export function matchHeading(text: string): HeadingMatch | null {
   if (text.length > 80 || !HEADING_START.test(text)) return null;
   // Word and WPS paste indented headings: tabs, spaces, U+3000 and U+00A0 before the numeral.
-  const lead = LEAD.exec(text)![0].length;
-  if (/[\t|｜]/.test(text.slice(lead))) return null;
+  let lead = 0;
+  while (lead < text.length && (isRegexSpace(text.charCodeAt(lead)) || text.charCodeAt(lead) === 35 || text.charCodeAt(lead) === 42)) lead++;
+  // Scanned, not matched on a slice: a tab or cell separator makes a table line; a digit after
+  // the numeral makes no heading (it would be in the body, which has none): most table lines.
+  for (let i = lead; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 0x7c || c === 0xff5c || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return null;
+  }
   let end = text.length;
-  while (end > lead && /[\s*]/.test(text[end - 1])) end--;
+  while (end > lead && (isRegexSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 42)) end--;
   const norm = normalizeLabel(text.slice(lead, end));
   const m = HEADING_RE.exec(norm);
   if (!m) return null;

@@ -14,6 +14,7 @@ import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4, 
 import { derivedFrom } from './rules/identities.js';
 import { checkTable, withSeverity } from './rules/registry.js';
 import { toCell, type LineCells } from './tables/common.js';
+import { detached } from './text.js';
 import { isT2Start, readT2 } from './tables/t2.js';
 import { isT3Start, readT3 } from './tables/t3.js';
 import { isT4Row, isT4Start, readT4 } from './tables/t4.js';
@@ -148,9 +149,53 @@ function onlyDigits(cells: RawCell[]): boolean {
   return true;
 }
 
-/** The table a line's cells start, if any: a line of numbers only starts none, but table 四's row of fifteen where its header was lost. */
-const startsOf = (cells: RawCell[]): TableKind | null =>
-  onlyDigits(cells) ? (isT4Row(cells) ? 't4' : null) : isT2Start(cells) ? 't2' : isT3Start(cells) ? 't3' : isT4Start(cells) ? 't4' : null;
+/** Digits only, as many as a plain count has: no table's start, no label. */
+function isCount(t: string): boolean {
+  if (t.length > 15) return false;
+  for (let i = 0; i < t.length; i++) {
+    const x = t.charCodeAt(i);
+    if (x < 48 || x > 57) return false;
+  }
+  return true;
+}
+
+/** Which tables a cell's text starts as a line's first cell (1: 二) or as any cell (2: 三, 4: 四); one lookup per cell. */
+const OPENS_T2 = 1;
+const OPENS_T3 = 2;
+const OPENS_T4 = 4;
+const opens = new Map<string, number>();
+function opensOf(text: string): number {
+  let x = opens.get(text);
+  if (x === undefined) {
+    const one: RawCell[] = [{ line: 0, start: 0, end: text.length, text }];
+    x = (isT2Start(one) ? OPENS_T2 : 0) | (isT3Start(one) ? OPENS_T3 : 0) | (isT4Start(one) ? OPENS_T4 : 0);
+    if (text.length <= 120) {
+      if (opens.size >= 20000) opens.clear();
+      opens.set(detached(text), x);
+    }
+  }
+  return x;
+}
+
+/**
+ * The table a line's cells start, if any: a line of numbers only starts none, but table 四's row
+ * of fifteen where its header was lost. Table 二 by the first cell with text, then 三, then 四 by any.
+ */
+function startsOf(cells: RawCell[]): TableKind | null {
+  if (onlyDigits(cells)) return isT4Row(cells) ? 't4' : null;
+  let first = true;
+  let any = 0;
+  for (const c of cells) {
+    const t = c.text;
+    if (t === '') continue;
+    if (isCount(t)) { first = false; continue; }
+    const x = opensOf(t);
+    if (first && x & OPENS_T2) return 't2';
+    first = false;
+    any |= x;
+  }
+  return any & OPENS_T3 ? 't3' : any & OPENS_T4 ? 't4' : null;
+}
 
 function checked(t: Table): Diagnostic[] {
   const found: Finding[] = [];

@@ -87,24 +87,25 @@ export function splitLine(text: string, line: number): RawCell[] {
 
 /** No separator: a label followed by numbers split by spaces (PDF text), or one cell. */
 function splitBySpaces(text: string, line: number): RawCell[] {
-  // The runs of non-space (as /\S+/g finds them, without a match array per run).
-  const tokens: { start: number; end: number }[] = [];
+  // The runs of non-space (as /\S+/g finds them), as start and end offsets in one flat array.
+  const at: number[] = [];
   for (let i = 0; i < text.length; ) {
     while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
     if (i === text.length) break;
     const start = i;
     while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i++;
-    tokens.push({ start, end: i });
-    if (tokens.length > 64) break; // prose, not a row
+    at.push(start, i);
+    if (at.length > 128) break; // prose, not a row
   }
+  const n = at.length >> 1;
   let m: RegExpExecArray | null;
-  if (tokens.length === 0) return [];
+  if (n === 0) return [];
   const whole = (): RawCell[] => [cell(line, text, 0, text.length)];
-  if (tokens.length === 1 || tokens.length > 64) return whole();
-  let k = tokens.length;
-  while (k > 0 && NUMBER_TOKEN.test(text.slice(tokens[k - 1].start, tokens[k - 1].end))) k--;
+  if (n === 1 || n > 64) return whole();
+  let k = n;
+  while (k > 0 && isNumberToken(text, at[2 * k - 2], at[2 * k - 1])) k--;
   const out: RawCell[] = [];
-  if (k === tokens.length) {
+  if (k === n) {
     // No numbers: maybe header labels separated by runs of spaces.
     if (!/\S {2,}\S/.test(text)) return whole();
     let from = 0;
@@ -118,19 +119,30 @@ function splitBySpaces(text: string, line: number): RawCell[] {
   }
   if (k > 0) {
     // The labels before the numbers: one cell, or several where runs of spaces part them.
-    const from = tokens[0].start;
-    const to = tokens[k - 1].end;
+    const from = at[0];
+    const to = at[2 * k - 1];
     const gap = /\s{2,}/g;
-    let at = from;
+    let start = from;
     gap.lastIndex = from;
     while ((m = gap.exec(text)) && m.index < to) {
-      out.push(cell(line, text, at, m.index));
-      at = m.index + m[0].length;
+      out.push(cell(line, text, start, m.index));
+      start = m.index + m[0].length;
     }
-    out.push(cell(line, text, at, to));
+    out.push(cell(line, text, start, to));
   }
-  for (let i = k; i < tokens.length; i++) out.push({ line, start: tokens[i].start, end: tokens[i].end, text: text.slice(tokens[i].start, tokens[i].end) });
+  for (let i = k; i < n; i++) out.push({ line, start: at[2 * i], end: at[2 * i + 1], text: text.slice(at[2 * i], at[2 * i + 1]) });
   return out;
+}
+
+/** Whether `text[start, end)` is a value token (NUMBER_TOKEN); ASCII digits alone, the common case, without a slice. */
+function isNumberToken(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  return i === end || NUMBER_TOKEN.test(text.slice(start, end));
 }
 
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS);

@@ -47,7 +47,9 @@ export function toCell(raw: RawCell, rules: ValueRules, derived: boolean, label:
  * The value cells of a row, as many as the format wants: merged-cell debris (empty cells
  * beyond the count) is dropped from the end, then from the start.
  */
-export function fitRow(values: RawCell[], want: number): { kept: RawCell[]; extra: RawCell[] } {
+export function fitRow(values: RawCell[], want: number): { kept: readonly RawCell[]; extra: readonly RawCell[] } {
+  // Most rows have the cells wanted, or fewer: nothing to drop, nothing copied.
+  if (values.length <= want) return { kept: values, extra: NONE };
   const v = values.slice();
   while (v.length > want && v[v.length - 1].text === '') v.pop();
   while (v.length > want && v[0].text === '') v.shift();
@@ -71,10 +73,13 @@ export function labelCell(raw: RawCell, official: string, out: Finding[], row?: 
   return asLabel(raw, official);
 }
 
-export function rowShapeDiagnostics(label: RawCell, labelText: string, kept: RawCell[], extra: RawCell[], want: number, out: Finding[], row: string): void {
+const NONE: readonly RawCell[] = Object.freeze([]);
+
+export function rowShapeDiagnostics(label: RawCell, labelText: string, kept: readonly RawCell[], extra: readonly RawCell[], want: number, out: Finding[], row: string): void {
   if (kept.length < want) {
     out.push(diag('cells-missing', cellRange(label), msg.cellsMissing(labelText, want, kept.length), { row }));
   }
+  if (!extra.length) return;
   const nonEmpty = extra.filter((c) => c.text !== '');
   if (nonEmpty.length) {
     out.push(diag('cells-extra', spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]), msg.cellsExtra(labelText, want, want + nonEmpty.length), { row }));

@@ -10,7 +10,12 @@ import { normalizeLabel, similarity } from '../text.js';
 import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 export function itemOf(c: RawCell): string | null {
-  const m = T2_ITEM_RE.exec(normalizeLabel(c.text));
+  return itemIn(normalizeLabel(c.text));
+}
+
+/** The item a normalised title names (`第二十条第(一)项` → 一). */
+function itemIn(normalized: string): string | null {
+  const m = T2_ITEM_RE.exec(normalized);
   return m ? m[1] : null;
 }
 
@@ -31,19 +36,38 @@ const MARKERS = TABLE2_2019_MARKERS.map(normalizeLabel);
 function detectFormat(lines: LineCells[], from: number, to: number): Table2Spec {
   for (let i = from; i < to; i++) {
     for (const c of lines[i].cells) {
+      if (c.text === '') continue;
       const n = normalizeLabel(c.text);
-      if (MARKERS.includes(n) || itemOf(c) === TABLE2_2019_ITEM) return TABLE2_2019;
+      if (MARKERS.includes(n) || itemIn(n) === TABLE2_2019_ITEM) return TABLE2_2019;
     }
   }
   return TABLE2_2021;
 }
 
-function matchRow(text: string, item: ItemSpec, seen: Set<string>): { spec: RowSpec; exact: boolean } | null {
-  const n = normalizeLabel(text);
-  for (const r of item.rows) {
-    if (normalizeLabel(r.label) === n) return { spec: r, exact: true };
-    if ((r.variants ?? []).some((v) => normalizeLabel(v) === n)) return { spec: r, exact: false };
+type RowMatch = { spec: RowSpec; exact: boolean };
+/** Each item's rows by their normalised wording (the official one exact, a variant not), first row first: made once per item. */
+const rowsByWording = new WeakMap<ItemSpec, Map<string, RowMatch>>();
+function wordingsOf(item: ItemSpec): Map<string, RowMatch> {
+  let x = rowsByWording.get(item);
+  if (!x) {
+    x = new Map();
+    for (const r of item.rows) {
+      const official = normalizeLabel(r.label);
+      if (!x.has(official)) x.set(official, { spec: r, exact: true });
+      for (const v of r.variants ?? []) {
+        const n = normalizeLabel(v);
+        if (!x.has(n)) x.set(n, { spec: r, exact: false });
+      }
+    }
+    rowsByWording.set(item, x);
   }
+  return x;
+}
+
+/** The row a label (normalised) stands for in `item`. */
+function matchRow(n: string, item: ItemSpec, seen: Set<string>): { spec: RowSpec; exact: boolean } | null {
+  const hit = wordingsOf(item).get(n);
+  if (hit) return { spec: hit.spec, exact: hit.exact };
   let best: RowSpec | undefined;
   let score = 0;
   for (const r of item.rows) {
@@ -78,6 +102,24 @@ function slotOf(spec: RowSpec, col: ColumnSpec): { key: CellKey; label: Localize
   if (!row) slots.set(spec, (row = new WeakMap()));
   let x = row.get(col);
   if (!x) row.set(col, (x = { key: `t2.${spec.key}.${col.key}`, label: { zh: `${spec.label} / ${col.label}`, en: `${spec.en} / ${col.en}` } }));
+  return x;
+}
+
+/** The items each normalised row wording (official or a variant) belongs to: made once per format. */
+const itemsOfRows = new WeakMap<Table2Spec, Map<string, ItemSpec[]>>();
+function itemsByRow(format: Table2Spec): Map<string, ItemSpec[]> {
+  let x = itemsOfRows.get(format);
+  if (!x) {
+    x = new Map();
+    for (const it of format.items) {
+      for (const n of wordingsOf(it).keys()) {
+        const list = x.get(n) ?? [];
+        if (!list.includes(it)) list.push(it);
+        x.set(n, list);
+      }
+    }
+    itemsOfRows.set(format, x);
+  }
   return x;
 }
 
@@ -121,10 +163,9 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
   /** Header cells read before any item (its title lost): they go to the item its rows reveal. */
   let loose: RawCell[] = [];
   /** The item a row label belongs to, where it is not the current item's (its title lost). */
-  const itemOfRow = (c: RawCell): ItemSpec | null => {
-    const n = normalizeLabel(c.text);
-    const hits = format.items.filter((it) => it.rows.some((r) => normalizeLabel(r.label) === n || (r.variants ?? []).some((v) => normalizeLabel(v) === n)));
-    const it = hits.length === 1 ? hits[0] : null;
+  const itemOfRow = (n: string): ItemSpec | null => {
+    const hits = itemsByRow(format).get(n);
+    const it = hits && hits.length === 1 ? hits[0] : null;
     return it && it !== item?.spec && !items.some((x) => x.spec === it) ? it : null;
   };
   const header = normalizeLabel(format.items[0].columns[0]);
@@ -132,7 +173,9 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
   for (let i = from; i < to; i++) {
     const l = lines[i];
     for (const c of l.cells) {
-      const it = isLabel(c) ? itemOf(c) : null;
+      // A label's normalised text, found once for every use below.
+      const n = isLabel(c) ? normalizeLabel(c.text) : null;
+      const it = n === null ? null : itemIn(n);
       if (it) {
         finishItem();
         loose = [];
@@ -141,14 +184,14 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
         item = { spec, title: c, anchor: c, headers: [], rows: [], seen: new Set() };
         continue;
       }
-      if (isLabel(c)) {
+      if (n !== null) {
         // An item whose title was lost: opened by its first row label; a header before it waits.
-        const implicit = itemOfRow(c);
+        const implicit = itemOfRow(n);
         if (implicit) {
           finishItem();
           item = { spec: implicit, title: null, anchor: loose[0] ?? c, headers: loose, rows: [], seen: new Set() };
           loose = [];
-        } else if (normalizeLabel(c.text) === header && (!item || item.rows.length || pending)) {
+        } else if (n === header && (!item || item.rows.length || pending)) {
           finishItem();
           item = null;
           loose = [c];
@@ -159,11 +202,11 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
         }
       }
       if (!item || !item.spec) continue;
-      if (!isLabel(c)) {
+      if (n === null) {
         if (pending) pending.values.push(c);
         continue;
       }
-      const m = matchRow(c.text, item.spec, item.seen);
+      const m = matchRow(n, item.spec, item.seen);
       if (m && !item.seen.has(m.spec.key)) {
         finishRow();
         item.seen.add(m.spec.key);

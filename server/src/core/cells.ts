@@ -8,6 +8,16 @@ import { toHalfWidth } from './text.js';
 const PIPE = /[|｜]/;
 const ONLY_PIPES_AND_SPACE = /^[\s|｜]*$/;
 const MARKDOWN_RULE_CHARS = /^[\s|｜:-]*$/;
+// Regular expressions as module constants: a literal in a function body is a new RegExp object
+// each call. The global ones are used by replace (which starts at 0) or reset before an exec loop.
+const SPACED_RE = /\S {2,}\S/;
+const GAP_RE = /\s{2,}/g;
+const MINUS_RE = /[−]/g;
+const SPACES_RE = /\s+/g;
+const COMMAS_RE = /,/g;
+const SEPARATED_RE = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const DECIMAL_RE = /^[-+]?\d+(\.\d+)?$/;
+const FULL_WIDTH_NUMBER_RE = /[０-９－．]/;
 /** White space as cells are trimmed: ASCII and Unicode spaces, NBSP, ideographic space, ZWSP, BOM. */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
@@ -107,9 +117,10 @@ function splitBySpaces(text: string, line: number): RawCell[] {
   const out: RawCell[] = [];
   if (k === n) {
     // No numbers: maybe header labels separated by runs of spaces.
-    if (!/\S {2,}\S/.test(text)) return whole();
+    if (!SPACED_RE.test(text)) return whole();
     let from = 0;
-    const gap = /\s{2,}/g;
+    const gap = GAP_RE;
+    gap.lastIndex = 0;
     while ((m = gap.exec(text))) {
       if (m.index > from) out.push(cell(line, text, from, m.index));
       from = m.index + m[0].length;
@@ -121,7 +132,7 @@ function splitBySpaces(text: string, line: number): RawCell[] {
     // The labels before the numbers: one cell, or several where runs of spaces part them.
     const from = at[0];
     const to = at[2 * k - 1];
-    const gap = /\s{2,}/g;
+    const gap = GAP_RE;
     let start = from;
     gap.lastIndex = from;
     while ((m = gap.exec(text)) && m.index < to) {
@@ -175,15 +186,15 @@ interface Read {
 
 /** The number a cell's text holds, its unit (matching `unitRe`) and thousands separators read through. */
 function readNumber(text: string, unitRe: RegExp | null, allowSeparators: boolean): Read | null {
-  let t = toHalfWidth(text).replace(/[−]/g, '-').replace(/\s+/g, '');
+  let t = toHalfWidth(text).replace(MINUS_RE, '-').replace(SPACES_RE, '');
   let unit = false;
   if (unitRe) {
     const u = t.replace(unitRe, '');
     if (u !== t) { unit = true; t = u; }
   }
   let separators = false;
-  if (allowSeparators && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) { t = t.replace(/,/g, ''); separators = true; }
-  if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return null;
+  if (allowSeparators && SEPARATED_RE.test(t)) { t = t.replace(COMMAS_RE, ''); separators = true; }
+  if (!DECIMAL_RE.test(t)) return null;
   const value = Number(t);
   return Number.isFinite(value) ? { value, unit, separators } : null;
 }
@@ -214,7 +225,7 @@ export function parseValue(text: string, rules: ValueRules = {}): ParsedValue {
   const { value } = read;
   if (value < 0 && !rules.signed) return { value, problem: 'negative' };
   if (!Number.isInteger(value) && !rules.decimals) return { value, problem: 'fractional' };
-  if (/[０-９－．]/.test(text)) return { value, problem: 'fullwidth' };
+  if (FULL_WIDTH_NUMBER_RE.test(text)) return { value, problem: 'fullwidth' };
   if ((read.unit && !rules.unit) || read.separators) return { value, problem: 'unit' };
   return { value, problem: null };
 }
@@ -224,9 +235,9 @@ export function parseValue(text: string, rules: ValueRules = {}): ParsedValue {
  * are written (`1,234件` → `1234`, `0.50万元` → `0.50`); null when it is not such a cell.
  */
 export function plainNumber(text: string, rules: ValueRules = {}): string | null {
-  const t = toHalfWidth(text).replace(/[−]/g, '-').replace(/\s+/g, '').replace(unitsOf(rules), '');
-  const plain = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t;
-  return /^[-+]?\d+(\.\d+)?$/.test(plain) ? plain : null;
+  const t = toHalfWidth(text).replace(MINUS_RE, '-').replace(SPACES_RE, '').replace(unitsOf(rules), '');
+  const plain = SEPARATED_RE.test(t) ? t.replace(COMMAS_RE, '') : t;
+  return DECIMAL_RE.test(plain) ? plain : null;
 }
 
 /** Writes a number as the fixer puts it into a derived cell. */

@@ -47,11 +47,18 @@ export function matchHeading(text: string): HeadingMatch | null {
   }
   let end = text.length;
   while (end > lead && (isRegexSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 42)) end--;
+  // Normalising keeps every character but white space: past 35 of them the body (all but a
+  // numeral or two and its punctuation) is longer than a heading's 32 (a prose line, not normalised).
+  let kept = 0;
+  for (let i = lead; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isRegexSpace(c) || c === 0x200b) && ++kept > 35) return null;
+  }
   const norm = normalizeLabel(text.slice(lead, end));
   const m = HEADING_RE.exec(norm);
   if (!m) return null;
   const [, numeral, punctuation, body] = m;
-  if (body.length > 32 || /\d/.test(body) || /[。;]$/.test(body)) return null;
+  if (body.length > 32 || DIGIT_RE.test(body) || STOP_END_RE.test(body)) return null;
   const spec = SECTIONS.find((s) => s.keys.every((k) => body.includes(k))) ?? nearTitle(numeral, body);
   if (!spec) return null;
   const official = spec.numeral + HEADING_PUNCTUATION + spec.title;
@@ -60,26 +67,49 @@ export function matchHeading(text: string): HeadingMatch | null {
 }
 
 const SENTENCE_END = /[。！？；;]$/;
+// Regular expressions as module constants: a literal in a function body is a new RegExp object each call.
+const DIGIT_RE = /\d/;
+const STOP_END_RE = /[。;]$/;
+const PIPE_RE = /[|｜]/;
+const SPACED_CELLS_RE = /\S(?: {2,}|\u3000)\S/;
 
-/** Whether the last token after white space is a value (a PDF row ending in `—`, `/` or `12件`). */
-function endsInValue(t: string): boolean {
-  let i = t.length;
-  while (i > 0) {
-    const c = t.charCodeAt(i - 1);
+/** Whether the last token after white space of `text[from, to)` is a value (a PDF row ending in `—`, `/` or `12件`). */
+function endsInValue(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
     if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) break;
     i--;
   }
-  return i > 0 && VALUE_TOKEN_RE.test(t.slice(i));
+  return i > from && VALUE_TOKEN_RE.test(text.slice(i, to));
 }
+
+const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+
+/** Whether a line-end pattern (`/[…]$/`) holds for a line's last character, remembered per character code (no one-character string per line). */
+function endsIn(re: RegExp, seen: Map<number, boolean>, code: number): boolean {
+  let x = seen.get(code);
+  if (x === undefined) seen.set(code, (x = re.test(String.fromCharCode(code))));
+  return x;
+}
+const VALUE_ENDS = new Map<number, boolean>();
+const SENTENCE_ENDS = new Map<number, boolean>();
 
 export function classifyLine(text: string): LineKind {
   if (matchHeading(text)) return 'heading';
   // Cell separators, or cells parted by runs of spaces (PDF text), make a table line; tabs and
   // full-width spaces that only indent a paragraph (Word, WPS) do not.
-  if (/[|｜]/.test(text) || hasTabInside(text) || /\S(?: {2,}|\u3000)\S/.test(text)) return 'other';
-  const t = text.trim();
+  if (PIPE_RE.test(text) || hasTabInside(text) || SPACED_CELLS_RE.test(text)) return 'other';
+  // The line trimmed as `trim` does (its white space is \s), by offsets: no copy.
+  let from = 0;
+  let to = text.length;
+  while (from < to && isRegexSpace(text.charCodeAt(from))) from++;
+  while (to > from && isRegexSpace(text.charCodeAt(to - 1))) to--;
+  const length = to - from;
+  if (length < 16) return 'other';
+  const last = text.charCodeAt(to - 1);
   // Prose: a long line with no cell separator that does not end in a number (or a `—` for none).
-  if (t.length >= 50 && !/[0-9０-９]$/.test(t) && !(VALUE_END_RE.test(t) && endsInValue(t))) return 'prose';
-  if (t.length >= 16 && SENTENCE_END.test(t)) return 'prose';
+  if (length >= 50 && !isDigit(last) && !(endsIn(VALUE_END_RE, VALUE_ENDS, last) && endsInValue(text, from, to))) return 'prose';
+  if (endsIn(SENTENCE_END, SENTENCE_ENDS, last)) return 'prose';
   return 'other';
 }

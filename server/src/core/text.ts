@@ -4,7 +4,7 @@ import { ORDINAL_RE } from './format/index.js';
 
 /** Splits at `\n`, `\r\n` or `\r`, as LSP does. The line texts exclude their line ends. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  return text.split(EOL_RE);
 }
 
 /** Full-width ASCII and ideographic space to half-width; NFKC would also fold other things we keep. */
@@ -17,6 +17,13 @@ const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 const halfOf = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 const SPACE_RE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+// Module constants: a regular expression literal in a function body is a new object each call.
+const EOL_RE = /\r\n|\r|\n/;
+const ORDINAL_PUNCT_RE = /^(\d+)[、.,，](?=\D)/;
+const QUOTES_RE = /[“”"]/g;
+const COLONS_RE = /[：:]/g;
+const COMMAS_RE = /[，,]/g;
+const SEMICOLONS_RE = /[；;]/g;
 
 /**
  * The comparable form of a label: half-width, no white space, one spelling of the ordinal
@@ -48,9 +55,9 @@ const memo = new Map<string, string>();
 
 function normalize(s: string): string {
   let t = toHalfWidth(s).replace(SPACE_RE, '');
-  t = t.replace(/^(\d+)[、.,，](?=\D)/, '$1.');
-  t = t.replace(/[“”"]/g, '"');
-  t = t.replace(/[：:]/g, ':').replace(/[，,]/g, ',').replace(/[；;]/g, ';');
+  t = t.replace(ORDINAL_PUNCT_RE, '$1.');
+  t = t.replace(QUOTES_RE, '"');
+  t = t.replace(COLONS_RE, ':').replace(COMMAS_RE, ',').replace(SEMICOLONS_RE, ';');
   return t;
 }
 

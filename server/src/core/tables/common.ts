@@ -120,10 +120,25 @@ function headerLabel(p: HeaderPiece, official: string, out: Finding[], result: L
   for (const c of p.cells) result.push(asLabel(c, official));
 }
 
+/** An official header list normalised, and the first official label of each normalised wording: made once per list. */
+const officials = new WeakMap<readonly string[], { set: Set<string>; first: Map<string, string> }>();
+function officialOf(official: readonly string[]): { set: Set<string>; first: Map<string, string> } {
+  let x = officials.get(official);
+  if (!x) {
+    const first = new Map<string, string>();
+    for (const o of official) {
+      const n = normalizeLabel(o);
+      if (!first.has(n)) first.set(n, o);
+    }
+    officials.set(official, (x = { set: new Set(first.keys()), first }));
+  }
+  return x;
+}
+
 /** Header cells: label cells whose wording is checked against the official list, in order when the counts agree. */
 export function checkHeaders(headers: RawCell[], official: readonly string[], out: Finding[], similar: (a: string, b: string) => number): LabelCell[] {
   const result: LabelCell[] = [];
-  const set = new Set(official.map(normalizeLabel));
+  const { set, first } = officialOf(official);
   const pieces = joinWrapped(headers, set);
   if (pieces.length === official.length) {
     pieces.forEach((p, i) => headerLabel(p, official[i], out, result));
@@ -132,7 +147,7 @@ export function checkHeaders(headers: RawCell[], official: readonly string[], ou
   for (const p of pieces) {
     const n = normalizeLabel(p.text);
     if (set.has(n)) {
-      const o = official.find((x) => normalizeLabel(x) === n)!;
+      const o = first.get(n)!;
       for (const c of p.cells) result.push(asLabel(c, o));
       continue;
     }

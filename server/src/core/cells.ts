@@ -58,7 +58,25 @@ function cell(line: number, text: string, from: number, to: number): RawCell {
   }
   let end = to;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return { line, start, end, text: text.slice(start, end) };
+  return { line, start, end, text: cut(text, start, end) };
+}
+
+/** Every count under 1000 as text, made once: most value cells hold one. */
+const SMALL_COUNTS: string[] = Array.from({ length: 1000 }, (_, i) => String(i));
+
+/** `text.slice(start, end)`, but a count under 1000 (no leading zero) is the shared string: no new string per cell. */
+function cut(text: string, start: number, end: number): string {
+  const n = end - start;
+  if (n >= 1 && n <= 3) {
+    let v = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57 || (c === 48 && i === start && n > 1)) return text.slice(start, end);
+      v = v * 10 + (c - 48);
+    }
+    return SMALL_COUNTS[v];
+  }
+  return text.slice(start, end);
 }
 
 function splitOn(line: number, text: string, sep: 'tab' | 'pipe', dropTrailingEmpty: boolean): RawCell[] {
@@ -141,7 +159,7 @@ function splitBySpaces(text: string, line: number): RawCell[] {
     }
     out.push(cell(line, text, start, to));
   }
-  for (let i = k; i < n; i++) out.push({ line, start: at[2 * i], end: at[2 * i + 1], text: text.slice(at[2 * i], at[2 * i + 1]) });
+  for (let i = k; i < n; i++) out.push({ line, start: at[2 * i], end: at[2 * i + 1], text: cut(text, at[2 * i], at[2 * i + 1]) });
   return out;
 }
 
@@ -205,6 +223,16 @@ export interface ParsedValue {
 }
 
 const PLAIN_COUNT = /^\d{1,15}$/;
+
+/** PLAIN_COUNT.test, scanned: one to fifteen ASCII digits. */
+export function isPlainCount(text: string): boolean {
+  if (text.length < 1 || text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** The units a cell may be written with: the format's own (silent), the fee's 万元, or a count's 件. */
 function unitsOf(rules: ValueRules): RegExp {

@@ -1,7 +1,7 @@
 // What the three table recognisers share: lines with their cells, turning raw cells into
 // value cells, trimming merged-cell debris from a row, and the label-wording diagnostic.
 
-import { isValueText, parseValue, type ValueRules } from '../cells.js';
+import { isPlainCount, isValueText, parseValue, type ValueRules } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
 import type { Localized } from '../i18n.js';
@@ -39,6 +39,8 @@ export function lineRange(l: LineCells): Range {
 }
 
 export function toCell(raw: RawCell, rules: ValueRules, derived: boolean, label: Localized, key: CellKey): Cell {
+  // A plain count (most cells) read in place: no parsed-value object between.
+  if (isPlainCount(raw.text)) return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, key, value: Number(raw.text), problem: null, derived, label: label.zh, labelEn: label.en };
   const { value, problem } = parseValue(raw.text, rules);
   return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, key, value, problem, derived, label: label.zh, labelEn: label.en };
 }

@@ -141,6 +141,14 @@ function slotsOf(spec: T3RowSpec): Slot[] {
   return x;
 }
 
+const names = new Map<T3RowSpec, { labelText: string; rowKey: string }>();
+/** A row's official label and its key (`t3.<row>`): made once per row spec, not per row read. */
+function namesOf(spec: T3RowSpec): { labelText: string; rowKey: string } {
+  let x = names.get(spec);
+  if (!x) names.set(spec, (x = { labelText: official(spec), rowKey: `t3.${spec.key}` }));
+  return x;
+}
+
 interface Pending {
   spec: T3RowSpec | null;
   labels: RawCell[];
@@ -317,10 +325,9 @@ class T3Reader {
       return;
     }
     const spec = p.spec;
-    const labelText = official(spec);
+    const { labelText, rowKey } = namesOf(spec);
     const { kept, extra } = fitRow(p.values, WIDTH);
     const lastLabel = p.labels[p.labels.length - 1];
-    const rowKey = `t3.${spec.key}`;
     if (p.deviates) {
       if (p.pieces.length === 1) labelCell(p.pieces[0], labelText, out, rowKey);
       else out.push(diag('label-wording', spanRange(p.pieces[0], p.pieces[p.pieces.length - 1]), msg.labelWording(p.text, labelText), { row: rowKey }));

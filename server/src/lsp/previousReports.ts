@@ -45,8 +45,8 @@ export class PreviousReports {
     documents.setPreviousOf((doc) => this.known.get(canonicalUri(doc.uri))?.previous);
     documents.onDidOpen((doc) => this.ask(doc));
     // After an edit, whether the office or year changed is looked at once typing pauses (by then
-    // the diagnostics have analysed the document), not on every keystroke.
-    // One timer per pause, not one per keystroke: an edit only moves the time it is due.
+    // the diagnostics have analysed the document), not on every keystroke; one timer per pause,
+    // an edit only moves the time it is due.
     documents.onDidChange((doc) => {
       const uri = canonicalUri(doc.uri);
       const due = performance.now() + IDENTITY_CHECK_MS;

@@ -13,6 +13,7 @@
 // Env: BENCH_QUICK=1 for a short run (fewer files and edits; RESULTS.md is then not written),
 // BENCH_NO_BUILD=1 to use dist/ as it is. Profiling b: BENCH_EDITS=N edits instead of 500, and
 // BENCH_CPU_PROF=DIR for a CPU profile of each server (`node bench/profile.mjs DIR/real` sums it).
+// BENCH_SERVER=FILE (another server bundle) and BENCH_NODE_ARGS='…' (its Node options) for before/after runs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,9 @@ const want = (s) => !only.length || only.includes(s);
 const N_FILES = QUICK ? 300 : 2000;
 const N_EDITS = Number(process.env.BENCH_EDITS) || (QUICK ? 100 : 500);
 const N_WARM_EDITS = QUICK ? 30 : 100;
+// b, warmed: the same edits after this many warm-up edits, when V8 has compiled the core's hot code
+// (in the first few hundred edits about half the server's CPU is TurboFan on helper threads).
+const N_STEADY_WARM_EDITS = QUICK ? 300 : 5000;
 const RUNS = QUICK ? 3 : 5;
 const N_OPEN = QUICK ? 50 : 200;
 const N_SOURCES = QUICK ? 40 : 200;
@@ -218,12 +222,14 @@ const SETTINGS = { disclosureReport: { debounceMs: 0 } };
 
 // BENCH_SERVER=FILE: another build of the server (say, the main branch's) in place of dist/server.js.
 const SERVER = process.env.BENCH_SERVER ? resolve(process.env.BENCH_SERVER) : join(ROOT, 'dist/server.js');
+// BENCH_NODE_ARGS='…': the real server's Node options in place of protocol.ts SERVER_NODE_ARGS (b, d, f).
+const NODE_ARGS = () => (process.env.BENCH_NODE_ARGS !== undefined ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : lib.SERVER_NODE_ARGS);
 
 function serverCmd(which) {
   // The real server as the VS Code client starts it (protocol.ts SERVER_NODE_ARGS).
   // BENCH_CPU_PROF=DIR: each server writes a V8 CPU profile there (bench/profile.mjs reads it).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, which)}`] : [];
-  return which === 'real' ? [...lib.SERVER_NODE_ARGS, ...prof, SERVER, '--stdio'] : [...prof, join(OUT, 'floor-server.js'), '--stdio'];
+  return which === 'real' ? [...NODE_ARGS(), ...prof, SERVER, '--stdio'] : [...prof, join(OUT, 'floor-server.js'), '--stdio'];
 }
 
 async function session(which, { pull }) {
@@ -335,6 +341,30 @@ async function benchLatency(lib, doc10k) {
     // Less at the mercy of other processes than the latency: what the server itself spent per edit.
     record('b', `server CPU per edit, ${mode.split(' ')[0]}`, ms(realCpu[0]), ms(floorCpu[0]), realCpu[0] / floorCpu[0]);
     record('b', `bytes per version, ${mode.split(' ')[0]} (mean; max)`, `${kbytes(mean(realBytes))} (${kbytes(Math.max(...realBytes))})`, `${kbytes(mean(floorBytes))}`, mean(realBytes) / mean(floorBytes));
+    await latencyWarmed(pull, mode, doc10k, edits);
+  }
+}
+
+/**
+ * b, warmed: the same edits after N_STEADY_WARM_EDITS warm-up edits, both servers. Beside the
+ * figure with the target, not in its place: a user's first edits after the server starts are the
+ * ones b times.
+ */
+async function latencyWarmed(pull, mode, doc10k, edits) {
+  const warm = lib.cellEdits(doc10k, N_STEADY_WARM_EDITS, 98);
+  const realCpu = [];
+  const floorCpu = [];
+  try {
+    const floor = await latencyOf('floor', pull, doc10k, warm, edits, [], floorCpu);
+    const real = await latencyOf('real', pull, doc10k, warm, edits, [], realCpu);
+    const mr = median(real);
+    const mf = median(floor);
+    const what = `${mode.split(' ')[0]}, after ${N_STEADY_WARM_EDITS} warm-up edits`;
+    record('b', `latency, ${what}: median`, ms(mr), ms(mf), mr / mf);
+    record('b', `server CPU per edit, ${what}`, ms(realCpu[0]), ms(floorCpu[0]), realCpu[0] / floorCpu[0]);
+  } catch (e) {
+    console.log(`  ${mode}, warmed: failed: ${e.message}`);
+    notes.push(`b (${mode}, warmed) could not be measured: ${e.message}`);
   }
 }
 
@@ -548,7 +578,7 @@ same inputs; warm-up runs are excluded and medians are quoted.
 
 - **a. CLI batch** — \`disclosure-report check DIR\` over ${N_FILES} generated reports (${f(ctx.batchBytes / 1048576, 1)} MB: consistent tables in all four layouts, about a third with a fault, some CRLF or BOM), wall time of the whole process; floor: one Node process that walks, reads, decodes (the CLI's own decoder) and splits the same files into lines.
 - **a'. \`check --jobs\`** — \`check --format json --jobs 1\` and \`--jobs 2\` over ${N_FILES} generated reports of 400 offices, one a year over 5 years (every report but the first year's paired with last year's, so the cross-year rules run on the threads), wall time against the same floor, all three in the same run; and each process's CPU time by thread (/proc/<pid>/task): the main thread, and the rest (checking threads, V8's garbage-collection and compiler helpers). The estimate for more cores keeps the main thread's CPU serial and divides the rest.
-- **b. Editor latency** — the real server (\`node ${lib.SERVER_NODE_ARGS.join(' ')} dist/server.js --stdio\`, as the VS Code client starts it; debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (in pairs, as a user corrects a number: one input cell changed, then put back; after ${N_WARM_EDITS} warm-up edits in another document): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both. Beside the latencies, the bytes of the message that carried each version's diagnostics (its JSON body), and the server's CPU time per edit (user + system over the timed edits, all its threads, from /proc/<pid>/stat: steadier than the latency on a loaded machine).
+- **b. Editor latency** — the real server (\`node ${lib.SERVER_NODE_ARGS.join(' ')} dist/server.js --stdio\`, as the VS Code client starts it; debounceMs 0) with a ${f(ctx.doc10kBytes / 1024, 1)} KB report open, ${N_EDITS} single-cell edits of table 三 (in pairs, as a user corrects a number: one input cell changed, then put back; after ${N_WARM_EDITS} warm-up edits in another document; and, beside it without a target, the same edits after ${N_STEADY_WARM_EDITS} warm-up edits, once V8 has compiled the core's hot code): time from \`didChange\` sent to the diagnostics for that version received — pushed (\`publishDiagnostics\` with that version), or pulled (\`textDocument/diagnostic\` sent right after the change, client declaring pull). Floor: a minimal vscode-languageserver server (bench/floor-server.ts) that keeps the document and answers the same messages with empty diagnostics. Same client for both. Beside the latencies, the bytes of the message that carried each version's diagnostics (its JSON body), and the server's CPU time per edit (user + system over the timed edits, all its threads, from /proc/<pid>/stat: steadier than the latency on a loaded machine).
 - **c. Incremental cost** — in-process, \`ReportModel.apply\` + \`analysis()\` per edit, the same kind of edit in a 1 MB document (the report's prose pasted over and over; and about a hundred 10 KB reports one after another) against the 10 KB report, and against a full reparse (\`analyzeText\`) of the 1 MB document ("a small fraction" taken as ≤ 0.1x). A number typed into table 三 or 四 is patched into the parse (the cell rebuilt, the table rules run again on that table); any other edit re-parses the segment it falls in; the analysis is then reassembled from the segments' results, which is the part that grows with the document.
 - **d. Memory** — VmRSS of the server process (/proc/<pid>/status, started as in b) after opening ${N_OPEN} different 10 KB reports and receiving their diagnostics; floor: the minimal server holding the same documents.
 - **e. Sources** — \`disclosure-report text DIR\` (read and convert every file) and \`check DIR\` (read, convert, check) over ${N_SOURCES} .docx reports (consistent generated reports made into Word documents with merged cells by test/helpers/sources.ts) and over ${N_SOURCES} .pdf reports (the committed fixtures test/fixtures/sources/wrong-totals*.pdf, copied), wall time of the whole process; floor: one Node process that lists the folder and reads every file's bytes.

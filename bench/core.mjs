@@ -27,8 +27,11 @@ if (ab >= 0) {
     f();
     return cpu() - t;
   };
+  // RULES=1: each rule's time too (bench/core.ts wrapRules), per round, A against B.
+  const spent = process.env.RULES ? [A.wrapRules(), B.wrapRules()] : null;
   A.round();
   B.round();
+  for (const m of spent ?? []) m.clear();
   const ta = [];
   const tb = [];
   for (let k = 0; k < Number(pairs); k++) {
@@ -41,6 +44,13 @@ if (ab >= 0) {
   console.log(`A ${a}: median ${med(ta).toFixed(0)} ms, min ${Math.min(...ta).toFixed(0)} ms  [${ta.map(Math.round).join(' ')}]`);
   console.log(`B ${b}: median ${med(tb).toFixed(0)} ms, min ${Math.min(...tb).toFixed(0)} ms  [${tb.map(Math.round).join(' ')}]`);
   console.log(`B/A: median of the pairs' ratios ${med(ratios).toFixed(3)}, of the minimums ${(Math.min(...tb) / Math.min(...ta)).toFixed(3)}`);
+  if (spent) {
+    const n = Number(pairs);
+    for (const [id, a] of [...spent[0]].sort((x, y) => y[1] - x[1])) {
+      const b = spent[1].get(id) ?? 0;
+      console.log(`${id.padEnd(24)} ${(a / n).toFixed(1).padStart(8)} ${(b / n).toFixed(1).padStart(8)} ms  ${(b / a).toFixed(2)}`);
+    }
+  }
   process.exit(0);
 }
 const tree = opt('--tree') ?? here;

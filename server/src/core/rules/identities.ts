@@ -6,7 +6,7 @@
 import { formatNumber } from '../cells.js';
 import { FORMAT_2019, FORMAT_2021, type ArithmeticRule, type CellKey, type Format, type IdentitySpec, type KeyRef } from '../format/index.js';
 import type { Localized } from '../i18n.js';
-import { cellIn, gridColumns, gridRows } from '../keys.js';
+import { addressOf, cellAt, gridColumns, gridRows, type CellAddress } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
 
@@ -67,6 +67,9 @@ interface Plan {
   signs: (1 | -1)[];
   rowLabel: Localized;
   columnLabel: Localized;
+  /** The anchor's and the terms' cells' places (keys.ts addressOf), in the same order. */
+  anchorAt: CellAddress;
+  termsAt: CellAddress[];
 }
 
 const plans = new Map<unknown, Map<IdentitySpec, Plan[]>>();
@@ -93,6 +96,7 @@ function plansOf(t: Table, spec: IdentitySpec): Plan[] {
     list.push({
       rule: spec.rule, over: spec.each, key: `${t.kind}.${row}.${column}`, anchor: [row, column], terms, signs,
       rowLabel: rows.find((r) => r.key === row)!.label, columnLabel: { zh: col.label, en: col.en },
+      anchorAt: addressOf(t.kind, row, column), termsAt: terms.map(([r, c]) => addressOf(t.kind, r, c)),
     });
   }
   bySpec.set(spec, list);
@@ -125,27 +129,28 @@ class TableIdentity implements Identity {
 /** The identities a format declares, expanded over one table (reusing `before`'s where every cell is the same object). */
 function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan, TableIdentity> | undefined): void {
   for (const plan of plansOf(t, spec)) {
-    const anchor = cellIn(t, plan.anchor[0], plan.anchor[1]);
+    const anchor = cellAt(t, plan.anchorAt);
     if (!numeric(anchor)) continue;
     const old = before?.get(plan);
-    let same = !!old && old.anchor === anchor;
-    const terms = plan.terms;
-    let complete = true;
-    if (same) {
-      for (let i = 0; i < terms.length; i++) {
-        const cell = cellIn(t, terms[i][0], terms[i][1]);
-        if (cell !== old!.summands[i]) { same = false; break; }
+    const at = plan.termsAt;
+    if (old && old.anchor === anchor) {
+      let same = true;
+      for (let i = 0; i < at.length; i++) {
+        if (cellAt(t, at[i]) !== old.summands[i]) { same = false; break; }
       }
-      if (same) { out.push(old!); continue; }
+      if (same) { out.push(old); continue; }
     }
     const summands: Cell[] = [];
-    for (const [r, c] of terms) {
-      const cell = cellIn(t, r, c);
-      if (!numeric(cell)) { complete = false; break; }
+    let sum = 0;
+    for (let i = 0; i < at.length; i++) {
+      const cell = cellAt(t, at[i]);
+      if (!numeric(cell)) break;
       summands.push(cell);
+      sum += plan.signs[i] * cell.value;
     }
-    if (!complete) continue;
-    out.push(new TableIdentity(plan, anchor, summands, evaluate({ summands, signs: plan.signs })));
+    if (summands.length < at.length) continue;
+    // evaluate's sum, in the same order.
+    out.push(new TableIdentity(plan, anchor, summands, round(sum)));
   }
 }
 
@@ -216,7 +221,15 @@ export interface Declared {
 /** The declaration of each plan, made once (coverage asks for every report's). */
 const declarations = new WeakMap<Plan, Declared>();
 
-/** Every identity the format declares for a table as read (39 for table 三, 37 where （六） is one row, 3 for 四). */
+/** Whether `id` is the identity of declaration `d` (made by `declared` for the same plan). */
+export function identityOf(id: Identity, d: Declared): boolean {
+  return id instanceof TableIdentity && declarations.get(id.plan) === d;
+}
+
+/**
+ * Every identity the format declares for a table as read (39 for table 三, 37 where （六） is one
+ * row, 3 for 四), in the order `identities` lists those it evaluates.
+ */
 export function declared(t: Table, format: Format): Declared[] {
   const out: Declared[] = [];
   for (const spec of format.identities) {

@@ -126,6 +126,8 @@ class TableIdentity implements Identity {
   }
 }
 
+const scratch: Cell[] = [];
+
 /** The identities a format declares, expanded over one table (reusing `before`'s where every cell is the same object). */
 function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan, TableIdentity> | undefined): void {
   for (const plan of plansOf(t, spec)) {
@@ -140,17 +142,18 @@ function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan,
       }
       if (same) { out.push(old); continue; }
     }
-    const summands: Cell[] = [];
+    // Collected in a scratch list, copied once at its size when complete.
+    let n = 0;
     let sum = 0;
-    for (let i = 0; i < at.length; i++) {
-      const cell = cellAt(t, at[i]);
+    for (; n < at.length; n++) {
+      const cell = cellAt(t, at[n]);
       if (!numeric(cell)) break;
-      summands.push(cell);
-      sum += plan.signs[i] * cell.value;
+      scratch[n] = cell;
+      sum += plan.signs[n] * cell.value;
     }
-    if (summands.length < at.length) continue;
+    if (n < at.length) continue;
     // evaluate's sum, in the same order.
-    out.push(new TableIdentity(plan, anchor, summands, round(sum)));
+    out.push(new TableIdentity(plan, anchor, scratch.slice(0, n), round(sum)));
   }
 }
 
@@ -190,6 +193,7 @@ export function identities(t: Table, format: Format): Identity[] {
     for (const id of prevIds.ids) if (id instanceof TableIdentity) before.set(id.plan, id);
   }
   for (const spec of specs) if (spec.table === t.kind) expand(t, spec, ids, before);
+  scratch.length = 0; // holds no table's cells after
   cache.set(t, { specs, ids });
   origin.delete(t);
   return ids;

@@ -145,10 +145,28 @@ interface PairMarks {
   marks: Mark[];
 }
 
+/** Whether every pair's marks in a paragraph pair up (none left open, none closing with none open): no finding then. */
+function balanced(lines: readonly string[], para: readonly number[]): boolean {
+  const open = new Int32Array(BRACKETS.length);
+  for (const i of para) {
+    const text = lines[i];
+    BRACKET_MARKS.lastIndex = 0;
+    for (let m = BRACKET_MARKS.exec(text); m; m = BRACKET_MARKS.exec(text)) {
+      const { pair, opens } = MARK_OF.get(m[0])!;
+      if (opens) open[pair]++;
+      else if (open[pair]) open[pair]--;
+      else return false;
+    }
+  }
+  return open.every((n) => n === 0);
+}
+
 /** brackets-unpaired: 《》, “” and （） paired within each prose paragraph. */
 export function bracketsUnbalancedRule(ctx: ProseContext): Finding[] {
   const out: Finding[] = [];
   for (const para of paragraphs(ctx)) {
+    // Most paragraphs pair every mark: counted first, their marks are not kept.
+    if (balanced(ctx.lines, para)) continue;
     // Made for a pair when the paragraph has one of its marks.
     const pairs: (PairMarks | undefined)[] = [];
     for (const i of para) {

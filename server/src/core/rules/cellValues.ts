@@ -1,7 +1,7 @@
 // Cell rules: blanks (one diagnostic per row), placeholders for none and numbers written with a
 // unit or separators (one diagnostic per table each, with a fix to plain numbers), text that is
 // not a number, full-width digits (with a fix to ASCII), negative counts and counts with
-// decimals. One check per rule, over the table's cells with that problem (one walk for all).
+// decimals. One check per rule, each a walk over the table's keyed cells.
 
 import { plainNumber } from '../cells.js';
 import { diag, type Finding, type TextEdit } from '../diagnostics.js';
@@ -9,34 +9,12 @@ import { TABLE_SHORT } from '../format/index.js';
 import { printedRows, rowOfKey } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Cell, CellProblem, Table, Table2 } from '../model.js';
-import { RecentMemo } from '../recent.js';
 import { cellRange, spanRange } from '../tables/common.js';
 import { toHalfWidth } from '../text.js';
-
-/** A table's cells that have a problem, by problem, in reading order: one walk for the seven checks here. */
-const byProblem = new RecentMemo<Table, Map<CellProblem, Cell[]>>(8);
-const NONE: readonly Cell[] = [];
-
-function cellsWith(t: Table, problem: CellProblem): readonly Cell[] {
-  const found = byProblem.get(t, (x) => {
-    const m = new Map<CellProblem, Cell[]>();
-    for (const row of printedRows(x)) {
-      for (const c of row.cells) {
-        if (!c || !c.problem) continue;
-        const list = m.get(c.problem);
-        if (list) list.push(c);
-        else m.set(c.problem, [c]);
-      }
-    }
-    return m;
-  });
-  return found.get(problem) ?? NONE;
-}
 
 /** Blank cells, one diagnostic per printed row (with `cell` when one, `row` when the blanks share a keyed row). */
 export function blankCells(t: Table): Finding[] {
   const out: Finding[] = [];
-  if (!cellsWith(t, 'blank').length) return out;
   for (const row of printedRows(t)) {
     let first: Cell | null = null;
     let last: Cell | null = null;
@@ -77,7 +55,8 @@ function rulesOf(t: Table): Map<Cell, { decimals?: boolean; unit?: boolean }> | 
  */
 export function writtenAs(problem: 'placeholder' | 'unit'): (t: Table) => Finding[] {
   return (t) => {
-    const cells = cellsWith(t, problem);
+    const cells: Cell[] = [];
+    for (const row of printedRows(t)) for (const c of row.cells) if (c && c.problem === problem) cells.push(c);
     if (!cells.length) return [];
     const rules = problem === 'unit' ? rulesOf(t) : null;
     const edits: TextEdit[] = [];
@@ -103,7 +82,8 @@ export function writtenAs(problem: 'placeholder' | 'unit'): (t: Table) => Findin
 export function cellProblem(problem: Exclude<CellProblem, 'blank' | 'placeholder' | 'unit'>): (t: Table) => Finding[] {
   return (t) => {
     const out: Finding[] = [];
-    for (const c of cellsWith(t, problem)) {
+    for (const row of printedRows(t)) for (const c of row.cells) {
+      if (!c || c.problem !== problem) continue;
       const label = { zh: c.label, en: c.labelEn };
       const range = cellRange(c);
       if (problem === 'not-number') out.push(diag('cell-not-number', range, msg.cellNotNumber(label, c.text), { cell: c.key }));

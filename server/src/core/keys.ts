@@ -88,7 +88,7 @@ export function cellIn(t: Table, row: string, column: string): Cell | null | und
   return undefined;
 }
 
-/** A cell's place in tables of one kind, worked out once from its keys: cellAt finds it without looking its column up. */
+/** A cell's place in tables of one kind, worked out once from its keys: cellAtAddress finds it without looking its column up. */
 export interface CellAddress {
   row: string;
   column: string;
@@ -107,7 +107,7 @@ export function addressOf(kind: TableKind, row: string, column: string): CellAdd
 }
 
 /** The cell at an address made for the table's kind (addressOf): cellIn's answer. */
-export function cellAt(t: Table, a: CellAddress): Cell | null | undefined {
+export function cellAtAddress(t: Table, a: CellAddress): Cell | null | undefined {
   if (a.index === -1) return undefined;
   if (t.kind === 't3') return t.byKey.get(a.row)?.cells[a.index];
   if (t.kind === 't4') return t.cells[a.index];

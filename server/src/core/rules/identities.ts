@@ -6,7 +6,7 @@
 import { formatNumber } from '../cells.js';
 import { FORMAT_2019, FORMAT_2021, type ArithmeticRule, type CellKey, type Format, type IdentitySpec, type KeyRef } from '../format/index.js';
 import type { Localized } from '../i18n.js';
-import { addressOf, cellAt, gridColumns, gridRows, type CellAddress } from '../keys.js';
+import { addressOf, cellAtAddress, gridColumns, gridRows, type CellAddress } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
 
@@ -131,14 +131,14 @@ const scratch: Cell[] = [];
 /** The identities a format declares, expanded over one table (reusing `before`'s where every cell is the same object). */
 function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan, TableIdentity> | undefined): void {
   for (const plan of plansOf(t, spec)) {
-    const anchor = cellAt(t, plan.anchorAt);
+    const anchor = cellAtAddress(t, plan.anchorAt);
     if (!numeric(anchor)) continue;
     const old = before?.get(plan);
     const at = plan.termsAt;
     if (old && old.anchor === anchor) {
       let same = true;
       for (let i = 0; i < at.length; i++) {
-        if (cellAt(t, at[i]) !== old.summands[i]) { same = false; break; }
+        if (cellAtAddress(t, at[i]) !== old.summands[i]) { same = false; break; }
       }
       if (same) { out.push(old); continue; }
     }
@@ -146,7 +146,7 @@ function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan,
     let n = 0;
     let sum = 0;
     for (; n < at.length; n++) {
-      const cell = cellAt(t, at[n]);
+      const cell = cellAtAddress(t, at[n]);
       if (!numeric(cell)) break;
       scratch[n] = cell;
       sum += plan.signs[n] * cell.value;

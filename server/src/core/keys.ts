@@ -2,7 +2,7 @@
 // has in its format, the cell at a row and a column, and one walk over all value cells with
 // their key and labels. Everything that addresses cells by name goes through here.
 
-import { t3Rows, TABLE3, TABLE4, type CellKey, type ColumnSpec, type RowSpec, type T3RowSpec } from './format/index.js';
+import { t3Rows, TABLE3, TABLE4, type CellKey, type ColumnSpec, type RowSpec, type T3RowSpec, type TableKind } from './format/index.js';
 import type { Localized } from './i18n.js';
 import { RecentMemo } from './recent.js';
 import type { Cell, Table, Table2, Table3, Table4 } from './model.js';
@@ -86,6 +86,32 @@ export function cellIn(t: Table, row: string, column: string): Cell | null | und
     return c < 0 ? undefined : r.cells[c];
   }
   return undefined;
+}
+
+/** A cell's place in tables of one kind, worked out once from its keys: cellAtAddress finds it without looking its column up. */
+export interface CellAddress {
+  row: string;
+  column: string;
+  /** Table 三: the column's index; 四: the cell's index; −1: no such cell; −2 (table 二): looked up by cellIn. */
+  index: number;
+}
+
+export function addressOf(kind: TableKind, row: string, column: string): CellAddress {
+  if (kind === 't3') return { row, column, index: T3_COLUMN_INDEX.get(column) ?? -1 };
+  if (kind === 't4') {
+    const g = T4_GROUP_INDEX.get(row);
+    const r = T4_RESULT_INDEX.get(column);
+    return { row, column, index: g === undefined || r === undefined ? -1 : g * TABLE4.results.length + r };
+  }
+  return { row, column, index: -2 };
+}
+
+/** The cell at an address made for the table's kind (addressOf): cellIn's answer. */
+export function cellAtAddress(t: Table, a: CellAddress): Cell | null | undefined {
+  if (a.index === -1) return undefined;
+  if (t.kind === 't3') return t.byKey.get(a.row)?.cells[a.index];
+  if (t.kind === 't4') return t.cells[a.index];
+  return cellIn(t, a.row, a.column);
 }
 
 // The walks of the tables used last (an analysis's rules, then hover and lens, ask one table

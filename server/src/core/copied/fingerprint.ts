@@ -29,7 +29,10 @@ export function proseFingerprint(analysis: Pick<Analysis, 'headings' | 'tables' 
   const places = new Int32Array(counted.length * 4);
   counted.forEach((s, i) => {
     hashes[i] = hash53(s.key);
-    places.set([s.range.start.line, s.range.start.character, s.range.end.character, s.key.length], i * 4);
+    places[i * 4] = s.range.start.line;
+    places[i * 4 + 1] = s.range.start.character;
+    places[i * 4 + 2] = s.range.end.character;
+    places[i * 4 + 3] = s.key.length;
   });
   const h = analysis.headings[0];
   const anchor = analysis.identity.titleRange ?? (h ? { start: { line: h.line, character: 0 }, end: { line: h.line, character: lines[h.line]?.length ?? 0 } } : TOP);

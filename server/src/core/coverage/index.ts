@@ -9,7 +9,7 @@ import type { Analysis } from '../analysis.js';
 import { t3Rows, TABLE2_2019, TABLE2_2021, TABLE4, type CellKey, type Format, type TableKind } from '../format/index.js';
 import type { Table, Table2, Table3, Table4 } from '../model.js';
 import { cellIn } from '../keys.js';
-import { declared, numeric, type Declared } from '../rules/identities.js';
+import { declared, identities, identityOf, numeric, type Declared } from '../rules/identities.js';
 
 /** Why an identity was not evaluated, the most telling reason first. */
 export type NotEvaluableWhy = 'table-missing' | 'row-missing' | 'cell-missing' | 'blank' | 'not-number';
@@ -75,11 +75,16 @@ function whyNot(d: Declared, t: Table, rowFound: (row: string) => boolean): Omit
 
 function identityCoverage(t: Table3 | Table4 | undefined, kind: 't3' | 't4', format: Format, out: Coverage['identities'] = { evaluated: 0, of: 0, notEvaluable: [] }): Coverage['identities'] {
   const table = t ?? (kind === 't3' ? EMPTY_T3 : EMPTY_T4);
-  const groups = table.kind === 't4' ? t4Groups(table) : null;
-  const rowFound = (row: string) => (table.kind === 't3' ? table.byKey.has(row) : groups!.has(row));
+  let groups: Set<string> | undefined;
+  const rowFound = (row: string) => (table.kind === 't3' ? table.byKey.has(row) : (groups ??= t4Groups(table)).has(row));
+  // The identities evaluated (the arithmetic rules' own, kept per table) come in the declarations'
+  // order: a declaration that has one needs no look at its cells (every one is a number).
+  const evaluated = t ? identities(t, format) : [];
+  let next = 0;
   for (const d of declared(table, format)) {
     out.of++;
     if (!t) { out.notEvaluable.push({ id: `${d.rule}:${d.key}`, why: 'table-missing' }); continue; }
+    if (next < evaluated.length && identityOf(evaluated[next], d)) { next++; out.evaluated++; continue; }
     const why = whyNot(d, table, rowFound);
     if (why) out.notEvaluable.push({ id: `${d.rule}:${d.key}`, ...why });
     else out.evaluated++;

@@ -13,6 +13,8 @@ import { LineMemo, LONGEST_KEPT } from '../lineMemo.js';
 export interface ExtractOptions extends ContextOptions {
   /** Which lines are prose (default: lines without table-cell separators). */
   isProse?: (line: number, text: string) => boolean;
+  /** The report's body and year as reportContext reads them from these lines (read here when absent). */
+  context?: ReportContext;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -208,7 +210,7 @@ interface Frame {
 export function extractClaims(lines: string[], options: ExtractOptions = {}): Claim[] {
   const isProse = options.isProse ?? defaultIsProse;
   const prose = (i: number) => isProse(i, lines[i]);
-  const ctx = reportContext(lines, prose, options);
+  const ctx = options.context ?? reportContext(lines, prose, options);
   const out: Claim[] = [];
   const sig = `${ctx.office}\u0001${ctx.kind}\u0001${ctx.level}\u0001${ctx.year}\u0001`;
   // The last figure of the paragraph before: a paragraph opening with 其中 splits it.

@@ -63,7 +63,7 @@ function classify(office: string): Pick<ReportContext, 'kind' | 'level'> {
 function stripTitle(line: string): string {
   let t = line.replace(/\s+/g, '');
   t = t.replace(YEAR_STRIP_RE, '');
-  for (const w of P.TITLE_WORDS) t = t.split(w).join('');
+  for (const w of P.TITLE_WORDS) if (t.includes(w)) t = t.split(w).join('');
   return t;
 }
 

@@ -6,7 +6,7 @@
 import { formatNumber } from '../cells.js';
 import { FORMAT_2019, FORMAT_2021, type ArithmeticRule, type CellKey, type Format, type IdentitySpec, type KeyRef } from '../format/index.js';
 import type { Localized } from '../i18n.js';
-import { cellIn, gridColumns, gridRows } from '../keys.js';
+import { addressOf, cellAtAddress, gridColumns, gridRows, type CellAddress } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
 
@@ -67,6 +67,9 @@ interface Plan {
   signs: (1 | -1)[];
   rowLabel: Localized;
   columnLabel: Localized;
+  /** The anchor's and the terms' cells' places (keys.ts addressOf), in the same order. */
+  anchorAt: CellAddress;
+  termsAt: CellAddress[];
 }
 
 const plans = new Map<unknown, Map<IdentitySpec, Plan[]>>();
@@ -93,6 +96,7 @@ function plansOf(t: Table, spec: IdentitySpec): Plan[] {
     list.push({
       rule: spec.rule, over: spec.each, key: `${t.kind}.${row}.${column}`, anchor: [row, column], terms, signs,
       rowLabel: rows.find((r) => r.key === row)!.label, columnLabel: { zh: col.label, en: col.en },
+      anchorAt: addressOf(t.kind, row, column), termsAt: terms.map(([r, c]) => addressOf(t.kind, r, c)),
     });
   }
   bySpec.set(spec, list);
@@ -122,30 +126,34 @@ class TableIdentity implements Identity {
   }
 }
 
+const scratch: Cell[] = [];
+
 /** The identities a format declares, expanded over one table (reusing `before`'s where every cell is the same object). */
 function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan, TableIdentity> | undefined): void {
   for (const plan of plansOf(t, spec)) {
-    const anchor = cellIn(t, plan.anchor[0], plan.anchor[1]);
+    const anchor = cellAtAddress(t, plan.anchorAt);
     if (!numeric(anchor)) continue;
     const old = before?.get(plan);
-    let same = !!old && old.anchor === anchor;
-    const terms = plan.terms;
-    let complete = true;
-    if (same) {
-      for (let i = 0; i < terms.length; i++) {
-        const cell = cellIn(t, terms[i][0], terms[i][1]);
-        if (cell !== old!.summands[i]) { same = false; break; }
+    const at = plan.termsAt;
+    if (old && old.anchor === anchor) {
+      let same = true;
+      for (let i = 0; i < at.length; i++) {
+        if (cellAtAddress(t, at[i]) !== old.summands[i]) { same = false; break; }
       }
-      if (same) { out.push(old!); continue; }
+      if (same) { out.push(old); continue; }
     }
-    const summands: Cell[] = [];
-    for (const [r, c] of terms) {
-      const cell = cellIn(t, r, c);
-      if (!numeric(cell)) { complete = false; break; }
-      summands.push(cell);
+    // Collected in a scratch list, copied once at its size when complete.
+    let n = 0;
+    let sum = 0;
+    for (; n < at.length; n++) {
+      const cell = cellAtAddress(t, at[n]);
+      if (!numeric(cell)) break;
+      scratch[n] = cell;
+      sum += plan.signs[n] * cell.value;
     }
-    if (!complete) continue;
-    out.push(new TableIdentity(plan, anchor, summands, evaluate({ summands, signs: plan.signs })));
+    if (n < at.length) continue;
+    // evaluate's sum, in the same order.
+    out.push(new TableIdentity(plan, anchor, scratch.slice(0, n), round(sum)));
   }
 }
 
@@ -185,6 +193,7 @@ export function identities(t: Table, format: Format): Identity[] {
     for (const id of prevIds.ids) if (id instanceof TableIdentity) before.set(id.plan, id);
   }
   for (const spec of specs) if (spec.table === t.kind) expand(t, spec, ids, before);
+  scratch.length = 0; // holds no table's cells after
   cache.set(t, { specs, ids });
   origin.delete(t);
   return ids;
@@ -216,7 +225,15 @@ export interface Declared {
 /** The declaration of each plan, made once (coverage asks for every report's). */
 const declarations = new WeakMap<Plan, Declared>();
 
-/** Every identity the format declares for a table as read (39 for table 三, 37 where （六） is one row, 3 for 四). */
+/** Whether `id` is the identity of declaration `d` (made by `declared` for the same plan). */
+export function identityOf(id: Identity, d: Declared): boolean {
+  return id instanceof TableIdentity && declarations.get(id.plan) === d;
+}
+
+/**
+ * Every identity the format declares for a table as read (39 for table 三, 37 where （六） is one
+ * row, 3 for 四), in the order `identities` lists those it evaluates.
+ */
 export function declared(t: Table, format: Format): Declared[] {
   const out: Declared[] = [];
   for (const spec of format.identities) {

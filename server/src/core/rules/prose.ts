@@ -9,6 +9,7 @@ import { firstTables, keyedCells, type KeyedCell } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Position, Range, Table } from '../model.js';
 import { claimReadings, enumerationSums, extractClaims, outsideTables, proseTableMismatch, type Claim, type ClaimReading } from '../prose/index.js';
+import { reportContext, type ReportContext } from '../prose/scope.js';
 import { numeric } from './identities.js';
 import { LineMemo } from '../lineMemo.js';
 import type { DocumentContext, ProseContext, TableSpan } from './rule.js';
@@ -51,6 +52,8 @@ const cellRange = (k: KeyedCell): Range => ({ start: { line: k.cell.line, charac
 interface ProseReading {
   /** Which lines are prose (outside the tables, read as prose), computed once. */
   isProse: (line: number) => boolean;
+  /** The report's body and year (prose/scope.ts reportContext), read once for the claims and the zero claims. */
+  context: ReportContext;
   claims: Claim[];
 }
 
@@ -62,7 +65,8 @@ export function proseReading(ctx: ProseContext): ProseReading {
   return memoized(ctx, 'prose:reading', 'prose', () => {
     const flags = proseFlags(ctx.lines, ctx.spans);
     const isProse = (i: number) => flags[i] === 1;
-    return { isProse, claims: extractClaims(ctx.lines as string[], { isProse }) };
+    const context = reportContext(ctx.lines as string[], isProse);
+    return { isProse, context, claims: extractClaims(ctx.lines as string[], { isProse, context }) };
   });
 }
 
@@ -73,12 +77,12 @@ interface ProseRead extends ProseReading {
 
 /** The prose numbers of a report, each with the table figure it states and whether it agrees. */
 export function proseOf(ctx: DocumentContext): ProseRead {
-  const { isProse, claims } = proseReading(ctx);
+  const { isProse, context, claims } = proseReading(ctx);
   // The cells compared and the readings: kept with the prose and the first tables of each kind.
   return memoized(ctx, 'prose:readings', 'prose+tables', () => {
     // Prose that states no table figure reads no cell: the tables' cells are not keyed for it.
     const cells = claims.length ? keyedByKey(ctx.tables) : new Map<string, KeyedCell>();
-    return { isProse, claims, cells, readings: claimReadings(claims, tableValues(cells)) };
+    return { isProse, context, claims, cells, readings: claimReadings(claims, tableValues(cells)) };
   });
 }
 

@@ -152,21 +152,43 @@ export function runDocumentRule(r: DocumentRule, ctx: DocumentContext, spans = (
 /** The tables' spans without the tables (a span is not a way back to its cells). */
 const spanCopies = (ctx: DocumentContext): TableSpan[] => ctx.spans.map((t) => ({ startLine: t.startLine, endLine: t.endLine }));
 
-/** The report as rule `id`, which `reads: 'prose'`, sees it: the tables' spans, and `tables` throwing. */
-function proseView(ctx: DocumentContext, id: RuleId, spans: TableSpan[]): ProseContext {
-  const view: ProseContext = {
-    headings: ctx.headings,
-    sections: ctx.sections,
-    spans,
-    reportYear: ctx.reportYear,
-    periodYears: ctx.periodYears,
-    lines: ctx.lines,
-    end: ctx.end,
-    identity: ctx.identity,
-    memo: ctx.memo,
-  };
-  const wrong = (what: string) => () => {
-    throw new Error(`${id} declares reads: 'prose' (rules/registry.ts) and read ${what}: declare what it reads ('prose+tables', 'all')`);
-  };
-  return Object.defineProperties(view, { tables: { get: wrong('the tables') }, previous: { get: wrong('last year’s report') } });
+/**
+ * The report as rule `id`, which `reads: 'prose'`, sees it: the tables' spans, and `tables` (and
+ * last year's report) throwing. A class, so that the view is an ordinary object for the rules
+ * that read it (getters defined on the object itself made it a slow dictionary-mode one).
+ */
+class ProseView implements ProseContext {
+  readonly headings: DocumentContext['headings'];
+  readonly sections: DocumentContext['sections'];
+  readonly reportYear: DocumentContext['reportYear'];
+  readonly periodYears: DocumentContext['periodYears'];
+  readonly lines: DocumentContext['lines'];
+  readonly end: DocumentContext['end'];
+  readonly identity: DocumentContext['identity'];
+  readonly memo: DocumentContext['memo'];
+  constructor(
+    ctx: DocumentContext,
+    private readonly id: RuleId,
+    readonly spans: TableSpan[],
+  ) {
+    this.headings = ctx.headings;
+    this.sections = ctx.sections;
+    this.reportYear = ctx.reportYear;
+    this.periodYears = ctx.periodYears;
+    this.lines = ctx.lines;
+    this.end = ctx.end;
+    this.identity = ctx.identity;
+    this.memo = ctx.memo;
+  }
+  get tables(): never {
+    return this.wrong('the tables');
+  }
+  get previous(): never {
+    return this.wrong('last year’s report');
+  }
+  private wrong(what: string): never {
+    throw new Error(`${this.id} declares reads: 'prose' (rules/registry.ts) and read ${what}: declare what it reads ('prose+tables', 'all')`);
+  }
 }
+
+const proseView = (ctx: DocumentContext, id: RuleId, spans: TableSpan[]): ProseContext => new ProseView(ctx, id, spans);

@@ -13,6 +13,7 @@ import { OFFICE_END } from '../format/years.js';
 import { msg } from '../messages.js';
 import type { Range } from '../model.js';
 import { datedLine } from './deadline.js';
+import { memoized } from './memo.js';
 import { proseReading } from './prose.js';
 import type { ProseContext } from './rule.js';
 
@@ -23,13 +24,16 @@ const at = (line: number, start: number, end: number): Range => ({ start: { line
  * the title, an office's name or a date line there is not prose, whatever characters the name has
  * (the title is read even when its year is not, so titleRange alone would not do).
  */
-function proseLineIndexes(ctx: ProseContext): number[] {
-  const { isProse } = proseReading(ctx);
-  let first = ctx.headings.length ? Infinity : 0;
-  for (const h of ctx.headings) first = Math.min(first, h.line);
-  const out: number[] = [];
-  for (let i = 0; i < ctx.lines.length; i++) if (isProse(i) && (i >= first || SENTENCE.test(ctx.lines[i]))) out.push(i);
-  return out;
+function proseLineIndexes(ctx: ProseContext): readonly number[] {
+  // Read once for the four rules, and kept with the prose's inputs (memo.ts).
+  return memoized(ctx, 'prose:slip-lines', 'prose', () => {
+    const { isProse } = proseReading(ctx);
+    let first = ctx.headings.length ? Infinity : 0;
+    for (const h of ctx.headings) first = Math.min(first, h.line);
+    const out: number[] = [];
+    for (let i = 0; i < ctx.lines.length; i++) if (isProse(i) && (i >= first || SENTENCE.test(ctx.lines[i]))) out.push(i);
+    return out;
+  });
 }
 const SENTENCE = /[。！？；]/;
 
@@ -57,7 +61,15 @@ export function wordRepeatedRule(ctx: ProseContext): Finding[] {
 }
 
 const HALF = new RegExp(`(?<=[${HAN}])[,;:](?=[${HAN}])`, 'g');
-const FULL = /[，；：]/g;
+const HALF_ANY = new RegExp(`[${Object.keys(FULLWIDTH).join('')}]`);
+const FULL_MARKS = new Set(Object.values(FULLWIDTH).map((c) => c.charCodeAt(0)));
+
+/** How many characters of `text` are among `codes` (one UTF-16 unit each). */
+function countOf(text: string, codes: ReadonlySet<number>): number {
+  let n = 0;
+  for (let k = 0; k < text.length; k++) if (codes.has(text.charCodeAt(k))) n++;
+  return n;
+}
 
 /**
  * punctuation-halfwidth: each half-width , ; : between Chinese characters, where the report's
@@ -70,7 +82,9 @@ export function punctuationHalfwidthRule(ctx: ProseContext): Finding[] {
   let full = 0;
   for (const i of proseLineIndexes(ctx)) {
     const text = ctx.lines[i];
-    full += text.match(FULL)?.length ?? 0;
+    full += countOf(text, FULL_MARKS);
+    // The half-width marks looked for only on a line that has one (most have none).
+    if (!HALF_ANY.test(text)) continue;
     HALF.lastIndex = 0;
     for (let m = HALF.exec(text); m; m = HALF.exec(text)) {
       const mark = m[0];
@@ -115,35 +129,68 @@ function paragraphs(ctx: ProseContext): number[][] {
   return out;
 }
 
-// One search per line for a pair's marks, not a test of every character against them.
-const BRACKET_MARKS = new Map(BRACKETS.map((b) => [b, new RegExp(`[${(b.open + b.close).replace(/[\\\]^-]/g, '\\$&')}]`, 'g')]));
+// One search per line for every pair's marks, not a search per pair (nor a test of every character).
+const BRACKET_MARKS = new RegExp(`[${BRACKETS.map((b) => b.open + b.close).join('').replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
+/** Each mark: its pair's place in BRACKETS, and whether it opens. */
+const MARK_OF = new Map<string, { pair: number; opens: boolean }>();
+BRACKETS.forEach((b, pair) => {
+  for (const c of b.close) MARK_OF.set(c, { pair, opens: false });
+  for (const c of b.open) MARK_OF.set(c, { pair, opens: true });
+});
+
+/** One pair's marks in a paragraph: those left open, the closing ones with none open, all in order. */
+interface PairMarks {
+  open: Mark[];
+  unopened: Mark[];
+  marks: Mark[];
+}
+
+/** Whether every pair's marks in a paragraph pair up (none left open, none closing with none open): no finding then. */
+function balanced(lines: readonly string[], para: readonly number[]): boolean {
+  const open = new Int32Array(BRACKETS.length);
+  for (const i of para) {
+    const text = lines[i];
+    BRACKET_MARKS.lastIndex = 0;
+    for (let m = BRACKET_MARKS.exec(text); m; m = BRACKET_MARKS.exec(text)) {
+      const { pair, opens } = MARK_OF.get(m[0])!;
+      if (opens) open[pair]++;
+      else if (open[pair]) open[pair]--;
+      else return false;
+    }
+  }
+  return open.every((n) => n === 0);
+}
 
 /** brackets-unpaired: 《》, “” and （） paired within each prose paragraph. */
 export function bracketsUnbalancedRule(ctx: ProseContext): Finding[] {
   const out: Finding[] = [];
   for (const para of paragraphs(ctx)) {
-    for (const b of BRACKETS) {
-      const open: Mark[] = [];
-      const unopened: Mark[] = [];
-      const marks: Mark[] = [];
-      for (const i of para) {
-        const text = ctx.lines[i];
-        const re = BRACKET_MARKS.get(b)!;
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          const c = m[0];
-          const k = m.index;
-          if (b.open.includes(c)) {
-            open.push({ ch: c, line: i, at: k });
-            marks.push({ ch: c, line: i, at: k });
-          } else if (b.close.includes(c)) {
-            marks.push({ ch: c, line: i, at: k });
-            if (open.length) open.pop();
-            else unopened.push({ ch: c, line: i, at: k });
-          }
+    // Most paragraphs pair every mark: counted first, their marks are not kept.
+    if (balanced(ctx.lines, para)) continue;
+    // Made for a pair when the paragraph has one of its marks.
+    const pairs: (PairMarks | undefined)[] = [];
+    for (const i of para) {
+      const text = ctx.lines[i];
+      BRACKET_MARKS.lastIndex = 0;
+      for (let m = BRACKET_MARKS.exec(text); m; m = BRACKET_MARKS.exec(text)) {
+        const c = m[0];
+        const k = m.index;
+        const { pair, opens } = MARK_OF.get(c)!;
+        const p = (pairs[pair] ??= { open: [], unopened: [], marks: [] });
+        if (opens) {
+          p.open.push({ ch: c, line: i, at: k });
+          p.marks.push({ ch: c, line: i, at: k });
+        } else {
+          p.marks.push({ ch: c, line: i, at: k });
+          if (p.open.length) p.open.pop();
+          else p.unopened.push({ ch: c, line: i, at: k });
         }
       }
-      if (!open.length && !unopened.length) continue;
+    }
+    BRACKETS.forEach((b, pair) => {
+      const p = pairs[pair];
+      if (!p || (!p.open.length && !p.unopened.length)) return;
+      const { open, unopened, marks } = p;
       const o = b.open[0];
       const c = b.close[0];
       const turn = o === '“' ? quoteFacingWrong(marks) : null;
@@ -151,11 +198,11 @@ export function bracketsUnbalancedRule(ctx: ProseContext): Finding[] {
         const r = at(turn.mark.line, turn.mark.at, turn.mark.at + 1);
         const message = turn.mark.ch === o ? msg.bracketUnclosed(o, c) : msg.bracketUnopened(o, c);
         out.push({ rule: 'brackets-unpaired', message, range: r, fix: { title: msg.quoteDirectionFix(turn.mark.ch, turn.to), edits: [{ range: r, newText: turn.to }], changes: 'prose' } });
-        continue;
+        return;
       }
       for (const m of unopened) out.push({ rule: 'brackets-unpaired', message: msg.bracketUnopened(o, c), range: at(m.line, m.at, m.at + 1) });
       for (const m of open) out.push({ rule: 'brackets-unpaired', message: msg.bracketUnclosed(o, c), range: at(m.line, m.at, m.at + 1) });
-    }
+    });
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -163,7 +210,8 @@ export function bracketsUnbalancedRule(ctx: ProseContext): Finding[] {
 /** How a numbered line reads: a title alone on its line, a title run into its text, or neither. */
 function numberedLine(text: string): 'title' | 'run-in' | null {
   const rest = text.slice(OUTLINE_LEAD.exec(text)![0].length);
-  const m = TOP_NUMERAL.exec(rest) ?? SUB_NUMERALS.map((s) => s.re.exec(rest)).find((x) => x) ?? null;
+  let m = TOP_NUMERAL.exec(rest);
+  for (let k = 0; !m && k < SUB_NUMERALS.length; k++) m = SUB_NUMERALS[k].re.exec(rest);
   if (!m) return null;
   // A Markdown title's closing ** left out (a loop: /[\s*]+$/ backtracks on a long run of spaces).
   let end = rest.length;

@@ -152,12 +152,12 @@ export function lineZeroClaims(line: number, raw: string, context: ReportContext
 const LINE_CACHE = new LineMemo<ZeroClaim[]>();
 const PHRASED = new LineMemo<boolean>();
 
-/** Every zero claim of a report's prose lines. */
-export function zeroClaims(lines: readonly string[], isProse: (line: number) => boolean): ZeroClaim[] {
+/** Every zero claim of a report's prose lines (`context` their report's body and year, when read already). */
+export function zeroClaims(lines: readonly string[], isProse: (line: number) => boolean, context?: ReportContext): ZeroClaim[] {
   let ctx: ReportContext | null = null;
   const ctxOf = () => {
     if (!ctx) {
-      ctx = reportContext(lines as string[], isProse);
+      ctx = context ?? reportContext(lines as string[], isProse);
       LINE_CACHE.within(`${ctx.office}\u0001${ctx.kind}\u0001${ctx.level}\u0001${ctx.year}`);
     }
     return ctx;
@@ -201,7 +201,10 @@ function countedCells(row: string, cells: ReadonlyMap<string, KeyedCell>): Keyed
 /** prose-zero-claim: at the prose's claim, `cell` the first table cell that counts some, related to each. */
 export function proseZeroClaimRule(ctx: DocumentContext): Finding[] {
   // The claims read only the prose: kept with it (memo.ts), while the cells are compared anew.
-  const claims = memoized(ctx, 'prose:zero-claims', 'prose', () => zeroClaims(ctx.lines, proseReading(ctx).isProse));
+  const claims = memoized(ctx, 'prose:zero-claims', 'prose', () => {
+    const { isProse, context } = proseReading(ctx);
+    return zeroClaims(ctx.lines, isProse, context);
+  });
   if (!claims.length) return [];
   const cells = keyedByKey(ctx.tables);
   const out: Finding[] = [];

@@ -59,15 +59,20 @@ export function proseLines(lines: readonly string[], layout: { headings: readonl
   return out;
 }
 
+const ENDS_ALL = new RegExp(SENTENCE_ENDS.source, 'g');
+
 /** Sentences of prose lines, with their ranges. */
 export function sentences(input: ProseInput): Sentence[] {
   const out: Sentence[] = [];
   input.forEach((item, i) => {
     const { line, text } = typeof item === 'string' ? { line: i, text: item } : item;
     let start = 0;
-    for (let k = 0; k <= text.length; k++) {
-      if (k < text.length && !SENTENCE_ENDS.test(text[k])) continue;
-      const end = k < text.length ? k + 1 : k;
+    // Each end mark found by one search (not a test of every character), then the line's end.
+    ENDS_ALL.lastIndex = 0;
+    for (let more = true; more; ) {
+      const m = ENDS_ALL.exec(text);
+      more = !!m;
+      const end = m ? m.index + 1 : text.length;
       const raw = text.slice(start, end);
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();

@@ -25,8 +25,13 @@ const FILES_PER_THREAD = 24;
 /** The longest run of consecutive files a thread takes at once (shorter runs balance the threads' load). */
 const RUN_MAX = 16;
 
-/** `--jobs` by default: the machine's cores. */
-export const defaultJobs = (): number => availableParallelism();
+/**
+ * `--jobs` by default: one thread fewer than the machine's cores, since the main thread walks,
+ * receives, pairs and prints meanwhile and V8 collects garbage on helper threads; on 2 cores that
+ * is 1, the main thread alone (measured there: two threads took 1.3x the wall time and 1.5x the
+ * CPU of one, bench/RESULTS.md "CLI outside the core").
+ */
+export const defaultJobs = (cores: number = availableParallelism()): number => Math.max(1, cores - 1);
 
 /**
  * `--jobs N` as given (a whole number ≥ 1; `message` otherwise), else the machine's cores. With

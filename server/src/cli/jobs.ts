@@ -115,9 +115,10 @@ export interface Analyzed extends ReadAll {
  * each input kept slimmed (job-transfer.ts), as one read on a thread always is.
  */
 export async function analyzeInputs(paths: string[], jobs: number, locale: Locale, progress?: (done: number, total: number) => void, slim = false): Promise<Analyzed> {
-  const { files, unwalkable } = walkAll(paths, locale);
+  const walked = walkAll(paths, locale);
+  const { files, unwalkable } = walked;
   const count = Math.min(jobs, Math.floor(files.length / FILES_PER_THREAD));
-  if (jobs <= 1 || files.length < THREAD_MIN_FILES || count < 2) return { ...(await readAll(paths, locale, progress, slim ? slimmed : undefined)), close() {} };
+  if (jobs <= 1 || files.length < THREAD_MIN_FILES || count < 2) return { ...(await readAll(paths, locale, progress, slim ? slimmed : undefined, walked)), close() {} };
   const threads: Thread[] = [];
   const read: Input[] = new Array(files.length);
   const likeReport: (boolean | undefined)[] = new Array(files.length);

@@ -1,5 +1,5 @@
 // Bundles the entry points: for Node, the CLI (dist/cli.js) and its checking threads
-// (dist/check-worker.js), the language server (dist/server.js),
+// (dist/check-worker.js), the language server (dist/server.js), iconv-lite apart (dist/iconv-lite.js),
 // the VS Code client (dist/client.js), the thread PDFs are read in (dist/pdf-worker.js) and pdf.js
 // apart (dist/pdf-engine.mjs); for VS Code for the
 // Web, the client (dist/web/client.js, package.json `browser`) and the language server as a web
@@ -23,6 +23,16 @@ const pdfEngineApart = {
   },
 };
 
+// iconv-lite (550 KB of charset tables) is loaded only when a file needs a legacy charset
+// (sources/iconv.ts requires it on first use): the Node bundles require it from a file of its own,
+// dist/iconv-lite.js, so that starting the CLI or the server does not parse it.
+const iconvApart = {
+  name: 'iconv-apart',
+  setup(build) {
+    build.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './iconv-lite.js', external: true }));
+  },
+};
+
 // The browser worker: the Node-only modules swapped for their browser twins (`x.browser.ts` beside
 // `x.ts`: the character maps' place, and the PDF reader, which on Node runs pdf.js in a thread of
 // its own with budgets — sources/pdf-worker.ts — and in the worker runs it in place), and pdf.js
@@ -36,7 +46,7 @@ const browserTwins = {
   },
 };
 
-/** The esbuild options of one bundle: `cli`, `check-worker`, `server`, `client`, `pdf-worker`, `pdf-engine`, `web-client` or `web-server`. */
+/** The esbuild options of one bundle: `cli`, `check-worker`, `iconv-lite`, `server`, `client`, `pdf-worker`, `pdf-engine`, `web-client` or `web-server`. */
 export function bundleOptions(name, { production = false } = {}) {
   const common = {
     absWorkingDir: root,
@@ -54,20 +64,20 @@ export function bundleOptions(name, { production = false } = {}) {
   const bin = { banner: { js: '#!/usr/bin/env node' } };
   switch (name) {
     case 'cli':
-      return { ...common, ...bin, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [pdfEngineApart] };
+      return { ...common, ...bin, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [pdfEngineApart, iconvApart] };
     case 'server':
-      return { ...common, ...bin, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js', plugins: [pdfEngineApart] };
+      return { ...common, ...bin, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js', plugins: [pdfEngineApart, iconvApart] };
     case 'client':
       return { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] };
     case 'pdf-worker':
       // The thread pdf.js runs in (sources/pdf.ts starts it); pdf.js itself stays in pdf-engine.mjs.
-      return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart] };
-    case 'pdf-worker':
-      // The thread pdf.js runs in (sources/pdf.ts starts it); pdf.js itself stays in pdf-engine.mjs.
-      return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart] };
+      return { ...common, entryPoints: ['server/src/sources/pdf-worker.ts'], outfile: 'dist/pdf-worker.js', plugins: [pdfEngineApart, iconvApart] };
     case 'check-worker':
       // A thread of `check --jobs` (cli/jobs.ts starts it beside dist/cli.js); it reads PDFs through dist/pdf-worker.js as the CLI does.
-      return { ...common, entryPoints: ['server/src/cli/job-worker.ts'], outfile: 'dist/check-worker.js', plugins: [pdfEngineApart] };
+      return { ...common, entryPoints: ['server/src/cli/job-worker.ts'], outfile: 'dist/check-worker.js', plugins: [pdfEngineApart, iconvApart] };
+    case 'iconv-lite':
+      // iconv-lite alone, required by the Node bundles above on first use (iconvApart).
+      return { ...common, entryPoints: ['node_modules/iconv-lite/lib/index.js'], outfile: 'dist/iconv-lite.js' };
     case 'pdf-engine':
       // Optional native canvas packages of pdf.js are for rendering, which the checker never does.
       return { ...common, format: 'esm', entryPoints: ['server/src/sources/pdf-engine.ts'], outfile: 'dist/pdf-engine.mjs', external: ['@napi-rs/canvas', 'canvas', 'path2d'] };
@@ -90,7 +100,7 @@ export function bundleOptions(name, { production = false } = {}) {
   }
 }
 
-export const BUNDLES = ['cli', 'check-worker', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
+export const BUNDLES = ['cli', 'check-worker', 'iconv-lite', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
 export const BINS = ['cli', 'server'];
 
 /** The character maps pdf.js needs for Chinese fonts a PDF does not embed (the GB ones only). */

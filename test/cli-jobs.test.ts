@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { composeReport, exampleReport, LAYOUTS } from './helpers/compose.mjs';
 import { SHARED, SKIP_SHARED } from './helpers/shared.ts';
 import { buildCli } from './lsp/build.ts';
+import { defaultJobs, jobsOption } from '../server/src/cli/jobs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -87,6 +88,13 @@ describe('check --jobs', () => {
     assert.equal(threads(['--jobs', '2', dir]), 3, 'the main thread and two checking threads');
     assert.equal(threads(['--jobs', '1', dir]), 1);
     assert.equal(threads(['--jobs', '2', join(dir, '000-2024.txt'), join(dir, '001-2025.txt')]), 1, 'two files stay on the main thread');
+  });
+
+  test('the default: one checking thread fewer than the cores (the main thread works too); none on 2 cores', () => {
+    assert.deepEqual([1, 2, 3, 4, 16].map((cores) => defaultJobs(cores)), [1, 1, 2, 3, 15]);
+    assert.equal(jobsOption(undefined, false, 'bad'), defaultJobs(availableParallelism()));
+    assert.equal(jobsOption(undefined, true, 'bad'), 1, '--fix reads on the main thread');
+    assert.equal(jobsOption('2', false, 'bad'), 2, 'an explicit --jobs is kept');
   });
 
   test('--jobs takes a whole number ≥ 1', () => {

@@ -32,3 +32,32 @@ test('the bundled layer holds no pdf.js code', async () => {
   for (const marker of ['PDFDocumentProxy', 'WorkerMessageHandler =', 'pdfjs-dist/legacy']) assert.ok(!w.outputFiles[0].text.includes(marker), marker);
   for (const marker of ['PDFDocumentProxy', 'WorkerMessageHandler =', 'pdfjs-dist/legacy']) assert.ok(!js.includes(marker), marker);
 });
+
+test('iconv-lite (the legacy charsets) is required on first use, from a bundle of its own: the CLI, server and check thread hold none of it', async () => {
+  for (const f of readdirSync(DIR)) {
+    const src = readFileSync(join(DIR, f), 'utf8');
+    const statics = [...src.matchAll(/^\s*(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+    assert.ok(!statics.includes('iconv-lite'), `${f} imports iconv-lite statically: sources/iconv.ts loads it`);
+  }
+  const { bundleOptions } = await import('../esbuild.mjs');
+  for (const name of ['cli', 'server', 'check-worker'] as const) {
+    const r = await esbuild.build({ ...bundleOptions(name), write: false, sourcemap: false, logLevel: 'silent' });
+    const js = r.outputFiles[0].text;
+    assert.ok(!js.includes('DBCSCodec'), `${name} holds iconv-lite`);
+    assert.match(js, /require\("\.\/iconv-lite\.js"\)/, name);
+  }
+  const lib = await esbuild.build({ ...bundleOptions('iconv-lite'), write: false, sourcemap: false, logLevel: 'silent' });
+  assert.ok(lib.outputFiles[0].text.includes('DBCSCodec'));
+});
+
+test('every file a Node bundle loads at run time beside itself (dist/iconv-lite.js, dist/pdf-engine.mjs…) is let into the .vsix', async () => {
+  const { bundleOptions } = await import('../esbuild.mjs');
+  const shipped = new Set([...readFileSync(join(DIR, '../../../.vscodeignore'), 'utf8').matchAll(/^!(dist\/\S+)$/gm)].map((m) => m[1]));
+  const loaded = new Set<string>();
+  for (const name of ['cli', 'server', 'check-worker', 'pdf-worker'] as const) {
+    const r = await esbuild.build({ ...bundleOptions(name), write: false, sourcemap: false, logLevel: 'silent' });
+    for (const m of r.outputFiles[0].text.matchAll(/\b(?:require|import)\("\.\/([\w.-]+\.m?js)"\)/g)) loaded.add(`dist/${m[1]}`);
+  }
+  assert.ok(loaded.has('dist/iconv-lite.js') && loaded.has('dist/pdf-engine.mjs'), [...loaded].join(' '));
+  for (const f of loaded) assert.ok(shipped.has(f), `${f} is loaded at run time but .vscodeignore leaves it out of the .vsix`);
+});

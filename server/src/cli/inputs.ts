@@ -65,10 +65,11 @@ const isMarkdown = (path: string) => /\.md$/i.test(path);
 /**
  * Every input of a command, in the walk's order. `progress(done, total)` is called after each
  * file (the caller decides whether to show it). `keep`: what is kept of each input read (`check`
- * in text or JSON: job-transfer.ts slimmed, so that the batch holds no analysis alive).
+ * in text or JSON: job-transfer.ts slimmed, so that the batch holds no analysis alive). `walked`:
+ * the walk of `paths` when the caller already made it (cli/jobs.ts).
  */
-export async function readAll(paths: string[], locale: Locale, progress?: (done: number, total: number) => void, keep?: (input: Input) => Input): Promise<ReadAll> {
-  const { files, unwalkable } = walkAll(paths, locale);
+export async function readAll(paths: string[], locale: Locale, progress?: (done: number, total: number) => void, keep?: (input: Input) => Input, walked = walkAll(paths, locale)): Promise<ReadAll> {
+  const { files, unwalkable } = walked;
   const named = new Set(paths);
   const inputs: Input[] = [];
   let done = 0;

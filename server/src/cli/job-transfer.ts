@@ -33,6 +33,14 @@ export interface PackedInput {
 
 const formatOf = (id: '2021' | '2019') => (id === '2019' ? FORMAT_2019 : FORMAT_2021);
 
+/** What the check would otherwise compute from an analysis's tables later. */
+function prepare(path: string, text: string, analysis: Analysis): NonNullable<Input['prepared']> {
+  const lines = splitWithEols(text)[0];
+  return { coverage: coverage(analysis), fingerprint: proseFingerprint(analysis, lines, path), year: yearRecord(analysis, lines) };
+}
+
+const slimSource = (s: SourceResult): NonNullable<PackedInput['source']> => ({ kind: s.kind, text: s.text, writable: s.writable, problems: s.problems });
+
 /** An input read, with what the check would otherwise compute from its tables later. */
 export function pack(input: Input): PackedInput {
   const { path, error, source, analysis } = input;
@@ -40,31 +48,43 @@ export function pack(input: Input): PackedInput {
   const light: Record<string, unknown> = {};
   for (const key in analysis) if (!IS_HEAVY.has(key)) light[key] = analysis[key as keyof Analysis];
   light.format = analysis.format.id;
-  const lines = splitWithEols(source.text)[0];
   return {
     path,
-    source: { kind: source.kind, text: source.text, writable: source.writable, problems: source.problems },
+    source: slimSource(source),
     light: light as Light,
     keys: Object.keys(analysis),
-    prepared: { coverage: coverage(analysis), fingerprint: proseFingerprint(analysis, lines, path), year: yearRecord(analysis, lines) },
+    prepared: prepare(path, source.text, analysis),
     likeReport: readsLikeReport(analysis),
   };
+}
+
+/** An analysis whose heavy parts are made again from `text` when first asked for, its keys in the order of `keys`. */
+function lazyAnalysis(path: string, text: string, keys: readonly string[], value: (key: string) => unknown): Analysis {
+  let heavy: Heavy | null = null;
+  const load = (): Heavy => (heavy ??= analyzeText(text, { name: path }));
+  const analysis = {} as Analysis;
+  for (const key of keys) {
+    if (IS_HEAVY.has(key)) Object.defineProperty(analysis, key, { get: () => load()[key as keyof Heavy], enumerable: true });
+    else Reflect.set(analysis, key, value(key));
+  }
+  return analysis;
 }
 
 /** The input again, its analysis's heavy parts rebuilt from the text when first asked for. */
 export function unpack(p: PackedInput): Input {
   if (!p.source || !p.light || !p.keys) return { path: p.path, error: p.error };
-  const { text } = p.source;
-  let heavy: Heavy | null = null;
-  const load = (): Heavy => (heavy ??= analyzeText(text, { name: p.path }));
   const light: Record<string, unknown> = p.light;
-  const analysis = {} as Analysis;
-  for (const key of p.keys) {
-    if (IS_HEAVY.has(key)) Object.defineProperty(analysis, key, { get: () => load()[key as keyof Heavy], enumerable: true });
-    else Reflect.set(analysis, key, key === 'format' ? formatOf(p.light.format) : light[key]);
-  }
+  const analysis = lazyAnalysis(p.path, p.source.text, p.keys, (key) => (key === 'format' ? formatOf(p.light!.format) : light[key]));
   return { path: p.path, source: p.source, analysis, prepared: p.prepared };
 }
 
-/** An input read on this thread, as a batch keeps it (pack, then unpack: no analysis kept). */
-export const slimmed = (input: Input): Input => unpack(pack(input));
+/**
+ * An input read on this thread, as a batch keeps it: what unpack(pack(input)) gives, made in place
+ * (nothing crosses a thread: no light copy, no key list, no readsLikeReport, which readAll's
+ * `kept` has already asked the whole analysis).
+ */
+export function slimmed(input: Input): Input {
+  const { path, source, analysis } = input;
+  if (!source || !analysis) return { path, error: input.error };
+  return { path, source: slimSource(source), analysis: lazyAnalysis(path, source.text, Object.keys(analysis), (key) => analysis[key as keyof Analysis]), prepared: prepare(path, source.text, analysis) };
+}

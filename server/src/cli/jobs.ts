@@ -25,8 +25,13 @@ const FILES_PER_THREAD = 24;
 /** The longest run of consecutive files a thread takes at once (shorter runs balance the threads' load). */
 const RUN_MAX = 16;
 
-/** `--jobs` by default: the machine's cores. */
-export const defaultJobs = (): number => availableParallelism();
+/**
+ * `--jobs` by default: one thread fewer than the machine's cores, since the main thread walks,
+ * receives, pairs and prints meanwhile and V8 collects garbage on helper threads; on 2 cores that
+ * is 1, the main thread alone (measured there: two threads took 1.3x the wall time and 1.5x the
+ * CPU of one, bench/RESULTS.md "CLI outside the core").
+ */
+export const defaultJobs = (cores: number = availableParallelism()): number => Math.max(1, cores - 1);
 
 /**
  * `--jobs N` as given (a whole number ≥ 1; `message` otherwise), else the machine's cores. With
@@ -110,9 +115,10 @@ export interface Analyzed extends ReadAll {
  * each input kept slimmed (job-transfer.ts), as one read on a thread always is.
  */
 export async function analyzeInputs(paths: string[], jobs: number, locale: Locale, progress?: (done: number, total: number) => void, slim = false): Promise<Analyzed> {
-  const { files, unwalkable } = walkAll(paths, locale);
+  const walked = walkAll(paths, locale);
+  const { files, unwalkable } = walked;
   const count = Math.min(jobs, Math.floor(files.length / FILES_PER_THREAD));
-  if (jobs <= 1 || files.length < THREAD_MIN_FILES || count < 2) return { ...(await readAll(paths, locale, progress, slim ? slimmed : undefined)), close() {} };
+  if (jobs <= 1 || files.length < THREAD_MIN_FILES || count < 2) return { ...(await readAll(paths, locale, progress, slim ? slimmed : undefined, walked)), close() {} };
   const threads: Thread[] = [];
   const read: Input[] = new Array(files.length);
   const likeReport: (boolean | undefined)[] = new Array(files.length);

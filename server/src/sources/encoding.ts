@@ -1,7 +1,7 @@
 // Reading and writing drafts in the encodings they come in: UTF-8 (with or without BOM),
 // UTF-16 with BOM (Word's "Unicode text"), and GB18030/GBK, common for government documents.
 
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -23,8 +23,8 @@ export function decode(bytes: Buffer): Decoded {
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    const text = iconv.decode(bytes, 'gb18030');
-    if (text.includes('\ufffd') || !iconv.encode(text, 'gb18030').equals(bytes)) throw new InputError('encoding');
+    const text = iconv().decode(bytes, 'gb18030');
+    if (text.includes('\ufffd') || !iconv().encode(text, 'gb18030').equals(bytes)) throw new InputError('encoding');
     return { text, encoding: 'gb18030', bom: false };
   }
 }
@@ -49,6 +49,6 @@ export function encode(text: string, d: Pick<Decoded, 'encoding' | 'bom'>): Buff
       return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
     }
     case 'gb18030':
-      return iconv.encode(text, 'gb18030');
+      return iconv().encode(text, 'gb18030');
   }
 }

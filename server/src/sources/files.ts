@@ -4,7 +4,7 @@
 // half-written file. The Node runtime (host/nodeRuntime.ts) is built over it, by path for the CLI
 // and by `file:` URI for the server; the CLI's walk and `export --output` use it directly.
 
-import { accessSync, closeSync, constants, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, type Dirent, constants, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { tooLargeError } from './fileErrors.js';
@@ -37,8 +37,7 @@ export function walk(paths: string[], accept: (name: string) => boolean = (n) =>
       return p;
     }
   };
-  const take = (p: string) => {
-    const r = real(p);
+  const take = (p: string, r = real(p)) => {
     if (files.has(r)) return;
     files.add(r);
     out.files.push(p);
@@ -55,16 +54,22 @@ export function walk(paths: string[], accept: (name: string) => boolean = (n) =>
       const r = real(p);
       if (dirs.has(r)) return;
       dirs.add(r);
-      let names: string[];
+      let entries: Dirent[];
       try {
-        names = readdirSync(p).sort();
+        entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (error) {
         out.errors.push({ path: p, error });
         return;
       }
-      for (const n of names) {
+      for (const e of entries) {
+        const n = e.name;
         if (n.startsWith('.') || n === 'node_modules' || isLockFile(n)) continue;
         const child = join(p, n);
+        // A regular file (not a link) needs no stat, and its real path is its folder's real one and its name.
+        if (e.isFile()) {
+          if (accept(n)) take(child, join(r, n));
+          continue;
+        }
         let cst;
         try { cst = statSync(child); } catch (error) { out.errors.push({ path: child, error }); continue; }
         if (cst.isDirectory()) visit(child, false);
@@ -118,7 +123,7 @@ export function readRegularFile(path: string, limit: number): Buffer {
     const st = fstatSync(fd);
     if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
     if (st.size > limit) throw tooLargeError(st.size, limit);
-    const buf = Buffer.alloc(st.size);
+    const buf = Buffer.allocUnsafeSlow(st.size); // not zero-filled: only the bytes read are returned
     let n = 0;
     while (n < buf.length) {
       const got = readSync(fd, buf, n, buf.length - n, n);

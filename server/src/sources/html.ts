@@ -2,7 +2,7 @@
 // report's article found in the page (navigation, scripts and styles left out), prose as
 // paragraphs and tables expanded over rowspan/colspan, every row one line.
 
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import { parseBounded } from './bounded.js';
 import type { ChildNode, Element } from 'domhandler';
 import { Draft, DraftTooLong, type CellParas, type Piece } from './draft.js';
@@ -36,7 +36,7 @@ export function declaredCharset(bytes: Uint8Array): string | null {
     const cs = m[1].toLowerCase();
     if (/^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(cs)) return 'gb18030';
     if (cs === 'utf8') return 'utf-8';
-    if (iconv.encodingExists(cs)) return cs;
+    if (iconv().encodingExists(cs)) return cs;
   }
   return null;
 }
@@ -59,13 +59,13 @@ export function chooseCharset(bytes: Uint8Array): { charset: string; problem?: L
     problem: { zh: `网页声明的编码是 ${declared}，但内容是 ${shown}，已按 ${shown} 读取`, en: `The page declares the charset ${declared}, but its content is ${shown}; read as ${shown}` },
   });
   if (declared !== 'utf-8' && utf8 && hasHighBytes(bytes)) return lie('utf-8', 'UTF-8');
-  if (declared === 'utf-8' && !utf8 && !iconv.decode(Buffer.from(bytes), 'gb18030').includes('\ufffd')) return lie('gb18030', 'GB18030');
+  if (declared === 'utf-8' && !utf8 && !iconv().decode(Buffer.from(bytes), 'gb18030').includes('\ufffd')) return lie('gb18030', 'GB18030');
   return { charset: declared };
 }
 
 export function readHtml(bytes: Uint8Array, limits: Limits): SourceResult {
   const { charset, problem } = chooseCharset(bytes);
-  const source = iconv.decode(Buffer.from(bytes), charset).replace(/^\ufeff/, '');
+  const source = iconv().decode(Buffer.from(bytes), charset).replace(/^\ufeff/, '');
   const doc = parseBounded(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }, limits, { zh: '网页', en: 'The page' });
   const problems: Localized[] = problem ? [problem] : [];
   const root = findArticle(doc.children) ?? doc;

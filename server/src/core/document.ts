@@ -190,6 +190,11 @@ export class ReportModel {
     return lo;
   }
 
+  /** The analysis of the current text when it was made already (no parse), else null. */
+  get analysed(): Analysis | null {
+    return this.cached;
+  }
+
   /** Whether the parse is held (false after `release`, until the next `analysis`). */
   get parsed(): boolean {
     return this.cached !== null || this.placed !== null || this.segments.some((s) => s.result !== undefined);

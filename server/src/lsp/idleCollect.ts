@@ -16,7 +16,7 @@ export interface IdleCollectOptions {
   minGrowth: number;
 }
 
-export const IDLE_COLLECT: IdleCollectOptions = { idleMs: 300, minGrowth: 4 << 20 };
+export const IDLE_COLLECT: IdleCollectOptions = { idleMs: 200, minGrowth: 4 << 20 };
 
 /** A check that runs this late (ms) finds the event loop was busy: not idle yet. */
 const LATE_MS = 50;

@@ -13,6 +13,7 @@
 // Env: BENCH_QUICK=1 for a short run (fewer files and edits; RESULTS.md is then not written),
 // BENCH_NO_BUILD=1 to use dist/ as it is. Profiling b: BENCH_EDITS=N edits instead of 500, and
 // BENCH_CPU_PROF=DIR for a CPU profile of each server (`node bench/profile.mjs DIR/real` sums it).
+// BENCH_SERVER=FILE (another server bundle) and BENCH_NODE_ARGS='…' (its Node options) for before/after runs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -218,12 +219,14 @@ const SETTINGS = { disclosureReport: { debounceMs: 0 } };
 
 // BENCH_SERVER=FILE: another build of the server (say, the main branch's) in place of dist/server.js.
 const SERVER = process.env.BENCH_SERVER ? resolve(process.env.BENCH_SERVER) : join(ROOT, 'dist/server.js');
+// BENCH_NODE_ARGS='…': the real server's Node options in place of protocol.ts SERVER_NODE_ARGS (b, d, f).
+const NODE_ARGS = () => (process.env.BENCH_NODE_ARGS !== undefined ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : lib.SERVER_NODE_ARGS);
 
 function serverCmd(which) {
   // The real server as the VS Code client starts it (protocol.ts SERVER_NODE_ARGS).
   // BENCH_CPU_PROF=DIR: each server writes a V8 CPU profile there (bench/profile.mjs reads it).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, which)}`] : [];
-  return which === 'real' ? [...lib.SERVER_NODE_ARGS, ...prof, SERVER, '--stdio'] : [...prof, join(OUT, 'floor-server.js'), '--stdio'];
+  return which === 'real' ? [...NODE_ARGS(), ...prof, SERVER, '--stdio'] : [...prof, join(OUT, 'floor-server.js'), '--stdio'];
 }
 
 async function session(which, { pull }) {

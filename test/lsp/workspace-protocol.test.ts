@@ -569,4 +569,31 @@ describe('last year’s report follows the draft’s own year as it is edited', 
     const p = await c.nextPublish(uri, since, (ds) => ds.some((d) => d.code === 'carryover-mismatch'));
     assert.ok(p.diagnostics.some((d) => d.code === 'carryover-mismatch'));
   });
+
+  test('typing goes on past the check’s delay (each edit moves the check, one timer per pause): the 2024 report is found once typing pauses', async () => {
+    // 2027: no report of 2026 in the folder (the draft above is 2025 by now).
+    const other = f.at('草稿二.txt');
+    const draft = composeKeyed({ ...example, year: 2027 });
+    await c.open(other, draft);
+    const first = await c.diagnosticsOf(other, 1);
+    assert.deepEqual(first.filter((d) => d.code === 'carryover-mismatch'), []);
+    const at = draft.split('\n')[0].indexOf('2027');
+    const range = (from: number, to: number) => ({ start: { line: 0, character: at + from }, end: { line: 0, character: at + to } });
+    // The year deleted, a digit typed and taken back 20 times (each keystroke waits for its
+    // diagnostics, after the debounce: the typing outlasts the check's 400 ms), then 2025 typed.
+    const keystrokes = [
+      { range: range(0, 4), text: '' },
+      ...Array.from({ length: 20 }, () => [{ range: range(0, 0), text: '9' }, { range: range(0, 1), text: '' }]).flat(),
+      ...[...'2025'].map((ch, i) => ({ range: range(i, i), text: ch })),
+    ];
+    let version = 1;
+    for (const change of keystrokes.slice(0, -1)) {
+      c.notify('textDocument/didChange', { textDocument: { uri: other, version: ++version }, contentChanges: [change] });
+      await c.diagnosticsOf(other, version);
+    }
+    const since = c.published.length;
+    c.notify('textDocument/didChange', { textDocument: { uri: other, version: ++version }, contentChanges: [keystrokes[keystrokes.length - 1]] });
+    const p = await c.nextPublish(other, since, (ds) => ds.some((d) => d.code === 'carryover-mismatch'));
+    assert.equal(p.version, version, 'found for the last version');
+  });
 });

@@ -34,6 +34,18 @@ const HIERARCHICAL = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)?$/i;
  * index takes the open draft as that file's open version, as it takes an open `.txt`.
  */
 export function canonicalUri(uri: string): string {
+  // Asked five times an edit (the workspace index, last year's report, the config and the
+  // prose-copied lookups) for the same few URIs: the last 256 answers kept.
+  let c = canonical.get(uri);
+  if (c === undefined) {
+    if (canonical.size >= 256) canonical.clear();
+    canonical.set(uri, (c = canonicalOf(uri)));
+  }
+  return c;
+}
+const canonical = new Map<string, string>();
+
+function canonicalOf(uri: string): string {
   uri = sourceUriOfDraft(uri) ?? uri;
   const m = /^file:\/\/([^/]*)(\/.*)?$/i.exec(uri);
   if (m) {

@@ -22,12 +22,20 @@ interface Known {
   previous: PreviousReport | undefined;
 }
 
+/** A document's look at its office and year, due `IDENTITY_CHECK_MS` after its last edit. */
+interface Pending {
+  doc: ReportDocument;
+  /** performance.now() when it is due. */
+  due: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
 export class PreviousReports {
   private readonly known = new Map<string, Known>();
   /** The latest request per document: an older answer arriving late is dropped. */
   private readonly asking = new Map<string, number>();
   private requests = 0;
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, Pending>();
 
   constructor(
     private readonly workspace: Pick<WorkspaceIndex, 'previousFor' | 'onDidChangeDependency' | 'forgetDependent'>,
@@ -37,23 +45,36 @@ export class PreviousReports {
     documents.setPreviousOf((doc) => this.known.get(canonicalUri(doc.uri))?.previous);
     documents.onDidOpen((doc) => this.ask(doc));
     // After an edit, whether the office or year changed is looked at once typing pauses (by then
-    // the diagnostics have analysed the document), not on every keystroke.
+    // the diagnostics have analysed the document), not on every keystroke; one timer per pause,
+    // an edit only moves the time it is due.
     documents.onDidChange((doc) => {
       const uri = canonicalUri(doc.uri);
-      clearTimeout(this.pending.get(uri));
-      this.pending.set(
-        uri,
+      const due = performance.now() + IDENTITY_CHECK_MS;
+      const p = this.pending.get(uri);
+      if (p) {
+        p.doc = doc;
+        p.due = due;
+        return;
+      }
+      const wait = (ms: number) =>
         setTimeout(() => {
+          const left = entry.due - performance.now();
+          if (left > 1) {
+            entry.timer = wait(left);
+            return;
+          }
           this.pending.delete(uri);
-          if (documents.get(doc.uri) !== doc) return;
+          if (documents.get(entry.doc.uri) !== entry.doc) return;
           const k = this.known.get(uri);
-          if (!k || k.identity !== identityOf(doc, documents)) this.ask(doc);
-        }, IDENTITY_CHECK_MS),
-      );
+          if (!k || k.identity !== identityOf(entry.doc, documents)) this.ask(entry.doc);
+        }, ms);
+      const entry: Pending = { doc, due, timer: undefined };
+      entry.timer = wait(IDENTITY_CHECK_MS);
+      this.pending.set(uri, entry);
     });
     documents.onDidClose((uri) => {
       const c = canonicalUri(uri);
-      clearTimeout(this.pending.get(c));
+      clearTimeout(this.pending.get(c)?.timer);
       this.pending.delete(c);
       this.known.delete(c);
       this.asking.delete(c);

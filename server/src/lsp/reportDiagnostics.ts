@@ -127,12 +127,13 @@ export function toLspDiagnostics(
   const max = opts.max ?? DEFAULT_MAX_DIAGNOSTICS;
   const out: LspDiagnostic[] = [];
   let more = 0;
-  const severities = new Map<string, Severity | 'off'>();
+  // Memoised per rule and the diagnostic's own severity (a rule may report at two levels), with no key made per diagnostic.
+  const severities = new Map<RuleId, Partial<Record<Severity, Severity | 'off'>>>();
   for (const d of diagnostics) {
-    // Memoised per rule and the diagnostic's own severity (a rule may report at two levels).
-    const key = `${d.rule} ${d.severity}`;
-    let severity = severities.get(key);
-    if (severity === undefined) severities.set(key, (severity = opts.severity(d.rule, d.severity)));
+    let byOwn = severities.get(d.rule);
+    if (!byOwn) severities.set(d.rule, (byOwn = {}));
+    let severity = byOwn[d.severity];
+    if (severity === undefined) byOwn[d.severity] = severity = opts.severity(d.rule, d.severity);
     if (severity === 'off') continue;
     if (out.length >= max) {
       more++;

@@ -294,15 +294,17 @@ export class WorkspaceIndex {
     }
     if (!this.dependencyListeners.size) return;
     const mayBeNew = e.kind === 'created' || e.kind === 'opened' || e.kind === 'changed';
-    for (const [dependent, previous] of [...this.lastPrevious]) {
-      if (dependent === e.uri) continue;
-      if (previous === e.uri || (previous === null && mayBeNew)) {
-        for (const l of [...this.dependencyListeners]) {
-          try {
-            l(dependent, e);
-          } catch (err) {
-            this.deps.log.error(`dependency listener failed for ${dependent}`, err);
-          }
+    // The dependents first, then their listeners (which may change the map); no copy per edit.
+    let hit: string[] | undefined;
+    for (const [dependent, previous] of this.lastPrevious) {
+      if (dependent !== e.uri && (previous === e.uri || (previous === null && mayBeNew))) (hit ??= []).push(dependent);
+    }
+    for (const dependent of hit ?? []) {
+      for (const l of [...this.dependencyListeners]) {
+        try {
+          l(dependent, e);
+        } catch (err) {
+          this.deps.log.error(`dependency listener failed for ${dependent}`, err);
         }
       }
     }

@@ -75,8 +75,8 @@ function registerPush(ctx: ServerContext): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const push = () => !ctx.client.pullDiagnostics;
 
-  const publish = async (doc: ReportDocument, version: number) => {
-    const settings = await ctx.settings.get(doc.uri);
+  const publish = async (doc: ReportDocument, version: number, known?: Settings) => {
+    const settings = known ?? (await ctx.settings.get(doc.uri));
     const config = await ctx.projectConfig.forDocument(doc.uri);
     if (documents.get(doc.uri) !== doc || doc.version !== version) return; // superseded
     const diagnostics = lspDiagnostics(ctx, doc, settings, config);
@@ -86,9 +86,9 @@ function registerPush(ctx: ServerContext): void {
   const schedule = (doc: ReportDocument, immediate: boolean) => {
     if (!push()) return;
     const version = doc.version;
-    const run = () => {
+    const run = (settings?: Settings) => {
       timers.delete(doc.uri);
-      publish(doc, version).catch((err) => ctx.log.error(`diagnostics of ${doc.uri} (version ${version}) failed`, err));
+      publish(doc, version, settings).catch((err) => ctx.log.error(`diagnostics of ${doc.uri} (version ${version}) failed`, err));
     };
     const old = timers.get(doc.uri);
     if (old) clearTimeout(old);
@@ -102,7 +102,7 @@ function registerPush(ctx: ServerContext): void {
       .then((settings) => {
         if (documents.get(doc.uri) !== doc || doc.version !== version) return; // a newer change scheduled its own
         const ms = debounceFor(doc, settings);
-        if (ms <= 0) run();
+        if (ms <= 0) run(settings);
         else timers.set(doc.uri, setTimeout(run, ms));
       })
       .catch((err) => ctx.log.error(`scheduling diagnostics of ${doc.uri} failed`, err));

@@ -174,6 +174,58 @@ describe('ReportModel.apply equals a fresh parse after every edit', () => {
   });
 });
 
+// An editor releases the parse of reports not used lately (ReportModel.release: lsp/documents.ts)
+// and parses again on the next request: a released model's analysis, and every edit after it,
+// equal a fresh parse of the same text.
+describe('a released model equals a fresh parse', () => {
+  for (const s of starts) {
+    test(`${s.name}: edits with releases between them`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.record({ op: opArb, release: fc.boolean() }), { minLength: 1, maxLength: 6 }), (steps) => {
+          const model = new ReportModel(s.text);
+          let naive = s.text;
+          model.analysis();
+          for (const { op, release } of steps) {
+            if (release) model.release();
+            const change = concretize(naive, op);
+            model.apply(change);
+            naive = applyNaive(naive, change);
+            assert.equal(model.getText(), naive);
+            sameAnalysis(model, naive, `analysis after ${release ? 'a release and ' : ''}${JSON.stringify(change)}`);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  test('a release drops the parse and keeps the text; the next analysis parses every segment, a number typed after it too', () => {
+    const text = composeLayout(exampleReport(), 'pipe');
+    const model = new ReportModel(text);
+    const fresh = new ReportModel(text);
+    const first = model.analysis();
+    fresh.analysis();
+    const t3 = first.tables.find((t) => t.kind === 't3')!;
+    const cell = t3.rows.flatMap((r) => r.cells).find((c) => c && c.text !== '' && !c.derived)!;
+    model.release();
+    assert.equal(model.parsed, false);
+    assert.equal(model.getText(), text);
+    let before = model.parsedSegments;
+    sameAnalysis(model, text, 'the released model analysed again');
+    assert.equal(model.parsedSegments - before, fresh.parsedSegments, 'every segment parsed again, as a fresh model parses them');
+    assert.notEqual(model.analysis(), first, 'a new analysis, not the one from before the release');
+    // Released before a number is typed: the first edit re-parses (no one-cell patch of a parse it no longer has).
+    model.release();
+    before = model.parsedSegments;
+    const edit = { range: { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } }, text: String(Number(cell.text) + 11) };
+    model.apply(edit);
+    const naive = applyNaive(text, edit);
+    sameAnalysis(model, naive, 'a number typed after a release');
+    assert.equal(model.parsedSegments - before, fresh.parsedSegments, 'the first edit after a release parses the report again');
+    assert.ok(model.analysis().diagnostics.some((d) => d.range.start.line >= t3.startLine && d.range.start.line <= t3.endLine), 'the edited table\'s identities fail');
+  });
+});
+
 describe('cell edits, as a person types numbers into the tables (the one-cell fast path)', () => {
   const TEXTS = ['0', '7', '12', '305', '', '３', '-1', '2.5', '—', 'x', '1 2', ' 7 ', '无', '1,234'];
   for (const layout of LAYOUTS) {

@@ -21,9 +21,11 @@ export const DIAGNOSTIC_SOURCE = 'disclosure-report';
  * Node options the language server is started with (by the VS Code client; other clients are
  * told in the README): a young generation of at most 1 MB per semi-space. Left to grow (16 MB
  * by default), the heap keeps about twice the memory per open report for the garbage of
- * parsing; capped, an edit is as fast (bench d and b measure the server started so).
+ * parsing; capped, an edit is as fast (bench d and b measure the server started so). And `gc`
+ * exposed, for one full collection when the server goes quiet after its heap grew
+ * (lsp/idleCollect.ts).
  */
-export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=1'];
+export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=1', '--expose-gc'];
 
 /** The settings section (`disclosureReport.severity`, `.locale`, `.debounceMs`, `.trace.server`). */
 export const SETTINGS_SECTION = 'disclosureReport';

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { ReportModel, analyzeText } from '../../server/src/core/index';
+import { ReportModel, analyzeText, type PreviousReport } from '../../server/src/core/index';
 import type { ServerContext } from '../../server/src/lsp/context';
-import { fileNameOf, linesOf, type ReportDocument } from '../../server/src/lsp/documents';
+import { DocumentStore, fileNameOf, linesOf, type ReportDocument } from '../../server/src/lsp/documents';
 import { coreDiagnostics, toLspDiagnostics } from '../../server/src/lsp/features/diagnostics';
 import { CopiedReports } from '../../server/src/lsp/copiedReports';
 import { composeReport, exampleReport } from '../helpers/compose.mjs';
@@ -99,11 +99,13 @@ describe('the cross-year hook for the workspace index', () => {
   const lastUri = 'file:///work/2024%E5%B9%B4%E6%8A%A5%E5%91%8A.txt';
   const last = report(2024, { 't3.carryOver.natural': 3, 't3.carryOver.commercial': 0, 't3.carryOver.total': 3 });
   const doc = { uri: URI, version: 1, model: new ReportModel(report(2025), { name: fileNameOf(URI) }) } as unknown as ReportDocument;
-  const ctxWith = (previous: unknown) => ({
-    documents: { analyzeSafely: (d: ReportDocument) => d.model.analysis(), previousOf: () => previous },
-    log: { error: () => {}, info: () => {} },
-    copied: new CopiedReports({ error: () => {}, info: () => {} }),
-  }) as unknown as ServerContext;
+  const log = { error: () => {}, info: () => {} };
+  const ctxWith = (previous: unknown) => {
+    // The server's own store, its previousOf filled as the workspace index fills it.
+    const documents = new DocumentStore(log);
+    documents.setPreviousOf(() => previous as PreviousReport | undefined);
+    return { documents, log, copied: new CopiedReports(log) } as unknown as ServerContext;
+  };
   test('no previous report: the document’s own diagnostics only', () => {
     assert.deepEqual(coreDiagnostics(ctxWith(undefined), doc), doc.model.analysis().diagnostics);
   });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
-import { ReportModel } from '../../server/src/core/index';
+import { readsLikeReport, ReportModel } from '../../server/src/core/index';
 import { nodeUris } from '../../server/src/host/nodeRuntime';
 import type { ReportDocument } from '../../server/src/lsp/documents';
 import { baseName, canonicalUri, joinUri, parentUri, relativePath } from '../../server/src/lsp/files';
@@ -56,8 +56,12 @@ class FakeDocuments {
   analyzeSafely(d: ReportDocument) {
     return d.model.analysis();
   }
+  identityOf(d: ReportDocument) {
+    const a = d.model.analysis();
+    return { identity: a.identity, isReport: readsLikeReport(a) };
+  }
   openDoc(uri: string, text: string) {
-    const d: ReportDocument = { uri, epoch: 1, languageId: 'disclosure-report', version: 1, model: new ReportModel(text), changedAt: -Infinity, lastCost: 0 };
+    const d: ReportDocument = { uri, epoch: 1, languageId: 'disclosure-report', version: 1, model: new ReportModel(text), changedAt: -Infinity, lastCost: 0, kept: undefined };
     this.docs.set(uri, d);
     this.open.forEach((l) => l(d));
     return d;

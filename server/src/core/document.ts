@@ -190,6 +190,30 @@ export class ReportModel {
     return lo;
   }
 
+  /** The analysis of the current text when it was made already (no parse), else null. */
+  get analysed(): Analysis | null {
+    return this.cached;
+  }
+
+  /** Whether the parse is held (false after `release`, until the next `analysis`). */
+  get parsed(): boolean {
+    return this.cached !== null || this.placed !== null || this.segments.some((s) => s.result !== undefined);
+  }
+
+  /**
+   * Drops the parse (the segments' results, the last analysis, the document rules' memo) and keeps
+   * the text: the model is then as a new ReportModel of the same text, and the next `analysis`
+   * parses every segment again. An editor releases the reports not used lately (lsp/documents.ts).
+   */
+  release(): void {
+    this.cached = null;
+    this.placed = null;
+    this.memo = newMemo();
+    this.proseKept = false;
+    this.firstHeading = -1;
+    this.segments = segmentsOf(cutSegments(this.kinds, 0, this.lines.length));
+  }
+
   analysis(): Analysis {
     if (this.cached) return this.cached;
     if (!this.proseKept) this.memo.proseEpoch++;

@@ -39,6 +39,8 @@ export interface ClientInfo {
   drafts: boolean;
   /** `initializationOptions.symbolsRefresh`: told when the symbols' words change (protocol.ts NOTIFICATIONS). */
   symbolsRefresh: boolean;
+  /** `initializationOptions.keepParsed`: how many open reports keep their parse (documents.ts KEEP_PARSED; tests and benches lower it). */
+  keepParsed?: number;
   name: string;
 }
 

@@ -36,11 +36,11 @@ export class CopiedReports extends CopiedBatch {
   }
 
   /** The batch findings of a report (none unless it took part in the batch and its prose is as it was then). */
-  findingsFor(uri: string, analysis: Pick<Analysis, 'headings' | 'tables' | 'identity'>, lines: () => readonly string[]): Diagnostic[] {
+  findingsFor(uri: string, analysis: () => Pick<Analysis, 'headings' | 'tables' | 'identity'>, lines: () => readonly string[]): Diagnostic[] {
     const key = canonicalUri(uri);
     if (!this.has(key)) return [];
     const l = lines();
-    const d = this.finding(key, proseFingerprint(analysis, l, key), l);
+    const d = this.finding(key, proseFingerprint(analysis(), l, key), l);
     return d ? [d] : [];
   }
 }

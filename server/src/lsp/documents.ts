@@ -3,9 +3,12 @@
 // core's incremental ReportModel, which is the text. There is no second copy to keep in step.
 // A change or an analysis that throws rebuilds that document's model from its own text: one
 // strange document never affects another, nor the server.
+// Only the reports used last keep their parse (KEEP_PARSED): the others keep their text and what
+// the diagnostics and the workspace index ask of them (their own findings, identity), and parse
+// again on the next request that needs the analysis (bench/RESULTS.md, issue 19 item 4).
 
 import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { FORMAT_2021, ReportModel, type Analysis, type PreviousReport } from '../core/index.js';
+import { FORMAT_2021, readsLikeReport, ReportModel, type Analysis, type Diagnostic, type PreviousReport, type ReportIdentity } from '../core/index.js';
 import type { Logger } from './guard.js';
 
 export interface ReportDocument {
@@ -20,7 +23,24 @@ export interface ReportDocument {
   changedAt: number;
   /** How long the last full analysis took (ms), for the adaptive debounce. */
   lastCost: number;
+  /** What a released report keeps of its last analysis (this version's); undefined while parsed or after an edit. */
+  kept: Kept | undefined;
 }
+
+/** What a report whose parse was released keeps: enough to publish its diagnostics and find last year's report again. */
+export interface Kept {
+  /** The core's findings of the report alone (no cross-year, no batch). */
+  diagnostics: readonly Diagnostic[];
+  identity: ReportIdentity;
+  isReport: boolean;
+}
+
+/**
+ * How many open reports keep their parse: those used last (opened, edited, or asked by a request
+ * that reads the analysis: hover, lens, inlay hints, outline, code actions — the visible ones).
+ * A released 10 KB report parses again in ~20 ms on the next such request.
+ */
+export const KEEP_PARSED = 16;
 
 type Listener = (doc: ReportDocument) => void;
 
@@ -74,11 +94,64 @@ export class DocumentStore {
         model: this.newModel(uri, text ?? ''),
         changedAt: -Infinity,
         lastCost: 0,
+        kept: undefined,
       }),
       update: (doc, changes, version) => this.update(doc, changes, version),
     });
     this.documents.onDidChangeContent((e) => this.wake(e.document.uri));
-    this.documents.onDidClose((e) => this.wake(e.document.uri));
+    this.documents.onDidClose((e) => {
+      this.parsed.delete(e.document);
+      if (this.lastUsed === e.document) this.lastUsed = undefined;
+      this.wake(e.document.uri);
+    });
+  }
+
+  /** The documents holding their parse, least recently used first. */
+  private readonly parsed = new Set<ReportDocument>();
+  private lastUsed: ReportDocument | undefined;
+  /** How many keep their parse (KEEP_PARSED; `initializationOptions.keepParsed` for tests and benches). */
+  keepParsed = KEEP_PARSED;
+
+  /** `doc` is used: the most recent to keep its parse; the least recent beyond `keepParsed` release theirs. */
+  private use(doc: ReportDocument): void {
+    if (this.lastUsed === doc) return;
+    this.lastUsed = doc;
+    this.parsed.delete(doc);
+    this.parsed.add(doc);
+    for (const old of this.parsed) {
+      if (this.parsed.size <= Math.max(1, this.keepParsed)) break;
+      this.parsed.delete(old);
+      this.release(old);
+    }
+  }
+
+  /** Drops a document's parse, keeping what its diagnostics and identity need (when its analysis is current). */
+  private release(doc: ReportDocument): void {
+    if (this.documents.get(doc.uri) !== doc) return; // closed
+    const a = doc.model.analysed;
+    doc.kept = a ? { diagnostics: a.diagnostics, identity: a.identity, isReport: readsLikeReport(a) } : undefined;
+    doc.model.release();
+  }
+
+  /** Whether a document holds its parse (tests). */
+  isParsed(doc: ReportDocument): boolean {
+    return doc.model.parsed;
+  }
+
+  /**
+   * The report's own findings (the core's, without last year's or the batch's) at its current
+   * version: a released report's kept ones — no parse — else its analysis's.
+   */
+  ownFindings(doc: ReportDocument): readonly Diagnostic[] {
+    if (doc.kept) return doc.kept.diagnostics;
+    return (doc.model.analysed ?? this.analyzeSafely(doc)).diagnostics;
+  }
+
+  /** The report's identity and whether it reads like a report, parsing a released report only if nothing was kept. */
+  identityOf(doc: ReportDocument): { identity: ReportIdentity; isReport: boolean } {
+    if (doc.kept) return { identity: doc.kept.identity, isReport: doc.kept.isReport };
+    const a = doc.model.analysed ?? this.analyzeSafely(doc);
+    return { identity: a.identity, isReport: readsLikeReport(a) };
   }
 
   /** Listens to the connection's didOpen, didChange and didClose (once, by the sync feature). */
@@ -179,6 +252,8 @@ export class DocumentStore {
    * document reports nothing for this version.
    */
   analyzeSafely(doc: ReportDocument): Analysis {
+    this.use(doc);
+    doc.kept = undefined;
     const t0 = performance.now();
     try {
       return doc.model.analysis();
@@ -200,6 +275,7 @@ export class DocumentStore {
   private update(doc: ReportDocument, changes: TextDocumentContentChangeEvent[], version: number): ReportDocument {
     doc.version = version;
     doc.changedAt = performance.now();
+    doc.kept = undefined;
     try {
       for (const c of changes) doc.model.apply('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text });
     } catch (err) {

@@ -5,9 +5,11 @@
 // reports comes from the core; the server only speaks LSP.
 
 import { format } from 'node:util';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection, type DataCallback, type Message } from 'vscode-languageserver/node';
 import { nodeUris } from '../host/nodeRuntime.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
+import { collectWhenIdle } from './idleCollect.js';
 import { startServer } from './server.js';
 import { sourceAccess } from './sourceFiles.js';
 
@@ -93,6 +95,22 @@ function main(): void {
 
   const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeUris, sources: sourceAccess });
+  // A collection once the client has been quiet a while after the heap grew (with --expose-gc),
+  // compacting (V8 otherwise keeps the pages the released parses were scattered over).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const compactingGc = gc && (() => {
+    setFlagsFromString('--compact-on-every-full-gc');
+    try {
+      gc();
+    } finally {
+      setFlagsFromString('--no-compact-on-every-full-gc');
+    }
+  });
+  // The old generation's use (the young generation's garbage is the scavenger's).
+  const oldUsed = () => getHeapSpaceStatistics().reduce((s, x) => s + (x.space_name === 'new_space' ? 0 : x.space_used_size), 0);
+  const poke = collectWhenIdle(compactingGc, oldUsed);
+  if (args.includes('--stdio')) process.stdin.on('data', poke);
+  else process.on('message', poke);
 
   // The last line of defence: a bug in one handler must not end the session. Once the client
   // has gone, exit quietly.

@@ -7,7 +7,7 @@
 // changed (edited, saved, deleted, or a new candidate appeared); each new answer re-checks the
 // documents (`documents.previousChanged()`: push re-publishes, pull is refreshed).
 
-import type { PreviousReport } from '../core/index.js';
+import { yearRecord, type PreviousReport } from '../core/index.js';
 import type { DocumentStore, ReportDocument } from './documents.js';
 import { canonicalUri } from './files.js';
 import type { Logger } from './guard.js';
@@ -96,7 +96,9 @@ export class PreviousReports {
       .then((found) => {
         if (this.asking.get(uri) !== request || !this.documents.get(doc.uri)) return; // superseded or closed
         const before = this.known.get(uri)?.previous;
-        const previous = found ? { analysis: found.analysis, lines: found.lines, source: found.uri } : undefined;
+        // Its year record only (what the cross-year rules read of it, as a batch of the CLI keeps):
+        // not its analysis, which an open report's release would otherwise leave alive here.
+        const previous = found ? { record: yearRecord(found.analysis, found.lines), source: found.uri } : undefined;
         this.known.set(uri, { identity, previous });
         // Nothing to re-check when there was none and there is none.
         if (before || previous) this.documents.previousChanged();
@@ -106,6 +108,6 @@ export class PreviousReports {
 }
 
 function identityOf(doc: ReportDocument, documents: DocumentStore): string {
-  const { office, year } = documents.analyzeSafely(doc).identity;
+  const { office, year } = documents.identityOf(doc).identity;
   return `${office ?? ''}|${year ?? ''}`;
 }

@@ -34,7 +34,10 @@ export interface ReportSubject {
   uri: string;
   /** The editor's version; undefined for a file read from disk (its diagnostics carry none). */
   version?: number;
-  analysis: Analysis;
+  /** The report's own findings (the core's). */
+  diagnostics: readonly Diagnostic[];
+  /** Its analysis, asked only for the cross-year comparison (an open report whose parse was released parses again). */
+  analysis: () => Analysis;
   lines: Lines;
   /** The text's lines as strings, for the cross-year comparison (asked only when `previous` is given). */
   lineList: () => readonly string[];
@@ -42,28 +45,54 @@ export interface ReportSubject {
   previous?: PreviousReport;
   /** Findings over a batch of reports (prose-copied: lsp/copiedReports.ts), when it took part in one. */
   batch?: readonly Diagnostic[];
+  /** The open document it is: its cross-year findings are kept per version and last year's report (`crossMemo`). */
+  doc?: ReportDocument;
 }
 
 /** An open document as the editor holds it, with last year's report as the workspace found it (and its batch findings, given `copied`). */
-export function documentSubject(documents: Pick<DocumentStore, 'analyzeSafely' | 'previousOf'>, doc: ReportDocument, copied?: Pick<CopiedReports, 'findingsFor'>): ReportSubject {
-  const analysis = documents.analyzeSafely(doc);
+export function documentSubject(documents: Pick<DocumentStore, 'analyzeSafely' | 'previousOf' | 'ownFindings'>, doc: ReportDocument, copied?: Pick<CopiedReports, 'findingsFor'>): ReportSubject {
+  // A released report publishes its kept findings: parsed again only when the cross-year
+  // comparison must run anew or it took part in Check All Reports' batch.
+  const analysis = () => documents.analyzeSafely(doc);
   const lineList = () => linesOf(doc.model);
-  return { uri: doc.uri, version: doc.version, analysis, lines: doc.model, lineList, previous: documents.previousOf(doc), batch: copied?.findingsFor(doc.uri, analysis, lineList) };
+  return {
+    uri: doc.uri,
+    version: doc.version,
+    diagnostics: documents.ownFindings(doc),
+    analysis,
+    lines: doc.model,
+    lineList,
+    previous: documents.previousOf(doc),
+    batch: copied?.findingsFor(doc.uri, analysis, lineList),
+    doc,
+  };
 }
 
 /** The report's own findings and, when last year's report is known, the cross-year ones; then its batch findings. */
 export function findingsOf(subject: ReportSubject, log: Logger): Diagnostic[] {
-  const { analysis, previous, batch } = subject;
-  let out = analysis.diagnostics;
+  const { previous, batch } = subject;
+  let out = subject.diagnostics as Diagnostic[];
   if (previous) {
-    try {
-      out = withCrossYear(out, crossCheck(analysis, subject.lineList(), previous));
-    } catch (err) {
-      log.error(`comparing ${subject.uri} with last year's report ${previous.source} failed`, err);
+    // Kept per version and last year's report: code actions, the review and the Findings view ask
+    // again for the version the diagnostics were published for (crossCheck reads all the prose),
+    // and a released report is not parsed again for a check of every open report (settings, config).
+    const doc = subject.doc;
+    const memo = doc && crossMemo.get(doc);
+    if (doc && memo && memo.model === doc.model && memo.version === doc.version && memo.previous === previous) out = memo.result;
+    else {
+      try {
+        out = withCrossYear(out, crossCheck(subject.analysis(), subject.lineList(), previous));
+        if (doc) crossMemo.set(doc, { model: doc.model, version: doc.version, previous, result: out });
+      } catch (err) {
+        log.error(`comparing ${subject.uri} with last year's report ${previous.source} failed`, err);
+      }
     }
   }
   return batch?.length ? withCrossYear(out, [...batch]) : out;
 }
+
+/** The cross-year findings of an open document, by its text (model and version) and last year's report: never its analysis, which a release drops. */
+const crossMemo = new WeakMap<ReportDocument, { model: object; version: number; previous: PreviousReport; result: Diagnostic[] }>();
 
 /** The LSP diagnostics of a report for the given settings and configuration file. */
 export function diagnosticsFor(
@@ -145,23 +174,8 @@ export interface ReportDiagnosticsOptions {
  * (prose-copied, while its prose is as Check All Reports saw it).
  */
 export function coreDiagnostics(ctx: Pick<ServerContext, 'documents' | 'log' | 'copied'>, doc: ReportDocument): Diagnostic[] {
-  const subject = documentSubject(ctx.documents, doc);
-  const batch = ctx.copied.findingsFor(doc.uri, subject.analysis, subject.lineList);
-  let result = subject.analysis.diagnostics;
-  if (subject.previous) {
-    // Kept per analysis and last year's report: code actions, the review and the Findings view ask
-    // again for the version the diagnostics were published for (crossCheck reads all the prose).
-    const memo = crossMemo.get(doc);
-    if (memo && memo.analysis === subject.analysis && memo.previous === subject.previous) result = memo.result;
-    else {
-      result = findingsOf(subject, ctx.log);
-      crossMemo.set(doc, { analysis: subject.analysis, previous: subject.previous, result });
-    }
-  }
-  return batch.length ? withCrossYear(result, batch) : result;
+  return findingsOf(documentSubject(ctx.documents, doc, ctx.copied), ctx.log);
 }
-
-const crossMemo = new WeakMap<ReportDocument, { analysis: unknown; previous: unknown; result: Diagnostic[] }>();
 
 export interface Settled {
   /** Still reported, as the core's diagnostics (a confirmed finding: a copy, as information, its message with the review). */

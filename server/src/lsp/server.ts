@@ -10,7 +10,7 @@ import { CopiedReports } from './copiedReports.js';
 import { pick, resolveLocale } from '../core/index.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import type { ClientInfo, Feature, ServerContext, SourceAccess } from './context.js';
-import { DocumentStore } from './documents.js';
+import { DocumentStore, KEEP_PARSED } from './documents.js';
 import * as codeActions from './features/codeActions.js';
 import * as codeLens from './features/codeLens.js';
 import * as commands from './features/commands.js';
@@ -44,7 +44,7 @@ export const FEATURES: readonly Feature[] = [sync, configuration, workspaceFolde
 
 export function readClient(params: InitializeParams): ClientInfo {
   const caps = params?.capabilities ?? {};
-  const opts = params?.initializationOptions as { locale?: unknown; drafts?: unknown; symbolsRefresh?: unknown; clientCommands?: unknown } | null | undefined;
+  const opts = params?.initializationOptions as { locale?: unknown; drafts?: unknown; symbolsRefresh?: unknown; clientCommands?: unknown; keepParsed?: unknown } | null | undefined;
   const initLocale =
     opts && typeof opts.locale === 'string' && opts.locale.trim() ? opts.locale : typeof params?.locale === 'string' && params.locale ? params.locale : undefined;
   return {
@@ -55,6 +55,7 @@ export function readClient(params: InitializeParams): ClientInfo {
     initLocale,
     drafts: opts?.drafts === true,
     symbolsRefresh: opts?.symbolsRefresh === true,
+    keepParsed: typeof opts?.keepParsed === 'number' && Number.isInteger(opts.keepParsed) && opts.keepParsed >= 1 ? opts.keepParsed : undefined,
     clientCommands: new Set(Array.isArray(opts?.clientCommands) ? opts.clientCommands.filter((c): c is string => typeof c === 'string') : []),
     name: params?.clientInfo?.name ?? 'unknown client',
   };
@@ -154,6 +155,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
 
   connection.onInitialize((params): InitializeResult => {
     client = readClient(params);
+    documents.keepParsed = client.keepParsed ?? KEEP_PARSED;
     const capabilities: ServerCapabilities = { positionEncoding: 'utf-16' };
     for (const contribute of contributors) {
       try {

@@ -71,7 +71,7 @@ export interface PreviousReport extends IndexedReport {
 export interface WorkspaceDeps {
   /** Absent in a browser worker: then only open documents are known. */
   fs?: Runtime;
-  documents: Pick<DocumentStore, 'get' | 'all' | 'onDidOpen' | 'onDidChange' | 'onDidClose' | 'analyzeSafely'>;
+  documents: Pick<DocumentStore, 'get' | 'all' | 'onDidOpen' | 'onDidChange' | 'onDidClose' | 'analyzeSafely' | 'identityOf'>;
   log: Logger;
   /** The setting `disclosureReport.previousReport` for a document (a path), if set. */
   previousReport?: (uri: string) => Promise<string | undefined>;
@@ -224,9 +224,9 @@ export class WorkspaceIndex {
     const open = this.openDocument(c);
     if (open) {
       // The analysis the editor keeps already knows it (read with the file name): no copy of the
-      // lines per open document each time a report looks for last year's.
-      const analysis = this.deps.documents.analyzeSafely(open);
-      return { identity: analysis.identity, isReport: readsLikeReport(analysis) };
+      // lines per open document each time a report looks for last year's, and no parse of a
+      // report whose parse was released (it kept its identity).
+      return this.deps.documents.identityOf(open);
     }
     {
       const st = await this.deps.fs?.stat(c);

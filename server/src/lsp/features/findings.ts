@@ -36,7 +36,7 @@ export async function gatherFindings(ctx: ServerContext): Promise<ReportFindings
     if (!r?.isReport) continue;
     const settings = await ctx.settings.get(c);
     const config = await ctx.projectConfig.forDocument(c);
-    const batch = ctx.copied.findingsFor(c, r.analysis, () => r.lines);
+    const batch = ctx.copied.findingsFor(c, () => r.analysis, () => r.lines);
     const s = settle(batch.length ? withCrossYear(r.analysis.diagnostics, batch) : r.analysis.diagnostics, { uri: c, severity: (rule, own) => ctx.settings.severity(rule, settings, own), lines: r.lines, config });
     out.push(reportFindings(c, r.analysis, [...stale(s), ...s.kept], s.reviewed));
   }

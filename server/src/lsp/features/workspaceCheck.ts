@@ -82,7 +82,7 @@ class WorkspaceCheck {
       const d = ctx.copied.finding(c, print, report.lines);
       if (d) found = [d];
     }
-    const diagnostics = diagnosticsFor(ctx, { uri: sent, analysis: report.analysis, lines: report.lines, lineList: () => report.lines, previous, batch: found }, settings, config);
+    const diagnostics = diagnosticsFor(ctx, { uri: sent, diagnostics: report.analysis.diagnostics, analysis: () => report.analysis, lines: report.lines, lineList: () => report.lines, previous, batch: found }, settings, config);
     this.published.set(c, sent);
     await ctx.connection.sendDiagnostics({ uri: sent, diagnostics });
     return diagnostics;

@@ -591,7 +591,11 @@ ${rows.join('\n')}
 
 ${missed.length ? `Targets not met in this run: ${missed.map((r) => `${r.section} — ${r.figure}: ${f(r.ratio)}x (target ≤ ${r.target}x)`).join('; ')}.` : 'All targets met in this run.'}
 ${notes.length ? '\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}`;
-  writeFileSync(join(ROOT, 'bench/RESULTS.md'), md);
+  // The run's table replaces the top of the file; the step-by-step sections below it (### …) stay.
+  const file = join(ROOT, 'bench/RESULTS.md');
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const rest = before.indexOf('\n### ');
+  writeFileSync(file, rest < 0 ? md : `${md.trimEnd()}\n${before.slice(rest)}`);
   console.log('\nwrote bench/RESULTS.md');
 }
 

@@ -14,6 +14,8 @@ export interface IdleCollectOptions {
   idleMs: number;
   /** The least growth of the used heap since the last collection that calls for one (bytes). */
   minGrowth: number;
+  /** The clock, ms (tests give their own). */
+  now?: () => number;
 }
 
 export const IDLE_COLLECT: IdleCollectOptions = { idleMs: 200, minGrowth: 4 << 20 };
@@ -27,20 +29,21 @@ const LATE_MS = 50;
  */
 export function collectWhenIdle(gc: (() => void) | undefined, heapUsed: () => number, opts: IdleCollectOptions = IDLE_COLLECT): () => void {
   if (typeof gc !== 'function') return () => {};
+  const now = opts.now ?? (() => performance.now());
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let due = 0;
   let base = heapUsed();
   const arm = (ms: number) => {
-    due = performance.now() + ms;
+    due = now() + ms;
     timer = setTimeout(check, ms);
     (timer as { unref?: () => void }).unref?.();
   };
   function check(): void {
     timer = undefined;
-    const now = performance.now();
-    if (now - due > LATE_MS) return arm(opts.idleMs);
-    const quiet = now - last;
+    const t = now();
+    if (t - due > LATE_MS) return arm(opts.idleMs);
+    const quiet = t - last;
     if (quiet < opts.idleMs) return arm(opts.idleMs - quiet);
     const used = heapUsed();
     base = Math.min(base, used); // V8 collected meanwhile
@@ -49,7 +52,7 @@ export function collectWhenIdle(gc: (() => void) | undefined, heapUsed: () => nu
     base = heapUsed();
   }
   return () => {
-    last = performance.now();
+    last = now();
     if (!timer) arm(opts.idleMs);
   };
 }

@@ -94,13 +94,12 @@ function inFormat(tables: Table[], format: Format): Diagnostic[] {
  * the part that has rows after it (where the row belongs), else by the first.
  */
 function foundElsewhere(tables: Table[], diagnostics: Diagnostic[]): Diagnostic[] {
-  const rowsOf = (t: Table): string[] =>
-    t.kind === 't3' ? t.rows.map((r) => `t3.${r.spec.key}`) : t.kind === 't2' ? t.items.flatMap((it) => it.rows.map((r) => `t2.${r.spec.key}`)) : [];
-  const byTable = tables.map((t) => ({ t, rows: new Set(rowsOf(t)) }));
+  // Most analyses have no row-missing at all: nothing to walk (a document of a hundred reports
+  // would otherwise collect every table's rows on every edit).
+  if (!diagnostics.some((d) => d.rule === 'row-missing' && d.row)) return diagnostics;
+  const byTable = tables.map((t) => ({ t, rows: rowKeysOf(t) }));
   const tableOf = (d: Diagnostic) => byTable.find((x) => x.t.startLine <= d.range.start.line && d.range.start.line <= x.t.endLine);
-  // Table 三's rows in the format's order (（六） as one row takes the place of its three).
-  const order = new Map<string, number>();
-  for (const single of [false, true]) t3Rows(single).forEach((r, i) => order.set(`t3.${r.key}`, single && i >= 20 ? i + 2 : i));
+  const order = t3Order();
   /** Whether a table has a row that comes after `row` in the format (so the missing row belongs in it). */
   const hasAfter = (x: (typeof byTable)[number] | undefined, row: string) => !!x && [...x.rows].some((r) => (order.get(r) ?? -1) > (order.get(row) ?? Infinity));
   const named = new Map<string, Diagnostic>();
@@ -113,6 +112,27 @@ function foundElsewhere(tables: Table[], diagnostics: Diagnostic[]): Diagnostic[
   }
   const keep = new Set(named.values());
   return diagnostics.filter((d) => d.rule !== 'row-missing' || !d.row || keep.has(d));
+}
+
+/** A table's row keys (`t3.…`, `t2.…`), kept per table: an edit elsewhere leaves the table the same object. */
+const rowKeys = new WeakMap<Table, Set<string>>();
+function rowKeysOf(t: Table): Set<string> {
+  let rows = rowKeys.get(t);
+  if (!rows) {
+    rows = new Set(t.kind === 't3' ? t.rows.map((r) => `t3.${r.spec.key}`) : t.kind === 't2' ? t.items.flatMap((it) => it.rows.map((r) => `t2.${r.spec.key}`)) : []);
+    rowKeys.set(t, rows);
+  }
+  return rows;
+}
+
+/** Table 三's rows in the format's order (（六） as one row takes the place of its three); made once. */
+let t3OrderMap: Map<string, number> | undefined;
+function t3Order(): Map<string, number> {
+  if (!t3OrderMap) {
+    t3OrderMap = new Map();
+    for (const single of [false, true]) t3Rows(single).forEach((r, i) => t3OrderMap!.set(`t3.${r.key}`, single && i >= 20 ? i + 2 : i));
+  }
+  return t3OrderMap;
 }
 
 /** What crossCheck may be told besides the two reports. */

@@ -5,7 +5,7 @@ import type { Analysis } from './analysis.js';
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import type { Heading, Range, Table, YearMention } from './model.js';
 import { t3Rows } from './format/index.js';
-import { checkDocument, checkTableIn, withSeverity } from './rules/registry.js';
+import { checkDocument, checkTableIn, documentParts, withSeverity } from './rules/registry.js';
 import type { Format } from './format/index.js';
 import { reportFormat } from './rules/identities.js';
 import type { DocumentContext, PreviousReport } from './rules/rule.js';
@@ -14,7 +14,7 @@ import { proseOf } from './rules/prose.js';
 import { reportIdentity, type ReportIdentity } from './years/identity.js';
 import type { YearRecord } from './years/record.js';
 import { TITLE_YEAR_LINES } from './windows.js';
-import { memoized, newMemo, type RuleMemo } from './rules/memo.js';
+import { keptOn, memoized, newMemo, type RuleMemo } from './rules/memo.js';
 
 export type { Analysis, Section } from './analysis.js';
 
@@ -60,12 +60,15 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], me
     checkDocument(ctx, 'headings', found);
     return sorted(found);
   });
-  const rest: Finding[] = [];
-  checkDocument(ctx, 'rest', rest);
+  // The document-wide findings sorted once while every kept rule's findings are the same arrays
+  // (an edit of a number in a document of many reports leaves them all): sorting and merging a
+  // thousand findings on every edit grew with the document (bench c).
+  const { kept, fresh } = documentParts(ctx, 'rest');
+  const documentWide = keptOn(memo, 'document:sorted', [byHeadings, ...kept], () => merge(byHeadings, sorted(kept.flat())));
   const claims = proseOf(ctx).readings;
   const twice = new Set(tables.map((t) => t.kind)).size < tables.length;
   const own = merge(twice ? foundElsewhere(tables, diagnostics) : diagnostics, inFormat(tables, format));
-  return { lineCount: count, headings, sections, tables, diagnostics: merge(own, merge(byHeadings, sorted(rest))), reportYear, format, identity, claims };
+  return { lineCount: count, headings, sections, tables, diagnostics: merge(own, merge(documentWide, sorted(fresh))), reportYear, format, identity, claims };
 }
 
 /** Each table's findings of the rules that read the report's format, per table object and format. */

@@ -48,7 +48,11 @@ const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.le
 export function memoized<T>(ctx: Inputs, key: string, reads: MemoReads, compute: () => T): T {
   const memo = ctx.memo;
   if (!memo) return compute();
-  const deps = depsOf(reads, ctx, memo);
+  return keptOn(memo, key, depsOf(reads, ctx, memo), compute);
+}
+
+/** The result kept under `key` while each of `deps` is the same (===) as when it was computed, else `compute()` (kept). */
+export function keptOn<T>(memo: RuleMemo, key: string, deps: readonly unknown[], compute: () => T): T {
   const kept = memo.kept.get(key);
   if (kept && same(kept.deps, deps)) return kept.value as T;
   const value = compute();

@@ -122,14 +122,34 @@ export function checkTableIn(t: Table, format: Format, out: Finding[]): void {
 
 /** The document rules of `which` group: the headings-only ones, the others, or those needing last year's report. */
 export function checkDocument(ctx: DocumentContext, which: 'headings' | 'rest' | 'previous', out: Finding[]): void {
+  const { kept, fresh } = documentParts(ctx, which);
+  for (const part of kept) for (const d of part) out.push(d);
+  for (const d of fresh) out.push(d);
+}
+
+/**
+ * The findings of `which` group's document rules, in two: `kept`, each memoized rule's own array
+ * (the same array object while what the rule reads is the same, memo.ts), and `fresh`, those of
+ * the rules that run on every analysis. Findings of two rules never compare equal
+ * (compareDiagnostics ends on the rule), so sorting the two apart and merging orders them as one sort.
+ */
+export function documentParts(ctx: DocumentContext, which: 'headings' | 'rest' | 'previous'): { kept: Finding[][]; fresh: Finding[] } {
   let spans: TableSpan[] | undefined;
   const spansOf = () => (spans ??= spanCopies(ctx));
+  const kept: Finding[][] = [];
+  const fresh: Finding[] = [];
   for (const r of DOCUMENT_RULES) {
     const group = r.reads === 'headings' || r.reads === 'previous' ? r.reads : 'rest';
     if (group !== which || (group === 'previous' && !ctx.previous)) continue;
-    for (const d of runDocumentRule(r, ctx, spansOf)) out.push(d);
+    const found = runDocumentRule(r, ctx, spansOf);
+    if (isMemoized(r) && ctx.memo) kept.push(found);
+    else for (const d of found) fresh.push(d);
   }
+  return { kept, fresh };
 }
+
+/** Whether runDocumentRule keeps this rule's findings in the memo. */
+const isMemoized = (r: DocumentRule): boolean => r.reads === 'prose' || r.reads === 'prose+tables' || r.reads === 'headings';
 
 /**
  * One document rule's findings, kept by what it declares it reads (memo.ts) and its check handed

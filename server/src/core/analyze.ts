@@ -22,6 +22,14 @@ function sorted(found: Finding[]): Diagnostic[] {
   return found.map(withSeverity).sort(compareDiagnostics);
 }
 
+/** A memoized rule's findings sorted, kept per array: the memo hands the same array while the rule's inputs are the same. */
+const sortedParts = new WeakMap<Finding[], Diagnostic[]>();
+function sortedPart(part: Finding[]): Diagnostic[] {
+  let out = sortedParts.get(part);
+  if (!out) sortedParts.set(part, (out = sorted(part)));
+  return out;
+}
+
 /**
  * The analysis from the segments' results (in document lines, in line order) and the document
  * rules; `memo` the rules' results kept from the model's last analysis (none: a fresh one).
@@ -60,11 +68,11 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], me
     checkDocument(ctx, 'headings', found);
     return sorted(found);
   });
-  // The document-wide findings sorted once while every kept rule's findings are the same arrays
-  // (an edit of a number in a document of many reports leaves them all): sorting and merging a
-  // thousand findings on every edit grew with the document (bench c).
+  // The document-wide findings merged once while every kept rule's findings are the same arrays
+  // (an edit of a number in a document of many reports leaves them all), and each rule's sorted
+  // once: sorting a thousand findings on every edit grew with the document (bench c).
   const { kept, fresh } = documentParts(ctx, 'rest');
-  const documentWide = keptOn(memo, 'document:sorted', [byHeadings, ...kept], () => merge(byHeadings, sorted(kept.flat())));
+  const documentWide = keptOn(memo, 'document:sorted', [byHeadings, ...kept], () => kept.reduce<Diagnostic[]>((all, part) => merge(all, sortedPart(part)), byHeadings));
   const claims = proseOf(ctx).readings;
   const twice = new Set(tables.map((t) => t.kind)).size < tables.length;
   const own = merge(twice ? foundElsewhere(tables, diagnostics) : diagnostics, inFormat(tables, format));

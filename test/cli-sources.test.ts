@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { readSource } from '../server/src/sources/index.ts';
 import { makeDocx, makeHtml } from './helpers/sources.ts';
@@ -26,9 +26,16 @@ const ARITHMETIC = new Set(['request-row-total', 'request-outcome-total', 'reque
 interface JsonDiagnostic { rule: string; cell?: string; expected?: number; actual?: number; range: { start: { line: number } } }
 interface JsonFile { path: string; diagnostics: JsonDiagnostic[]; fixed?: { rule: string; old: string; new: string }[]; notice?: string; error?: string }
 
+/** The folders reports() made, removed when the file's tests are done. */
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A folder with the example as .txt, .docx, .html (UTF-8) and the committed PDF. */
 function reports(): { dir: string; txt: string; docx: string; html: string; pdf: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dr-cli-src-'));
+  made.push(dir);
   const p = { dir, txt: join(dir, 'a.txt'), docx: join(dir, 'b.docx'), html: join(dir, 'c.html'), pdf: join(dir, 'd.pdf') };
   writeFileSync(p.txt, EXAMPLE);
   writeFileSync(p.docx, makeDocx(EXAMPLE));

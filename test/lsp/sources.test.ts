@@ -6,7 +6,7 @@
 // refuses a web page or a PDF, leaving it untouched. Run: node test/run.mjs test/lsp/sources.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +31,10 @@ before(async () => {
   client = await TestClient.start();
   dir = mkdtempSync(join(tmpdir(), 'dr-lsp-src-'));
 });
-after(() => client?.stop());
+after(async () => {
+  await client?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const uri = (p: string) => pathToFileURL(p).toString();
 

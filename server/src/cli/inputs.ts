@@ -8,7 +8,7 @@
 import { analyzeText, pick, readsLikeReport, type Analysis, type Coverage, type Locale, type ProseFingerprint, type YearRecord } from '../core/index.js';
 import { nodePaths } from '../host/nodeRuntime.js';
 import { walk } from '../sources/files.js';
-import { byteLimit, isSourceFile, readSource, sourceKind, type SourceResult } from '../sources/index.js';
+import { bufferOf, byteLimit, isSourceFile, readSource, sourceKind, type SourceResult } from '../sources/index.js';
 import type { TextSourceResult } from '../sources/index.js';
 import { reason } from './report.js';
 import { shown } from './shown.js';
@@ -39,8 +39,7 @@ export async function convert(path: string, bytes: Buffer): Promise<SourceResult
 /** Reads and converts one file; never throws (the error is on the input). */
 export async function readOne(path: string, locale: Locale): Promise<Input> {
   try {
-    const read = await nodePaths.readFile(path, byteLimit(sourceKind(path)));
-    const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
+    const bytes = bufferOf(await nodePaths.readFile(path, byteLimit(sourceKind(path))));
     const source = await convert(path, bytes);
     return { path, bytes, source, analysis: analyzeText(source.text, { name: path }) };
   } catch (e) {

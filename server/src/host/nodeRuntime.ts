@@ -7,9 +7,8 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listFolder, readRegularFile, statAt, writeAtomic } from '../sources/files.js';
 import { canonicalUri, joinUri, parentUri } from '../lsp/files.js';
+import { bufferOf } from '../sources/encoding.js';
 import type { Runtime } from './runtime.js';
-
-const bufferOf = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 export const nodePaths: Runtime = {
   stat: statAt,

@@ -18,11 +18,9 @@ import { readsLikeReport, ReportModel, type Analysis } from '../core/index.js';
 import { findPrevious, reportIdentity, type ReportIdentity } from '../core/years/index.js';
 import type { DocumentStore, ReportDocument } from './documents.js';
 import type { Runtime } from '../host/runtime.js';
-import { decode } from '../sources/encoding.js';
+import { bufferOf, decode } from '../sources/encoding.js';
 import { baseName, canonicalUri, isInside, joinUri, parentUri } from './files.js';
 import type { Logger } from './guard.js';
-
-const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 export interface WorkspaceLimits {
   maxFiles: number;
@@ -340,7 +338,7 @@ export class WorkspaceIndex {
     }
     let text: string;
     try {
-      text = reader ? await reader(uri) : decode(asBuffer(await fs.readFile(uri, this.limits.maxBytes))).text;
+      text = reader ? await reader(uri) : decode(bufferOf(await fs.readFile(uri, this.limits.maxBytes))).text;
     } catch (err) {
       this.deps.log.info(`workspace: cannot read ${uri}: ${err instanceof Error ? err.message : String(err)}`);
       this.disk.set(uri, { mtime: st.mtime, size: st.size, unreadable: true });

@@ -5,6 +5,9 @@ import { iconv } from './iconv.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
+/** The bytes as a Buffer over the same memory (no copy): what decode and Node's writes take. */
+export const bufferOf = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 export interface Decoded {
   text: string;
   encoding: Encoding;

@@ -5,7 +5,7 @@
 // renamed over it: never half-written), then read again. No Node, no LSP: the writer is the runtime's.
 
 import { analyzeText, applyEdits, recompute, type Analysis, type FixChange, type Refusal, type TextEdit } from '../core/index.js';
-import { encode } from './encoding.js';
+import { bufferOf, encode } from './encoding.js';
 import { readSource, writeBack, type TextSourceResult } from './index.js';
 import type { SourceResult } from './types.js';
 
@@ -27,8 +27,6 @@ export interface SourceFixed {
   bytes: Uint8Array;
   source: SourceResult;
 }
-
-const bufferOf = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 const noRoundTrip = () => Object.assign(new Error('the encoding does not round-trip'), { code: 'EROUNDTRIP' });
 

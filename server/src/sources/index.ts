@@ -3,7 +3,7 @@
 // every reader throws, and writing recompute fixes back into a .docx. Outside the core.
 
 import { applyEdits, type TextEdit } from '../core/index.js';
-import { decode, encode, InputError, type Decoded } from './encoding.js';
+import { bufferOf, decode, encode, InputError, type Decoded } from './encoding.js';
 import { fixDocx, type DocxFixResult } from './docx-fix.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
@@ -13,6 +13,7 @@ import { byteLimit, DEFAULT_LIMITS, SourceError, type Limits, type SourceKind, t
 export { fixDocx, type DocxFixResult };
 export { byteLimit, DEFAULT_LIMITS, SourceError, type DocxMap, type DocxPiece, type Limits, type SourceErrorCode, type SourceKind, type SourceResult } from './types.js';
 export type { Decoded } from './encoding.js';
+export { bufferOf } from './encoding.js';
 export { fileError, FILE_ERRORS, tooLarge, tooLargeError } from './fileErrors.js';
 
 /** Extensions a directory walk picks up, by kind. */
@@ -54,7 +55,7 @@ const legacy = (e: string) =>
 /** An OLE compound file: an encrypted OOXML package (it holds an EncryptedPackage stream) or an old .doc/.wps. */
 function compoundError(bytes: Uint8Array, e: string): SourceError {
   const marker = Buffer.from('EncryptedPackage', 'utf16le');
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker)) {
+  if (bufferOf(bytes).includes(marker)) {
     return new SourceError('encrypted', { zh: '文档设有密码（已加密），无法读取：请取消密码后另存一份再检查', en: 'The document is password-protected (encrypted): remove the password, save a copy and check that' });
   }
   return legacy(e === '.docx' ? '.doc' : e);
@@ -97,7 +98,7 @@ export async function readSource(path: string, bytes: Uint8Array, limits: Partia
       case 'text': {
         if (startsWith(bytes, CFB)) throw compoundError(bytes, e);
         // Bounded by maxTextBytes: maxChars bounds what a .docx, page or PDF converts to.
-        const decoded = decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        const decoded = decode(bufferOf(bytes));
         return { kind: 'text', text: decoded.text, writable: true, problems: [], decoded };
       }
     }

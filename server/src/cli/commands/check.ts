@@ -19,6 +19,7 @@ import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
 import { nodePaths } from '../../host/nodeRuntime.js';
 import { fixSource } from '../../sources/fixSource.js';
+import { bufferOf } from '../../sources/index.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
 import { onInterrupt, type Interrupt } from '../interrupt.js';
 import { shown } from '../shown.js';
@@ -43,7 +44,7 @@ async function fixInput(input: Input, report: FileReport, locale: Locale, keep: 
   report.refused = [...fixed.refused, ...fixed.skipped.map((e) => ({ range: e.range, reason: t.noRun }))];
   if (fixed.error) throw fixed.error;
   if (!fixed.written) return input;
-  return { ...input, bytes: Buffer.from(fixed.bytes.buffer, fixed.bytes.byteOffset, fixed.bytes.byteLength), source: fixed.source, analysis: analyzeText(fixed.source.text, { name: input.path }) };
+  return { ...input, bytes: bufferOf(fixed.bytes), source: fixed.source, analysis: analyzeText(fixed.source.text, { name: input.path }) };
 }
 
 /** An input read (and fixed) with its report: what pairing and the cross-year rules need. */

@@ -1,6 +1,7 @@
 // The analysis core's public face. No LSP or VS Code imports anywhere under core/ (held by
 // test/core-structure.test.ts).
 export { ReportModel, analyzeText, splitWithEols, type TextChange } from './document.js';
+export { LineMemo } from './lineMemo.js';
 export type { Analysis, Section } from './analysis.js';
 export { crossCheck, crossCheckRecord, withCrossYear, type CrossCheckOptions } from './analyze.js';
 export { yearRecord } from './rules/years.js';

@@ -14,7 +14,7 @@ import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4, 
 import { derivedFrom } from './rules/identities.js';
 import { checkTable, withSeverity } from './rules/registry.js';
 import { toCell, type LineCells } from './tables/common.js';
-import { detached } from './text.js';
+import { LineMemo } from './lineMemo.js';
 import { isT2Start, readT2 } from './tables/t2.js';
 import { isT3Start, readT3 } from './tables/t3.js';
 import { isT4Row, isT4Start, readT4 } from './tables/t4.js';
@@ -163,16 +163,13 @@ function isCount(t: string): boolean {
 const OPENS_T2 = 1;
 const OPENS_T3 = 2;
 const OPENS_T4 = 4;
-const opens = new Map<string, number>();
+const opens = new LineMemo<number>(20000, 120);
 function opensOf(text: string): number {
-  let x = opens.get(text);
+  let x = opens.peek(text);
   if (x === undefined) {
     const one: RawCell[] = [{ line: 0, start: 0, end: text.length, text }];
     x = (isT2Start(one) ? OPENS_T2 : 0) | (isT3Start(one) ? OPENS_T3 : 0) | (isT4Start(one) ? OPENS_T4 : 0);
-    if (text.length <= 120) {
-      if (opens.size >= 20000) opens.clear();
-      opens.set(detached(text), x);
-    }
+    opens.keep(text, x);
   }
   return x;
 }

@@ -1,6 +1,7 @@
 // Text primitives: line splitting as LSP counts lines, label normalisation, ordinals, similarity.
 
 import { ORDINAL_RE } from './format/index.js';
+import { detached, LineMemo } from './lineMemo.js';
 
 /** Splits at `\n`, `\r\n` or `\r`, as LSP does. The line texts exclude their line ends. */
 export function splitLines(text: string): string[] {
@@ -31,27 +32,14 @@ const SEMICOLONS_RE = /[；;]/g;
  */
 export function normalizeLabel(s: string): string {
   // Labels repeat across tables, edits and documents: remember the short ones.
-  const hit = memo.get(s);
+  const hit = memo.peek(s);
   if (hit !== undefined) return hit;
   const t = normalize(s);
-  if (s.length <= 120) {
-    if (memo.size >= 20000) memo.clear();
-    memo.set(detached(s), detached(t));
-  }
+  memo.keep(s, detached(t));
   return t;
 }
 
-/**
- * `s` as a string of its own. A label cut from a line is, in V8, a view of the whole document's
- * text (a sliced string keeps its parent alive): a module-wide memo holding it would keep that
- * text after the document closed. Joining then cutting makes a fresh flat copy (strings under 13
- * characters are never views).
- */
-export function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-const memo = new Map<string, string>();
+const memo = new LineMemo<string>(20000, 120);
 
 function normalize(s: string): string {
   let t = toHalfWidth(s).replace(SPACE_RE, '');

@@ -4,6 +4,7 @@
 // sends. Hierarchical URIs of any scheme (`file:`, and the workspace schemes of VS Code for the
 // Web: `vscode-vfs:`, `memfs:`…) compose alike; the file system itself is host/runtime.ts's.
 
+import { LineMemo } from '../core/index.js';
 import { sourceUriOfDraft } from '../protocol.js';
 
 const UNRESERVED = /[A-Za-z0-9\-._~/]/;
@@ -36,14 +37,9 @@ const HIERARCHICAL = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)?$/i;
 export function canonicalUri(uri: string): string {
   // Asked five times an edit (the workspace index, last year's report, the config and the
   // prose-copied lookups) for the same few URIs: the last 256 answers kept.
-  let c = canonical.get(uri);
-  if (c === undefined) {
-    if (canonical.size >= 256) canonical.clear();
-    canonical.set(uri, (c = canonicalOf(uri)));
-  }
-  return c;
+  return canonical.get(uri, () => canonicalOf(uri));
 }
-const canonical = new Map<string, string>();
+const canonical = new LineMemo<string>(256);
 
 function canonicalOf(uri: string): string {
   uri = sourceUriOfDraft(uri) ?? uri;

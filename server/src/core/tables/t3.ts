@@ -7,7 +7,8 @@ import { diag, type Finding } from '../diagnostics.js';
 import { t3Rows, T3_START, TABLE3, TABLE_SHORT, type T3GroupSpec, type T3RowSpec } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../model.js';
-import { containment, detached, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
+import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
+import { LineMemo } from '../lineMemo.js';
 import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
@@ -65,21 +66,18 @@ function matchLabel(text: string, group: string | undefined, seen: Set<string> |
   // By group, then by the label's own text: no key joined per call (a joined key is a new string to hash).
   const g = group ?? '';
   let byText = matched.get(g);
-  if (!byText) matched.set(g, (byText = new Map()));
-  let m = byText.get(text);
+  if (!byText) matched.set(g, (byText = new LineMemo(20000, 120)));
+  let m = byText.peek(text);
   if (m === undefined) {
     m = matchByWording(text, group);
-    if (text.length <= 120) {
-      if (byText.size >= 20000) byText.clear();
-      byText.set(detached(text), m);
-    }
+    byText.keep(text, m);
   }
   if (m !== 'unknown') return m;
   return seen ? matchByLikeness(norm(text), seen) : null;
 }
 
 /** Memo of matchByWording by group and label: labels repeat across tables, edits and documents. */
-const matched = new Map<string, Map<string, Match | 'unknown'>>();
+const matched = new Map<string, LineMemo<Match | 'unknown'>>();
 
 /** A match by the official wording, a variant, or the ordinal within the group; else 'unknown'. */
 function matchByWording(text: string, group: string | undefined): Match | 'unknown' {

@@ -14,6 +14,7 @@ import { proseOf } from './rules/prose.js';
 import { reportIdentity, type ReportIdentity } from './years/identity.js';
 import type { YearRecord } from './years/record.js';
 import { TITLE_YEAR_LINES } from './windows.js';
+import { t2RowKey, t3RowKey } from './keys.js';
 import { keptOn, memoized, newMemo, type RuleMemo } from './rules/memo.js';
 
 export type { Analysis, Section } from './analysis.js';
@@ -130,7 +131,7 @@ const rowKeys = new WeakMap<Table, Set<string>>();
 function rowKeysOf(t: Table): Set<string> {
   let rows = rowKeys.get(t);
   if (!rows) {
-    rows = new Set(t.kind === 't3' ? t.rows.map((r) => `t3.${r.spec.key}`) : t.kind === 't2' ? t.items.flatMap((it) => it.rows.map((r) => `t2.${r.spec.key}`)) : []);
+    rows = new Set(t.kind === 't3' ? t.rows.map((r) => t3RowKey(r.spec)) : t.kind === 't2' ? t.items.flatMap((it) => it.rows.map((r) => t2RowKey(r.spec))) : []);
     rowKeys.set(t, rows);
   }
   return rows;

@@ -39,11 +39,13 @@ function perSpec<S extends object, V>(make: (s: S) => V): (s: S) => V {
   };
 }
 
-const t3RowLabel = perSpec((r: T3RowSpec): Localized => ({ zh: r.ordinal + r.text, en: r.en }));
+/** A table 三 row's official label (`（七）总计`), one object per format row. */
+export const t3RowLabel = perSpec((r: T3RowSpec): Localized => ({ zh: r.ordinal + r.text, en: r.en }));
 const t2RowLabel = perSpec((r: RowSpec): Localized => ({ zh: r.label, en: r.en }));
 const columnLabel = perSpec((c: ColumnSpec): Localized => ({ zh: c.label, en: c.en }));
-const t2RowKey = perSpec((r: RowSpec) => `t2.${r.key}`);
-const t3RowKey = perSpec((r: T3RowSpec) => `t3.${r.key}`);
+/** A row's key (`t2.<row>`, `t3.<row>`), one string per format row. */
+export const t2RowKey = perSpec((r: RowSpec) => `t2.${r.key}`);
+export const t3RowKey = perSpec((r: T3RowSpec) => `t3.${r.key}`);
 
 const T3_GRID = [false, true].map((single) => t3Rows(single).map((r) => ({ key: r.key, role: r.role, label: t3RowLabel(r) })));
 const T4_GRID: GridRow[] = TABLE4.groups.map((g) => ({ key: g.key, role: 'group', label: { zh: g.label, en: g.en } }));

@@ -6,7 +6,7 @@
 // parse instead (`patchCell`): the cell is rebuilt, the cells after it on its line move, and the
 // table rules run again on that table; nothing is recognised again.
 
-import { isValueText, splitLine } from './cells.js';
+import { isPlainCount, isValueText, splitLine } from './cells.js';
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import { PERIOD_RE, SENTENCE_STOP_RE, TITLE_HINT, TITLE_RE, YEAR_RE } from './format/index.js';
 import { matchHeading, type LineKind } from './lines.js';
@@ -149,16 +149,6 @@ function onlyDigits(cells: RawCell[]): boolean {
   return true;
 }
 
-/** Digits only, as many as a plain count has: no table's start, no label. */
-function isCount(t: string): boolean {
-  if (t.length > 15) return false;
-  for (let i = 0; i < t.length; i++) {
-    const x = t.charCodeAt(i);
-    if (x < 48 || x > 57) return false;
-  }
-  return true;
-}
-
 /** Which tables a cell's text starts as a line's first cell (1: 二) or as any cell (2: 三, 4: 四); one lookup per cell. */
 const OPENS_T2 = 1;
 const OPENS_T3 = 2;
@@ -185,7 +175,7 @@ function startsOf(cells: RawCell[]): TableKind | null {
   for (const c of cells) {
     const t = c.text;
     if (t === '') continue;
-    if (isCount(t)) { first = false; continue; }
+    if (isPlainCount(t)) { first = false; continue; } // a count: no table's start, no label
     const x = opensOf(t);
     if (first && x & OPENS_T2) return 't2';
     first = false;

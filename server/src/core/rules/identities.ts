@@ -144,16 +144,14 @@ function expand(t: Table, spec: IdentitySpec, out: Identity[], before: Map<Plan,
     }
     // Collected in a scratch list, copied once at its size when complete.
     let n = 0;
-    let sum = 0;
     for (; n < at.length; n++) {
       const cell = cellAtAddress(t, at[n]);
       if (!numeric(cell)) break;
       scratch[n] = cell;
-      sum += plan.signs[n] * cell.value;
     }
     if (n < at.length) continue;
-    // evaluate's sum, in the same order.
-    out.push(new TableIdentity(plan, anchor, scratch.slice(0, n), round(sum)));
+    const summands = scratch.slice(0, n);
+    out.push(new TableIdentity(plan, anchor, summands, evaluate({ summands, signs: plan.signs })));
   }
 }
 

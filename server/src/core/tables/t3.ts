@@ -9,6 +9,7 @@ import { msg } from '../messages.js';
 import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../model.js';
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
+import { t3RowKey, t3RowLabel } from '../keys.js';
 import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
@@ -136,14 +137,6 @@ function slotsOf(spec: T3RowSpec): Slot[] {
     }));
     slots.set(spec, x);
   }
-  return x;
-}
-
-const names = new Map<T3RowSpec, { labelText: string; rowKey: string }>();
-/** A row's official label and its key (`t3.<row>`): made once per row spec, not per row read. */
-function namesOf(spec: T3RowSpec): { labelText: string; rowKey: string } {
-  let x = names.get(spec);
-  if (!x) names.set(spec, (x = { labelText: official(spec), rowKey: `t3.${spec.key}` }));
   return x;
 }
 
@@ -323,7 +316,9 @@ class T3Reader {
       return;
     }
     const spec = p.spec;
-    const { labelText, rowKey } = namesOf(spec);
+    // The row's official label and key: made once per row spec (keys.ts), not per row read.
+    const labelText = t3RowLabel(spec).zh;
+    const rowKey = t3RowKey(spec);
     const { kept, extra } = fitRow(p.values, WIDTH);
     const lastLabel = p.labels[p.labels.length - 1];
     if (p.deviates) {

@@ -15,6 +15,7 @@ import { reportIdentity, type ReportIdentity } from './years/identity.js';
 import type { YearRecord } from './years/record.js';
 import { TITLE_YEAR_LINES } from './windows.js';
 import { t2RowKey, t3RowKey } from './keys.js';
+import { perObject } from './recent.js';
 import { keptOn, memoized, newMemo, type RuleMemo } from './rules/memo.js';
 
 export type { Analysis, Section } from './analysis.js';
@@ -127,15 +128,7 @@ function foundElsewhere(tables: Table[], diagnostics: Diagnostic[]): Diagnostic[
 }
 
 /** A table's row keys (`t3.…`, `t2.…`), kept per table: an edit elsewhere leaves the table the same object. */
-const rowKeys = new WeakMap<Table, Set<string>>();
-function rowKeysOf(t: Table): Set<string> {
-  let rows = rowKeys.get(t);
-  if (!rows) {
-    rows = new Set(t.kind === 't3' ? t.rows.map((r) => t3RowKey(r.spec)) : t.kind === 't2' ? t.items.flatMap((it) => it.rows.map((r) => t2RowKey(r.spec))) : []);
-    rowKeys.set(t, rows);
-  }
-  return rows;
-}
+const rowKeysOf = perObject((t: Table) => new Set(t.kind === 't3' ? t.rows.map((r) => t3RowKey(r.spec)) : t.kind === 't2' ? t.items.flatMap((it) => it.rows.map((r) => t2RowKey(r.spec))) : []));
 
 /** Table 三's rows in the format's order (（六） as one row takes the place of its three); made once. */
 let t3OrderMap: Map<string, number> | undefined;

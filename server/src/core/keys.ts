@@ -4,7 +4,7 @@
 
 import { t3Rows, TABLE3, TABLE4, type CellKey, type ColumnSpec, type RowSpec, type T3RowSpec, type TableKind } from './format/index.js';
 import type { Localized } from './i18n.js';
-import { RecentMemo } from './recent.js';
+import { perObject, RecentMemo } from './recent.js';
 import type { Cell, Table, Table2, Table3, Table4 } from './model.js';
 
 /** A row of a table as the format has it: key (without the table), role, label. */
@@ -26,26 +26,16 @@ export interface KeyedCell {
   cell: Cell;
 }
 
-/**
- * One value per format object (a row or column spec), made on first use: every open report's
- * keyed cells then share their labels and row keys instead of each holding copies.
- */
-function perSpec<S extends object, V>(make: (s: S) => V): (s: S) => V {
-  const made = new WeakMap<S, V>();
-  return (s) => {
-    let v = made.get(s);
-    if (v === undefined) made.set(s, (v = make(s)));
-    return v;
-  };
-}
+// Made once per format row or column (recent.ts perObject): every open report's keyed cells share
+// their labels and row keys instead of each holding copies.
 
 /** A table 三 row's official label (`（七）总计`), one object per format row. */
-export const t3RowLabel = perSpec((r: T3RowSpec): Localized => ({ zh: r.ordinal + r.text, en: r.en }));
-const t2RowLabel = perSpec((r: RowSpec): Localized => ({ zh: r.label, en: r.en }));
-const columnLabel = perSpec((c: ColumnSpec): Localized => ({ zh: c.label, en: c.en }));
+export const t3RowLabel = perObject((r: T3RowSpec): Localized => ({ zh: r.ordinal + r.text, en: r.en }));
+const t2RowLabel = perObject((r: RowSpec): Localized => ({ zh: r.label, en: r.en }));
+const columnLabel = perObject((c: ColumnSpec): Localized => ({ zh: c.label, en: c.en }));
 /** A row's key (`t2.<row>`, `t3.<row>`), one string per format row. */
-export const t2RowKey = perSpec((r: RowSpec) => `t2.${r.key}`);
-export const t3RowKey = perSpec((r: T3RowSpec) => `t3.${r.key}`);
+export const t2RowKey = perObject((r: RowSpec) => `t2.${r.key}`);
+export const t3RowKey = perObject((r: T3RowSpec) => `t3.${r.key}`);
 
 const T3_GRID = [false, true].map((single) => t3Rows(single).map((r) => ({ key: r.key, role: r.role, label: t3RowLabel(r) })));
 const T4_GRID: GridRow[] = TABLE4.groups.map((g) => ({ key: g.key, role: 'group', label: { zh: g.label, en: g.en } }));

@@ -6,6 +6,7 @@ import { diag, type Finding } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
 import type { Localized } from '../i18n.js';
 import { msg } from '../messages.js';
+import { perObject } from '../recent.js';
 import type { Cell, LabelCell, RawCell, Range } from '../model.js';
 import { normalizeLabel } from '../text.js';
 
@@ -123,19 +124,14 @@ function headerLabel(p: HeaderPiece, official: string, out: Finding[], result: L
 }
 
 /** An official header list normalised, and the first official label of each normalised wording: made once per list. */
-const officials = new WeakMap<readonly string[], { set: Set<string>; first: Map<string, string> }>();
-function officialOf(official: readonly string[]): { set: Set<string>; first: Map<string, string> } {
-  let x = officials.get(official);
-  if (!x) {
-    const first = new Map<string, string>();
-    for (const o of official) {
-      const n = normalizeLabel(o);
-      if (!first.has(n)) first.set(n, o);
-    }
-    officials.set(official, (x = { set: new Set(first.keys()), first }));
+const officialOf = perObject((official: readonly string[]): { set: Set<string>; first: Map<string, string> } => {
+  const first = new Map<string, string>();
+  for (const o of official) {
+    const n = normalizeLabel(o);
+    if (!first.has(n)) first.set(n, o);
   }
-  return x;
-}
+  return { set: new Set(first.keys()), first };
+});
 
 /** Header cells: label cells whose wording is checked against the official list, in order when the counts agree. */
 export function checkHeaders(headers: RawCell[], official: readonly string[], out: Finding[], similar: (a: string, b: string) => number): LabelCell[] {

@@ -7,6 +7,7 @@ import type { Localized } from '../i18n.js';
 import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table2, Table2Item, Table2Row } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
+import { perObject } from '../recent.js';
 import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 export function itemOf(c: RawCell): string | null {
@@ -46,23 +47,18 @@ function detectFormat(lines: LineCells[], from: number, to: number): Table2Spec 
 
 type RowMatch = { spec: RowSpec; exact: boolean };
 /** Each item's rows by their normalised wording (the official one exact, a variant not), first row first: made once per item. */
-const rowsByWording = new WeakMap<ItemSpec, Map<string, RowMatch>>();
-function wordingsOf(item: ItemSpec): Map<string, RowMatch> {
-  let x = rowsByWording.get(item);
-  if (!x) {
-    x = new Map();
-    for (const r of item.rows) {
-      const official = normalizeLabel(r.label);
-      if (!x.has(official)) x.set(official, { spec: r, exact: true });
-      for (const v of r.variants ?? []) {
-        const n = normalizeLabel(v);
-        if (!x.has(n)) x.set(n, { spec: r, exact: false });
-      }
+const wordingsOf = perObject((item: ItemSpec): Map<string, RowMatch> => {
+  const x = new Map<string, RowMatch>();
+  for (const r of item.rows) {
+    const official = normalizeLabel(r.label);
+    if (!x.has(official)) x.set(official, { spec: r, exact: true });
+    for (const v of r.variants ?? []) {
+      const n = normalizeLabel(v);
+      if (!x.has(n)) x.set(n, { spec: r, exact: false });
     }
-    rowsByWording.set(item, x);
   }
   return x;
-}
+});
 
 /** The row a label (normalised) stands for in `item`. */
 function matchRow(n: string, item: ItemSpec, seen: Set<string>): { spec: RowSpec; exact: boolean } | null {
@@ -96,32 +92,22 @@ interface ItemState {
 }
 
 /** A cell's key and label by its row and column: made once, shared by every report (as t3.ts's slots). */
-const slots = new WeakMap<RowSpec, WeakMap<ColumnSpec, { key: CellKey; label: Localized }>>();
-function slotOf(spec: RowSpec, col: ColumnSpec): { key: CellKey; label: Localized } {
-  let row = slots.get(spec);
-  if (!row) slots.set(spec, (row = new WeakMap()));
-  let x = row.get(col);
-  if (!x) row.set(col, (x = { key: `t2.${spec.key}.${col.key}`, label: { zh: `${spec.label} / ${col.label}`, en: `${spec.en} / ${col.en}` } }));
-  return x;
-}
+const slotsOf = perObject((spec: RowSpec) =>
+  perObject((col: ColumnSpec): { key: CellKey; label: Localized } => ({ key: `t2.${spec.key}.${col.key}`, label: { zh: `${spec.label} / ${col.label}`, en: `${spec.en} / ${col.en}` } })),
+);
 
 /** The items each normalised row wording (official or a variant) belongs to: made once per format. */
-const itemsOfRows = new WeakMap<Table2Spec, Map<string, ItemSpec[]>>();
-function itemsByRow(format: Table2Spec): Map<string, ItemSpec[]> {
-  let x = itemsOfRows.get(format);
-  if (!x) {
-    x = new Map();
-    for (const it of format.items) {
-      for (const n of wordingsOf(it).keys()) {
-        const list = x.get(n) ?? [];
-        if (!list.includes(it)) list.push(it);
-        x.set(n, list);
-      }
+const itemsByRow = perObject((format: Table2Spec): Map<string, ItemSpec[]> => {
+  const x = new Map<string, ItemSpec[]>();
+  for (const it of format.items) {
+    for (const n of wordingsOf(it).keys()) {
+      const list = x.get(n) ?? [];
+      if (!list.includes(it)) list.push(it);
+      x.set(n, list);
     }
-    itemsOfRows.set(format, x);
   }
   return x;
-}
+});
 
 export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T2Result {
   const out: Finding[] = [];
@@ -145,7 +131,7 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
     for (let c = 0; c < want; c++) {
       const col = item.spec!.values[c];
       if (!kept[c]) { cells.push(null); continue; }
-      const slot = slotOf(spec, col);
+      const slot = slotsOf(spec)(col);
       cells.push(toCell(kept[c], spec, false, slot.label, slot.key));
     }
     item.rows.push({ spec, label: asLabel(label, spec.label), cells });

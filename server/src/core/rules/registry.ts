@@ -92,6 +92,7 @@ export const RULES: Rule[] = (Object.keys(ENTRIES) as RuleId[]).map((id) => {
   if (e.scope === 'table') return 'reads' in e ? { ...base, scope: 'table', arithmetic: true, reads: e.reads, check: e.check } : { ...base, scope: 'table', arithmetic: false, check: e.check };
   if (e.scope === 'config') return { ...base, scope: 'config', arithmetic: false };
   if (e.scope === 'batch') return { ...base, scope: 'batch', arithmetic: false };
+  // The same object either way: the branches only let the compiler pair `reads` with its check's context.
   return e.reads === 'prose' ? { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check } : { ...base, scope: 'document', arithmetic: false, reads: e.reads, check: e.check };
 });
 

@@ -227,6 +227,8 @@ class T3Reader {
           // A line whose first cells were read (the last row's label and numbers, then a label)
           // is this table's: another table must not read it again.
           if (l.cells.some((x) => x.start < c.start && x.text !== '')) end = i + 1;
+          // Otherwise only empty cells came before it: the line is not this table's, nor are they.
+          else if (this.pending) this.pending.values = this.pending.values.filter((x) => x.line !== l.line);
           break outer;
         }
       }

@@ -6,11 +6,12 @@
 
 import { format } from 'node:util';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection, type DataCallback, type Message } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, type Connection, type DataCallback, type Message } from 'vscode-languageserver/node';
 import { nodeUris } from '../host/nodeRuntime.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import { collectWhenIdle } from './idleCollect.js';
 import { startServer } from './server.js';
+import { StdoutMessageWriter } from './stdoutWriter.js';
 import { sourceAccess } from './sourceFiles.js';
 
 declare const __VERSION__: string | undefined;
@@ -54,7 +55,7 @@ class StdinReader extends StreamMessageReader {
  */
 function stdioConnection(): Connection {
   const reader = new StdinReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new StdoutMessageWriter(process.stdout);
   const die = (why: string) => {
     process.stderr.write(`${SERVER_NAME}: ${why}; exiting so that the client restarts the server\n`);
     process.exit(1);

@@ -4,12 +4,20 @@
 // cost more than the rest of the server's work on an edit outside the core (bench/RESULTS.md,
 // "### edit"). The bytes on the wire are the same: `Content-Length: N\r\n\r\n` and the JSON.
 
-import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver';
+
+/** What the writer needs of Node's stdout (a Writable); node.ts hands it `process.stdout`. */
+export interface OutStream {
+  write(text: string, encoding: 'utf8', done: (err?: Error | null) => void): boolean;
+  end(): void;
+  on(event: 'error', l: (err: unknown) => void): unknown;
+  on(event: 'close', l: () => void): unknown;
+}
 
 export class StdoutMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errorCount = 0;
 
-  constructor(private readonly out: NodeJS.WritableStream) {
+  constructor(private readonly out: OutStream) {
     super();
     out.on('error', (err: unknown) => this.fireError(err));
     out.on('close', () => this.fireClose());

@@ -21,7 +21,7 @@ export function perObject<S extends object, V>(make: (s: S) => V): (s: S) => V {
  * At most `max` results, the oldest dropped first; keys are held (at most `max` of them). A ring
  * of slots, not a Map: with a Map (set, then delete the oldest) the tables it had dropped, with
  * their cells and identities, still lived through young-generation collections into the old one
- * (a batch: 1.4 MB promoted per scavenge, 0.27 MB with the ring; bench/RESULTS.md ### acore).
+ * (a batch: 1.37 MB promoted per scavenge, 0.28 MB with the ring; bench/RESULTS.md ### acore).
  */
 export class RecentMemo<K extends object, V> {
   private readonly keys: (K | undefined)[] = [];

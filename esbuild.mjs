@@ -1,5 +1,6 @@
 // Bundles the entry points: for Node, the CLI (dist/cli.js) and its checking threads
-// (dist/check-worker.js), the language server (dist/server.js), iconv-lite apart (dist/iconv-lite.js),
+// (dist/check-worker.js), the language server (dist/server.js), iconv-lite apart (dist/iconv-lite.js)
+// and the HTML and XML parser apart (dist/markup-lib.js),
 // the VS Code client (dist/client.js), the thread PDFs are read in (dist/pdf-worker.js) and pdf.js
 // apart (dist/pdf-engine.mjs); for VS Code for the
 // Web, the client (dist/web/client.js, package.json `browser`) and the language server as a web
@@ -30,6 +31,8 @@ const iconvApart = {
   name: 'iconv-apart',
   setup(build) {
     build.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './iconv-lite.js', external: true }));
+    // Likewise the HTML and XML parser (sources/markup.ts requires it on the first web page or .docx): dist/markup-lib.js.
+    build.onResolve({ filter: /^\.\/markup-lib\.js$/ }, (args) => (args.resolveDir.endsWith(join('server', 'src', 'sources')) && args.kind === 'require-call' ? { path: './markup-lib.js', external: true } : undefined));
   },
 };
 
@@ -75,6 +78,9 @@ export function bundleOptions(name, { production = false } = {}) {
     case 'check-worker':
       // A thread of `check --jobs` (cli/jobs.ts starts it beside dist/cli.js); it reads PDFs through dist/pdf-worker.js as the CLI does.
       return { ...common, entryPoints: ['server/src/cli/job-worker.ts'], outfile: 'dist/check-worker.js', plugins: [pdfEngineApart, iconvApart] };
+    case 'markup-lib':
+      // The HTML and XML parser alone, required by the Node bundles on first use (iconvApart).
+      return { ...common, entryPoints: ['server/src/sources/markup-lib.ts'], outfile: 'dist/markup-lib.js' };
     case 'iconv-lite':
       // iconv-lite alone, required by the Node bundles above on first use (iconvApart).
       return { ...common, entryPoints: ['node_modules/iconv-lite/lib/index.js'], outfile: 'dist/iconv-lite.js' };
@@ -100,7 +106,7 @@ export function bundleOptions(name, { production = false } = {}) {
   }
 }
 
-export const BUNDLES = ['cli', 'check-worker', 'iconv-lite', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
+export const BUNDLES = ['cli', 'check-worker', 'iconv-lite', 'markup-lib', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
 export const BINS = ['cli', 'server'];
 
 /** The character maps pdf.js needs for Chinese fonts a PDF does not embed (the GB ones only). */

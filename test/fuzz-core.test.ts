@@ -40,7 +40,7 @@ const runs = (n: number) => (FUZZ > 0 ? FUZZ : n);
 /** work(2n) / work(n) at most this: linear is 2 (plus a constant), quadratic 4. */
 const LINEAR = 2.3;
 const assertLinear = (make: (n: number) => string, n: number, what: string) => {
-  const g = growth(make, n, (t) => void analyzeText(t));
+  const g = growth(make, n, (t) => void analyzeText(t), undefined, LINEAR);
   assert.ok(g.ratio <= LINEAR, `analyzeText's work grew ${g.ratio.toFixed(2)}x when the input doubled (${g.small} → ${g.large} block executions; linear is 2): ${what}`);
 };
 

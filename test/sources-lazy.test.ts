@@ -50,6 +50,24 @@ test('iconv-lite (the legacy charsets) is required on first use, from a bundle o
   assert.ok(lib.outputFiles[0].text.includes('DBCSCodec'));
 });
 
+test('the HTML and XML parser is required on first use, from a bundle of its own: the CLI, server and check thread hold none of it', async () => {
+  for (const f of readdirSync(DIR)) {
+    if (f === 'markup-lib.ts') continue;
+    const src = readFileSync(join(DIR, f), 'utf8');
+    const statics = [...src.matchAll(/^\s*(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+    for (const lib of ['htmlparser2', 'domhandler', 'entities', './markup-lib.js']) assert.ok(!statics.includes(lib), `${f} imports ${lib} statically: sources/markup.ts loads it`);
+  }
+  const { bundleOptions } = await import('../esbuild.mjs');
+  for (const name of ['cli', 'server', 'check-worker'] as const) {
+    const r = await esbuild.build({ ...bundleOptions(name), write: false, sourcemap: false, logLevel: 'silent' });
+    const js = r.outputFiles[0].text;
+    for (const marker of ['onopentagname', 'htmlDecodeTree']) assert.ok(!js.includes(marker), `${name} holds the parser (${marker})`);
+    assert.match(js, /require\("\.\/markup-lib\.js"\)/, name);
+  }
+  const lib = await esbuild.build({ ...bundleOptions('markup-lib'), write: false, sourcemap: false, logLevel: 'silent' });
+  for (const marker of ['onopentagname', 'htmlDecodeTree']) assert.ok(lib.outputFiles[0].text.includes(marker), marker);
+});
+
 test('every file a Node bundle loads at run time beside itself (dist/iconv-lite.js, dist/pdf-engine.mjs…) is let into the .vsix', async () => {
   const { bundleOptions } = await import('../esbuild.mjs');
   const shipped = new Set([...readFileSync(join(DIR, '../../../.vscodeignore'), 'utf8').matchAll(/^!(dist\/\S+)$/gm)].map((m) => m[1]));
@@ -58,6 +76,6 @@ test('every file a Node bundle loads at run time beside itself (dist/iconv-lite.
     const r = await esbuild.build({ ...bundleOptions(name), write: false, sourcemap: false, logLevel: 'silent' });
     for (const m of r.outputFiles[0].text.matchAll(/\b(?:require|import)\("\.\/([\w.-]+\.m?js)"\)/g)) loaded.add(`dist/${m[1]}`);
   }
-  assert.ok(loaded.has('dist/iconv-lite.js') && loaded.has('dist/pdf-engine.mjs'), [...loaded].join(' '));
+  assert.ok(loaded.has('dist/iconv-lite.js') && loaded.has('dist/markup-lib.js') && loaded.has('dist/pdf-engine.mjs'), [...loaded].join(' '));
   for (const f of loaded) assert.ok(shipped.has(f), `${f} is loaded at run time but .vscodeignore leaves it out of the .vsix`);
 });

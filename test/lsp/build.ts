@@ -17,16 +17,18 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Builds dist/server.js (and the PDF thread, dist/pdf-worker.js, and dist/iconv-lite.js) unless newer than every server source. */
+/** Builds dist/server.js (and the PDF thread, dist/pdf-worker.js, dist/iconv-lite.js and dist/markup-lib.js) unless newer than every server source. */
 export async function buildServer(): Promise<void> {
   await buildBundle('iconv-lite', join(ROOT, 'dist/iconv-lite.js'));
+  await buildBundle('markup-lib', join(ROOT, 'dist/markup-lib.js'));
   await buildBundle('pdf-worker', join(ROOT, 'dist/pdf-worker.js'));
   return buildBundle('server', SERVER);
 }
 
-/** Builds dist/cli.js (and dist/iconv-lite.js, dist/pdf-worker.js, dist/check-worker.js) unless newer than every server source (the CLI's sources are there too). */
+/** Builds dist/cli.js (and dist/iconv-lite.js, dist/markup-lib.js, dist/pdf-worker.js, dist/check-worker.js) unless newer than every server source (the CLI's sources are there too). */
 export async function buildCli(): Promise<void> {
   await buildBundle('iconv-lite', join(ROOT, 'dist/iconv-lite.js'));
+  await buildBundle('markup-lib', join(ROOT, 'dist/markup-lib.js'));
   await buildBundle('pdf-worker', join(ROOT, 'dist/pdf-worker.js'));
   await buildBundle('check-worker', join(ROOT, 'dist/check-worker.js'));
   return buildBundle('cli', join(ROOT, 'dist/cli.js'));
@@ -38,7 +40,7 @@ export function buildWebServer(): Promise<string> {
   return buildBundle('web-server', out).then(() => out);
 }
 
-async function buildBundle(name: 'server' | 'cli' | 'pdf-worker' | 'check-worker' | 'iconv-lite' | 'web-server', outfile: string): Promise<void> {
+async function buildBundle(name: 'server' | 'cli' | 'pdf-worker' | 'check-worker' | 'iconv-lite' | 'markup-lib' | 'web-server', outfile: string): Promise<void> {
   const sources = Math.max(newestSource(join(ROOT, 'server/src')), statSync(join(ROOT, 'package.json')).mtimeMs);
   if (existsSync(outfile) && statSync(outfile).mtimeMs >= sources) return;
   const options = bundleOptions(name);

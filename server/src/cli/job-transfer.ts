@@ -36,7 +36,8 @@ const formatOf = (id: '2021' | '2019') => (id === '2019' ? FORMAT_2019 : FORMAT_
 /** What the check would otherwise compute from an analysis's tables later. */
 function prepare(path: string, text: string, analysis: Analysis): NonNullable<Input['prepared']> {
   const lines = splitWithEols(text)[0];
-  return { coverage: coverage(analysis), fingerprint: proseFingerprint(analysis, lines, path), year: yearRecord(analysis, lines) };
+  const year = yearRecord(analysis, lines);
+  return { coverage: coverage(analysis), fingerprint: proseFingerprint(analysis, lines, path, year.prose), year };
 }
 
 const slimSource = (s: SourceResult): NonNullable<PackedInput['source']> => ({ kind: s.kind, text: s.text, writable: s.writable, problems: s.problems });
@@ -58,13 +59,30 @@ export function pack(input: Input): PackedInput {
   };
 }
 
+/** What each lazy analysis's heavy parts are made again from, and the parts once made. */
+const madeFrom = new WeakMap<object, { path: string; text: string; heavy?: Heavy }>();
+
+/** The heavy parts' accessors, shared by every lazy analysis (one shape for all, no closures per report). */
+const HEAVY_ACCESSORS = new Map(
+  HEAVY.map((key) => [
+    key as string,
+    {
+      enumerable: true,
+      get(this: Analysis) {
+        const from = madeFrom.get(this)!;
+        return (from.heavy ??= analyzeText(from.text, { name: from.path }))[key];
+      },
+    },
+  ]),
+);
+
 /** An analysis whose heavy parts are made again from `text` when first asked for, its keys in the order of `keys`. */
 function lazyAnalysis(path: string, text: string, keys: readonly string[], value: (key: string) => unknown): Analysis {
-  let heavy: Heavy | null = null;
-  const load = (): Heavy => (heavy ??= analyzeText(text, { name: path }));
   const analysis = {} as Analysis;
+  madeFrom.set(analysis, { path, text });
   for (const key of keys) {
-    if (IS_HEAVY.has(key)) Object.defineProperty(analysis, key, { get: () => load()[key as keyof Heavy], enumerable: true });
+    const heavy = HEAVY_ACCESSORS.get(key);
+    if (heavy) Object.defineProperty(analysis, key, heavy);
     else Reflect.set(analysis, key, value(key));
   }
   return analysis;

@@ -4,14 +4,16 @@
 // error instead of filling memory or spending minutes in the parser (htmlparser2's open-element
 // stack grows at its front, so deep nesting costs it quadratic time).
 
-import { Parser, type ParserOptions } from 'htmlparser2';
-import { DomHandler, type Document, type DomHandlerOptions } from 'domhandler';
+import type { ParserOptions } from 'htmlparser2';
+import type { Document, DomHandlerOptions } from 'domhandler';
+import { markup } from './markup.js';
 import { SourceError, type Limits } from './types.js';
 
 export type Budget = Pick<Limits, 'maxElements' | 'maxDepth'>;
 
 /** The document tree of `text`, or a `too-complex` SourceError naming `what` (a part or "the page"). */
 export function parseBounded(text: string, options: ParserOptions & DomHandlerOptions, budget: Budget, what: { zh: string; en: string }): Document {
+  const { DomHandler, Parser } = markup();
   const handler = new DomHandler(undefined, options);
   let elements = 0;
   let depth = 0;

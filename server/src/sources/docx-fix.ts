@@ -3,7 +3,7 @@
 // elements' text changes in the main document part; every other entry keeps its bytes.
 
 import type { TextEdit } from '../core/index.js';
-import { decodeXML } from 'entities';
+import { markup } from './markup.js';
 import { decodeXml, escapeXmlText } from './xml.js';
 import { patchEntry } from './zip.js';
 import { DEFAULT_LIMITS, SourceError, type DocxMap, type DocxPiece, type Limits } from './types.js';
@@ -57,7 +57,7 @@ export function fixDocx(bytes: Uint8Array, map: DocxMap, edits: TextEdit[], limi
     const parts: string[] = [];
     let at = 0;
     for (const { piece, edits: nodeEdits } of nodes) {
-      let t = decodeXML(xml.slice(piece.xmlStart, piece.xmlEnd));
+      let t = markup().decodeXML(xml.slice(piece.xmlStart, piece.xmlEnd));
       for (const ne of nodeEdits.sort((a, b) => b.from - a.from)) t = t.slice(0, ne.from) + ne.text + t.slice(ne.to);
       parts.push(xml.slice(at, piece.xmlStart), escapeXmlText(t));
       at = piece.xmlEnd;

@@ -27,20 +27,25 @@ export const SOURCE_EXTENSIONS: Record<SourceKind, string[]> = {
 /** Formats refused with advice: old Word and WPS binaries. */
 const LEGACY = ['.doc', '.wps', '.dot', '.wpt', '.rtf'];
 
-const ext = (path: string) => /\.[^./\\]+$/.exec(path)?.[0].toLowerCase() ?? '';
+/** A path's extension, lower-cased, with its dot ('' when its last name has none): found, not matched, as every file of a batch asks. */
+function ext(path: string): string {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0 || dot === path.length - 1 || dot < path.lastIndexOf('/') || dot < path.lastIndexOf('\\')) return '';
+  return path.slice(dot).toLowerCase();
+}
+
+/** Each extension a reader takes, and the legacy ones (null). */
+const KIND_OF = new Map<string, SourceKind | null>([...(Object.entries(SOURCE_EXTENSIONS) as [SourceKind, string[]][]).flatMap(([kind, list]) => list.map((e) => [e, kind] as const)), ...LEGACY.map((e) => [e, null] as const)]);
 
 /** The kind a path's extension names; null for a file no reader takes (anything else reads as text). */
 export function sourceKind(path: string): SourceKind | null {
-  const e = ext(path);
-  for (const [kind, list] of Object.entries(SOURCE_EXTENSIONS) as [SourceKind, string[]][]) if (list.includes(e)) return kind;
-  if (LEGACY.includes(e)) return null;
-  return 'text';
+  const kind = KIND_OF.get(ext(path));
+  return kind === undefined ? 'text' : kind;
 }
 
 /** Whether a directory walk should take this file name. */
 export function isSourceFile(name: string): boolean {
-  const e = ext(name);
-  return Object.values(SOURCE_EXTENSIONS).some((l) => l.includes(e)) || LEGACY.includes(e);
+  return KIND_OF.has(ext(name));
 }
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -26,6 +26,7 @@ import { shown } from '../shown.js';
 import { problemLines, progressLine, readOne, type Input } from '../inputs.js';
 import { analyzeInputs, jobsOption } from '../jobs.js';
 import { cliText } from '../messages.js';
+import { batched } from '../output/batched.js';
 import { JsonStream } from '../output/json.js';
 import { fileText, ruleTally, summaryText, tallyText, type Tally } from '../output/text.js';
 import { reason, type FileReport } from '../report.js';
@@ -234,7 +235,17 @@ type Format = 'text' | 'json' | 'sarif' | 'csv';
 const FORMATS: readonly string[] = ['text', 'json', 'sarif', 'csv'];
 
 function printAll(results: Result[], format: Format, locale: Locale, io: Io, configFor: (path: string) => FoundConfig | undefined): number {
-  const json = format === 'json' ? new JsonStream(io.out, locale) : null;
+  // Written in chunks (output/batched.ts); every config file's problems were said before (copiedAcross asked each report's).
+  const stdout = batched(io.out);
+  try {
+    return printEach(results, format, locale, stdout.out, configFor);
+  } finally {
+    stdout.flush();
+  }
+}
+
+function printEach(results: Result[], format: Format, locale: Locale, out: (s: string) => void, configFor: (path: string) => FoundConfig | undefined): number {
+  const json = format === 'json' ? new JsonStream(out, locale) : null;
   /** For sarif and csv: every readable report's findings, written at the end. */
   const lists: ReportFindings[] = [];
   /** The rule ids each readable report raised, for the tally. */
@@ -259,13 +270,13 @@ function printAll(results: Result[], format: Format, locale: Locale, io: Io, con
       else tally.notes++;
     }
     if (!errors && r.coverage && !fullyChecked(r.coverage)) tally.partial++;
-    if (format === 'text') io.out(fileText(r, locale));
+    if (format === 'text') out(fileText(r, locale));
   }
   const rules = results.length > 1 ? ruleTally(failing) : undefined;
-  if (format === 'sarif') io.out(sarifLog(lists, { locale, toolVersion: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' }));
-  else if (format === 'csv') io.out(findingsCsv(lists, locale));
+  if (format === 'sarif') out(sarifLog(lists, { locale, toolVersion: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' }));
+  else if (format === 'csv') out(findingsCsv(lists, locale));
   else if (json) json.end(rules);
-  else io.out((rules ? tallyText(rules, failing.length, locale) : '') + summaryText(tally, locale));
+  else out((rules ? tallyText(rules, failing.length, locale) : '') + summaryText(tally, locale));
   return tally.error;
 }
 

@@ -5,7 +5,7 @@
 
 import type { Analysis } from '../analysis.js';
 import type { Range } from '../model.js';
-import { counts, proseLines, sentences } from '../years/prose.js';
+import { counts, proseLines, sentences, type ProseLine } from '../years/prose.js';
 
 export interface ProseFingerprint {
   /** The report's path or URI, as the caller names it. */
@@ -22,9 +22,12 @@ export interface ProseFingerprint {
 
 const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The fingerprint of one analysed report (`lines`: its text's lines). */
-export function proseFingerprint(analysis: Pick<Analysis, 'headings' | 'tables' | 'identity'>, lines: readonly string[], path: string): ProseFingerprint {
-  const counted = sentences(proseLines(lines, analysis)).filter(counts);
+/**
+ * The fingerprint of one analysed report (`lines`: its text's lines; `prose`: its proseLines when
+ * already cut, as the year record holds them).
+ */
+export function proseFingerprint(analysis: Pick<Analysis, 'headings' | 'tables' | 'identity'>, lines: readonly string[], path: string, prose: readonly ProseLine[] = proseLines(lines, analysis)): ProseFingerprint {
+  const counted = sentences(prose).filter(counts);
   const hashes = new Float64Array(counted.length);
   const places = new Int32Array(counted.length * 4);
   counted.forEach((s, i) => {

@@ -6,7 +6,7 @@
 // can be told from one in which nothing wrong was found but not everything could be checked.
 
 import type { Analysis } from '../analysis.js';
-import { t3Rows, TABLE2_2019, TABLE2_2021, TABLE4, type CellKey, type Format, type TableKind } from '../format/index.js';
+import { t3Rows, TABLE2_2019, TABLE2_2021, TABLE4, type CellKey, type Format, type Table2Spec, type TableKind } from '../format/index.js';
 import type { Table, Table2, Table3, Table4 } from '../model.js';
 import { cellIn } from '../keys.js';
 import { declared, identities, identityOf, numeric, type Declared } from '../rules/identities.js';
@@ -43,11 +43,19 @@ function firstOf<K extends TableKind>(a: Analysis, kind: K): Extract<Table, { ki
   return a.tables.find((t) => t.kind === kind) as Extract<Table, { kind: K }> | undefined;
 }
 
+/** How many rows table 二 has in each format (counted once). */
+const rowCount = (spec: Table2Spec) => spec.items.reduce((n, it) => n + it.rows.length, 0);
+const T2_OF: Record<Table2['format'], number> = { '2019': rowCount(TABLE2_2019), '2021': rowCount(TABLE2_2021) };
+
+/** The row keys of table 二 found (in every part, `tables`). */
+function t2Keys(tables: readonly Table2[]): Set<string> {
+  const found = new Set<string>();
+  for (const t of tables) for (const it of t.items) for (const r of it.rows) found.add(r.spec.key);
+  return found;
+}
+
 function t2Coverage(t: Table2 | undefined): TableCoverage {
-  const spec = t?.format === '2019' ? TABLE2_2019 : TABLE2_2021;
-  const of = spec.items.reduce((n, it) => n + it.rows.length, 0);
-  const found = new Set(t?.items.flatMap((it) => it.rows.map((r) => r.spec.key)) ?? []);
-  return { rows: found.size, of };
+  return { rows: t ? t2Keys([t]).size : 0, of: T2_OF[t?.format === '2019' ? '2019' : '2021'] };
 }
 
 /** Table 四's groups that have at least one cell. */
@@ -123,7 +131,7 @@ export function coverage(a: Analysis): Coverage {
   if (t3all.length > 1) t3rows.rows = new Set(t3all.flatMap((t) => [...t.byKey.keys()])).size;
   const t2rows = t2Coverage(t2);
   const t2all = a.tables.filter((t): t is Table2 => t.kind === 't2');
-  if (t2all.length > 1) t2rows.rows = new Set(t2all.flatMap((t) => t.items.flatMap((it) => it.rows.map((r) => r.spec.key)))).size;
+  if (t2all.length > 1) t2rows.rows = t2Keys(t2all).size;
   return { tables: { t2: t2rows, t3: t3rows, t4: t4Found(t4) }, identities };
 }
 

@@ -81,8 +81,10 @@ export const pairingMsg = {
   noOffice: () => L('未能从标题或文件名读出机关名称', 'the office could not be read from the title or the file name'),
   noYear: () => L('未能从标题、统计期限或文件名读出报告年度', 'the year could not be read from the title, the period statement or the file name'),
   none: (office: string, year: number) => L(`输入中没有${office} ${year} 年的报告`, `no ${year} report of ${office} among the inputs`),
-  ambiguous: (year: number, paths: string[]) =>
-    L(`有多份可能是 ${year} 年的上年报告：${paths.map(fileName).join('、')}；请用 --previous 指定`, `more than one report could be last year’s (${year}): ${paths.map(fileName).join(', ')}; name one with --previous`),
+  ambiguous: (year: number, paths: string[]) => {
+    const names = paths.map(fileName);
+    return L(`有多份可能是 ${year} 年的上年报告：${names.join('、')}；请用 --previous 指定`, `more than one report could be last year’s (${year}): ${names.join(', ')}; name one with --previous`);
+  },
 };
 
 export const ruleText: Record<YearsRuleId, { summary: Localized; example: Localized }> = {

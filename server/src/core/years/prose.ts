@@ -41,6 +41,9 @@ interface Sentence {
   text: string;
 }
 
+const NOT_BLANK = /\S/;
+const TABLE_DEBRIS = /[\t|｜]/;
+
 /**
  * The prose lines of a report: from its first heading on, outside the tables, not headings, no
  * table debris (tabs, pipes). The title and the preamble above the first heading are left out:
@@ -53,7 +56,8 @@ export function proseLines(lines: readonly string[], layout: { headings: readonl
   const out: ProseLine[] = [];
   for (let l = from; l < lines.length; l++) {
     const text = lines[l];
-    if (headingLines.has(l) || inTable(l) || !text.trim() || /[\t|｜]/.test(text)) continue;
+    // NOT_BLANK: what trim() would leave something of (\s is trim's white space), without a copy of every line.
+    if (headingLines.has(l) || inTable(l) || !NOT_BLANK.test(text) || TABLE_DEBRIS.test(text)) continue;
     out.push({ line: l, text });
   }
   return out;

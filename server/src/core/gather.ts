@@ -132,8 +132,8 @@ function spliceOwn(prev: Kept, owns: SegmentOwn[], k: number, r: SegmentResult):
 
 /**
  * The segments' own findings and their tables' format findings, sorted. Each segment's come sorted
- * and lie on its own lines, so its two lists are merged once (kept per segment result and format)
- * and the segments' put one after another. Where a table's rows are named missing while another
+ * and lie on its own lines, so its two lists are merged once (or taken from the last gathering,
+ * `kept`) and the segments' put one after another. Where a table's rows are named missing while another
  * table has them (foundElsewhere), or two segments' findings are not apart, the whole document's
  * lists are merged as one, which gives the same order.
  */

@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText, ReportModel, splitWithEols } from '../server/src/core/index';
 import { composeReport, examples, seeds, SEEDS_SKIP } from './lsp/fixture';
-import { LAYOUTS, composeReport as composeLayout, exampleReport } from './helpers/compose.mjs';
+import { LAYOUTS, composeReport as composeLayout, exampleReport, type Layout } from './helpers/compose.mjs';
 import { canon } from './helpers/canon.ts';
 
 interface Pos {
@@ -228,33 +228,37 @@ describe('a released model equals a fresh parse', () => {
 
 describe('cell edits, as a person types numbers into the tables (the one-cell fast path)', () => {
   const TEXTS = ['0', '7', '12', '305', '', '３', '-1', '2.5', '—', 'x', '1 2', ' 7 ', '无', '1,234'];
-  for (const layout of LAYOUTS) {
-    test(`${layout}: every edit of a number equals a fresh parse`, () => {
-      const start = composeLayout(exampleReport(), layout);
-      fc.assert(
-        fc.property(fc.array(fc.record({ pick: n, text: fc.constantFrom(...TEXTS), part: fc.nat({ max: 3 }) }), { minLength: 1, maxLength: 8 }), (ops) => {
-          const model = new ReportModel(start);
-          let naive = start;
-          model.analysis();
-          for (const op of ops) {
-            // A number of the text (a table cell, mostly), replaced whole or in part (a digit typed at its start or end).
-            const [lines] = splitWithEols(naive);
-            const spots: Pos[][] = [];
-            lines.forEach((l, line) => { for (const m of l.matchAll(/\d+/g)) spots.push([{ line, character: m.index! }, { line, character: m.index! + m[0].length }]); });
-            if (!spots.length) return;
-            const [s, e] = spots[op.pick % spots.length];
-            const range = op.part === 0 ? { start: s, end: e } : op.part === 1 ? { start: s, end: s } : op.part === 2 ? { start: e, end: e } : { start: s, end: { line: e.line, character: Math.max(s.character, e.character - 1) } };
-            const change = { range, text: op.text };
-            model.apply(change);
-            naive = applyNaive(naive, change);
-            assert.equal(model.getText(), naive);
-            sameAnalysis(model, naive, `analysis after ${JSON.stringify(change)}`);
-          }
-        }),
-        { numRuns: Math.max(48, RUNS) },
-      );
-    });
-  }
+  const numberEdits = (start: string) =>
+    fc.assert(
+      fc.property(fc.array(fc.record({ pick: n, text: fc.constantFrom(...TEXTS), part: fc.nat({ max: 3 }) }), { minLength: 1, maxLength: 8 }), (ops) => {
+        const model = new ReportModel(start);
+        let naive = start;
+        model.analysis();
+        for (const op of ops) {
+          // A number of the text (a table cell, mostly), replaced whole or in part (a digit typed at its start or end).
+          const [lines] = splitWithEols(naive);
+          const spots: Pos[][] = [];
+          lines.forEach((l, line) => { for (const m of l.matchAll(/\d+/g)) spots.push([{ line, character: m.index! }, { line, character: m.index! + m[0].length }]); });
+          if (!spots.length) return;
+          const [s, e] = spots[op.pick % spots.length];
+          const range = op.part === 0 ? { start: s, end: e } : op.part === 1 ? { start: s, end: s } : op.part === 2 ? { start: e, end: e } : { start: s, end: { line: e.line, character: Math.max(s.character, e.character - 1) } };
+          const change = { range, text: op.text };
+          model.apply(change);
+          naive = applyNaive(naive, change);
+          assert.equal(model.getText(), naive);
+          sameAnalysis(model, naive, `analysis after ${JSON.stringify(change)}`);
+        }
+      }),
+      { numRuns: Math.max(48, RUNS) },
+    );
+  for (const layout of LAYOUTS) test(`${layout}: every edit of a number equals a fresh parse`, () => numberEdits(composeLayout(exampleReport(), layout)));
+
+  test('three reports one after another, with wrong totals: every edit of a number equals a fresh parse (the gathered lists spliced, gather.ts)', () => {
+    const wrong = (layout: Layout) => composeLayout(exampleReport(), layout).replace(/(\n[^\n]*本年新收政府信息公开申请数量[^\d\n]*)(\d+)/, (_, a, n) => `${a}${Number(n) + 5}`);
+    const start = [wrong('pipe'), composeLayout(exampleReport(), 'tab'), wrong('spaces')].join('\n');
+    assert.ok(analyzeText(start).diagnostics.filter((d) => d.rule === 'request-row-total').length >= 2, 'two reports\' tables fail');
+    numberEdits(start);
+  });
 
   test('a row read by two tables (a typo that ends table 三 early): an edit to it reaches both (fast-check seed 74927256)', () => {
     const start = composeLayout(exampleReport(), 'tab');

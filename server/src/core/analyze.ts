@@ -2,20 +2,16 @@
 // the registry (sections present and in order, required tables, the period's year).
 
 import type { Analysis } from './analysis.js';
-import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
-import type { Heading, Range, Table, YearMention } from './model.js';
-import { t3Rows } from './format/index.js';
-import { checkDocument, checkTableIn, documentParts, withSeverity } from './rules/registry.js';
-import type { Format } from './format/index.js';
-import { reportFormat } from './rules/identities.js';
+import { compareDiagnostics, mergeSorted, type Diagnostic, type Finding } from './diagnostics.js';
+import { gather } from './gather.js';
+import type { Range, YearMention } from './model.js';
+import { checkDocument, documentParts, withSeverity } from './rules/registry.js';
 import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
 import { proseOf } from './rules/prose.js';
 import { reportIdentity, type ReportIdentity } from './years/identity.js';
 import type { YearRecord } from './years/record.js';
 import { TITLE_YEAR_LINES } from './windows.js';
-import { t2RowKey, t3RowKey } from './keys.js';
-import { perObject } from './recent.js';
 import { keptOn, memoized, newMemo, type RuleMemo } from './rules/memo.js';
 
 export type { Analysis, Section } from './analysis.js';
@@ -39,23 +35,7 @@ function sortedPart(part: Finding[]): Diagnostic[] {
 export function assemble(segments: SegmentResult[], lines: readonly string[], memo: RuleMemo = newMemo(), name?: string): Analysis {
   const count = lines.length;
   const lastLength = lines[count - 1]?.length ?? 0;
-  const headings: Heading[] = [];
-  const tables: Table[] = [];
-  // Each segment's diagnostics come sorted and segments are in line order, so theirs are sorted
-  // as collected; only the document-wide ones are sorted here and merged in.
-  const diagnostics: Diagnostic[] = [];
-  const titleYears: YearMention[] = [];
-  let periodYears: YearMention[] = [];
-  // One push per item: spreading them all into one call overflows the stack past ~100,000.
-  for (const r of segments) {
-    if (r.heading) headings.push(r.heading);
-    for (const t of r.tables) tables.push(t);
-    for (const x of r.diagnostics) diagnostics.push(x);
-    if (r.titleYears.length && !titleYears.length) titleYears.push(r.titleYears[0]);
-    if (r.periodYears.length && !periodYears.length) periodYears = r.periodYears;
-  }
-  const format = reportFormat(tables);
-  const sections = headings.map((h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? count) - 1 }));
+  const { headings, sections, tables, titleYears, periodYears, format, own } = gather(segments, count, memo);
   const end: Range = { start: { line: count - 1, character: lastLength }, end: { line: count - 1, character: lastLength } };
   const firstHeading = headings[0]?.line ?? Infinity;
   const title = titleYears.find((y) => y.line < Math.min(firstHeading, TITLE_YEAR_LINES));
@@ -74,70 +54,9 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], me
   // (an edit of a number in a document of many reports leaves them all), and each rule's sorted
   // once: sorting a thousand findings on every edit grew with the document (bench c).
   const { kept, fresh } = documentParts(ctx, 'rest');
-  const documentWide = keptOn(memo, 'document:sorted', [byHeadings, ...kept], () => kept.reduce<Diagnostic[]>((all, part) => merge(all, sortedPart(part)), byHeadings));
+  const documentWide = keptOn(memo, 'document:sorted', [byHeadings, ...kept], () => kept.reduce<Diagnostic[]>((all, part) => mergeSorted(all, sortedPart(part)), byHeadings));
   const claims = proseOf(ctx).readings;
-  const twice = new Set(tables.map((t) => t.kind)).size < tables.length;
-  const own = merge(twice ? foundElsewhere(tables, diagnostics) : diagnostics, inFormat(tables, format));
-  return { lineCount: count, headings, sections, tables, diagnostics: merge(own, merge(documentWide, sorted(fresh))), reportYear, format, identity, claims };
-}
-
-/** Each table's findings of the rules that read the report's format, per table object and format. */
-const checkedIn = new WeakMap<Table, { format: Format; found: Diagnostic[] }>();
-
-/** The findings of the rules that read the report's format over every table, sorted. */
-function inFormat(tables: Table[], format: Format): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const t of tables) {
-    let known = checkedIn.get(t);
-    if (!known || known.format !== format) {
-      const found: Finding[] = [];
-      checkTableIn(t, format, found);
-      checkedIn.set(t, (known = { format, found: sorted(found) }));
-    }
-    for (const d of known.found) out.push(d);
-  }
-  for (let i = 1; i < out.length; i++) if (compareDiagnostics(out[i - 1], out[i]) > 0) return out.sort(compareDiagnostics);
-  return out;
-}
-
-/**
- * A table cut in two (a line that reads as prose between its rows, a page break's text): each part
- * is read as a table of its own and would name the other part's rows as missing. A row-missing is
- * dropped when another table of the same kind has that row; a row no part has is named once, by
- * the part that has rows after it (where the row belongs), else by the first.
- */
-function foundElsewhere(tables: Table[], diagnostics: Diagnostic[]): Diagnostic[] {
-  // Most analyses have no row-missing at all: nothing to walk (a document of a hundred reports
-  // would otherwise collect every table's rows on every edit).
-  if (!diagnostics.some((d) => d.rule === 'row-missing' && d.row)) return diagnostics;
-  const byTable = tables.map((t) => ({ t, rows: rowKeysOf(t) }));
-  const tableOf = (d: Diagnostic) => byTable.find((x) => x.t.startLine <= d.range.start.line && d.range.start.line <= x.t.endLine);
-  const order = t3Order();
-  /** Whether a table has a row that comes after `row` in the format (so the missing row belongs in it). */
-  const hasAfter = (x: (typeof byTable)[number] | undefined, row: string) => !!x && [...x.rows].some((r) => (order.get(r) ?? -1) > (order.get(row) ?? Infinity));
-  const named = new Map<string, Diagnostic>();
-  for (const d of diagnostics) {
-    if (d.rule !== 'row-missing' || !d.row) continue;
-    const own = tableOf(d);
-    if (byTable.some((x) => x !== own && x.rows.has(d.row!))) continue;
-    const prior = named.get(d.row);
-    if (!prior || (!hasAfter(tableOf(prior), d.row) && hasAfter(own, d.row))) named.set(d.row, d);
-  }
-  const keep = new Set(named.values());
-  return diagnostics.filter((d) => d.rule !== 'row-missing' || !d.row || keep.has(d));
-}
-
-/** A table's row keys (`t3.…`, `t2.…`), kept per table: an edit elsewhere leaves the table the same object. */
-const rowKeysOf = perObject((t: Table) => new Set(t.kind === 't3' ? t.rows.map((r) => t3RowKey(r.spec)) : t.kind === 't2' ? t.items.flatMap((it) => it.rows.map((r) => t2RowKey(r.spec))) : []));
-
-/** Table 三's rows in the format's order (（六） as one row takes the place of its three); made once. */
-let t3OrderMap: Map<string, number> | undefined;
-function t3Order(): Map<string, number> {
-  if (!t3OrderMap) {
-    t3OrderMap = new Map();
-    for (const single of [false, true]) t3Rows(single).forEach((r, i) => t3OrderMap!.set(`t3.${r.key}`, single && i >= 20 ? i + 2 : i));
-  }
-  return t3OrderMap;
+  return { lineCount: count, headings, sections, tables, diagnostics: mergeSorted(own, mergeSorted(documentWide, sorted(fresh))), reportYear, format, identity, claims };
 }
 
 /** What crossCheck may be told besides the two reports. */
@@ -178,17 +97,6 @@ export function crossCheckRecord(current: YearRecord, previous: PreviousReport, 
 
 /** A report's own diagnostics and its cross-year ones as one sorted list. */
 export function withCrossYear(own: Diagnostic[], cross: Diagnostic[]): Diagnostic[] {
-  return merge(own, cross);
+  return mergeSorted(own, cross);
 }
 
-/** Merges two sorted lists; on a tie the first list's item comes first (as a stable sort would). */
-function merge(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
-  if (!b.length) return a;
-  const out: Diagnostic[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(compareDiagnostics(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
-}

@@ -155,3 +155,43 @@ export function compareDiagnostics(a: Finding, b: Finding): number {
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
 }
+
+/**
+ * Merges two sorted lists; on a tie the first list's item comes first (as a stable sort would).
+ * A short `b` (a few document-wide findings into a thousand of the segments') finds each item's
+ * place in `a` by galloping (steps of 1, 2, 4…, then halving): a few comparisons each, not one
+ * per item of `a`.
+ */
+export function mergeSorted<T extends Finding>(a: T[], b: T[]): T[] {
+  if (!b.length) return a;
+  // A copy, not `b` itself: the caller may hand `b` on again (a kept rule's findings).
+  if (!a.length) return b.slice();
+  const out: T[] = [];
+  let i = 0;
+  if (b.length * 16 > a.length) {
+    let j = 0;
+    while (i < a.length && j < b.length) out.push(compareDiagnostics(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+    while (j < b.length) out.push(b[j++]);
+  } else {
+    for (const x of b) {
+      // The first k ≥ i with a[k] after x: a[i..k) go before x.
+      let lo = i;
+      let step = 1;
+      while (lo < a.length && compareDiagnostics(a[lo], x) <= 0) {
+        lo = i + step;
+        step *= 2;
+      }
+      let hi = Math.min(lo, a.length);
+      lo = Math.max(i, i + (step >> 2));
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareDiagnostics(a[mid], x) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      while (i < lo) out.push(a[i++]);
+      out.push(x);
+    }
+  }
+  while (i < a.length) out.push(a[i++]);
+  return out;
+}

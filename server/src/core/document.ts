@@ -7,7 +7,7 @@ import { classifyLine, type LineKind } from './lines.js';
 import type { Range } from './model.js';
 import { proseUnaffected } from './rules/carry.js';
 import { newMemo } from './rules/memo.js';
-import { cutSegments, isNothing, parseSegment, patchCell, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
+import { cutSegments, isNothing, parseSegment, patchCell, segmentResult, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
 
 interface Segment extends SegmentSpan {
   /** The parse, in document lines as they were when the segment started at `at`. */
@@ -23,14 +23,15 @@ function segmentsOf(spans: SegmentSpan[]): Segment[] {
 /** A segment's result moved down by `d` lines (a copy). */
 function place(r: SegmentResult, d: number): SegmentResult {
   if (d === 0 || isNothing(r)) return r;
-  return {
-    heading: r.heading && { ...r.heading, line: r.heading.line + d },
-    tables: r.tables.map((t) => shiftTable(t, d)),
-    diagnostics: r.diagnostics.map((x) => shiftDiagnostic(x, d)),
-    titleYears: shiftYears(r.titleYears, d),
-    periodYears: shiftYears(r.periodYears, d),
+  return segmentResult(
+    r.heading && { ...r.heading, line: r.heading.line + d },
+    r.tables.map((t) => shiftTable(t, d)),
+    r.diagnostics.map((x) => shiftDiagnostic(x, d)),
+    shiftYears(r.titleYears, d),
+    shiftYears(r.periodYears, d),
     // No `parts`: a shifted copy is not patched (the next cell edit in it parses it again).
-  };
+    undefined,
+  );
 }
 
 export interface TextChange {

@@ -17,18 +17,27 @@ export function perObject<S extends object, V>(make: (s: S) => V): (s: S) => V {
   };
 }
 
-/** At most `max` results, the oldest dropped first; keys are held (at most `max` of them). */
+/**
+ * At most `max` results, the oldest dropped first; keys are held (at most `max` of them). A ring
+ * of slots, not a Map: with a Map (set, then delete the oldest) the tables it had dropped, with
+ * their cells and identities, still lived through young-generation collections into the old one
+ * (a batch: 1.37 MB promoted per scavenge, 0.28 MB with the ring; bench/RESULTS.md ### acore).
+ */
 export class RecentMemo<K extends object, V> {
-  private readonly kept = new Map<K, V>();
+  private readonly keys: (K | undefined)[] = [];
+  private readonly values: (V | undefined)[] = [];
+  /** The slot the next result goes into (the oldest once every slot is used). */
+  private next = 0;
 
   constructor(private readonly max: number) {}
 
   get(key: K, compute: (key: K) => V): V {
-    let v = this.kept.get(key);
-    if (v !== undefined) return v;
-    v = compute(key);
-    if (this.kept.size >= this.max) this.kept.delete(this.kept.keys().next().value as K);
-    this.kept.set(key, v);
+    const i = this.keys.indexOf(key);
+    if (i >= 0) return this.values[i] as V;
+    const v = compute(key);
+    this.keys[this.next] = key;
+    this.values[this.next] = v;
+    this.next = (this.next + 1) % this.max;
     return v;
   }
 }

@@ -97,9 +97,18 @@ const NOTHING: SegmentResult = Object.freeze({ tables: Object.freeze([]) as neve
 /** Whether a segment's result holds nothing (it then adds nothing to the analysis). */
 export const isNothing = (r: SegmentResult) => !r.heading && !r.tables.length && !r.diagnostics.length && !r.titleYears.length && !r.periodYears.length;
 
+/**
+ * A segment's result with every field present, in one order: the loops over a document's
+ * segments (analyze.ts assemble, per edit) then read objects of one shape, not of the five that
+ * fields added later or in another order made (megamorphic loads were most of assemble's time).
+ */
+export function segmentResult(heading: Heading | undefined, tables: Table[], diagnostics: Diagnostic[], titleYears: YearMention[], periodYears: YearMention[], parts: TablePart[] | undefined): SegmentResult {
+  return { heading, tables, diagnostics, titleYears, periodYears, parts };
+}
+
 /** Parses one segment's lines; `base` is the document line of its first line. */
 export function parseSegment(lines: string[], kind: LineKind, base = 0): SegmentResult {
-  const r: SegmentResult = { tables: [], diagnostics: [], titleYears: [], periodYears: [] };
+  const r = segmentResult(undefined, [], [], [], [], undefined);
   if (kind === 'heading') {
     const h = matchHeading(lines[0])!;
     r.heading = { line: base, text: lines[0].slice(h.start, h.end), spec: h.spec, numeral: h.numeral, official: h.official, isOfficial: h.isOfficial, start: h.start, end: h.end };
@@ -271,7 +280,7 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
   derivedFrom(table, t);
   const read = delta ? part.read.map((d) => moveDiagnostic(d, line, from, delta)) : part.read;
   const parts = r.parts.map((p) => (p === part ? { table, read, checked: checked(table) } : p));
-  return { heading: r.heading, tables: r.tables.map((x) => (x === t ? table : x)), diagnostics: collect(parts), titleYears: r.titleYears, periodYears: r.periodYears, parts };
+  return segmentResult(r.heading, r.tables.map((x) => (x === t ? table : x)), collect(parts), r.titleYears, r.periodYears, parts);
 }
 
 /** Whether any cell or label of `t` is on `line` (a table's cells can lie past its endLine). */

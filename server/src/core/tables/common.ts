@@ -66,7 +66,8 @@ export function asLabel(raw: RawCell, official: string): LabelCell {
 
 /** A label cell that stands for `official`; reports and offers a fix when the wording differs. */
 export function labelCell(raw: RawCell, official: string, out: Finding[], row?: string): LabelCell {
-  if (normalizeLabel(raw.text) !== normalizeLabel(official)) {
+  // Most labels are written as the official wording: no normalising to compare them.
+  if (raw.text !== official && normalizeLabel(raw.text) !== normalizeLabel(official)) {
     const d = diag('label-wording', cellRange(raw), msg.labelWording(raw.text, official), {
       fix: { title: msg.fixWording(official), edits: [{ range: cellRange(raw), newText: official }] },
     });

@@ -1,6 +1,7 @@
 // Table 二 (主动公开政府信息情况): the items of 第二十条, each a small table of its own.
 // Reads the 2021 format and the superseded 2019 one (other columns and an item （九）).
 
+import { isPlainCount } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import { T2_ITEM_RE, t2ItemTitle, TABLE2_2019, TABLE2_2019_ITEM, TABLE2_2019_MARKERS, TABLE2_2021, type CellKey, type ColumnSpec, type ItemSpec, type RowSpec, type Table2Spec } from '../format/index.js';
 import type { Localized } from '../i18n.js';
@@ -37,7 +38,7 @@ const MARKERS = TABLE2_2019_MARKERS.map(normalizeLabel);
 function detectFormat(lines: LineCells[], from: number, to: number): Table2Spec {
   for (let i = from; i < to; i++) {
     for (const c of lines[i].cells) {
-      if (c.text === '') continue;
+      if (c.text === '' || isPlainCount(c.text)) continue; // a count: no marker, no item title
       const n = normalizeLabel(c.text);
       if (MARKERS.includes(n) || itemIn(n) === TABLE2_2019_ITEM) return TABLE2_2019;
     }

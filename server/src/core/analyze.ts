@@ -2,10 +2,10 @@
 // the registry (sections present and in order, required tables, the period's year).
 
 import type { Analysis } from './analysis.js';
-import { compareDiagnostics, mergeSorted, type Diagnostic, type Finding } from './diagnostics.js';
+import { mergeSorted, type Diagnostic, type Finding } from './diagnostics.js';
 import { gather } from './gather.js';
 import type { Range, YearMention } from './model.js';
-import { checkDocument, documentParts, withSeverity } from './rules/registry.js';
+import { checkDocument, documentParts, sortedFindings } from './rules/registry.js';
 import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
 import { proseOf } from './rules/prose.js';
@@ -16,15 +16,11 @@ import { keptOn, memoized, newMemo, type RuleMemo } from './rules/memo.js';
 
 export type { Analysis, Section } from './analysis.js';
 
-function sorted(found: Finding[]): Diagnostic[] {
-  return found.map(withSeverity).sort(compareDiagnostics);
-}
-
 /** A memoized rule's findings sorted, kept per array: the memo hands the same array while the rule's inputs are the same. */
 const sortedParts = new WeakMap<Finding[], Diagnostic[]>();
 function sortedPart(part: Finding[]): Diagnostic[] {
   let out = sortedParts.get(part);
-  if (!out) sortedParts.set(part, (out = sorted(part)));
+  if (!out) sortedParts.set(part, (out = sortedFindings(part)));
   return out;
 }
 
@@ -48,7 +44,7 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], me
   const byHeadings = memoized(ctx, 'headings:sorted', 'headings', () => {
     const found: Finding[] = [];
     checkDocument(ctx, 'headings', found);
-    return sorted(found);
+    return sortedFindings(found);
   });
   // The document-wide findings merged once while every kept rule's findings are the same arrays
   // (an edit of a number in a document of many reports leaves them all), and each rule's sorted
@@ -56,7 +52,7 @@ export function assemble(segments: SegmentResult[], lines: readonly string[], me
   const { kept, fresh } = documentParts(ctx, 'rest');
   const documentWide = keptOn(memo, 'document:sorted', [byHeadings, ...kept], () => kept.reduce<Diagnostic[]>((all, part) => mergeSorted(all, sortedPart(part)), byHeadings));
   const claims = proseOf(ctx).readings;
-  return { lineCount: count, headings, sections, tables, diagnostics: mergeSorted(own, mergeSorted(documentWide, sorted(fresh))), reportYear, format, identity, claims };
+  return { lineCount: count, headings, sections, tables, diagnostics: mergeSorted(own, mergeSorted(documentWide, sortedFindings(fresh))), reportYear, format, identity, claims };
 }
 
 /** What crossCheck may be told besides the two reports. */
@@ -78,7 +74,7 @@ export function crossCheck(analysis: Analysis, lines: readonly string[], previou
   const ctx: DocumentContext = { headings: analysis.headings, sections: analysis.sections, tables: analysis.tables, spans: analysis.tables, reportYear: analysis.reportYear, ...years, lines, end, identity, previous, proseThreshold: options.proseThreshold };
   const found: Finding[] = [];
   checkDocument(ctx, 'previous', found);
-  return sorted(found);
+  return sortedFindings(found);
 }
 
 /**
@@ -92,7 +88,7 @@ export function crossCheckRecord(current: YearRecord, previous: PreviousReport, 
   const ctx: DocumentContext = { headings: [], sections: [], tables: [], spans: [], reportYear: current.year, periodYears: [], lines: [], end: at, identity, previous, record: current, proseThreshold: options.proseThreshold };
   const found: Finding[] = [];
   checkDocument(ctx, 'previous', found);
-  return sorted(found);
+  return sortedFindings(found);
 }
 
 /** A report's own diagnostics and its cross-year ones as one sorted list. */

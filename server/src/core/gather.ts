@@ -13,7 +13,7 @@ import type { Heading, Table, YearMention } from './model.js';
 import { perObject } from './recent.js';
 import { reportFormat } from './rules/identities.js';
 import type { RuleMemo } from './rules/memo.js';
-import { checkTableIn, withSeverity } from './rules/registry.js';
+import { checkTableIn, sortedFindings } from './rules/registry.js';
 import type { SegmentResult } from './segment.js';
 
 export interface Gathered {
@@ -178,7 +178,7 @@ function inFormat(tables: Table[], format: Format): Diagnostic[] {
     if (!known || known.format !== format) {
       const found: Finding[] = [];
       checkTableIn(t, format, found);
-      checkedIn.set(t, (known = { format, found: found.map(withSeverity).sort(compareDiagnostics) }));
+      checkedIn.set(t, (known = { format, found: sortedFindings(found) }));
     }
     for (const d of known.found) out.push(d);
   }

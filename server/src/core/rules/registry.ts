@@ -7,7 +7,7 @@
 // rule: give it an id in RuleId (diagnostics.ts), its texts in RULE_TEXT (messages.ts), and an
 // entry here.
 
-import type { Finding, RuleId, Severity } from '../diagnostics.js';
+import { compareDiagnostics, type Diagnostic, type Finding, type RuleId, type Severity } from '../diagnostics.js';
 import type { Format } from '../format/index.js';
 import { RULE_TEXT } from '../messages.js';
 import { firstTables } from '../keys.js';
@@ -109,6 +109,11 @@ const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'docum
 export function withSeverity(f: Finding): Finding & { severity: Severity } {
   if (!f.severity) f.severity = RULE_BY_ID.get(f.rule)!.severity;
   return f as Finding & { severity: Severity };
+}
+
+/** Findings with their severities, in document order. */
+export function sortedFindings(found: Finding[]): Diagnostic[] {
+  return found.map(withSeverity).sort(compareDiagnostics);
 }
 
 /** The findings on one table of the table rules that do not read the report's format. */

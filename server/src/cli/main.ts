@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.js';
 import { text } from './commands/text.js';
 import { newCommand } from './commands/new.js';
 import { cliText } from './messages.js';
+import { smallerInliningBudget } from '../host/jit.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -76,6 +77,7 @@ export async function main(argv: string[], io: Output): Promise<number> {
   }
 }
 
+smallerInliningBudget();
 const io: Output = { out: sink(process.stdout), err: sink(process.stderr), errIsTTY: !!process.stderr.isTTY };
 main(process.argv.slice(2), io).then(
   (code) => {

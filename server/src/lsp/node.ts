@@ -7,6 +7,7 @@
 import { format } from 'node:util';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageReader, type Connection, type DataCallback, type Message } from 'vscode-languageserver/node';
+import { smallerInliningBudget } from '../host/jit.js';
 import { nodeUris } from '../host/nodeRuntime.js';
 import { SERVER_NAME, SETTINGS_SECTION } from '../protocol.js';
 import { collectWhenIdle } from './idleCollect.js';
@@ -94,6 +95,7 @@ function main(): void {
     return;
   }
 
+  smallerInliningBudget();
   const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   const { log } = startServer(connection, { name: SERVER_NAME, version: VERSION, fs: nodeUris, sources: sourceAccess });
   // A collection once the client has been quiet a while after the heap grew (with --expose-gc),

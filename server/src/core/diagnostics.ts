@@ -158,40 +158,49 @@ export function compareDiagnostics(a: Finding, b: Finding): number {
 
 /**
  * Merges two sorted lists; on a tie the first list's item comes first (as a stable sort would).
- * A short `b` (a few document-wide findings into a thousand of the segments') finds each item's
- * place in `a` by galloping (steps of 1, 2, 4…, then halving): a few comparisons each, not one
- * per item of `a`.
+ * When one list is short beside the other (a few document-wide findings into a thousand of the
+ * segments', or one segment's few into the thousands of a document of many reports, bench c), each
+ * of its items finds its place in the long one by galloping, and the long one is copied between.
  */
 export function mergeSorted<T extends Finding>(a: T[], b: T[]): T[] {
   if (!b.length) return a;
   // A copy, not `b` itself: the caller may hand `b` on again (a kept rule's findings).
   if (!a.length) return b.slice();
+  if (b.length * 16 <= a.length) return placedInto(a, b, false);
+  if (a.length * 16 <= b.length) return placedInto(b, a, true);
   const out: T[] = [];
   let i = 0;
-  if (b.length * 16 > a.length) {
-    let j = 0;
-    while (i < a.length && j < b.length) out.push(compareDiagnostics(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-    while (j < b.length) out.push(b[j++]);
-  } else {
-    for (const x of b) {
-      // The first k ≥ i with a[k] after x: a[i..k) go before x.
-      let lo = i;
-      let step = 1;
-      while (lo < a.length && compareDiagnostics(a[lo], x) <= 0) {
-        lo = i + step;
-        step *= 2;
-      }
-      let hi = Math.min(lo, a.length);
-      lo = Math.max(i, i + (step >> 2));
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (compareDiagnostics(a[mid], x) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      while (i < lo) out.push(a[i++]);
-      out.push(x);
-    }
-  }
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareDiagnostics(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (j < b.length) out.push(b[j++]);
   while (i < a.length) out.push(a[i++]);
+  return out;
+}
+
+/** The short sorted list `few` merged into `many`; `fewFirst`: `few` is the first list (its items go first on a tie). */
+function placedInto<T extends Finding>(many: T[], few: T[], fewFirst: boolean): T[] {
+  const out: T[] = new Array(many.length + few.length);
+  const before = (y: T, x: T) => (fewFirst ? compareDiagnostics(y, x) < 0 : compareDiagnostics(y, x) <= 0);
+  let i = 0;
+  let o = 0;
+  for (const x of few) {
+    // The first k ≥ i with many[k] after x (steps of 1, 2, 4…, then halving): many[i..k) go before x.
+    let lo = i;
+    let step = 1;
+    while (lo < many.length && before(many[lo], x)) {
+      lo = i + step;
+      step *= 2;
+    }
+    let hi = Math.min(lo, many.length);
+    lo = Math.max(i, i + (step >> 2));
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(many[mid], x)) lo = mid + 1;
+      else hi = mid;
+    }
+    while (i < lo) out[o++] = many[i++];
+    out[o++] = x;
+  }
+  while (i < many.length) out[o++] = many[i++];
   return out;
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { analyzeText, applyEdits, splitWithEols } from '../server/src/core/index.ts';
 import { splitLine } from '../server/src/core/cells.ts';
@@ -123,7 +123,7 @@ describe('formatTables', () => {
     fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 80 }).map((ls) => ls.join('\n')), (text) => {
       checkFormat(text);
       checkConvert(text);
-    }), { numRuns: 200 });
+    }), { numRuns: 60 }); // up to 80 lines each (test/helpers/fc.ts): 200 runs took 45 s
   });
 
   for (const layout of LAYOUTS) test(`the example report, ${layout} layout`, () => void checkFormat(buildReport(exampleData(), layout)));

@@ -3,7 +3,7 @@
 // the title, period and headings as the core reads them; invalid input refused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { analyzeText, SECTIONS } from '../server/src/core/index.ts';
 import { cleanOffice, formatTables, newDraft, type DraftLayout } from '../server/src/core/draft/index.ts';
 import { cellsByKey } from './helpers/keyed.ts';

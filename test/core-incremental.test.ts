@@ -6,7 +6,7 @@
 // Run: node test/run.mjs test/core-incremental.test.ts
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { analyzeText, ReportModel, splitWithEols } from '../server/src/core/index';
 import { composeReport, examples, seeds, SEEDS_SKIP } from './lsp/fixture';
 import { LAYOUTS, composeReport as composeLayout, exampleReport, type Layout } from './helpers/compose.mjs';

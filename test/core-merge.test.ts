@@ -3,7 +3,7 @@
 // A property (fast-check) over findings on a few lines and rules, so that ties are common.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { compareDiagnostics, mergeSorted, type Finding, type RuleId } from '../server/src/core/diagnostics.ts';
 
 const RULES = ['table-sum', 'blank-cell', 'label-drift'] as RuleId[];
@@ -14,7 +14,7 @@ const finding = fc.record({ line: fc.nat(12), character: fc.nat(3), rule: fc.con
   range: { start: { line, character }, end: { line, character: character + 1 } },
 }));
 /** A sorted list (a stable sort, as sortedFindings makes them). */
-const sorted = (n = 40) => fc.array(finding, { maxLength: n, size: 'max' }).map((xs) => [...xs].sort(compareDiagnostics));
+const sorted = (n = 40) => fc.array(finding, { maxLength: n }).map((xs) => [...xs].sort(compareDiagnostics));
 
 /** The same objects in the same order (not merely equal findings: ties must go the right way). */
 function assertSame(actual: Finding[], expected: Finding[]): void {

@@ -4,7 +4,7 @@
 // identities (CONTRACT.md, "Arithmetic rules") say, written out here independently of the core.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { ARITHMETIC_RULES, analyzeText, applyEdits, recompute } from '../server/src/core/index.ts';
 import {
   LAYOUTS, T3_COLUMNS, T3_INPUT_COLUMNS, T4_GROUPS, T4_INPUT_RESULTS, cellKeys, complete, composeReport, outcomeRows, t3Rows, type Layout,

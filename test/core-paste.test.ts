@@ -4,7 +4,7 @@
 // undamaged report's findings at the same cells, in every layout.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { analyzeText, cellsOf, ReportModel, type Analysis } from '../server/src/core/index.ts';
 import { composeReport, exampleReport, LAYOUTS, type Layout } from './helpers/compose.mjs';
 

@@ -3,7 +3,7 @@
 // derived cells.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { ARITHMETIC_RULES, analyzeText, applyEdits, cellsOf, recompute, type Cell } from '../server/src/core/index.ts';
 import { LAYOUTS, buildReport, completeT3, completeT4, T3, type Layout, type ReportData } from './helpers/report.ts';
 

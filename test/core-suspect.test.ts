@@ -5,7 +5,7 @@
 // cannot be evaluated) and consistent tables name none. Also on the published reports and seeds.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { ARITHMETIC_RULES, analyzeText, cellByKey, identities, recompute, type Diagnostic } from '../server/src/core/index.ts';
 import { previewModel, type PreviewValueCell } from '../server/src/core/draft/index.ts';
 import { LAYOUTS, T3_COLUMNS, cellKeys, composeReport, exampleReport, t3Rows, type KeyedReport } from './helpers/compose.mjs';

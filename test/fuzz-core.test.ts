@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { RegExpParser } from '@eslint-community/regexpp';
 import { analyse } from 'scslre';
 import { ARITHMETIC_RULES, analyzeText, cellsOf, recompute, ReportModel, splitWithEols, type Analysis, type Cell } from '../server/src/core/index.ts';

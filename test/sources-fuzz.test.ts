@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from './helpers/fc.ts';
 import { readSource, SourceError } from '../server/src/sources/index.ts';
 import { makeDocx } from './helpers/sources.ts';
 

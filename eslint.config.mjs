@@ -12,6 +12,8 @@
 // - no-fallthrough, no-self-compare, no-unreachable, no-dupe-else-if, no-duplicate-case,
 //   no-unsafe-finally, no-cond-assign (except parenthesised), no-constant-binary-expression:
 //   the correctness part of eslint:recommended, cheap and without false alarms on this code.
+// - no-restricted-imports `fast-check` (tests): the tests take it from test/helpers/fc.ts, which
+//   lets a `maxLength` be reached (fast-check's default size caps what it generates at 10 items).
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -49,4 +51,9 @@ export default tseslint.config(
     },
   },
   { files: ['test/**/*.ts', 'bench/**/*.ts'], linterOptions: { reportUnusedDisableDirectives: 'off' } },
+  {
+    files: ['test/**/*.ts'],
+    ignores: ['test/helpers/fc.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'fast-check', message: "Import fc from test/helpers/fc.ts: fast-check's default size caps generated arrays and strings at 10 items whatever maxLength says." }] }] },
+  },
 );

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import fc from './helpers/fc.ts';
 import { compareDiagnostics, mergeSorted, type Finding, type RuleId } from '../server/src/core/diagnostics.ts';
 
-const RULES = ['table-sum', 'blank-cell', 'label-drift'] as RuleId[];
+const RULES: RuleId[] = ['request-row-total', 'cell-blank', 'label-wording'];
 
 const finding = fc.record({ line: fc.nat(12), character: fc.nat(3), rule: fc.constantFrom(...RULES) }).map(({ line, character, rule }): Finding => ({
   rule,

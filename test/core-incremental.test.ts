@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from './helpers/fc.ts';
-import { analyzeText, ReportModel, splitWithEols } from '../server/src/core/index';
+import { analyzeText, ReportModel, splitWithEols, type Table3 } from '../server/src/core/index';
 import { composeReport, examples, seeds, SEEDS_SKIP } from './lsp/fixture';
 import { LAYOUTS, composeReport as composeLayout, exampleReport, type Layout } from './helpers/compose.mjs';
 import { canon } from './helpers/canon.ts';
@@ -290,6 +290,14 @@ describe('cell edits, as a person types numbers into the tables (the one-cell fa
       assert.ok(after.diagnostics.some((d) => d.range.start.line >= t.startLine && d.range.start.line <= t.endLine) || kind === 't2', `${kind}: the table's identities fail`);
       sameAnalysis(model, model.getText(), kind);
     }
+    // A row whose label has 报 in it, as a title has: it is no title line (segment.ts titleLike).
+    const row = (a.tables.find((x) => x.kind === 't3') as Table3).rows.find((r) => r.spec.text.includes('信访举报'))!;
+    const cell = row.cells.find((c) => c && c.text !== '' && !c.derived)!;
+    const before = model.parsedSegments;
+    model.apply({ range: { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } }, text: String(Number(cell.text) + 7) });
+    model.analysis();
+    assert.equal(model.parsedSegments - before, 0, '信访举报投诉类申请');
+    sameAnalysis(model, model.getText(), '信访举报投诉类申请');
   });
 });
 

@@ -73,10 +73,15 @@ function yearsIn(text: string, line: number, from: number, to: number): YearMent
   return out;
 }
 
+/** Whether `facts` may read a title's year from line `t` (the test before its TITLE_RE.exec). */
+const mayBeTitle = (t: string) => t.length <= 80 && t.includes(TITLE_HINT);
+/** Whether `facts` reads a title's year from line `t`. */
+const titleLike = (t: string) => mayBeTitle(t) && TITLE_RE.test(t);
+
 function facts(lines: string[], r: SegmentResult, base: number): void {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
-    if (!r.titleYears.length && t.length <= 80 && t.includes(TITLE_HINT)) {
+    if (!r.titleYears.length && mayBeTitle(t)) {
       const m = TITLE_RE.exec(t);
       if (m) r.titleYears.push({ year: Number(m[1]), line: base + i, start: m.index, end: m.index + 4 });
     }
@@ -231,8 +236,9 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
   if (holders.length !== 1) return null;
   const part = holders[0];
   if (part.table.kind === 't2') return null;
-  // The title's and the statistical period's years are read from lines like these: not touched.
-  if (before.includes(TITLE_HINT) || after.includes(TITLE_HINT) || PERIOD_RE.test(before) || PERIOD_RE.test(after)) return null;
+  // The title's and the statistical period's years are read from lines like these (facts): not
+  // touched. A row label with 报 in it (信访举报投诉类申请) is not one.
+  if (titleLike(before) || titleLike(after) || PERIOD_RE.test(before) || PERIOD_RE.test(after)) return null;
   const old = splitLine(before, line);
   const now = splitLine(after, line);
   if (old.length !== now.length) return null;

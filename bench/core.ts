@@ -7,9 +7,11 @@
 //   rules    each rule's check in the registry timed (self and inclusive of shared readings)
 //   heap     the sampling heap profiler: bytes allocated per function over one round
 //   prof     a CPU profile of the rounds (node:inspector), top functions self and inclusive
+//   cold [n] the first round (or its first n reports) in a fresh process: CPU (all threads, the
+//            compilers' included) and wall time, in all and per 200 reports (how long V8 takes to warm up)
+//   hash     a hash of every report's diagnostics, coverage and year record (builds must agree)
 // `node bench/core.mjs --ab A.mjs B.mjs [pairs]` imports two such bundles into one process and
 // alternates their rounds (A, B, A, B …: both see the same load), printing each one's CPU per round.
-//   hash     a hash of every report's diagnostics, coverage and year record (builds must agree)
 
 import { Session } from 'node:inspector/promises';
 import { createHash } from 'node:crypto';
@@ -83,6 +85,22 @@ export function wrapRules(): Map<string, number> {
 }
 
 async function main(): Promise<void> {
+  if (mode === 'cold') {
+    // The first round in a fresh process (as one `check` run sees it): CPU in all, and per 200 reports.
+    const t0 = cpu();
+    const w0 = performance.now();
+    let t = t0;
+    let w = w0;
+    const per: number[] = [];
+    const wall: number[] = [];
+    const n = Number(roundsArg) || texts.length;
+    for (let i = 0; i < n; i++) {
+      one(texts[i], i);
+      if (i % 200 === 199) per.push(Math.round(cpu() - t)), wall.push(Math.round(performance.now() - w)), (t = cpu()), (w = performance.now());
+    }
+    console.log(JSON.stringify({ cold: Math.round(cpu() - t0), wall: Math.round(performance.now() - w0), per, perWall: wall }));
+    return;
+  }
   round(); // warm-up
   if (mode === 'cpu') {
     const out: number[] = [];

@@ -260,6 +260,30 @@ describe('cell edits, as a person types numbers into the tables (the one-cell fa
     numberEdits(start);
   });
 
+  test('three reports: the first one\'s wrong number put right, then the third\'s — each segment\'s findings found where the first edit left them (gather.ts ownAt)', () => {
+    const WRONG = /(\n[^\n]*本年新收政府信息公开申请数量[^\d\n]*)(\d+)/;
+    const wrong = (layout: Layout) => composeLayout(exampleReport(), layout).replace(WRONG, (_, a, n) => `${a}${Number(n) + 5}`);
+    const start = [wrong('pipe'), composeLayout(exampleReport(), 'tab'), wrong('spaces')].join('\n');
+    const model = new ReportModel(start);
+    model.analysis();
+    let naive = start;
+    // The three 本年新收 numbers (the first and the third 5 too many): the first put right, then the third.
+    const lines = splitWithEols(start)[0];
+    const spots = lines.flatMap((l, line) => {
+      const m = /本年新收政府信息公开申请数量[^\d]*(\d+)/.exec(l);
+      return m ? [{ line, character: m.index + m[0].length - m[1].length, text: m[1] }] : [];
+    });
+    assert.equal(spots.length, 3);
+    for (const at of [spots[0], spots[2]]) {
+      const change = { range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + at.text.length } }, text: String(Number(at.text) - 5) };
+      const was = model.analysis().diagnostics.length;
+      model.apply(change);
+      naive = applyNaive(naive, change);
+      sameAnalysis(model, naive, `after ${JSON.stringify(change)}`);
+      assert.ok(model.analysis().diagnostics.length < was, 'the edit put a wrong total right');
+    }
+  });
+
   test('a row read by two tables (a typo that ends table 三 early): an edit to it reaches both (fast-check seed 74927256)', () => {
     const start = composeLayout(exampleReport(), 'tab');
     const lines = start.split('\n');

@@ -111,23 +111,110 @@ const itemsByRow = perObject((format: Table2Spec): Map<string, ItemSpec[]> => {
 });
 
 export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T2Result {
-  const out: Finding[] = [];
   let to = from + 1;
   while (to < lines.length && !stop(lines[to])) to++;
-  const format = detectFormat(lines, from, to);
-  const items: Table2Item[] = [];
-  let item: ItemState | null = null;
-  let pending: { spec: RowSpec; label: RawCell; values: RawCell[] } | null = null;
+  const r = new T2Reader(detectFormat(lines, from, to));
   let end = from;
+  for (let i = from; i < to; i++) {
+    const l = lines[i];
+    for (const c of l.cells) r.cell(c);
+    if (l.cells.length) end = i + 1;
+  }
+  r.finishItem();
+  return r.result(lines, from, end);
+}
 
-  const finishRow = () => {
-    if (!pending || !item) return;
-    const { spec, label, values } = pending;
-    pending = null;
+type PendingRow = { spec: RowSpec; label: RawCell; values: RawCell[] };
+
+/** Table 二's cells read in order: the item each belongs to (its title, or its header and rows where the title was lost), its rows and their values. */
+class T2Reader {
+  readonly out: Finding[] = [];
+  private readonly items: Table2Item[] = [];
+  private item: ItemState | null = null;
+  private pending: PendingRow | null = null;
+  /** Header cells read before any item (its title lost): they go to the item its rows reveal. */
+  private loose: RawCell[] = [];
+  /** The items' shared header word (信息内容), normalised. */
+  private readonly header: string;
+
+  constructor(private readonly format: Table2Spec) {
+    this.header = normalizeLabel(format.items[0].columns[0]);
+  }
+
+  cell(c: RawCell): void {
+    // A label's normalised text, found once for every use below.
+    const n = isLabel(c) ? normalizeLabel(c.text) : null;
+    const it = n === null ? null : itemIn(n);
+    if (it) {
+      this.finishItem();
+      this.loose = [];
+      const spec = this.format.items.find((x) => x.item === it) ?? null;
+      if (!spec) this.out.push(diag('row-unknown', cellRange(c), msg.rowUnknown(c.text)));
+      this.item = { spec, title: c, anchor: c, headers: [], rows: [], seen: new Set() };
+      return;
+    }
+    if (n !== null && this.opensOrWaits(n, c)) return;
+    const item = this.item;
+    if (!item || !item.spec) return;
+    if (n === null) {
+      if (this.pending) this.pending.values.push(c);
+      return;
+    }
+    const m = matchRow(n, item.spec, item.seen);
+    if (m && !item.seen.has(m.spec.key)) {
+      this.finishRow();
+      item.seen.add(m.spec.key);
+      if (!m.exact) labelCell(c, m.spec.label, this.out, `t2.${m.spec.key}`);
+      this.pending = { spec: m.spec, label: c, values: [] };
+    } else if (!item.rows.length && !this.pending) {
+      item.headers.push(c);
+    } else {
+      this.finishRow();
+    }
+  }
+
+  /**
+   * A label (normalised `n`) where an item's title was lost: its first row label opens the item,
+   * a header before it waits (true: the label is used up).
+   */
+  private opensOrWaits(n: string, c: RawCell): boolean {
+    const implicit = this.itemOfRow(n);
+    if (implicit) {
+      this.finishItem();
+      this.item = { spec: implicit, title: null, anchor: this.loose[0] ?? c, headers: this.loose, rows: [], seen: new Set() };
+      this.loose = [];
+      return false;
+    }
+    if (n === this.header && (!this.item || this.item.rows.length || this.pending)) {
+      this.finishItem();
+      this.item = null;
+      this.loose = [c];
+      return true;
+    }
+    if (!this.item && this.loose.length) {
+      this.loose.push(c);
+      return true;
+    }
+    return false;
+  }
+
+  /** The item a row label belongs to, where it is not the current item's (its title lost). */
+  private itemOfRow(n: string): ItemSpec | null {
+    const hits = itemsByRow(this.format).get(n);
+    const it = hits && hits.length === 1 ? hits[0] : null;
+    return it && it !== this.item?.spec && !this.items.some((x) => x.spec === it) ? it : null;
+  }
+
+  /** The pending row done: its shape checked, its cells made. */
+  private finishRow(): void {
+    const item = this.item;
+    if (!this.pending || !item) return;
+    const { spec, label, values } = this.pending;
+    this.pending = null;
     const want = item.spec!.columns.length - 1;
     const { kept, extra } = fitRow(values, want);
     const row = `t2.${spec.key}`;
-    rowShapeDiagnostics(label, spec.label, kept, extra, want, out, row);
+    rowShapeDiagnostics(label, spec.label, kept, extra, want, this.out, row);
     const cells: (Cell | null)[] = [];
     for (let c = 0; c < want; c++) {
       const col = item.spec!.values[c];
@@ -136,86 +223,31 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
       cells.push(toCell(kept[c], spec, false, slot.label, slot.key));
     }
     item.rows.push({ spec, label: asLabel(label, spec.label), cells });
-  };
-  const finishItem = () => {
-    finishRow();
+  }
+
+  /** The current item done: its headers checked, its missing rows named. */
+  finishItem(): void {
+    this.finishRow();
+    const item = this.item;
     if (!item || !item.spec) return;
-    const columns: LabelCell[] = checkHeaders(item.headers, item.spec.columns, out, similarity);
+    const columns: LabelCell[] = checkHeaders(item.headers, item.spec.columns, this.out, similarity);
     for (const r of item.spec.rows) {
-      if (!item.seen.has(r.key)) out.push(diag('row-missing', cellRange(item.anchor), msg.rowMissing(t2ItemTitle(item.spec.item), r.label), { row: `t2.${r.key}` }));
+      if (!item.seen.has(r.key)) this.out.push(diag('row-missing', cellRange(item.anchor), msg.rowMissing(t2ItemTitle(item.spec.item), r.label), { row: `t2.${r.key}` }));
     }
-    items.push({ item: item.spec.item, spec: item.spec, title: item.title, columns, rows: item.rows });
-  };
+    this.items.push({ item: item.spec.item, spec: item.spec, title: item.title, columns, rows: item.rows });
+  }
 
-  /** Header cells read before any item (its title lost): they go to the item its rows reveal. */
-  let loose: RawCell[] = [];
-  /** The item a row label belongs to, where it is not the current item's (its title lost). */
-  const itemOfRow = (n: string): ItemSpec | null => {
-    const hits = itemsByRow(format).get(n);
-    const it = hits && hits.length === 1 ? hits[0] : null;
-    return it && it !== item?.spec && !items.some((x) => x.spec === it) ? it : null;
-  };
-  const header = normalizeLabel(format.items[0].columns[0]);
-
-  for (let i = from; i < to; i++) {
-    const l = lines[i];
-    for (const c of l.cells) {
-      // A label's normalised text, found once for every use below.
-      const n = isLabel(c) ? normalizeLabel(c.text) : null;
-      const it = n === null ? null : itemIn(n);
-      if (it) {
-        finishItem();
-        loose = [];
-        const spec = format.items.find((x) => x.item === it) ?? null;
-        if (!spec) out.push(diag('row-unknown', cellRange(c), msg.rowUnknown(c.text)));
-        item = { spec, title: c, anchor: c, headers: [], rows: [], seen: new Set() };
-        continue;
-      }
-      if (n !== null) {
-        // An item whose title was lost: opened by its first row label; a header before it waits.
-        const implicit = itemOfRow(n);
-        if (implicit) {
-          finishItem();
-          item = { spec: implicit, title: null, anchor: loose[0] ?? c, headers: loose, rows: [], seen: new Set() };
-          loose = [];
-        } else if (n === header && (!item || item.rows.length || pending)) {
-          finishItem();
-          item = null;
-          loose = [c];
-          continue;
-        } else if (!item && loose.length) {
-          loose.push(c);
-          continue;
-        }
-      }
-      if (!item || !item.spec) continue;
-      if (n === null) {
-        if (pending) pending.values.push(c);
-        continue;
-      }
-      const m = matchRow(n, item.spec, item.seen);
-      if (m && !item.seen.has(m.spec.key)) {
-        finishRow();
-        item.seen.add(m.spec.key);
-        if (!m.exact) labelCell(c, m.spec.label, out, `t2.${m.spec.key}`);
-        pending = { spec: m.spec, label: c, values: [] };
-      } else if (!item.rows.length && !pending) {
-        item.headers.push(c);
-      } else {
-        finishRow();
-      }
+  /** The table read from line `from` to before `end`, and the items of the format it lacks. */
+  result(lines: LineCells[], from: number, end: number): T2Result {
+    const out = this.out;
+    // An item not found at all: each of its rows is missing (named by its key).
+    const found = new Set(this.items.map((x) => x.item));
+    for (const spec of this.format.items) {
+      if (found.has(spec.item)) continue;
+      for (const r of spec.rows) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(t2ItemTitle(spec.item), r.label), { row: `t2.${r.key}` }));
     }
-    if (l.cells.length) end = i + 1;
+    if (this.format.format === '2019') out.push(diag('format-2019', lineRange(lines[from]), msg.format2019()));
+    const table: Table2 = { kind: 't2', format: this.format.format, startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, items: this.items };
+    return { table, endLine: Math.max(end, from + 1), diagnostics: out };
   }
-  finishItem();
-
-  // An item not found at all: each of its rows is missing (named by its key).
-  const found = new Set(items.map((x) => x.item));
-  for (const spec of format.items) {
-    if (found.has(spec.item)) continue;
-    for (const r of spec.rows) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(t2ItemTitle(spec.item), r.label), { row: `t2.${r.key}` }));
-  }
-  if (format.format === '2019') out.push(diag('format-2019', lineRange(lines[from]), msg.format2019()));
-  const table: Table2 = { kind: 't2', format: format.format, startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, items };
-  return { table, endLine: Math.max(end, from + 1), diagnostics: out };
 }

@@ -260,103 +260,147 @@ const FIGURE_RE = new RegExp(`[0-9\\uff10-\\uff19][\\s\\u3000]*(?:${P.TEN_THOUSA
 
 function lineClaims(line: number, raw: string, ctx: ReportContext, enter: Figure | null): LineRead {
   if (!FIGURE_RE.test(raw)) return NO_CLAIMS;
-  const text = blankTitles(foldDigits(raw));
-  const depth = parenDepths(text);
+  return new LineReader(line, raw, blankTitles(foldDigits(raw)), ctx, enter).read();
+}
+
+/**
+ * One line's claims, read a character at a time: its sentences, clauses and parentheses, the
+ * breakdowns (其中…) and the clauses naming what a list counts (办结的申请中…) open in them, and
+ * each number as a figure of the innermost one.
+ */
+class LineReader {
+  private readonly depth: number[];
+  private readonly tokens: NumberToken[];
+  private readonly out: Claim[] = [];
+  private readonly anchors: Anchor[] = [];
+  private lastRequestsOwn: boolean | null = null;
   // The line's scope words are read only when a number needs them (most numbers are no claim).
-  let lineScope: LineScope | null = null;
-  const scope = () => (lineScope ??= new LineScope(text, ctx, depth));
-  const out: Claim[] = [];
-  const anchors: Anchor[] = [];
-  let lastRequestsOwn: boolean | null = null;
-  const tokens = numberTokens(text, FIGURE_UNITS);
-  const breakdowns = matcher(P.BREAKDOWN_WORDS);
-  const totals = matcher(P.NEW_TOTAL_WORDS);
-  const openers = matcher(P.OUTCOME_OPENERS);
-  const applicantOpeners = matcher(P.APPLICANT_OPENERS);
-  const subjects = matcher(SUBJECT_WORDS);
+  private lineScope: LineScope | null = null;
+  private readonly scope = () => (this.lineScope ??= new LineScope(this.text, this.ctx, this.depth));
+  private readonly breakdowns = matcher(P.BREAKDOWN_WORDS);
+  private readonly totals = matcher(P.NEW_TOTAL_WORDS);
+  private readonly openers = matcher(P.OUTCOME_OPENERS);
+  private readonly applicantOpeners = matcher(P.APPLICANT_OPENERS);
+  private readonly subjects = matcher(SUBJECT_WORDS);
   // The state of the sentence being read.
-  let frames: Frame[] = [];
-  /** Ends the breakdowns open at depth `d` and deeper, inside the innermost parenthesis. */
-  const closeFrom = (d: number) => {
-    while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
-  };
-  let lastAt: (Figure | null)[] = []; // the last figure stated at each depth in this sentence
-  let previous: Figure | null = enter; // the last top-level figure of the sentence before
-  let k = 0; // the next token
-  let clauseStart = true;
-  let written = false; // whether the sentence has any text yet
-  for (let i = 0; i <= text.length; i++) {
-    const c = text[i];
-    const d = depth[i];
-    if (i === text.length || (d === 0 && P.SENTENCE_BREAKS.includes(c))) {
-      // A sentence with no figure of its own ends what a following 其中 could split.
-      if (written) previous = lastAt[0] ?? null;
-      frames = [];
-      lastAt = [];
-      clauseStart = true;
-      written = false;
-      continue;
-    }
-    if (c === ' ' || c === '\u3000' || c === '\u00a0') continue;
-    written = true;
-    if (P.OPEN_PARENS.includes(c)) {
-      // A parenthesis right after a figure splits it (办结 N 件（含上年结转 a 件）).
-      const fig = lastAt[d] ?? null;
-      const right = fig && k > 0 && /^\s*$/.test(text.slice(tokens[k - 1].unitEnd, i)) ? fig : null;
-      const outer = frames.length ? frames[frames.length - 1].parent : null;
-      frames.push({ depth: d + 1, parent: right ?? outer, paren: true, sep: null, parts: 0 });
-      clauseStart = true;
-      continue;
-    }
-    if (P.CLOSE_PARENS.includes(c)) {
-      closeFrom(d);
-      if (frames.length && frames[frames.length - 1].paren) frames.pop();
-      lastAt.length = Math.min(lastAt.length, d);
-      clauseStart = false;
-      continue;
-    }
-    if (P.CLAUSE_BREAKS.includes(c)) {
-      const f = frames.length ? frames[frames.length - 1] : null;
-      if (f && f.depth === d && !f.paren && f.parts > 0) {
-        const semi = P.SEMICOLON_SEPARATORS.includes(c);
-        if (f.sep === null && f.parts === 1) f.sep = semi ? 'semicolon' : 'comma';
-        else if (f.sep === 'comma' && semi) frames.pop();
-      }
-      clauseStart = true;
-      continue;
-    }
-    if (clauseStart) {
-      clauseStart = false;
-      const b = breakdowns.at(text, i);
-      if (b) {
-        closeFrom(d);
-        const parent = lastAt[d] ?? (d === 0 ? previous : frames.length ? frames[frames.length - 1].parent : null);
-        frames.push({ depth: d, parent, paren: false, sep: null, parts: 0 });
-      } else if (openers.at(text, i)) {
-        closeFrom(d);
-        frames.push({ depth: d, parent: { role: 'handled', own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
-      } else if (applicantOpeners.at(text, i)) {
-        closeFrom(d);
-        frames.push({ depth: d, parent: { role: 'requests', own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
-      } else if (subjects.at(text, i) && subjectClause(text, i)) {
-        closeFrom(d);
-        const role = SUBJECT_ROLE.get(subjects.at(text, i)!)!;
-        frames.push({ depth: d, parent: { role, own: scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
-      } else if (totals.at(text, i)) {
-        closeFrom(d);
-      }
-    }
-    if (k < tokens.length && tokens[k].start === i) {
-      const tok = tokens[k++];
-      const frame = frames.length ? frames[frames.length - 1] : null;
-      const fig = readToken(text, tok, frame, scope, depth, anchors, lastRequestsOwn, out, line, raw);
-      if (fig.requestsOwn !== undefined) lastRequestsOwn = fig.requestsOwn;
-      lastAt[d] = fig.figure;
-      if (frame && frame.depth === d) frame.parts++;
-      i = tok.unitEnd - 1;
-    }
+  private frames: Frame[] = [];
+  /** The last figure stated at each depth in this sentence. */
+  private lastAt: (Figure | null)[] = [];
+  /** The last top-level figure of the sentence before. */
+  private previous: Figure | null;
+  /** The next token. */
+  private k = 0;
+  private clauseStart = true;
+  /** Whether the sentence has any text yet. */
+  private written = false;
+
+  constructor(
+    private readonly line: number,
+    private readonly raw: string,
+    private readonly text: string,
+    private readonly ctx: ReportContext,
+    enter: Figure | null,
+  ) {
+    this.depth = parenDepths(text);
+    this.tokens = numberTokens(text, FIGURE_UNITS);
+    this.previous = enter;
   }
-  return { claims: out, exit: previous };
+
+  read(): LineRead {
+    const text = this.text;
+    for (let i = 0; i <= text.length; i++) {
+      const c = text[i];
+      const d = this.depth[i];
+      if (i === text.length || (d === 0 && P.SENTENCE_BREAKS.includes(c))) this.endSentence();
+      else if (c === ' ' || c === '\u3000' || c === '\u00a0') continue;
+      else {
+        this.written = true;
+        if (P.OPEN_PARENS.includes(c)) this.openParen(i, d);
+        else if (P.CLOSE_PARENS.includes(c)) this.closeParen(d);
+        else if (P.CLAUSE_BREAKS.includes(c)) this.clauseBreak(c, d);
+        else {
+          if (this.clauseStart) this.clauseOpens(i, d);
+          if (this.k < this.tokens.length && this.tokens[this.k].start === i) i = this.token(d);
+        }
+      }
+    }
+    return { claims: this.out, exit: this.previous };
+  }
+
+  private endSentence(): void {
+    // A sentence with no figure of its own ends what a following 其中 could split.
+    if (this.written) this.previous = this.lastAt[0] ?? null;
+    this.frames = [];
+    this.lastAt = [];
+    this.clauseStart = true;
+    this.written = false;
+  }
+
+  private top(): Frame | null {
+    return this.frames.length ? this.frames[this.frames.length - 1] : null;
+  }
+
+  /** Ends the breakdowns open at depth `d` and deeper, inside the innermost parenthesis. */
+  private closeFrom(d: number): void {
+    const frames = this.frames;
+    while (frames.length && frames[frames.length - 1].depth >= d && !frames[frames.length - 1].paren) frames.pop();
+  }
+
+  private openParen(i: number, d: number): void {
+    // A parenthesis right after a figure splits it (办结 N 件（含上年结转 a 件）).
+    const fig = this.lastAt[d] ?? null;
+    const right = fig && this.k > 0 && /^\s*$/.test(this.text.slice(this.tokens[this.k - 1].unitEnd, i)) ? fig : null;
+    const outer = this.top()?.parent ?? null;
+    this.frames.push({ depth: d + 1, parent: right ?? outer, paren: true, sep: null, parts: 0 });
+    this.clauseStart = true;
+  }
+
+  private closeParen(d: number): void {
+    this.closeFrom(d);
+    if (this.top()?.paren) this.frames.pop();
+    this.lastAt.length = Math.min(this.lastAt.length, d);
+    this.clauseStart = false;
+  }
+
+  private clauseBreak(c: string, d: number): void {
+    const f = this.top();
+    if (f && f.depth === d && !f.paren && f.parts > 0) {
+      const semi = P.SEMICOLON_SEPARATORS.includes(c);
+      if (f.sep === null && f.parts === 1) f.sep = semi ? 'semicolon' : 'comma';
+      else if (f.sep === 'comma' && semi) this.frames.pop();
+    }
+    this.clauseStart = true;
+  }
+
+  /** A clause's first character: what it opens (a breakdown, the outcomes of handled requests, the applicants, a subject's list), or a new total that ends the breakdowns. */
+  private clauseOpens(i: number, d: number): void {
+    this.clauseStart = false;
+    const text = this.text;
+    if (this.breakdowns.at(text, i)) {
+      this.closeFrom(d);
+      this.frames.push({ depth: d, parent: this.lastAt[d] ?? (d === 0 ? this.previous : (this.top()?.parent ?? null)), paren: false, sep: null, parts: 0 });
+    } else if (this.openers.at(text, i)) this.opens(d, 'handled', i);
+    else if (this.applicantOpeners.at(text, i)) this.opens(d, 'requests', i);
+    else if (this.subjects.at(text, i) && subjectClause(text, i)) this.opens(d, SUBJECT_ROLE.get(this.subjects.at(text, i)!)!, i);
+    else if (this.totals.at(text, i)) this.closeFrom(d);
+  }
+
+  /** A clause at depth `d` whose numbers are parts of the `role` its scope words at `i` say whose. */
+  private opens(d: number, role: Figure['role'], i: number): void {
+    this.closeFrom(d);
+    this.frames.push({ depth: d, parent: { role, own: this.scope().ownAt(i) }, paren: false, sep: null, parts: 0 });
+  }
+
+  /** The number token at the reader's place read as a figure (a claim, maybe); the index of its last character. */
+  private token(d: number): number {
+    const tok = this.tokens[this.k++];
+    const frame = this.top();
+    const fig = readToken(this.text, tok, frame, this.scope, this.depth, this.anchors, this.lastRequestsOwn, this.out, this.line, this.raw);
+    if (fig.requestsOwn !== undefined) this.lastRequestsOwn = fig.requestsOwn;
+    this.lastAt[d] = fig.figure;
+    if (frame && frame.depth === d) frame.parts++;
+    return tok.unitEnd - 1;
+  }
 }
 
 const SUBJECT_ROLE = new Map(P.PARENT_SUBJECTS.flatMap((p) => p.words.map((w) => [w, p.role] as const)));

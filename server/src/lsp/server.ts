@@ -76,6 +76,8 @@ export interface ServerInfo {
   sources?: (fs: Runtime) => SourceAccess;
 }
 
+type Contributor = (params: InitializeParams, client: ClientInfo) => ServerCapabilities;
+
 /** Wires the server onto `connection` and starts listening; returns the context (for tests). */
 export function startServer(connection: Connection, info: ServerInfo): ServerContext {
   const name = info.name ?? SERVER_NAME;
@@ -84,7 +86,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     info: (message) => connection.console.info(message),
   };
   let client = readClient({ capabilities: {}, processId: null, rootUri: null } as InitializeParams);
-  const contributors: ((params: InitializeParams, client: ClientInfo) => ServerCapabilities)[] = [];
+  const contributors: Contributor[] = [];
   const afterInit: (() => void | Promise<void>)[] = [];
 
   const documents = new DocumentStore(log);
@@ -102,19 +104,8 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
     previousReport: async (uri) => (await settings.get(uri)).previousReport || undefined,
     limits: info.workspaceLimits,
   });
-  // Word documents, web pages and PDFs in the workspace are read over the one file system, as the
-  // CLI reads them: the workspace check and last year's report see them too.
-  const access = info.sources;
-  const sources = info.fs && access ? access(info.fs) : undefined;
-  if (sources) {
-    for (const ext of ['.docx', '.html', '.htm', '.pdf']) {
-      workspace.readers.set(ext, async (uri) => {
-        const r = await sources.convert(uri);
-        if ('error' in r) throw new Error(r.error.en);
-        return r.text;
-      });
-    }
-  }
+  const sources = info.fs && info.sources ? info.sources(info.fs) : undefined;
+  if (sources) readSourcesInto(workspace, sources);
   // Last year's report of each open document, found through the workspace index (cross-year rules).
   new PreviousReports(workspace, documents, log);
   const projectConfig = new ProjectConfigs({
@@ -156,15 +147,7 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
   connection.onInitialize((params): InitializeResult => {
     client = readClient(params);
     documents.keepParsed = client.keepParsed ?? KEEP_PARSED;
-    const capabilities: ServerCapabilities = { positionEncoding: 'utf-16' };
-    for (const contribute of contributors) {
-      try {
-        Object.assign(capabilities, contribute(params, client));
-      } catch (err) {
-        log.error('a feature failed to declare its capabilities', err);
-      }
-    }
-    return { capabilities, serverInfo: { name, version: info.version } };
+    return { capabilities: declared(contributors, params, client, log), serverInfo: { name, version: info.version } };
   });
   connection.onInitialized(() => {
     log.info(`${name} ${info.version} for ${client.name}: diagnostics ${client.pullDiagnostics ? 'pulled' : 'pushed'}, settings ${client.configuration ? 'pulled per document' : 'pushed'}`);
@@ -177,4 +160,28 @@ export function startServer(connection: Connection, info: ServerInfo): ServerCon
 
   connection.listen();
   return ctx;
+}
+
+/** Word documents, web pages and PDFs in the workspace read over the one file system, as the CLI reads them: the workspace check and last year's report see them too. */
+function readSourcesInto(workspace: WorkspaceIndex, sources: SourceAccess): void {
+  for (const ext of ['.docx', '.html', '.htm', '.pdf']) {
+    workspace.readers.set(ext, async (uri) => {
+      const r = await sources.convert(uri);
+      if ('error' in r) throw new Error(r.error.en);
+      return r.text;
+    });
+  }
+}
+
+/** The server's capabilities: what each feature declares for this client (one that fails is left out and logged). */
+function declared(contributors: Contributor[], params: InitializeParams, client: ClientInfo, log: Logger): ServerCapabilities {
+  const capabilities: ServerCapabilities = { positionEncoding: 'utf-16' };
+  for (const contribute of contributors) {
+    try {
+      Object.assign(capabilities, contribute(params, client));
+    } catch (err) {
+      log.error('a feature failed to declare its capabilities', err);
+    }
+  }
+  return capabilities;
 }

@@ -151,32 +151,8 @@ function alignBlock(rows: PipeRow[]): string[] {
   if (!data.length) return rows.map(plain);
   const lmax = Math.max(...data.map((r) => labelCount(r.cells)));
   const vmax = Math.max(...data.map((r) => significant(r.cells) - labelCount(r.cells)));
-  const cols = lmax + vmax;
-  const placed: (Placed | null)[] = rows.map((row) => {
-    const sig = significant(row.cells);
-    const from: number[] = [];
-    const to: number[] = [];
-    if (hasValues(row.cells)) {
-      const k = labelCount(row.cells);
-      for (let i = 0; i < sig; i++) {
-        if (i < k) {
-          from.push(i);
-          to.push(i === k - 1 ? lmax - 1 : i);
-        } else {
-          from.push(lmax + i - k);
-          to.push(lmax + i - k);
-        }
-      }
-      return { row, from, to };
-    }
-    if (sig === cols) {
-      for (let i = 0; i < sig; i++) from.push(i), to.push(i);
-      return { row, from, to };
-    }
-    return null;
-  });
+  const placed = rows.map((row) => place(row, lmax, lmax + vmax));
   const grid = placed.filter((p): p is Placed => p !== null);
-  const isData = (p: Placed) => hasValues(p.row.cells);
   const sepWidth = 2 + Math.max(1, ...grid.flatMap((p) => [...p.row.seps, p.row.trail].map(displayWidth)));
   const lead: Size = { wide: 0, narrow: 0 };
   for (const p of grid) {
@@ -185,64 +161,105 @@ function alignBlock(rows: PipeRow[]): string[] {
     lead.wide = Math.max(lead.wide, s.wide);
     lead.narrow = Math.max(lead.narrow, s.narrow);
   }
-  const size: Size[] = Array.from({ length: cols }, () => ({ wide: 0, narrow: 0 }));
-  // Labels anywhere, and the values of data rows, in wide and narrow columns.
-  for (const p of grid) {
-    for (let i = 0; i < p.from.length; i++) {
-      const j = p.from[i];
-      if (j !== p.to[i] || (j >= lmax && !isData(p))) continue;
-      const s = sizeOf(p.row.cells[i]);
-      size[j].wide = Math.max(size[j].wide, s.wide);
-      size[j].narrow = Math.max(size[j].narrow, s.narrow);
+  const columns = new Columns(grid, lmax + vmax, lmax, sepWidth);
+  return placed.map((p, r) => (p ? writeRow(p, columns, lead) : plain(rows[r])));
+}
+
+/** Where a row's cells go in a grid of `cols` columns, the first `lmax` labels: a data row's labels left, its values right; a heading row as wide as the grid cell for cell; null for another row (left as it is). */
+function place(row: PipeRow, lmax: number, cols: number): Placed | null {
+  const sig = significant(row.cells);
+  const from: number[] = [];
+  const to: number[] = [];
+  if (hasValues(row.cells)) {
+    const k = labelCount(row.cells);
+    for (let i = 0; i < sig; i++) {
+      if (i < k) {
+        from.push(i);
+        to.push(i === k - 1 ? lmax - 1 : i);
+      } else {
+        from.push(lmax + i - k);
+        to.push(lmax + i - k);
+      }
     }
+    return { row, from, to };
   }
-  const width = (z: Size) => 2 * z.wide + z.narrow;
-  // A heading over values widens its column by display width.
-  for (const p of grid) {
-    if (isData(p)) continue;
-    for (let i = 0; i < p.from.length; i++) {
-      const j = p.from[i];
-      if (j < lmax || j !== p.to[i]) continue;
-      size[j].narrow += Math.max(0, displayWidth(p.row.cells[i]) - width(size[j]));
-    }
+  if (sig === cols) {
+    for (let i = 0; i < sig; i++) from.push(i), to.push(i);
+    return { row, from, to };
   }
-  // A label spanning columns (a row with fewer labels) widens the last column it covers.
-  const spanned = (from: number, to: number): Size => {
-    const z = { wide: 0, narrow: (to - from) * sepWidth };
-    for (let j = from; j <= to; j++) (z.wide += size[j].wide), (z.narrow += size[j].narrow);
-    return z;
-  };
-  for (const p of grid) {
-    for (let i = 0; i < p.from.length; i++) {
-      if (p.from[i] === p.to[i]) continue;
-      const s = sizeOf(p.row.cells[i]);
-      const z = spanned(p.from[i], p.to[i]);
-      size[p.to[i]].wide += Math.max(0, s.wide - z.wide);
-      size[p.to[i]].narrow += Math.max(0, s.narrow - z.narrow);
-    }
-  }
-  return placed.map((p, r) => {
-    if (!p) return plain(rows[r]);
-    const { row } = p;
-    const data = isData(p);
-    let s = row.lead ? row.lead + ' ' : '';
-    if (lead.wide + lead.narrow) s += padding(sizeOf(s), lead);
-    const sep = (x: string) => ` ${x}${' '.repeat(Math.max(0, sepWidth - 2 - displayWidth(x)))}`;
-    row.cells.forEach((c, i) => {
-      const last = i === row.cells.length - 1;
-      const closes = !last || !!row.trail;
-      if (i < p.from.length) {
+  return null;
+}
+
+const isData = (p: Placed) => hasValues(p.row.cells);
+const width = (z: Size) => 2 * z.wide + z.narrow;
+
+/** The grid's column sizes, in wide and narrow columns, and the separators' width. */
+class Columns {
+  readonly size: Size[];
+
+  constructor(grid: Placed[], cols: number, readonly lmax: number, readonly sepWidth: number) {
+    const size: Size[] = Array.from({ length: cols }, () => ({ wide: 0, narrow: 0 }));
+    this.size = size;
+    // Labels anywhere, and the values of data rows.
+    for (const p of grid) {
+      for (let i = 0; i < p.from.length; i++) {
         const j = p.from[i];
-        const want = spanned(j, p.to[i]);
-        const isValue = j >= lmax;
-        const pad = isValue && !data ? ' '.repeat(Math.max(0, width(want) - displayWidth(c))) : padding(sizeOf(c), want);
-        if (isValue && data) s += pad + c;
-        else s += c + (closes ? pad : '');
-      } else s += c; // debris: not padded
-      if (closes) s += sep(last ? row.trail : row.seps[i]) + (last ? '' : ' ');
-    });
-    return s;
+        if (j !== p.to[i] || (j >= lmax && !isData(p))) continue;
+        const s = sizeOf(p.row.cells[i]);
+        size[j].wide = Math.max(size[j].wide, s.wide);
+        size[j].narrow = Math.max(size[j].narrow, s.narrow);
+      }
+    }
+    // A heading over values widens its column by display width.
+    for (const p of grid) {
+      if (isData(p)) continue;
+      for (let i = 0; i < p.from.length; i++) {
+        const j = p.from[i];
+        if (j < lmax || j !== p.to[i]) continue;
+        size[j].narrow += Math.max(0, displayWidth(p.row.cells[i]) - width(size[j]));
+      }
+    }
+    // A label spanning columns (a row with fewer labels) widens the last column it covers.
+    for (const p of grid) {
+      for (let i = 0; i < p.from.length; i++) {
+        if (p.from[i] === p.to[i]) continue;
+        const s = sizeOf(p.row.cells[i]);
+        const z = this.spanned(p.from[i], p.to[i]);
+        size[p.to[i]].wide += Math.max(0, s.wide - z.wide);
+        size[p.to[i]].narrow += Math.max(0, s.narrow - z.narrow);
+      }
+    }
+  }
+
+  /** The size of columns `from` to `to` with the separators between them. */
+  spanned(from: number, to: number): Size {
+    const z = { wide: 0, narrow: (to - from) * this.sepWidth };
+    for (let j = from; j <= to; j++) (z.wide += this.size[j].wide), (z.narrow += this.size[j].narrow);
+    return z;
+  }
+}
+
+/** A placed row's aligned text: labels padded after, a data row's values before (their last digits in one column), a heading over values by display width. */
+function writeRow(p: Placed, columns: Columns, lead: Size): string {
+  const { row } = p;
+  const data = isData(p);
+  let s = row.lead ? row.lead + ' ' : '';
+  if (lead.wide + lead.narrow) s += padding(sizeOf(s), lead);
+  const sep = (x: string) => ` ${x}${' '.repeat(Math.max(0, columns.sepWidth - 2 - displayWidth(x)))}`;
+  row.cells.forEach((c, i) => {
+    const last = i === row.cells.length - 1;
+    const closes = !last || !!row.trail;
+    if (i < p.from.length) {
+      const j = p.from[i];
+      const want = columns.spanned(j, p.to[i]);
+      const isValue = j >= columns.lmax;
+      const pad = isValue && !data ? ' '.repeat(Math.max(0, width(want) - displayWidth(c))) : padding(sizeOf(c), want);
+      if (isValue && data) s += pad + c;
+      else s += c + (closes ? pad : '');
+    } else s += c; // debris: not padded
+    if (closes) s += sep(last ? row.trail : row.seps[i]) + (last ? '' : ' ');
   });
+  return s;
 }
 
 /** New texts for the ` | ` rows of the lines `[from, to]` (a table), by line; unchanged lines absent. */

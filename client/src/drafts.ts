@@ -108,74 +108,10 @@ document.getElementById('open').addEventListener('click', () => vscode.postMessa
 
 export function registerDrafts(context: vscode.ExtensionContext, client: ClientSource): void {
   const provider = new DraftProvider(client);
-  const updateContext = () => {
-    const doc = vscode.window.activeTextEditor?.document;
-    void vscode.commands.executeCommand('setContext', FROM_DOCX, isDraft(doc) && /\.docx\.txt$/i.test(doc.uri.path));
-  };
   // A draft opens as plain text (its name ends in .pdf.txt, .docx.txt…): it is a report.
   const asReport = (doc: vscode.TextDocument) => {
     if (isDraft(doc) && doc.languageId !== LANGUAGE_ID) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID).then(undefined, () => undefined);
   };
-
-  const open = async (arg?: vscode.Uri) => {
-    let source = arg instanceof vscode.Uri ? arg : undefined;
-    if (!source) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: msg.draftPick(), filters: { [msg.draftFilters()]: ['docx', 'html', 'htm', 'pdf'] } });
-      source = picked?.[0];
-    }
-    if (!source) return;
-    if (source.scheme !== 'file') {
-      void vscode.window.showErrorMessage(msg.draftFailed(nameOf(source), msg.draftOnlyFiles()));
-      return;
-    }
-    const uri = draftUriOf(source);
-    try {
-      let doc = await vscode.workspace.openTextDocument(uri);
-      if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-      await vscode.window.showTextDocument(doc, { preview: false });
-      updateContext();
-      const notes = provider.notes.get(uri.toString())?.problems.map(pick) ?? [];
-      void vscode.window.showInformationMessage([msg.draftOpened(nameOf(source)), ...notes].join(' '));
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      void vscode.window.showErrorMessage(why.includes(nameOf(source)) ? why : msg.draftFailed(nameOf(source), why));
-    }
-  };
-
-  const writeBack = async () => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!isDraft(doc)) {
-      void vscode.window.showWarningMessage(msg.draftNotDocx());
-      return;
-    }
-    const source = sourceOfDraft(doc.uri);
-    const name = nameOf(source);
-    if (!/\.docx$/i.test(source.path)) {
-      void vscode.window.showWarningMessage(msg.draftReadOnly(name));
-      return;
-    }
-    try {
-      const c = await client();
-      if (!c) throw new Error(msg.serverNotRunning());
-      const r = await sendCustom(c, REQUESTS.writeBackSource, { uri: source.toString() });
-      if ('error' in r) {
-        void vscode.window.showErrorMessage(msg.writeFailed(name, pick(r.error)));
-        return;
-      }
-      if (!r.changes.length) {
-        void vscode.window.showInformationMessage(msg.draftNothing(name));
-        return;
-      }
-      // What was written, cell by cell (old → new), in the fixes' output channel.
-      const report: FixReport = { uri: source.toString(), title: msg.draftWritten(name, r.changes.length, r.skipped), changes: r.changes.map((c) => ({ line: c.line, rule: c.rule, key: c.key, what: pick(c.label), old: c.old, new: c.new })) };
-      void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, report);
-      provider.refresh(doc.uri);
-      void vscode.window.showInformationMessage(msg.draftWritten(name, r.changes.length, r.skipped));
-    } catch (err) {
-      void vscode.window.showErrorMessage(msg.writeFailed(name, err instanceof Error ? err.message : String(err)));
-    }
-  };
-
   // A file changed on disk: its open draft reads it again.
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{docx,html,htm,pdf}');
   const reread = (file: vscode.Uri) => {
@@ -187,8 +123,8 @@ export function registerDrafts(context: vscode.ExtensionContext, client: ClientS
     provider,
     vscode.workspace.registerTextDocumentContentProvider(DRAFT_SCHEME, provider),
     vscode.window.registerCustomEditorProvider(SOURCE_VIEW_TYPE, new SourcePage(), { supportsMultipleEditorsPerDocument: true }),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.openAsDraft, (uri?: vscode.Uri) => open(uri && SOURCE.test(uri.path) ? uri : undefined)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.writeFixesToDocx, writeBack),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.openAsDraft, (uri?: vscode.Uri) => openAsDraft(provider, uri && SOURCE.test(uri.path) ? uri : undefined)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.writeFixesToDocx, () => writeBack(provider, client)),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     vscode.workspace.onDidOpenTextDocument(asReport),
     watcher,
@@ -196,4 +132,71 @@ export function registerDrafts(context: vscode.ExtensionContext, client: ClientS
     watcher.onDidCreate(reread),
   );
   vscode.workspace.textDocuments.forEach(asReport);
+}
+
+/** Whether the active editor shows a draft of a Word document (the write-back command's `when`). */
+function updateContext(): void {
+  const doc = vscode.window.activeTextEditor?.document;
+  void vscode.commands.executeCommand('setContext', FROM_DOCX, isDraft(doc) && /\.docx\.txt$/i.test(doc.uri.path));
+}
+
+/** Opens the draft of `arg` (or of a file the user picks) as a report, saying what its conversion noted. */
+async function openAsDraft(provider: DraftProvider, arg?: vscode.Uri): Promise<void> {
+  let source = arg instanceof vscode.Uri ? arg : undefined;
+  if (!source) {
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: msg.draftPick(), filters: { [msg.draftFilters()]: ['docx', 'html', 'htm', 'pdf'] } });
+    source = picked?.[0];
+  }
+  if (!source) return;
+  if (source.scheme !== 'file') {
+    void vscode.window.showErrorMessage(msg.draftFailed(nameOf(source), msg.draftOnlyFiles()));
+    return;
+  }
+  const uri = draftUriOf(source);
+  try {
+    let doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    updateContext();
+    const notes = provider.notes.get(uri.toString())?.problems.map(pick) ?? [];
+    void vscode.window.showInformationMessage([msg.draftOpened(nameOf(source)), ...notes].join(' '));
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    void vscode.window.showErrorMessage(why.includes(nameOf(source)) ? why : msg.draftFailed(nameOf(source), why));
+  }
+}
+
+/** Writes the active draft's fixed cells back into its Word document (through the server), listing each cell in the fixes' output channel. */
+async function writeBack(provider: DraftProvider, client: ClientSource): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!isDraft(doc)) {
+    void vscode.window.showWarningMessage(msg.draftNotDocx());
+    return;
+  }
+  const source = sourceOfDraft(doc.uri);
+  const name = nameOf(source);
+  if (!/\.docx$/i.test(source.path)) {
+    void vscode.window.showWarningMessage(msg.draftReadOnly(name));
+    return;
+  }
+  try {
+    const c = await client();
+    if (!c) throw new Error(msg.serverNotRunning());
+    const r = await sendCustom(c, REQUESTS.writeBackSource, { uri: source.toString() });
+    if ('error' in r) {
+      void vscode.window.showErrorMessage(msg.writeFailed(name, pick(r.error)));
+      return;
+    }
+    if (!r.changes.length) {
+      void vscode.window.showInformationMessage(msg.draftNothing(name));
+      return;
+    }
+    // What was written, cell by cell (old → new), in the fixes' output channel.
+    const report: FixReport = { uri: source.toString(), title: msg.draftWritten(name, r.changes.length, r.skipped), changes: r.changes.map((c) => ({ line: c.line, rule: c.rule, key: c.key, what: pick(c.label), old: c.old, new: c.new })) };
+    void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, report);
+    provider.refresh(doc.uri);
+    void vscode.window.showInformationMessage(msg.draftWritten(name, r.changes.length, r.skipped));
+  } catch (err) {
+    void vscode.window.showErrorMessage(msg.writeFailed(name, err instanceof Error ? err.message : String(err)));
+  }
 }

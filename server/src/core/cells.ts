@@ -194,6 +194,9 @@ export interface ValueRules {
   unit?: boolean;
 }
 
+/** The rules of tables 三 and 四's cells, counts (no sign, no decimals, no unit): one object, not a literal per cell. */
+export const COUNTS: ValueRules = Object.freeze({});
+
 interface Read {
   value: number;
   /** Written with a unit the format does not print in cells (12件, 0.5万元). */

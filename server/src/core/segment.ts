@@ -6,7 +6,7 @@
 // parse instead (`patchCell`): the cell is rebuilt, the cells after it on its line move, and the
 // table rules run again on that table; nothing is recognised again.
 
-import { isPlainCount, isValueText, splitLine } from './cells.js';
+import { COUNTS, isPlainCount, isValueText, splitLine } from './cells.js';
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import { PERIOD_RE, SENTENCE_STOP_RE, TITLE_HINT, TITLE_RE, YEAR_RE } from './format/index.js';
 import { matchHeading, type LineKind } from './lines.js';
@@ -266,7 +266,7 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
     if (c.start === target.start && c.end === target.end) {
       found = true;
       // Tables 三 and 四 read every value cell with the default rules (counts: no sign, no decimals).
-      return toCell(now[k], {}, c.derived, { zh: c.label, en: c.labelEn }, c.key);
+      return toCell(now[k], COUNTS, c.derived, { zh: c.label, en: c.labelEn }, c.key);
     }
     return moveCell(c);
   };

@@ -3,6 +3,7 @@
 // code reads ` | `, tab, one-cell-per-line and space-separated layouts, and a long row label
 // that a PDF viewer or Word wrapped onto the next line (before or after the row's numbers).
 
+import { COUNTS } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import { t3Rows, T3_START, TABLE3, TABLE_SHORT, type T3GroupSpec, type T3RowSpec } from '../format/index.js';
 import { msg } from '../messages.js';
@@ -335,7 +336,7 @@ class T3Reader {
       const raw = kept[c];
       if (!raw) { cells.push(null); continue; }
       const x = rowSlots[c];
-      cells.push(toCell(raw, {}, x.derived, x.label, x.key));
+      cells.push(toCell(raw, COUNTS, x.derived, x.label, x.key));
     }
     const row: Table3Row = { spec, labels, cells };
     if (this.byKey.has(spec.key)) {

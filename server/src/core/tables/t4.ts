@@ -1,6 +1,7 @@
 // Table 四 (行政复议、行政诉讼情况): a three-level header over one row of fifteen cells, three
 // groups of five results (format: TABLE4), keyed t4.<group>.<result>.
 
+import { COUNTS } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import { T4_START, TABLE4, TABLE_SHORT } from '../format/index.js';
 import { msg } from '../messages.js';
@@ -68,7 +69,7 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
   const cells: (Cell | null)[] = [];
   for (let c = 0; c < WIDTH; c++) {
     const slot = SLOTS[c];
-    cells.push(kept[c] ? toCell(kept[c], {}, slot.derived, slot.label, slot.key) : null);
+    cells.push(kept[c] ? toCell(kept[c], COUNTS, slot.derived, slot.label, slot.key) : null);
   }
   if (inData && kept.length < WIDTH) {
     out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing(NAME.zh, WIDTH, kept.length)));

@@ -253,17 +253,20 @@ describe('cell edits, as a person types numbers into the tables (the one-cell fa
     );
   for (const layout of LAYOUTS) test(`${layout}: every edit of a number equals a fresh parse`, () => numberEdits(composeLayout(exampleReport(), layout)));
 
-  test('three reports one after another, with wrong totals: every edit of a number equals a fresh parse (the gathered lists spliced, gather.ts)', () => {
+  /** Three reports one after another, the first's and the third's 本年新收 total 5 too many. */
+  const threeReports = () => {
     const wrong = (layout: Layout) => composeLayout(exampleReport(), layout).replace(/(\n[^\n]*本年新收政府信息公开申请数量[^\d\n]*)(\d+)/, (_, a, n) => `${a}${Number(n) + 5}`);
-    const start = [wrong('pipe'), composeLayout(exampleReport(), 'tab'), wrong('spaces')].join('\n');
+    return [wrong('pipe'), composeLayout(exampleReport(), 'tab'), wrong('spaces')].join('\n');
+  };
+
+  test('three reports one after another, with wrong totals: every edit of a number equals a fresh parse (the gathered lists spliced, gather.ts)', () => {
+    const start = threeReports();
     assert.ok(analyzeText(start).diagnostics.filter((d) => d.rule === 'request-row-total').length >= 2, 'two reports\' tables fail');
     numberEdits(start);
   });
 
   test('three reports: the first one\'s wrong number put right, then the third\'s — each segment\'s findings found where the first edit left them (gather.ts ownAt)', () => {
-    const WRONG = /(\n[^\n]*本年新收政府信息公开申请数量[^\d\n]*)(\d+)/;
-    const wrong = (layout: Layout) => composeLayout(exampleReport(), layout).replace(WRONG, (_, a, n) => `${a}${Number(n) + 5}`);
-    const start = [wrong('pipe'), composeLayout(exampleReport(), 'tab'), wrong('spaces')].join('\n');
+    const start = threeReports();
     const model = new ReportModel(start);
     model.analysis();
     let naive = start;

@@ -128,7 +128,7 @@ type PendingRow = { spec: RowSpec; label: RawCell; values: RawCell[] };
 
 /** Table 二's cells read in order: the item each belongs to (its title, or its header and rows where the title was lost), its rows and their values. */
 class T2Reader {
-  readonly out: Finding[] = [];
+  private readonly out: Finding[] = [];
   private readonly items: Table2Item[] = [];
   private item: ItemState | null = null;
   private pending: PendingRow | null = null;

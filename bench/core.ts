@@ -6,6 +6,7 @@
 //   cpu      CPU (user + system, process.cpuUsage) per round over the batch, after one warm-up round
 //   rules    each rule's check in the registry timed (self and inclusive of shared readings)
 //   heap     the sampling heap profiler: bytes allocated per function over one round
+//   promoted the same, for only what outlived the young generation (survived every scavenge it met)
 //   prof     a CPU profile of the rounds (node:inspector), top functions self and inclusive
 //   cold [n] the first round (or its first n reports) in a fresh process: CPU (all threads, the
 //            compilers' included) and wall time, in all and per 200 reports (how long V8 takes to warm up)
@@ -39,7 +40,7 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 
-async function profile<T>(kind: 'cpu' | 'heap', run: () => T): Promise<unknown> {
+async function profile<T>(kind: 'cpu' | 'heap' | 'promoted', run: () => T): Promise<unknown> {
   const s = new Session();
   s.connect();
   if (kind === 'cpu') {
@@ -51,7 +52,8 @@ async function profile<T>(kind: 'cpu' | 'heap', run: () => T): Promise<unknown> 
     return profile;
   }
   await s.post('HeapProfiler.enable');
-  await s.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  // 'promoted': only what outlived the young generation (collected by no minor GC).
+  await s.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: kind === 'heap' } as never);
   run();
   const { profile } = await s.post('HeapProfiler.stopSampling');
   return profile;
@@ -118,8 +120,8 @@ async function main(): Promise<void> {
     const total = cpu() - t0;
     const m = new Map([...spent].map(([k, v]) => [k, v / rounds]));
     print(`per round (2,000 reports), ms; the round's CPU ${(total / rounds).toFixed(0)} ms`, m, total / rounds, 'ms', 60);
-  } else if (mode === 'heap') {
-    const p = (await profile('heap', () => round())) as { head: Node & { selfSize: number } };
+  } else if (mode === 'heap' || mode === 'promoted') {
+    const p = (await profile(mode, () => round())) as { head: Node & { selfSize: number } };
     const self = new Map<string, number>();
     let total = 0;
     const walk = (n: Node) => {
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
       for (const c of (n as unknown as { children: Node[] }).children ?? []) walk(c);
     };
     walk(p.head);
-    print(`allocated over one round: ${total.toFixed(0)} MB`, self, total, 'MB');
+    print(`${mode === 'heap' ? 'allocated' : 'outlived the young generation'} over one round: ${total.toFixed(0)} MB`, self, total, 'MB');
   } else if (mode === 'prof') {
     const p = (await profile('cpu', () => {
       for (let k = 0; k < rounds; k++) round();

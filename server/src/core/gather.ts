@@ -39,13 +39,11 @@ interface Kept extends Gathered {
   ownAt: number[];
 }
 
-const lastGathered = new WeakMap<RuleMemo, Kept>();
-
 /** What the segments hold, for a document of `lineCount` lines; `memo` the model's (the last gathering kept on it). */
 export function gather(segments: SegmentResult[], lineCount: number, memo: RuleMemo): Gathered {
-  const prev = lastGathered.get(memo);
+  const prev = memo.gathered as Kept | undefined;
   const kept = (prev && lineCount === prev.lineCount && swapped(prev, segments)) || gatherAll(segments, lineCount, prev);
-  lastGathered.set(memo, kept);
+  memo.gathered = kept;
   return kept;
 }
 

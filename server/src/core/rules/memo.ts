@@ -21,9 +21,16 @@ export interface RuleMemo {
   /** Advanced by the model whenever an edit may have changed the prose's inputs (carry.ts proseUnaffected). */
   proseEpoch: number;
   kept: Map<string, { deps: readonly unknown[]; value: unknown }>;
+  /**
+   * The last gathering of the segments' results (gather.ts; opaque here). A field of the memo, not
+   * a module-wide WeakMap keyed by it: V8's young-generation collections (Node 20) keep alive a
+   * WeakMap's young keys and their values, so each report's gathering — its tables, cells and
+   * findings — outlived the report into the old generation (docs/ARCHITECTURE.md, Invariants).
+   */
+  gathered: object | undefined;
 }
 
-export const newMemo = (): RuleMemo => ({ proseEpoch: 0, kept: new Map() });
+export const newMemo = (): RuleMemo => ({ proseEpoch: 0, kept: new Map(), gathered: undefined });
 
 /** What the memo reads of a rule's context (rule.ts DocumentContext, or ProseContext: no tables). */
 interface Inputs {

@@ -23,9 +23,10 @@ export interface RuleMemo {
   kept: Map<string, { deps: readonly unknown[]; value: unknown }>;
   /**
    * The last gathering of the segments' results (gather.ts; opaque here). A field of the memo, not
-   * a module-wide WeakMap keyed by it: V8's young-generation collections (Node 20) keep alive a
-   * WeakMap's young keys and their values, so each report's gathering — its tables, cells and
-   * findings — outlived the report into the old generation (docs/ARCHITECTURE.md, Invariants).
+   * a module-wide WeakMap keyed by it: V8's young-generation collections (Node 20) copy what a
+   * long-lived WeakMap holds even when its key has died (the entry is dropped only after), so each
+   * report's gathering — its tables, cells and findings — outlived the report, much of it into the
+   * old generation (docs/ARCHITECTURE.md, Invariants).
    */
   gathered: object | undefined;
 }

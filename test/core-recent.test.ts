@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText, keyedCells } from '../server/src/core/index.ts';
+import { ObjectSlot } from '../server/src/core/recent.ts';
 import { LAYOUTS, buildReport, exampleData } from './helpers/report.ts';
 
 type Table = ReturnType<typeof analyzeText>['tables'][number];
@@ -27,4 +28,29 @@ test('a table walked is walked once while it is among the 32 walked last, then a
   const again = keyedCells(first);
   assert.notEqual(again, walk, '32 others walked since: dropped, walked again');
   assert.deepEqual(again, walk);
+});
+
+test('ObjectSlot: a value kept on the object, which a copy, JSON and a deep comparison do not see', () => {
+  const slot = new ObjectSlot<object, number[]>('test');
+  const [t] = tables(1);
+  assert.equal(slot.get(t), undefined);
+  const v = [1, 2, 3];
+  slot.set(t, v);
+  assert.equal(slot.get(t), v, 'kept on the object');
+  const copy = { ...t };
+  assert.equal(slot.get(copy), undefined, 'a copy made with { ...t } has its own (none)');
+  assert.deepEqual(copy, t, 'a deep comparison does not see it');
+  assert.equal(JSON.stringify(t, (k, x) => (x instanceof Map ? [...x] : x)), JSON.stringify(copy, (k, x) => (x instanceof Map ? [...x] : x)), 'nor does JSON');
+  assert.ok(!Object.keys(t).some((k) => k.includes('test')) && Object.getOwnPropertySymbols(t).every((s) => !Object.getOwnPropertyDescriptor(t, s)?.enumerable));
+  const w = [4];
+  slot.set(t, w);
+  assert.equal(slot.get(t), w, 'set again: the new value');
+  slot.delete(t);
+  assert.equal(slot.get(t), undefined, 'deleted');
+  const frozen = Object.freeze({ a: 1 });
+  slot.set(frozen, v);
+  assert.equal(slot.get(frozen), undefined, 'a frozen object keeps nothing (and nothing throws)');
+  const other = new ObjectSlot<object, number[]>('test');
+  slot.set(t, v);
+  assert.equal(other.get(t), undefined, 'two slots of the same name are two slots');
 });

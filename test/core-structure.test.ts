@@ -50,3 +50,25 @@ test('no Chinese in the core’s code outside the format data and the message ca
   }
   assert.deepEqual(offending, []);
 });
+
+// What the core works out of a report's own objects (a table's identities, an identity's finding,
+// the last gathering…) is kept on those objects (recent.ts ObjectSlot, RuleMemo.gathered), never
+// in a module-wide WeakMap: V8's young-generation collections (Node 20) copy what a long-lived
+// WeakMap holds even when its key has died, so every report of a batch outlived its analysis
+// (bench/RESULTS.md "Caches that outlived their report"). The WeakMaps left are keyed by the
+// format's own objects, which live as long as the process.
+const WEAKMAPS_ALLOWED: Record<string, string> = {
+  'recent.ts': "perObject: the format's rows, columns and specs",
+  'rules/identities.ts': "a plan's declaration: plans are made once per table shape",
+  'prose/matcher.ts': "the format's word lists",
+};
+
+test("the core's module-wide WeakMaps are keyed by the format's own objects only", () => {
+  const found: Record<string, number> = {};
+  for (const f of files(CORE)) {
+    const n = [...code(readFileSync(f, 'utf8')).matchAll(/new WeakMap\b/g)].length;
+    if (n) found[relative(CORE, f).replaceAll('\\', '/')] = n;
+  }
+  for (const [file, n] of Object.entries(found)) assert.ok(file in WEAKMAPS_ALLOWED && n === 1, `${file}: ${n} WeakMap(s); keep what is worked out of a report's objects on them (recent.ts ObjectSlot)`);
+  assert.deepEqual(Object.keys(found).sort(), Object.keys(WEAKMAPS_ALLOWED).sort(), 'the list names WeakMaps that are no longer there');
+});

@@ -9,6 +9,7 @@ import { checkDocument, documentParts, sortedFindings } from './rules/registry.j
 import type { DocumentContext, PreviousReport } from './rules/rule.js';
 import type { SegmentResult } from './segment.js';
 import { proseOf } from './rules/prose.js';
+import { ObjectSlot } from './recent.js';
 import { reportIdentity, type ReportIdentity } from './years/identity.js';
 import type { YearRecord } from './years/record.js';
 import { TITLE_YEAR_LINES } from './windows.js';
@@ -17,7 +18,7 @@ import { keptOn, memoized, newMemo, type RuleMemo } from './rules/memo.js';
 export type { Analysis, Section } from './analysis.js';
 
 /** A memoized rule's findings sorted, kept per array: the memo hands the same array while the rule's inputs are the same. */
-const sortedParts = new WeakMap<Finding[], Diagnostic[]>();
+const sortedParts = new ObjectSlot<Finding[], Diagnostic[]>('sorted');
 function sortedPart(part: Finding[]): Diagnostic[] {
   let out = sortedParts.get(part);
   if (!out) sortedParts.set(part, (out = sortedFindings(part)));

@@ -10,7 +10,7 @@ import type { Section } from './analysis.js';
 import { t3Rows, type Format } from './format/index.js';
 import { t2RowKey, t3RowKey } from './keys.js';
 import type { Heading, Table, YearMention } from './model.js';
-import { perObject } from './recent.js';
+import { ObjectSlot, perObject } from './recent.js';
 import { reportFormat } from './rules/identities.js';
 import type { RuleMemo } from './rules/memo.js';
 import { checkTableIn, sortedFindings } from './rules/registry.js';
@@ -165,8 +165,8 @@ function segmentOwn(r: SegmentResult, format: Format): SegmentOwn {
   return { own, rowMissing: r.diagnostics.some((d) => d.rule === 'row-missing' && !!d.row) };
 }
 
-/** Each table's findings of the rules that read the report's format, per table object and format. */
-const checkedIn = new WeakMap<Table, { format: Format; found: Diagnostic[] }>();
+/** Each table's findings of the rules that read the report's format, per table object and format (kept on the table). */
+const checkedIn = new ObjectSlot<Table, { format: Format; found: Diagnostic[] }>('format findings');
 
 /** The findings of the rules that read the report's format over every table, sorted. */
 function inFormat(tables: Table[], format: Format): Diagnostic[] {

@@ -1,7 +1,9 @@
 // Results kept per object: for the objects used last (RecentMemo), not for every live one — a
 // view an analysis derives from a table (its keyed cells, its printed rows) is cheap to make again,
 // and a WeakMap would keep one for every table of every open report for as long as the report
-// stays open; or once per object for as long as it lives (perObject: the format's specs, a table).
+// stays open; once per object for as long as it lives (perObject: the format's specs); or on the
+// object itself (ObjectSlot: a table's identities, an identity's finding), when the object is a
+// report's own and dies with it.
 
 /**
  * `make` of an object, made on its first use and kept while the object lives: every report read
@@ -39,5 +41,36 @@ export class RecentMemo<K extends object, V> {
     this.values[this.next] = v;
     this.next = (this.next + 1) % this.max;
     return v;
+  }
+}
+
+/**
+ * A value kept on the object itself, under a property of its own that is not enumerable (so a
+ * copy made with `{ ...o }`, JSON and deep comparisons do not see it): the WeakMap's contract
+ * (get, set, delete; another object, a copy included, has its own) for objects a report makes.
+ * Not a module-wide WeakMap: V8's young-generation collections (Node 20) copy what a long-lived
+ * WeakMap holds even when its key has died, so every report's tables, cells and findings outlived
+ * the report (bench/RESULTS.md "Caches that outlived their report"). A frozen object keeps nothing.
+ */
+type Slots<V> = Record<symbol, V | undefined>;
+
+export class ObjectSlot<K extends object, V> {
+  private readonly key: symbol;
+
+  constructor(name: string) {
+    this.key = Symbol(name);
+  }
+
+  get(o: K): V | undefined {
+    return (o as Slots<V>)[this.key];
+  }
+
+  set(o: K, value: V): void {
+    if (Object.prototype.hasOwnProperty.call(o, this.key)) (o as Slots<V>)[this.key] = value;
+    else if (Object.isExtensible(o)) Object.defineProperty(o, this.key, { value, writable: true, configurable: true, enumerable: false });
+  }
+
+  delete(o: K): void {
+    if (Object.prototype.hasOwnProperty.call(o, this.key)) (o as Slots<V>)[this.key] = undefined;
   }
 }

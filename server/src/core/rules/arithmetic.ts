@@ -13,6 +13,7 @@ import { diag, type Finding, type RelatedInfo } from '../diagnostics.js';
 import type { ArithmeticRule, Format } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
+import { ObjectSlot } from '../recent.js';
 import { cellRange } from '../tables/common.js';
 import { holds, identities, type Identity } from './identities.js';
 import { asSuspect, suspectOf, type TableSuspect } from './suspect.js';
@@ -36,10 +37,10 @@ function finding(id: Identity): Finding {
 }
 
 /** Findings by identity: an identity carried over to an edited copy of its table keeps its finding (the same object). */
-const findings = new WeakMap<Identity, Finding>();
+const findings = new ObjectSlot<Identity, Finding>('finding');
 
 /** A finding with its table's suspect: a copy, kept per finding while the suspect stays the same. */
-const withSuspects = new WeakMap<Finding, { s: TableSuspect; f: Finding }>();
+const withSuspects = new ObjectSlot<Finding, { s: TableSuspect; f: Finding }>('with its suspect');
 
 function withSuspect(f: Finding, s: TableSuspect, anchor: Cell): Finding {
   const known = withSuspects.get(f);

@@ -9,6 +9,7 @@ import type { Localized } from '../i18n.js';
 import { addressOf, cellAtAddress, gridColumns, gridRows, type CellAddress } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
+import { ObjectSlot } from '../recent.js';
 
 /** A cell that identities may use: present, and a number written in ASCII digits. */
 export function numeric(c: Cell | null | undefined): c is Cell & { value: number } {
@@ -164,9 +165,9 @@ export function reportFormat(tables: readonly Table[]): Format {
   return FORMAT_2021;
 }
 
-/** A table's identities under one format's declarations (a table is evaluated under one format at a time). */
-const cache = new WeakMap<Table, { specs: readonly IdentitySpec[]; ids: Identity[] }>();
-const origin = new WeakMap<Table, Table>();
+/** A table's identities under one format's declarations (a table is evaluated under one format at a time), kept on the table. */
+const cache = new ObjectSlot<Table, { specs: readonly IdentitySpec[]; ids: Identity[] }>('identities');
+const origin = new ObjectSlot<Table, Table>('origin');
 
 /**
  * Declares `next` a copy of `previous` with some cells replaced (the model's one-cell fast path):

@@ -14,6 +14,7 @@ import type { Localized, Suspect } from '../diagnostics.js';
 import type { CellKey, Format } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, Table } from '../model.js';
+import { ObjectSlot } from '../recent.js';
 import { holds, identities, round, type Identity } from './identities.js';
 
 export interface TableSuspect {
@@ -67,7 +68,7 @@ function find(t: Table, format: Format): TableSuspect | null {
   return found.length === 1 ? found[0] : null;
 }
 
-const cache = new WeakMap<Table, { identities: Identity[]; s: TableSuspect | null }>();
+const cache = new ObjectSlot<Table, { identities: Identity[]; s: TableSuspect | null }>('suspect');
 
 /** The one cell that explains every failing identity `format` declares for a table, or null (cached per table object and its identities). */
 export function suspectOf(t: Table, format: Format): TableSuspect | null {

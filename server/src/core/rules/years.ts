@@ -10,6 +10,7 @@ import type { Cell } from '../model.js';
 import { carryoverMismatch, proseLines, proseRepeated, sectionEmpty, sectionFee, sideFromCells, T2_CHAIN_ROWS, T3_COLUMN_KEYS, validCountChain, type CellPlace, type SectionHeading, type YearRecord } from '../years/index.js';
 import { numeric } from './identities.js';
 import { firstTables } from '../keys.js';
+import { ObjectSlot } from '../recent.js';
 import type { DocumentContext, PreviousReport, ProseContext } from './rule.js';
 
 export type { YearRecord };
@@ -48,8 +49,8 @@ export function yearRecord(a: Pick<Analysis, 'identity' | 'reportYear' | 'headin
 }
 
 /** The record of each context, and of each previous analysis with the lines it was made from. */
-const ofContext = new WeakMap<DocumentContext, YearRecord>();
-const ofAnalysis = new WeakMap<Analysis, { lines: readonly string[]; record: YearRecord }>();
+const ofContext = new ObjectSlot<DocumentContext, YearRecord>('year record');
+const ofAnalysis = new ObjectSlot<Analysis, { lines: readonly string[]; record: YearRecord }>('year record');
 
 function currentOf(ctx: DocumentContext): YearRecord {
   if (ctx.record) return ctx.record;

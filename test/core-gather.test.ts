@@ -1,9 +1,9 @@
 // Where the last gathering of a model's segments is kept (gather.ts): on the model's rule memo,
 // not in a module-wide WeakMap keyed by it. V8's young-generation collections (Node 20) copy what a
 // long-lived WeakMap holds even when its key has died (the entry is dropped only after), so every
-// report of a batch outlived its analysis, much of it into the old generation: `node bench/core.mjs promoted` measured 1.5 MB promoted per scavenge with the
-// WeakMap and 0.35 MB with the field, and the core's CPU per round went down by a fifth
-// (bench/RESULTS.md "Caches that outlived their report").
+// report of a batch outlived its analysis, much of it into the old generation: `node bench/core.mjs
+// promoted` measured 1.5 MB promoted per scavenge with the WeakMap and 0.35 MB with the field, and
+// the core's CPU per round went down by a fifth (bench/RESULTS.md "Caches that outlived their report").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assemble } from '../server/src/core/analyze.ts';

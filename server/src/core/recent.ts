@@ -70,6 +70,7 @@ export class ObjectSlot<K extends object, V> {
     else if (Object.isExtensible(o)) Object.defineProperty(o, this.key, { value, writable: true, configurable: true, enumerable: false });
   }
 
+  /** Set to undefined, not removed: removing a property turns the object's shape into a dictionary. */
   delete(o: K): void {
     if (Object.prototype.hasOwnProperty.call(o, this.key)) (o as Slots<V>)[this.key] = undefined;
   }

@@ -841,9 +841,12 @@ const englishWords = (s) => (s.replace(/disclosure-report(?:\([a-z0-9-]+\))?/g, 
  * drawn (the report's own text, inlay hints and lenses), the breadcrumbs, the extension's status bar
  * entry (text, accessible name, tooltip) and the report's rows in Problems.
  */
+/** The active editor's lines as drawn, inlay hints included. */
+const drawnEditor = () => wb.page.evaluate(() => [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n'));
+
 async function zhVisibleParts(name) {
   const parts = {};
-  parts.editor = await wb.page.evaluate(() => [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n'));
+  parts.editor = await drawnEditor();
   parts.breadcrumbs = await wb.page.evaluate(() => [...document.querySelectorAll('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')].map((e) => e.innerText).join(' › '));
   const entry = wb.page.locator('.statusbar-item[id*="disclosureReport"]').first();
   await until(async () => /\d/.test(await entry.innerText()), { timeout: 10_000, what: "the extension's status bar entry" });
@@ -937,6 +940,14 @@ scenario('t. with disclosureReport.locale zh-CN the extension shows no English: 
     assert.ok(lenses.length >= 2);
     // Everything else the extension draws around the report: its text with the inlay hints, the
     // breadcrumbs (symbols), the status bar entry and its tooltip, the Problems rows.
+    // Inlay hints: VS Code asks for them again after the server's refresh on a schedule of its own,
+    // at times after the lenses.
+    await until(async () => {
+      const text = await drawnEditor();
+      return /应为/.test(text) && !englishWords(text).length ? text : undefined;
+    }, { timeout: 20_000, what: 'the inlay hints drawn in Chinese' }).catch(async (e) => {
+      throw new Error(`${e.message}; English in the editor: ${JSON.stringify(englishWords(await drawnEditor()))}`);
+    });
     const parts = await zhVisibleParts(name);
     for (const [part, text] of Object.entries(parts)) assert.deepEqual(englishWords(text), [], `${part} in Chinese: ${JSON.stringify(text.slice(0, 600))}`);
     assert.match(parts.editor, /应为/, 'an inlay hint in Chinese on the wrong total');

@@ -22,11 +22,8 @@ export interface RuleMemo {
   proseEpoch: number;
   kept: Map<string, { deps: readonly unknown[]; value: unknown }>;
   /**
-   * The last gathering of the segments' results (gather.ts; opaque here). A field of the memo, not
-   * a module-wide WeakMap keyed by it: V8's young-generation collections (Node 20) copy what a
-   * long-lived WeakMap holds even when its key has died (the entry is dropped only after), so each
-   * report's gathering — its tables, cells and findings — outlived the report, much of it into the
-   * old generation (docs/ARCHITECTURE.md, Invariants).
+   * The last gathering of the segments' results (gather.ts; opaque here): a field of the memo, not
+   * a module-wide WeakMap keyed by it (recent.ts ObjectSlot says why).
    */
   gathered: object | undefined;
 }

@@ -66,19 +66,30 @@ export function unzip(bytes: Uint8Array, limits: Limits, want: (name: string) =>
   return entries;
 }
 
-/**
- * The package with one entry's content replaced by `change(content)`, patched in place at the
- * byte level: that entry's local header, data and data descriptor, its central directory record
- * (CRC and sizes) and the offsets after it change; every other byte stays — the other entries'
- * names (`__proto__` too), order, duplicates, comments, extra fields, attributes and timestamps,
- * and the archive's comment. fflate inflates and deflates the one entry. A package this cannot
- * patch safely (ZIP64, the entry missing or named twice, a method other than stored or deflate)
- * is refused with a SourceError: nothing is written.
- */
-export function patchEntry(given: Uint8Array, name: string, change: (content: Uint8Array) => Uint8Array): Uint8Array {
-  // A plain view: a Buffer's slice() shares memory, and the given bytes must stay as they are.
-  const bytes = new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
-  const refuse = (why: string) => new SourceError('unsupported', { zh: `无法安全写回此文档（${why}），未作改动`, en: `Cannot write safely into this document (${why}); nothing written` });
+const refuse = (why: string) => new SourceError('unsupported', { zh: `无法安全写回此文档（${why}），未作改动`, en: `Cannot write safely into this document (${why}); nothing written` });
+
+/** Where one entry and the central directory sit in a package, as patchEntry needs them. */
+interface Located {
+  /** The end of central directory record, and the directory's offset and size. */
+  eocd: number;
+  cdOffset: number;
+  cdSize: number;
+  /** Every directory record's offset and the local header offset it holds. */
+  records: { at: number; lho: number }[];
+  /** The entry's directory record, its method, local header, data and end (its data descriptor included). */
+  cd: number;
+  method: number;
+  lho: number;
+  dataStart: number;
+  dataEnd: number;
+  /** Whether a data descriptor follows the data (flag bit 3), and whether it has its signature. */
+  described: boolean;
+  ddSigned: boolean;
+  entryEnd: number;
+}
+
+/** The entry `name` of a package, or a SourceError for a package it cannot be patched in safely. */
+function locate(bytes: Uint8Array, name: string): Located {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => dv.getUint16(at, true);
   const u32 = (at: number) => dv.getUint32(at, true);
@@ -116,9 +127,27 @@ export function patchEntry(given: Uint8Array, name: string, change: (content: Ui
   const dataStart = lho + 30 + u16(lho + 26) + u16(lho + 28);
   const dataEnd = dataStart + csize;
   if (dataEnd > cdOffset && lho < cdOffset) throw refuse('entry overlaps the central directory');
+  // The patched package is written in file order: the entry, then the directory.
+  if (cdOffset < lho) throw refuse('central directory before the entry');
   const described = (flags & 8) !== 0;
   const ddSigned = described && dataEnd + 4 <= bytes.length && u32(dataEnd) === 0x08074b50;
   const entryEnd = dataEnd + (described ? (ddSigned ? 16 : 12) : 0);
+  return { eocd, cdOffset, cdSize, records, cd, method, lho, dataStart, dataEnd, described, ddSigned, entryEnd };
+}
+
+/**
+ * The package with one entry's content replaced by `change(content)`, patched in place at the
+ * byte level: that entry's local header, data and data descriptor, its central directory record
+ * (CRC and sizes) and the offsets after it change; every other byte stays — the other entries'
+ * names (`__proto__` too), order, duplicates, comments, extra fields, attributes and timestamps,
+ * and the archive's comment. fflate inflates and deflates the one entry. A package this cannot
+ * patch safely (ZIP64, the entry missing or named twice, a method other than stored or deflate)
+ * is refused with a SourceError: nothing is written.
+ */
+export function patchEntry(given: Uint8Array, name: string, change: (content: Uint8Array) => Uint8Array): Uint8Array {
+  // A plain view: a Buffer's slice() shares memory, and the given bytes must stay as they are.
+  const bytes = new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
+  const { eocd, cdOffset, cdSize, records, cd, method, lho, dataStart, dataEnd, described, ddSigned, entryEnd } = locate(bytes, name);
 
   const old = bytes.subarray(dataStart, dataEnd);
   const content = change(method === 8 ? inflateSync(old) : old.slice());
@@ -154,7 +183,6 @@ export function patchEntry(given: Uint8Array, name: string, change: (content: Ui
   new DataView(end.buffer).setUint32(16, shift(cdOffset), true);
 
   // The bytes in file order: before the entry, the entry, up to the directory, the directory, the end.
-  if (cdOffset < lho) throw refuse('central directory before the entry');
   return concat([bytes.subarray(0, lho), header, data, descriptor, bytes.subarray(entryEnd, cdOffset), directory, bytes.subarray(cdOffset + cdSize, eocd), end]);
 }
 

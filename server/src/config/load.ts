@@ -110,19 +110,9 @@ export function positionsIn(text: string): (offset: number) => { line: number; c
   };
 }
 
-/** 0-based line and character of `offset` in `text` (lines split at \n, \r\n or \r). */
+/** 0-based line and character of `offset` in `text` (lines split at \n, \r\n or \r): for one offset; positionsIn for many. */
 export function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 || c === 10) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, character: Math.max(0, Math.min(offset, text.length) - start) };
+  return positionsIn(text)(offset);
 }
 
 /** Reads the file's text (a leading BOM is allowed). Never throws. */
@@ -167,34 +157,42 @@ export function parseConfig(text: string): LoadedConfig {
     const thresholds = readThresholds(obj.thresholds, (k, message) => at(offsetOf(k === null ? '/thresholds' : `/thresholds/${k}`), message));
     if (Object.keys(thresholds).length) config.thresholds = thresholds;
   }
-  if (obj.severity !== undefined) {
-    if (!obj.severity || typeof obj.severity !== 'object' || Array.isArray(obj.severity)) {
-      at(offsetOf('/severity'), { zh: 'severity 应为对象：规则 → error|warning|information|hint|off', en: 'severity must be an object: rule → error|warning|information|hint|off' });
-    } else {
-      for (const [rule, v] of Object.entries(obj.severity as Record<string, unknown>)) {
-        const where = offsetOf(`/severity/${rule}`);
-        if (!knownRule(rule)) at(where, { zh: `未知规则 "${rule}"，已忽略`, en: `unknown rule "${rule}", ignored` });
-        else if (typeof v !== 'string' || !SEVERITIES.has(v)) at(where, { zh: `规则 ${rule} 的级别应为 error、warning、information、hint 或 off`, en: `the severity of ${rule} must be error, warning, information, hint or off` });
-        else config.severity[rule] = v as ConfigSeverity;
-      }
-    }
-  }
-  if (obj.reviewed !== undefined) {
-    if (!Array.isArray(obj.reviewed)) {
-      at(offsetOf('/reviewed'), { zh: 'reviewed 应为数组', en: 'reviewed must be an array' });
-    } else {
-      obj.reviewed.forEach((e, i) => {
-        const where = offsetOf(`/reviewed/${i}`);
-        const entry = readEntry(e);
-        if (typeof entry === 'string') at(where, { zh: `reviewed 第 ${i + 1} 条已忽略：${entry}`, en: `reviewed entry ${i + 1} ignored: ${ENTRY_PROBLEMS_EN[entry] ?? entry}` });
-        else {
-          config.reviewed.push(entry);
-          reviewedAt.push(position(where + shift));
-        }
-      });
-    }
-  }
+  if (obj.severity !== undefined) readSeverity(obj.severity, config, at, offsetOf);
+  if (obj.reviewed !== undefined) readReviewed(obj.reviewed, config, at, offsetOf, (offset) => reviewedAt.push(position(offset + shift)));
   return { config, problems: told(), reviewedAt };
+}
+
+type Tell = (offset: number, message: Localized) => void;
+
+/** `severity`: rule → error|warning|information|hint|off, into `config.severity`; the rest told. */
+function readSeverity(value: unknown, config: ProjectConfig, at: Tell, offsetOf: (path: string) => number): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    at(offsetOf('/severity'), { zh: 'severity 应为对象：规则 → error|warning|information|hint|off', en: 'severity must be an object: rule → error|warning|information|hint|off' });
+    return;
+  }
+  for (const [rule, v] of Object.entries(value as Record<string, unknown>)) {
+    const where = offsetOf(`/severity/${rule}`);
+    if (!knownRule(rule)) at(where, { zh: `未知规则 "${rule}"，已忽略`, en: `unknown rule "${rule}", ignored` });
+    else if (typeof v !== 'string' || !SEVERITIES.has(v)) at(where, { zh: `规则 ${rule} 的级别应为 error、warning、information、hint 或 off`, en: `the severity of ${rule} must be error, warning, information, hint or off` });
+    else config.severity[rule] = v as ConfigSeverity;
+  }
+}
+
+/** `reviewed`: each usable entry into `config.reviewed` (`kept` told where it starts), the rest told. */
+function readReviewed(value: unknown, config: ProjectConfig, at: Tell, offsetOf: (path: string) => number, kept: (offset: number) => void): void {
+  if (!Array.isArray(value)) {
+    at(offsetOf('/reviewed'), { zh: 'reviewed 应为数组', en: 'reviewed must be an array' });
+    return;
+  }
+  value.forEach((e, i) => {
+    const where = offsetOf(`/reviewed/${i}`);
+    const entry = readEntry(e);
+    if (typeof entry === 'string') at(where, { zh: `reviewed 第 ${i + 1} 条已忽略：${entry}`, en: `reviewed entry ${i + 1} ignored: ${ENTRY_PROBLEMS_EN[entry] ?? entry}` });
+    else {
+      config.reviewed.push(entry);
+      kept(where);
+    }
+  });
 }
 
 /** Where every element of `reviewed` starts (valid or not), in file order. */

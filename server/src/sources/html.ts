@@ -25,6 +25,8 @@ const isUtf8 = (bytes: Uint8Array) => {
 };
 const hasHighBytes = (bytes: Uint8Array) => bytes.some((b) => b >= 0x80);
 
+const UTF16_LABELS = new Set(['utf-16', 'utf-16le', 'utf-16be', 'utf16', 'unicode', 'unicodefeff', 'unicodefffe', 'ucs-2', 'csunicode', 'iso-10646-ucs-2']);
+
 /** The charset a page declares: the BOM, then <meta charset> or <meta http-equiv content="…charset=…">; null when none. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
@@ -36,6 +38,8 @@ export function declaredCharset(bytes: Uint8Array): string | null {
     const cs = m[1].toLowerCase();
     if (/^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(cs)) return 'gb18030';
     if (cs === 'utf8') return 'utf-8';
+    // A <meta> read in ASCII bytes is no UTF-16 page's: browsers take it as UTF-8 (the HTML standard's prescan).
+    if (UTF16_LABELS.has(cs)) return 'utf-8';
     if (iconv().encodingExists(cs)) return cs;
   }
   return null;

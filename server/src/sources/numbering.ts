@@ -128,7 +128,8 @@ export class Numbering {
     const num = this.nums.get(np.numId);
     const levels = num && this.abstracts.get(num.abstract);
     const level = levels?.get(np.ilvl);
-    if (!num || !levels || !level || np.ilvl < 0 || np.ilvl > 8) return '';
+    // A level that is no whole number 0–8 (`w:ilvl="x"`, "1.5") numbers nothing, as an unknown level.
+    if (!num || !levels || !level || !Number.isInteger(np.ilvl) || np.ilvl < 0 || np.ilvl > 8) return '';
     const key = num.abstract;
     let c = this.counters.get(key);
     if (!c) this.counters.set(key, (c = []));

@@ -285,4 +285,29 @@ describe('fix-all on the seeds (../shared)', { skip: SKIP_SHARED }, () => {
   });
 });
 
+describe('Mark as reviewed for a client that can create files but takes no documentChanges', () => {
+  // The new config file needs a CreateFile, which only `documentChanges` can carry: such a client
+  // gets the error, not an edit it cannot apply (or would apply without the file).
+  test('no config file yet: the answer is the error, nothing created', async () => {
+    const f = folder({ 'reports/d.txt': TEXT });
+    const uri = f.at('reports/d.txt');
+    await buildServer();
+    const c = await TestClient.start({
+      workspaceFolders: [f.uri],
+      initializationOptions: { clientCommands: [CLIENT_COMMANDS.markReviewed] },
+      capabilities: { workspace: { workspaceEdit: { documentChanges: false, resourceOperations: ['create'] } } },
+    });
+    try {
+      await c.open(uri, TEXT);
+      const d = (await c.diagnosticsOf(uri, 1)).find((x) => (x.data as { cell?: string })?.cell === 't3.new.total')!;
+      const answer = await c.request<{ edit?: WorkspaceEdit; error?: { zh: string; en: string } }>(SERVER_REQUESTS.reviewEdit, { uri, version: 1, rule: d.code, at: d.range.start, status: 'accepted', reason: '原件如此' });
+      assert.equal(answer.edit, undefined);
+      assert.match(answer.error?.zh ?? '', /无法写入 \.disclosure-report\.json/);
+      assert.equal(existsSync(f.path('.disclosure-report.json')), false);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 void HAS_SHARED;

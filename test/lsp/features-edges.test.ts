@@ -99,7 +99,7 @@ describe('a client without code-action literals, in a workspace folder, without 
 });
 
 describe('recompute with nothing to recompute', () => {
-  const URI = 'file:///work/gaps-nothing.txt';
+  const URI = 'file:///work/edges-nothing.txt';
   let c: TestClient;
   before(async () => {
     c = await TestClient.start();
@@ -133,7 +133,7 @@ describe('no recompute is offered where it would write a negative count', () => 
   cells['t3.carryOver.natural'] = 0;
   cells['t3.carryOver.total'] = carry;
   const text = composeReport({ ...example, cells });
-  const URI = 'file:///work/gaps-negative.txt';
+  const URI = 'file:///work/edges-negative.txt';
   let c: TestClient;
   let diags: Diagnostic[];
   before(async () => {

@@ -4,7 +4,7 @@
 // half-written file. The Node runtime (host/nodeRuntime.ts) is built over it, by path for the CLI
 // and by `file:` URI for the server; the CLI's walk and `export --output` use it directly.
 
-import { accessSync, closeSync, type Dirent, constants, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, type Dirent, constants, fchmodSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { tooLargeError } from './fileErrors.js';
@@ -155,13 +155,15 @@ function hookSignals() {
  * renames it over `path` in one step: a reader never sees a half-written file, and an
  * interrupted run (a signal) leaves the old file as it was and no temporary file behind.
  */
-function replaceAtomically(path: string, bytes: Buffer, mode: number, check?: () => void): void {
+function replaceAtomically(path: string, bytes: Buffer, mode: number | undefined, check?: () => void): void {
   hookSignals();
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   pendingTemps.add(tmp);
   try {
-    const fd = openSync(tmp, 'wx', mode);
+    const fd = openSync(tmp, 'wx', mode ?? 0o666);
     try {
+      // The old file's mode exactly: the one given to open() is masked by the umask (a 0664 file would come back 0644).
+      if (mode !== undefined) fchmodSync(fd, mode);
       let off = 0;
       while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
       fsyncSync(fd);
@@ -199,11 +201,11 @@ export function writeFileAtomic(link: string, bytes: Buffer): void {
   } catch {
     /* a new file */
   }
-  let mode = 0o666;
+  let mode: number | undefined;
   try {
     mode = statSync(path).mode & 0o7777;
   } catch {
-    /* a new file */
+    /* a new file: 0666 less the umask */
   }
   replaceAtomically(path, bytes, mode);
 }

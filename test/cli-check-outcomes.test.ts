@@ -37,7 +37,7 @@ fs.accessSync = function (p, mode) {
 };`;
 
 describe('check --fix when the fix cannot be written', () => {
-  test('nothing is claimed as fixed (text and JSON), the file is untouched, exit 2, and its findings are still reported', () => {
+  test('nothing is claimed as fixed (text and JSON), what would have changed is said as unwritten, the file is untouched, exit 2, and its findings are still reported', () => {
     const d = fresh('deny');
     const hook = join(d, 'deny-hook.cjs');
     writeFileSync(hook, DENY_HOOK);
@@ -50,6 +50,10 @@ describe('check --fix when the fix cannot be written', () => {
     assert.equal(readFileSync(f, 'utf8'), WRONG, 'the file is as it was');
     assert.doesNotMatch(text.stdout, /已修正/, `no change is claimed for a file not written:\n${text.stdout}`);
     assert.match(text.stdout, /修正未写入：/);
+    // What the write would have changed is said (the user can make the change by hand), as such.
+    const unwritten = text.stdout.split('\n').filter((l) => / 未写入的修正 /.test(l));
+    assert.ok(unwritten.length >= 1, text.stdout);
+    for (const l of unwritten) assert.match(l, /draft\.txt:\d+:\d+: 未写入的修正 [a-z-]+ .+: \d+ → \d+/);
     assert.match(text.stdout, /error review-total/, 'the findings of the file as it is');
     assert.doesNotMatch(text.stdout, /修正了 \d+ 个单元格/, 'the summary counts no fixed cell');
 
@@ -57,6 +61,9 @@ describe('check --fix when the fix cannot be written', () => {
     assert.equal(json.status, 2, json.stdout + json.stderr);
     const file = JSON.parse(json.stdout).files[0] as { fixed?: unknown[]; notice?: string; diagnostics: { rule: string }[] };
     assert.deepEqual(file.fixed ?? [], [], 'no change listed as fixed');
+    const would = (file as { unwritten?: { rule: string; old: string; new: string; cell: string }[] }).unwritten ?? [];
+    assert.equal(would.length, unwritten.length, 'the same changes, as unwritten');
+    assert.ok(would.every((c) => c.rule && c.cell && c.old !== c.new));
     assert.match(file.notice ?? '', /修正未写入/);
     assert.ok(file.diagnostics.some((x) => x.rule === 'review-total'));
     assert.equal(readFileSync(f, 'utf8'), WRONG);

@@ -10,6 +10,8 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   fixed: FixChange[];
   refused: Refusal[];
+  /** With --fix, when the write was refused (a read-only file, changed meanwhile): the changes it would have made. */
+  unwritten?: FixChange[];
   error?: string;
   /** The source's kind (absent when it could not be read). */
   kind?: SourceKind;

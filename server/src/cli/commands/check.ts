@@ -43,7 +43,10 @@ async function fixInput(input: Input, report: FileReport, locale: Locale, keep: 
   }
   report.fixed = fixed.changes;
   report.refused = [...fixed.refused, ...fixed.skipped.map((e) => ({ range: e.range, reason: t.noRun }))];
-  if (fixed.error) throw fixed.error;
+  if (fixed.error) {
+    report.unwritten = fixed.changes;
+    throw fixed.error;
+  }
   if (!fixed.written) return input;
   return { ...input, bytes: bufferOf(fixed.bytes), source: fixed.source, analysis: analyzeText(fixed.source.text, { name: input.path }) };
 }

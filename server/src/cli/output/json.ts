@@ -1,7 +1,7 @@
 // `check --format json`: the contract's document (../shared/CONTRACT.md "CLI", "Beyond the arithmetic"):
 // `{ version: 1, files: [ { path, previous?, diagnostics: [ { rule, severity, message, range, expected?,
 // actual?, cell?, row?, suspect?: { cell, value }, related?: [ { path, range, cell? } ], details? } ],
-// fixed?: [ { rule, range, cell, old, new, suspect? } ], refused?, error?,
+// fixed?: [ { rule, range, cell, old, new, suspect? } ], refused?, unwritten? (as fixed: what a refused write would have changed), error?,
 // notice?, coverage?, reviewed? } ], tally? }`; `coverage` (additive, "Completeness and coverage"): rows found
 // per table, identities evaluated of those in the format, and why each other one was not. A reviewed finding (`.disclosure-report.json`) carries `review`:
 // `{ status, reason, reviewer?, date? }` — a confirmed one among `diagnostics` (as information), an
@@ -11,7 +11,7 @@
 // so a batch of thousands never holds its whole document in memory; the text is exactly what
 // `checkJson` (JSON.stringify of the whole, indented by two) gives.
 
-import { ARITHMETIC_RULES, pick, type Diagnostic, type Locale } from '../../core/index.js';
+import { ARITHMETIC_RULES, pick, type Diagnostic, type FixChange, type Locale } from '../../core/index.js';
 import { statusOf, type ReviewedEntry } from '../../config/index.js';
 import { reviewOf, type FileReport } from '../report.js';
 
@@ -36,14 +36,16 @@ export function fileJson(r: FileReport, locale: Locale): Record<string, unknown>
   const reported = new Set(r.diagnostics.map((d) => `${d.rule} ${d.range.start.line}:${d.range.start.character}`));
   const settled = (r.reviewed ?? []).filter((x) => !reported.has(`${x.d.rule} ${x.d.range.start.line}:${x.d.range.start.character}`));
   if (settled.length) out.reviewed = settled.map((x) => ({ ...diagnosticJson(x.d, r.path, locale), review: reviewJson(x.entry) }));
+  const change = (c: FixChange) => {
+    const j: Record<string, unknown> = { rule: c.rule, range: c.range, cell: locale === 'en' ? c.labelEn : c.label, old: c.old, new: c.new };
+    if (c.suspect) j.suspect = { cell: c.suspect.cell, value: c.suspect.value };
+    return j;
+  };
   if (r.fixed.length || r.refused.length) {
-    out.fixed = r.fixed.map((c) => {
-      const j: Record<string, unknown> = { rule: c.rule, range: c.range, cell: locale === 'en' ? c.labelEn : c.label, old: c.old, new: c.new };
-      if (c.suspect) j.suspect = { cell: c.suspect.cell, value: c.suspect.value };
-      return j;
-    });
+    out.fixed = r.fixed.map(change);
     out.refused = r.refused.map((x) => ({ range: x.range, reason: pick(x.reason, locale) }));
   }
+  if (r.unwritten?.length) out.unwritten = r.unwritten.map(change);
   if (r.coverage) out.coverage = r.coverage;
   if (r.error) out.error = r.error;
   if (r.notice) out.notice = r.notice;

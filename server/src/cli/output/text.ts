@@ -5,7 +5,7 @@
 // it), and the closing summary line. Each report ends with its verdict line: its errors, fully
 // verified, or nothing wrong found but not fully verifiable (what could not be checked).
 
-import { coverageText, fullyChecked, pick, RULES, suspectNote, type Coverage, type Locale, type Suspect } from '../../core/index.js';
+import { coverageText, fullyChecked, pick, RULES, suspectNote, type Coverage, type FixChange, type Locale, type Suspect } from '../../core/index.js';
 import { statusOf } from '../../config/index.js';
 import { cliText } from '../messages.js';
 import { shown } from '../shown.js';
@@ -20,7 +20,9 @@ export function fileText(r: FileReport, locale: Locale): string {
   else if (r.pairing) lines.push(`${path}: ${t.noPrevious(pick(r.pairing, locale))}`);
   // A typo the recompute fitted the totals to is named beside each change (never hidden silently).
   const note = (s: Suspect | undefined) => (s ? t.note(pick(suspectNote(s), locale)) : '');
-  for (const c of r.fixed) lines.push(`${at(c.range.start)}: ${t.fixed} ${c.rule} ${locale === 'en' ? c.labelEn : c.label}: ${c.old} → ${c.new}${note(c.suspect)}`);
+  const change = (c: FixChange) => `${c.rule} ${locale === 'en' ? c.labelEn : c.label}: ${c.old} → ${c.new}${note(c.suspect)}`;
+  for (const c of r.fixed) lines.push(`${at(c.range.start)}: ${t.fixed} ${change(c)}`);
+  for (const c of r.unwritten ?? []) lines.push(`${at(c.range.start)}: ${t.unwritten} ${change(c)}`);
   for (const x of r.refused) lines.push(`${at(x.range.start)}: ${t.notFixed}: ${pick(x.reason, locale)}`);
   if (r.notice) lines.push(`${path}: ${r.notice}`);
   for (const d of r.diagnostics) lines.push(`${at(d.range.start)}: ${d.severity} ${d.rule} ${pick(d.message, locale)}${note(d.suspect)}`);

@@ -41,12 +41,13 @@ async function fixInput(input: Input, report: FileReport, locale: Locale, keep: 
     report.notice = t.readOnlySource(source.kind);
     return input;
   }
-  report.fixed = fixed.changes;
   report.refused = [...fixed.refused, ...fixed.skipped.map((e) => ({ range: e.range, reason: t.noRun }))];
+  // A refused write changed nothing: what it would have changed is said as such.
   if (fixed.error) {
     report.unwritten = fixed.changes;
     throw fixed.error;
   }
+  report.fixed = fixed.changes;
   if (!fixed.written) return input;
   return { ...input, bytes: bufferOf(fixed.bytes), source: fixed.source, analysis: analyzeText(fixed.source.text, { name: input.path }) };
 }
@@ -175,7 +176,6 @@ async function fixEach(inputs: Input[], fix: boolean, locale: Locale, io: Io, fa
       } catch (e) {
         fail();
         io.err(t.cannotWrite(input.path, reason(e, locale)) + '\n');
-        r.fixed = [];
         r.notice = t.notWritten(reason(e, locale));
       }
     }

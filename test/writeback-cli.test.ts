@@ -7,26 +7,19 @@
 // Run: node test/run.mjs test/writeback-cli.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { analyzeText, applyEdits, recompute } from '../server/src/core/index.ts';
 import { buildCli } from './lsp/build.ts';
+import { tempDirs } from './helpers/tempDirs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
 const EXAMPLE = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
 const FIXED = applyEdits(EXAMPLE, recompute(analyzeText(EXAMPLE)).edits);
 
-const base = realpathSync(mkdtempSync(join(tmpdir(), 'dr-writeback-cli-')));
-after(() => rmSync(base, { recursive: true, force: true }));
-let dirs = 0;
-const fresh = (name: string) => {
-  const d = join(base, `${++dirs}-${name}`);
-  mkdirSync(d);
-  return d;
-};
+const fresh = tempDirs('writeback-cli');
 
 before(async () => {
   // Built from the sources when they are newer (lsp/build.ts): a stale bundle would test old code.
@@ -57,9 +50,10 @@ fs.openSync = function (p, flags) {
     chmodSync(target, 0o640);
     const link = join(linkDir, 'link.txt');
     symlinkSync(target, link);
-    const hook = join(base, 'record-hook.cjs');
+    const own = fresh('hook');
+    const hook = join(own, 'record-hook.cjs');
     writeFileSync(hook, RECORD);
-    const log = join(base, 'opened.log');
+    const log = join(own, 'opened.log');
     writeFileSync(log, '');
     const r = cliWith(hook, ['--fix', link], { DR_LOG: log });
     assert.equal(r.status, 0, r.stdout + r.stderr);

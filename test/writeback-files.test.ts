@@ -7,23 +7,16 @@
 // Run: node test/run.mjs test/writeback-files.test.ts
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { readRegularFile, writeAtomic, writeFileAtomic } from '../server/src/sources/files.ts';
 import { FILE_ERRORS, fileError } from '../server/src/sources/fileErrors.ts';
+import { tempDirs } from './helpers/tempDirs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const base = mkdtempSync(join(tmpdir(), 'dr-writeback-files-'));
-after(() => rmSync(base, { recursive: true, force: true }));
-let dirs = 0;
-const fresh = (name: string) => {
-  const d = join(base, `${++dirs}-${name}`);
-  mkdirSync(d);
-  return d;
-};
+const fresh = tempDirs('writeback-files');
 const modeOf = (p: string) => statSync(p).mode & 0o7777;
 /** The process's open descriptors (Linux), or undefined where /proc is not there. */
 const openFds = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : undefined);

@@ -202,4 +202,20 @@ describe('fixSource: the one write-back path (check --fix and the editor’s wri
     assert.deepEqual(server.changes.map((c) => [c.label.zh, c.old, c.new, c.line]), cliFixed.map((c) => [c.cell, c.old, c.new, c.range.start.line]));
     assert.deepEqual(readFileSync(b), readFileSync(a));
   });
+
+  test('the server’s write-back refused (a file Word holds open, read-only): the error, the file untouched, and what would have changed', async () => {
+    const docx = makeDocx(EXAMPLE);
+    const ok = join(dir, 'written.docx');
+    const held = join(dir, 'held.docx');
+    writeFileSync(ok, docx);
+    writeFileSync(held, docx);
+    const written = await sourceAccess(nodeUris).writeFixes(pathToFileURL(ok).href);
+    assert.ok('changes' in written && written.changes.length > 0, JSON.stringify(written));
+    const locked = { ...nodeUris, writeFile: async () => { throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' }); } };
+    const refused = await sourceAccess(locked).writeFixes(pathToFileURL(held).href);
+    assert.ok('error' in refused, JSON.stringify(refused));
+    assert.ok(refused.error.zh && refused.error.en);
+    assert.deepEqual(refused.unwritten, written.changes, 'the same changes, as not written');
+    assert.deepEqual(readFileSync(held), Buffer.from(docx), 'the file as it was');
+  });
 });

@@ -13,7 +13,7 @@
 //   - double-clicking a .docx or .pdf shows a page (a read-only custom editor) that says what it
 //     is, with "Open as draft" a click away, instead of VS Code's "binary file" screen.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, REQUESTS, type FixReport, type Localized } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, REQUESTS, type FixReport, type Localized, type WrittenChange } from '../../server/src/protocol';
 import { pick, uiLocale } from './l10n';
 import { msg } from './messages';
 import type { ClientSource } from './preview/panel';
@@ -183,7 +183,10 @@ async function writeBack(provider: DraftProvider, client: ClientSource): Promise
     const c = await client();
     if (!c) throw new Error(msg.serverNotRunning());
     const r = await sendCustom(c, REQUESTS.writeBackSource, { uri: source.toString() });
+    const listed = (title: string, changes: WrittenChange[]): FixReport => ({ uri: source.toString(), title, changes: changes.map((x) => ({ line: x.line, rule: x.rule, key: x.key, what: pick(x.label), old: x.old, new: x.new })) });
     if ('error' in r) {
+      // What would have changed, cell by cell, so that it can be made in Word by hand.
+      if (r.unwritten?.length) void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, listed(msg.draftNotWritten(name, r.unwritten.length), r.unwritten));
       void vscode.window.showErrorMessage(msg.writeFailed(name, pick(r.error)));
       return;
     }
@@ -192,8 +195,7 @@ async function writeBack(provider: DraftProvider, client: ClientSource): Promise
       return;
     }
     // What was written, cell by cell (old → new), in the fixes' output channel.
-    const report: FixReport = { uri: source.toString(), title: msg.draftWritten(name, r.changes.length, r.skipped), changes: r.changes.map((c) => ({ line: c.line, rule: c.rule, key: c.key, what: pick(c.label), old: c.old, new: c.new })) };
-    void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, report);
+    void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, listed(msg.draftWritten(name, r.changes.length, r.skipped), r.changes));
     provider.refresh(doc.uri);
     void vscode.window.showInformationMessage(msg.draftWritten(name, r.changes.length, r.skipped));
   } catch (err) {

@@ -227,9 +227,13 @@ export type ConvertedSource =
   | { error: Localized };
 
 /** What writing the recompute fixes back into a source did. */
+/** One derived cell a write-back recomputed (written, or would have been). */
+export interface WrittenChange { rule: string; key: string; label: Localized; old: string; new: string; line: number }
+
 export type WrittenFixes =
-  | { changes: { rule: string; key: string; label: Localized; old: string; new: string; line: number }[]; skipped: number; text: string }
-  | { error: Localized };
+  | { changes: WrittenChange[]; skipped: number; text: string }
+  /** `unwritten`: what a refused write (a read-only file, one Word holds open) would have changed. */
+  | { error: Localized; unwritten?: WrittenChange[] };
 
 /** A workspace edit as LSP spells it (only the shapes the review edit uses; the client converts it). */
 export interface WorkspaceEditJson {

@@ -47,8 +47,8 @@ export function sourceAccess(fs: Runtime): SourceAccess {
         if (src.kind !== 'docx') return { error: NOT_DOCX };
         const fixed = await fixSource(nameOf(uri), bytes, src, (b, expected) => fs.writeFile(uri, b, expected), { keep });
         if (!fixed) return { error: NOT_DOCX };
-        if (fixed.error) return { error: failure(fixed.error) };
         const changes = fixed.changes.map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new, line: c.range.start.line }));
+        if (fixed.error) return { error: failure(fixed.error), unwritten: changes };
         return { changes, skipped: fixed.skipped.length, text: fixed.source.text };
       } catch (e) {
         return { error: failure(e) };

@@ -226,10 +226,10 @@ export type ConvertedSource =
   | { text: string; kind: 'text' | 'docx' | 'html' | 'pdf'; writable: boolean; problems: Localized[] }
   | { error: Localized };
 
-/** What writing the recompute fixes back into a source did. */
 /** One derived cell a write-back recomputed (written, or would have been). */
 export interface WrittenChange { rule: string; key: string; label: Localized; old: string; new: string; line: number }
 
+/** What writing the recompute fixes back into a source did. */
 export type WrittenFixes =
   | { changes: WrittenChange[]; skipped: number; text: string }
   /** `unwritten`: what a refused write (a read-only file, one Word holds open) would have changed. */

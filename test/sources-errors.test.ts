@@ -19,6 +19,27 @@ function compoundFile(...streams: string[]): Uint8Array {
   return new Uint8Array(Buffer.concat([Buffer.from(CFB), Buffer.alloc(504), ...names, Buffer.alloc(512)]));
 }
 
+/** `docx` with its entry `name` marked encrypted (general purpose flag bit 0, local header and directory), its data scrambled or not. */
+function withEncryptedEntry(docx: Uint8Array, name: string, scramble: boolean): Uint8Array {
+  const b = docx.slice();
+  const dv = new DataView(b.buffer);
+  const eocd = b.length - 22;
+  let p = dv.getUint32(eocd + 16, true);
+  for (let i = 0; i < dv.getUint16(eocd + 10, true); i++) {
+    const nlen = dv.getUint16(p + 28, true);
+    if (Buffer.from(b.subarray(p + 46, p + 46 + nlen)).toString() === name) {
+      const lho = dv.getUint32(p + 42, true);
+      dv.setUint16(p + 8, dv.getUint16(p + 8, true) | 1, true);
+      dv.setUint16(lho + 6, dv.getUint16(lho + 6, true) | 1, true);
+      const start = lho + 30 + dv.getUint16(lho + 26, true) + dv.getUint16(lho + 28, true);
+      if (scramble) for (let k = start; k < start + dv.getUint32(p + 20, true); k++) b[k] ^= 0x5a;
+      return b;
+    }
+    p += 46 + nlen + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+  }
+  throw new Error(`no ${name} in the package`);
+}
+
 async function refused(path: string, bytes: Uint8Array, code: SourceErrorCode, limits = {}): Promise<SourceError> {
   try {
     await readSource(path, bytes, limits);
@@ -42,6 +63,21 @@ describe('refused formats', () => {
   test('an encrypted .docx (an OLE package holding EncryptedPackage)', async () => {
     const e = await refused('secret.docx', compoundFile('EncryptionInfo', 'EncryptedPackage'), 'encrypted');
     assert.match(e.localized.en, /password/);
+  });
+
+  test('a .docx whose zip entries are encrypted (a zip tool\'s password, flag bit 0), not "corrupt"', async () => {
+    // The data scrambled as a cipher leaves it (fflate fails on it), and stored as-is (it would read garbage).
+    for (const scramble of [true, false]) {
+      const e = await refused('zipped-with-password.docx', withEncryptedEntry(makeDocx('一、总体情况'), 'word/document.xml', scramble), 'encrypted');
+      assert.match(e.localized.en, /password/);
+      assert.match(e.localized.zh, /设有密码/);
+    }
+  });
+
+  test('an encrypted entry the reader never opens (an image) does not stop the document', async () => {
+    const docx = packageDocx(wordXml('<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>'), { 'word/media/image1.png': 'PNG bytes' });
+    const r = await readSource('a.docx', withEncryptedEntry(docx, 'word/media/image1.png', true), {});
+    assert.match(r.text, /一、总体情况/);
   });
 
   test('a PDF with an open password', async () => {

@@ -16,10 +16,14 @@ export interface ZipEntry {
 // Small input chunks: a chunk of a bomb inflates 600-fold, and fflate's streaming inflate slows on huge outputs.
 const CHUNK = 4096;
 
+/** A password on the package itself (Word's own "Encrypt with Password" makes an OLE file instead: sources/index.ts). */
+const ENCRYPTED = { zh: '文档设有密码（压缩包条目已加密），无法读取：请取消密码后另存一份再检查', en: 'The document is password-protected (its zip entries are encrypted): remove the password, save a copy and check that' };
+
 const corrupt = (why: string) => new SourceError('corrupt', { zh: `文件已损坏或不是有效的 Word 文档（${why}）`, en: `The file is damaged or not a valid Word document (${why})` });
 
 /** Every entry of a zip (or those `want` selects), in the order of the package. */
 export function unzip(bytes: Uint8Array, limits: Limits, want: (name: string) => boolean = () => true): ZipEntry[] {
+  if (hasEncryptedEntry(bytes, want)) throw new SourceError('encrypted', ENCRYPTED);
   const entries: ZipEntry[] = [];
   let count = 0;
   let total = 0;
@@ -88,8 +92,18 @@ interface Located {
   entryEnd: number;
 }
 
-/** The entry `name` of a package, or a SourceError for a package it cannot be patched in safely. */
-function locate(bytes: Uint8Array, name: string): Located {
+/** A package's central directory: the end record, the directory's place and every record in it. */
+interface Directory {
+  dv: DataView;
+  eocd: number;
+  cdOffset: number;
+  cdSize: number;
+  /** Each record's offset, the local header offset it holds, its flags and its name's bytes. */
+  records: { at: number; lho: number; flags: number; name: Uint8Array }[];
+}
+
+/** The central directory of a package, or why it cannot be read (a reason for a refusal). */
+function readDirectory(bytes: Uint8Array): Directory | string {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => dv.getUint16(at, true);
   const u32 = (at: number) => dv.getUint32(at, true);
@@ -97,23 +111,43 @@ function locate(bytes: Uint8Array, name: string): Located {
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
     if (u32(at) === 0x06054b50) { eocd = at; break; }
   }
-  if (eocd < 0) throw refuse('no end of central directory');
+  if (eocd < 0) return 'no end of central directory';
   const count = u16(eocd + 10);
   const cdSize = u32(eocd + 12);
   const cdOffset = u32(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw refuse('ZIP64');
-  if (cdOffset + cdSize > eocd) throw refuse('central directory out of place');
-  const want = new TextEncoder().encode(name);
-  const records: { at: number; lho: number }[] = [];
-  const found: number[] = [];
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return 'ZIP64';
+  if (cdOffset + cdSize > eocd) return 'central directory out of place';
+  const records: Directory['records'] = [];
   for (let i = 0, p = cdOffset; i < count; i++) {
-    if (p + 46 > eocd || u32(p) !== 0x02014b50) throw refuse('damaged central directory');
+    if (p + 46 > eocd || u32(p) !== 0x02014b50) return 'damaged central directory';
     const nlen = u16(p + 28);
-    records.push({ at: p, lho: u32(p + 42) });
-    const n = bytes.subarray(p + 46, p + 46 + nlen);
-    if (n.length === want.length && n.every((b, k) => b === want[k])) found.push(p);
+    records.push({ at: p, lho: u32(p + 42), flags: u16(p + 8), name: bytes.subarray(p + 46, p + 46 + nlen) });
     p += 46 + nlen + u16(p + 30) + u16(p + 32);
   }
+  return { dv, eocd, cdOffset, cdSize, records };
+}
+
+/**
+ * Whether an entry `want` selects is encrypted (flag bit 0: the zip's own "traditional" or AES
+ * encryption, which fflate does not tell apart from damage). A directory that cannot be read says
+ * nothing: the streaming read does not need it, and reports real damage itself.
+ */
+function hasEncryptedEntry(bytes: Uint8Array, want: (name: string) => boolean): boolean {
+  const dir = readDirectory(bytes);
+  if (typeof dir === 'string') return false;
+  const names = new TextDecoder();
+  return dir.records.some((r) => (r.flags & 1) !== 0 && want(names.decode(r.name)));
+}
+
+/** The entry `name` of a package, or a SourceError for a package it cannot be patched in safely. */
+function locate(bytes: Uint8Array, name: string): Located {
+  const dir = readDirectory(bytes);
+  if (typeof dir === 'string') throw refuse(dir);
+  const { dv, eocd, cdOffset, cdSize, records } = dir;
+  const u16 = (at: number) => dv.getUint16(at, true);
+  const u32 = (at: number) => dv.getUint32(at, true);
+  const want = new TextEncoder().encode(name);
+  const found = dir.records.filter((r) => r.name.length === want.length && r.name.every((b, k) => b === want[k])).map((r) => r.at);
   if (found.length !== 1) throw refuse(found.length ? `${name} appears ${found.length} times` : `no ${name}`);
   const cd = found[0];
   const method = u16(cd + 10);

@@ -13,12 +13,13 @@
 //   - double-clicking a .docx or .pdf shows a page (a read-only custom editor) that says what it
 //     is, with "Open as draft" a click away, instead of VS Code's "binary file" screen.
 import * as vscode from 'vscode';
-import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, REQUESTS, type FixReport, type Localized, type WrittenChange } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, REQUESTS, type Localized } from '../../server/src/protocol';
 import { pick, uiLocale } from './l10n';
 import { msg } from './messages';
 import type { ClientSource } from './preview/panel';
 import { sendCustom } from './requests';
 import { makeNonce } from './preview/html';
+import { writeBackNotice } from './writeBackNotice';
 
 
 const SOURCE = /\.(docx|html?|pdf)$/i;
@@ -166,7 +167,7 @@ async function openAsDraft(provider: DraftProvider, arg?: vscode.Uri): Promise<v
   }
 }
 
-/** Writes the active draft's fixed cells back into its Word document (through the server), listing each cell in the fixes' output channel. */
+/** Writes the active draft's fixed cells back into its Word document (through the server), listing each cell, written or refused, in the fixes' output channel (writeBackNotice.ts). */
 async function writeBack(provider: DraftProvider, client: ClientSource): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!isDraft(doc)) {
@@ -183,21 +184,21 @@ async function writeBack(provider: DraftProvider, client: ClientSource): Promise
     const c = await client();
     if (!c) throw new Error(msg.serverNotRunning());
     const r = await sendCustom(c, REQUESTS.writeBackSource, { uri: source.toString() });
-    const listed = (title: string, changes: WrittenChange[]): FixReport => ({ uri: source.toString(), title, changes: changes.map((x) => ({ line: x.line, rule: x.rule, key: x.key, what: pick(x.label), old: x.old, new: x.new })) });
-    if ('error' in r) {
-      // What would have changed, cell by cell, so that it can be made in Word by hand.
-      if (r.unwritten?.length) void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, listed(msg.draftNotWritten(name, r.unwritten.length), r.unwritten));
-      void vscode.window.showErrorMessage(msg.writeFailed(name, pick(r.error)));
-      return;
-    }
-    if (!r.changes.length) {
-      void vscode.window.showInformationMessage(msg.draftNothing(name));
-      return;
-    }
-    // What was written, cell by cell (old → new), in the fixes' output channel.
-    void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, listed(msg.draftWritten(name, r.changes.length, r.skipped), r.changes));
-    provider.refresh(doc.uri);
-    void vscode.window.showInformationMessage(msg.draftWritten(name, r.changes.length, r.skipped));
+    const notice = writeBackNotice(source.toString(), r, {
+      written: (n, skipped) => msg.draftWritten(name, n, skipped),
+      nothing: () => msg.draftNothing(name),
+      failed: (why) => msg.writeFailed(name, why),
+      notWritten: (n) => msg.draftNotWritten(name, n),
+      pick,
+    });
+    // The cells (old → new), written or not, listed in the fixes' output channel before the notification offers them.
+    if (notice.list) await vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, notice.list).then(undefined, () => undefined);
+    if (notice.written) provider.refresh(doc.uri);
+    const show = notice.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
+    const buttons = notice.list ? [msg.showChanges()] : [];
+    void show(notice.text, ...buttons).then((b) => {
+      if (b) void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes);
+    });
   } catch (err) {
     void vscode.window.showErrorMessage(msg.writeFailed(name, err instanceof Error ? err.message : String(err)));
   }

@@ -64,6 +64,7 @@ export const msg = {
     skipped ? t('{0}: {1} cell(s) recomputed and written back; {2} could not be written (no text in the cell).', name, n, skipped) : t('{0}: {1} cell(s) recomputed and written back.', name, n),
   writeFailed: (name: string, why: string) => t('Could not write the fixes into {0}: {1}', name, why),
   draftNotWritten: (name: string, n: number) => t('{0}: not written; the {1} cell(s) the recompute would have changed', name, n),
+  showChanges: () => t('Show changes'),
   draftOnlyFiles: () => t('Only files on disk can be opened as drafts.'),
   draftEditHint: () => t('This draft is read-only. To change the report, edit the Word document (or write the recomputed totals back with “Write fixes back to the .docx”).'),
   // The page shown when a .docx or .pdf is opened in the editor (double-click).

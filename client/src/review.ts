@@ -89,13 +89,14 @@ export class FixLog implements vscode.Disposable {
     this.channel?.show(true);
   }
 
-  /** Lists `report`'s changes (line, what, key: old → new) and says how many in a notification. */
+  /** Lists `report`'s changes (line, what, key: old → new) and says how many in a notification (unless `notify` is false). */
   report(report: FixReport): void {
     if (!report?.changes?.length) return;
     this.channel ??= vscode.window.createOutputChannel(this.m.fixesChannel);
     const file = nameOf(report.uri);
     this.channel.appendLine(`[${new Date().toLocaleTimeString()}] ${file} — ${report.title}`);
     for (const c of report.changes) this.channel.appendLine(`  ${c.line >= 0 ? `${c.line + 1}: ` : ''}${c.what}${c.key ? ` (${c.key})` : ''}  ${c.old} → ${c.new}`);
+    if (report.notify === false) return;
     void vscode.window.showInformationMessage(this.m.fixesApplied(report.changes.length, file), this.m.showChanges).then((b) => {
       if (b) this.show();
     });

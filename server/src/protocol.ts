@@ -156,6 +156,11 @@ export interface FixReport {
   uri: string;
   title: string;
   changes: FixChangeInfo[];
+  /**
+   * false: listed without the channel's own "N change(s) applied" notification, as the caller says
+   * what happened itself (the .docx write-back: written, or refused with nothing applied).
+   */
+  notify?: boolean;
 }
 
 /** One finding of the Findings view (`SERVER_REQUESTS.findings`). */

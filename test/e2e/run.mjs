@@ -21,13 +21,14 @@
 // The whole run has a hard deadline (E2E_TIMEOUT_S, default 1500 s, which includes a first-time
 // setup), the scenarios of each locale one of their own (E2E_TEST_TIMEOUT_S, 900 s; deadlines against
 // a hang: the en run takes 170–250 s on a quiet machine, took 580 s with its 2 cores loaded 7 times over).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareWorkspace, writeUserSettings } from './lib/workspace.mjs';
+import { WRITEBACK_FOLDER } from './lib/writeback.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -264,12 +265,26 @@ try {
 cleanups.push(() => browserServer.close());
 log(`chromium: ${browserServer.wsEndpoint()}`);
 
+/**
+ * Removes a run folder. Scenario z makes a .docx immutable when run as root (chattr +i, which
+ * refuses even root's unlink) and undoes it itself; a run stopped in between leaves it so.
+ */
+function removeRunDir(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch (e) {
+    if (e?.code !== 'EPERM') throw e;
+    spawnSync('chattr', ['-R', '-i', join(dir, 'workspace', WRITEBACK_FOLDER)]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Steps 4–6 for one locale: a fresh run folder and code-server, the scenarios, code-server stopped. */
 async function runLocale(locale) {
   const localeStarted = Date.now();
   // ---- 4. the run folder -------------------------------------------------------------------------
   const runDir = mkdtempSync(join(tmpdir(), 'disclosure-report-e2e-'));
-  if (!process.env.E2E_KEEP) cleanups.push(() => rmSync(runDir, { recursive: true, force: true }));
+  if (!process.env.E2E_KEEP) cleanups.push(() => removeRunDir(runDir));
   else log(`run folder kept: ${runDir}`);
   const dirs = {};
   for (const d of ['workspace', 'user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'tmp']) {

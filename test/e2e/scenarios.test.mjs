@@ -1137,6 +1137,149 @@ scenario('v. fix-all ("Fix all auto-fixable problems") on a seed-like draft fixe
   await wb.command('View: Hide Panel').catch(() => undefined);
 });
 
+// ---- the .docx write-back: "Write fixes back to the .docx" written, and refused ----------------------
+import { readFileSync as readBytes, readdirSync as listFolder } from 'node:fs';
+import { cliCells } from './lib/workspace-ops.mjs';
+import { correctCells, makeUnwritable, REFUSED_DOCX, WRITEBACK_FOLDER, WRITTEN_DOCX, WRONG } from './lib/writeback.mjs';
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SHOW_CHANGES = /^(Show changes|查看修改)$/;
+
+/**
+ * Opens the draft of `writeback/<name>` the way a person does: quick open shows the .docx's page,
+ * whose button runs "Open as Disclosure Report draft"; waits for the draft in the report language.
+ * Returns the file's path and the CLI's findings in it (the draft's lines and columns).
+ */
+async function openDocxDraft(name) {
+  const path = join(workspace, WRITEBACK_FOLDER, name);
+  const found = cliCheck([path]).files.get(path);
+  await wb.focusEditorOrWorkbench();
+  await wb.kb.press('Control+P');
+  await wb.waitQuickInput();
+  await wb.kb.type(name);
+  await until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').first().getAttribute('aria-label'))?.includes(name), { timeout: 30_000, what: `quick open to offer ${name}` });
+  await wb.kb.press('Enter');
+  const frame = await wb.webviewFrame('button#open');
+  await frame.locator('button#open').click();
+  await until(async () => (await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').count()) > 0 && (await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes(name), { timeout: 15_000, what: `the draft of ${name}` });
+  await waitLanguage(`the draft of ${name}`);
+  return { path, found };
+}
+
+/** The finding of the CLI on each WRONG cell: { key: diagnostic } (request-row-total, review-total). */
+function wrongCellFindings(found) {
+  const rules = { 't3.new.total': 'request-row-total', 't4.review.total': 'review-total' };
+  return Object.fromEntries(Object.entries(rules).map(([key, rule]) => {
+    const d = found.find((x) => x.rule === rule);
+    assert.ok(d, `the CLI finds ${rule} (${key}): ${JSON.stringify(found.map((x) => x.rule))}`);
+    return [key, d];
+  }));
+}
+
+/** Clicks "Show changes" on the notification whose text matches `re` (in the notification centre once the toast has gone). */
+async function showChangesOf(re) {
+  const inToast = wb.page.locator('.notification-toast', { hasText: re }).locator('.monaco-button', { hasText: SHOW_CHANGES }).first();
+  if (await inToast.isVisible().catch(() => false)) return inToast.click();
+  await wb.command('Notifications: Show Notifications');
+  await wb.page.locator('.notifications-center .notification-list-item', { hasText: re }).locator('.monaco-button', { hasText: SHOW_CHANGES }).first().click();
+}
+
+/**
+ * The fixes' output channel's entry for `name` (the last one): its heading and the lines of its
+ * cells, once it lists every WRONG cell (`24: … (t3.new.total)  19 → 18`).
+ */
+async function fixesEntry(name, findings) {
+  const entryOf = (ls) => {
+    const at = ls.findLastIndex((l) => l.includes(`${name} — `));
+    if (at < 0) return undefined;
+    const rest = ls.slice(at + 1);
+    const end = rest.findIndex((l) => /^\[/.test(l));
+    return { heading: ls[at], cells: (end < 0 ? rest : rest.slice(0, end)).filter((l) => l.trim()) };
+  };
+  const cellLine = (key) => new RegExp(`^\\s*${findings[key].range.start.line + 1}: .*\\(${escapeRe(key)}\\)\\s+${WRONG[key].printed} → ${WRONG[key].correct}\\s*$`);
+  return until(async () => {
+    const e = entryOf(await outputLines());
+    return e && Object.keys(WRONG).every((k) => e.cells.some((l) => cellLine(k).test(l))) ? e : undefined;
+  }, { timeout: 10_000, what: `the fixes' output channel to list ${Object.entries(WRONG).map(([k, v]) => `${k} ${v.printed} → ${v.correct}`).join(' and ')} under ${name}` }).catch(async (e) => {
+    throw new Error(`${e.message}; output: ${JSON.stringify(await outputLines())}`);
+  });
+}
+
+scenario('y. "Write fixes back to the .docx" from its draft writes the recomputed totals into the Word document (read back by the CLI: every cell right), lists them old → new, and the draft re-reads clean', 'y-write-back', async () => {
+  const name = WRITTEN_DOCX;
+  const { path, found } = await openDocxDraft(name);
+  const findings = wrongCellFindings(found);
+  const before = cliCells(path);
+  assert.deepEqual(Object.keys(WRONG).map((k) => before[k]), Object.values(WRONG).map((w) => w.printed), 'the document prints the wrong totals');
+  for (const d of Object.values(findings)) await wb.waitSquiggleAt(d.range.start.line + 1, d.range.start.character + 1, FIRST_DIAGNOSTICS_MS);
+  await wb.screenshot('y-before-write-back');
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Write fixes back to the .docx');
+  const written = new RegExp(`${escapeRe(name)}[:：]\\s*(?:(\\d+) cell\\(s\\) recomputed and written back|已重算并写回 (\\d+) 个单元格)`);
+  const toast = await until(async () => (await seen()).find((t) => written.test(t)), { timeout: 30_000, what: `the notification "${name}: 2 cell(s) recomputed and written back."` }).catch(async (e) => {
+    throw new Error(`${e.message}; notifications seen: ${JSON.stringify(await seen())}`);
+  });
+  const [, en, zh] = written.exec(toast);
+  assert.equal(Number(en ?? zh), Object.keys(WRONG).length, toast);
+  // (a) The Word document on disk, read back by the CLI's own reader: every cell as it should be, and no finding.
+  assert.deepEqual(cliCells(path), correctCells(), `${name} read back by the CLI holds the recomputed totals and every other cell as it was`);
+  assert.deepEqual(cliCheck([path]).files.get(path), [], `the CLI finds nothing in ${name} any more`);
+  // (b) The draft reads the file again: the totals corrected in it, no error squiggle, the status entry at 0 errors.
+  const rowOne = findings['t3.new.total'].range.start.line;
+  await until(async () => {
+    await wb.gotoLine(rowOne + 1, 1);
+    return (await wb.lineAtCursor())?.trim().split(/\s+/).at(-1) === String(WRONG['t3.new.total'].correct);
+  }, { timeout: 20_000, what: `the draft's row 一 to end in ${WRONG['t3.new.total'].correct}` }).catch(async (e) => {
+    throw new Error(`${e.message}; the row reads ${JSON.stringify(await wb.lineAtCursor())}`);
+  });
+  await until(async () => (await wb.squiggleBoxes('error')).length === 0 && (await problemEntry())?.errors === 0, { timeout: 20_000, what: 'no error left in the draft (squiggles, status bar entry)' }).catch(async (e) => {
+    throw new Error(`${e.message}; status bar: ${JSON.stringify(await problemEntry())}`);
+  });
+  // What was written, cell by cell, in the fixes' output channel.
+  await showChangesOf(written);
+  const entry = await fixesEntry(name, findings);
+  assert.match(entry.heading, written, 'the entry says the cells were written back');
+  await wb.screenshot('y-write-back');
+  console.log(`# write-back: "${toast}"; ${entry.heading.trim()} / ${entry.cells.map((l) => l.trim()).join(' / ')}`);
+  await wb.command('View: Hide Panel').catch(() => undefined);
+});
+
+scenario('z. "Write fixes back to the .docx" refused (the .docx unwritable): the error notification, the file byte for byte as it was, the cells not written listed in the output channel, the finding still shown', 'z-write-refused', async () => {
+  const name = REFUSED_DOCX;
+  const { path, found } = await openDocxDraft(name);
+  const findings = wrongCellFindings(found);
+  const cell = findings['t3.new.total'];
+  await wb.waitSquiggleAt(cell.range.start.line + 1, cell.range.start.character + 1, FIRST_DIAGNOSTICS_MS);
+  const bytes = readBytes(path);
+  const folder = listFolder(join(workspace, WRITEBACK_FOLDER)).sort();
+  const lock = makeUnwritable(path);
+  try {
+    const seen = await recordNotifications(wb.page);
+    await wb.command('Write fixes back to the .docx');
+    const refused = new RegExp(`Could not write the fixes into ${escapeRe(name)}: permission denied|无法将修正写入 ${escapeRe(name)}：没有权限`);
+    const toast = await until(async () => (await seen()).find((t) => refused.test(t)), { timeout: 30_000, what: `the error "Could not write the fixes into ${name}: permission denied" (${lock.how})` }).catch(async (e) => {
+      throw new Error(`${e.message}; notifications seen: ${JSON.stringify(await seen())}`);
+    });
+    // The cells that were not written, in the fixes' output channel, under a heading that says so.
+    await showChangesOf(refused);
+    const entry = await fixesEntry(name, findings);
+    assert.match(entry.heading, new RegExp(`${escapeRe(name)}[:：]\\s*(?:not written; the ${Object.keys(WRONG).length} cell\\(s\\)|未写入；重算本应修改的 ${Object.keys(WRONG).length} 个单元格)`), 'the entry says the cells were not written');
+    // Nothing claims a write: no "written back", no "change(s) applied".
+    const claims = (await seen()).filter((t) => /written back|已重算并写回|change\(s\) applied|已应用 \d+ 处修改/.test(t));
+    assert.deepEqual(claims, [], 'no notification says the fixes were written or applied');
+    // The file byte for byte as it was, and no temporary file left beside it.
+    assert.ok(readBytes(path).equals(bytes), `${name} is byte-identical`);
+    assert.deepEqual(listFolder(join(workspace, WRITEBACK_FOLDER)).sort(), folder, 'nothing left beside the document');
+    // The draft still shows the finding.
+    await wb.waitSquiggleAt(cell.range.start.line + 1, cell.range.start.character + 1, 10_000);
+    await wb.screenshot('z-write-refused');
+    console.log(`# write-back refused (${lock.how}): "${toast}"; ${entry.heading.trim()} / ${entry.cells.map((l) => l.trim()).join(' / ')}`);
+  } finally {
+    lock.undo();
+  }
+  await wb.command('View: Hide Panel').catch(() => undefined);
+});
+
 /**
  * The scenarios that read what the extension says (messages, lenses, hovers, prompts, notifications,
  * the preview, the CSV's words): the ones the second locale's run takes (E2E_SUBSET=locale, run.mjs).
@@ -1205,7 +1348,7 @@ scenario('x. in code-server’s web worker extension host (the `browser` entry, 
   }
 }, { timeout: 240_000 });
 
-const LOCALE_SENSITIVE = new Set(['c', 'd', 'e', 'j', 'l', 'n', 'o', 'q', 'r', 's', 'v']);
+const LOCALE_SENSITIVE = new Set(['c', 'd', 'e', 'j', 'l', 'n', 'o', 'q', 'r', 's', 'v', 'y', 'z']);
 const subset = process.env.E2E_SUBSET === 'locale' ? scenarios.filter(([name]) => LOCALE_SENSITIVE.has(name[0])) : scenarios;
 if (subset.length < scenarios.length) console.log(`# ${RUN_LOCALE}: the locale-sensitive scenarios only (${subset.map(([n]) => n[0]).join(' ')}); the others ran in the first locale`);
 

@@ -59,6 +59,13 @@ export function cliCheck(paths, { cwd = repo } = {}) {
   return { status: r.status, files: new Map(doc.files.map((f) => [f.path, f.diagnostics])), stderr: r.stderr };
 }
 
+/** The cells of one report as `node dist/cli.js export --format json FILE` reads them: { key: value }. */
+export function cliCells(path) {
+  const r = spawnSync(process.execPath, [CLI, 'export', '--format', 'json', path], { cwd: repo, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`disclosure-report export exited ${r.status}: ${r.stderr || r.stdout}`);
+  return JSON.parse(r.stdout).reports[0].cells;
+}
+
 /**
  * Starts recording the text of every notification toast shown from now on; returns a function
  * that reads what has been seen (distinct texts, in order).

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { composeReport } from './compose.mjs';
 import { writeBeyond } from './beyond.mjs';
 import { FAULTS, SEED_COPIES } from './faults.mjs';
+import { writeWritebackDocs } from './writeback.mjs';
 
 /** User settings: a quiet workbench (no walkthroughs, trust prompts, marketplace or telemetry), messages in English, fix-all on save. */
 export const USER_SETTINGS = {
@@ -65,6 +66,7 @@ export function prepareWorkspace(dir, seedsDir) {
   writeBeyond(dir);
   mkdirSync(join(dir, PDF_FOLDER), { recursive: true });
   copyFileSync(PDF_FIXTURE, join(dir, PDF_FOLDER, PDF_NAME));
+  writeWritebackDocs(dir);
   if (seeds.length) copyFileSync(join(seedsDir, seeds[0]), join(dir, COLOURS_FILE));
   else writeFileSync(join(dir, COLOURS_FILE), composeReport().text);
   return seeds;

@@ -130,6 +130,16 @@ test('a thread that crashes on a PDF: corrupt, saying why; a thread that exits: 
   assert.equal((await told(thread, limits({ pdfPageMs: 120_000 }))).threadId, threads[2].threadId);
 });
 
+test('a thread that dies between PDFs (an error after its answer): no uncaught error, and the next PDF gets a new thread', async () => {
+  const late = script(`post({ id: job.id, type: 'pages', count: 1 }); post({ id: job.id, type: 'page', n: 1, page: page('x') }); post({ id: job.id, type: 'done' });
+    setImmediate(() => { throw new Error('pdf.js failed after its answer'); });`);
+  const { thread, threads, exited } = keeper(late, REPORT);
+  assert.equal((await thread.read(BYTES, limits())).pages.length, 1);
+  await exited(0);
+  // Posted to the dead thread, the next PDF would wait out its page budget and be called crafted.
+  assert.equal((await told(thread, limits({ pdfPageMs: 120_000 }))).threadId, threads[1].threadId);
+});
+
 test('reading PDFs leaves nothing running: a process that read them ends by itself', async () => {
   // A sound PDF, then one ended at its page budget, then the sound one again with budgets far longer
   // than this test waits: a timer or a thread left running would keep the process alive.

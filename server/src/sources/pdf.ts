@@ -66,10 +66,18 @@ export class PdfThread {
   private thread(limits: Limits): Worker {
     if (this.worker && this.memoryMb !== limits.pdfMemoryMb) this.end();
     if (!this.worker) {
-      this.worker = this.spawn(limits.pdfMemoryMb);
+      const w = this.spawn(limits.pdfMemoryMb);
+      this.worker = w;
       this.memoryMb = limits.pdfMemoryMb;
+      // A thread that dies between PDFs (pdf.js failing after its answer) is forgotten, so that the
+      // next PDF is not posted to it (and waits out its page budget, called crafted), and its error
+      // is no uncaught exception of the CLI or the server. A read's own listeners come and go.
+      w.on('error', () => {});
+      w.on('exit', () => {
+        if (this.worker === w) this.worker = null;
+      });
       // An idle thread keeps no process alive (the CLI exits when its work is done).
-      this.worker.unref();
+      w.unref();
     }
     return this.worker;
   }

@@ -10,6 +10,7 @@ import { ARITHMETIC_RULES } from '../server/src/core/index.ts';
 import { isSourceFile, readSource, sourceKind } from '../server/src/sources/index.ts';
 import { walk } from '../server/src/sources/files.ts';
 import { findings } from './helpers/findings.ts';
+import { pdfWithoutEmbeddedFont } from './helpers/pdf-make.ts';
 import { makeDocx, makeHtml, packageDocx, wordXml } from './helpers/sources.ts';
 
 const FIX = join(__dirname, 'fixtures/sources');
@@ -190,5 +191,14 @@ describe('PDF details', () => {
     assert.equal(lines.filter((l) => l.startsWith('四、结转下年度继续办理\t')).length, 1);
     assert.ok(lines.includes('（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0'), 'a label wrapped in its cell is joined');
     assert.ok(lines.some((l) => l.startsWith('2025年，青禾县数据资源局认真贯彻落实') && l.endsWith('不断提升政务公开质量。')), 'a paragraph wrapped over lines is one line');
+  });
+
+  // Pins the character maps handed to pdf.js (pdf-cmaps.ts, pdf-text.ts cMapUrl): without them
+  // these codes map to no text and the PDF is taken for a scan.
+  test('a Chinese font the PDF does not embed (STSong-Light, in UCS-2 or GBK codes): read through pdf.js’s character maps', async () => {
+    const lines = ['一、总体情况', '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。'];
+    for (const encoding of ['UniGB-UCS2-H', 'GBK-EUC-H'] as const) {
+      assert.equal((await readSource('r.pdf', pdfWithoutEmbeddedFont(lines, encoding))).text, lines.join('\n') + '\n', encoding);
+    }
   });
 });

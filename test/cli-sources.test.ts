@@ -21,7 +21,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
 const FIX = join(ROOT, 'test/fixtures/sources');
 const EXAMPLE = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+// Killed at 2 minutes (a few seconds are enough): a CLI kept alive after its work by a timer or a
+// thread left running (pdf.js's) fails its test instead of hanging the run.
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
 const ARITHMETIC = new Set(['request-row-total', 'request-outcome-total', 'request-balance', 'review-total', 'litigation-total']);
 
 interface JsonDiagnostic { rule: string; cell?: string; expected?: number; actual?: number; range: { start: { line: number } } }

@@ -153,7 +153,7 @@ test('reading PDFs leaves nothing running: a process that read them ends by itse
       const c = await readSource('c.pdf', sound, long);
       process.stdout.write(JSON.stringify([a.text === c.text && a.text.length > 1000, b]));
     })();`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));

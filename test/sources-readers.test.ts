@@ -2,7 +2,7 @@
 // saved it), a GBK web page and a PDF gives the same findings at the same cell keys; and the
 // details each reader must get right (merged cells, runs, charset, article, entities).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -70,6 +70,22 @@ describe('kinds and results', () => {
       }
       assert.deepEqual(walk([dir], isSourceFile).files.map((f) => f.slice(dir.length + 1)), ['a.txt', 'b.docx', 'c.PDF', 'e.doc', join('sub', 'f.htm')]);
       assert.deepEqual(walk([dir]).files.map((f) => f.slice(dir.length + 1)), ['a.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Pins walk's error for a link it cannot follow: said for a name it would take (a report linked
+  // from elsewhere and moved away), not for every stray link in the folder (the CLI exited 2 over
+  // a logo.png pointing nowhere).
+  test('a folder’s links pointing nowhere: an error for a report’s name, nothing for a name the walk does not take', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'walk-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), '');
+      for (const name of ['b.txt', 'c.pdf', 'logo.png', 'archive']) symlinkSync(join(dir, 'gone', name), join(dir, name));
+      const w = walk([dir], isSourceFile);
+      assert.deepEqual(w.files.map((f) => f.slice(dir.length + 1)), ['a.txt']);
+      assert.deepEqual(w.errors.map((e) => [e.path.slice(dir.length + 1), (e.error as NodeJS.ErrnoException).code]), [['b.txt', 'ENOENT'], ['c.pdf', 'ENOENT']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

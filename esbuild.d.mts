@@ -5,3 +5,4 @@ export type BundleName = 'cli' | 'check-worker' | 'iconv-lite' | 'markup-lib' | 
 export declare function bundleOptions(name: BundleName, opts?: { production?: boolean }): BuildOptions & { outfile: string; entryPoints: string[] };
 export declare const BUNDLES: BundleName[];
 export declare const BINS: string[];
+export declare function copyCmaps(): void;

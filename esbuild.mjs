@@ -109,8 +109,8 @@ export function bundleOptions(name, { production = false } = {}) {
 export const BUNDLES = ['cli', 'check-worker', 'iconv-lite', 'markup-lib', 'server', 'client', 'pdf-worker', 'pdf-engine', 'web-client', 'web-server'];
 export const BINS = ['cli', 'server'];
 
-/** The character maps pdf.js needs for Chinese fonts a PDF does not embed (the GB ones only). */
-function copyCmaps() {
+/** The character maps pdf.js needs for Chinese fonts a PDF does not embed (the GB ones only), into dist/pdfjs-cmaps. */
+export function copyCmaps() {
   const cmaps = new URL('./node_modules/pdfjs-dist/cmaps/', import.meta.url);
   if (!existsSync(cmaps)) return;
   mkdirSync(new URL('./dist/pdfjs-cmaps/', import.meta.url), { recursive: true });

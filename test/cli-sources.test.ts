@@ -7,12 +7,13 @@
 // Run: node test/run.mjs test/cli-sources.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { readSource } from '../server/src/sources/index.ts';
+import { pdfWithoutEmbeddedFont } from './helpers/pdf-make.ts';
 import { makeDocx, makeHtml } from './helpers/sources.ts';
 import { buildCli } from './lsp/build.ts';
 
@@ -20,7 +21,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
 const FIX = join(ROOT, 'test/fixtures/sources');
 const EXAMPLE = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+// Killed at 2 minutes (a few seconds are enough): a CLI kept alive after its work by a timer or a
+// thread left running (pdf.js's) fails its test instead of hanging the run.
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
 const ARITHMETIC = new Set(['request-row-total', 'request-outcome-total', 'request-balance', 'review-total', 'litigation-total']);
 
 interface JsonDiagnostic { rule: string; cell?: string; expected?: number; actual?: number; range: { start: { line: number } } }
@@ -151,6 +154,22 @@ describe('check --fix over sources', () => {
     const zh = run('check', '--fix', p.pdf);
     assert.match(zh.stdout, /--fix 不修改 PDF 文件，未作改动/);
   });
+});
+
+// Pins the character maps shipped beside the bundles (esbuild.mjs copyCmaps, pdf-cmaps.ts): run
+// from a copy of dist/ alone, as the .vsix installs it, there is no node_modules to fall back on.
+test('the CLI run from its bundles alone (dist/ as installed, no node_modules): a PDF whose Chinese font is not embedded reads through dist/pdfjs-cmaps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dr-dist-'));
+  made.push(dir);
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !/[\\/]web$/.test(src) });
+  const lines = ['一、总体情况', '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。'];
+  for (const encoding of ['UniGB-UCS2-H', 'GBK-EUC-H'] as const) {
+    const pdf = join(dir, `${encoding}.pdf`);
+    writeFileSync(pdf, pdfWithoutEmbeddedFont(lines, encoding));
+    const r = spawnSync(process.execPath, [join(dir, 'dist/cli.js'), 'text', '--locale', 'en', pdf], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+    assert.equal(r.stderr, '', encoding);
+    assert.equal(r.stdout, lines.join('\n') + '\n', encoding);
+  }
 });
 
 describe('disclosure-report text', () => {

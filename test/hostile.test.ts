@@ -118,6 +118,15 @@ describe('sources: budgets on work, not only on bytes', () => {
     });
   }
 
+  // Pins the watch on the process's memory (pdf.ts): pdf.js's inflated streams are outside its
+  // thread's heap, which resourceLimits caps, so with time budgets that cannot end it only the watch
+  // stops this one (without it: 1.5 GB read, some 45 s, then "no text layer").
+  test('a stream inflating to 1.5 GB with time budgets too long to end it: too-complex at the memory budget, and the next PDF reads', async () => {
+    const e = await refused('x.pdf', H.pdfStreamBomb(1500), 'too-complex', { pdfPageMs: 600_000, pdfTotalMs: 600_000, pdfMemoryMb: 100 });
+    assert.match(e.message, /The PDF needed over 100 MB of memory; not read/);
+    await soundPdfReads();
+  });
+
   test('a web page declaring GB2312 but saved as UTF-8 (and the reverse) is read by its content, and says so', async () => {
     const utf8 = Buffer.from(makeHtml(EXAMPLE, 'gb2312'), 'utf8');
     const r = await readSource('lie.html', utf8);

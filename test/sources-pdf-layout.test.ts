@@ -22,6 +22,19 @@ test('page numbers and a running header dropped; the table goes on over the page
   assert.deepEqual(lines, ['一、总体情况', '规章\t0\t0\t0', '行政规范性文件\t3\t1\t12', '六、其他需要报告的事项']);
 });
 
+test('a row of numbers in the top margin, its label’s two lines around it, is a row, not a page number; page numbers still go', () => {
+  // The table goes on at the top of page 2 (y < 84: the top tenth): the label takes two lines and
+  // its numbers, centred in their cells, stand between them. Joined, 17 0 17 reads as a page
+  // number (17017); dropped, the row's numbers were lost and its errors not found. A page number
+  // whose parts stand apart (1 / 3) still goes.
+  const lines = layoutPages([
+    page(at('一、总体情况', 60, 120), ...row(700, '（五）不予处理', '1', '0', '1'), at('- 1 -', 290, 800)),
+    page(at('1.申请人逾期不补正、行政', 60, 71), ...['17', '0', '17'].map((v, i) => at(v, 198 + 40 * i, 77)), at('机关不再处理其申请', 60, 83),
+      ...row(100, '2.其他', '0', '0', '0'), at('2', 295, 790), at('1', 400, 805), at('/', 450, 805), at('3', 500, 805)),
+  ]);
+  assert.deepEqual(lines, ['一、总体情况', '（五）不予处理\t1\t0\t1', '1.申请人逾期不补正、行政机关不再处理其申请\t17\t0\t17', '2.其他\t0\t0\t0']);
+});
+
 test('a label wrapped in its cell is joined to its row; an ordinal starts a row of its own', () => {
   const lines = layoutPages([page(
     ...row(100, '（一）予以公开', '5', '1'),

@@ -2,7 +2,7 @@
 // saved it), a GBK web page and a PDF gives the same findings at the same cell keys; and the
 // details each reader must get right (merged cells, runs, charset, article, entities).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -10,6 +10,7 @@ import { ARITHMETIC_RULES } from '../server/src/core/index.ts';
 import { isSourceFile, readSource, sourceKind } from '../server/src/sources/index.ts';
 import { walk } from '../server/src/sources/files.ts';
 import { findings } from './helpers/findings.ts';
+import { pdfWithoutEmbeddedFont } from './helpers/pdf-make.ts';
 import { makeDocx, makeHtml, packageDocx, wordXml } from './helpers/sources.ts';
 
 const FIX = join(__dirname, 'fixtures/sources');
@@ -69,6 +70,22 @@ describe('kinds and results', () => {
       }
       assert.deepEqual(walk([dir], isSourceFile).files.map((f) => f.slice(dir.length + 1)), ['a.txt', 'b.docx', 'c.PDF', 'e.doc', join('sub', 'f.htm')]);
       assert.deepEqual(walk([dir]).files.map((f) => f.slice(dir.length + 1)), ['a.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Pins walk's error for a link it cannot follow: said for a name it would take (a report linked
+  // from elsewhere and moved away), not for every stray link in the folder (the CLI exited 2 over
+  // a logo.png pointing nowhere).
+  test('a folder’s links pointing nowhere: an error for a report’s name, nothing for a name the walk does not take', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'walk-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), '');
+      for (const name of ['b.txt', 'c.pdf', 'logo.png', 'archive']) symlinkSync(join(dir, 'gone', name), join(dir, name));
+      const w = walk([dir], isSourceFile);
+      assert.deepEqual(w.files.map((f) => f.slice(dir.length + 1)), ['a.txt']);
+      assert.deepEqual(w.errors.map((e) => [e.path.slice(dir.length + 1), (e.error as NodeJS.ErrnoException).code]), [['b.txt', 'ENOENT'], ['c.pdf', 'ENOENT']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -190,5 +207,14 @@ describe('PDF details', () => {
     assert.equal(lines.filter((l) => l.startsWith('四、结转下年度继续办理\t')).length, 1);
     assert.ok(lines.includes('（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0'), 'a label wrapped in its cell is joined');
     assert.ok(lines.some((l) => l.startsWith('2025年，青禾县数据资源局认真贯彻落实') && l.endsWith('不断提升政务公开质量。')), 'a paragraph wrapped over lines is one line');
+  });
+
+  // Pins the character maps handed to pdf.js (pdf-cmaps.ts, pdf-text.ts cMapUrl): without them
+  // these codes map to no text and the PDF is taken for a scan.
+  test('a Chinese font the PDF does not embed (STSong-Light, in UCS-2 or GBK codes): read through pdf.js’s character maps', async () => {
+    const lines = ['一、总体情况', '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。'];
+    for (const encoding of ['UniGB-UCS2-H', 'GBK-EUC-H'] as const) {
+      assert.equal((await readSource('r.pdf', pdfWithoutEmbeddedFont(lines, encoding))).text, lines.join('\n') + '\n', encoding);
+    }
   });
 });

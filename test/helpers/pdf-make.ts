@@ -4,11 +4,14 @@
 // one character wide (三 / 、 / 本 / 年 …), every cell centred vertically, labels left-aligned,
 // headers and numbers centred; a table runs over a page break, a merged cell's text goes on
 // past it; page numbers in the footer. Rows can be drawn without their text, as a renderer that
-// leaves rows out of the text layer does. The font is Debian's WenQuanYi Zen Hei, subset.
+// leaves rows out of the text layer does. The font is Debian's WenQuanYi Zen Hei, subset. And a
+// PDF written by hand whose Chinese font is not embedded (pdfWithoutEmbeddedFont).
 
 import { existsSync, readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
+import iconv from 'iconv-lite';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { pdfOf } from './hostile.ts';
 import { blocksOf, type GridCell } from './sources.ts';
 
 export const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
@@ -155,4 +158,23 @@ export async function makePdf(text: string, layout: PdfLayout = {}): Promise<Uin
     p.drawText(s, { x: (W - font.widthOfTextAtSize(s, 9)) / 2, y: 40, size: 9, font });
   });
   return doc.save({ useObjectStreams: true });
+}
+
+/**
+ * A PDF whose Chinese font is not embedded: STSong-Light, one of the fonts every PDF reader is
+ * expected to know, its text in UCS-2 or GBK codes (`UniGB-UCS2-H`, `GBK-EUC-H`), as older tools
+ * write it. pdf.js needs its character maps for these codes: without them the text layer is empty.
+ */
+export function pdfWithoutEmbeddedFont(lines: string[], encoding: 'UniGB-UCS2-H' | 'GBK-EUC-H'): Uint8Array {
+  const hex = (s: string) => (encoding === 'GBK-EUC-H' ? iconv.encode(s, 'gbk').toString('hex') : [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join(''));
+  const content = lines.map((l, i) => `BT /F1 12 Tf 72 ${760 - 20 * i} Td <${hex(l)}> Tj ET`).join('\n');
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /${encoding} /DescendantFonts [6 0 R] >>`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
 }

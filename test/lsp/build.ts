@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { bundleOptions } from '../../esbuild.mjs';
+import { bundleOptions, copyCmaps } from '../../esbuild.mjs';
 import { ROOT, SERVER } from './client';
 
 function newestSource(dir: string): number {
@@ -25,8 +25,9 @@ export async function buildServer(): Promise<void> {
   return buildBundle('server', SERVER);
 }
 
-/** Builds dist/cli.js (and dist/iconv-lite.js, dist/markup-lib.js, dist/pdf-worker.js, dist/check-worker.js) unless newer than every server source (the CLI's sources are there too). */
+/** Builds dist/cli.js (and dist/iconv-lite.js, dist/markup-lib.js, dist/pdf-worker.js, dist/check-worker.js, and the character maps in dist/pdfjs-cmaps) unless newer than every server source (the CLI's sources are there too). */
 export async function buildCli(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist/pdfjs-cmaps'))) copyCmaps();
   await buildBundle('iconv-lite', join(ROOT, 'dist/iconv-lite.js'));
   await buildBundle('markup-lib', join(ROOT, 'dist/markup-lib.js'));
   await buildBundle('pdf-worker', join(ROOT, 'dist/pdf-worker.js'));

@@ -24,7 +24,8 @@ export const isLockFile = (name: string): boolean => name.startsWith('~$');
  * links are followed, to files and to folders (a folder reached twice, a loop, is walked once);
  * a file reached twice — named twice, or named and found in a folder, or through a link — is
  * taken once, at its first name. In folders, hidden entries, `node_modules` and Word's lock files
- * (`~$x.docx`) are left out.
+ * (`~$x.docx`) are left out; a link that cannot be followed is an error only under a name `accept`
+ * takes.
  */
 export function walk(paths: string[], accept: (name: string) => boolean = (n) => /\.txt$/i.test(n)): Walked {
   const out: Walked = { files: [], errors: [] };
@@ -71,7 +72,14 @@ export function walk(paths: string[], accept: (name: string) => boolean = (n) =>
           continue;
         }
         let cst;
-        try { cst = statSync(child); } catch (error) { out.errors.push({ path: child, error }); continue; }
+        try {
+          cst = statSync(child);
+        } catch (error) {
+          // A link pointing nowhere: said when it has a name the walk takes (a report moved away), not
+          // for every stray link in the folder (a logo.png would make the batch exit 2).
+          if (accept(n)) out.errors.push({ path: child, error });
+          continue;
+        }
         if (cst.isDirectory()) visit(child, false);
         else if (cst.isFile() && accept(n)) take(child);
       }

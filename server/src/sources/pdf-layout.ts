@@ -97,13 +97,17 @@ function dropRunning(pages: Line[][], sizes: PdfPage[]): Line[][] {
   // On every page of a short document, or on most pages of a longer one.
   const repeated = (l: Line) => pages.length >= 2 && (count.get(shape(l)) ?? 0) >= (pages.length < 4 ? pages.length : pages.length / 2);
   return pages.map((lines) => lines.filter((l) => {
-    if (!margin(l)) return true;
+    // A table's row of numbers in the margin (its label's lines above and below it, at the top of a
+    // page) is no page number, though its digits joined read as one (0 0 0 → 000).
+    if (!margin(l) || numbersRow(l)) return true;
     const t = l.chunks.map((c) => c.text).join('');
     return !(PAGE_NUMBER.test(t) || repeated(l));
   }));
 }
 
 const isNumber = (c: Chunk) => NUMBER.test(c.text.replace(/\s+/g, ''));
+/** Three numbers or more, each a cell of its own: a table's row, never a page number (1 / 3 is two). */
+const numbersRow = (l: Line) => l.chunks.filter((c) => isNumber(c) && /[0-9０-９]/.test(c.text)).length >= 3;
 
 /** A table row being built: its cells, and the baseline of each cell's last line so far. */
 interface Row {

@@ -19,9 +19,14 @@ import type { PdfJob, PdfReply } from './pdf-text.js';
 import { SourceError, type Limits, type SourceResult } from './types.js';
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-/** The worker thread: dist/pdf-worker.js beside the bundle; from the sources (tests), the .ts through tsx. */
-function spawn(memoryMb: number): Worker {
+/**
+ * The worker thread, its heap capped at the memory budget: dist/pdf-worker.js beside the bundle;
+ * from the sources (tests), the .ts through tsx; `script`, code run in its place (tests: a thread
+ * scripted to hang, crash or die, test/sources-pdf-thread.test.ts).
+ */
+export function spawnPdfThread(memoryMb: number, script?: string): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 8 };
+  if (script !== undefined) return new Worker(script, { eval: true, resourceLimits });
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
   const bundled = join(here, 'pdf-worker.js');
   if (existsSync(bundled)) return new Worker(bundled, { resourceLimits });
@@ -44,11 +49,13 @@ interface Read {
 }
 
 /** The one pdf.js thread, kept between PDFs (loading pdf.js costs more than a page), jobs one at a time. */
-class PdfThread {
+export class PdfThread {
   private worker: Worker | null = null;
   private memoryMb = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private ids = 0;
+
+  constructor(private readonly spawn: (memoryMb: number) => Worker = spawnPdfThread) {}
 
   read(bytes: Uint8Array, limits: Limits): Promise<Read> {
     const next = this.queue.then(() => this.run(bytes, limits));
@@ -59,10 +66,18 @@ class PdfThread {
   private thread(limits: Limits): Worker {
     if (this.worker && this.memoryMb !== limits.pdfMemoryMb) this.end();
     if (!this.worker) {
-      this.worker = spawn(limits.pdfMemoryMb);
+      const w = this.spawn(limits.pdfMemoryMb);
+      this.worker = w;
       this.memoryMb = limits.pdfMemoryMb;
+      // A thread that dies between PDFs (pdf.js failing after its answer) is forgotten, so that the
+      // next PDF is not posted to it (and waits out its page budget, called crafted), and its error
+      // is no uncaught exception of the CLI or the server. A read's own listeners come and go.
+      w.on('error', () => {});
+      w.on('exit', () => {
+        if (this.worker === w) this.worker = null;
+      });
       // An idle thread keeps no process alive (the CLI exits when its work is done).
-      this.worker.unref();
+      w.unref();
     }
     return this.worker;
   }

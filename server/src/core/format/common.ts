@@ -6,8 +6,8 @@
 export const NUMERALS = '一二三四五六七八九十';
 const N = `[${NUMERALS}]`;
 
-/** A line that may be a heading starts with a numeral after markup (`#`, `*`) and white space. */
-export const HEADING_START = new RegExp(`^[\\s#*]*${N}`);
+/** A line that may be a heading starts with a numeral after markup (`#`, `*`), white space and invisible characters (zero-width space, BOM, soft hyphen). */
+export const HEADING_START = new RegExp(`^[\\s\\u00ad\\u200b-\\u200d\\u2060#*]*${N}`);
 /** A normalised heading: numeral, its punctuation, the title. */
 export const HEADING_RE = new RegExp(`^(${N}{1,2})([、.,]?)(.+)$`);
 /** The punctuation after a section numeral as the format prints it. */

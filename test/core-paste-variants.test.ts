@@ -1,0 +1,67 @@
+// What pasting does to a report, probed on the real texts. Users paste from Word, WPS and PDF in
+// more ways than the seeds show: cells parted by tabs, by runs of spaces, by one space, one U+3000
+// or one no-break space, each cell on a line of its own; rows wrapped; invisible characters (zero-
+// width space, soft hyphen, BOM); page numbers and the table's header printed again at a page
+// break; numbers with thousands separators or full-width digits. And some pastes lose content: a
+// row, a column, a cell, two cells glued.
+//
+// The promise held here: a reviewer can tell "clean" from "not read". A paste that keeps the
+// content gives the original's arithmetic findings (no new alarm); where it really made cells
+// unreadable (a blank that PDF text prints as nothing), the verdict is not clean and the coverage
+// says what could not be checked. A paste that loses content is never clean, and a diagnostic or
+// the coverage names what was lost — never an alarm computed from a number put in the wrong column.
+//
+// First each defect the probe found, on the composed example (runs without ../shared); then every
+// seed and published report of ../shared through every variant.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ARITHMETIC_RULES, analyzeText, cellsOf, type Analysis } from '../server/src/core/index.ts';
+import { composeReport, exampleReport, type Layout } from './helpers/compose.mjs';
+
+// ---------------------------------------------------------------------------------------------
+// What an analysis says, in forms that survive lines moving
+
+const key = (d: Analysis['diagnostics'][number]) => d.cell ?? d.row ?? '';
+/** Every finding as severity, rule and key, sorted (positions move with the paste). */
+const findings = (a: Analysis) => a.diagnostics.map((d) => `${d.severity}:${d.rule}:${key(d)}`).sort();
+/** The arithmetic findings with what they expect and hold. */
+const arithmetic = (a: Analysis) => a.diagnostics.filter((d) => ARITHMETIC_RULES.has(d.rule)).map((d) => `${d.rule}:${d.cell}:${d.expected}:${d.actual}`).sort();
+const values = (a: Analysis) => Object.fromEntries(cellsOf(a).map((k) => [k.key, k.cell.value]));
+/** The example with wrong sums in table 三 and 四, so that "the same findings" says something. */
+function faulty() {
+  const r = exampleReport();
+  r.cells['t3.partial.total'] = 9;
+  r.cells['t3.other1.natural'] = 1;
+  r.cells['t4.direct.total'] = 7;
+  return r;
+}
+
+const HEADINGS = /^[一二三四五六]、/;
+
+// ---------------------------------------------------------------------------------------------
+// The defects, each on the composed example
+
+describe('invisible characters: zero-width space, word joiner, BOM, soft hyphen', () => {
+  const INVISIBLE = ['\u200b', '\u2060', '\ufeff', '\u00ad'];
+  for (const layout of ['pipe', 'tab'] as Layout[]) {
+    const base = composeReport(faulty(), layout);
+    const reference = analyzeText(base);
+    test(`${layout}: before every heading and inside every label, the same findings and cells`, () => {
+      for (const ch of INVISIBLE) {
+        // A web page's zero-width space before a heading; Word's optional hyphen inside a label.
+        const text = base
+          .split('\n')
+          .map((l) => (HEADINGS.test(l) ? ch + l : l))
+          .map((l) => l.replace(/([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2,})/g, (m, a, b) => (/\d/.test(m) ? m : a + ch + b)))
+          .join('\n');
+        assert.notEqual(text, base);
+        const a = analyzeText(text);
+        assert.equal(a.headings.length, 6, JSON.stringify(ch));
+        assert.deepEqual(findings(a), findings(reference), JSON.stringify(ch));
+        assert.deepEqual(arithmetic(a), arithmetic(reference), JSON.stringify(ch));
+        assert.deepEqual(values(a), values(reference), JSON.stringify(ch));
+      }
+    });
+  }
+});
+

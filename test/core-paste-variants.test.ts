@@ -16,7 +16,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ARITHMETIC_RULES, analyzeText, cellsOf, type Analysis } from '../server/src/core/index.ts';
-import { composeReport, exampleReport, type Layout } from './helpers/compose.mjs';
+import { composeReport, exampleReport, LAYOUTS, type Layout } from './helpers/compose.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // What an analysis says, in forms that survive lines moving
@@ -60,6 +60,23 @@ describe('invisible characters: zero-width space, word joiner, BOM, soft hyphen'
         assert.deepEqual(findings(a), findings(reference), JSON.stringify(ch));
         assert.deepEqual(arithmetic(a), arithmetic(reference), JSON.stringify(ch));
         assert.deepEqual(values(a), values(reference), JSON.stringify(ch));
+      }
+    });
+  }
+});
+
+describe('a page number pasted between the rows', () => {
+  for (const layout of LAYOUTS) {
+    test(`${layout}: — 5 —, - 12 -, 第 3 页 共 9 页 have no cells`, () => {
+      const base = composeReport(faulty(), layout);
+      const reference = analyzeText(base);
+      const lines = base.split('\n');
+      // Between two rows of table 三; in one cell per line, between two cells of a row.
+      const at = layout === 'cell-per-line' ? lines.indexOf('（二）部分公开（区分处理的，只计这一情形，不计其他情形） |') + 3 : lines.findIndex((l) => l.startsWith('（四）无法提供'));
+      for (const mark of ['— 5 —', '- 12 -', '-12-', '第 3 页 共 9 页', '第5页']) {
+        const a = analyzeText([...lines.slice(0, at), mark, ...lines.slice(at)].join('\n'));
+        assert.deepEqual(findings(a), findings(reference), mark);
+        assert.deepEqual(values(a), values(reference), mark);
       }
     });
   }

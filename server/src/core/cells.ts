@@ -1,7 +1,7 @@
 // Splitting a line into cells, in every layout users paste: ` | `, tabs, one cell per line
 // ending in ` |`, merged-cell debris (`|||`), and PDF text whose cells are runs of spaces.
 
-import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PLACEHOLDERS, UNIT_RE, VALUE_TOKEN_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
+import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PAGE_MARK_LINE, PLACEHOLDERS, UNIT_RE, VALUE_TOKEN_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
 import type { CellProblem, RawCell } from './model.js';
 import { toHalfWidth } from './text.js';
 
@@ -98,10 +98,12 @@ const NUMBER_TOKEN = VALUE_TOKEN_RE;
 
 /**
  * The cells of one line. A line of only separators is merged-cell debris (no cells), except a
- * lone `|`, which is one blank cell in the one-cell-per-line layout.
+ * lone `|`, which is one blank cell in the one-cell-per-line layout; a page number pasted from a
+ * PDF's footer (`— 5 —`, `第5页`) has none either.
  */
 export function splitLine(text: string, line: number): RawCell[] {
   if (text.includes('---') && MARKDOWN_RULE_CHARS.test(text)) return []; // a Markdown table's |---|---| line
+  if (text.length <= 24 && PAGE_MARK_LINE.test(text)) return []; // a page number pasted between rows (— 5 —)
   if (ONLY_PIPES_AND_SPACE.test(text)) {
     let pipes = 0;
     let at = -1;

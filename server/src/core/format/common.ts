@@ -31,6 +31,13 @@ export const SENTENCE_STOP_RE = /[。；;]/;
 export const PERIOD_DAY_RE = /(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
 /**
+ * A line that is only a page number as a PDF prints it in the footer (`— 5 —`, `- 12 -`,
+ * `第 5 页`, `第5页 共12页`), pasted with the text between the rows of a table: no cell of it.
+ * A bare number is not one (it may be a cell on a line of its own).
+ */
+export const PAGE_MARK_LINE = /^[ \t\u3000]*(?:[-‐‒–—―－]{1,3} ?\d{1,4} ?[-‐‒–—―－]{1,3}|第 ?\d{1,4} ?页(?: ?[,，/／]? ?共 ?\d{1,4} ?页)?)[ \t\u3000]*$/;
+
+/**
  * Texts offices write in a cell for "none": dashes of every width (-, –, —, ——, －, ―, ─), a
  * slash (/, ／) or 无. Read as 0 (and reported, one diagnostic per table, with a fix writing 0).
  */

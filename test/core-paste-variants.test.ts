@@ -15,7 +15,7 @@
 // seed and published report of ../shared through every variant.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ARITHMETIC_RULES, analyzeText, cellsOf, type Analysis } from '../server/src/core/index.ts';
+import { ARITHMETIC_RULES, analyzeText, cellsOf, coverage, fullyChecked, type Analysis } from '../server/src/core/index.ts';
 import { composeReport, exampleReport, LAYOUTS, type Layout } from './helpers/compose.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -27,6 +27,9 @@ const findings = (a: Analysis) => a.diagnostics.map((d) => `${d.severity}:${d.ru
 /** The arithmetic findings with what they expect and hold. */
 const arithmetic = (a: Analysis) => a.diagnostics.filter((d) => ARITHMETIC_RULES.has(d.rule)).map((d) => `${d.rule}:${d.cell}:${d.expected}:${d.actual}`).sort();
 const values = (a: Analysis) => Object.fromEntries(cellsOf(a).map((k) => [k.key, k.cell.value]));
+const errors = (a: Analysis) => a.diagnostics.filter((d) => d.severity === 'error');
+/** The verdict "全部核对 … 未发现错误": no error, every row found, every identity evaluated. */
+const clean = (a: Analysis) => errors(a).length === 0 && fullyChecked(coverage(a));
 /** The example with wrong sums in table 三 and 四, so that "the same findings" says something. */
 function faulty() {
   const r = exampleReport();
@@ -80,5 +83,29 @@ describe('a page number pasted between the rows', () => {
       }
     });
   }
+});
+
+describe('a row that lost a cell, before a line that opens with an empty cell', () => {
+  test('a Markdown row of table 二, | 规章 | 22 | 235 |, is short (cells-missing), not a blank cell borrowed from the next row', () => {
+    const md = composeReport(exampleReport(), 'pipe')
+      .split('\n')
+      .map((l) => (l.endsWith(' |') ? `| ${l}` : l))
+      .join('\n')
+      .replace('| 规章 | 0 | 0 | 0 |', '| 规章 | 22 | 235 |');
+    const a = analyzeText(md);
+    assert.deepEqual(a.diagnostics.map((d) => [d.rule, d.row ?? d.cell]), [['cells-missing', 't2.rules']]);
+    assert.equal(clean(a), false);
+  });
+  test('a tab row of table 三 before a row whose group column is empty (\t（二）部分公开…): cells-missing, not a blank', () => {
+    const tab = composeReport(exampleReport(), 'tab');
+    const text = tab.replace(/^(三、本年度办理结果\t（一）予以公开\t5\t1\t0\t0\t1\t0)\t7$/m, '$1').replace('\n（二）部分公开', '\n\t（二）部分公开');
+    assert.notEqual(text, tab);
+    const a = analyzeText(text);
+    assert.deepEqual(errors(a).map((d) => [d.rule, d.row]), [['cells-missing', 't3.granted']]);
+    assert.ok(!a.diagnostics.some((d) => d.rule === 'cell-blank'));
+    assert.deepEqual(arithmetic(a), []);
+    // The empty group column alone, after a whole row, changes nothing.
+    assert.deepEqual(findings(analyzeText(tab.replace('\n（二）部分公开', '\n\t（二）部分公开'))), []);
+  });
 });
 

@@ -110,9 +110,27 @@ export function splitLine(text: string, line: number): RawCell[] {
     for (let i = 0; i < text.length; i++) if (PIPE.test(text[i])) { pipes++; at = i; }
     return pipes === 1 ? [{ line, start: at, end: at, text: '' }] : [];
   }
-  if (hasTabInside(text)) return splitOn(line, text, 'tab', false);
-  if (PIPE.test(text)) return splitOn(line, text, 'pipe', true);
+  if (hasTabInside(text)) return beforeLabel(splitOn(line, text, 'tab', false));
+  if (PIPE.test(text)) {
+    const cells = splitOn(line, text, 'pipe', true);
+    // A Markdown row (`| 规章 | 22 | 235 |`): the pipe it opens with is a border, not the end of an empty cell.
+    if (cells.length > 1 && cells[0].text === '' && PIPE.test(text[leadingSpace(text)])) cells.shift();
+    return beforeLabel(cells);
+  }
   return splitBySpaces(text, line);
+}
+
+/**
+ * A line's cells without the empty ones before its first label (`\t（二）部分公开…`: the merged
+ * column of a group heading printed in the row above). They are no cell of this row, and they
+ * are none of the row above either: read as its values, they would fill the place of a cell that
+ * row lost with a blank.
+ */
+function beforeLabel(cells: RawCell[]): RawCell[] {
+  if (!cells.length || cells[0].text !== '') return cells;
+  let i = 1;
+  while (i < cells.length && cells[i].text === '') i++;
+  return i < cells.length && !isValueText(cells[i].text) ? cells.slice(i) : cells;
 }
 
 /** No separator: a label followed by numbers split by spaces (PDF text), or one cell. */

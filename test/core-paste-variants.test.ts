@@ -85,6 +85,27 @@ describe('a page number pasted between the rows', () => {
   }
 });
 
+describe('cells parted by one space, one U+3000 or one no-break space (a PDF viewer’s copy)', () => {
+  const spaced = composeReport(faulty(), 'spaces');
+  const reference = analyzeText(composeReport(faulty(), 'tab'));
+  for (const [name, sep] of [['one space', ' '], ['one U+3000', '\u3000'], ['one U+00A0', '\u00a0'], ['two U+00A0', '\u00a0\u00a0']]) {
+    test(`${name}: group and row labels told apart, headers split into their labels, the same findings`, () => {
+      const text = spaced.split('\n').map((l) => l.replace(/ {2,}/g, sep)).join('\n');
+      const a = analyzeText(text);
+      assert.deepEqual(findings(a), findings(reference));
+      assert.deepEqual(values(a), values(reference));
+      assert.deepEqual(coverage(a), coverage(reference));
+      assert.ok(!a.diagnostics.some((d) => d.rule === 'label-wording'), a.diagnostics.filter((d) => d.rule === 'label-wording').map((d) => d.message.zh).join('\n'));
+    });
+  }
+  test('a group heading glued to its first row (三、本年度办理结果（一）予以公开) is both', () => {
+    const tab = composeReport(faulty(), 'tab');
+    const a = analyzeText(tab.replace('三、本年度办理结果\t（一）予以公开', '三、本年度办理结果（一）予以公开').replace('（三）不予公开\t1.属于国家秘密', '（三）不予公开1.属于国家秘密'));
+    assert.deepEqual(findings(a), findings(reference));
+    assert.deepEqual(values(a), values(reference));
+  });
+});
+
 describe('a row that lost a cell, before a line that opens with an empty cell', () => {
   test('a Markdown row of table 二, | 规章 | 22 | 235 |, is short (cells-missing), not a blank cell borrowed from the next row', () => {
     const md = composeReport(exampleReport(), 'pipe')

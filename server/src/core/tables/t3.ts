@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, splitHeaders, toCell, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -50,6 +50,40 @@ export function isT3Start(cells: RawCell[]): boolean {
     return START_CONTAINS.some((x) => n.includes(x)) || START_EQUALS.includes(n) || ROW_STARTS.has(n);
   });
 }
+
+/** A header label of table 三 (normalised): a column's, a word above them, or the note on the 勾稽关系. */
+const isHeaderWord = (n: string) => HEADER_WORDS.has(n) || n.includes(NOTE);
+
+/**
+ * A group heading and a row label in one cell, parted by white space or by nothing at all
+ * (`三、本年度办理结果 （一）予以公开`, `（三）不予公开　1.属于国家秘密`: a row copied from a PDF
+ * viewer with one space between its cells, which reads as one label): the two as cells of their
+ * own, or null. The group's wording must be the format's (or a variant), the row's a row's.
+ */
+function splitGroupRow(c: RawCell, group: string | undefined): [RawCell, RawCell] | null {
+  const t = c.text;
+  for (let i = 1; i < t.length - 1; i++) {
+    const ch = t.charCodeAt(i);
+    // A piece starts after white space, or where an ordinal opens: （一）, (一), 1.
+    const afterSpace = isBlank(t.charCodeAt(i - 1)) && !isBlank(ch);
+    if (!afterSpace && !(ch === 0xff08 || ch === 0x28 || (ch >= 48 && ch <= 57 && !(t.charCodeAt(i - 1) >= 48 && t.charCodeAt(i - 1) <= 57)))) continue;
+    let leftEnd = i;
+    while (leftEnd > 0 && isBlank(t.charCodeAt(leftEnd - 1))) leftEnd--;
+    const left = t.slice(0, leftEnd);
+    const g = matchByWording(left, group);
+    if (g === 'unknown' || g.kind !== 'group' || !parseOrdinal(norm(left))) continue;
+    const right = t.slice(i);
+    if (!parseOrdinal(norm(right))) continue;
+    const r = matchByWording(right, g.spec.key);
+    if (r === 'unknown' || r.kind !== 'row' || (r.spec.group && r.spec.group !== g.spec.key)) continue;
+    return [
+      { line: c.line, start: c.start, end: c.start + leftEnd, text: left },
+      { line: c.line, start: c.start + i, end: c.end, text: right },
+    ];
+  }
+  return null;
+}
+const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
 /** Whether a label opens the rows (a row or group heading of table 三, not a header word). */
 function opensRows(text: string, group: string | undefined): boolean {
@@ -259,6 +293,12 @@ class T3Reader {
 
   /** A label cell: a header, a piece of the pending label, a group heading or a new row; 'end' where the table ended before it. */
   private label(c: RawCell, l: LineCells): 'end' | undefined {
+    const m0 = matchLabel(c.text, this.group, null);
+    if (!(m0 && m0.exact)) {
+      // A group heading and its first row read as one label (cells parted by one space): each read in turn.
+      const two = splitGroupRow(c, this.group);
+      if (two) return this.label(two[0], l) ?? this.label(two[1], l);
+    }
     if (!this.inRows) {
       // The header ends at the first row or group heading found by its wording: 一、本年新收…, or
       // whichever comes first where the first rows were lost.
@@ -408,7 +448,7 @@ const KNOWN_SET = new Set(KNOWN_HEADERS.map((k) => k.n));
 
 function checkT3Headers(headers: RawCell[], out: Finding[]): LabelCell[] {
   const result: LabelCell[] = [];
-  for (const p of joinWrapped(headers, KNOWN_SET)) {
+  for (const p of joinWrapped(splitHeaders(headers, isHeaderWord), KNOWN_SET)) {
     const n = norm(p.text);
     if (n.includes(NOTE)) { for (const c of p.cells) result.push(asLabel(c, TABLE3.note)); continue; }
     const hit = KNOWN_HEADERS.find((k) => k.n === n);

@@ -39,7 +39,16 @@ function faulty() {
   return r;
 }
 
+const T3_HEADING = '三、收到和处理政府信息公开申请情况';
 const HEADINGS = /^[一二三四五六]、/;
+
+/** The lines of table 三's header (between its heading and its first row), and where its row （四）无法提供 starts. */
+function t3Parts(lines: string[]) {
+  const top = lines.indexOf(T3_HEADING);
+  const first = lines.findIndex((l, i) => i > top && l.startsWith('一、本年新收'));
+  const at = lines.findIndex((l) => l.startsWith('（四）无法提供'));
+  return { header: lines.slice(top + 1, first), at };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The defects, each on the composed example
@@ -66,6 +75,46 @@ describe('invisible characters: zero-width space, word joiner, BOM, soft hyphen'
       }
     });
   }
+});
+
+describe('table 三’s header printed again at a page break', () => {
+  for (const layout of LAYOUTS) {
+    test(`${layout}: read as its header, not as rows; the same findings, cells and coverage`, () => {
+      const base = composeReport(faulty(), layout);
+      const reference = analyzeText(base);
+      const lines = base.split('\n');
+      const { header, at } = t3Parts(lines);
+      for (const mark of [[], ['— 5 —'], ['第 5 页 共 9 页']]) {
+        const text = [...lines.slice(0, at), ...mark, ...header, ...lines.slice(at)].join('\n');
+        const a = analyzeText(text);
+        assert.deepEqual(findings(a), findings(reference), `${mark}`);
+        assert.deepEqual(values(a), values(reference), `${mark}`);
+        assert.deepEqual(coverage(a), coverage(reference), `${mark}`);
+      }
+    });
+  }
+
+  test('only its column header printed again (自然人 … / 商业企业 …), or cut inside a row whose numbers go on after it', () => {
+    const base = composeReport(faulty(), 'tab');
+    const reference = analyzeText(base);
+    const lines = base.split('\n');
+    const { header, at } = t3Parts(lines);
+    const columns = header.slice(1);
+    assert.deepEqual(findings(analyzeText([...lines.slice(0, at), ...columns, ...lines.slice(at)].join('\n'))), findings(reference));
+    // The row above the break: its label and first numbers before the header, the rest after.
+    const row = lines[at - 1].split('\t');
+    const cut = [...lines.slice(0, at - 1), row.slice(0, 4).join('\t'), ...header, row.slice(4).join('\t'), ...lines.slice(at)].join('\n');
+    const a = analyzeText(cut);
+    assert.deepEqual(findings(a), findings(reference));
+    assert.deepEqual(values(a), values(reference));
+  });
+
+  test('a row written 总计 alone still reads as （七）总计, not as the header word', () => {
+    const base = composeReport(exampleReport(), 'pipe');
+    const a = analyzeText(base.replace('（七）总计 |', '总计 |'));
+    assert.deepEqual(values(a), values(analyzeText(base)));
+    assert.deepEqual(errors(a), []);
+  });
 });
 
 describe('a page number pasted between the rows', () => {

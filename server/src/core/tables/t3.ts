@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, splitHeaders, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -51,8 +51,34 @@ export function isT3Start(cells: RawCell[]): boolean {
   });
 }
 
+/**
+ * Header words that are also a row's or group's wording (总计 of （七）总计, 其他 of 3.其他 and of
+ * （六）其他): a line of only these is a header repeated inside the table only after another header line.
+ */
+const SHARED_WORDS = new Set([...HEADER_WORDS].filter((h) => [...T3_ROWS, T3_OTHER_SINGLE, ...T3_GROUPS].some((x) => [x.text, ...(x.variants ?? [])].some((t) => norm(t) === h))));
+
 /** A header label of table 三 (normalised): a column's, a word above them, or the note on the 勾稽关系. */
 const isHeaderWord = (n: string) => HEADER_WORDS.has(n) || n.includes(NOTE);
+
+/** What a line is to the rows: a header line whose words are all table 三's header's ('sure' where one of them is no row's wording), or not. */
+function headerLine(l: LineCells): 'sure' | 'shared' | null {
+  let kind: 'sure' | 'shared' | null = null;
+  for (const c of l.cells) {
+    if (c.text === '') continue;
+    const n = norm(c.text);
+    if (isHeaderWord(n)) {
+      if (!SHARED_WORDS.has(n)) kind = 'sure';
+      else kind ??= 'shared';
+      continue;
+    }
+    // Header labels parted by one space (PDF text): all of them header words, one of them no row's.
+    const parts = splitKnown(c, isHeaderWord);
+    if (!parts) return null;
+    if (parts.some((x) => !SHARED_WORDS.has(norm(x.text)))) kind = 'sure';
+    else kind ??= 'shared';
+  }
+  return kind;
+}
 
 /**
  * A group heading and a row label in one cell, parted by white space or by nothing at all
@@ -240,6 +266,8 @@ class T3Reader {
   private singleOther = false;
   /** The last row (四) has all its cells. */
   private complete = false;
+  /** The line before was a header line met among the rows (the header printed again at a page break). */
+  private reheader = false;
 
   constructor(
     private readonly lines: LineCells[],
@@ -253,6 +281,7 @@ class T3Reader {
     outer: for (let i = from; i < lines.length; i++) {
       const l = lines[i];
       if (i > from && stop(l)) break;
+      if (this.inRows && this.headerAgain(l)) { end = i + 1; continue; }
       for (const c of l.cells) {
         if (!isLabel(c)) {
           this.value(c);
@@ -278,6 +307,22 @@ class T3Reader {
     }
     this.finish();
     return this.result(end);
+  }
+
+  /**
+   * A header line among the rows: the header printed again where a page break cut the table (a
+   * PDF's, or Word's repeated header rows). Its words are header labels and no row is read from
+   * them; the row being read goes on after it (its numbers may follow the break).
+   */
+  private headerAgain(l: LineCells): boolean {
+    const kind = headerLine(l);
+    if (kind === 'sure' || (kind === 'shared' && this.reheader)) {
+      for (const c of l.cells) if (c.text !== '') this.headers.push(c);
+      this.reheader = true;
+      return true;
+    }
+    if (l.cells.some((c) => c.text !== '')) this.reheader = false;
+    return false;
   }
 
   /** A value cell: the pending row's, or the first of a one-row （六）其他处理. */

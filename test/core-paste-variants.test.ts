@@ -15,7 +15,7 @@
 // seed and published report of ../shared through every variant.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ARITHMETIC_RULES, analyzeText, cellsOf, coverage, fullyChecked, type Analysis } from '../server/src/core/index.ts';
+import { ARITHMETIC_RULES, analyzeText, cellsOf, coverage, fullyChecked, recompute, type Analysis } from '../server/src/core/index.ts';
 import { composeReport, exampleReport, LAYOUTS, type Layout } from './helpers/compose.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -152,6 +152,63 @@ describe('cells parted by one space, one U+3000 or one no-break space (a PDF vie
     const a = analyzeText(tab.replace('三、本年度办理结果\t（一）予以公开', '三、本年度办理结果（一）予以公开').replace('（三）不予公开\t1.属于国家秘密', '（三）不予公开1.属于国家秘密'));
     assert.deepEqual(findings(a), findings(reference));
     assert.deepEqual(values(a), values(reference));
+  });
+});
+
+describe('a row whose numbers cannot be put in their columns puts none', () => {
+  const example = exampleReport();
+  /** The report's line that starts with `label`, with its tokens changed by `edit`. */
+  const change = (text: string, label: string, sep: string, edit: (cells: string[]) => string[]) =>
+    text
+      .split('\n')
+      .map((l) => (l.startsWith(label) ? edit(l.split(sep)).join(sep) : l))
+      .join('\n');
+  const noAlarmFrom = (a: Analysis, row: string, what: string) => {
+    assert.deepEqual(arithmetic(a), [], `${what}: no arithmetic finding from misplaced numbers`);
+    assert.ok(!cellsOf(a).some((k) => k.key.startsWith(`t3.${row}.`)), `${what}: no cell of t3.${row} placed`);
+    const c = coverage(a);
+    assert.equal(fullyChecked(c), false, what);
+    assert.ok(c.identities.notEvaluable.some((x) => x.why === 'cell-missing' && x.cell?.startsWith(`t3.${row}.`)), `${what}: the coverage names the row`);
+    assert.equal(clean(a), false, what);
+  };
+
+  test('PDF text (runs of spaces) whose blank printed as nothing: cells-missing, no alarm, not fully checked', () => {
+    const text = change(composeReport(example, 'spaces'), '一、本年新收', '  ', (c) => [c[0], c[1], ...c.slice(3)]); // 12 0 1 2 0 18: the 3 of 商业企业 lost
+    const a = analyzeText(text);
+    assert.deepEqual(errors(a).map((d) => [d.rule, d.row]), [['cells-missing', 't3.new']]);
+    noAlarmFrom(a, 'new', 'spaces');
+    // --fix has nothing of that row to recompute: every edit is on another line.
+    const line = text.split('\n').findIndex((l) => l.startsWith('一、本年新收'));
+    assert.ok(recompute(a).edits.every((e) => e.range.start.line !== line));
+  });
+
+  test('a cell lost from the middle of a tab or | row, two cells glued, or each number on a line of its own', () => {
+    const cases: [string, string][] = [
+      [change(composeReport(example, 'tab'), '一、本年新收', '\t', (c) => [c[0], c[1], ...c.slice(3)]), 'tab, a cell lost'],
+      [change(composeReport(example, 'pipe'), '一、本年新收', ' | ', (c) => [c[0], c[1] + c[2], ...c.slice(3)]), 'pipe, two cells glued'],
+      [composeReport(example, 'spaces').replace(/^(一、本年新收政府信息公开申请数量)  12  3  0/m, '$1\n12\n0'), 'one number a line, one lost'],
+    ];
+    for (const [text, what] of cases) noAlarmFrom(analyzeText(text), 'new', what);
+  });
+
+  test('a number split in two in PDF text (1 2 for 12): cells-extra, no alarm, not fully checked', () => {
+    const a = analyzeText(change(composeReport(example, 'spaces'), '一、本年新收', '  ', (c) => [c[0], '1  2', ...c.slice(2)]));
+    assert.ok(a.diagnostics.some((d) => d.rule === 'cells-extra' && d.row === 't3.new'));
+    noAlarmFrom(a, 'new', 'split');
+  });
+
+  test('table 四 with fourteen numbers in PDF text: cells-missing, no alarm, not fully checked', () => {
+    const text = composeReport(faulty(), 'spaces').replace(/^1  0  0  1  2  /m, '1  0  1  2  ');
+    const a = analyzeText(text);
+    assert.ok(errors(a).some((d) => d.rule === 'cells-missing'));
+    assert.ok(!arithmetic(a).some((x) => x.includes(':t4.')), arithmetic(a).join(' '));
+    assert.equal(clean(a), false);
+  });
+
+  test('a tab row that only lacks its total is short too: none of its numbers checked', () => {
+    const a = analyzeText(change(composeReport(example, 'tab'), '一、本年新收', '\t', (c) => c.slice(0, -1)));
+    assert.deepEqual(errors(a).map((d) => [d.rule, d.row]), [['cells-missing', 't3.new']]);
+    noAlarmFrom(a, 'new', 'total lost');
   });
 });
 

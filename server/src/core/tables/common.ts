@@ -1,7 +1,7 @@
 // What the three table recognisers share: lines with their cells, turning raw cells into
 // value cells, trimming merged-cell debris from a row, and the label-wording diagnostic.
 
-import { isPlainCount, isRegexSpace, isValueText, parseValue, type ValueRules } from '../cells.js';
+import { hasTabInside, isPlainCount, isRegexSpace, isValueText, parseValue, type ValueRules } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
 import type { Localized } from '../i18n.js';
@@ -57,6 +57,27 @@ export function fitRow(values: RawCell[], want: number): { kept: readonly RawCel
   while (v.length > want && v[v.length - 1].text === '') v.pop();
   while (v.length > want && v[0].text === '') v.shift();
   return { kept: v.slice(0, want), extra: v.slice(want) };
+}
+
+const SEPARATOR = /[|｜]/;
+
+/**
+ * Whether a row's value cells cannot be put in their columns. A row with fewer than `want` has
+ * lost a cell that could have been any of them (a blank that PDF text or a PDF's layer prints as
+ * nothing, a cell dropped or two glued in the paste): putting its numbers from the left would put
+ * some in the wrong column, so none is put. A row with more is read from the left where its
+ * cells came from tabs or `|`, which keep each cell's place (what follows is extra); where one of
+ * those came from a line without separators (runs of spaces, one number a line), a number split
+ * in two moves the others, and none is put either.
+ */
+export function unplaceable(lines: readonly LineCells[], kept: readonly RawCell[], extra: readonly RawCell[], want: number): boolean {
+  if (kept.length < want) return kept.length > 0;
+  if (!extra.some((c) => c.text !== '') || !lines.length) return false;
+  const first = lines[0].line;
+  return kept.some((c) => {
+    const l = lines[c.line - first];
+    return !!l && !hasTabInside(l.text) && !SEPARATOR.test(l.text);
+  });
 }
 
 /** A label cell standing for `official` (fields written out: spreading is slow in hot paths). */

@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -417,8 +417,10 @@ class T3Reader {
     const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
     const rowSlots = slotsOf(spec);
+    // Numbers whose columns cannot be told are put in none: the row reads short, never a number in the wrong column.
+    const placed = unplaceable(this.lines, kept, extra, WIDTH) ? NONE : kept;
     for (let c = 0; c < WIDTH; c++) {
-      const raw = kept[c];
+      const raw = placed[c];
       if (!raw) { cells.push(null); continue; }
       const x = rowSlots[c];
       cells.push(toCell(raw, COUNTS, x.derived, x.label, x.key));
@@ -487,6 +489,7 @@ class T3Reader {
 }
 
 const NOTE = norm(T3_START.note);
+const NONE: readonly RawCell[] = Object.freeze([]);
 
 const KNOWN_HEADERS = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));
 const KNOWN_SET = new Set(KNOWN_HEADERS.map((k) => k.n));

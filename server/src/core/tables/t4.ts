@@ -7,7 +7,7 @@ import { T4_START, TABLE4, TABLE_SHORT } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
-import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, type LineCells } from './common.js';
+import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, unplaceable, type LineCells } from './common.js';
 
 /**
  * Header labels that are table 四's and nothing else's (not 其他结果 or 总计, which other tables
@@ -67,9 +67,11 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
   }
   const { kept, extra } = fitRow(values, WIDTH);
   const cells: (Cell | null)[] = [];
+  // Numbers whose columns cannot be told (runs of spaces, more or fewer than fifteen) are put in none.
+  const placed = unplaceable(lines, kept, extra, WIDTH) ? [] : kept;
   for (let c = 0; c < WIDTH; c++) {
     const slot = SLOTS[c];
-    cells.push(kept[c] ? toCell(kept[c], COUNTS, slot.derived, slot.label, slot.key) : null);
+    cells.push(placed[c] ? toCell(placed[c], COUNTS, slot.derived, slot.label, slot.key) : null);
   }
   if (inData && kept.length < WIDTH) {
     out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing(NAME.zh, WIDTH, kept.length)));

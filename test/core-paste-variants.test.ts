@@ -212,6 +212,16 @@ describe('a row whose numbers cannot be put in their columns puts none', () => {
   });
 });
 
+describe('one cell per line: the last row shifted by a leading empty cell (seed 004 pasted cell by cell)', () => {
+  test('四、结转下年度继续办理 reads all seven numbers, not six after a blank', () => {
+    const base = composeReport(faulty(), 'cell-per-line');
+    const text = base.replace('四、结转下年度继续办理 |\n', '四、结转下年度继续办理 |\n|\n');
+    const a = analyzeText(text);
+    assert.deepEqual(findings(a), findings(analyzeText(base)));
+    assert.deepEqual(values(a), values(analyzeText(base)));
+  });
+});
+
 describe('a row that lost a cell, before a line that opens with an empty cell', () => {
   test('a Markdown row of table 二, | 规章 | 22 | 235 |, is short (cells-missing), not a blank cell borrowed from the next row', () => {
     const md = composeReport(exampleReport(), 'pipe')

@@ -213,6 +213,13 @@ interface Pending {
   deviates: boolean;
 }
 
+/** How many cells a row has from its first that is not empty on (leading empty cells are debris: fitRow). */
+function filled(values: readonly RawCell[]): number {
+  let i = 0;
+  while (i < values.length && values[i].text === '') i++;
+  return values.length - i;
+}
+
 /** Each row's full labels, normalised: with and without its ordinal, official wording and variants. */
 const FULL = new Map<T3RowSpec, string[]>();
 function fullLabels(spec: T3RowSpec): string[] {
@@ -333,7 +340,8 @@ class T3Reader {
       // Values right after （六）其他处理: the one-row variant.
       this.startSingleOther([c]);
     }
-    if (this.pending?.spec?.role === 'carryOver' && this.pending.values.length >= WIDTH) this.complete = true;
+    // Empty cells before the first number (a row shifted by a leading empty cell) are not the row's.
+    if (this.pending?.spec?.role === 'carryOver' && filled(this.pending.values) >= WIDTH) this.complete = true;
   }
 
   /** A label cell: a header, a piece of the pending label, a group heading or a new row; 'end' where the table ended before it. */

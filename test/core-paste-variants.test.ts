@@ -246,3 +246,21 @@ describe('a row that lost a cell, before a line that opens with an empty cell', 
   });
 });
 
+describe('row labels written in other words and wrapped, or whose group heading was lost', () => {
+  const base = composeReport(faulty(), 'tab');
+  const reference = analyzeText(base);
+  const OTHER1 = '（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
+  const OTHER2 = '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请';
+  test('an OCR’d label (1. 申请人无正 / 当理由逾期不补正, 行政机关…) wrapped before its numbers: one label-wording, its numbers read', () => {
+    const a = analyzeText(base.replace(OTHER1, '（六）其他处理\t1. 申请人无正\n当理由逾期不补正, 行政机关不再处理其政府信息公开申请'));
+    assert.deepEqual(values(a), values(reference));
+    assert.deepEqual(a.diagnostics.filter((d) => !ARITHMETIC_RULES.has(d.rule)).map((d) => [d.rule, d.row]), [['label-wording', 't3.other1']]);
+    assert.deepEqual(arithmetic(a), arithmetic(reference));
+  });
+  test('1.逾期不补正 and 2.逾期不缴费 without （六）其他处理 (the merged cell lost): their rows, with label-wording', () => {
+    const a = analyzeText(base.replace(OTHER1, '1.逾期不补正').replace(OTHER2, '2.逾期不缴费'));
+    assert.deepEqual(values(a), values(reference));
+    assert.deepEqual(a.diagnostics.filter((d) => !ARITHMETIC_RULES.has(d.rule)).map((d) => [d.rule, d.row]), [['label-wording', 't3.other1'], ['label-wording', 't3.other2']]);
+  });
+});
+

@@ -135,7 +135,26 @@ function matchLabel(text: string, group: string | undefined, seen: Set<string> |
     byText.keep(text, m);
   }
   if (m !== 'unknown') return m;
-  return seen ? matchByLikeness(norm(text), seen) : null;
+  return seen ? (matchInOtherGroup(norm(text), seen) ?? matchByLikeness(norm(text), seen)) : null;
+}
+
+/**
+ * A sub-row numbered and worded in short (`1.逾期不补正`) whose group heading was lost (the
+ * merged cell dropped in the paste): the one row not yet seen with that number, in any group,
+ * whose label holds the words nearly all.
+ */
+function matchInOtherGroup(n: string, seen: Set<string>): Match | null {
+  const ord = parseOrdinal(n);
+  if (!ord || ord.kind !== 'arabic') return null;
+  const body = n.slice(ord.length);
+  if (body.length < 4) return null;
+  let hit: (typeof ROWS)[number] | undefined;
+  for (const x of ROWS) {
+    if (!x.r.group || seen.has(x.r.key) || !sameOrd(ord, x.ord) || containment(body, x.text) < 0.8) continue;
+    if (hit) return null; // two rows fit: neither
+    hit = x;
+  }
+  return hit ? { kind: 'row', spec: hit.r, exact: false } : null;
 }
 
 /** Memo of matchByWording by group and label: labels repeat across tables, edits and documents. */
@@ -245,6 +264,16 @@ function continuation(spec: T3RowSpec, soFar: string, piece: string): 'exact' | 
     if (f.startsWith(joined)) prefix = true;
   }
   return prefix ? 'prefix' : null;
+}
+
+/**
+ * Whether a label wrapped in two pieces, written in other words than the format's, is the row's:
+ * joined, within a few characters of its full label, and nearer it than the first piece alone.
+ */
+function nearLabel(spec: T3RowSpec, soFar: string, piece: string): boolean {
+  const joined = norm(soFar + piece);
+  const first = norm(soFar);
+  return fullLabels(spec).some((f) => similarity(joined, f) >= 0.85 && similarity(joined, f) > similarity(first, f));
 }
 
 export interface T3Result {
@@ -457,7 +486,10 @@ class T3Reader {
     const alone = matchLabel(c.text, this.group, null);
     if (alone && alone.exact) return false;
     if (p.spec) {
-      const k = continuation(p.spec, p.text, c.text);
+      // Word for word the row's label (or the start of it); or, where the piece is nothing of its
+      // own, near it as a whole: a label written in other words and wrapped (`1. 申请人无正` /
+      // `当理由逾期不补正, 行政机关…`, OCR's comma for 、).
+      const k = continuation(p.spec, p.text, c.text) ?? (!alone && nearLabel(p.spec, p.text, c.text) ? 'near' : null);
       if (!k) return false;
       p.deviates = k !== 'exact';
     } else {

@@ -237,6 +237,18 @@ describe('a row that lost a cell, before a line that opens with an empty cell', 
     assert.deepEqual(a.diagnostics.map((d) => [d.rule, d.row ?? d.cell]), [['cells-missing', 't2.rules']]);
     assert.equal(clean(a), false);
   });
+  test('a line of numbers that opens with | keeps its blank first cell ( | 0 | 0 | … of table 四)', () => {
+    const pipe = composeReport(exampleReport(), 'pipe');
+    const a = analyzeText(pipe.replace(/^1 \| 0 \| 0 \| 1 \| 2 \|/m, ' | 0 | 0 | 1 | 2 |'));
+    assert.deepEqual(a.diagnostics.map((d) => [d.rule, d.cell]), [['cell-blank', 't4.review.upheld']]);
+    assert.deepEqual(coverage(a).tables.t4, { rows: 3, of: 3 });
+    // In a Markdown table the opening pipe is a border: a row ending in blanks keeps them where they are.
+    const md = pipe.split('\n').map((l) => (l.endsWith(' |') ? `| ${l}` : l)).join('\n');
+    const b = analyzeText(md.replace(/^\| 1 \| 0 \| 0 \| 1 \| 2 \|(.*) 0 \| 0 \|$/m, '| 1 | 0 | 0 | 1 | 2 |$1  |  |'));
+    assert.deepEqual(b.diagnostics.map((d) => [d.rule, d.row ?? d.cell]), [['cell-blank', 't4.afterReview']]);
+    const read = values(b);
+    assert.deepEqual([read['t4.review.upheld'], read['t4.review.total'], read['t4.afterReview.pending'], read['t4.afterReview.total']], [1, 2, null, null]);
+  });
   test('a tab row of table 三 before a row whose group column is empty (\t（二）部分公开…): cells-missing, not a blank', () => {
     const tab = composeReport(exampleReport(), 'tab');
     const text = tab.replace(/^(三、本年度办理结果\t（一）予以公开\t5\t1\t0\t0\t1\t0)\t7$/m, '$1').replace('\n（二）部分公开', '\n\t（二）部分公开');

@@ -113,8 +113,10 @@ export function splitLine(text: string, line: number): RawCell[] {
   if (hasTabInside(text)) return beforeLabel(splitOn(line, text, 'tab', false));
   if (PIPE.test(text)) {
     const cells = splitOn(line, text, 'pipe', true);
-    // A Markdown row (`| 规章 | 22 | 235 |`): the pipe it opens with is a border, not the end of an empty cell.
-    if (cells.length > 1 && cells[0].text === '' && PIPE.test(text[leadingSpace(text)])) cells.shift();
+    // A Markdown row (`| 5 | 0 |  |`, `| 规章 | 22 | 235 |`) opens with a pipe in its first column: a
+    // border, not the end of an empty cell. A blank first cell in the ` | ` layout leaves the space
+    // before its separator (` | 0 | 0 |`) and stays a cell.
+    if (cells.length > 1 && PIPE.test(text[0])) cells.shift();
     return beforeLabel(cells);
   }
   return splitBySpaces(text, line);

@@ -111,14 +111,9 @@ export function splitLine(text: string, line: number): RawCell[] {
     return pipes === 1 ? [{ line, start: at, end: at, text: '' }] : [];
   }
   if (hasTabInside(text)) return beforeLabel(splitOn(line, text, 'tab', false));
-  if (PIPE.test(text)) {
-    const cells = splitOn(line, text, 'pipe', true);
-    // A Markdown row (`| 5 | 0 |  |`, `| 规章 | 22 | 235 |`) opens with a pipe in its first column: a
-    // border, not the end of an empty cell. A blank first cell in the ` | ` layout leaves the space
-    // before its separator (` | 0 | 0 |`) and stays a cell.
-    if (cells.length > 1 && PIPE.test(text[0])) cells.shift();
-    return beforeLabel(cells);
-  }
+  // A Markdown row's opening pipe (`| 规章 | 22 | 235 |`) ends an empty cell before the label, which
+  // beforeLabel drops; on a line of numbers it cannot be told here from a blank first cell (`|0|0|`).
+  if (PIPE.test(text)) return beforeLabel(splitOn(line, text, 'pipe', true));
   return splitBySpaces(text, line);
 }
 

@@ -32,6 +32,7 @@ const SLOTS = TABLE4.groups.flatMap((g) =>
   TABLE4.results.map((r) => ({ key: `t4.${g.key}.${r.key}`, derived: r.role === 'total', label: { zh: `${g.label} ${r.label}`, en: `${g.en}: ${r.en}` } })),
 );
 const WIDTH = SLOTS.length;
+const PIPE = /[|｜]/;
 const NAME = TABLE4.name;
 
 export interface T4Result {
@@ -61,7 +62,10 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
       inData = true;
     }
     if (labels.length) break; // text after the row
-    for (const c of l.cells) values.push(c);
+    // A Markdown row (`| 5 |  | 2 | … |`): one cell more than fifteen, the first empty before the
+    // line's opening pipe — a border, not a blank (a blank first cell of `|0|0|…` leaves fifteen).
+    const border = !values.length && l.cells.length === WIDTH + 1 && l.cells[0].text === '' && PIPE.test(l.text.trimStart()[0] ?? '');
+    for (const c of border ? l.cells.slice(1) : l.cells) values.push(c);
     end = i + 1;
     if (values.length >= WIDTH) break;
   }

@@ -1,7 +1,7 @@
 // Splitting a line into cells, in every layout users paste: ` | `, tabs, one cell per line
 // ending in ` |`, merged-cell debris (`|||`), and PDF text whose cells are runs of spaces.
 
-import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PLACEHOLDERS, UNIT_RE, VALUE_TOKEN_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
+import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PAGE_MARK_LINE, PLACEHOLDERS, UNIT_RE, VALUE_TOKEN_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
 import type { CellProblem, RawCell } from './model.js';
 import { toHalfWidth } from './text.js';
 
@@ -98,19 +98,36 @@ const NUMBER_TOKEN = VALUE_TOKEN_RE;
 
 /**
  * The cells of one line. A line of only separators is merged-cell debris (no cells), except a
- * lone `|`, which is one blank cell in the one-cell-per-line layout.
+ * lone `|`, which is one blank cell in the one-cell-per-line layout; a page number pasted from a
+ * PDF's footer (`— 5 —`, `第5页`) has none either.
  */
 export function splitLine(text: string, line: number): RawCell[] {
   if (text.includes('---') && MARKDOWN_RULE_CHARS.test(text)) return []; // a Markdown table's |---|---| line
+  if (text.length <= 24 && PAGE_MARK_LINE.test(text)) return []; // a page number pasted between rows (— 5 —)
   if (ONLY_PIPES_AND_SPACE.test(text)) {
     let pipes = 0;
     let at = -1;
     for (let i = 0; i < text.length; i++) if (PIPE.test(text[i])) { pipes++; at = i; }
     return pipes === 1 ? [{ line, start: at, end: at, text: '' }] : [];
   }
-  if (hasTabInside(text)) return splitOn(line, text, 'tab', false);
-  if (PIPE.test(text)) return splitOn(line, text, 'pipe', true);
+  if (hasTabInside(text)) return beforeLabel(splitOn(line, text, 'tab', false));
+  // A Markdown row's opening pipe (`| 规章 | 22 | 235 |`) ends an empty cell before the label, which
+  // beforeLabel drops; on a line of numbers it cannot be told here from a blank first cell (`|0|0|`).
+  if (PIPE.test(text)) return beforeLabel(splitOn(line, text, 'pipe', true));
   return splitBySpaces(text, line);
+}
+
+/**
+ * A line's cells without the empty ones before its first label (`\t（二）部分公开…`: the merged
+ * column of a group heading printed in the row above). They are no cell of this row, and they
+ * are none of the row above either: read as its values, they would fill the place of a cell that
+ * row lost with a blank.
+ */
+function beforeLabel(cells: RawCell[]): RawCell[] {
+  if (!cells.length || cells[0].text !== '') return cells;
+  let i = 1;
+  while (i < cells.length && cells[i].text === '') i++;
+  return i < cells.length && !isValueText(cells[i].text) ? cells.slice(i) : cells;
 }
 
 /** No separator: a label followed by numbers split by spaces (PDF text), or one cell. */

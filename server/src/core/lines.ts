@@ -4,7 +4,7 @@
 
 import { HEADING_PUNCTUATION, HEADING_RE, HEADING_START, SECTIONS, VALUE_END_RE, VALUE_TOKEN_RE, type SectionSpec } from './format/index.js';
 import { hasTabInside, isRegexSpace } from './cells.js';
-import { lcs, normalizeLabel } from './text.js';
+import { isInvisible, lcs, normalizeLabel } from './text.js';
 
 export type LineKind = 'heading' | 'prose' | 'other';
 
@@ -36,9 +36,10 @@ function nearTitle(numeral: string, body: string): SectionSpec | undefined {
 
 export function matchHeading(text: string): HeadingMatch | null {
   if (text.length > 80 || !HEADING_START.test(text)) return null;
-  // Word and WPS paste indented headings: tabs, spaces, U+3000 and U+00A0 before the numeral.
+  // Word and WPS paste indented headings: tabs, spaces, U+3000 and U+00A0 before the numeral; web
+  // pages a zero-width space or a BOM.
   let lead = 0;
-  while (lead < text.length && (isRegexSpace(text.charCodeAt(lead)) || text.charCodeAt(lead) === 35 || text.charCodeAt(lead) === 42)) lead++;
+  while (lead < text.length && (isRegexSpace(text.charCodeAt(lead)) || isInvisible(text.charCodeAt(lead)) || text.charCodeAt(lead) === 35 || text.charCodeAt(lead) === 42)) lead++;
   // Scanned, not matched on a slice: a tab or cell separator makes a table line; a digit after
   // the numeral makes no heading (it would be in the body, which has none): most table lines.
   for (let i = lead; i < text.length; i++) {
@@ -46,13 +47,13 @@ export function matchHeading(text: string): HeadingMatch | null {
     if (c === 9 || c === 0x7c || c === 0xff5c || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return null;
   }
   let end = text.length;
-  while (end > lead && (isRegexSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 42)) end--;
+  while (end > lead && (isRegexSpace(text.charCodeAt(end - 1)) || isInvisible(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 42)) end--;
   // Normalising keeps every character but white space: past 35 of them the body (all but a
   // numeral or two and its punctuation) is longer than a heading's 32 (a prose line, not normalised).
   let kept = 0;
   for (let i = lead; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (!(isRegexSpace(c) || c === 0x200b) && ++kept > 35) return null;
+    if (!(isRegexSpace(c) || isInvisible(c)) && ++kept > 35) return null;
   }
   const norm = normalizeLabel(text.slice(lead, end));
   const m = HEADING_RE.exec(norm);

@@ -17,7 +17,14 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 const halfOf = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-const SPACE_RE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+// White space and the characters Word, WPS and web pages leave invisible in a text (zero-width
+// space, joiners, word joiner, BOM, soft hyphen): none is part of a label.
+const SPACE_RE = /[\s\u00a0\u3000\u00ad\u200b-\u200d\u2060\ufeff]+/g;
+
+/** A character that prints nothing and parts nothing: zero-width space and joiners, word joiner, BOM, soft hyphen. */
+export function isInvisible(c: number): boolean {
+  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0x00ad;
+}
 // Module constants: a regular expression literal in a function body is a new object each call.
 const EOL_RE = /\r\n|\r|\n/;
 const ORDINAL_PUNCT_RE = /^(\d+)[、.,，](?=\D)/;

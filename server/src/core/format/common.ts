@@ -6,8 +6,8 @@
 export const NUMERALS = '一二三四五六七八九十';
 const N = `[${NUMERALS}]`;
 
-/** A line that may be a heading starts with a numeral after markup (`#`, `*`) and white space. */
-export const HEADING_START = new RegExp(`^[\\s#*]*${N}`);
+/** A line that may be a heading starts with a numeral after markup (`#`, `*`), white space and invisible characters (zero-width space, BOM, soft hyphen). */
+export const HEADING_START = new RegExp(`^[\\s\\u00ad\\u200b-\\u200d\\u2060#*]*${N}`);
 /** A normalised heading: numeral, its punctuation, the title. */
 export const HEADING_RE = new RegExp(`^(${N}{1,2})([、.,]?)(.+)$`);
 /** The punctuation after a section numeral as the format prints it. */
@@ -29,6 +29,13 @@ export const YEAR_RE = /((?:19|20)\d{2})\s*年/g;
 export const SENTENCE_STOP_RE = /[。；;]/;
 /** A day in the period sentence: 2023年1月1日, 12月31日 (the year may be left out after the first). */
 export const PERIOD_DAY_RE = /(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+
+/**
+ * A line that is only a page number as a PDF prints it in the footer (`— 5 —`, `- 12 -`,
+ * `第 5 页`, `第5页 共12页`), pasted with the text between the rows of a table: no cell of it.
+ * A bare number is not one (it may be a cell on a line of its own).
+ */
+export const PAGE_MARK_LINE = /^[ \t\u3000]*(?:[-‐‒–—―－]{1,3} ?\d{1,4} ?[-‐‒–—―－]{1,3}|第 ?\d{1,4} ?页(?: ?[,，/／]? ?共 ?\d{1,4} ?页)?)[ \t\u3000]*$/;
 
 /**
  * Texts offices write in a cell for "none": dashes of every width (-, –, —, ——, －, ―, ─), a

@@ -1,7 +1,7 @@
 // What the three table recognisers share: lines with their cells, turning raw cells into
 // value cells, trimming merged-cell debris from a row, and the label-wording diagnostic.
 
-import { isPlainCount, isValueText, parseValue, type ValueRules } from '../cells.js';
+import { hasTabInside, isPlainCount, isRegexSpace, isValueText, parseValue, type ValueRules } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
 import type { Localized } from '../i18n.js';
@@ -59,6 +59,27 @@ export function fitRow(values: RawCell[], want: number): { kept: readonly RawCel
   return { kept: v.slice(0, want), extra: v.slice(want) };
 }
 
+const SEPARATOR = /[|｜]/;
+
+/**
+ * Whether a row's value cells cannot be put in their columns. A row with fewer than `want` has
+ * lost a cell that could have been any of them (a blank that PDF text or a PDF's layer prints as
+ * nothing, a cell dropped or two glued in the paste): putting its numbers from the left would put
+ * some in the wrong column, so none is put. A row with more is read from the left where its
+ * cells came from tabs or `|`, which keep each cell's place (what follows is extra); where one of
+ * those came from a line without separators (runs of spaces, one number a line), a number split
+ * in two moves the others, and none is put either.
+ */
+export function unplaceable(lines: readonly LineCells[], kept: readonly RawCell[], extra: readonly RawCell[], want: number): boolean {
+  if (kept.length < want) return kept.length > 0;
+  if (!extra.some((c) => c.text !== '') || !lines.length) return false;
+  const first = lines[0].line;
+  return kept.some((c) => {
+    const l = lines[c.line - first];
+    return !!l && !hasTabInside(l.text) && !SEPARATOR.test(l.text);
+  });
+}
+
 /** A label cell standing for `official` (fields written out: spreading is slow in hot paths). */
 export function asLabel(raw: RawCell, official: string): LabelCell {
   return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, official };
@@ -88,6 +109,60 @@ export function rowShapeDiagnostics(label: RawCell, labelText: string, kept: rea
   if (nonEmpty.length) {
     out.push(diag('cells-extra', spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]), msg.cellsExtra(labelText, want, want + nonEmpty.length), { row }));
   }
+}
+
+/** At most this many words (runs of text between white space) in one known label that `splitKnown` tries. */
+const MAX_WORDS = 6;
+
+/**
+ * A cell holding several known labels parted by white space (`信息内容 本年处理决定数量`,
+ * `自然人 法人或其他组织 总计`: a row copied from a PDF viewer with one space, one U+3000 or one
+ * no-break space between its cells, where a run of them would have parted the cells): those
+ * labels as cells of their own, or null where the text is not such a sequence. A label broken by
+ * stray spaces (`结果 维持`) stays one piece.
+ */
+export function splitKnown(c: RawCell, known: (normalized: string) => boolean): RawCell[] | null {
+  const t = c.text;
+  const runs: number[] = [];
+  for (let i = 0; i < t.length; ) {
+    while (i < t.length && isRegexSpace(t.charCodeAt(i))) i++;
+    if (i === t.length) break;
+    const s = i;
+    while (i < t.length && !isRegexSpace(t.charCodeAt(i))) i++;
+    runs.push(s, i);
+    if (runs.length > 80) return null; // prose, not a row of labels
+  }
+  const n = runs.length >> 1;
+  if (n < 2) return null;
+  // prev[k]: where the last piece of a split of words [0, k) into known labels starts; -1: none.
+  const prev = new Array<number>(n + 1).fill(-1);
+  prev[0] = 0;
+  for (let k = 1; k <= n; k++) {
+    for (let j = Math.max(0, k - MAX_WORDS); j < k; j++) {
+      if (prev[j] < 0) continue;
+      if (known(normalizeLabel(t.slice(runs[2 * j], runs[2 * k - 1])))) { prev[k] = j; break; }
+    }
+  }
+  if (prev[n] < 0 || prev[n] === 0) return null; // no split, or the whole text as one piece
+  const out: RawCell[] = [];
+  for (let k = n; k > 0; k = prev[k]) {
+    const from = runs[2 * prev[k]];
+    const to = runs[2 * k - 1];
+    out.push({ line: c.line, start: c.start + from, end: c.start + to, text: t.slice(from, to) });
+  }
+  return out.reverse();
+}
+
+/** Header cells with those holding several known labels (`splitKnown`) split into them. */
+export function splitHeaders(headers: RawCell[], known: (normalized: string) => boolean): RawCell[] {
+  let out: RawCell[] | null = null;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    const parts = known(normalizeLabel(h.text)) ? null : splitKnown(h, known);
+    if (parts && !out) out = headers.slice(0, i);
+    if (out) for (const p of parts ?? [h]) out.push(p);
+  }
+  return out ?? headers;
 }
 
 /** A header label: one cell, or two where a narrow cell wrapped it onto the next line. */
@@ -138,7 +213,7 @@ const officialOf = perObject((official: readonly string[]): { set: Set<string>; 
 export function checkHeaders(headers: RawCell[], official: readonly string[], out: Finding[], similar: (a: string, b: string) => number): LabelCell[] {
   const result: LabelCell[] = [];
   const { set, first } = officialOf(official);
-  const pieces = joinWrapped(headers, set);
+  const pieces = joinWrapped(splitHeaders(headers, (n) => set.has(n)), set);
   if (pieces.length === official.length) {
     pieces.forEach((p, i) => headerLabel(p, official[i], out, result));
     return result;

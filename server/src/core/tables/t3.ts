@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -51,6 +51,66 @@ export function isT3Start(cells: RawCell[]): boolean {
   });
 }
 
+/**
+ * Header words that are also a row's or group's wording (总计 of （七）总计, 其他 of 3.其他 and of
+ * （六）其他): a line of only these is a header repeated inside the table only after another header line.
+ */
+const SHARED_WORDS = new Set([...HEADER_WORDS].filter((h) => [...T3_ROWS, T3_OTHER_SINGLE, ...T3_GROUPS].some((x) => [x.text, ...(x.variants ?? [])].some((t) => norm(t) === h))));
+
+/** A header label of table 三 (normalised): a column's, a word above them, or the note on the 勾稽关系. */
+const isHeaderWord = (n: string) => HEADER_WORDS.has(n) || n.includes(NOTE);
+
+/** What a line is to the rows: a header line whose words are all table 三's header's ('sure' where one of them is no row's wording), or not. */
+function headerLine(l: LineCells): 'sure' | 'shared' | null {
+  let kind: 'sure' | 'shared' | null = null;
+  for (const c of l.cells) {
+    if (c.text === '') continue;
+    const n = norm(c.text);
+    if (isHeaderWord(n)) {
+      if (!SHARED_WORDS.has(n)) kind = 'sure';
+      else kind ??= 'shared';
+      continue;
+    }
+    // Header labels parted by one space (PDF text): all of them header words, one of them no row's.
+    const parts = splitKnown(c, isHeaderWord);
+    if (!parts) return null;
+    if (parts.some((x) => !SHARED_WORDS.has(norm(x.text)))) kind = 'sure';
+    else kind ??= 'shared';
+  }
+  return kind;
+}
+
+/**
+ * A group heading and a row label in one cell, parted by white space or by nothing at all
+ * (`三、本年度办理结果 （一）予以公开`, `（三）不予公开　1.属于国家秘密`: a row copied from a PDF
+ * viewer with one space between its cells, which reads as one label): the two as cells of their
+ * own, or null. The group's wording must be the format's (or a variant), the row's a row's.
+ */
+function splitGroupRow(c: RawCell, group: string | undefined): [RawCell, RawCell] | null {
+  const t = c.text;
+  for (let i = 1; i < t.length - 1; i++) {
+    const ch = t.charCodeAt(i);
+    // A piece starts after white space, or where an ordinal opens: （一）, (一), 1.
+    const afterSpace = isBlank(t.charCodeAt(i - 1)) && !isBlank(ch);
+    if (!afterSpace && !(ch === 0xff08 || ch === 0x28 || (ch >= 48 && ch <= 57 && !(t.charCodeAt(i - 1) >= 48 && t.charCodeAt(i - 1) <= 57)))) continue;
+    let leftEnd = i;
+    while (leftEnd > 0 && isBlank(t.charCodeAt(leftEnd - 1))) leftEnd--;
+    const left = t.slice(0, leftEnd);
+    const g = matchByWording(left, group);
+    if (g === 'unknown' || g.kind !== 'group' || !parseOrdinal(norm(left))) continue;
+    const right = t.slice(i);
+    if (!parseOrdinal(norm(right))) continue;
+    const r = matchByWording(right, g.spec.key);
+    if (r === 'unknown' || r.kind !== 'row' || (r.spec.group && r.spec.group !== g.spec.key)) continue;
+    return [
+      { line: c.line, start: c.start, end: c.start + leftEnd, text: left },
+      { line: c.line, start: c.start + i, end: c.end, text: right },
+    ];
+  }
+  return null;
+}
+const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+
 /** Whether a label opens the rows (a row or group heading of table 三, not a header word). */
 function opensRows(text: string, group: string | undefined): boolean {
   if (HEADER_WORDS.has(norm(text))) return false;
@@ -75,7 +135,26 @@ function matchLabel(text: string, group: string | undefined, seen: Set<string> |
     byText.keep(text, m);
   }
   if (m !== 'unknown') return m;
-  return seen ? matchByLikeness(norm(text), seen) : null;
+  return seen ? (matchInOtherGroup(norm(text), seen) ?? matchByLikeness(norm(text), seen)) : null;
+}
+
+/**
+ * A sub-row numbered and worded in short (`1.逾期不补正`) whose group heading was lost (the
+ * merged cell dropped in the paste): the one row not yet seen with that number, in any group,
+ * whose label holds the words nearly all.
+ */
+function matchInOtherGroup(n: string, seen: Set<string>): Match | null {
+  const ord = parseOrdinal(n);
+  if (!ord || ord.kind !== 'arabic') return null;
+  const body = n.slice(ord.length);
+  if (body.length < 4) return null;
+  let hit: (typeof ROWS)[number] | undefined;
+  for (const x of ROWS) {
+    if (!x.r.group || seen.has(x.r.key) || !sameOrd(ord, x.ord) || containment(body, x.text) < 0.8) continue;
+    if (hit) return null; // two rows fit: neither
+    hit = x;
+  }
+  return hit ? { kind: 'row', spec: hit.r, exact: false } : null;
 }
 
 /** Memo of matchByWording by group and label: labels repeat across tables, edits and documents. */
@@ -153,6 +232,13 @@ interface Pending {
   deviates: boolean;
 }
 
+/** How many cells a row has from its first that is not empty on (leading empty cells are debris: fitRow). */
+function filled(values: readonly RawCell[]): number {
+  let i = 0;
+  while (i < values.length && values[i].text === '') i++;
+  return values.length - i;
+}
+
 /** Each row's full labels, normalised: with and without its ordinal, official wording and variants. */
 const FULL = new Map<T3RowSpec, string[]>();
 function fullLabels(spec: T3RowSpec): string[] {
@@ -178,6 +264,16 @@ function continuation(spec: T3RowSpec, soFar: string, piece: string): 'exact' | 
     if (f.startsWith(joined)) prefix = true;
   }
   return prefix ? 'prefix' : null;
+}
+
+/**
+ * Whether a label wrapped in two pieces, written in other words than the format's, is the row's:
+ * joined, within a few characters of its full label, and nearer it than the first piece alone.
+ */
+function nearLabel(spec: T3RowSpec, soFar: string, piece: string): boolean {
+  const joined = norm(soFar + piece);
+  const first = norm(soFar);
+  return fullLabels(spec).some((f) => similarity(joined, f) >= 0.85 && similarity(joined, f) > similarity(first, f));
 }
 
 export interface T3Result {
@@ -206,6 +302,8 @@ class T3Reader {
   private singleOther = false;
   /** The last row (四) has all its cells. */
   private complete = false;
+  /** The line before was a header line met among the rows (the header printed again at a page break). */
+  private reheader = false;
 
   constructor(
     private readonly lines: LineCells[],
@@ -219,6 +317,7 @@ class T3Reader {
     outer: for (let i = from; i < lines.length; i++) {
       const l = lines[i];
       if (i > from && stop(l)) break;
+      if (this.inRows && this.headerAgain(l)) { end = i + 1; continue; }
       for (const c of l.cells) {
         if (!isLabel(c)) {
           this.value(c);
@@ -246,6 +345,22 @@ class T3Reader {
     return this.result(end);
   }
 
+  /**
+   * A header line among the rows: the header printed again where a page break cut the table (a
+   * PDF's, or Word's repeated header rows). Its words are header labels and no row is read from
+   * them; the row being read goes on after it (its numbers may follow the break).
+   */
+  private headerAgain(l: LineCells): boolean {
+    const kind = headerLine(l);
+    if (kind === 'sure' || (kind === 'shared' && this.reheader)) {
+      for (const c of l.cells) if (c.text !== '') this.headers.push(c);
+      this.reheader = true;
+      return true;
+    }
+    if (l.cells.some((c) => c.text !== '')) this.reheader = false;
+    return false;
+  }
+
   /** A value cell: the pending row's, or the first of a one-row （六）其他处理. */
   private value(c: RawCell): void {
     if (!this.inRows) return;
@@ -254,11 +369,18 @@ class T3Reader {
       // Values right after （六）其他处理: the one-row variant.
       this.startSingleOther([c]);
     }
-    if (this.pending?.spec?.role === 'carryOver' && this.pending.values.length >= WIDTH) this.complete = true;
+    // Empty cells before the first number (a row shifted by a leading empty cell) are not the row's.
+    if (this.pending?.spec?.role === 'carryOver' && filled(this.pending.values) >= WIDTH) this.complete = true;
   }
 
   /** A label cell: a header, a piece of the pending label, a group heading or a new row; 'end' where the table ended before it. */
   private label(c: RawCell, l: LineCells): 'end' | undefined {
+    const m0 = matchLabel(c.text, this.group, null);
+    if (!(m0 && m0.exact)) {
+      // A group heading and its first row read as one label (cells parted by one space): each read in turn.
+      const two = splitGroupRow(c, this.group);
+      if (two) return this.label(two[0], l) ?? this.label(two[1], l);
+    }
     if (!this.inRows) {
       // The header ends at the first row or group heading found by its wording: 一、本年新收…, or
       // whichever comes first where the first rows were lost.
@@ -332,8 +454,10 @@ class T3Reader {
     const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
     const rowSlots = slotsOf(spec);
+    // Numbers whose columns cannot be told are put in none: the row reads short, never a number in the wrong column.
+    const placed = unplaceable(this.lines, kept, extra, WIDTH) ? NONE : kept;
     for (let c = 0; c < WIDTH; c++) {
-      const raw = kept[c];
+      const raw = placed[c];
       if (!raw) { cells.push(null); continue; }
       const x = rowSlots[c];
       cells.push(toCell(raw, COUNTS, x.derived, x.label, x.key));
@@ -362,7 +486,10 @@ class T3Reader {
     const alone = matchLabel(c.text, this.group, null);
     if (alone && alone.exact) return false;
     if (p.spec) {
-      const k = continuation(p.spec, p.text, c.text);
+      // Word for word the row's label (or the start of it); or, where the piece is nothing of its
+      // own, near it as a whole: a label written in other words and wrapped (`1. 申请人无正` /
+      // `当理由逾期不补正, 行政机关…`, OCR's comma for 、).
+      const k = continuation(p.spec, p.text, c.text) ?? (!alone && nearLabel(p.spec, p.text, c.text) ? 'near' : null);
       if (!k) return false;
       p.deviates = k !== 'exact';
     } else {
@@ -402,13 +529,14 @@ class T3Reader {
 }
 
 const NOTE = norm(T3_START.note);
+const NONE: readonly RawCell[] = Object.freeze([]);
 
 const KNOWN_HEADERS = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));
 const KNOWN_SET = new Set(KNOWN_HEADERS.map((k) => k.n));
 
 function checkT3Headers(headers: RawCell[], out: Finding[]): LabelCell[] {
   const result: LabelCell[] = [];
-  for (const p of joinWrapped(headers, KNOWN_SET)) {
+  for (const p of joinWrapped(splitHeaders(headers, isHeaderWord), KNOWN_SET)) {
     const n = norm(p.text);
     if (n.includes(NOTE)) { for (const c of p.cells) result.push(asLabel(c, TABLE3.note)); continue; }
     const hit = KNOWN_HEADERS.find((k) => k.n === n);

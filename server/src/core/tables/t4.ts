@@ -7,7 +7,7 @@ import { T4_START, TABLE4, TABLE_SHORT } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
-import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, type LineCells } from './common.js';
+import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, unplaceable, type LineCells } from './common.js';
 
 /**
  * Header labels that are table 四's and nothing else's (not 其他结果 or 总计, which other tables
@@ -32,6 +32,7 @@ const SLOTS = TABLE4.groups.flatMap((g) =>
   TABLE4.results.map((r) => ({ key: `t4.${g.key}.${r.key}`, derived: r.role === 'total', label: { zh: `${g.label} ${r.label}`, en: `${g.en}: ${r.en}` } })),
 );
 const WIDTH = SLOTS.length;
+const PIPE = /[|｜]/;
 const NAME = TABLE4.name;
 
 export interface T4Result {
@@ -61,15 +62,20 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
       inData = true;
     }
     if (labels.length) break; // text after the row
-    for (const c of l.cells) values.push(c);
+    // A Markdown row (`| 5 |  | 2 | … |`): one cell more than fifteen, the first empty before the
+    // line's opening pipe — a border, not a blank (a blank first cell of `|0|0|…` leaves fifteen).
+    const border = !values.length && l.cells.length === WIDTH + 1 && l.cells[0].text === '' && PIPE.test(l.text.trimStart()[0] ?? '');
+    for (const c of border ? l.cells.slice(1) : l.cells) values.push(c);
     end = i + 1;
     if (values.length >= WIDTH) break;
   }
   const { kept, extra } = fitRow(values, WIDTH);
   const cells: (Cell | null)[] = [];
+  // Numbers whose columns cannot be told (runs of spaces, more or fewer than fifteen) are put in none.
+  const placed = unplaceable(lines, kept, extra, WIDTH) ? [] : kept;
   for (let c = 0; c < WIDTH; c++) {
     const slot = SLOTS[c];
-    cells.push(kept[c] ? toCell(kept[c], COUNTS, slot.derived, slot.label, slot.key) : null);
+    cells.push(placed[c] ? toCell(placed[c], COUNTS, slot.derived, slot.label, slot.key) : null);
   }
   if (inData && kept.length < WIDTH) {
     out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing(NAME.zh, WIDTH, kept.length)));

@@ -130,18 +130,25 @@ function beforeLabel(cells: RawCell[]): RawCell[] {
   return i < cells.length && !isValueText(cells[i].text) ? cells.slice(i) : cells;
 }
 
-/** No separator: a label followed by numbers split by spaces (PDF text), or one cell. */
-function splitBySpaces(text: string, line: number): RawCell[] {
-  // The runs of non-space (as /\S+/g finds them), as start and end offsets in one flat array.
+/**
+ * The runs of non-space in `text` (as /\S+/g finds them), as start and end offsets in one flat
+ * array; the scan stops once the array is longer than `limit` (a caller's sign of prose).
+ */
+export function wordRuns(text: string, limit: number): number[] {
   const at: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length && at.length <= limit; ) {
     while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
     if (i === text.length) break;
     const start = i;
     while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i++;
     at.push(start, i);
-    if (at.length > 128) break; // prose, not a row
   }
+  return at;
+}
+
+/** No separator: a label followed by numbers split by spaces (PDF text), or one cell. */
+function splitBySpaces(text: string, line: number): RawCell[] {
+  const at = wordRuns(text, 128); // past 64 runs: prose, not a row
   const n = at.length >> 1;
   let m: RegExpExecArray | null;
   if (n === 0) return [];

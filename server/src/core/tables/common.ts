@@ -1,7 +1,7 @@
 // What the three table recognisers share: lines with their cells, turning raw cells into
 // value cells, trimming merged-cell debris from a row, and the label-wording diagnostic.
 
-import { hasTabInside, isPlainCount, isRegexSpace, isValueText, parseValue, type ValueRules } from '../cells.js';
+import { hasTabInside, isPlainCount, isValueText, parseValue, wordRuns, type ValueRules } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
 import type { Localized } from '../i18n.js';
@@ -123,15 +123,8 @@ const MAX_WORDS = 6;
  */
 export function splitKnown(c: RawCell, known: (normalized: string) => boolean): RawCell[] | null {
   const t = c.text;
-  const runs: number[] = [];
-  for (let i = 0; i < t.length; ) {
-    while (i < t.length && isRegexSpace(t.charCodeAt(i))) i++;
-    if (i === t.length) break;
-    const s = i;
-    while (i < t.length && !isRegexSpace(t.charCodeAt(i))) i++;
-    runs.push(s, i);
-    if (runs.length > 80) return null; // prose, not a row of labels
-  }
+  const runs = wordRuns(t, 80);
+  if (runs.length > 80) return null; // prose, not a row of labels
   const n = runs.length >> 1;
   if (n < 2) return null;
   // prev[k]: where the last piece of a split of words [0, k) into known labels starts; -1: none.

@@ -5,7 +5,8 @@ import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PAGE_MARK_LINE, PLACEHOLDERS, UNIT_RE, V
 import type { CellProblem, RawCell } from './model.js';
 import { toHalfWidth } from './text.js';
 
-const PIPE = /[|｜]/;
+/** A cell separator: `|` or its full-width form. */
+export const PIPE = /[|｜]/;
 const ONLY_PIPES_AND_SPACE = /^[\s|｜]*$/;
 const MARKDOWN_RULE_CHARS = /^[\s|｜:-]*$/;
 // Regular expressions as module constants: a literal in a function body is a new RegExp object

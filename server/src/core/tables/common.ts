@@ -1,7 +1,7 @@
 // What the three table recognisers share: lines with their cells, turning raw cells into
 // value cells, trimming merged-cell debris from a row, and the label-wording diagnostic.
 
-import { hasTabInside, isPlainCount, isValueText, parseValue, wordRuns, type ValueRules } from '../cells.js';
+import { hasTabInside, isPlainCount, isValueText, parseValue, PIPE, wordRuns, type ValueRules } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
 import type { Localized } from '../i18n.js';
@@ -59,8 +59,6 @@ export function fitRow(values: RawCell[], want: number): { kept: readonly RawCel
   return { kept: v.slice(0, want), extra: v.slice(want) };
 }
 
-const SEPARATOR = /[|｜]/;
-
 /**
  * Whether a row's value cells cannot be put in their columns. A row with fewer than `want` has
  * lost a cell that could have been any of them (a blank that PDF text or a PDF's layer prints as
@@ -76,7 +74,7 @@ export function unplaceable(lines: readonly LineCells[], kept: readonly RawCell[
   const first = lines[0].line;
   return kept.some((c) => {
     const l = lines[c.line - first];
-    return !!l && !hasTabInside(l.text) && !SEPARATOR.test(l.text);
+    return !!l && !hasTabInside(l.text) && !PIPE.test(l.text);
   });
 }
 

@@ -7,6 +7,7 @@ import { T4_START, TABLE4, TABLE_SHORT } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
+import { PIPE } from '../cells.js';
 import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, unplaceable, type LineCells } from './common.js';
 
 /**
@@ -32,7 +33,6 @@ const SLOTS = TABLE4.groups.flatMap((g) =>
   TABLE4.results.map((r) => ({ key: `t4.${g.key}.${r.key}`, derived: r.role === 'total', label: { zh: `${g.label} ${r.label}`, en: `${g.en}: ${r.en}` } })),
 );
 const WIDTH = SLOTS.length;
-const PIPE = /[|｜]/;
 const NAME = TABLE4.name;
 
 export interface T4Result {

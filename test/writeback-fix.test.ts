@@ -42,7 +42,7 @@ describe('fixSource: nothing taken, or the write refused', () => {
   test('a .docx where no edit has a run to go into: nothing written, no change claimed, every edit said as skipped', async () => {
     const docx = makeDocx(EXAMPLE);
     const src = await readSource('r.docx', docx);
-    const { edits } = recompute(analyzeText(src.text));
+    const { edits, changes } = recompute(analyzeText(src.text));
     assert.ok(edits.length >= 2);
     const lines = new Set(edits.map((e) => e.range.start.line));
     // The derived cells' numbers kept outside any w:t the map knows (as a field's result would be).
@@ -51,6 +51,7 @@ describe('fixSource: nothing taken, or the write refused', () => {
     assert.equal(fixed.written, false);
     assert.deepEqual(fixed.changes, []);
     assert.deepEqual(fixed.skipped, edits);
+    assert.deepEqual(fixed.unwritable, changes, 'each skipped edit said as the cell it would change (for the editor to name)');
     assert.equal(fixed.bytes, docx, 'the bytes as given');
     assert.equal(fixed.error, undefined);
   });
@@ -69,6 +70,7 @@ describe('fixSource: nothing taken, or the write refused', () => {
     assert.deepEqual(fileError(fixed.error), FILE_ERRORS.changed);
     assert.deepEqual(fixed.changes.map((c) => c.key), all.slice(1).map((c) => c.key), 'what would have changed, the skipped cell left out');
     assert.deepEqual(fixed.skipped.map((e) => e.range), [gone.range], 'the skipped edit is still said');
+    assert.deepEqual(fixed.unwritable, [gone], 'and the cell it would change');
     assert.equal(fixed.bytes, docx, 'the file as it was');
   });
 });

@@ -1,6 +1,8 @@
 // The client's message bundles as data (no VS Code here, so tests read them too): English is the
 // key itself, Chinese is l10n/bundle.l10n.zh-cn.json (the bundle package.json's `l10n` names).
 import zhBundle from '../../l10n/bundle.l10n.zh-cn.json';
+import type { Localized } from '../../server/src/protocol';
+import type { WriteBackWords } from './writeBackNotice';
 
 export type UiLocale = 'zh-CN' | 'en';
 export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
@@ -54,5 +56,24 @@ export function statusStrings(t: Translate) {
     notFullyLine: (detail: string) => t('Not fully checked: {0}.', detail),
     spoken: (errors: number, warnings: number) => t('{0} error(s), {1} warning(s)', errors, warnings),
     spokenPartial: (errors: number, warnings: number) => t('{0} error(s), {1} warning(s), not fully checked', errors, warnings),
+  };
+}
+
+/**
+ * The words of "Write fixes back to the .docx" for the file `name` (client/src/writeBackNotice.ts):
+ * the notifications name the file; the fixes' output channel's titles do not, as its heading does.
+ */
+export function writeBackStrings(t: Translate, name: string, pick: (l: Localized) => string): WriteBackWords {
+  return {
+    written: (n, skipped, why) =>
+      skipped ? t('{0}: {1} cell(s) recomputed and written back; {2} could not be written ({3}).', name, n, skipped, why) : t('{0}: {1} cell(s) recomputed and written back.', name, n),
+    nothing: () => t('{0}: no total to recompute; nothing written.', name),
+    noneWritten: (n, why, cells) => t('{0}: nothing changed: the {1} cell(s) the recompute would change could not be written ({2}): {3}.', name, n, why, cells),
+    failed: (why) => t('Could not write the fixes into {0}: {1}', name, why),
+    writtenList: (n) => t('{0} cell(s) recomputed and written back', n),
+    notWritten: (n) => t('Not written: the {0} cell(s) the recompute would have changed', n),
+    skippedList: (n, why) => t('Not written ({0}): {1} cell(s)', why, n),
+    join: (names) => names.join(t(', ')),
+    pick,
   };
 }

@@ -14,7 +14,8 @@
 //     is, with "Open as draft" a click away, instead of VS Code's "binary file" screen.
 import * as vscode from 'vscode';
 import { CLIENT_COMMANDS, DRAFT_SCHEME, LANGUAGE_ID, REQUESTS, type Localized } from '../../server/src/protocol';
-import { pick, uiLocale } from './l10n';
+import { writeBackStrings } from './bundle';
+import { pick, t, uiLocale } from './l10n';
 import { msg } from './messages';
 import type { ClientSource } from './preview/panel';
 import { sendCustom } from './requests';
@@ -167,7 +168,7 @@ async function openAsDraft(provider: DraftProvider, arg?: vscode.Uri): Promise<v
   }
 }
 
-/** Writes the active draft's fixed cells back into its Word document (through the server), listing each cell, written or refused, in the fixes' output channel (writeBackNotice.ts). */
+/** Writes the active draft's fixed cells back into its Word document (through the server), listing each cell, written, refused or not writable, in the fixes' output channel (writeBackNotice.ts). */
 async function writeBack(provider: DraftProvider, client: ClientSource): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!isDraft(doc)) {
@@ -180,26 +181,21 @@ async function writeBack(provider: DraftProvider, client: ClientSource): Promise
     void vscode.window.showWarningMessage(msg.draftReadOnly(name));
     return;
   }
+  const words = writeBackStrings(t, name, pick);
   try {
     const c = await client();
     if (!c) throw new Error(msg.serverNotRunning());
     const r = await sendCustom(c, REQUESTS.writeBackSource, { uri: source.toString() });
-    const notice = writeBackNotice(source.toString(), r, {
-      written: (n, skipped) => msg.draftWritten(name, n, skipped),
-      nothing: () => msg.draftNothing(name),
-      failed: (why) => msg.writeFailed(name, why),
-      notWritten: (n) => msg.draftNotWritten(name, n),
-      pick,
-    });
+    const notice = writeBackNotice(source.toString(), r, words);
     // The cells (old → new), written or not, listed in the fixes' output channel before the notification offers them.
-    if (notice.list) await vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, notice.list).then(undefined, () => undefined);
+    for (const list of notice.lists) await vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes, list).then(undefined, () => undefined);
     if (notice.written) provider.refresh(doc.uri);
-    const show = notice.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
-    const buttons = notice.list ? [msg.showChanges()] : [];
+    const show = { error: vscode.window.showErrorMessage, warning: vscode.window.showWarningMessage, information: vscode.window.showInformationMessage }[notice.severity];
+    const buttons = notice.lists.length ? [msg.showChanges()] : [];
     void show(notice.text, ...buttons).then((b) => {
       if (b) void vscode.commands.executeCommand(CLIENT_COMMANDS.reportFixes);
     });
   } catch (err) {
-    void vscode.window.showErrorMessage(msg.writeFailed(name, err instanceof Error ? err.message : String(err)));
+    void vscode.window.showErrorMessage(words.failed(err instanceof Error ? err.message : String(err)));
   }
 }

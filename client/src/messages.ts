@@ -59,11 +59,6 @@ export const msg = {
   draftOpened: (name: string) => t('{0} opened as a read-only draft: the text the checker reads, where the findings’ lines and columns point.', name),
   draftReadOnly: (name: string) => t('{0}: fixes cannot be written back into a web page or PDF; fix the document it was made from.', name),
   draftNotDocx: () => t('Open a .docx as a draft first (Open as Disclosure Report draft).'),
-  draftNothing: (name: string) => t('{0}: no total to recompute; nothing written.', name),
-  draftWritten: (name: string, n: number, skipped: number) =>
-    skipped ? t('{0}: {1} cell(s) recomputed and written back; {2} could not be written (no text in the cell).', name, n, skipped) : t('{0}: {1} cell(s) recomputed and written back.', name, n),
-  writeFailed: (name: string, why: string) => t('Could not write the fixes into {0}: {1}', name, why),
-  draftNotWritten: (name: string, n: number) => t('{0}: not written; the {1} cell(s) the recompute would have changed', name, n),
   showChanges: () => t('Show changes'),
   draftOnlyFiles: () => t('Only files on disk can be opened as drafts.'),
   draftEditHint: () => t('This draft is read-only. To change the report, edit the Word document (or write the recomputed totals back with “Write fixes back to the .docx”).'),

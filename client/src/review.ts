@@ -12,8 +12,8 @@ import { CLIENT_COMMANDS, REQUESTS, REVIEW_STATUSES, SETTINGS_SECTION, type FixR
 import { pick } from './l10n';
 import { sendCustom } from './requests';
 import { reviewMessagesFor, type ReviewMessages } from './reviewMessages';
+import { fileNameOf as nameOf, fixLogHeading } from './writeBackNotice';
 
-const nameOf = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 
 /** Who the reviewer is when the setting does not say ('' when unknown): reviewerName.ts on Node; none in a browser. */
 export type ReviewerName = () => Promise<string>;
@@ -94,7 +94,7 @@ export class FixLog implements vscode.Disposable {
     if (!report?.changes?.length) return;
     this.channel ??= vscode.window.createOutputChannel(this.m.fixesChannel);
     const file = nameOf(report.uri);
-    this.channel.appendLine(`[${new Date().toLocaleTimeString()}] ${file} — ${report.title}`);
+    this.channel.appendLine(fixLogHeading(report, new Date().toLocaleTimeString()));
     for (const c of report.changes) this.channel.appendLine(`  ${c.line >= 0 ? `${c.line + 1}: ` : ''}${c.what}${c.key ? ` (${c.key})` : ''}  ${c.old} → ${c.new}`);
     if (report.notify === false) return;
     void vscode.window.showInformationMessage(this.m.fixesApplied(report.changes.length, file), this.m.showChanges).then((b) => {

@@ -234,9 +234,12 @@ export type ConvertedSource =
 /** One derived cell a write-back recomputed (written, or would have been). */
 export interface WrittenChange { rule: string; key: string; label: Localized; old: string; new: string; line: number }
 
-/** What writing the recompute fixes back into a source did. */
+/** A derived cell the recompute would change but the write-back could not write into, and why (a .docx cell with no text to replace). */
+export interface SkippedChange extends WrittenChange { why: Localized }
+
+/** What writing the recompute fixes back into a source did: `skipped`, the cells it could not write (also when it wrote none). */
 export type WrittenFixes =
-  | { changes: WrittenChange[]; skipped: number; text: string }
+  | { changes: WrittenChange[]; skipped: SkippedChange[]; text: string }
   /** `unwritten`: what a refused write (a read-only file, one Word holds open) would have changed. */
   | { error: Localized; unwritten?: WrittenChange[] };
 

@@ -1238,7 +1238,8 @@ scenario('y. "Write fixes back to the .docx" from its draft writes the recompute
   // What was written, cell by cell, in the fixes' output channel.
   await showChangesOf(written);
   const entry = await fixesEntry(name, findings);
-  assert.match(entry.heading, written, 'the entry says the cells were written back');
+  // The heading names the file once ("r.docx — 2 cell(s) …", never "r.docx — r.docx: …").
+  assert.match(entry.heading, new RegExp(`\\] ${escapeRe(name)} — (?:${Object.keys(WRONG).length} cell\\(s\\) recomputed and written back|已重算并写回 ${Object.keys(WRONG).length} 个单元格)\\s*$`), 'the entry says the cells were written back, naming the file once');
   await wb.screenshot('y-write-back');
   console.log(`# write-back: "${toast}"; ${entry.heading.trim()} / ${entry.cells.map((l) => l.trim()).join(' / ')}`);
   await wb.command('View: Hide Panel').catch(() => undefined);
@@ -1263,7 +1264,7 @@ scenario('z. "Write fixes back to the .docx" refused (the .docx unwritable): the
     // The cells that were not written, in the fixes' output channel, under a heading that says so.
     await showChangesOf(refused);
     const entry = await fixesEntry(name, findings);
-    assert.match(entry.heading, new RegExp(`${escapeRe(name)}[:：]\\s*(?:not written; the ${Object.keys(WRONG).length} cell\\(s\\)|未写入；重算本应修改的 ${Object.keys(WRONG).length} 个单元格)`), 'the entry says the cells were not written');
+    assert.match(entry.heading, new RegExp(`\\] ${escapeRe(name)} — (?:Not written: the ${Object.keys(WRONG).length} cell\\(s\\)|未写入：重算本应修改的 ${Object.keys(WRONG).length} 个单元格)`), 'the entry says the cells were not written, naming the file once');
     // Nothing claims a write: no "written back", no "change(s) applied".
     const claims = (await seen()).filter((t) => /written back|已重算并写回|change\(s\) applied|已应用 \d+ 处修改/.test(t));
     assert.deepEqual(claims, [], 'no notification says the fixes were written or applied');

@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { unzipSync } from 'fflate';
-import { analyzeText, ARITHMETIC_RULES } from '../../server/src/core/index.ts';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { analyzeText, applyEdits, ARITHMETIC_RULES, recompute } from '../../server/src/core/index.ts';
+import { NO_RUN } from '../../server/src/sources/fixSource.ts';
 import { pathOfUri } from '../../server/src/lsp/sourceFiles.ts';
 import { DEFAULT_LIMITS, readSource } from '../../server/src/sources/index.ts';
 import { makeDocx } from '../helpers/sources.ts';
@@ -22,7 +23,8 @@ import { ROOT, TestClient } from './client';
 const EXAMPLE = readFileSync(join(ROOT, 'examples/wrong-totals.report.txt'), 'utf8');
 type Localized = { zh: string; en: string };
 type Converted = { text: string; kind: string; writable: boolean; problems: Localized[] } | { error: Localized };
-type Written = { changes: { rule: string; key: string; old: string; new: string }[]; skipped: number; text: string } | { error: Localized };
+type Change = { rule: string; key: string; old: string; new: string };
+type Written = { changes: Change[]; skipped: (Change & { why: Localized })[]; text: string } | { error: Localized };
 
 let client: TestClient;
 let dir: string;
@@ -111,7 +113,7 @@ describe('write fixes back to the .docx', () => {
     assert.ok(!('error' in r), JSON.stringify(r));
     assert.ok(r.changes.length >= 3);
     assert.ok(r.changes.some((c) => c.key === 't4.review.total' && c.old === '3' && c.new === '2'));
-    assert.equal(r.skipped, 0);
+    assert.deepEqual(r.skipped, []);
     const after = readFileSync(docx);
     assert.ok(!after.equals(before));
     const a = unzipSync(before);
@@ -125,6 +127,30 @@ describe('write fixes back to the .docx', () => {
     assert.ok(!('error' in again) && again.changes.length === 0);
     assert.ok(readFileSync(docx).equals(after));
     assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  });
+
+  test('no cell can be written (the one wrong total is a non-breaking hyphen in Word, no text to replace): nothing written, no change claimed, the cell answered as skipped with why', async () => {
+    // The example with its totals right, but for 行政复议's 总计 printed as "-" (read as 0).
+    const right = applyEdits(EXAMPLE, recompute(analyzeText(EXAMPLE)).edits);
+    const lines = right.split('\n');
+    const at = lines.findIndex((l) => /^\d+\t\d+\t\d+\t\d+\t\d+\t/.test(l));
+    const cells = lines[at].split('\t');
+    const total = cells[4];
+    cells[4] = '-';
+    lines[at] = cells.join('\t');
+    const files = unzipSync(makeDocx(lines.join('\n')));
+    const xml = strFromU8(files['word/document.xml']);
+    const dash = '<w:t xml:space="preserve">-</w:t>';
+    assert.equal(xml.split(dash).length, 2, 'one cell holds "-"');
+    files['word/document.xml'] = strToU8(xml.replace(dash, '<w:noBreakHyphen/>'));
+    const docx = join(dir, 'hyphen.docx');
+    writeFileSync(docx, zipSync(files));
+    const bytes = readFileSync(docx);
+    const r = await client.request<Written>('disclosureReport/writeBackSource', { uri: uri(docx) });
+    assert.ok(!('error' in r), JSON.stringify(r));
+    assert.deepEqual(r.changes, []);
+    assert.deepEqual(r.skipped.map((c) => [c.key, c.old, c.new, c.why]), [['t4.review.total', '-', total, NO_RUN]]);
+    assert.ok(readFileSync(docx).equals(bytes), 'the file as it was');
   });
 
   test('a PDF or a web page is refused and left as it was', async () => {

@@ -4,8 +4,8 @@
 // (sources/fixSource, as `check --fix` writes them; the file system writes atomically where it can).
 // Errors come back as messages in both languages, never thrown.
 
-import type { Localized } from '../core/index.js';
-import { fixSource } from '../sources/fixSource.js';
+import type { FixChange, Localized } from '../core/index.js';
+import { fixSource, NO_RUN } from '../sources/fixSource.js';
 import type { Runtime } from '../host/runtime.js';
 import { byteLimit, fileError, readSource, sourceKind } from '../sources/index.js';
 import type { ConvertedSource, SourceAccess, WrittenFixes } from './context.js';
@@ -47,9 +47,10 @@ export function sourceAccess(fs: Runtime): SourceAccess {
         if (src.kind !== 'docx') return { error: NOT_DOCX };
         const fixed = await fixSource(nameOf(uri), bytes, src, (b, expected) => fs.writeFile(uri, b, expected), { keep });
         if (!fixed) return { error: NOT_DOCX };
-        const changes = fixed.changes.map((c) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new, line: c.range.start.line }));
+        const written = (c: FixChange) => ({ rule: c.rule, key: c.key, label: { zh: c.label, en: c.labelEn }, old: c.old, new: c.new, line: c.range.start.line });
+        const changes = fixed.changes.map(written);
         if (fixed.error) return { error: failure(fixed.error), unwritten: changes };
-        return { changes, skipped: fixed.skipped.length, text: fixed.source.text };
+        return { changes, skipped: fixed.unwritable.map((c) => ({ ...written(c), why: NO_RUN })), text: fixed.source.text };
       } catch (e) {
         return { error: failure(e) };
       }

@@ -4,7 +4,7 @@
 // dropped from what is reported, the file replaced whole by the caller's writer (a temporary file
 // renamed over it: never half-written), then read again. No Node, no LSP: the writer is the runtime's.
 
-import { analyzeText, applyEdits, recompute, type Analysis, type FixChange, type Refusal, type TextEdit } from '../core/index.js';
+import { analyzeText, applyEdits, recompute, type Analysis, type FixChange, type Localized, type Refusal, type TextEdit } from '../core/index.js';
 import { bufferOf, encode } from './encoding.js';
 import { readSource, writeBack, type TextSourceResult } from './index.js';
 import type { SourceResult } from './types.js';
@@ -19,6 +19,8 @@ export interface SourceFixed {
   refused: Refusal[];
   /** Edits a .docx could not take (no text run in the cell): neither written nor in `changes`. */
   skipped: TextEdit[];
+  /** The recompute's changes of the `skipped` edits (cell, old → new), to say which cells were not written and why (`NO_RUN`). */
+  unwritable: FixChange[];
   /** Whether the file was written. */
   written: boolean;
   /** Why nothing was written, when the writer (or the text's encoding) refused: the rest still says what would have changed. */
@@ -27,6 +29,9 @@ export interface SourceFixed {
   bytes: Uint8Array;
   source: SourceResult;
 }
+
+/** Why a skipped edit was not written: its cell has no text in the document to replace (a blank cell in Word). */
+export const NO_RUN: Localized = { zh: '文档中该单元格没有可替换的文字', en: 'the cell has no text in the document to replace' };
 
 const noRoundTrip = () => Object.assign(new Error('the encoding does not round-trip'), { code: 'EROUNDTRIP' });
 
@@ -40,7 +45,7 @@ const noRoundTrip = () => Object.assign(new Error('the encoding does not round-t
 export async function fixSource(name: string, bytes: Uint8Array, source: SourceResult, write: WriteFile, opts: { analysis?: Analysis; keep?: ReadonlySet<string> } = {}): Promise<SourceFixed | null> {
   if (!source.writable) return null;
   const result = recompute(opts.analysis ?? analyzeText(source.text), { keep: opts.keep });
-  const unchanged: SourceFixed = { changes: [], refused: result.refused, skipped: [], written: false, bytes, source };
+  const unchanged: SourceFixed = { changes: [], refused: result.refused, skipped: [], unwritable: [], written: false, bytes, source };
   if (!result.edits.length) return unchanged;
   // A text file is written in its own encoding: only when that gives its bytes back as they were.
   if (source.kind === 'text' && 'decoded' in source && !encode(source.text, (source as TextSourceResult).decoded).equals(bufferOf(bytes))) return { ...unchanged, error: noRoundTrip() };
@@ -48,13 +53,14 @@ export async function fixSource(name: string, bytes: Uint8Array, source: SourceR
   if (!out) return null;
   const skipped = new Set(out.skipped.map((e) => JSON.stringify(e.range)));
   const changes = result.changes.filter((c) => !skipped.has(JSON.stringify(c.range)));
-  if (!out.applied.length) return { ...unchanged, skipped: out.skipped };
+  const unwritable = result.changes.filter((c) => skipped.has(JSON.stringify(c.range)));
+  if (!out.applied.length) return { ...unchanged, skipped: out.skipped, unwritable };
   try {
     await write(out.bytes, bytes);
   } catch (error) {
-    return { ...unchanged, changes, skipped: out.skipped, error };
+    return { ...unchanged, changes, skipped: out.skipped, unwritable, error };
   }
   // A text's draft is the text the edits made (its encoding gives it back, checked above).
   const again = source.kind === 'text' ? { ...source, text: applyEdits(source.text, result.edits) } : await readSource(name, out.bytes);
-  return { changes, refused: result.refused, skipped: out.skipped, written: true, bytes: out.bytes, source: again };
+  return { changes, refused: result.refused, skipped: out.skipped, unwritable, written: true, bytes: out.bytes, source: again };
 }

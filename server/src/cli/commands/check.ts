@@ -18,7 +18,7 @@ import { findingsCsv, reportFindings, sarifLog, type ReportFindings } from '../.
 import { UsageError } from '../args.js';
 import { defineCommand } from '../command.js';
 import { nodePaths } from '../../host/nodeRuntime.js';
-import { fixSource } from '../../sources/fixSource.js';
+import { fixSource, NO_RUN } from '../../sources/fixSource.js';
 import { bufferOf } from '../../sources/index.js';
 import { ConfigFinder, configRelative, type FoundConfig } from '../config.js';
 import { onInterrupt, type Interrupt } from '../interrupt.js';
@@ -41,7 +41,7 @@ async function fixInput(input: Input, report: FileReport, locale: Locale, keep: 
     report.notice = t.readOnlySource(source.kind);
     return input;
   }
-  report.refused = [...fixed.refused, ...fixed.skipped.map((e) => ({ range: e.range, reason: t.noRun }))];
+  report.refused = [...fixed.refused, ...fixed.skipped.map((e) => ({ range: e.range, reason: NO_RUN }))];
   // A refused write changed nothing: what it would have changed is said as such.
   if (fixed.error) {
     report.unwritten = fixed.changes;

@@ -76,9 +76,30 @@ test('one thread reads PDF after PDF, its heap capped at the memory budget; a ne
   assert.equal(threads.length, 2);
 });
 
-test('a thread that never answers: too-complex at the page budget, the thread ended, and the next PDF gets a new one', async () => {
-  const { thread, threads, exited } = keeper(script(''), REPORT);
+test('a thread that never answers once ready: too-complex at the page budget, the thread ended, and the next PDF gets a new one', async () => {
+  const { thread, threads, exited } = keeper(script(`post({ id: job.id, type: 'ready' });`), REPORT);
   await refused(thread.read(BYTES, limits({ pdfPageMs: 200 })), 'too-complex', /The PDF took over 0\.2 s on page 1; not read/);
+  await exited(0);
+  assert.equal((await told(thread)).threadId, threads[1].threadId);
+});
+
+/** A thread that blocks for `ms` as it starts (as loading pdf.js does on a cold, busy machine), then runs `on`. */
+const slowStart = (ms: number, on: string) => `{ const t = Date.now(); while (Date.now() - t < ${ms}); }` + script(on);
+
+test('loading pdf.js is not the PDF’s time: a thread that takes longer than the page and total budgets to be ready still reads the PDF', async () => {
+  const sound = `post({ id: job.id, type: 'ready' }); post({ id: job.id, type: 'pages', count: 1 });
+    post({ id: job.id, type: 'page', n: 1, page: page('一') }); post({ id: job.id, type: 'done' });`;
+  const { thread } = keeper(slowStart(800, sound));
+  const r = await thread.read(BYTES, limits({ pdfLoadMs: 60_000, pdfPageMs: 250, pdfTotalMs: 400 }));
+  assert.deepEqual(r.pages.map((p) => p.items[0].str), ['一'], 'read, though the thread took 0.8 s to start');
+  // Ready at once (pdf.js loaded in the thread), then a page over its budget: the page budget still holds.
+  const { thread: t2 } = keeper(slowStart(800, `post({ id: job.id, type: 'ready' }); post({ id: job.id, type: 'pages', count: 1 });`));
+  await refused(t2.read(BYTES, limits({ pdfLoadMs: 60_000, pdfPageMs: 250, pdfTotalMs: 60_000 })), 'too-complex', /took over 0\.3 s on page 1/);
+});
+
+test('a thread that is never ready (pdf.js never loads): an error at the load budget saying so, not calling the PDF crafted; the thread ended, and the next PDF gets a new one', async () => {
+  const { thread, threads, exited } = keeper(script(''), REPORT);
+  await refused(thread.read(BYTES, limits({ pdfLoadMs: 300, pdfPageMs: 120_000, pdfTotalMs: 120_000 })), 'too-complex', /^pdf\.js did not start within 0\.3 s; the PDF was not read \(try again\)$/);
   await exited(0);
   assert.equal((await told(thread)).threadId, threads[1].threadId);
 });

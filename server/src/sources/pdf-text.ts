@@ -17,8 +17,12 @@ export interface PdfJob {
   maxChars: number;
 }
 
-/** What reading a job posts, in order: `pages`, then one `page` each, then `done`; or `error`. */
+/**
+ * What reading a job posts, in order: `pages`, then one `page` each, then `done`; or `error`. The
+ * Node thread (pdf-worker.ts) posts `ready` first, once pdf.js is loaded: the PDF's budgets start then.
+ */
 export type PdfReply =
+  | { id: number; type: 'ready' }
   | { id: number; type: 'pages'; count: number }
   | { id: number; type: 'page'; n: number; page: PdfPage }
   | { id: number; type: 'done' }

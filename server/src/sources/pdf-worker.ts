@@ -1,9 +1,10 @@
 // The thread pdf.js runs in (bundled apart as dist/pdf-worker.js; pdf.js itself stays in
 // dist/pdf-engine.mjs, loaded here on the first PDF): it opens each PDF it is sent and posts back
-// the page count, then each page's text items, one message a page (pdf-text.ts readPages). The
-// main thread (pdf.ts) holds the budgets — time per page and in all, memory — and ends this thread
-// when one is exceeded, so that no PDF (50,000 nested `q`, forms drawing each other, a stream
-// inflating to 1.5 GB) can stall or kill the CLI or the language server.
+// `ready` once pdf.js is loaded, then the page count, then each page's text items, one message a page
+// (pdf-text.ts readPages). The main thread (pdf.ts) holds the budgets — time to be ready, time per
+// page and in all, memory — and ends this thread when one is exceeded, so that no PDF (50,000
+// nested `q`, forms drawing each other, a stream inflating to 1.5 GB) can stall or kill the CLI or
+// the language server.
 
 import { parentPort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -50,9 +51,14 @@ async function withoutNodeWarning<T>(load: () => Promise<T>): Promise<T> {
 }
 
 // One job at a time: pdf.ts sends the next only once this one has answered `done` or `error`.
+// `ready` once pdf.js is loaded (at once for every PDF after the thread's first): the keeper starts
+// the PDF's own budgets then, so loading pdf.js is never counted as the PDF's time.
 parentPort?.on('message', (job: PdfJob) => {
   const post = (r: PdfReply) => parentPort!.postMessage(r);
   loadEngine()
-    .then((pdfjs) => readPages(pdfjs, job, cMapUrl(), post))
+    .then((pdfjs) => {
+      post({ id: job.id, type: 'ready' });
+      return readPages(pdfjs, job, cMapUrl(), post);
+    })
     .catch((e) => post({ id: job.id, type: 'error', kind: 'corrupt', detail: e instanceof Error ? e.message : String(e) }));
 });

@@ -1,5 +1,6 @@
 // Reading a PDF's text layer with pdf.js, only when a PDF is read, in a thread of its own
-// (pdf-worker.ts) and within a budget of work: time per page, time in all and memory. pdf.js has
+// (pdf-worker.ts) and within a budget of work: time per page, time in all and memory, counted from
+// when pdf.js is ready in the thread (loading it has a budget of its own, pdfLoadMs). pdf.js has
 // no limits of its own on operators, nesting or inflated streams, so the budget is kept from
 // outside: a page that takes too long, or a read that makes the process grow too far, ends the
 // thread (a new one serves the next PDF) and the PDF gets a `too-complex` error — never a hang
@@ -97,7 +98,10 @@ export class PdfThread {
       const started = Date.now();
       const baseline = process.memoryUsage.rss();
       let pageTimer: ReturnType<typeof setTimeout> | undefined;
+      let totalTimer: ReturnType<typeof setTimeout> | undefined;
+      let ready = false;
       const finish = (error: SourceError | null, kill = false) => {
+        clearTimeout(loadTimer);
         clearTimeout(pageTimer);
         clearTimeout(totalTimer);
         clearInterval(memoryPoll);
@@ -115,14 +119,28 @@ export class PdfThread {
         const n = pages.length + 1;
         pageTimer = setTimeout(() => overBudget(`第 ${n} 页的处理超过 ${seconds(limits.pdfPageMs)}`, `took over ${seconds(limits.pdfPageMs)} on page ${n}`), limits.pdfPageMs);
       };
-      const totalTimer = setTimeout(() => overBudget(`的处理超过 ${seconds(limits.pdfTotalMs)}`, `took over ${seconds(limits.pdfTotalMs)} in all`), limits.pdfTotalMs);
+      // Until pdf.js is ready in the thread (the thread started, pdf.js loaded: the first PDF of a
+      // thread), its own budget; not the PDF's (its bytes are not read before), nor a hostile file's.
+      const loadTimer = setTimeout(
+        () => finish(new SourceError('too-complex', { zh: `PDF 读取组件（pdf.js）未能在 ${seconds(limits.pdfLoadMs)} 内启动，PDF 未读取；请稍后重试`, en: `pdf.js did not start within ${seconds(limits.pdfLoadMs)}; the PDF was not read (try again)` }), true),
+        limits.pdfLoadMs,
+      );
+      // pdf.js ready: the PDF's budgets start, in all and for page 1 (opening the PDF is part of it).
+      const start = () => {
+        if (ready) return;
+        ready = true;
+        clearTimeout(loadTimer);
+        totalTimer = setTimeout(() => overBudget(`的处理超过 ${seconds(limits.pdfTotalMs)}`, `took over ${seconds(limits.pdfTotalMs)} in all`), limits.pdfTotalMs);
+        armPage();
+      };
       const memoryPoll = setInterval(() => {
         if (process.memoryUsage.rss() - baseline > limits.pdfMemoryMb * 1048576) overBudget(`的处理占用内存超过 ${limits.pdfMemoryMb} MB`, `needed over ${limits.pdfMemoryMb} MB of memory`);
       }, 50);
       const onMessage = (r: PdfReply) => {
         if (r.id !== id) return;
-        if (r.type === 'pages') { count = r.count; armPage(); }
-        else if (r.type === 'page') { pages.push(r.page); armPage(); }
+        if (r.type === 'ready') start();
+        else if (r.type === 'pages') { start(); count = r.count; armPage(); }
+        else if (r.type === 'page') { start(); pages.push(r.page); armPage(); }
         else if (r.type === 'done') finish(null);
         else finish(pdfError(r, limits));
       };
@@ -137,8 +155,6 @@ export class PdfThread {
       worker.on('error', onError);
       worker.on('exit', onExit);
       worker.ref();
-      // Until the page count is known, the first page's budget runs (opening a PDF is part of it).
-      armPage();
       const job: PdfJob = { id, bytes: new Uint8Array(bytes), maxPages: limits.maxPages, maxChars: limits.maxChars };
       worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     });

@@ -57,9 +57,15 @@ export interface Limits {
   maxElements: number;
   /** Deepest nesting of elements in one XML part or HTML page. */
   maxDepth: number;
-  /** Longest time pdf.js may spend on one page (ms), in its worker. */
+  /**
+   * Longest time the pdf.js thread may take to be ready for a PDF (ms): the thread started and pdf.js
+   * loaded in it (the first PDF of a thread; later ones find it loaded). The PDF's own budgets
+   * (page, total) start only once it is ready, so a slow cold start never costs a sound PDF its read.
+   */
+  pdfLoadMs: number;
+  /** Longest time pdf.js may spend on one page (ms), in its worker: opening the PDF is page 1's. */
   pdfPageMs: number;
-  /** Longest time pdf.js may spend on the whole PDF (ms), in its worker. */
+  /** Longest time pdf.js may spend on the whole PDF (ms), in its worker, from when it is ready (pdfLoadMs). */
   pdfTotalMs: number;
   /** Most memory (MB) the process may grow by while pdf.js reads one PDF (inflated streams included). */
   pdfMemoryMb: number;
@@ -76,6 +82,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxPartBytes: 32 * 1024 * 1024,
   maxElements: 500_000,
   maxDepth: 512,
+  pdfLoadMs: 30_000,
   pdfPageMs: 10_000,
   pdfTotalMs: 60_000,
   pdfMemoryMb: 768,

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient';
 import { FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, type CheckSummary } from '../../server/src/protocol';
 import { PLAINTEXT, type Detection } from './detection';
+import { fixAllRefusal, saysApplied } from './fixAllNotice';
 import { reason, type ServerClient } from './languageClient';
 import { msg } from './messages';
 
@@ -40,6 +41,13 @@ export async function fixAll(): Promise<void> {
     void vscode.window.showInformationMessage(msg.notAReport());
     return;
   }
+  // A draft is read-only: its fixes are not offered (it is not that there are none).
+  const refusal = fixAllRefusal(doc.uri);
+  if (refusal) {
+    const source = doc.uri.path.replace(/\.txt$/, '');
+    void vscode.window.showInformationMessage(refusal === 'docx' ? msg.draftEditHint() : msg.draftReadOnly(source.slice(source.lastIndexOf('/') + 1)));
+    return;
+  }
   try {
     const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
     // Ask for every source.fixAll action (the server may label its own kind more precisely) and
@@ -69,10 +77,13 @@ export async function fixAll(): Promise<void> {
       const ok = await vscode.workspace.applyEdit(action.edit);
       if (!ok) throw new Error(msg.editRefused());
     }
+    let ran: { command: string; result: unknown } | undefined;
     if (action.command) {
-      await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+      const result: unknown = await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+      ran = { command: action.command.command, result };
     }
-    vscode.window.setStatusBarMessage(msg.fixApplied(), 4000);
+    // Said once: not beside the fixes' channel's "N change(s) applied", nor when the server's command applied nothing.
+    if (saysApplied(ran)) vscode.window.setStatusBarMessage(msg.fixApplied(), 4000);
   } catch (err) {
     void vscode.window.showErrorMessage(msg.fixFailed(reason(err)));
   }

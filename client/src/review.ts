@@ -69,7 +69,7 @@ export async function recordReview(c: BaseLanguageClient, target: ReviewTarget, 
   }
   const edit = await c.protocol2CodeConverter.asWorkspaceEdit(r.edit as Parameters<BaseLanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
   if (!edit || !(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(m.reviewFailed('workspace.applyEdit'));
+    void vscode.window.showErrorMessage(m.reviewFailed(m.editRefused));
     return false;
   }
   // The edit leaves the config file changed in memory: saved, so the CLI and the server's watcher see it.

@@ -28,6 +28,9 @@ const reviewMessages = {
   },
   reviewed: (status: string, file: string) => t('Recorded as “{0}” in {1}.', status, file),
   reviewFailed: (why: string) => t('Could not record the review: {0}', why),
+  get editRefused() {
+    return t('the editor refused the edit');
+  },
   get notChecked() {
     return t('The report was opened, but its findings are not in yet; try again in a moment.');
   },

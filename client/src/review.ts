@@ -14,7 +14,6 @@ import { sendCustom } from './requests';
 import { reviewMessagesFor, type ReviewMessages } from './reviewMessages';
 import { fileNameOf as nameOf, fixLogHeading } from './writeBackNotice';
 
-
 /** Who the reviewer is when the setting does not say ('' when unknown): reviewerName.ts on Node; none in a browser. */
 export type ReviewerName = () => Promise<string>;
 

@@ -1140,7 +1140,7 @@ scenario('v. fix-all ("Fix all auto-fixable problems") on a seed-like draft fixe
 // ---- the .docx write-back: "Write fixes back to the .docx" written, and refused ----------------------
 import { readFileSync as readBytes, readdirSync as listFolder } from 'node:fs';
 import { cliCells } from './lib/workspace-ops.mjs';
-import { correctCells, makeUnwritable, REFUSED_DOCX, WRITEBACK_FOLDER, WRITTEN_DOCX, WRONG } from './lib/writeback.mjs';
+import { correctCells, HYPHEN_CELL, HYPHEN_DOCX, makeUnwritable, REFUSED_DOCX, WRITEBACK_FOLDER, WRITTEN_DOCX, WRONG } from './lib/writeback.mjs';
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SHOW_CHANGES = /^(Show changes|查看修改)$/;
@@ -1278,6 +1278,50 @@ scenario('z. "Write fixes back to the .docx" refused (the .docx unwritable): the
   } finally {
     lock.undo();
   }
+  await wb.command('View: Hide Panel').catch(() => undefined);
+});
+
+scenario('y2. "Write fixes back to the .docx" when no cell can be written (the one wrong total is a non-breaking hyphen in Word): a warning that nothing changed naming the cell and why, never "nothing to recompute"; the file byte for byte as it was; Show changes lists the cell under a heading naming the file once; Fix All on the draft says it is read-only', 'y2-write-none', async () => {
+  const name = HYPHEN_DOCX;
+  const { path, found } = await openDocxDraft(name);
+  const finding = found.find((d) => d.rule === 'review-total' && d.cell === HYPHEN_CELL.key);
+  assert.ok(finding, `the CLI finds review-total at ${HYPHEN_CELL.key}: ${JSON.stringify(found.map((d) => d.rule))}`);
+  await wb.waitSquiggleAt(finding.range.start.line + 1, finding.range.start.character + 1, FIRST_DIAGNOSTICS_MS);
+  const bytes = readBytes(path);
+  const seen = await recordNotifications(wb.page);
+  await wb.command('Write fixes back to the .docx');
+  const none = new RegExp(`${escapeRe(name)}[:：]\\s*(?:nothing changed: the 1 cell\\(s\\) the recompute would change could not be written \\(the cell has no text in the document to replace\\)|未作任何改动：重算要修改的 1 个单元格无法写入（文档中该单元格没有可替换的文字）)`);
+  const toast = await until(async () => (await seen()).find((t) => none.test(t)), { timeout: 30_000, what: `the warning "${name}: nothing changed: the 1 cell(s) … could not be written …"` }).catch(async (e) => {
+    throw new Error(`${e.message}; notifications seen: ${JSON.stringify(await seen())}`);
+  });
+  assert.match(toast, new RegExp(`(?:administrative review: total|行政复议 总计) - → ${HYPHEN_CELL.correct}`), 'the notification names the cell, old → new');
+  assert.equal(toast.split(name).length - 1, 1, `the notification names the file once: ${toast}`);
+  const claims = (await seen()).filter((t) => /no total to recompute|没有需要重算|written back|已重算并写回|change\(s\) applied|已应用 \d+ 处修改/.test(t));
+  assert.deepEqual(claims, [], 'nothing says there was nothing to recompute, or that a cell was written');
+  assert.ok(readBytes(path).equals(bytes), `${name} is byte-identical`);
+  // The cell in the fixes' output channel, under a heading that names the file once and says why.
+  await showChangesOf(none);
+  const cellLine = new RegExp(`^\\s*${finding.range.start.line + 1}: .*\\(${escapeRe(HYPHEN_CELL.key)}\\)\\s+- → ${HYPHEN_CELL.correct}\\s*$`);
+  const entry = await until(async () => {
+    const ls = await outputLines();
+    const at = ls.findLastIndex((l) => l.includes(`${name} — `));
+    return at >= 0 && ls.slice(at + 1).some((l) => cellLine.test(l)) ? { heading: ls[at], cell: ls.slice(at + 1).find((l) => cellLine.test(l)) } : undefined;
+  }, { timeout: 10_000, what: `the fixes' output channel to list ${HYPHEN_CELL.key} - → ${HYPHEN_CELL.correct} under ${name}` }).catch(async (e) => {
+    throw new Error(`${e.message}; output: ${JSON.stringify(await outputLines())}`);
+  });
+  assert.match(entry.heading, new RegExp(`\\] ${escapeRe(name)} — (?:Not written \\(the cell has no text in the document to replace\\): 1 cell\\(s\\)|未写入（文档中该单元格没有可替换的文字）：1 个单元格)\\s*$`), 'the heading names the file once and says why');
+  // The draft still shows the finding.
+  await wb.waitSquiggleAt(finding.range.start.line + 1, finding.range.start.character + 1, 10_000);
+  await wb.screenshot('y2-write-none');
+  // Fix All on the draft says it is read-only and what to do, not that there is nothing to fix.
+  const fixAllSeen = await recordNotifications(wb.page);
+  await wb.command('Fix all auto-fixable problems in the disclosure report');
+  const readOnly = /This draft is read-only\.|此草稿为只读。/;
+  await until(async () => (await fixAllSeen()).some((t) => readOnly.test(t)), { timeout: 15_000, what: 'Fix All on the draft to say it is read-only' }).catch(async (e) => {
+    throw new Error(`${e.message}; notifications seen: ${JSON.stringify(await fixAllSeen())}`);
+  });
+  assert.deepEqual((await fixAllSeen()).filter((t) => /No automatic fixes available|没有可自动修复的问题/.test(t)), [], 'no "No automatic fixes available" on a draft with a fixable total');
+  console.log(`# write-back with no cell writable: "${toast}"; ${entry.heading.trim()} / ${entry.cell.trim()}`);
   await wb.command('View: Hide Panel').catch(() => undefined);
 });
 

@@ -1,4 +1,5 @@
-// The Word documents of the write-back scenarios (y: written back; z: the write refused): the
+// The Word documents of the write-back scenarios (y: written back; z: the write refused; y2: no
+// cell can be written, its one wrong total a non-breaking hyphen): the
 // unit tests' example report (test/helpers/compose.mjs, consistent throughout) with two derived
 // totals printed wrong, made into a .docx by the unit tests' maker (test/helpers/sources.ts, run
 // through tsx: lib/docx.ts). Written with the workspace, so that quick open lists them.
@@ -15,6 +16,9 @@ export const WRITEBACK_FOLDER = 'writeback';
 /** Scenario y's document (its fixes written back) and scenario z's (the write refused). */
 export const WRITTEN_DOCX = 'y-write-back.docx';
 export const REFUSED_DOCX = 'z-refused.docx';
+/** Scenario y2's document: consistent but for 行政复议's 总计, printed as Word's non-breaking hyphen (no text to replace). */
+export const HYPHEN_DOCX = 'y2-hyphen.docx';
+export const HYPHEN_CELL = { key: 't4.review.total', correct: 2 };
 
 /** The derived cells printed wrong: row 一's 总计 (12+3+0+1+2+0 = 18) and 行政复议's 总计 (1+0+0+1 = 2). */
 export const WRONG = { 't3.new.total': { printed: 19, correct: 18 }, 't4.review.total': { printed: 3, correct: 2 } };
@@ -29,15 +33,18 @@ function printed() {
   return composeReport(r, 'tab');
 }
 
-/** Writes both documents into `<workspace>/writeback/`; returns their paths by name. */
+/** Writes the documents into `<workspace>/writeback/`; returns their paths by name. */
 export function writeWritebackDocs(workspace) {
   const dir = join(workspace, WRITEBACK_FOLDER);
   mkdirSync(dir, { recursive: true });
-  const paths = { [WRITTEN_DOCX]: join(dir, WRITTEN_DOCX), [REFUSED_DOCX]: join(dir, REFUSED_DOCX) };
+  const paths = { [WRITTEN_DOCX]: join(dir, WRITTEN_DOCX), [REFUSED_DOCX]: join(dir, REFUSED_DOCX), [HYPHEN_DOCX]: join(dir, HYPHEN_DOCX) };
   const text = printed();
+  const hyphen = exampleReport();
+  hyphen.cells[HYPHEN_CELL.key] = '-';
+  const docs = { [paths[WRITTEN_DOCX]]: text, [paths[REFUSED_DOCX]]: text, [paths[HYPHEN_DOCX]]: { text: composeReport(hyphen, 'tab'), noBreakHyphen: true } };
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'docx.ts')], {
     cwd: repo,
-    input: JSON.stringify(Object.fromEntries(Object.values(paths).map((p) => [p, text]))),
+    input: JSON.stringify(docs),
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`lib/docx.ts failed (exit ${r.status}): ${r.stderr || r.error}`);

@@ -104,6 +104,17 @@ test('a thread that is never ready (pdf.js never loads): an error at the load bu
   assert.equal((await told(thread)).threadId, threads[1].threadId);
 });
 
+test('pdf.js that fails to load (a broken install): said so, never "the PDF is damaged"; the thread ended, and the next PDF gets a new one', async () => {
+  // The real thread code (pdf-worker.ts) with an engine whose import fails, as a missing dist/pdf-engine.mjs would.
+  const broken = `globalThis.__pdfEngine = () => Promise.reject(new Error("Cannot find module 'pdf-engine.mjs'"));
+    require(${JSON.stringify(require.resolve('tsx/cjs'))});
+    require(${JSON.stringify(join(ROOT, 'server/src/sources/pdf-worker.ts'))});`;
+  const { thread, threads, exited } = keeper(broken, REPORT);
+  await refused(thread.read(BYTES, limits()), 'too-complex', /^pdf\.js could not be loaded \(Cannot find module 'pdf-engine\.mjs'\); the PDF was not read \(try again, or reinstall\)$/);
+  await exited(0);
+  assert.equal((await told(thread)).threadId, threads[1].threadId);
+});
+
 test('pages each within the page budget but not the total: too-complex at the total budget', async () => {
   const { thread } = keeper(script(`post({ id: job.id, type: 'pages', count: 3 }); post({ id: job.id, type: 'page', n: 1, page: page('一') });`));
   await refused(thread.read(BYTES, limits({ pdfPageMs: 120_000, pdfTotalMs: 300 })), 'too-complex', /The PDF took over 0\.3 s in all; not read/);
@@ -155,7 +166,10 @@ test('a thread that dies between PDFs (an error after its answer): no uncaught e
   const late = script(`post({ id: job.id, type: 'pages', count: 1 }); post({ id: job.id, type: 'page', n: 1, page: page('x') }); post({ id: job.id, type: 'done' });
     setImmediate(() => { throw new Error('pdf.js failed after its answer'); });`);
   const { thread, threads, exited } = keeper(late, REPORT);
-  assert.equal((await thread.read(BYTES, limits())).pages.length, 1);
+  // The thread's error and its last messages travel on different ports: under load the error can
+  // come first, and the PDF is then an error (never a hang, never an uncaught error); either is sound.
+  const first = await thread.read(BYTES, limits()).then((r) => r.pages.length, (e: unknown) => e);
+  assert.ok(first === 1 || first instanceof SourceError, `the PDF read before the thread died: ${String(first)}`);
   await exited(0);
   // Posted to the dead thread, the next PDF would wait out its page budget and be called crafted.
   assert.equal((await told(thread, limits({ pdfPageMs: 120_000 }))).threadId, threads[1].threadId);

@@ -8,6 +8,10 @@ import type { Localized } from '../core/index.js';
 
 export const corrupt = (why: string) => new SourceError('corrupt', { zh: `PDF 文件已损坏，无法读取（${why}）`, en: `The PDF is damaged and cannot be read (${why})` });
 
+/** pdf.js did not load (a broken install, a missing dist/pdf-engine.mjs): not the file's doing; code too-complex, as pdf.js not ready within its load budget, which ends the thread. */
+export const engineFailed = (why: string) =>
+  new SourceError('too-complex', { zh: `PDF 读取组件（pdf.js）未能加载（${why}），PDF 未读取；请稍后重试或重新安装`, en: `pdf.js could not be loaded (${why}); the PDF was not read (try again, or reinstall)` });
+
 /** The SourceError an `error` reply stands for. */
 export function pdfError(r: Extract<PdfReply, { type: 'error' }>, limits: Limits): SourceError {
   switch (r.kind) {
@@ -17,6 +21,8 @@ export function pdfError(r: Extract<PdfReply, { type: 'error' }>, limits: Limits
       return new SourceError('too-many-pages', { zh: `PDF 共 ${r.count} 页，超过 ${limits.maxPages} 页的上限，不予读取`, en: `The PDF has ${r.count} pages, over the limit of ${limits.maxPages}; not read` });
     case 'too-large':
       return new SourceError('too-large', { zh: `PDF 的文字超过 ${limits.maxChars} 个字符，不予读取`, en: `The PDF's text is over ${limits.maxChars} characters; not read` });
+    case 'engine':
+      return engineFailed(r.detail);
     default:
       return corrupt(r.detail);
   }

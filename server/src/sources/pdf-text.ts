@@ -26,7 +26,7 @@ export type PdfReply =
   | { id: number; type: 'pages'; count: number }
   | { id: number; type: 'page'; n: number; page: PdfPage }
   | { id: number; type: 'done' }
-  | { id: number; type: 'error'; kind: 'encrypted' | 'too-many-pages' | 'too-large' | 'corrupt'; detail: string; count?: number };
+  | { id: number; type: 'error'; kind: 'encrypted' | 'too-many-pages' | 'too-large' | 'corrupt' | 'engine'; detail: string; count?: number };
 
 type TextContent = Awaited<ReturnType<Awaited<ReturnType<Awaited<ReturnType<Engine['getDocument']>['promise']>['getPage']>>['getTextContent']>>;
 interface Viewport {

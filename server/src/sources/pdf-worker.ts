@@ -55,10 +55,15 @@ async function withoutNodeWarning<T>(load: () => Promise<T>): Promise<T> {
 // the PDF's own budgets then, so loading pdf.js is never counted as the PDF's time.
 parentPort?.on('message', (job: PdfJob) => {
   const post = (r: PdfReply) => parentPort!.postMessage(r);
+  const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
   loadEngine()
-    .then((pdfjs) => {
-      post({ id: job.id, type: 'ready' });
-      return readPages(pdfjs, job, cMapUrl(), post);
-    })
-    .catch((e) => post({ id: job.id, type: 'error', kind: 'corrupt', detail: e instanceof Error ? e.message : String(e) }));
+    .then(
+      (pdfjs) => {
+        post({ id: job.id, type: 'ready' });
+        return readPages(pdfjs, job, cMapUrl(), post);
+      },
+      // pdf.js itself did not load: not the PDF's fault (the keeper ends this thread; the next PDF gets a new one).
+      (e) => post({ id: job.id, type: 'error', kind: 'engine', detail: detail(e) }),
+    )
+    .catch((e) => post({ id: job.id, type: 'error', kind: 'corrupt', detail: detail(e) }));
 });

@@ -6,7 +6,7 @@
 // the middle of a page here): the browser's own limits on the worker are the bound.
 
 import { cMapUrl } from './pdf-cmaps.browser.js';
-import { pdfError, pdfText } from './pdf-result.js';
+import { engineFailed, pdfError, pdfText } from './pdf-result.js';
 import { readPages, type PdfReply } from './pdf-text.js';
 import type { PdfPage } from './pdf-layout.js';
 import type { Limits, SourceResult } from './types.js';
@@ -14,12 +14,18 @@ import type { Limits, SourceResult } from './types.js';
 type Engine = typeof import('./pdf-engine.js');
 let engine: Promise<Engine> | null = null;
 
-/** pdf.js, imported on the first PDF and kept. */
+/** pdf.js, imported on the first PDF and kept; an import that failed (a chunk not fetched) is tried again on the next PDF, and is no damaged PDF. */
 function loadEngine(): Promise<Engine> {
-  engine ??= import('./pdf-engine.js').then((m) => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler: m.WorkerMessageHandler };
-    return m;
-  });
+  engine ??= import('./pdf-engine.js').then(
+    (m) => {
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler: m.WorkerMessageHandler };
+      return m;
+    },
+    (e: unknown) => {
+      engine = null;
+      throw engineFailed(e instanceof Error ? e.message : String(e));
+    },
+  );
   return engine;
 }
 

@@ -97,6 +97,48 @@ describe('check says what was verified', () => {
     ]);
   });
 
+  test('a blank cell of table 二: never "全部核对" beside its warning; text, JSON and the tally agree', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dr-coverage-'));
+    writeFileSync(join(dir, 'r.txt'), clean.replace('行政许可 | 156 |', '行政许可 |  |'));
+    for (const [locale, line, tally] of [
+      ['zh-CN', '未发现错误，但未完全核对：表二 1 处未读入数字（1 个因单元格空白）', /1 份报告未发现错误但未完全核对\n$/],
+      ['en', 'no error found, but not fully checked: table 二: 1 not read as numbers (1 for a blank cell)', /1 report with no error not fully checked\n$/],
+    ] as const) {
+      const r = run('check', '--locale', locale, join(dir, 'r.txt'));
+      assert.equal(r.status, 0, r.stdout);
+      assert.match(r.stdout, / warning cell-blank /);
+      assert.ok(r.stdout.includes(`r.txt: ${line}\n`), r.stdout);
+      assert.doesNotMatch(r.stdout, /全部核对|fully verified/);
+      assert.match(r.stdout, tally);
+    }
+    const f = JSON.parse(run('check', '--format', 'json', dir).stdout).files[0];
+    assert.deepEqual(f.coverage.tables.t2, { rows: 6, of: 6, unread: [{ why: 'blank', cell: 't2.license.decisions' }] });
+    assert.deepEqual(f.coverage.identities, { evaluated: 42, of: 42, notEvaluable: [] });
+  });
+
+  test('table 四’s row with a number lost: each group’s row named (`row`), found 3/3 and not read — never 缺行', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dr-coverage-'));
+    const lost = clean.replace(/^1 \| 0 \| 0 \| 1 \| 2 \| /m, '0 | 0 | 1 | 2 | '); // 14 numbers: the first lost
+    assert.notEqual(lost, clean);
+    writeFileSync(join(dir, 'r.txt'), lost);
+    const r = run('check', join(dir, 'r.txt'));
+    assert.equal(r.status, 1);
+    assert.ok(r.stdout.includes('r.txt: 有 3 个错误（核对了 39/42 个勾稽关系；表二 6/6 行，表三 25/25 行，表四 3/3 组）'), r.stdout);
+    assert.doesNotMatch(r.stdout, /缺行|缺 3 组/);
+    const f = JSON.parse(run('check', '--format', 'json', dir).stdout).files[0];
+    assert.deepEqual(f.diagnostics.map((d: { rule: string; row?: string; cell?: string }) => [d.rule, d.row, d.cell]), [
+      ['cells-missing', 't4.review', undefined],
+      ['cells-missing', 't4.direct', undefined],
+      ['cells-missing', 't4.afterReview', undefined],
+    ]);
+    assert.deepEqual(f.coverage.tables.t4, { rows: 3, of: 3 });
+    assert.deepEqual(f.coverage.identities.notEvaluable, [
+      { id: 'review-total:t4.review.total', why: 'row-unread', row: 't4.review' },
+      { id: 'litigation-total:t4.direct.total', why: 'row-unread', row: 't4.direct' },
+      { id: 'litigation-total:t4.afterReview.total', why: 'row-unread', row: 't4.afterReview' },
+    ]);
+  });
+
   test('a .docx lacking rows: exit 1 with its rows named', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dr-coverage-'));
     const tab = composeReport(exampleReport(), 'tab').split('\n').filter((l) => !/^(一、本年新收|二、上年结转)/.test(l)).join('\n');

@@ -57,7 +57,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-interface Coverage { tables: Record<'t2' | 't3' | 't4', { rows: number; of: number }>; identities: { evaluated: number; of: number; notEvaluable: { id: string; why: string }[] } }
+interface Coverage { tables: Record<'t2' | 't3' | 't4', { rows: number; of: number; unread?: { why: string; cell?: string; row?: string }[] }>; identities: { evaluated: number; of: number; notEvaluable: { id: string; why: string }[] } }
 interface Report { path: string; office: string | null; year: number | null; format: string | null; cells: Record<string, number | string>; errors: number; warnings: number; failing: string[]; coverage: Coverage; verified: boolean }
 
 /** A folder with the example as .txt (with a blank and a word in table 二), .docx, .html and the PDF, and a clean report. */
@@ -93,7 +93,7 @@ describe('disclosure-report export', () => {
     assert.ok(c.stdout.startsWith('\ufeff'), 'a BOM first');
     const [header, ...rows] = parseCsv(c.stdout.slice(1));
     assert.deepEqual(header.slice(0, 4), ['path', 'office', 'year', 'format']);
-    const cov = ['coverage.t2.rows', 'coverage.t2.of', 'coverage.t3.rows', 'coverage.t3.of', 'coverage.t4.rows', 'coverage.t4.of', 'coverage.identities.evaluated', 'coverage.identities.of', 'coverage.notEvaluable', 'verified'];
+    const cov = ['coverage.t2.rows', 'coverage.t2.of', 'coverage.t3.rows', 'coverage.t3.of', 'coverage.t4.rows', 'coverage.t4.of', 'coverage.identities.evaluated', 'coverage.identities.of', 'coverage.notEvaluable', 'coverage.t2.unread', 'verified'];
     assert.deepEqual(header.slice(-3 - cov.length), ['errors', 'warnings', 'failing', ...cov]);
     for (const k of CONTRACT_KEYS) assert.ok(header.includes(k), `column ${k}`);
     assert.equal(new Set(header).size, header.length, 'no column twice');
@@ -118,6 +118,7 @@ describe('disclosure-report export', () => {
       assert.equal(rec['coverage.identities.evaluated'], String(r.coverage.identities.evaluated));
       assert.equal(rec['coverage.identities.of'], String(r.coverage.identities.of));
       assert.equal(rec['coverage.notEvaluable'], r.coverage.identities.notEvaluable.map((x) => `${x.id}=${x.why}`).join(' '));
+      assert.equal(rec['coverage.t2.unread'], (r.coverage.tables.t2.unread ?? []).map((x) => `${x.cell ?? x.row}=${x.why}`).join(' '));
       assert.equal(rec.verified, String(r.verified));
       for (const k of Object.keys(r.cells)) assert.ok(header.includes(k), `${k} has a column`);
     });
@@ -139,6 +140,28 @@ describe('disclosure-report export', () => {
     assert.ok(b.failing.includes('row-missing') && b.errors === 2);
     assert.deepEqual(c.coverage.identities.notEvaluable.map((x) => [x.id, x.why]), [['request-row-total:t3.denied4.total', 'blank'], ['request-outcome-total:t3.total.natural', 'blank']]);
     assert.equal(c.verified, false);
+  });
+
+  test('table 二 not read whole (a blank cell; 规章 with two numbers of three): not verified, `coverage.t2.unread` says what', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dr-export-'));
+    const clean = readFileSync(join(ROOT, 'examples/clean.report.txt'), 'utf8');
+    const blank = clean.replace(/^行政许可 \| (\d+) \|$/m, '行政许可 |  |');
+    const short = clean.replace(/^规章 \| (\d+) \| (\d+) \| (\d+) \|$/m, '规章 | $1 | $3 |');
+    assert.notEqual(blank, clean);
+    assert.notEqual(short, clean);
+    writeFileSync(join(dir, 'a.txt'), blank);
+    writeFileSync(join(dir, 'b.txt'), short);
+    const [a, b] = (JSON.parse(run('export', '--format', 'json', dir).stdout) as { reports: Report[] }).reports;
+    assert.deepEqual(a.coverage.tables.t2, { rows: 6, of: 6, unread: [{ why: 'blank', cell: 't2.license.decisions' }] });
+    assert.equal(a.verified, false);
+    assert.deepEqual(b.coverage.tables.t2, { rows: 6, of: 6, unread: [{ why: 'row-unread', row: 't2.rules' }] });
+    assert.equal(b.verified, false);
+    // Its numbers put in no column: the export's cells of 规章 stay empty rather than one column off.
+    assert.deepEqual(Object.keys(b.cells).filter((k) => k.startsWith('t2.rules.')), []);
+    const [header, ...rows] = parseCsv(run('export', dir).stdout.slice(1));
+    const col = (name: string) => rows.map((r) => r[header.indexOf(name)]);
+    assert.deepEqual(col('coverage.t2.unread'), ['t2.license.decisions=blank', 't2.rules=row-unread']);
+    assert.deepEqual(col('verified'), ['false', 'false']);
   });
 
   test('the records: office and year from the title, 2021 format, cells by key, counts and failing rules', () => {

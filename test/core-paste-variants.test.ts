@@ -172,7 +172,10 @@ describe('a row whose numbers cannot be put in their columns puts none', () => {
     assert.ok(!cellsOf(a).some((k) => k.key.startsWith(`t3.${row}.`)), `${what}: no cell of t3.${row} placed`);
     const c = coverage(a);
     assert.equal(fullyChecked(c), false, what);
-    assert.ok(c.identities.notEvaluable.some((x) => x.why === 'cell-missing' && x.cell?.startsWith(`t3.${row}.`)), `${what}: the coverage names the row`);
+    // The row was found (rows 25/25), its cells not read: said of the row, not of a cell it may not have lost.
+    assert.deepEqual(c.tables.t3, { rows: 25, of: 25 }, what);
+    assert.ok(c.identities.notEvaluable.some((x) => x.why === 'row-unread' && x.row === `t3.${row}` && !x.cell), `${what}: the coverage names the row`);
+    assert.ok(!c.identities.notEvaluable.some((x) => x.why === 'row-missing' || x.why === 'cell-missing'), `${what}: not said missing`);
     assert.equal(clean(a), false, what);
   };
 
@@ -351,6 +354,9 @@ const layout = (row: (cells: string[]) => string[]) => (_: string, parts: Part[]
 const cellsOnly = (f: (cells: string[]) => string[]) => fromParts((p) => p.map((x) => ('cells' in x ? { cells: f(x.cells) } : x)));
 const rowLabel = (parts: Part[], i: number) => ('cells' in parts[i] ? parts[i].cells : []);
 
+/** Table 四's row found and not read: cells-missing on each group's row, the coverage saying each was found and not read (never 缺行). */
+const T4_UNREAD: [string, string][] = [['cells-missing', 't4.review'], ['cells-missing', 't4.direct'], ['cells-missing', 't4.afterReview'], ['row-unread', 't4.review'], ['row-unread', 't4.direct'], ['row-unread', 't4.afterReview']];
+
 const VARIANTS: Variant[] = [
   // Line ends, encodings, invisible characters
   { name: 'CRLF line ends', make: (t) => t.replace(/\r?\n/g, '\r\n'), expect: 'same' },
@@ -479,9 +485,12 @@ const VARIANTS: Variant[] = [
     expect: 'damaged',
     names: [['cells-missing', 't3.new']],
   },
-  { name: 'a number of table 四 lost', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => c.slice(1))))(t4Row(p))), expect: 'damaged', names: [['cells-missing', '']] },
-  { name: 'a number of table 四 lost (PDF text)', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => c.slice(1))))(t4Row(p)), (c) => [filled(c).join('  ')]), expect: 'damaged', names: [['cells-missing', '']] },
-  { name: 'two numbers of table 四 glued', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => [c[0] + c[1], ...c.slice(2)])))(t4Row(p))), expect: 'damaged', names: [['cells-missing', '']] },
+  // Table 四's one printed row holds its three groups' rows: each is named (`row`: t4.review …), found and not read.
+  { name: 'a number of table 四 lost', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => c.slice(1))))(t4Row(p))), expect: 'damaged', names: T4_UNREAD },
+  { name: 'a number of table 四 lost (PDF text)', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => c.slice(1))))(t4Row(p)), (c) => [filled(c).join('  ')]), expect: 'damaged', names: T4_UNREAD },
+  { name: 'a number of table 四 lost (Markdown rows)', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => c.slice(1))))(t4Row(p)), (c) => [`| ${c.join(' | ')} |`]), expect: 'damaged', names: T4_UNREAD },
+  { name: 'a number of table 四 lost (one cell per line)', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => c.slice(1))))(t4Row(p)), (c) => c.map((x) => (x === '' ? '|' : `${x} |`))), expect: 'damaged', names: T4_UNREAD },
+  { name: 'two numbers of table 四 glued', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => [c[0] + c[1], ...c.slice(2)])))(t4Row(p))), expect: 'damaged', names: T4_UNREAD },
   { name: 'table 四’s numbers lost', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, () => null)))(t4Row(p))), expect: 'damaged', names: [['row-missing', 't4.review'], ['row-missing', 't4.direct'], ['row-missing', 't4.afterReview']] },
   { name: 'a number of table 二 lost', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => c.slice(0, -1))))(rowAt(p, /^规章/))), expect: 'damaged', names: [['cells-missing', 't2.rules']] },
   { name: 'the text cut off inside table 三', make: fromParts((p) => ((i) => (i < 0 ? null : p.slice(0, i)))(rowAt(p, /^（五）不予处理/))), expect: 'damaged', names: [['row-missing', 't3.notHandled1']] },
@@ -501,10 +510,20 @@ function check(v: Variant, name: string, original: Analysis, text: string): void
     assert.ok(gaps(c).length > 0 || errors(a).length > 0, `${what}: nothing says what was lost`);
     const before = new Set(arithmetic(original));
     assert.deepEqual(arithmetic(a).filter((x) => !before.has(x)), [], `${what}: a new arithmetic alarm`);
+    // Never a number in the wrong column: every number read is the original's at that key.
+    const was = values(original);
+    const misplaced = Object.entries(values(a)).filter(([k, v]) => v !== null && was[k] !== v);
+    assert.deepEqual(misplaced, [], `${what}: numbers put in another column than the original's`);
     if (lostBlanks) return;
     for (const [rule, k] of v.names ?? []) {
-      // A finding of that rule on that key (or row), or for '*' any finding or gap in the coverage there.
+      // A finding of that rule on that key (or row), or for '*' any finding or gap in the coverage
+      // there; a reason of the coverage (row-unread) on that row: the row found, not said missing.
       const on = (x: string) => k === '' || x === k || x.startsWith(k + '.');
+      if (rule === 'row-unread') {
+        assert.ok(c.identities.notEvaluable.some((x) => x.why === rule && x.row === k), `${what}: the coverage does not say ${k} was found and not read (${JSON.stringify(c.identities.notEvaluable)})`);
+        assert.ok(!c.identities.notEvaluable.some((x) => x.why === 'row-missing' && x.row === k), `${what}: ${k} said missing`);
+        continue;
+      }
       const said = a.diagnostics.some((d) => (rule === '*' || d.rule === rule) && on(key(d))) || (rule === '*' && c.identities.notEvaluable.some((x) => on(x.cell ?? x.row ?? '')));
       assert.ok(said, `${what}: nothing names ${k || rule} (${findings(a).join(' ')})`);
     }

@@ -60,6 +60,44 @@ describe('coverage over the protocol', () => {
   });
 });
 
+describe('table 二 not read whole: the editor says what `check` says', () => {
+  // A blank cell of table 二 (no identities: the verdict "全部核对" beside a cell-blank warning before).
+  const URI = 'file:///work/coverage-t2-blank.txt';
+  const blank = clean.text.replace('行政许可 | 156 |', '行政许可 |  |');
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+    await client.open(URI, blank);
+    await client.diagnosticsOf(URI, 1);
+  });
+  after(() => client?.stop());
+
+  test('the answer (status bar), a lens above table 二 and its outline entry say "未完全核对" and what', async () => {
+    assert.notEqual(blank, clean.text);
+    const diags = await client.diagnosticsOf(URI, 1);
+    assert.deepEqual(diags.map((d: Diagnostic) => [d.code, (d.data as { cell?: string }).cell]), [['cell-blank', 't2.license.decisions']]);
+    const gaps = '表二 1 处未读入数字（1 个因单元格空白）';
+    assert.deepEqual(await client.request<CoverageAnswer>(SERVER_REQUESTS.coverage, { uri: URI }), { fully: false, title: '未完全核对', detail: gaps });
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    const t2Line = blank.split('\n').findIndex((l) => l.startsWith('第二十条第（一）项'));
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === t2Line).map((l) => l.command?.title), [`未完全核对：${gaps}`]);
+    // Tables 三 and 四 were read whole: their lenses say nothing of table 二.
+    assert.ok(lenses.filter((l) => l.range.start.line !== t2Line).every((l) => !l.command?.title.includes('未完全核对')));
+    const symbols = await client.request<{ name: string; children?: { name: string; detail?: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    const tables = symbols.flatMap((x) => x.children ?? []);
+    assert.equal(tables.find((x) => x.name.includes('表二'))?.detail, `未完全核对：${gaps}`);
+  });
+
+  test('a clean report: no lens above table 二', async () => {
+    const CLEAN = 'file:///work/coverage-t2-clean.txt';
+    await client.open(CLEAN, clean.text);
+    await client.diagnosticsOf(CLEAN, 1);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: CLEAN } });
+    const t2Line = clean.text.split('\n').findIndex((l) => l.startsWith('第二十条第（一）项'));
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === t2Line), []);
+  });
+});
+
 describe('coverage in English (initializationOptions.locale)', () => {
   const URI = 'file:///work/coverage-en.txt';
   let client: TestClient;

@@ -73,6 +73,18 @@ export const msg = {
     L(`“${label}”一行应有 ${want} 个数，只有 ${have} 个`, `Row “${label}” should have ${want} numbers, has ${have}`),
   cellsExtra: (label: string, want: number, have: number) =>
     L(`“${label}”一行应有 ${want} 个数，多出 ${have - want} 个`, `Row “${label}” should have ${want} numbers, has ${have - want} more`),
+  /** Table 四's printed row short (its fifteen numbers for three groups): said of one group, whose numbers were not read. */
+  t4CellsMissing: (group: { label: string; en: string }, want: number, have: number) =>
+    L(
+      `表四一行应有 ${want} 个数，只有 ${have} 个，无法确定缺的是哪一格：“${group.label}”的数未读入`,
+      `Table 四's row should have ${want} numbers, has ${have}, and which one is lost cannot be told: the numbers of “${group.label}” (${group.en}) were not read`,
+    ),
+  /** Table 四's printed row with more numbers than fifteen where their columns cannot be told (a number split in PDF text). */
+  t4CellsExtra: (group: { label: string; en: string }, want: number, have: number) =>
+    L(
+      `表四一行应有 ${want} 个数，多出 ${have - want} 个，无法确定各数所在的列：“${group.label}”的数未读入`,
+      `Table 四's row should have ${want} numbers, has ${have - want} more, and their columns cannot be told: the numbers of “${group.label}” (${group.en}) were not read`,
+    ),
   cellBlank: (label: Localized, n: number) =>
     n === 1 ? L(`单元格为空：${label.zh}`, `Blank cell: ${label.en}`) : L(`${n} 个单元格为空：${label.zh}`, `${n} blank cells: ${label.en}`),
   cellPlaceholder: (table: Localized, n: number, forms: string[], one: Localized | null) => {

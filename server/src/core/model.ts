@@ -104,6 +104,11 @@ export interface Table4 {
   headers: LabelCell[];
   /** Fifteen cells, `null` where missing. */
   cells: (Cell | null)[];
+  /**
+   * Whether the row of numbers was found under the header, even where none of them could be put in
+   * its column (fewer or more than fifteen): then each group's row is found and its cells unread.
+   */
+  rowFound: boolean;
 }
 
 export type Table = Table2 | Table3 | Table4;

@@ -65,6 +65,8 @@ export const text = {
   noneEvaluated: (n: number) => L(`勾稽关系 ${n} 项均未核对`, `identities: none of ${n} checked`),
   /** After the verdict, where the table was not fully checked: `；未完全核对：表三缺 2 行；9/39 个勾稽关系无法核对（9 个因缺行）`. */
   notFullyChecked: (short: Localized, gaps: Localized) => L(`；${short.zh}：${gaps.zh}`, `; ${short.en}: ${gaps.en}`),
+  /** Table 二's lens (it has no identities, so no verdict before it): `未完全核对：表二 1 处未读入数字（1 个因单元格空白）`. */
+  notFullyCheckedOnly: (short: Localized, gaps: Localized) => L(`${short.zh}：${gaps.zh}`, `${short.en}: ${gaps.en}`),
   lensRecompute: () => L('重新计算本表总计', 'Recompute the totals'),
   lensPrevious: (file: string) => L(`上年报告：${file}（上年结转、现行有效件数、正文重复据此比对）`, `Last year's report: ${file} (carry-over, valid counts and repeated prose are compared with it)`),
 

@@ -4,7 +4,8 @@
 // rules that failed — and the columns every record is laid out on, in a stable order taken from
 // the format data: table 二 (2021), table 三 (（六） as three rows, then as one), table 四, and
 // last the keys only a 2019-format table 二 has; then the coverage (core/coverage): rows found per
-// table, identities evaluated, those not evaluable, and whether the report was fully verified.
+// table, identities evaluated, those not evaluable, what of table 二 was not read as numbers, and
+// whether the report was fully verified.
 
 import { basename } from 'node:path';
 import { cellsOf, coverage, fullyChecked, RULES, TABLE2_2019, TABLE2_2021, TABLE3, TABLE4, type Analysis, type Cell, type Coverage, type Diagnostic } from '../../core/index.js';
@@ -26,7 +27,7 @@ export interface ExportRecord {
   failing: string[];
   /** What was verified (additive): rows found per table, identities evaluated, and why the others were not. */
   coverage: Coverage;
-  /** Every row found and every identity evaluated. */
+  /** Every row found, every cell of table 二 read as a number and every identity evaluated. */
   verified: boolean;
 }
 
@@ -44,12 +45,16 @@ export const CELL_COLUMNS: readonly string[] = (() => {
   return [...new Set(keys)];
 })();
 
-/** The coverage columns of the CSV: rows found and in the format per table, identities evaluated and declared, those not evaluable (`id=why`), verified. */
+/**
+ * The coverage columns of the CSV: rows found and in the format per table, identities evaluated and
+ * declared, those not evaluable (`id=why`), what of table 二 was not read as numbers (`key=why`), verified.
+ */
 export const COVERAGE_COLUMNS: readonly string[] = [
   ...(['t2', 't3', 't4'] as const).flatMap((k) => [`coverage.${k}.rows`, `coverage.${k}.of`]),
   'coverage.identities.evaluated',
   'coverage.identities.of',
   'coverage.notEvaluable',
+  'coverage.t2.unread',
   'verified',
 ];
 
@@ -96,6 +101,7 @@ export function recordFields(r: ExportRecord): string[] {
     String(c.identities.evaluated),
     String(c.identities.of),
     c.identities.notEvaluable.map((x) => `${x.id}=${x.why}`).join(' '),
+    (c.tables.t2.unread ?? []).map((x) => `${x.cell ?? x.row}=${x.why}`).join(' '),
     String(r.verified),
   ];
   return [r.path, s(r.office), s(r.year), s(r.format), ...CELL_COLUMNS.map((k) => s(r.cells[k])), String(r.errors), String(r.warnings), r.failing.join(' '), ...cov];

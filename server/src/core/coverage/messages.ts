@@ -3,7 +3,7 @@
 
 import type { Localized } from '../i18n.js';
 import type { TableKind } from '../format/index.js';
-import type { Coverage, NotEvaluableWhy, OneTableCoverage } from './index.js';
+import type { Coverage, NotEvaluableWhy, OneTableCoverage, TableCoverage } from './index.js';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });
 
@@ -11,6 +11,8 @@ const L = (zh: string, en: string): Localized => ({ zh, en });
 const WHY: Record<NotEvaluableWhy, Localized> = {
   'table-missing': L('缺表', 'its table missing'),
   'row-missing': L('缺行', 'a row missing'),
+  'table-split': L('该行在被其他文字隔断的另一段表格中', 'its row in another part of a table cut in two by other text'),
+  'row-unread': L('行已找到但其中的数无法读入各列', 'a row found but its numbers not read into their columns'),
   'cell-missing': L('缺单元格', 'a cell missing'),
   'not-number': L('单元格非数字', 'a cell not a number'),
   blank: L('单元格空白', 'a blank cell'),
@@ -18,11 +20,26 @@ const WHY: Record<NotEvaluableWhy, Localized> = {
 const TABLE_WORD: Record<TableKind, Localized> = { t2: L('表二', 'table 二'), t3: L('表三', 'table 三'), t4: L('表四', 'table 四') };
 const ROW_UNIT = (k: TableKind) => (k === 't4' ? L('组', ' groups') : L('行', ' rows'));
 
-/** The rows found per table: `表二 6/6 行，表三 23/25 行，表四 3/3 组`. */
+/** By reason, in the order of WHY (the most telling first): `2 个因单元格空白`, `2 for a blank cell`. */
+function byReason(list: readonly { why: NotEvaluableWhy }[]): Localized {
+  const counts = (Object.keys(WHY) as NotEvaluableWhy[]).map((w) => [w, list.filter((x) => x.why === w).length] as const).filter(([, x]) => x > 0);
+  return L(counts.map(([w, x]) => `${x} 个因${WHY[w].zh}`).join('、'), counts.map(([w, x]) => `${x} for ${WHY[w].en}`).join(', '));
+}
+
+/** What of table 二 was not read as numbers (it has no identities to say so): `表二 1 处未读入数字（1 个因单元格空白）`. */
+function unreadText(t: TableCoverage): Localized {
+  const n = t.unread!.length;
+  const why = byReason(t.unread!);
+  return L(`${TABLE_WORD.t2.zh} ${n} 处未读入数字（${why.zh}）`, `${TABLE_WORD.t2.en}: ${n} not read as numbers (${why.en})`);
+}
+
+/** The rows found per table: `表二 6/6 行，表三 23/25 行，表四 3/3 组` (and what of table 二 was not read: `表二 6/6 行（1 处未读入数字）`). */
 function rowsFound(c: Coverage): Localized {
   const parts = (Object.keys(c.tables) as TableKind[]).map((k) => {
-    const { rows, of } = c.tables[k];
-    return L(`${TABLE_WORD[k].zh} ${rows}/${of} ${ROW_UNIT(k).zh}`, `${TABLE_WORD[k].en} ${rows}/${of}`);
+    const { rows, of, unread } = c.tables[k];
+    const zh = unread?.length ? `（${unread.length} 处未读入数字）` : '';
+    const en = unread?.length ? ` (${unread.length} not read as numbers)` : '';
+    return L(`${TABLE_WORD[k].zh} ${rows}/${of} ${ROW_UNIT(k).zh}${zh}`, `${TABLE_WORD[k].en} ${rows}/${of}${en}`);
   });
   return L(parts.map((p) => p.zh).join('，'), parts.map((p) => p.en).join(', '));
 }
@@ -33,7 +50,13 @@ function gaps(c: Coverage | OneTableCoverage): Localized {
   const en: string[] = [];
   for (const k of Object.keys(c.tables) as TableKind[]) {
     const t = c.tables[k];
-    if (!t || t.rows === t.of) continue;
+    if (!t) continue;
+    if (t.unread?.length) {
+      const u = unreadText(t);
+      zh.push(u.zh);
+      en.push(u.en);
+    }
+    if (t.rows === t.of) continue;
     const { rows, of } = t;
     // The table itself missing (its identities say so; table 二 has none, and no rows means no table).
     const gone = rows === 0 && (k === 't2' || c.identities.notEvaluable.some((x) => x.why === 'table-missing' && x.id.includes(`:${k}.`)));
@@ -43,10 +66,9 @@ function gaps(c: Coverage | OneTableCoverage): Localized {
   }
   const n = c.identities.of - c.identities.evaluated;
   if (n > 0) {
-    // By reason, in the order of WHY (the most telling first).
-    const counts = (Object.keys(WHY) as NotEvaluableWhy[]).map((w) => [w, c.identities.notEvaluable.filter((x) => x.why === w).length] as const).filter(([, x]) => x > 0);
-    zh.push(`${n}/${c.identities.of} 个勾稽关系无法核对（${counts.map(([w, x]) => `${x} 个因${WHY[w].zh}`).join('、')}）`);
-    en.push(`${n} of ${c.identities.of} identities could not be checked (${counts.map(([w, x]) => `${x} for ${WHY[w].en}`).join(', ')})`);
+    const why = byReason(c.identities.notEvaluable);
+    zh.push(`${n}/${c.identities.of} 个勾稽关系无法核对（${why.zh}）`);
+    en.push(`${n} of ${c.identities.of} identities could not be checked (${why.en})`);
   }
   return L(zh.join('；'), en.join('; '));
 }

@@ -5,36 +5,43 @@
 
 import { plainNumber } from '../cells.js';
 import { diag, type Finding, type TextEdit } from '../diagnostics.js';
-import { TABLE_SHORT } from '../format/index.js';
+import { TABLE4, TABLE_SHORT } from '../format/index.js';
+import type { Localized } from '../i18n.js';
 import { printedRows, rowOfKey } from '../keys.js';
 import { msg } from '../messages.js';
 import type { Cell, CellProblem, Table, Table2 } from '../model.js';
 import { cellRange, spanRange } from '../tables/common.js';
 import { toHalfWidth } from '../text.js';
 
-/** Blank cells, one diagnostic per printed row (with `cell` when one, `row` when the blanks share a keyed row). */
+/** The label of table 四's keyed rows (its groups), for a diagnostic over one group's blanks. */
+const T4_GROUP_LABEL = new Map<string, Localized>(TABLE4.groups.map((g) => [`t4.${g.key}`, { zh: g.label, en: g.en }]));
+
+/**
+ * Blank cells, one diagnostic per keyed row (with `cell` when one, else `row`): a row of tables 二
+ * and 三 as printed; table 四's one printed row per group (`t4.review` …), each a row of the contract.
+ */
 export function blankCells(t: Table): Finding[] {
   const out: Finding[] = [];
   for (const row of printedRows(t)) {
     let first: Cell | null = null;
     let last: Cell | null = null;
     let count = 0;
-    let oneRow = true;
+    const flush = () => {
+      if (!first || !last) return;
+      const keyed = rowOfKey(first.key);
+      if (count === 1) out.push(diag('cell-blank', spanRange(first, last), msg.cellBlank({ zh: first.label, en: first.labelEn }, 1), { cell: first.key }));
+      else out.push(diag('cell-blank', spanRange(first, last), msg.cellBlank(keyed === row.key ? row.label : (T4_GROUP_LABEL.get(keyed) ?? row.label), count), { row: keyed }));
+      first = last = null;
+      count = 0;
+    };
     for (const c of row.cells) {
       if (!c || c.problem !== 'blank') continue;
+      if (first && rowOfKey(c.key) !== rowOfKey(first.key)) flush();
       if (!first) first = c;
-      else if (oneRow && rowOfKey(c.key) !== rowOfKey(first.key)) oneRow = false;
       last = c;
       count++;
     }
-    if (!first || !last) continue;
-    if (count === 1) {
-      out.push(diag('cell-blank', spanRange(first, last), msg.cellBlank({ zh: first.label, en: first.labelEn }, 1), { cell: first.key }));
-      continue;
-    }
-    const d = diag('cell-blank', spanRange(first, last), msg.cellBlank(row.label, count));
-    if (oneRow) d.row = rowOfKey(first.key);
-    out.push(d);
+    flush();
   }
   return out;
 }

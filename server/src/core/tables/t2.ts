@@ -9,7 +9,7 @@ import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table2, Table2Item, Table2Row } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { perObject } from '../recent.js';
-import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, unplaceable, type LineCells } from './common.js';
 
 export function itemOf(c: RawCell): string | null {
   return itemIn(normalizeLabel(c.text));
@@ -113,7 +113,7 @@ const itemsByRow = perObject((format: Table2Spec): Map<string, ItemSpec[]> => {
 export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) => boolean): T2Result {
   let to = from + 1;
   while (to < lines.length && !stop(lines[to])) to++;
-  const r = new T2Reader(detectFormat(lines, from, to));
+  const r = new T2Reader(detectFormat(lines, from, to), lines.slice(from, to));
   let end = from;
   for (let i = from; i < to; i++) {
     const l = lines[i];
@@ -137,7 +137,11 @@ class T2Reader {
   /** The items' shared header word (信息内容), normalised. */
   private readonly header: string;
 
-  constructor(private readonly format: Table2Spec) {
+  constructor(
+    private readonly format: Table2Spec,
+    /** The table's lines (unplaceable looks at how a row's cells were parted). */
+    private readonly lines: readonly LineCells[],
+  ) {
     this.header = normalizeLabel(format.items[0].columns[0]);
   }
 
@@ -216,11 +220,14 @@ class T2Reader {
     const row = `t2.${spec.key}`;
     rowShapeDiagnostics(label, spec.label, kept, extra, want, this.out, row);
     const cells: (Cell | null)[] = [];
+    // A row of 规章 with two numbers of three (`规章 | 22 | 235 |`) lost one that could have been any:
+    // none is put in a column (as in tables 三 and 四), never 235 as the 本年废止件数.
+    const placed = unplaceable(this.lines, kept, extra, want) ? NONE : kept;
     for (let c = 0; c < want; c++) {
       const col = item.spec!.values[c];
-      if (!kept[c]) { cells.push(null); continue; }
+      if (!placed[c]) { cells.push(null); continue; }
       const slot = slotsOf(spec)(col);
-      cells.push(toCell(kept[c], spec, false, slot.label, slot.key));
+      cells.push(toCell(placed[c], spec, false, slot.label, slot.key));
     }
     item.rows.push({ spec, label: asLabel(label, spec.label), cells });
   }
@@ -251,3 +258,5 @@ class T2Reader {
     return { table, endLine: Math.max(end, from + 1), diagnostics: out };
   }
 }
+
+const NONE: readonly RawCell[] = Object.freeze([]);

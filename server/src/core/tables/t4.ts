@@ -35,6 +35,9 @@ const SLOTS = TABLE4.groups.flatMap((g) =>
 const WIDTH = SLOTS.length;
 const NAME = TABLE4.name;
 
+/** Whether a line's first character (after white space) is a pipe. */
+const opensWithPipe = (l: LineCells) => PIPE.test(l.text.trimStart()[0] ?? '');
+
 export interface T4Result {
   table: Table4;
   endLine: number;
@@ -46,6 +49,8 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
   const headers: RawCell[] = [];
   const values: RawCell[] = [];
   let inData = false;
+  /** Every header line opened with a pipe: a Markdown table, each line's opening pipe a border. */
+  let markdown: boolean | null = null;
   let end = from;
   for (let i = from; i < lines.length; i++) {
     const l = lines[i];
@@ -55,6 +60,7 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     if (!inData) {
       if (labels.length) {
         for (const c of labels) headers.push(c);
+        if (l.cells.length > 1) markdown = markdown !== false && opensWithPipe(l);
         end = i + 1;
         continue;
       }
@@ -62,9 +68,11 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
       inData = true;
     }
     if (labels.length) break; // text after the row
-    // A Markdown row (`| 5 |  | 2 | … |`): one cell more than fifteen, the first empty before the
-    // line's opening pipe — a border, not a blank (a blank first cell of `|0|0|…` leaves fifteen).
-    const border = !values.length && l.cells.length === WIDTH + 1 && l.cells[0].text === '' && PIPE.test(l.text.trimStart()[0] ?? '');
+    // A Markdown row (`| 5 |  | 2 | … |`): the first cell empty before the line's opening pipe is a
+    // border, not a blank — where the header's lines open with a pipe too (then a row of fourteen
+    // numbers is short, not a blank and fourteen numbers each one column off), or where the row has
+    // one cell more than fifteen (a blank first cell of `|0|0|…` under a header without borders leaves fifteen).
+    const border = l.cells.length > 1 && l.cells[0].text === '' && opensWithPipe(l) && (markdown === true || (!values.length && l.cells.length === WIDTH + 1));
     for (const c of border ? l.cells.slice(1) : l.cells) values.push(c);
     end = i + 1;
     if (values.length >= WIDTH) break;
@@ -77,20 +85,29 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     const slot = SLOTS[c];
     cells.push(placed[c] ? toCell(placed[c], COUNTS, slot.derived, slot.label, slot.key) : null);
   }
+  const nonEmpty = extra.filter((c) => c.text !== '');
   if (inData && kept.length < WIDTH) {
-    out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing(NAME.zh, WIDTH, kept.length)));
+    // The printed row holds the three groups' rows (t4.review, t4.direct, t4.afterReview): which
+    // group lost a number cannot be told, so none of them was read, and each says so by its key.
+    for (const g of TABLE4.groups) out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.t4CellsMissing(g, WIDTH, kept.length), { row: `t4.${g.key}` }));
   } else if (!inData) {
     // No row of numbers under the header: each group's row is missing.
     for (const g of TABLE4.groups) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(TABLE_SHORT.t4, g.label), { row: `t4.${g.key}` }));
   }
-  const nonEmpty = extra.filter((c) => c.text !== '');
-  if (nonEmpty.length) out.push(diag('cells-extra', spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]), msg.cellsExtra(NAME.zh, WIDTH, WIDTH + nonEmpty.length)));
+  if (nonEmpty.length) {
+    const range = spanRange(nonEmpty[0], nonEmpty[nonEmpty.length - 1]);
+    const have = WIDTH + nonEmpty.length;
+    // Numbers put in no column (a number split in two in PDF text): each group's row unread, by its key.
+    if (placed !== kept) for (const g of TABLE4.groups) out.push(diag('cells-extra', range, msg.t4CellsExtra(g, WIDTH, have), { row: `t4.${g.key}` }));
+    else out.push(diag('cells-extra', range, msg.cellsExtra(NAME.zh, WIDTH, have)));
+  }
   const table: Table4 = {
     kind: 't4',
     startLine: lines[from].line,
     endLine: lines[Math.max(from, end - 1)].line,
     headers: checkHeaders(headers, TABLE4.header, out, similarity),
     cells,
+    rowFound: inData,
   };
   return { table, endLine: end, diagnostics: out };
 }

@@ -3,8 +3,10 @@
 // for table 三, `勾稽关系 3/3 成立` for table 四 — and, when some fail, a lens that recomputes
 // the table's totals — unless every failing identity there is anchored at a cell reviewed as accepted
 // or a false alarm (recompute would leave it as it is); where the table was not fully checked (rows
-// missing, identities not evaluable), the title says so: `…；未完全核对：表三缺 2 行；…`. Above the title, when last year's report is known (documents.previousOf),
-// which file was taken as last year's.
+// missing, identities not evaluable), the title says so: `…；未完全核对：表三缺 2 行；…`. Above table 二
+// (no identities) a lens only where a row of it is missing or a cell was not read as a number:
+// `未完全核对：表二 1 处未读入数字（1 个因单元格空白）`. Above the title, when last year's report is
+// known (documents.previousOf), which file was taken as last year's.
 
 import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver';
 import { pick, tableCoverage, type Analysis, type Locale } from '../../core/index.js';
@@ -14,16 +16,21 @@ import { fileNameOf } from '../documents.js';
 import { guard, requireUri } from '../guard.js';
 import { text } from '../messages.js';
 import { verdict } from '../tables.js';
-import { verdictTitle } from '../verdict.js';
+import { t2Title, verdictTitle } from '../verdict.js';
 
-/** The lenses of a document at `version`: a verdict per table 三/四, and a recompute lens where one fails. */
+/** The lenses of a document at `version`: a verdict per table 三/四, and a recompute lens where one fails; above table 二, what of it was not read, if anything. */
 export function codeLenses(uri: string, version: number, a: Analysis, locale: Locale, settled?: (rule: string, cell: string) => boolean): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const t of a.tables) {
-    if (t.kind === 't2') continue;
-    const v = verdict(t, a.format);
     const range = { start: { line: t.startLine, character: 0 }, end: { line: t.startLine, character: 0 } };
-    lenses.push({ range, command: { title: verdictTitle(v, t.kind, locale, tableCoverage(t, a.format)), command: '' } });
+    if (t.kind === 't2') {
+      // No identities: a lens only where not every row was found or a cell was not read as a number.
+      const title = t2Title(t, a.format, locale, a.tables);
+      if (title) lenses.push({ range, command: { title, command: '' } });
+      continue;
+    }
+    const v = verdict(t, a.format);
+    lenses.push({ range, command: { title: verdictTitle(v, t.kind, locale, tableCoverage(t, a.format, a.tables)), command: '' } });
     if (v.failing.some((id) => id.expected >= 0 && !settled?.(id.rule, id.anchor.key))) {
       lenses.push({ range, command: { title: pick(text.lensRecompute(), locale), command: SERVER_COMMANDS.recompute, arguments: [{ uri, version, tableAt: t.startLine }] } });
     }

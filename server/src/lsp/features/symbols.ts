@@ -13,11 +13,11 @@ function linesRange(doc: Lines, from: number, to: number): Range {
   return { start: { line: from, character: 0 }, end: { line: to, character: doc.line(to).length } };
 }
 
-function tableSymbol(doc: Lines, t: Table, format: Format, locale: Locale): DocumentSymbol {
+function tableSymbol(doc: Lines, t: Table, format: Format, locale: Locale, tables: readonly Table[]): DocumentSymbol {
   const range = linesRange(doc, t.startLine, t.endLine);
   return {
     name: pick(text.tableName(t.kind), locale),
-    detail: tableVerdictTitle(t, format, locale),
+    detail: tableVerdictTitle(t, format, locale, tables),
     kind: SymbolKind.Array,
     range,
     selectionRange: { start: range.start, end: { line: t.startLine, character: doc.line(t.startLine).length } },
@@ -39,11 +39,11 @@ export function documentSymbols(doc: Lines, a: Analysis, locale: Locale): Docume
       kind: SymbolKind.Module,
       range: linesRange(doc, h.line, Math.max(h.line, s.endLine)),
       selectionRange: { start: { line: h.line, character: h.start }, end: { line: h.line, character: h.end } },
-      children: children.map((t) => tableSymbol(doc, t, a.format, locale)),
+      children: children.map((t) => tableSymbol(doc, t, a.format, locale, a.tables)),
     });
   }
   // Tables outside every section (a draft without headings) stand on their own.
-  for (const t of a.tables) if (!placed.has(t)) out.push(tableSymbol(doc, t, a.format, locale));
+  for (const t of a.tables) if (!placed.has(t)) out.push(tableSymbol(doc, t, a.format, locale, a.tables));
   return out.sort((x, y) => x.range.start.line - y.range.start.line);
 }
 

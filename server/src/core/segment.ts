@@ -18,6 +18,7 @@ import { LineMemo } from './lineMemo.js';
 import { isT2Start, readT2 } from './tables/t2.js';
 import { isT3Start, readT3 } from './tables/t3.js';
 import { isT4Row, isT4Start, readT4 } from './tables/t4.js';
+import { extend } from './shape.js';
 
 export type { YearMention } from './model.js';
 
@@ -308,12 +309,11 @@ function moveDiagnostic(x: Diagnostic, line: number, from: number, delta: number
   const moved = range(x.range);
   const touches = (rg: { start: { line: number }; end: { line: number } }) => rg.start.line <= line && rg.end.line >= line;
   if (moved === x.range && !x.related?.some((r) => touches(r.range)) && !x.fix?.edits.some((e) => touches(e.range))) return x;
-  return {
-    ...x,
+  return extend(x, {
     range: moved,
     related: x.related?.map((r) => ({ ...r, range: range(r.range) })),
     fix: x.fix && { ...x.fix, edits: x.fix.edits.map((e) => ({ ...e, range: range(e.range) })) },
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,12 +333,11 @@ const shiftRange = (r: { start: { line: number; character: number }; end: { line
 
 export function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
   if (d === 0) return x;
-  return {
-    ...x,
+  return extend(x, {
     range: shiftRange(x.range, d),
     related: x.related?.map((r) => ({ ...r, range: shiftRange(r.range, d) })),
     fix: x.fix && { ...x.fix, edits: x.fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, d) })) },
-  };
+  });
 }
 
 export function shiftTable(t: Table, d: number): Table {

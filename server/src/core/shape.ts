@@ -11,3 +11,16 @@
 export function extend<T extends object, U extends object>(base: T, extra: U): Omit<T, keyof U> & U {
   return Object.assign({}, base, extra);
 }
+
+/**
+ * `xs.map(f)` (f given the item and its index), always a packed array. Optimised code's `map`
+ * makes a holey array where the interpreter's makes a packed one, so whatever read the result saw
+ * a second array shape once the maker was optimised, and was deoptimised for it (the table readers
+ * on a segment's lines, the model's loops over its line kinds and segments: bench/RESULTS.md
+ * "Object shapes").
+ */
+export function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i], i));
+  return out;
+}

@@ -283,18 +283,18 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
   if (t.kind === 't3') {
     // Only the rows with a cell on the line are copied; the others are shared with the old table.
     const onLine = (c: RawCell | null) => !!c && c.line === line;
-    const rows = t.rows.map((row): Table3Row => (row.cells.some(onLine) || row.labels.some(onLine) ? { spec: row.spec, labels: row.labels.map(moveLabel), cells: row.cells.map(patch) } : row));
-    const headers = t.headers.some(onLine) ? t.headers.map(moveLabel) : t.headers;
+    const rows = packedMap(t.rows, (row): Table3Row => (row.cells.some(onLine) || row.labels.some(onLine) ? { spec: row.spec, labels: packedMap(row.labels, moveLabel), cells: packedMap(row.cells, patch) } : row));
+    const headers = t.headers.some(onLine) ? packedMap(t.headers, moveLabel) : t.headers;
     table = { kind: 't3', startLine: t.startLine, endLine: t.endLine, rows, byKey: new Map(rows.map((row) => [row.spec.key, row])), singleOther: t.singleOther, headers } satisfies Table3;
   } else if (t.kind === 't4') {
-    table = { kind: 't4', startLine: t.startLine, endLine: t.endLine, headers: t.headers.map(moveLabel), cells: t.cells.map(patch) } satisfies Table4;
+    table = { kind: 't4', startLine: t.startLine, endLine: t.endLine, headers: packedMap(t.headers, moveLabel), cells: packedMap(t.cells, patch) } satisfies Table4;
   } else return null;
   if (!found) return null;
   // The identities whose cells are all the same objects are carried over (rules/identities.ts).
   derivedFrom(table, t);
-  const read = delta ? part.read.map((d) => moveDiagnostic(d, line, from, delta)) : part.read;
-  const parts = r.parts.map((p) => (p === part ? { table, read, checked: checked(table) } : p));
-  return segmentResult(r.heading, r.tables.map((x) => (x === t ? table : x)), collect(parts), r.titleYears, r.periodYears, parts);
+  const read = delta ? packedMap(part.read, (d) => moveDiagnostic(d, line, from, delta)) : part.read;
+  const parts = packedMap(r.parts, (p) => (p === part ? { table, read, checked: checked(table) } : p));
+  return segmentResult(r.heading, packedMap(r.tables, (x) => (x === t ? table : x)), collect(parts), r.titleYears, r.periodYears, parts);
 }
 
 /** Whether any cell or label of `t` is on `line` (a table's cells can lie past its endLine). */

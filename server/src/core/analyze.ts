@@ -69,10 +69,9 @@ export interface CrossCheckOptions {
  * `previous` last year's analysis, lines and path (or URI), which `related` and the messages name.
  */
 export function crossCheck(analysis: Analysis, lines: readonly string[], previous: PreviousReport, options: CrossCheckOptions = {}): Diagnostic[] {
-  const years = { periodYears: [] as YearMention[] };
   const end: Range = { start: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 } };
   const identity = analysis.identity;
-  const ctx: DocumentContext = { headings: analysis.headings, sections: analysis.sections, tables: analysis.tables, spans: analysis.tables, reportYear: analysis.reportYear, ...years, lines, end, identity, previous, proseThreshold: options.proseThreshold };
+  const ctx: DocumentContext = { headings: analysis.headings, sections: analysis.sections, tables: analysis.tables, spans: analysis.tables, reportYear: analysis.reportYear, periodYears: [] as YearMention[], lines, end, identity, previous, proseThreshold: options.proseThreshold };
   const found: Finding[] = [];
   checkDocument(ctx, 'previous', found);
   return sortedFindings(found);

@@ -8,6 +8,7 @@ import type { Range } from './model.js';
 import { proseUnaffected } from './rules/carry.js';
 import { newMemo } from './rules/memo.js';
 import { cutSegments, isNothing, parseSegment, patchCell, segmentResult, shiftDiagnostic, shiftTable, shiftYears, type SegmentResult, type SegmentSpan } from './segment.js';
+import { packedMap } from './shape.js';
 
 interface Segment extends SegmentSpan {
   /** The parse, in document lines as they were when the segment started at `at`. */
@@ -17,7 +18,7 @@ interface Segment extends SegmentSpan {
 
 /** Segments of one shape (every field present from the start), which keeps the per-edit loops fast. */
 function segmentsOf(spans: SegmentSpan[]): Segment[] {
-  return spans.map((x) => ({ start: x.start, count: x.count, kind: x.kind, result: undefined, at: undefined }));
+  return packedMap(spans, (x) => ({ start: x.start, count: x.count, kind: x.kind, result: undefined, at: undefined }));
 }
 
 /** A segment's result moved down by `d` lines (a copy). */
@@ -66,7 +67,7 @@ export class ReportModel {
   constructor(text: string, options: { name?: string } = {}) {
     this.name = options.name;
     [this.lines, this.eols] = splitWithEols(text);
-    this.kinds = this.lines.map(classifyLine);
+    this.kinds = packedMap(this.lines, classifyLine);
     this.segments = segmentsOf(cutSegments(this.kinds, 0, this.lines.length));
   }
 
@@ -94,7 +95,7 @@ export class ReportModel {
     this.proseKept = false;
     if (!change.range) {
       [this.lines, this.eols] = splitWithEols(change.text);
-      this.kinds = this.lines.map(classifyLine);
+      this.kinds = packedMap(this.lines, classifyLine);
       this.segments = segmentsOf(cutSegments(this.kinds, 0, this.lines.length));
       return;
     }

@@ -15,6 +15,7 @@ import { reportFormat } from './rules/identities.js';
 import type { RuleMemo } from './rules/memo.js';
 import { checkTableIn, sortedFindings } from './rules/registry.js';
 import type { SegmentResult } from './segment.js';
+import { packedMap } from './shape.js';
 
 export interface Gathered {
   headings: Heading[];
@@ -94,12 +95,15 @@ function gatherAll(segments: SegmentResult[], lineCount: number, prev?: Kept): K
     if (r.periodYears.length && !periodYears.length) periodYears = r.periodYears;
   }
   const format = reportFormat(tables);
-  const sections = headings.map((h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? lineCount) - 1 }));
+  const sections = packedMap(headings, (h, i) => ({ heading: h, endLine: (headings[i + 1]?.line ?? lineCount) - 1 }));
   const twice = new Set(tables.map((t) => t.kind)).size < tables.length;
-  const base = { results: segments.slice(), lineCount, headings, sections, tables, tableAt, titleYears, periodYears, format, twice };
   // The segments an edit left (the same objects, moved or not) keep their merged findings.
   const was = prev?.owns && prev.format === format ? new Map(prev.results.map((r, k) => [r, prev.owns![k]])) : undefined;
-  return { ...base, ...ownFindings(segments, tables, format, twice, was && ((r) => was.get(r))) };
+  const { own, owns, ownAt } = ownFindings(segments, tables, format, twice, was && ((r) => was.get(r)));
+  // One literal with every field, not `{ ...base, ...found }`: a spread followed by properties it
+  // did not have gives the result a hidden class of its own on every call (V8 in Node 20), and
+  // assemble's reads of it went megamorphic (bench/RESULTS.md "Object shapes").
+  return { results: segments.slice(), lineCount, headings, sections, tables, tableAt, titleYears, periodYears, format, twice, own, owns, ownAt };
 }
 
 interface SegmentOwn {

@@ -2,6 +2,7 @@
 // test/core-structure.test.ts).
 export { ReportModel, analyzeText, splitWithEols, type TextChange } from './document.js';
 export { LineMemo } from './lineMemo.js';
+export { extend } from './shape.js';
 export type { Analysis, Section } from './analysis.js';
 export { crossCheck, crossCheckRecord, withCrossYear, type CrossCheckOptions } from './analyze.js';
 export { yearRecord } from './rules/years.js';

@@ -6,6 +6,7 @@ import { t3Rows, TABLE3, TABLE4, type CellKey, type ColumnSpec, type RowSpec, ty
 import type { Localized } from './i18n.js';
 import { perObject, RecentMemo } from './recent.js';
 import type { Cell, Table, Table2, Table3, Table4 } from './model.js';
+import { packedMap } from './shape.js';
 
 /** A row of a table as the format has it: key (without the table), role, label. */
 export interface GridRow {
@@ -166,7 +167,7 @@ const printed = new RecentMemo<Table, PrintedRow[]>(32);
 /** The rows as the report prints them (table 四: fifteen cells in one row). */
 export function printedRows(t: Table): PrintedRow[] {
   return printed.get(t, (x) => {
-    if (x.kind === 't3') return x.rows.map((r) => ({ key: t3RowKey(r.spec), label: t3RowLabel(r.spec), cells: r.cells }));
+    if (x.kind === 't3') return packedMap(x.rows, (r) => ({ key: t3RowKey(r.spec), label: t3RowLabel(r.spec), cells: r.cells }));
     if (x.kind === 't4') return [{ key: 't4', label: T4_ROW, cells: x.cells }];
     return x.items.flatMap((it) => it.rows.map((r) => ({ key: t2RowKey(r.spec), label: t2RowLabel(r.spec), cells: r.cells })));
   });

@@ -52,26 +52,43 @@ export class RecentMemo<K extends object, V> {
  * WeakMap holds even when its key has died, so every report's tables, cells and findings outlived
  * the report (bench/RESULTS.md "Caches that outlived their report"). A frozen object keeps nothing.
  */
-type Slots<V> = Record<symbol, V | undefined>;
+/**
+ * One hidden property per object for all its slots (an array, indexed by the slot's number), not a
+ * property per slot: objects of one kind (a table, a finding) then share their shape whichever
+ * slots were set on them and in whatever order (a property per slot, added as each was first set,
+ * gave a table up to one shape per order, and the hot code reading tables saw them all: V8's
+ * "wrong map" deoptimisations, bench/RESULTS.md "Object shapes").
+ */
+const SLOTS = Symbol('slots');
+type Held = { [SLOTS]?: unknown[] };
+let slotCount = 0;
 
 export class ObjectSlot<K extends object, V> {
-  private readonly key: symbol;
+  private readonly index: number;
 
-  constructor(name: string) {
-    this.key = Symbol(name);
+  constructor(readonly name: string) {
+    this.index = slotCount++;
   }
 
   get(o: K): V | undefined {
-    return (o as Slots<V>)[this.key];
+    const held = (o as Held)[SLOTS];
+    return held === undefined ? undefined : (held[this.index] as V | undefined);
   }
 
   set(o: K, value: V): void {
-    if (Object.prototype.hasOwnProperty.call(o, this.key)) (o as Slots<V>)[this.key] = value;
-    else if (Object.isExtensible(o)) Object.defineProperty(o, this.key, { value, writable: true, configurable: true, enumerable: false });
+    let held = (o as Held)[SLOTS];
+    if (held === undefined) {
+      if (!Object.isExtensible(o)) return;
+      held = [];
+      Object.defineProperty(o, SLOTS, { value: held, writable: false, configurable: true, enumerable: false });
+    }
+    while (held.length < this.index) held.push(undefined);
+    held[this.index] = value;
   }
 
   /** Set to undefined, not removed: removing a property turns the object's shape into a dictionary. */
   delete(o: K): void {
-    if (Object.prototype.hasOwnProperty.call(o, this.key)) (o as Slots<V>)[this.key] = undefined;
+    const held = (o as Held)[SLOTS];
+    if (held !== undefined && this.index < held.length) held[this.index] = undefined;
   }
 }

@@ -10,7 +10,7 @@ import { COUNTS, isPlainCount, isValueText, splitLine } from './cells.js';
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import { PERIOD_RE, SENTENCE_STOP_RE, TITLE_HINT, TITLE_RE, YEAR_RE } from './format/index.js';
 import { matchHeading, type LineKind } from './lines.js';
-import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table4, YearMention } from './model.js';
+import type { Cell, Heading, LabelCell, RawCell, Table, Table2, Table3, Table3Row, Table4, YearMention } from './model.js';
 import { derivedFrom } from './rules/identities.js';
 import { checkTable, withSeverity } from './rules/registry.js';
 import { toCell, type LineCells } from './tables/common.js';
@@ -18,6 +18,7 @@ import { LineMemo } from './lineMemo.js';
 import { isT2Start, readT2 } from './tables/t2.js';
 import { isT3Start, readT3 } from './tables/t3.js';
 import { isT4Row, isT4Start, readT4 } from './tables/t4.js';
+import { extend, packedMap } from './shape.js';
 
 export type { YearMention } from './model.js';
 
@@ -121,7 +122,7 @@ export function parseSegment(lines: string[], kind: LineKind, base = 0): Segment
   }
   facts(lines, r, base);
   if (kind === 'prose') return r.titleYears.length || r.periodYears.length ? r : NOTHING;
-  const cells: LineCells[] = lines.map((text, i) => ({ line: base + i, text, cells: splitLine(text, base + i) }));
+  const cells: LineCells[] = packedMap(lines, (text, i) => ({ line: base + i, text, cells: splitLine(text, base + i) }));
   const parts: TablePart[] = [];
   // Which table each line could start, worked out once per line (the readers ask it of every line they read).
   const startAt: (TableKind | null | undefined)[] = new Array(cells.length);
@@ -260,7 +261,14 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
   const from = old[k].end;
   const target = old[k];
   let found = false;
-  const moveCell = <T extends RawCell>(c: T): T => (c.line !== line || c.start < from ? c : { ...c, start: c.start + delta, end: c.end + delta });
+  // The copies are written as the readers write them (tables/t3.ts and t4.ts, tables/common.ts
+  // toCell and asLabel): the same properties in the same order give a copy the reader's hidden
+  // class, so the code that reads tables sees one shape whether a table was read or patched (a
+  // spread copy has a hidden class of its own: V8 deoptimised expand, blankCells and the table
+  // rules on the first patched table, bench/RESULTS.md "Object shapes").
+  const moveLabel = (c: LabelCell): LabelCell => (c.line !== line || c.start < from ? c : { line: c.line, start: c.start + delta, end: c.end + delta, text: c.text, official: c.official });
+  const moveCell = (c: Cell): Cell =>
+    c.line !== line || c.start < from ? c : { line: c.line, start: c.start + delta, end: c.end + delta, text: c.text, key: c.key, value: c.value, problem: c.problem, derived: c.derived, label: c.label, labelEn: c.labelEn };
   const patch = (c: Cell | null): Cell | null => {
     if (!c || c.line !== line) return c;
     if (c.start === target.start && c.end === target.end) {
@@ -275,18 +283,18 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
   if (t.kind === 't3') {
     // Only the rows with a cell on the line are copied; the others are shared with the old table.
     const onLine = (c: RawCell | null) => !!c && c.line === line;
-    const rows = t.rows.map((row) => (row.cells.some(onLine) || row.labels.some(onLine) ? { ...row, labels: row.labels.map(moveCell), cells: row.cells.map(patch) } : row));
-    const headers = t.headers.some(onLine) ? t.headers.map(moveCell) : t.headers;
-    table = { ...t, rows, byKey: new Map(rows.map((row) => [row.spec.key, row])), headers } satisfies Table3;
+    const rows = packedMap(t.rows, (row): Table3Row => (row.cells.some(onLine) || row.labels.some(onLine) ? { spec: row.spec, labels: packedMap(row.labels, moveLabel), cells: packedMap(row.cells, patch) } : row));
+    const headers = t.headers.some(onLine) ? packedMap(t.headers, moveLabel) : t.headers;
+    table = { kind: 't3', startLine: t.startLine, endLine: t.endLine, rows, byKey: new Map(rows.map((row) => [row.spec.key, row])), singleOther: t.singleOther, headers } satisfies Table3;
   } else if (t.kind === 't4') {
-    table = { ...t, headers: t.headers.map(moveCell), cells: t.cells.map(patch) } satisfies Table4;
+    table = { kind: 't4', startLine: t.startLine, endLine: t.endLine, headers: packedMap(t.headers, moveLabel), cells: packedMap(t.cells, patch) } satisfies Table4;
   } else return null;
   if (!found) return null;
   // The identities whose cells are all the same objects are carried over (rules/identities.ts).
   derivedFrom(table, t);
-  const read = delta ? part.read.map((d) => moveDiagnostic(d, line, from, delta)) : part.read;
-  const parts = r.parts.map((p) => (p === part ? { table, read, checked: checked(table) } : p));
-  return segmentResult(r.heading, r.tables.map((x) => (x === t ? table : x)), collect(parts), r.titleYears, r.periodYears, parts);
+  const read = delta ? packedMap(part.read, (d) => moveDiagnostic(d, line, from, delta)) : part.read;
+  const parts = packedMap(r.parts, (p) => (p === part ? { table, read, checked: checked(table) } : p));
+  return segmentResult(r.heading, packedMap(r.tables, (x) => (x === t ? table : x)), collect(parts), r.titleYears, r.periodYears, parts);
 }
 
 /** Whether any cell or label of `t` is on `line` (a table's cells can lie past its endLine). */
@@ -308,12 +316,11 @@ function moveDiagnostic(x: Diagnostic, line: number, from: number, delta: number
   const moved = range(x.range);
   const touches = (rg: { start: { line: number }; end: { line: number } }) => rg.start.line <= line && rg.end.line >= line;
   if (moved === x.range && !x.related?.some((r) => touches(r.range)) && !x.fix?.edits.some((e) => touches(e.range))) return x;
-  return {
-    ...x,
+  return extend(x, {
     range: moved,
     related: x.related?.map((r) => ({ ...r, range: range(r.range) })),
     fix: x.fix && { ...x.fix, edits: x.fix.edits.map((e) => ({ ...e, range: range(e.range) })) },
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,12 +340,11 @@ const shiftRange = (r: { start: { line: number; character: number }; end: { line
 
 export function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
   if (d === 0) return x;
-  return {
-    ...x,
+  return extend(x, {
     range: shiftRange(x.range, d),
     related: x.related?.map((r) => ({ ...r, range: shiftRange(r.range, d) })),
     fix: x.fix && { ...x.fix, edits: x.fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, d) })) },
-  };
+  });
 }
 
 export function shiftTable(t: Table, d: number): Table {

@@ -12,7 +12,7 @@
 
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { applyConfig, CONFIG_FILE, NOTHING_SETTLED, settledIn, staleDiagnostic, type ReviewedEntry, type Settled as SettledCells } from '../config/index.js';
-import { crossCheck, pick, withCrossYear, type Analysis, type Diagnostic, type Locale, type PreviousReport, type RuleId, type Severity } from '../core/index.js';
+import { crossCheck, extend, pick, withCrossYear, type Analysis, type Diagnostic, type Locale, type PreviousReport, type RuleId, type Severity } from '../core/index.js';
 import { DIAGNOSTIC_SOURCE } from '../protocol.js';
 import type { ServerContext } from './context.js';
 import type { CopiedReports } from './copiedReports.js';
@@ -233,5 +233,6 @@ export async function documentFindings(ctx: ServerContext, doc: ReportDocument, 
   const config = await ctx.projectConfig.forDocument(doc.uri);
   const s = settle(coreDiagnostics(ctx, doc), { uri: doc.uri, severity: (rule, own) => ctx.settings.severity(rule, settings, own), lines: doc.model, config });
   const settled = s.config ? settledIn(s.config.config, relativePath(s.config.dir, canonicalUri(doc.uri))) : NOTHING_SETTLED;
-  return { ...s, settled };
+  // Not `{ ...s, settled }`: a spread then a new property is a new hidden class on every call (core/shape.ts).
+  return extend(s, { settled });
 }

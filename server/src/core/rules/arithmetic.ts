@@ -17,6 +17,7 @@ import { ObjectSlot } from '../recent.js';
 import { cellRange } from '../tables/common.js';
 import { holds, identities, type Identity } from './identities.js';
 import { asSuspect, suspectOf, type TableSuspect } from './suspect.js';
+import { extend } from '../shape.js';
 
 const labelOf = (c: Cell) => ({ zh: c.label, en: c.labelEn });
 
@@ -53,7 +54,7 @@ function withSuspect(f: Finding, s: TableSuspect, anchor: Cell): Finding {
     const same = (r: RelatedInfo) => r.range.start.line === at.start.line && r.range.start.character === at.start.character;
     related = [{ range: at, cell: s.cell, message: msg.suspectCell(label, s.at.text, value) }, ...related.filter((r) => !same(r))];
   }
-  const out: Finding = { ...f, related, suspect: asSuspect(s) };
+  const out: Finding = extend(f, { related, suspect: asSuspect(s) });
   withSuspects.set(f, { s, f: out });
   return out;
 }

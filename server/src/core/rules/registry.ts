@@ -23,6 +23,7 @@ import { outlineNumberingRule } from './outline.js';
 import { proseZeroClaimRule } from './zeroClaims.js';
 import { bracketsUnbalancedRule, punctuationHalfwidthRule, sentenceUnfinishedRule, wordRepeatedRule } from './slips.js';
 import { carryoverMismatchRule, proseRepeatedRule, sectionEmptyRule, sectionFeeRule, validCountChainRule } from './years.js';
+import { extend } from '../shape.js';
 
 type Entry =
   | { scope: 'table'; severity: Severity; check?: (table: Table) => Finding[] }
@@ -167,7 +168,7 @@ export function runDocumentRule(r: DocumentRule, ctx: DocumentContext, spans = (
     case 'prose':
       return memoized(ctx, r.id, 'prose', () => r.check(proseView(ctx, r.id, spans())));
     case 'prose+tables':
-      return memoized(ctx, r.id, 'prose+tables', () => r.check({ ...ctx, tables: firstTables(ctx.tables) }));
+      return memoized(ctx, r.id, 'prose+tables', () => r.check(extend(ctx, { tables: firstTables(ctx.tables) })));
     case 'headings':
       return memoized(ctx, r.id, 'headings', () => r.check(ctx));
     default:

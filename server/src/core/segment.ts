@@ -287,7 +287,7 @@ export function patchCell(r: SegmentResult, line: number, before: string, after:
     const headers = t.headers.some(onLine) ? packedMap(t.headers, moveLabel) : t.headers;
     table = { kind: 't3', startLine: t.startLine, endLine: t.endLine, rows, byKey: new Map(rows.map((row) => [row.spec.key, row])), singleOther: t.singleOther, headers } satisfies Table3;
   } else if (t.kind === 't4') {
-    table = { kind: 't4', startLine: t.startLine, endLine: t.endLine, headers: packedMap(t.headers, moveLabel), cells: packedMap(t.cells, patch) } satisfies Table4;
+    table = { kind: 't4', startLine: t.startLine, endLine: t.endLine, headers: packedMap(t.headers, moveLabel), cells: packedMap(t.cells, patch), rowFound: t.rowFound } satisfies Table4;
   } else return null;
   if (!found) return null;
   // The identities whose cells are all the same objects are carried over (rules/identities.ts).

@@ -138,6 +138,46 @@ describe('a page number pasted between the rows', () => {
   }
 });
 
+describe('a bare page number (a line holding only 5) between the rows: page furniture where the row before is whole', () => {
+  for (const layout of LAYOUTS) {
+    test(`${layout}: between rows of tables 二 and 三, and between table 四’s header and its row, the same findings and cells`, () => {
+      const base = composeReport(faulty(), layout);
+      const reference = analyzeText(base);
+      const lines = base.split('\n');
+      const before = (re: RegExp) => lines.findIndex((l) => re.test(l));
+      // One cell per line: before a row's label, after the last cell of the row above.
+      for (const at of [before(/^（四）无法提供/), before(/^2\.重复申请/), before(/^（七）总计/), before(/^行政规范性文件/), before(/^行政强制/), lines.findIndex((l, i) => /^1\b/.test(l) && /^结果维持|^总计/.test(lines[i - 1] ?? '') && layout !== 'cell-per-line')]) {
+        if (at < 0) continue;
+        const text = [...lines.slice(0, at), '5', ...lines.slice(at)].join('\n');
+        const a = analyzeText(text);
+        assert.deepEqual(findings(a), findings(reference), `${layout} before ${lines[at]}`);
+        assert.deepEqual(values(a), values(reference), `${layout} before ${lines[at]}`);
+        assert.deepEqual(coverage(a), coverage(reference), `${layout} before ${lines[at]}`);
+      }
+    });
+  }
+
+  test('a lone number that completes a short row is its cell (a wrapped total), not a page number', () => {
+    const tab = composeReport(faulty(), 'tab');
+    const reference = analyzeText(tab);
+    for (const sep of ['\t', '  ']) {
+      const text = (sep === '\t' ? tab : composeReport(faulty(), 'spaces')).replace(/^(一、本年新收政府信息公开申请数量.*)(\t| {2})(\d+)$/m, '$1\n$3');
+      const a = analyzeText(text);
+      assert.deepEqual(values(a), values(sep === '\t' ? reference : analyzeText(composeReport(faulty(), 'spaces'))), JSON.stringify(sep));
+    }
+  });
+
+  test('one number a line with no separator: a number after a whole row could be its cell, so it is one (cells-extra, none placed)', () => {
+    const text = composeReport(exampleReport(), 'cell-per-line').replace(/ \|$/gm, '').replace(/^\|$/gm, '');
+    const lines = text.split('\n');
+    const at = lines.indexOf('（四）无法提供');
+    const a = analyzeText([...lines.slice(0, at), '5', ...lines.slice(at)].join('\n'));
+    assert.ok(a.diagnostics.some((d) => d.rule === 'cells-extra' && d.row === 't3.denied8'), findings(a).join(' '));
+    assert.deepEqual(arithmetic(a), []);
+    assert.equal(clean(a), false);
+  });
+});
+
 describe('cells parted by one space, one U+3000 or one no-break space (a PDF viewer’s copy)', () => {
   const spaced = composeReport(faulty(), 'spaces');
   const reference = analyzeText(composeReport(faulty(), 'tab'));
@@ -414,7 +454,7 @@ const VARIANTS: Variant[] = [
   { name: 'two rows of table 三 on one line', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(withRow(p, i, (c) => [...c, ...rowLabel(p, i + 1)]), i + 1, () => null)))(rowAt(p, /^2\.重复申请/))), expect: 'same' },
   // Page breaks
   { name: 'a page mark (— 5 —) between rows of table 三', make: fromParts((p) => ((i) => (i < 0 ? null : [...p.slice(0, i), { prose: '— 5 —' }, ...p.slice(i)]))(rowAt(p, /^（四）无法提供/))), expect: 'same' },
-  { name: 'a bare page number between rows of table 三', make: fromParts((p) => ((i) => (i < 0 ? null : [...p.slice(0, i), { prose: '5' }, ...p.slice(i)]))(rowAt(p, /^（四）无法提供/))), expect: { allow: ['cells-extra'] } },
+  { name: 'a bare page number between rows of table 三', make: fromParts((p) => ((i) => (i < 0 ? null : [...p.slice(0, i), { prose: '5' }, ...p.slice(i)]))(rowAt(p, /^（四）无法提供/))), expect: 'same' },
   {
     name: 'table 三’s header printed again at a page break',
     make: fromParts((p) => {

@@ -50,7 +50,7 @@ export function toCell(raw: RawCell, rules: ValueRules, derived: boolean, label:
  * The value cells of a row, as many as the format wants: merged-cell debris (empty cells
  * beyond the count) is dropped from the end, then from the start.
  */
-export function fitRow(values: RawCell[], want: number): { kept: readonly RawCell[]; extra: readonly RawCell[] } {
+export function fitRow(values: readonly RawCell[], want: number): { kept: readonly RawCell[]; extra: readonly RawCell[] } {
   // Most rows have the cells wanted, or fewer: nothing to drop, nothing copied.
   if (values.length <= want) return { kept: values, extra: NONE };
   const v = values.slice();
@@ -225,4 +225,63 @@ export function checkHeaders(headers: RawCell[], official: readonly string[], ou
     if (score >= 0.6) headerLabel(p, best, out, result);
   }
   return result;
+}
+
+/** A page number as a footer prints it: a whole number of one to three digits, nothing else. */
+const PAGE_NUMBER = /^\d{1,3}$/;
+
+/**
+ * Whether a line holds one small whole number and nothing else, with no cell separator: what a
+ * page footer leaves between two rows (`5`), but also a cell of a row wrapped or laid out one
+ * cell a line. Only the reader can tell which, by the row's completeness (`pageNumberAt`).
+ */
+export function loneNumber(l: LineCells): boolean {
+  let one: RawCell | null = null;
+  for (const c of l.cells) {
+    if (c.text === '') continue;
+    if (one) return false;
+    one = c;
+  }
+  return !!one && PAGE_NUMBER.test(one.text) && !PIPE.test(l.text) && !hasTabInside(l.text);
+}
+
+/**
+ * Whether `values` (a row's value cells) came in a layout that fixes each cell's place, not one
+ * number a line: every line they are on has cell separators, or other cells (the row's label,
+ * its other numbers). A lone number after such a row is no cell of it; after a row laid out one
+ * number a line, it could be.
+ */
+function placedByLayout(lines: readonly LineCells[], values: readonly RawCell[]): boolean {
+  if (!lines.length || !values.length) return false;
+  const first = lines[0].line;
+  let line = -1;
+  for (const c of values) {
+    if (c.line === line) continue;
+    line = c.line;
+    const l = lines[line - first];
+    if (!l || !(separated(l) || l.cells.filter((x) => x.text !== '').length >= 2)) return false;
+  }
+  return true;
+}
+const separated = (l: LineCells | undefined) => !!l && (hasTabInside(l.text) || PIPE.test(l.text));
+
+/**
+ * Whether line `i` is a page number between two rows (page furniture, no cell): a lone number
+ * (`loneNumber`) after a row that already has its `want` cells in a layout that fixes their
+ * places, before a line that starts a new row (its first cell a label) or where the table ends;
+ * blank lines and page marks between aside. A lone number after a short row, or after a row laid
+ * out one number a line, is read as a cell: it may be the one that completes it (a wrapped cell,
+ * seed 003).
+ */
+export function pageNumberAt(lines: readonly LineCells[], i: number, values: readonly RawCell[], want: number, stop: (l: LineCells) => boolean): boolean {
+  if (!loneNumber(lines[i])) return false;
+  const { kept, extra } = fitRow(values, want);
+  if (kept.length !== want || extra.some((c) => c.text !== '') || !placedByLayout(lines, kept)) return false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j];
+    if (stop(l)) return true;
+    const c = l.cells.find((x) => x.text !== '');
+    if (c) return isLabel(c);
+  }
+  return true;
 }

@@ -9,7 +9,7 @@ import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table2, Table2Item, Table2Row } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { perObject } from '../recent.js';
-import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
+import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, pageNumberAt, rowShapeDiagnostics, toCell, type LineCells } from './common.js';
 
 export function itemOf(c: RawCell): string | null {
   return itemIn(normalizeLabel(c.text));
@@ -117,6 +117,8 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
   let end = from;
   for (let i = from; i < to; i++) {
     const l = lines[i];
+    // A page footer's number between two rows (`5`): no cell of either.
+    if (r.pageNumberAt(lines, i, stop)) continue;
     for (const c of l.cells) r.cell(c);
     if (l.cells.length) end = i + 1;
   }
@@ -203,6 +205,12 @@ class T2Reader {
     const hits = itemsByRow(this.format).get(n);
     const it = hits && hits.length === 1 ? hits[0] : null;
     return it && it !== this.item?.spec && !this.items.some((x) => x.spec === it) ? it : null;
+  }
+
+  /** Whether line `i` is a page number after the pending row, complete (common.ts pageNumberAt). */
+  pageNumberAt(lines: LineCells[], i: number, stop: (l: LineCells) => boolean): boolean {
+    const p = this.pending;
+    return !!p && !!this.item?.spec && pageNumberAt(lines, i, p.values, this.item.spec.columns.length - 1, stop);
   }
 
   /** The pending row done: its shape checked, its cells made. */

@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -317,6 +317,8 @@ class T3Reader {
     outer: for (let i = from; i < lines.length; i++) {
       const l = lines[i];
       if (i > from && stop(l)) break;
+      // A page footer's number between two rows (`5`): no cell of either.
+      if (this.inRows && this.pending?.spec && pageNumberAt(lines, i, this.pending.values, WIDTH, stop)) { end = i + 1; continue; }
       if (this.inRows && this.headerAgain(l)) { end = i + 1; continue; }
       for (const c of l.cells) {
         if (!isLabel(c)) {

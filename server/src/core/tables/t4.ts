@@ -8,7 +8,19 @@ import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { PIPE } from '../cells.js';
-import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, unplaceable, type LineCells } from './common.js';
+import { checkHeaders, fitRow, isLabel, lineRange, loneNumber, spanRange, toCell, unplaceable, type LineCells } from './common.js';
+
+/** Whether the first line after `i` with a cell holds the row whole: fifteen cells, none a label, parted by separators or runs of spaces. */
+function wholeRowAfter(lines: LineCells[], i: number, stop: (l: LineCells) => boolean): boolean {
+  for (let j = i + 1; j < lines.length && !stop(lines[j]); j++) {
+    const cells = lines[j].cells;
+    if (!cells.some((c) => c.text !== '')) continue;
+    if (cells.some(isLabel)) return false;
+    const { kept, extra } = fitRow(cells, WIDTH);
+    return kept.length === WIDTH && !extra.some((c) => c.text !== '');
+  }
+  return false;
+}
 
 /**
  * Header labels that are table 四's and nothing else's (not 其他结果 or 总计, which other tables
@@ -59,6 +71,8 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
         continue;
       }
       if (!l.cells.some((c) => c.text !== '')) { end = i + 1; continue; } // header debris
+      // A page footer's number between the header and a whole row of fifteen below it: no cell.
+      if (loneNumber(l) && wholeRowAfter(lines, i, stop)) { end = i + 1; continue; }
       inData = true;
     }
     if (labels.length) break; // text after the row

@@ -1,7 +1,7 @@
 // What the three table recognisers share: lines with their cells, turning raw cells into
 // value cells, trimming merged-cell debris from a row, and the label-wording diagnostic.
 
-import { hasTabInside, isPlainCount, isValueText, parseValue, PIPE, wordRuns, type ValueRules } from '../cells.js';
+import { hasTabInside, isPlainCount, isRunningTitle, isValueText, parseValue, PIPE, wordRuns, type ValueRules } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
 import type { Localized } from '../i18n.js';
@@ -284,4 +284,26 @@ export function pageNumberAt(lines: readonly LineCells[], i: number, values: rea
     if (c) return isLabel(c);
   }
   return true;
+}
+
+const DIGIT = /\d/;
+
+/**
+ * Whether line `i` is the first line of the report's running title printed on two lines (the
+ * office, then the year and 政府信息公开工作年度报告, as r01–r03 print their title): one label alone on
+ * its line, no digit in it, that the table does not `know` (as a row, header or label piece),
+ * right before a running title (cells.ts isRunningTitle: a line with no cells), blank lines and
+ * page marks between aside.
+ */
+export function officeOfTitle(lines: readonly LineCells[], i: number, known: (c: RawCell) => boolean): boolean {
+  const l = lines[i];
+  if (l.cells.length !== 1 || DIGIT.test(l.text)) return false;
+  const c = l.cells[0];
+  if (c.text === '' || !isLabel(c) || known(c)) return false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const next = lines[j];
+    if (next.cells.length) return false;
+    if (isRunningTitle(next.text)) return true;
+  }
+  return false;
 }

@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
+import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -320,6 +320,8 @@ class T3Reader {
       // A page footer's number between two rows (`5`): no cell of either.
       if (this.inRows && this.pending?.spec && pageNumberAt(lines, i, this.pending.values, WIDTH, stop)) { end = i + 1; continue; }
       if (this.inRows && this.headerAgain(l)) { end = i + 1; continue; }
+      // The office's line of a running title printed on two lines (洪泽区人民政府 / 2023年…年度报告).
+      if (this.inRows && this.officeOfTitle(i)) { end = i + 1; continue; }
       for (const c of l.cells) {
         if (!isLabel(c)) {
           this.value(c);
@@ -361,6 +363,11 @@ class T3Reader {
     }
     if (l.cells.some((c) => c.text !== '')) this.reheader = false;
     return false;
+  }
+
+  /** Whether line `i` is the office's line of a running title on two lines (common.ts officeOfTitle), and no row, header or group of this table. */
+  private officeOfTitle(i: number): boolean {
+    return officeOfTitle(this.lines, i, (c) => HEADER_WORDS.has(norm(c.text)) || !!matchLabel(c.text, this.group, this.seen) || (!!this.pending?.spec && !!continuation(this.pending.spec, this.pending.text, c.text)));
   }
 
   /** A value cell: the pending row's, or the first of a one-row （六）其他处理. */

@@ -8,7 +8,7 @@ import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { PIPE } from '../cells.js';
-import { checkHeaders, fitRow, isLabel, lineRange, loneNumber, spanRange, toCell, unplaceable, type LineCells } from './common.js';
+import { checkHeaders, fitRow, isLabel, lineRange, loneNumber, officeOfTitle, spanRange, toCell, unplaceable, type LineCells } from './common.js';
 
 /** Whether the first line after `i` with a cell holds the row whole: fifteen cells, none a label, parted by separators or runs of spaces. */
 function wholeRowAfter(lines: LineCells[], i: number, stop: (l: LineCells) => boolean): boolean {
@@ -28,6 +28,7 @@ function wholeRowAfter(lines: LineCells[], i: number, stop: (l: LineCells) => bo
  */
 const SHARED = new Set(TABLE4.results.filter((r) => r.key === 'other' || r.role === 'total').map((r) => r.label));
 const STARTS = new Set([T4_START, ...TABLE4.header].filter((h) => !SHARED.has(h)).map(normalizeLabel));
+const HEADER_SET = new Set(TABLE4.header.map(normalizeLabel));
 
 export function isT4Start(cells: RawCell[]): boolean {
   return cells.some((c) => STARTS.has(normalizeLabel(c.text)));
@@ -63,6 +64,8 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     const l = lines[i];
     if (i > from && stop(l)) break;
     if (!l.cells.length) { end = i + 1; continue; }
+    // The office's line of a running title on two lines, where the page broke inside the table.
+    if (officeOfTitle(lines, i, (c) => STARTS.has(normalizeLabel(c.text)) || HEADER_SET.has(normalizeLabel(c.text)))) { end = i + 1; continue; }
     const labels = l.cells.filter(isLabel);
     if (!inData) {
       if (labels.length) {

@@ -342,6 +342,57 @@ describe('a row that lost a cell, before a line that opens with an empty cell', 
   });
 });
 
+describe('seed 004’s layout (an empty cell before a row’s numbers, one after): a row that lost a cell is short, never shifted', () => {
+  /** Table 三's tab rows as seed 004 prints them: a one-label row gets an empty cell after its label, every row one after its numbers. */
+  const debris = (text: string) => {
+    const lines = text.split('\n');
+    const a = lines.findIndex((l) => l.startsWith('一、本年新收'));
+    const b = lines.findIndex((l) => l.startsWith('四、结转下年度'));
+    return lines.map((l, i) => {
+      if (i < a || i > b) return l;
+      const c = l.split('\t');
+      const f = c.findIndex((x) => /^\d+$/.test(x));
+      return [...c.slice(0, f), ...(f === 1 ? [''] : []), ...c.slice(f), ''].join('\t');
+    });
+  };
+  const ROWS = ['一、本年新收', '二、上年结转', '三、本年度办理结果', '（二）部分公开', '3.其他', '（七）总计', '四、结转下年度'];
+  for (const [name, sep] of [['tabs', '\t'], ['|', ' | ']]) {
+    test(`${name}: one number dropped from a row, anywhere in it: cells-missing on that row, no arithmetic finding the original has not`, () => {
+      const lines = debris(composeReport(faulty(), 'tab'));
+      const layout = (ls: string[]) => ls.map((l) => (l.includes('\t') && sep !== '\t' ? l.split('\t').join(sep) + ' |' : l)).join('\n');
+      const reference = analyzeText(layout(lines));
+      assert.deepEqual(arithmetic(reference), arithmetic(analyzeText(composeReport(faulty(), 'tab'))));
+      for (const start of ROWS) {
+        const i = lines.findIndex((l) => l.startsWith(start));
+        const cells = lines[i].split('\t');
+        for (let k = 0; k < cells.length; k++) {
+          if (!/^\d+$/.test(cells[k])) continue;
+          const text = layout(lines.map((l, j) => (j === i ? [...cells.slice(0, k), ...cells.slice(k + 1)].join('\t') : l)));
+          const a = analyzeText(text);
+          const what = `${name}: ${start}, number ${k} dropped`;
+          const before = new Set(arithmetic(reference));
+          assert.deepEqual(arithmetic(a).filter((x) => !before.has(x)), [], `${what}: a new arithmetic alarm`);
+          const row = a.diagnostics.find((d) => d.rule === 'cells-missing')?.row;
+          assert.ok(row && start.startsWith(row === 't3.new' ? '一' : row === 't3.carried' ? '二' : row === 't3.granted' ? '三' : row === 't3.partial' ? '（二）' : row === 't3.other3' ? '3.' : row === 't3.total' ? '（七）' : '四'), `${what}: ${findings(a).join(' ')}`);
+          assert.ok(!a.diagnostics.some((d) => d.rule === 'cell-blank' && d.cell?.startsWith(`${row}.`)), `${what}: a blank read where a cell was lost`);
+          assert.equal(clean(a), false, what);
+        }
+      }
+    });
+  }
+
+  test('the same rows whole: the original’s findings; a row of blanks among them stays blank (seed 003), and a blank last cell in a table without debris stays a blank (r09)', () => {
+    const lines = debris(composeReport(faulty(), 'tab'));
+    assert.deepEqual(findings(analyzeText(lines.join('\n'))), findings(analyzeText(composeReport(faulty(), 'tab'))));
+    const i = lines.findIndex((l) => l.startsWith('（二）部分公开'));
+    const blanks = analyzeText(lines.map((l, j) => (j === i ? l.replace(/\t\d+/g, '\t') : l)).join('\n'));
+    assert.ok(blanks.diagnostics.some((d) => d.rule === 'cell-blank' && (d.row ?? d.cell ?? '').startsWith('t3.partial')), findings(blanks).join(' '));
+    assert.ok(!blanks.diagnostics.some((d) => d.rule === 'cells-missing'), findings(blanks).join(' '));
+    const r09 = analyzeText(composeReport({ ...exampleReport(), cells: { ...exampleReport().cells, 't3.carryOver.total': '' } }, 'tab'));
+    assert.deepEqual(r09.diagnostics.map((d) => [d.rule, d.cell ?? d.row]), [['cell-blank', 't3.carryOver.total']]);
+  });
+});
+
 describe('row labels written in other words and wrapped, or whose group heading was lost', () => {
   const base = composeReport(faulty(), 'tab');
   const reference = analyzeText(base);
@@ -541,10 +592,10 @@ const VARIANTS: Variant[] = [
   { name: 'a row of table 三 dropped (PDF text)', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, () => null)))(rowAt(p, /^2\.重复申请/)), (c) => [filled(c).join('  ')]), expect: 'damaged', names: [['row-missing', 't3.notHandled2']] },
   { name: 'a row of table 三 dropped (one cell per line)', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, () => null)))(rowAt(p, /^2\.重复申请/)), (c) => c.map((x) => (x === '' ? '|' : `${x} |`))), expect: 'damaged', names: [['row-missing', 't3.notHandled2']] },
   { name: 'the first row of table 三 dropped', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, () => null)))(rowAt(p, /^一、本年新收/))), expect: 'damaged', names: [['row-missing', 't3.new']] },
-  // Where a row begins with an empty cell (seed 004), one cell fewer reads as that cell blank: a gap all the same.
-  { name: 'a column of table 三 lost', make: fromParts((p) => t3Rows(p, (c) => [...c.slice(0, cellAt(c, 2)), ...c.slice(cellAt(c, 3))])), expect: 'damaged', names: [['*', 't3.new']] },
+  // Where a row begins with an empty cell (seed 004), one cell fewer is short all the same: the empty cell may be debris.
+  { name: 'a column of table 三 lost', make: fromParts((p) => t3Rows(p, (c) => [...c.slice(0, cellAt(c, 2)), ...c.slice(cellAt(c, 3))])), expect: 'damaged', names: [['cells-missing', 't3.new']] },
   { name: 'a column of table 三 lost (PDF text)', make: fromParts((p) => t3Rows(p, (c) => ((f) => [...f.slice(0, cellAt(f, 2)), ...f.slice(cellAt(f, 3))])(filled(c))), (c) => [filled(c).join('  ')]), expect: 'damaged', names: [['cells-missing', 't3.new']] },
-  { name: 'the 总计 column of table 三 lost', make: fromParts((p) => t3Rows(p, (c) => ((f) => f.slice(0, -1))(c.slice(0, c.length - [...c].reverse().findIndex((x) => x !== ''))))), expect: 'damaged', names: [['*', 't3.new']] },
+  { name: 'the 总计 column of table 三 lost', make: fromParts((p) => t3Rows(p, (c) => ((f) => f.slice(0, -1))(c.slice(0, c.length - [...c].reverse().findIndex((x) => x !== ''))))), expect: 'damaged', names: [['cells-missing', 't3.new']] },
   { name: 'a cell lost in the middle of a row', make: fromParts((p) => ((i) => (i < 0 ? null : withRow(p, i, (c) => [...c.slice(0, cellAt(c, 1)), ...c.slice(cellAt(c, 2))])))(rowAt(p, /（一）予以公开/))), expect: 'damaged', names: [['cells-missing', 't3.granted']] },
   {
     name: 'a cell lost (one cell per line)',

@@ -46,17 +46,45 @@ export function toCell(raw: RawCell, rules: ValueRules, derived: boolean, label:
   return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, key, value, problem, derived, label: label.zh, labelEn: label.en };
 }
 
+/** A row's value cells fitted to the format's count (`fitRow`). */
+export interface Fitted {
+  kept: readonly RawCell[];
+  extra: readonly RawCell[];
+  /** Empty cells were dropped at the row's edges as merged-cell debris. */
+  trimmed: boolean;
+  /**
+   * Which of the row's empty edge cells were debris was a guess: some were dropped and one is
+   * kept at an edge (a blank first or last cell). Where a row carries debris (seed 004: an empty
+   * cell before its numbers, one after), a row that lost a cell looks like one with a blank at
+   * its edge: read so, its numbers would stand one column off.
+   */
+  guessed: boolean;
+}
+
 /**
  * The value cells of a row, as many as the format wants: merged-cell debris (empty cells
  * beyond the count) is dropped from the end, then from the start.
  */
-export function fitRow(values: readonly RawCell[], want: number): { kept: readonly RawCell[]; extra: readonly RawCell[] } {
+export function fitRow(values: readonly RawCell[], want: number): Fitted {
   // Most rows have the cells wanted, or fewer: nothing to drop, nothing copied.
-  if (values.length <= want) return { kept: values, extra: NONE };
+  if (values.length <= want) return { kept: values, extra: NONE, trimmed: false, guessed: false };
   const v = values.slice();
   while (v.length > want && v[v.length - 1].text === '') v.pop();
   while (v.length > want && v[0].text === '') v.shift();
-  return { kept: v.slice(0, want), extra: v.slice(want) };
+  const kept = v.slice(0, want);
+  const trimmed = v.length < values.length;
+  return { kept, extra: v.slice(want), trimmed, guessed: trimmed && edgeBlank(kept) };
+}
+
+/** How many of a row's first and last value cells are empty (0 to 2): the cells a row whose debris was guessed has besides them. */
+export function edgeBlanks(kept: readonly RawCell[]): number {
+  if (!kept.length) return 0;
+  return (kept[0].text === '' ? 1 : 0) + (kept.length > 1 && kept[kept.length - 1].text === '' ? 1 : 0);
+}
+
+/** Whether a row's first or last value cell is empty, and another is not (a row of blanks reads the same however it is shifted). */
+export function edgeBlank(kept: readonly RawCell[]): boolean {
+  return kept.length > 0 && (kept[0].text === '' || kept[kept.length - 1].text === '') && kept.some((c) => c.text !== '');
 }
 
 /**
@@ -66,10 +94,13 @@ export function fitRow(values: readonly RawCell[], want: number): { kept: readon
  * some in the wrong column, so none is put. A row with more is read from the left where its
  * cells came from tabs or `|`, which keep each cell's place (what follows is extra); where one of
  * those came from a line without separators (runs of spaces, one number a line), a number split
- * in two moves the others, and none is put either.
+ * in two moves the others, and none is put either. A row whose debris had to be guessed
+ * (`Fitted.guessed`) puts none either.
  */
-export function unplaceable(lines: readonly LineCells[], kept: readonly RawCell[], extra: readonly RawCell[], want: number): boolean {
+export function unplaceable(lines: readonly LineCells[], fit: Fitted, want: number): boolean {
+  const { kept, extra } = fit;
   if (kept.length < want) return kept.length > 0;
+  if (fit.guessed) return true;
   if (!extra.some((c) => c.text !== '') || !lines.length) return false;
   const first = lines[0].line;
   return kept.some((c) => {

@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
+import { asLabel, cellRange, edgeBlank, edgeBlanks, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -304,6 +304,10 @@ class T3Reader {
   private complete = false;
   /** The line before was a header line met among the rows (the header printed again at a page break). */
   private reheader = false;
+  /** A row had empty cells dropped at its edges as merged-cell debris (fitRow), or was short. */
+  private debris = false;
+  /** Rows of seven cells with an empty one at an edge, placed: unplaced if the table has debris (unplaceEdgeRows). */
+  private readonly edgeRows: { row: Table3Row; label: RawCell; labelText: string; rowKey: string; kept: readonly RawCell[] }[] = [];
 
   constructor(
     private readonly lines: LineCells[],
@@ -453,18 +457,21 @@ class T3Reader {
     // The row's official label and key: made once per row spec (keys.ts), not per row read.
     const labelText = t3RowLabel(spec).zh;
     const rowKey = t3RowKey(spec);
-    const { kept, extra } = fitRow(p.values, WIDTH);
+    const fit = fitRow(p.values, WIDTH);
+    const { kept, extra } = fit;
     const lastLabel = p.labels[p.labels.length - 1];
     if (p.deviates) {
       if (p.pieces.length === 1) labelCell(p.pieces[0], labelText, out, rowKey);
       else out.push(diag('label-wording', spanRange(p.pieces[0], p.pieces[p.pieces.length - 1]), msg.labelWording(p.text, labelText), { row: rowKey }));
     }
     rowShapeDiagnostics(lastLabel, labelText, kept, extra, WIDTH, out, rowKey);
+    // Its debris guessed (a cell lost beside an empty edge cell): short, as a row with fewer cells is.
+    if (fit.guessed) out.push(edgeMissing(lastLabel, labelText, kept, rowKey));
     const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
     const rowSlots = slotsOf(spec);
     // Numbers whose columns cannot be told are put in none: the row reads short, never a number in the wrong column.
-    const placed = unplaceable(this.lines, kept, extra, WIDTH) ? NONE : kept;
+    const placed = unplaceable(this.lines, fit, WIDTH) ? NONE : kept;
     for (let c = 0; c < WIDTH; c++) {
       const raw = placed[c];
       if (!raw) { cells.push(null); continue; }
@@ -478,6 +485,25 @@ class T3Reader {
     }
     this.byKey.set(spec.key, row);
     this.rows.push(row);
+    // Debris dropped, or cells lost (a row short, or its debris guessed): an empty edge cell is no sure blank here.
+    if (fit.trimmed || kept.length < WIDTH) this.debris = true;
+    if (fit.trimmed) return;
+    if (placed === kept && kept.length === WIDTH && edgeBlank(kept)) this.edgeRows.push({ row, label: lastLabel, labelText, rowKey, kept });
+  }
+
+  /**
+   * Rows of exactly seven cells with an empty first or last one, in a table whose rows carry
+   * merged-cell debris at their edges (seed 004) or lost cells (a row short): the empty cell may
+   * be debris and a cell lost, the numbers then one column off. Put in no column and reported
+   * short (cells-missing), as a row whose debris was guessed is; in a table of whole rows without
+   * debris (r09's blank last cell) they stay blanks.
+   */
+  private unplaceEdgeRows(): void {
+    if (!this.debris) return;
+    for (const e of this.edgeRows) {
+      e.row.cells.fill(null);
+      this.out.push(edgeMissing(e.label, e.labelText, e.kept, e.rowKey));
+    }
   }
 
   /**
@@ -518,6 +544,7 @@ class T3Reader {
 
   /** The table read, and the rows of the format it lacks. */
   private result(end: number): T3Result {
+    this.unplaceEdgeRows();
     const { lines, from, rows, byKey, singleOther, out } = this;
     const table: Table3 = { kind: 't3', startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, rows, byKey, singleOther, headers: checkT3Headers(this.headers, out) };
     // Every row the format has and the table lacks, named where it belongs: at the next row
@@ -538,6 +565,11 @@ class T3Reader {
 }
 
 const NOTE = norm(T3_START.note);
+
+/** cells-missing for a row whose empty edge cell may be debris: the cells it has besides that one. */
+function edgeMissing(label: RawCell, labelText: string, kept: readonly RawCell[], row: string): Finding {
+  return diag('cells-missing', cellRange(label), msg.cellsMissing(labelText, WIDTH, kept.length - edgeBlanks(kept)), { row });
+}
 const NONE: readonly RawCell[] = Object.freeze([]);
 
 const KNOWN_HEADERS = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));

@@ -8,7 +8,7 @@ import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { PIPE } from '../cells.js';
-import { checkHeaders, fitRow, isLabel, lineRange, loneNumber, officeOfTitle, spanRange, toCell, unplaceable, type LineCells } from './common.js';
+import { checkHeaders, edgeBlanks, fitRow, isLabel, lineRange, loneNumber, officeOfTitle, spanRange, toCell, unplaceable, type LineCells } from './common.js';
 
 /** Whether the first line after `i` with a cell holds the row whole: fifteen cells, none a label, parted by separators or runs of spaces. */
 function wholeRowAfter(lines: LineCells[], i: number, stop: (l: LineCells) => boolean): boolean {
@@ -86,16 +86,17 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     end = i + 1;
     if (values.length >= WIDTH) break;
   }
-  const { kept, extra } = fitRow(values, WIDTH);
+  const fit = fitRow(values, WIDTH);
+  const { kept, extra } = fit;
   const cells: (Cell | null)[] = [];
   // Numbers whose columns cannot be told (runs of spaces, more or fewer than fifteen) are put in none.
-  const placed = unplaceable(lines, kept, extra, WIDTH) ? [] : kept;
+  const placed = unplaceable(lines, fit, WIDTH) ? [] : kept;
   for (let c = 0; c < WIDTH; c++) {
     const slot = SLOTS[c];
     cells.push(placed[c] ? toCell(placed[c], COUNTS, slot.derived, slot.label, slot.key) : null);
   }
-  if (inData && kept.length < WIDTH) {
-    out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing(NAME.zh, WIDTH, kept.length)));
+  if (inData && (kept.length < WIDTH || fit.guessed)) {
+    out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.cellsMissing(NAME.zh, WIDTH, fit.guessed ? kept.length - edgeBlanks(kept) : kept.length)));
   } else if (!inData) {
     // No row of numbers under the header: each group's row is missing.
     for (const g of TABLE4.groups) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(TABLE_SHORT.t4, g.label), { row: `t4.${g.key}` }));

@@ -342,6 +342,58 @@ describe('a row that lost a cell, before a line that opens with an empty cell', 
   });
 });
 
+describe('a tab row wrapped where a cell is blank (r07’s and r09’s blanks): the blank survives, or the row is not read', () => {
+  /** The example with blanks in table 三 (r07 leaves 法人 columns blank) and in table 四. */
+  const blanks = () => {
+    const r = faulty();
+    for (const row of ['new', 'total']) for (const c of ['commercial', 'research']) r.cells[`t3.${row}.${c}`] = '';
+    // r07's rows: a number, five blanks, the total (a wrap leaves `\t\t\t7` on the second line).
+    for (const c of ['commercial', 'research', 'social', 'legal', 'other']) r.cells[`t3.granted.${c}`] = '';
+    r.cells['t3.carryOver.total'] = '';
+    r.cells['t4.direct.corrected'] = '';
+    return r;
+  };
+  const base = composeReport(blanks(), 'tab');
+  const reference = analyzeText(base);
+  const lines = base.split('\n');
+  /** Each way a line break can fall at the blank cell `k` of a row's cells. */
+  const WRAPS: [string, (c: string[], k: number) => string[]][] = [
+    ['the blank ends the first line', (c, k) => [c.slice(0, k + 1).join('\t'), c.slice(k + 1).join('\t')]],
+    ['the blank opens the second line', (c, k) => [c.slice(0, k).join('\t'), '\t' + c.slice(k + 1).join('\t')]],
+    ['the break inside the blank (its tab on both lines)', (c, k) => [c.slice(0, k).join('\t') + '\t', '\t' + c.slice(k + 1).join('\t')]],
+    ['the blank lost in the break', (c, k) => [c.slice(0, k).join('\t'), c.slice(k + 1).join('\t')]],
+  ];
+  test('tables 三 and 四: a blank kept on either line reads as the original; a blank doubled or lost puts none of the row, and is never clean', () => {
+    const rows = [lines.findIndex((l) => l.startsWith('一、本年新收')), lines.findIndex((l) => l.startsWith('三、本年度办理结果')), lines.findIndex((l) => l.startsWith('（七）总计')), lines.length - 1 - [...lines].reverse().findIndex((l) => /^1\t/.test(l))];
+    let tried = 0;
+    for (const i of rows) {
+      const c = lines[i].split('\t');
+      const first = c.findIndex((x) => /^\d+$/.test(x));
+      for (let k = first; k < c.length - 1; k++) {
+        if (c[k] !== '') continue;
+        for (const [what, wrap] of WRAPS) {
+          const text = [...lines.slice(0, i), ...wrap(c, k), ...lines.slice(i + 1)].join('\n');
+          const a = analyzeText(text);
+          const name = `${lines[i].slice(0, 12)} at cell ${k}: ${what}`;
+          tried++;
+          if (what.startsWith('the blank ends') || what.startsWith('the blank opens')) {
+            assert.deepEqual(findings(a), findings(reference), name);
+            assert.deepEqual(values(a), values(reference), name);
+            continue;
+          }
+          const before = new Set(arithmetic(reference));
+          assert.deepEqual(arithmetic(a).filter((x) => !before.has(x)), [], `${name}: a new arithmetic alarm`);
+          assert.ok(a.diagnostics.some((d) => d.rule === 'cells-missing' || d.rule === 'cells-extra'), `${name}: ${findings(a).join(' ')}`);
+          assert.equal(clean(a), false, name);
+          const row = i === rows[3] ? 't4.' : `t3.${['new', 'granted', 'total'][rows.indexOf(i)]}.`;
+          assert.ok(!cellsOf(a).some((x) => x.key.startsWith(row)), `${name}: a cell of ${row} placed`);
+        }
+      }
+    }
+    assert.ok(tried >= 24, `${tried}`);
+  });
+});
+
 describe('seed 004’s layout (an empty cell before a row’s numbers, one after): a row that lost a cell is short, never shifted', () => {
   /** Table 三's tab rows as seed 004 prints them: a one-label row gets an empty cell after its label, every row one after its numbers. */
   const debris = (text: string) => {
@@ -514,6 +566,8 @@ const VARIANTS: Variant[] = [
   {
     name: 'rows wrapped after three numbers (tabs)',
     make: layout((c) => (c.length - c.findIndex(isNumber) >= 7 && c.findIndex(isNumber) > 0 ? [c.slice(0, cellAt(c, 3)).join('\t'), c.slice(cellAt(c, 3)).join('\t')] : [c.join('\t')])),
+    // A wrap at a blank cell keeps it, its tab ending the first line or opening the second (r07, r09
+    // read the same); a row ending in blanks (r11) leaves a line of tabs only, read as no cells: short.
     expect: 'same',
     dropsBlanks: true,
   },

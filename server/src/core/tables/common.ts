@@ -102,12 +102,39 @@ export function unplaceable(lines: readonly LineCells[], fit: Fitted, want: numb
   if (kept.length < want) return kept.length > 0;
   if (fit.guessed) return true;
   if (!extra.some((c) => c.text !== '') || !lines.length) return false;
+  // Over several lines, where a line break fell inside a cell (a blank one: its tab on both lines) is not known.
+  if (kept[0].line !== extra[extra.length - 1].line) return true;
   const first = lines[0].line;
   return kept.some((c) => {
     const l = lines[c.line - first];
     return !!l && !hasTabInside(l.text) && !PIPE.test(l.text);
   });
 }
+
+/**
+ * The blank cells a line's leading tabs stand for where the line goes on with a tab row that was
+ * wrapped at a blank cell (`…\t26\t` / `\t\t\t\t26`): each tab before the line's first character
+ * ends a cell, as it would inside the row. Only where the row so far (`values`, none on this line)
+ * came from lines with tabs, and this line holds values only, with no tab after its first
+ * character (splitLine took its tabs for indentation and read one cell); empty otherwise.
+ */
+export function wrappedBlanks(lines: readonly LineCells[], l: LineCells, values: readonly RawCell[]): RawCell[] {
+  if (!values.length || !l.cells.length || !lines.length || l.text.indexOf('\t') < 0 || hasTabInside(l.text)) return NONE_CELLS;
+  if (l.cells.some((c) => c.text === '' || isLabel(c))) return NONE_CELLS;
+  const first = lines[0].line;
+  let line = -1;
+  for (const c of values) {
+    if (c.line === line) continue;
+    line = c.line;
+    const at = lines[line - first];
+    if (line >= l.line || !at || !hasTabInside(at.text)) return NONE_CELLS;
+  }
+  const out: RawCell[] = [];
+  for (let i = 0; i < l.text.length && isLead(l.text.charCodeAt(i)); i++) if (l.text.charCodeAt(i) === 9) out.push({ line: l.line, start: i, end: i, text: '' });
+  return out;
+}
+const isLead = (c: number) => c === 9 || c === 32 || c === 0x3000 || c === 0xa0;
+const NONE_CELLS: RawCell[] = [];
 
 /** A label cell standing for `official` (fields written out: spreading is slow in hot paths). */
 export function asLabel(raw: RawCell, official: string): LabelCell {

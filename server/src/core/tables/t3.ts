@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, edgeBlank, edgeBlanks, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
+import { asLabel, cellRange, edgeBlank, edgeBlanks, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -326,7 +326,9 @@ class T3Reader {
       if (this.inRows && this.headerAgain(l)) { end = i + 1; continue; }
       // The office's line of a running title printed on two lines (洪泽区人民政府 / 2023年…年度报告).
       if (this.inRows && this.officeOfTitle(i)) { end = i + 1; continue; }
-      for (const c of l.cells) {
+      // A tab row wrapped at a blank cell: the tabs that open its next line are its blanks.
+      const blanks = this.pending?.spec && fitRow(this.pending.values, WIDTH).kept.length < WIDTH ? wrappedBlanks(lines, l, this.pending.values) : NONE;
+      for (const c of blanks.length ? [...blanks, ...l.cells] : l.cells) {
         if (!isLabel(c)) {
           this.value(c);
           continue;

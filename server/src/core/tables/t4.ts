@@ -8,7 +8,7 @@ import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { PIPE } from '../cells.js';
-import { checkHeaders, edgeBlanks, fitRow, isLabel, lineRange, loneNumber, officeOfTitle, spanRange, toCell, unplaceable, type LineCells } from './common.js';
+import { checkHeaders, edgeBlanks, fitRow, isLabel, lineRange, loneNumber, officeOfTitle, spanRange, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
 
 /** Whether the first line after `i` with a cell holds the row whole: fifteen cells, none a label, parted by separators or runs of spaces. */
 function wholeRowAfter(lines: LineCells[], i: number, stop: (l: LineCells) => boolean): boolean {
@@ -82,6 +82,8 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     // A Markdown row (`| 5 |  | 2 | … |`): one cell more than fifteen, the first empty before the
     // line's opening pipe — a border, not a blank (a blank first cell of `|0|0|…` leaves fifteen).
     const border = !values.length && l.cells.length === WIDTH + 1 && l.cells[0].text === '' && PIPE.test(l.text.trimStart()[0] ?? '');
+    // A row wrapped at a blank cell: the tabs that open its next line are its blanks.
+    if (values.length && values.length < WIDTH) for (const c of wrappedBlanks(lines, l, values)) values.push(c);
     for (const c of border ? l.cells.slice(1) : l.cells) values.push(c);
     end = i + 1;
     if (values.length >= WIDTH) break;

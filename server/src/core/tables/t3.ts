@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, edgeBlank, edgeBlanks, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
+import { asLabel, cellRange, edgeBlank, edgeBlanks, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, loneTail, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -467,13 +467,17 @@ class T3Reader {
       else out.push(diag('label-wording', spanRange(p.pieces[0], p.pieces[p.pieces.length - 1]), msg.labelWording(p.text, labelText), { row: rowKey }));
     }
     rowShapeDiagnostics(lastLabel, labelText, kept, extra, WIDTH, out, rowKey);
+    // Its last number alone on a line after the others (PDF text): a page number after a row whose blank
+    // printed as nothing, or its last cell wrapped; which is not known.
+    const lone = kept.length === WIDTH && loneTail(this.lines, fit);
     // Its debris guessed (a cell lost beside an empty edge cell): short, as a row with fewer cells is.
     if (fit.guessed) out.push(edgeMissing(lastLabel, labelText, kept, rowKey));
+    else if (lone) out.push(diag('cells-missing', cellRange(lastLabel), msg.cellsMissing(labelText, WIDTH, WIDTH - 1), { row: rowKey }));
     const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
     const rowSlots = slotsOf(spec);
     // Numbers whose columns cannot be told are put in none: the row reads short, never a number in the wrong column.
-    const placed = unplaceable(this.lines, fit, WIDTH) ? NONE : kept;
+    const placed = lone || unplaceable(this.lines, fit, WIDTH) ? NONE : kept;
     for (let c = 0; c < WIDTH; c++) {
       const raw = placed[c];
       if (!raw) { cells.push(null); continue; }

@@ -194,6 +194,9 @@ describe('the running title (the report’s title printed again at the top of a 
     ['2024 年上海市科委政府信息公开工作年度报告'],
     ['卢氏县国防动员办公室 2023 年政府信息公开工作 年度报告'],
     ['沭阳县发展和改革局2023年政府信息公开年度报告'],
+    // Joint offices (、) and a title past fifty characters (no prose line: it would cut the table in two).
+    ['中共某某省委某某工作委员会办公室、某某省人民政府某某办公室2024年政府信息公开工作年度报告'],
+    ['中共某某省委某某工作委员会办公室、某某省人民政府某某办公室（某某省某某局）2024年度政府信息公开工作年度报告'],
     // Printed on two lines, as r01–r03 print their title: the office's line, then the rest.
     ['淮安市洪泽区人民政府', '2024 年政府信息公开工作年度报告'],
     ['— 5 —', '淮安市人民政府', '', '2024 年政府信息公开工作年度报告'],

@@ -44,7 +44,7 @@ export const PAGE_MARK_LINE = /^[ \t\u3000]*(?:[-‐‒–—―－]{1,3} ?\d{1,
  * `2024年上海市科委政府信息公开工作年度报告`). Pasted between the rows of a table it is page
  * furniture: no cell of it. `RUNNING_TITLE_HINT` is in every such line (a cheap test first).
  */
-export const RUNNING_TITLE_RE = /^[^\d,.;:、。|｜]{0,40}?(?:19|20)\d{2}年度?[^\d,.;:、。|｜]{0,30}?政府信息公开(?:工作)?年度报告$/;
+export const RUNNING_TITLE_RE = /^[^\d,.;:。|｜]{0,50}?(?:19|20)\d{2}年度?[^\d,.;:、。|｜]{0,30}?政府信息公开(?:工作)?年度报告$/;
 export const RUNNING_TITLE_HINT = '年度报告';
 
 /**

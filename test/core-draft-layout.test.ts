@@ -126,6 +126,14 @@ describe('formatTables', () => {
     }), { numRuns: 60 }); // up to 80 lines each (test/helpers/fc.ts): 200 runs took 45 s
   });
 
+  test('a bare page number after a whole row (no cell) stays one when the table is formatted or converted', () => {
+    // The property test's counterexamples: converted, `0` had become `0 |` (a cell), `0|` become `0` (no cell).
+    for (const text of ['（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n0\n', '6.属于四类过程性信息 | 0 | 1 | 0 | 0 | 0 | 0 | 1 |\n0|\n青禾县数据资源局2025年政府信息公开工作年度报告']) {
+      checkFormat(text);
+      checkConvert(text);
+    }
+  });
+
   for (const layout of LAYOUTS) test(`the example report, ${layout} layout`, () => void checkFormat(buildReport(exampleData(), layout)));
   for (const e of examples) test(`examples/${e.name}`, () => void checkFormat(e.text));
   for (const s of seeds) test(`seed ${s.name}`, () => void checkFormat(s.text));

@@ -1,9 +1,9 @@
 // Splitting a line into cells, in every layout users paste: ` | `, tabs, one cell per line
 // ending in ` |`, merged-cell debris (`|||`), and PDF text whose cells are runs of spaces.
 
-import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PAGE_MARK_LINE, PLACEHOLDERS, UNIT_RE, VALUE_TOKEN_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
+import { AMOUNT_UNIT_RE, COUNT_UNIT_RE, PAGE_MARK_LINE, PLACEHOLDERS, RUNNING_TITLE_HINT, RUNNING_TITLE_RE, UNIT_RE, VALUE_TOKEN_RE, ZERO_PLACEHOLDER_RE } from './format/index.js';
 import type { CellProblem, RawCell } from './model.js';
-import { toHalfWidth } from './text.js';
+import { normalizeLabel, toHalfWidth } from './text.js';
 
 /** A cell separator: `|` or its full-width form. */
 export const PIPE = /[|｜]/;
@@ -100,7 +100,8 @@ const NUMBER_TOKEN = VALUE_TOKEN_RE;
 /**
  * The cells of one line. A line of only separators is merged-cell debris (no cells), except a
  * lone `|`, which is one blank cell in the one-cell-per-line layout; a page number pasted from a
- * PDF's footer (`— 5 —`, `第5页`) has none either.
+ * PDF's footer (`— 5 —`, `第5页`) has none either, nor the report's title printed again at the top
+ * of a page (the running title).
  */
 export function splitLine(text: string, line: number): RawCell[] {
   if (text.includes('---') && MARKDOWN_RULE_CHARS.test(text)) return []; // a Markdown table's |---|---| line
@@ -115,7 +116,13 @@ export function splitLine(text: string, line: number): RawCell[] {
   // A Markdown row's opening pipe (`| 规章 | 22 | 235 |`) ends an empty cell before the label, which
   // beforeLabel drops; on a line of numbers it cannot be told here from a blank first cell (`|0|0|`).
   if (PIPE.test(text)) return beforeLabel(splitOn(line, text, 'pipe', true));
+  if (isRunningTitle(text)) return []; // the report's title printed again at a page break
   return splitBySpaces(text, line);
+}
+
+/** Whether a line (no cell separator in it) is the report's title as a page's running title prints it (RUNNING_TITLE_RE). */
+export function isRunningTitle(text: string): boolean {
+  return text.length <= 80 && text.includes(RUNNING_TITLE_HINT) && RUNNING_TITLE_RE.test(normalizeLabel(text));
 }
 
 /**

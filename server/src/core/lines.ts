@@ -3,7 +3,7 @@
 // incremental model re-classify only the lines an edit touches.
 
 import { HEADING_PUNCTUATION, HEADING_RE, HEADING_START, SECTIONS, VALUE_END_RE, VALUE_TOKEN_RE, type SectionSpec } from './format/index.js';
-import { hasTabInside, isRegexSpace } from './cells.js';
+import { hasTabInside, isRegexSpace, isRunningTitle } from './cells.js';
 import { isInvisible, lcs, normalizeLabel } from './text.js';
 
 export type LineKind = 'heading' | 'prose' | 'other';
@@ -108,6 +108,8 @@ export function classifyLine(text: string): LineKind {
   while (to > from && isRegexSpace(text.charCodeAt(to - 1))) to--;
   const length = to - from;
   if (length < 16) return 'other';
+  // The report's title (also printed again at a page break inside a table): no prose, even when long.
+  if (isRunningTitle(text)) return 'other';
   const last = text.charCodeAt(to - 1);
   // Prose: a long line with no cell separator that does not end in a number (or a `—` for none).
   if (length >= 50 && !isDigit(last) && !(endsIn(VALUE_END_RE, VALUE_ENDS, last) && endsInValue(text, from, to))) return 'prose';

@@ -9,7 +9,7 @@
 // labels lets its last one span the rest, like a merged cell), the value cells fill the value
 // columns from the left, and a header row with as many cells as the grid aligns with it.
 
-import { isValueText, leadingSpace, splitLine, trailingSpace } from '../cells.js';
+import { isRunningTitle, isValueText, leadingSpace, splitLine, trailingSpace } from '../cells.js';
 import type { TextEdit } from '../diagnostics.js';
 import { analyzeText, splitWithEols } from '../document.js';
 import { applyEdits } from '../fix.js';
@@ -324,7 +324,10 @@ export function convertTable(text: string, line: number, to: TableLayout): TextE
   const next = lines.slice();
   for (let i = table.startLine; i <= table.endLine && i < lines.length; i++) {
     const cells = cellTexts(lines[i]);
-    if (!cells.length) continue;
+    // A line of one number or of a title is left as it is: the separator added or dropped would
+    // change what it is (`0` after a whole row is a page number, `0 |` a cell: tables/common.ts
+    // pageNumberAt; a title with ` |` a cell, without it a running title).
+    if (!cells.length || (cells.length === 1 && (isValueText(cells[0]) || isRunningTitle(cells[0])))) continue;
     const t = to === 'tabs' ? cells.join('\t') : cells.join(' | ') + ' |';
     if (t !== lines[i] && same(cellTexts(t), cells) && classifyLine(t) === 'other') next[i] = t;
   }

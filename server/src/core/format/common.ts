@@ -38,6 +38,16 @@ export const PERIOD_DAY_RE = /(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\
 export const PAGE_MARK_LINE = /^[ \t\u3000]*(?:[-‐‒–—―－]{1,3} ?\d{1,4} ?[-‐‒–—―－]{1,3}|第 ?\d{1,4} ?页(?: ?[,，/／]? ?共 ?\d{1,4} ?页)?)[ \t\u3000]*$/;
 
 /**
+ * The report's title as a PDF or Word prints it again at the top of each page (the running
+ * title), in its normalised form (white space dropped, half-width punctuation): an office, a
+ * year, 政府信息公开(工作)年度报告 and nothing after (`某某县人民政府2024年政府信息公开工作年度报告`,
+ * `2024年上海市科委政府信息公开工作年度报告`). Pasted between the rows of a table it is page
+ * furniture: no cell of it. `RUNNING_TITLE_HINT` is in every such line (a cheap test first).
+ */
+export const RUNNING_TITLE_RE = /^[^\d,.;:。|｜]{0,50}?(?:19|20)\d{2}年度?[^\d,.;:、。|｜]{0,30}?政府信息公开(?:工作)?年度报告$/;
+export const RUNNING_TITLE_HINT = '年度报告';
+
+/**
  * Texts offices write in a cell for "none": dashes of every width (-, –, —, ——, －, ―, ─), a
  * slash (/, ／) or 无. Read as 0 (and reported, one diagnostic per table, with a fix writing 0).
  */

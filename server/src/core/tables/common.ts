@@ -1,7 +1,7 @@
 // What the three table recognisers share: lines with their cells, turning raw cells into
 // value cells, trimming merged-cell debris from a row, and the label-wording diagnostic.
 
-import { hasTabInside, isPlainCount, isValueText, parseValue, PIPE, wordRuns, type ValueRules } from '../cells.js';
+import { hasTabInside, isPlainCount, isRunningTitle, isValueText, parseValue, PIPE, wordRuns, type ValueRules } from '../cells.js';
 import { diag, type Finding } from '../diagnostics.js';
 import type { CellKey } from '../format/index.js';
 import type { Localized } from '../i18n.js';
@@ -46,17 +46,45 @@ export function toCell(raw: RawCell, rules: ValueRules, derived: boolean, label:
   return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, key, value, problem, derived, label: label.zh, labelEn: label.en };
 }
 
+/** A row's value cells fitted to the format's count (`fitRow`). */
+export interface Fitted {
+  kept: readonly RawCell[];
+  extra: readonly RawCell[];
+  /** Empty cells were dropped at the row's edges as merged-cell debris. */
+  trimmed: boolean;
+  /**
+   * Which of the row's empty edge cells were debris was a guess: some were dropped and one is
+   * kept at an edge (a blank first or last cell). Where a row carries debris (seed 004: an empty
+   * cell before its numbers, one after), a row that lost a cell looks like one with a blank at
+   * its edge: read so, its numbers would stand one column off.
+   */
+  guessed: boolean;
+}
+
 /**
  * The value cells of a row, as many as the format wants: merged-cell debris (empty cells
  * beyond the count) is dropped from the end, then from the start.
  */
-export function fitRow(values: RawCell[], want: number): { kept: readonly RawCell[]; extra: readonly RawCell[] } {
+export function fitRow(values: readonly RawCell[], want: number): Fitted {
   // Most rows have the cells wanted, or fewer: nothing to drop, nothing copied.
-  if (values.length <= want) return { kept: values, extra: NONE };
+  if (values.length <= want) return { kept: values, extra: NONE, trimmed: false, guessed: false };
   const v = values.slice();
   while (v.length > want && v[v.length - 1].text === '') v.pop();
   while (v.length > want && v[0].text === '') v.shift();
-  return { kept: v.slice(0, want), extra: v.slice(want) };
+  const kept = v.slice(0, want);
+  const trimmed = v.length < values.length;
+  return { kept, extra: v.slice(want), trimmed, guessed: trimmed && edgeBlank(kept) };
+}
+
+/** How many of a row's first and last value cells are empty (0 to 2): the cells a row whose debris was guessed has besides them. */
+export function edgeBlanks(kept: readonly RawCell[]): number {
+  if (!kept.length) return 0;
+  return (kept[0].text === '' ? 1 : 0) + (kept.length > 1 && kept[kept.length - 1].text === '' ? 1 : 0);
+}
+
+/** Whether a row's first or last value cell is empty, and another is not (a row of blanks reads the same however it is shifted). */
+export function edgeBlank(kept: readonly RawCell[]): boolean {
+  return kept.length > 0 && (kept[0].text === '' || kept[kept.length - 1].text === '') && kept.some((c) => c.text !== '');
 }
 
 /**
@@ -66,17 +94,71 @@ export function fitRow(values: RawCell[], want: number): { kept: readonly RawCel
  * some in the wrong column, so none is put. A row with more is read from the left where its
  * cells came from tabs or `|`, which keep each cell's place (what follows is extra); where one of
  * those came from a line without separators (runs of spaces, one number a line), a number split
- * in two moves the others, and none is put either.
+ * in two moves the others, and none is put either. A row whose debris had to be guessed
+ * (`Fitted.guessed`) puts none either.
  */
-export function unplaceable(lines: readonly LineCells[], kept: readonly RawCell[], extra: readonly RawCell[], want: number): boolean {
+export function unplaceable(lines: readonly LineCells[], fit: Fitted, want: number): boolean {
+  const { kept, extra } = fit;
   if (kept.length < want) return kept.length > 0;
+  if (fit.guessed) return true;
   if (!extra.some((c) => c.text !== '') || !lines.length) return false;
+  // Over several lines, where a line break fell inside a cell (a blank one: its tab on both lines) is not known.
+  if (kept[0].line !== extra[extra.length - 1].line) return true;
   const first = lines[0].line;
   return kept.some((c) => {
     const l = lines[c.line - first];
     return !!l && !hasTabInside(l.text) && !PIPE.test(l.text);
   });
 }
+
+/**
+ * Whether a row of exactly `want` cells got its last one from a lone number on a line of its own
+ * (`loneNumber`) after a line of several parted by runs of spaces: a page number after a PDF-text
+ * row whose blank printed as nothing reads so, as a wrapped last cell does. Which it is cannot be
+ * told, so table 三 puts the row's numbers in no column and reports it short. Rows with
+ * separators keep their blanks (a short one there lost a cell in the paste and is read as it
+ * comes), and rows laid out one number a line throughout are not such rows. Table 四's one row
+ * is read as wrapped (14 + 1: core-paste.test.ts).
+ */
+export function loneTail(lines: readonly LineCells[], fit: Fitted): boolean {
+  const { kept, extra } = fit;
+  if (!kept.length || !lines.length || extra.some((c) => c.text !== '')) return false;
+  const last = kept[kept.length - 1];
+  const first = lines[0].line;
+  const l = lines[last.line - first];
+  if (!l || !loneNumber(l) || last.text === '') return false;
+  for (const c of kept) {
+    if (c.line === last.line) break;
+    const at = lines[c.line - first];
+    if (at && !separated(at) && at.cells.filter((x) => x.text !== '').length >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * The blank cells a line's leading tabs stand for where the line goes on with a tab row that was
+ * wrapped at a blank cell (`…\t26\t` / `\t\t\t\t26`): each tab before the line's first character
+ * ends a cell, as it would inside the row. Only where the row so far (`values`, none on this line)
+ * came from lines with tabs, and this line holds values only, with no tab after its first
+ * character (splitLine took its tabs for indentation and read one cell); empty otherwise.
+ */
+export function wrappedBlanks(lines: readonly LineCells[], l: LineCells, values: readonly RawCell[]): RawCell[] {
+  if (!values.length || !l.cells.length || !lines.length || l.text.indexOf('\t') < 0 || hasTabInside(l.text)) return NONE_CELLS;
+  if (l.cells.some((c) => c.text === '' || isLabel(c))) return NONE_CELLS;
+  const first = lines[0].line;
+  let line = -1;
+  for (const c of values) {
+    if (c.line === line) continue;
+    line = c.line;
+    const at = lines[line - first];
+    if (line >= l.line || !at || !hasTabInside(at.text)) return NONE_CELLS;
+  }
+  const out: RawCell[] = [];
+  for (let i = 0; i < l.text.length && isLead(l.text.charCodeAt(i)); i++) if (l.text.charCodeAt(i) === 9) out.push({ line: l.line, start: i, end: i, text: '' });
+  return out;
+}
+const isLead = (c: number) => c === 9 || c === 32 || c === 0x3000 || c === 0xa0;
+const NONE_CELLS: RawCell[] = [];
 
 /** A label cell standing for `official` (fields written out: spreading is slow in hot paths). */
 export function asLabel(raw: RawCell, official: string): LabelCell {
@@ -225,4 +307,85 @@ export function checkHeaders(headers: RawCell[], official: readonly string[], ou
     if (score >= 0.6) headerLabel(p, best, out, result);
   }
   return result;
+}
+
+/** A page number as a footer prints it: a whole number of one to three digits, nothing else. */
+const PAGE_NUMBER = /^\d{1,3}$/;
+
+/**
+ * Whether a line holds one small whole number and nothing else, with no cell separator: what a
+ * page footer leaves between two rows (`5`), but also a cell of a row wrapped or laid out one
+ * cell a line. Only the reader can tell which, by the row's completeness (`pageNumberAt`).
+ */
+export function loneNumber(l: LineCells): boolean {
+  let one: RawCell | null = null;
+  for (const c of l.cells) {
+    if (c.text === '') continue;
+    if (one) return false;
+    one = c;
+  }
+  return !!one && PAGE_NUMBER.test(one.text) && !PIPE.test(l.text) && l.text.indexOf('\t') < 0;
+}
+
+/**
+ * Whether `values` (a row's value cells) came in a layout that fixes each cell's place, not one
+ * number a line: every line they are on has cell separators, or other cells (the row's label,
+ * its other numbers). A lone number after such a row is no cell of it; after a row laid out one
+ * number a line, it could be.
+ */
+function placedByLayout(lines: readonly LineCells[], values: readonly RawCell[]): boolean {
+  if (!lines.length || !values.length) return false;
+  const first = lines[0].line;
+  let line = -1;
+  for (const c of values) {
+    if (c.line === line) continue;
+    line = c.line;
+    const l = lines[line - first];
+    if (!l || !(separated(l) || l.cells.filter((x) => x.text !== '').length >= 2)) return false;
+  }
+  return true;
+}
+const separated = (l: LineCells | undefined) => !!l && (hasTabInside(l.text) || PIPE.test(l.text));
+
+/**
+ * Whether line `i` is a page number between two rows (page furniture, no cell): a lone number
+ * (`loneNumber`) after a row that already has its `want` cells in a layout that fixes their
+ * places, before a line that starts a new row (its first cell a label) or where the table ends;
+ * blank lines and page marks between aside. A lone number after a short row, or after a row laid
+ * out one number a line, is read as a cell: it may be the one that completes it (a wrapped cell,
+ * seed 003).
+ */
+export function pageNumberAt(lines: readonly LineCells[], i: number, values: readonly RawCell[], want: number, stop: (l: LineCells) => boolean): boolean {
+  if (!loneNumber(lines[i])) return false;
+  const { kept, extra } = fitRow(values, want);
+  if (kept.length !== want || extra.some((c) => c.text !== '') || !placedByLayout(lines, kept)) return false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j];
+    if (stop(l)) return true;
+    const c = l.cells.find((x) => x.text !== '');
+    if (c) return isLabel(c);
+  }
+  return true;
+}
+
+const DIGIT = /\d/;
+
+/**
+ * Whether line `i` is the first line of the report's running title printed on two lines (the
+ * office, then the year and 政府信息公开工作年度报告, as r01–r03 print their title): one label alone on
+ * its line, no digit in it, that the table does not `know` (as a row, header or label piece),
+ * right before a running title (cells.ts isRunningTitle: a line with no cells), blank lines and
+ * page marks between aside.
+ */
+export function officeOfTitle(lines: readonly LineCells[], i: number, known: (c: RawCell) => boolean): boolean {
+  const l = lines[i];
+  if (l.cells.length !== 1 || DIGIT.test(l.text)) return false;
+  const c = l.cells[0];
+  if (c.text === '' || !isLabel(c) || known(c)) return false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const next = lines[j];
+    if (next.cells.length) return false;
+    if (isRunningTitle(next.text)) return true;
+  }
+  return false;
 }

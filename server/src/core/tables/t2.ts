@@ -9,7 +9,7 @@ import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table2, Table2Item, Table2Row } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { perObject } from '../recent.js';
-import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, rowShapeDiagnostics, toCell, unplaceable, type LineCells } from './common.js';
+import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, pageNumberAt, rowShapeDiagnostics, toCell, unplaceable, type LineCells } from './common.js';
 
 export function itemOf(c: RawCell): string | null {
   return itemIn(normalizeLabel(c.text));
@@ -117,6 +117,8 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
   let end = from;
   for (let i = from; i < to; i++) {
     const l = lines[i];
+    // A page footer's number between two rows (`5`): no cell of either.
+    if (r.pageNumberAt(lines, i, stop)) continue;
     for (const c of l.cells) r.cell(c);
     if (l.cells.length) end = i + 1;
   }
@@ -209,6 +211,12 @@ class T2Reader {
     return it && it !== this.item?.spec && !this.items.some((x) => x.spec === it) ? it : null;
   }
 
+  /** Whether line `i` is a page number after the pending row, complete (common.ts pageNumberAt). */
+  pageNumberAt(lines: LineCells[], i: number, stop: (l: LineCells) => boolean): boolean {
+    const p = this.pending;
+    return !!p && !!this.item?.spec && pageNumberAt(lines, i, p.values, this.item.spec.columns.length - 1, stop);
+  }
+
   /** The pending row done: its shape checked, its cells made. */
   private finishRow(): void {
     const item = this.item;
@@ -216,13 +224,14 @@ class T2Reader {
     const { spec, label, values } = this.pending;
     this.pending = null;
     const want = item.spec!.columns.length - 1;
-    const { kept, extra } = fitRow(values, want);
+    const fit = fitRow(values, want);
+    const { kept, extra } = fit;
     const row = `t2.${spec.key}`;
     rowShapeDiagnostics(label, spec.label, kept, extra, want, this.out, row);
     const cells: (Cell | null)[] = [];
     // A row of 规章 with two numbers of three (`规章 | 22 | 235 |`) lost one that could have been any:
     // none is put in a column (as in tables 三 and 四), never 235 as the 本年废止件数.
-    const placed = unplaceable(this.lines, kept, extra, want) ? NONE : kept;
+    const placed = unplaceable(this.lines, fit, want) ? NONE : kept;
     for (let c = 0; c < want; c++) {
       const col = item.spec!.values[c];
       if (!placed[c]) { cells.push(null); continue; }

@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, type LineCells } from './common.js';
+import { asLabel, cellRange, edgeBlank, edgeBlanks, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, loneTail, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -304,6 +304,10 @@ class T3Reader {
   private complete = false;
   /** The line before was a header line met among the rows (the header printed again at a page break). */
   private reheader = false;
+  /** A row had empty cells dropped at its edges as merged-cell debris (fitRow), or was short. */
+  private debris = false;
+  /** Rows of seven cells with an empty one at an edge, placed: unplaced if the table has debris (unplaceEdgeRows). */
+  private readonly edgeRows: { row: Table3Row; label: RawCell; labelText: string; rowKey: string; kept: readonly RawCell[] }[] = [];
 
   constructor(
     private readonly lines: LineCells[],
@@ -317,8 +321,14 @@ class T3Reader {
     outer: for (let i = from; i < lines.length; i++) {
       const l = lines[i];
       if (i > from && stop(l)) break;
+      // A page footer's number between two rows (`5`): no cell of either.
+      if (this.inRows && this.pending?.spec && pageNumberAt(lines, i, this.pending.values, WIDTH, stop)) { end = i + 1; continue; }
       if (this.inRows && this.headerAgain(l)) { end = i + 1; continue; }
-      for (const c of l.cells) {
+      // The office's line of a running title printed on two lines (洪泽区人民政府 / 2023年…年度报告).
+      if (this.inRows && this.officeOfTitle(i)) { end = i + 1; continue; }
+      // A tab row wrapped at a blank cell: the tabs that open its next line are its blanks.
+      const blanks = this.pending?.spec && fitRow(this.pending.values, WIDTH).kept.length < WIDTH ? wrappedBlanks(lines, l, this.pending.values) : NONE;
+      for (const c of blanks.length ? [...blanks, ...l.cells] : l.cells) {
         if (!isLabel(c)) {
           this.value(c);
           continue;
@@ -359,6 +369,11 @@ class T3Reader {
     }
     if (l.cells.some((c) => c.text !== '')) this.reheader = false;
     return false;
+  }
+
+  /** Whether line `i` is the office's line of a running title on two lines (common.ts officeOfTitle), and no row, header or group of this table. */
+  private officeOfTitle(i: number): boolean {
+    return officeOfTitle(this.lines, i, (c) => HEADER_WORDS.has(norm(c.text)) || !!matchLabel(c.text, this.group, this.seen) || (!!this.pending?.spec && !!continuation(this.pending.spec, this.pending.text, c.text)));
   }
 
   /** A value cell: the pending row's, or the first of a one-row （六）其他处理. */
@@ -444,18 +459,25 @@ class T3Reader {
     // The row's official label and key: made once per row spec (keys.ts), not per row read.
     const labelText = t3RowLabel(spec).zh;
     const rowKey = t3RowKey(spec);
-    const { kept, extra } = fitRow(p.values, WIDTH);
+    const fit = fitRow(p.values, WIDTH);
+    const { kept, extra } = fit;
     const lastLabel = p.labels[p.labels.length - 1];
     if (p.deviates) {
       if (p.pieces.length === 1) labelCell(p.pieces[0], labelText, out, rowKey);
       else out.push(diag('label-wording', spanRange(p.pieces[0], p.pieces[p.pieces.length - 1]), msg.labelWording(p.text, labelText), { row: rowKey }));
     }
     rowShapeDiagnostics(lastLabel, labelText, kept, extra, WIDTH, out, rowKey);
+    // Its last number alone on a line after the others (PDF text): a page number after a row whose blank
+    // printed as nothing, or its last cell wrapped; which is not known.
+    const lone = kept.length === WIDTH && loneTail(this.lines, fit);
+    // Its debris guessed (a cell lost beside an empty edge cell): short, as a row with fewer cells is.
+    if (fit.guessed) out.push(edgeMissing(lastLabel, labelText, kept, rowKey));
+    else if (lone) out.push(diag('cells-missing', cellRange(lastLabel), msg.cellsMissing(labelText, WIDTH, WIDTH - 1), { row: rowKey }));
     const labels: LabelCell[] = p.labels.map((l, i) => asLabel(l, i === p.labels.length - 1 ? labelText : l.text));
     const cells: (Cell | null)[] = [];
     const rowSlots = slotsOf(spec);
     // Numbers whose columns cannot be told are put in none: the row reads short, never a number in the wrong column.
-    const placed = unplaceable(this.lines, kept, extra, WIDTH) ? NONE : kept;
+    const placed = lone || unplaceable(this.lines, fit, WIDTH) ? NONE : kept;
     for (let c = 0; c < WIDTH; c++) {
       const raw = placed[c];
       if (!raw) { cells.push(null); continue; }
@@ -469,6 +491,25 @@ class T3Reader {
     }
     this.byKey.set(spec.key, row);
     this.rows.push(row);
+    // Debris dropped, or cells lost (a row short, or its debris guessed): an empty edge cell is no sure blank here.
+    if (fit.trimmed || kept.length < WIDTH) this.debris = true;
+    if (fit.trimmed) return;
+    if (placed === kept && kept.length === WIDTH && edgeBlank(kept)) this.edgeRows.push({ row, label: lastLabel, labelText, rowKey, kept });
+  }
+
+  /**
+   * Rows of exactly seven cells with an empty first or last one, in a table whose rows carry
+   * merged-cell debris at their edges (seed 004) or lost cells (a row short): the empty cell may
+   * be debris and a cell lost, the numbers then one column off. Put in no column and reported
+   * short (cells-missing), as a row whose debris was guessed is; in a table of whole rows without
+   * debris (r09's blank last cell) they stay blanks.
+   */
+  private unplaceEdgeRows(): void {
+    if (!this.debris) return;
+    for (const e of this.edgeRows) {
+      e.row.cells.fill(null);
+      this.out.push(edgeMissing(e.label, e.labelText, e.kept, e.rowKey));
+    }
   }
 
   /**
@@ -509,6 +550,7 @@ class T3Reader {
 
   /** The table read, and the rows of the format it lacks. */
   private result(end: number): T3Result {
+    this.unplaceEdgeRows();
     const { lines, from, rows, byKey, singleOther, out } = this;
     const table: Table3 = { kind: 't3', startLine: lines[from].line, endLine: lines[Math.max(from, end - 1)].line, rows, byKey, singleOther, headers: checkT3Headers(this.headers, out) };
     // Every row the format has and the table lacks, named where it belongs: at the next row
@@ -529,6 +571,11 @@ class T3Reader {
 }
 
 const NOTE = norm(T3_START.note);
+
+/** cells-missing for a row whose empty edge cell may be debris: the cells it has besides that one. */
+function edgeMissing(label: RawCell, labelText: string, kept: readonly RawCell[], row: string): Finding {
+  return diag('cells-missing', cellRange(label), msg.cellsMissing(labelText, WIDTH, kept.length - edgeBlanks(kept)), { row });
+}
 const NONE: readonly RawCell[] = Object.freeze([]);
 
 const KNOWN_HEADERS = [...COLUMNS.map((c) => c.label), ...TABLE3.headerExtras].map((t) => ({ t, n: norm(t) }));

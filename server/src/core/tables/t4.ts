@@ -8,7 +8,19 @@ import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { PIPE } from '../cells.js';
-import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, unplaceable, type LineCells } from './common.js';
+import { checkHeaders, edgeBlanks, fitRow, isLabel, lineRange, loneNumber, officeOfTitle, spanRange, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
+
+/** Whether the first line after `i` with a cell holds the row whole: fifteen cells, none a label, parted by separators or runs of spaces. */
+function wholeRowAfter(lines: LineCells[], i: number, stop: (l: LineCells) => boolean): boolean {
+  for (let j = i + 1; j < lines.length && !stop(lines[j]); j++) {
+    const cells = lines[j].cells;
+    if (!cells.some((c) => c.text !== '')) continue;
+    if (cells.some(isLabel)) return false;
+    const { kept, extra } = fitRow(cells, WIDTH);
+    return kept.length === WIDTH && !extra.some((c) => c.text !== '');
+  }
+  return false;
+}
 
 /**
  * Header labels that are table 四's and nothing else's (not 其他结果 or 总计, which other tables
@@ -16,6 +28,7 @@ import { checkHeaders, fitRow, isLabel, lineRange, spanRange, toCell, unplaceabl
  */
 const SHARED = new Set(TABLE4.results.filter((r) => r.key === 'other' || r.role === 'total').map((r) => r.label));
 const STARTS = new Set([T4_START, ...TABLE4.header].filter((h) => !SHARED.has(h)).map(normalizeLabel));
+const HEADER_SET = new Set(TABLE4.header.map(normalizeLabel));
 
 export function isT4Start(cells: RawCell[]): boolean {
   return cells.some((c) => STARTS.has(normalizeLabel(c.text)));
@@ -56,6 +69,8 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     const l = lines[i];
     if (i > from && stop(l)) break;
     if (!l.cells.length) { end = i + 1; continue; }
+    // The office's line of a running title on two lines, where the page broke inside the table.
+    if (officeOfTitle(lines, i, (c) => STARTS.has(normalizeLabel(c.text)) || HEADER_SET.has(normalizeLabel(c.text)))) { end = i + 1; continue; }
     const labels = l.cells.filter(isLabel);
     if (!inData) {
       if (labels.length) {
@@ -65,6 +80,8 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
         continue;
       }
       if (!l.cells.some((c) => c.text !== '')) { end = i + 1; continue; } // header debris
+      // A page footer's number between the header and a whole row of fifteen below it: no cell.
+      if (loneNumber(l) && wholeRowAfter(lines, i, stop)) { end = i + 1; continue; }
       inData = true;
     }
     if (labels.length) break; // text after the row
@@ -73,23 +90,27 @@ export function readT4(lines: LineCells[], from: number, stop: (l: LineCells) =>
     // numbers is short, not a blank and fourteen numbers each one column off), or where the row has
     // one cell more than fifteen (a blank first cell of `|0|0|…` under a header without borders leaves fifteen).
     const border = l.cells.length > 1 && l.cells[0].text === '' && opensWithPipe(l) && (markdown === true || (!values.length && l.cells.length === WIDTH + 1));
+    // A row wrapped at a blank cell: the tabs that open its next line are its blanks.
+    if (values.length && values.length < WIDTH) for (const c of wrappedBlanks(lines, l, values)) values.push(c);
     for (const c of border ? l.cells.slice(1) : l.cells) values.push(c);
     end = i + 1;
     if (values.length >= WIDTH) break;
   }
-  const { kept, extra } = fitRow(values, WIDTH);
+  const fit = fitRow(values, WIDTH);
+  const { kept, extra } = fit;
   const cells: (Cell | null)[] = [];
   // Numbers whose columns cannot be told (runs of spaces, more or fewer than fifteen) are put in none.
-  const placed = unplaceable(lines, kept, extra, WIDTH) ? [] : kept;
+  const placed = unplaceable(lines, fit, WIDTH) ? [] : kept;
   for (let c = 0; c < WIDTH; c++) {
     const slot = SLOTS[c];
     cells.push(placed[c] ? toCell(placed[c], COUNTS, slot.derived, slot.label, slot.key) : null);
   }
   const nonEmpty = extra.filter((c) => c.text !== '');
-  if (inData && kept.length < WIDTH) {
+  if (inData && (kept.length < WIDTH || fit.guessed)) {
     // The printed row holds the three groups' rows (t4.review, t4.direct, t4.afterReview): which
     // group lost a number cannot be told, so none of them was read, and each says so by its key.
-    for (const g of TABLE4.groups) out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.t4CellsMissing(g, WIDTH, kept.length), { row: `t4.${g.key}` }));
+    const have = fit.guessed ? kept.length - edgeBlanks(kept) : kept.length;
+    for (const g of TABLE4.groups) out.push(diag('cells-missing', spanRange(kept[0], kept[kept.length - 1]), msg.t4CellsMissing(g, WIDTH, have), { row: `t4.${g.key}` }));
   } else if (!inData) {
     // No row of numbers under the header: each group's row is missing.
     for (const g of TABLE4.groups) out.push(diag('row-missing', lineRange(lines[from]), msg.rowMissing(TABLE_SHORT.t4, g.label), { row: `t4.${g.key}` }));

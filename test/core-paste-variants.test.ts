@@ -596,6 +596,22 @@ const VARIANTS: Variant[] = [
     expect: 'same',
     dropsBlanks: true,
   },
+  {
+    name: 'Markdown rows wrapped after three numbers',
+    // The second line's opening pipe is the table's border, not a blank cell: the row reads as it
+    // was; a wrap at a blank cell leaves `|  | …` below, its blank kept.
+    make: layout((c) => (c.length - c.findIndex(isNumber) >= 7 && c.findIndex(isNumber) > 0 ? [`| ${c.slice(0, cellAt(c, 3)).join(' | ')} |`, `| ${c.slice(cellAt(c, 3)).join(' | ')} |`] : [`| ${c.join(' | ')} |`])),
+    expect: 'same',
+  },
+  {
+    name: 'cells parted by | , rows wrapped after three numbers',
+    // No opening pipe on the rows' lines: a line that opens with one (a wrap at a blank cell) opens
+    // with that blank, kept. A row ending in blanks (r11) leaves a line of pipes only, read as no
+    // cells (merged-cell debris), as a line of tabs only is: short, not read.
+    make: layout((c) => (c.length - c.findIndex(isNumber) >= 7 && c.findIndex(isNumber) > 0 ? [c.slice(0, cellAt(c, 3)).join(' | ') + ' |', c.slice(cellAt(c, 3)).join(' | ') + ' |'] : [c.join(' | ') + ' |'])),
+    expect: 'same',
+    dropsBlanks: true,
+  },
   { name: 'row labels on a line of their own', make: layout((c) => (c.findIndex(isNumber) > 0 && c.length - c.findIndex(isNumber) >= 7 ? [c.slice(0, c.findIndex(isNumber)).join('\t'), c.slice(c.findIndex(isNumber)).join('\t')] : [c.join('\t')])), expect: 'same' },
   {
     name: 'long row labels wrapped before their numbers',

@@ -116,6 +116,51 @@ describe('a Markdown table 四: the opening pipe of each of its lines is a borde
   });
 });
 
+describe('Markdown tables 三 and 二: a row wrapped onto a second line, that line\'s opening pipe a border', () => {
+  const md = report('markdown');
+  const ROW = '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | 2 | 0 | 18 |';
+  const t3New = (a: Analysis) => cellsOf(a).filter((k) => k.key.startsWith('t3.new.')).map((k) => [k.key, k.cell.value]);
+  /** The text with table 三's first row written as `one` and as `wrapped`: both must read alike. */
+  const alike = (base: string, row: string, one: string, wrapped: string) => {
+    assert.ok(base.includes(row));
+    const a = analyzeText(base.replace(row, one));
+    const b = analyzeText(base.replace(row, wrapped));
+    assert.deepEqual(found(b), found(a));
+    return [a, b] as const;
+  };
+  test('wrapped after three numbers: no blank cell, no request-balance, the same cells as on one line', () => {
+    const [a, b] = alike(md, ROW, ROW, '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 |\n| 1 | 2 | 0 | 18 |');
+    assert.deepEqual(found(b), []);
+    assert.deepEqual(t3New(b), t3New(a));
+    assert.equal(t3New(b).length, 7);
+  });
+  test('wrapped at a blank cell (`|  | 2 | 0 | 18 |`): the blank stays, in its column', () => {
+    const [a, b] = alike(md, ROW, '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 |  | 2 | 0 | 18 |', '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 |\n|  | 2 | 0 | 18 |');
+    assert.deepEqual(t3New(b), t3New(a));
+    assert.ok(found(b).some(([rule]) => rule === 'cell-blank'));
+  });
+  test('wrapped before its last blanks (a line of pipes only): the blanks complete the row; too few leave it short, none placed', () => {
+    const [a, b] = alike(md, ROW, '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 |  |  |  |  |', '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 |\n|  |  |  |  |');
+    assert.deepEqual(t3New(b), t3New(a));
+    const short = analyzeText(md.replace(ROW, '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 |\n|  |  |'));
+    assert.deepEqual(found(short), [['cells-missing', 't3.new']]);
+    assert.deepEqual(t3New(short), []);
+  });
+  test('cells parted by ` | ` (no border): a wrapped line that opens with | opens with a blank cell', () => {
+    const pipe = report('pipe');
+    const row = '一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | 2 | 0 | 18 |';
+    const [a, b] = alike(pipe, row, '一、本年新收政府信息公开申请数量 | 12 | 3 | 0 |  | 2 | 0 | 18 |', '一、本年新收政府信息公开申请数量 | 12 | 3 | 0 |\n | 2 | 0 | 18 |');
+    assert.deepEqual(t3New(b), t3New(a));
+    assert.ok(found(b).some(([rule]) => rule === 'cell-blank'));
+  });
+  test('table 二: `| 规章 | 22 |` / `| 235 | 5 |` reads as `| 规章 | 22 | 235 | 5 |`', () => {
+    const [a, b] = alike(md, '| 规章 | 0 | 0 | 0 |', '| 规章 | 22 | 235 | 5 |', '| 规章 | 22 |\n| 235 | 5 |');
+    const rules = (x: Analysis) => cellsOf(x).filter((k) => k.key.startsWith('t2.rules.')).map((k) => [k.key, k.cell.value]);
+    assert.deepEqual(rules(b), rules(a));
+    assert.deepEqual(rules(b).map(([, v]) => v), [22, 235, 5]);
+  });
+});
+
 describe('blank cells of table 四 in several groups: one cell-blank per group, with its row', () => {
   test('blanks in 行政复议 and 复议后起诉 (as r11 prints them): two findings, t4.review and t4.afterReview', () => {
     const a = analyzeText(t4Edited('tab', (c) => c.map((x, i) => (i === 1 || i === 2 || i >= 11 ? '' : x))));

@@ -160,6 +160,51 @@ export function wrappedBlanks(lines: readonly LineCells[], l: LineCells, values:
 const isLead = (c: number) => c === 9 || c === 32 || c === 0x3000 || c === 0xa0;
 const NONE_CELLS: RawCell[] = [];
 
+/** Whether a line's first character (after white space) is a pipe. */
+export const opensWithPipe = (l: LineCells) => PIPE.test(l.text.trimStart()[0] ?? '');
+
+/**
+ * Whether a table's lines are Markdown rows so far (`markdown`, null before any), given line `l`:
+ * every line with a label and another cell opens with a pipe (`| 规章 | 22 | 235 | 5 |`). A line
+ * of one cell (a heading, an item's title, a label alone) says nothing; a line of `cells | `
+ * (`一、本年新收… | 12 | 3 |`) ends it, and with it the reading of an opening pipe as a border.
+ */
+export function markdownSoFar(markdown: boolean | null, l: LineCells): boolean | null {
+  return l.cells.length > 1 && l.cells.some(isLabel) ? markdown !== false && opensWithPipe(l) : markdown;
+}
+
+/**
+ * A line's cells without the empty one before its opening pipe, where the table's lines are
+ * Markdown rows (`markdownSoFar`): that pipe is the table's border, not the end of a blank cell.
+ * A row wrapped onto a second line (`| 一、本年新收… | 12 | 3 | 0 |` / `| 1 | 2 | 0 | 18 |`) then
+ * goes on with its fourth number, not with a blank that would put the rest one column off; a
+ * blank cell that opens the second line (`|  | 0 |`) is the next cell and stays a blank. A lone
+ * `|` (a blank in the one-cell-per-line layout) is left as it is.
+ */
+export function withoutBorder(l: LineCells, markdown: boolean | null): readonly RawCell[] {
+  return markdown === true && l.cells.length > 1 && l.cells[0].text === '' && opensWithPipe(l) ? l.cells.slice(1) : l.cells;
+}
+
+/**
+ * The blank cells of a Markdown line of pipes only (`|  |  |  |  |`: splitLine reads no cell in
+ * it, merged-cell debris elsewhere), one between each two pipes; none where the line does not
+ * open and end with a pipe. What a Markdown row wrapped before its last blanks leaves below
+ * (`| （二）部分公开 | 3 |  |  |` / `|  |  |  |  |`); a reader takes them only where they complete
+ * the row, cell for cell.
+ */
+export function pipeBlanks(l: LineCells): RawCell[] {
+  const t = l.text.trimEnd();
+  if (l.cells.length || !PIPE.test(t[t.length - 1] ?? '') || !opensWithPipe(l)) return NONE_CELLS;
+  const out: RawCell[] = [];
+  let last = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (!PIPE.test(t[i])) continue;
+    if (last >= 0) out.push({ line: l.line, start: last + 1, end: last + 1, text: '' });
+    last = i;
+  }
+  return out;
+}
+
 /** A label cell standing for `official` (fields written out: spreading is slow in hot paths). */
 export function asLabel(raw: RawCell, official: string): LabelCell {
   return { line: raw.line, start: raw.start, end: raw.end, text: raw.text, official };

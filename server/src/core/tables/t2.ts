@@ -9,7 +9,7 @@ import { msg } from '../messages.js';
 import type { Cell, LabelCell, RawCell, Table2, Table2Item, Table2Row } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
 import { perObject } from '../recent.js';
-import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, pageNumberAt, rowShapeDiagnostics, toCell, unplaceable, type LineCells } from './common.js';
+import { asLabel, cellRange, checkHeaders, fitRow, isLabel, labelCell, lineRange, markdownSoFar, pageNumberAt, rowShapeDiagnostics, toCell, unplaceable, withoutBorder, type LineCells } from './common.js';
 
 export function itemOf(c: RawCell): string | null {
   return itemIn(normalizeLabel(c.text));
@@ -115,11 +115,15 @@ export function readT2(lines: LineCells[], from: number, stop: (l: LineCells) =>
   while (to < lines.length && !stop(lines[to])) to++;
   const r = new T2Reader(detectFormat(lines, from, to), lines.slice(from, to));
   let end = from;
+  /** Every line with a label and another cell so far opened with a pipe (common.ts markdownSoFar). */
+  let markdown: boolean | null = null;
   for (let i = from; i < to; i++) {
     const l = lines[i];
     // A page footer's number between two rows (`5`): no cell of either.
     if (r.pageNumberAt(lines, i, stop)) continue;
-    for (const c of l.cells) r.cell(c);
+    // A Markdown row wrapped onto this line: its opening pipe is the border, no blank cell.
+    markdown = markdownSoFar(markdown, l);
+    for (const c of withoutBorder(l, markdown)) r.cell(c);
     if (l.cells.length) end = i + 1;
   }
   r.finishItem();

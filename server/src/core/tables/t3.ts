@@ -11,7 +11,7 @@ import type { Cell, LabelCell, Range, RawCell, Table3, Table3Row } from '../mode
 import { containment, normalizeLabel, ordinalOf, parseOrdinal, similarity } from '../text.js';
 import { LineMemo } from '../lineMemo.js';
 import { t3RowKey, t3RowLabel } from '../keys.js';
-import { asLabel, cellRange, edgeBlank, edgeBlanks, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, loneTail, officeOfTitle, pageNumberAt, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
+import { asLabel, cellRange, edgeBlank, edgeBlanks, fitRow, joinWrapped, spanRange, isLabel, labelCell, lineRange, loneTail, markdownSoFar, officeOfTitle, pageNumberAt, pipeBlanks, rowShapeDiagnostics, splitHeaders, splitKnown, toCell, unplaceable, withoutBorder, wrappedBlanks, type LineCells } from './common.js';
 
 const norm = (s: string) => normalizeLabel(s);
 const { columns: COLUMNS, groups: T3_GROUPS, rows: T3_ROWS, otherSingle: T3_OTHER_SINGLE, otherGroup: OTHER } = TABLE3;
@@ -306,6 +306,8 @@ class T3Reader {
   private reheader = false;
   /** A row had empty cells dropped at its edges as merged-cell debris (fitRow), or was short. */
   private debris = false;
+  /** Every line with a label and another cell so far opened with a pipe: Markdown rows, a line's opening pipe a border (common.ts markdownSoFar). */
+  private markdown: boolean | null = null;
   /** Rows of seven cells with an empty one at an edge, placed: unplaced if the table has debris (unplaceEdgeRows). */
   private readonly edgeRows: { row: Table3Row; label: RawCell; labelText: string; rowKey: string; kept: readonly RawCell[] }[] = [];
 
@@ -326,9 +328,12 @@ class T3Reader {
       if (this.inRows && this.headerAgain(l)) { end = i + 1; continue; }
       // The office's line of a running title printed on two lines (洪泽区人民政府 / 2023年…年度报告).
       if (this.inRows && this.officeOfTitle(i)) { end = i + 1; continue; }
+      // A Markdown row wrapped onto this line: its opening pipe is the border, no blank cell.
+      this.markdown = markdownSoFar(this.markdown, l);
+      const cells = this.markdown === true && !l.cells.length ? this.lastBlanks(l) : withoutBorder(l, this.markdown);
       // A tab row wrapped at a blank cell: the tabs that open its next line are its blanks.
       const blanks = this.pending?.spec && fitRow(this.pending.values, WIDTH).kept.length < WIDTH ? wrappedBlanks(lines, l, this.pending.values) : NONE;
-      for (const c of blanks.length ? [...blanks, ...l.cells] : l.cells) {
+      for (const c of blanks.length ? [...blanks, ...cells] : cells) {
         if (!isLabel(c)) {
           this.value(c);
           continue;
@@ -369,6 +374,18 @@ class T3Reader {
     }
     if (l.cells.some((c) => c.text !== '')) this.reheader = false;
     return false;
+  }
+
+  /**
+   * The blanks on a Markdown line of pipes only (common.ts pipeBlanks) that end the pending row:
+   * where the row so far ends on the line before and they make its seven cells exactly; none
+   * otherwise (a blank row between rows, or a row that lost a cell, stays short: not read).
+   */
+  private lastBlanks(l: LineCells): readonly RawCell[] {
+    const p = this.pending;
+    if (!p?.spec || !p.values.length || p.values[p.values.length - 1].line !== l.line - 1) return NONE;
+    const blanks = pipeBlanks(l);
+    return p.values.length + blanks.length === WIDTH ? blanks : NONE;
   }
 
   /** Whether line `i` is the office's line of a running title on two lines (common.ts officeOfTitle), and no row, header or group of this table. */

@@ -7,8 +7,7 @@ import { T4_START, TABLE4, TABLE_SHORT } from '../format/index.js';
 import { msg } from '../messages.js';
 import type { Cell, RawCell, Table4 } from '../model.js';
 import { normalizeLabel, similarity } from '../text.js';
-import { PIPE } from '../cells.js';
-import { checkHeaders, edgeBlanks, fitRow, isLabel, lineRange, loneNumber, officeOfTitle, spanRange, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
+import { checkHeaders, edgeBlanks, fitRow, isLabel, lineRange, loneNumber, officeOfTitle, opensWithPipe, spanRange, toCell, unplaceable, wrappedBlanks, type LineCells } from './common.js';
 
 /** Whether the first line after `i` with a cell holds the row whole: fifteen cells, none a label, parted by separators or runs of spaces. */
 function wholeRowAfter(lines: LineCells[], i: number, stop: (l: LineCells) => boolean): boolean {
@@ -47,9 +46,6 @@ const SLOTS = TABLE4.groups.flatMap((g) =>
 );
 const WIDTH = SLOTS.length;
 const NAME = TABLE4.name;
-
-/** Whether a line's first character (after white space) is a pipe. */
-const opensWithPipe = (l: LineCells) => PIPE.test(l.text.trimStart()[0] ?? '');
 
 export interface T4Result {
   table: Table4;

@@ -145,14 +145,7 @@ export function loneTail(lines: readonly LineCells[], fit: Fitted): boolean {
 export function wrappedBlanks(lines: readonly LineCells[], l: LineCells, values: readonly RawCell[]): RawCell[] {
   if (!values.length || !l.cells.length || !lines.length || l.text.indexOf('\t') < 0 || hasTabInside(l.text)) return NONE_CELLS;
   if (l.cells.some((c) => c.text === '' || isLabel(c))) return NONE_CELLS;
-  const first = lines[0].line;
-  let line = -1;
-  for (const c of values) {
-    if (c.line === line) continue;
-    line = c.line;
-    const at = lines[line - first];
-    if (line >= l.line || !at || !hasTabInside(at.text)) return NONE_CELLS;
-  }
+  if (!eachLineOf(lines, values, (at, line) => line < l.line && !!at && hasTabInside(at.text))) return NONE_CELLS;
   const out: RawCell[] = [];
   for (let i = 0; i < l.text.length && isLead(l.text.charCodeAt(i)); i++) if (l.text.charCodeAt(i) === 9) out.push({ line: l.line, start: i, end: i, text: '' });
   return out;
@@ -380,13 +373,16 @@ export function loneNumber(l: LineCells): boolean {
  */
 function placedByLayout(lines: readonly LineCells[], values: readonly RawCell[]): boolean {
   if (!lines.length || !values.length) return false;
+  return eachLineOf(lines, values, (l) => !!l && (separated(l) || l.cells.filter((x) => x.text !== '').length >= 2));
+}
+/** Whether `ok` holds for each line the cells are on (in order, each line once; undefined: a line outside `lines`, which is not empty). */
+function eachLineOf(lines: readonly LineCells[], cells: readonly RawCell[], ok: (l: LineCells | undefined, line: number) => boolean): boolean {
   const first = lines[0].line;
   let line = -1;
-  for (const c of values) {
+  for (const c of cells) {
     if (c.line === line) continue;
     line = c.line;
-    const l = lines[line - first];
-    if (!l || !(separated(l) || l.cells.filter((x) => x.text !== '').length >= 2)) return false;
+    if (!ok(lines[line - first], line)) return false;
   }
   return true;
 }

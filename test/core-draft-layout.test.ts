@@ -134,6 +134,15 @@ describe('formatTables', () => {
     }
   });
 
+  test('a row of the `cells | ` layout that opens with a blank cell (`| -1 | …`) is no Markdown row: converted, its blank stays a cell', () => {
+    // The property test's counterexample (CI): converted to pipes, `\t-1\t第二十条…` became `| -1 | 第二十条… |`,
+    // whose opening pipe was read as a Markdown border: the row had one number instead of two.
+    for (const text of ['规章\n\t-1\t第二十条第（一）项\n', '规章\t0\t1\t2\n行政规范性文件\n\t-1\t第二十条第（一）项\n']) {
+      checkFormat(text);
+      checkConvert(text);
+    }
+  });
+
   for (const layout of LAYOUTS) test(`the example report, ${layout} layout`, () => void checkFormat(buildReport(exampleData(), layout)));
   for (const e of examples) test(`examples/${e.name}`, () => void checkFormat(e.text));
   for (const s of seeds) test(`seed ${s.name}`, () => void checkFormat(s.text));

@@ -163,7 +163,12 @@ export const opensWithPipe = (l: LineCells) => PIPE.test(l.text.trimStart()[0] ?
  * (`一、本年新收… | 12 | 3 |`) ends it, and with it the reading of an opening pipe as a border.
  */
 export function markdownSoFar(markdown: boolean | null, l: LineCells): boolean | null {
-  return l.cells.length > 1 && l.cells.some(isLabel) ? markdown !== false && opensWithPipe(l) : markdown;
+  if (l.cells.length < 2 || !l.cells.some(isLabel)) return markdown;
+  if (!opensWithPipe(l)) return false;
+  // A Markdown row opens with its label (`| 规章 | 22 |`: splitLine drops the pipe before a label);
+  // a line that opens with a pipe and an empty cell (`| -1 | 第二十条… |`: the `cells | ` layout's
+  // row whose first cell is blank, as convertTable writes it; a header's `|  | 申请人情况 |`) says nothing.
+  return isLabel(l.cells[0]) ? markdown !== false : markdown;
 }
 
 /**

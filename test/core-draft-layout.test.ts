@@ -143,6 +143,14 @@ describe('formatTables', () => {
     }
   });
 
+  test('a row of blanks so far, wrapped before a number (`（七）总计\\t` / `\\t-1`), reads the same in tabs and pipes', () => {
+    // The property test's counterexamples: in tabs the next line's leading tab was taken for a blank of the row, in pipes not.
+    for (const text of ['（七）总计||\n\t-1\n', '（七）总计\t\r\t—\n青禾县数据资源局2025年政府信息公开工作年度报告']) {
+      checkFormat(text);
+      checkConvert(text);
+    }
+  });
+
   for (const layout of LAYOUTS) test(`the example report, ${layout} layout`, () => void checkFormat(buildReport(exampleData(), layout)));
   for (const e of examples) test(`examples/${e.name}`, () => void checkFormat(e.text));
   for (const s of seeds) test(`seed ${s.name}`, () => void checkFormat(s.text));

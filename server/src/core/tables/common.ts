@@ -144,7 +144,8 @@ export function loneTail(lines: readonly LineCells[], fit: Fitted): boolean {
  */
 export function wrappedBlanks(lines: readonly LineCells[], l: LineCells, values: readonly RawCell[]): RawCell[] {
   if (!values.length || !l.cells.length || !lines.length || l.text.indexOf('\t') < 0 || hasTabInside(l.text)) return NONE_CELLS;
-  if (l.cells.some((c) => c.text === '' || isLabel(c))) return NONE_CELLS;
+  // A row of blanks so far (`（七）总计\t`) has no place to keep: its cells are the same however the break fell.
+  if (l.cells.some((c) => c.text === '' || isLabel(c)) || !values.some((c) => c.text !== '')) return NONE_CELLS;
   if (!eachLineOf(lines, values, (at, line) => line < l.line && !!at && hasTabInside(at.text))) return NONE_CELLS;
   const out: RawCell[] = [];
   for (let i = 0; i < l.text.length && isLead(l.text.charCodeAt(i)); i++) if (l.text.charCodeAt(i) === 9) out.push({ line: l.line, start: i, end: i, text: '' });

@@ -151,6 +151,18 @@ describe('formatTables', () => {
     }
   });
 
+  test('a table whose wrapped row would read otherwise once converted is left in its layout', () => {
+    // The property test's counterexamples: `|12` after a Markdown row (its pipe a border) or `\t-1` after
+    // a tab row (its tab a blank) read by the layout of the line before, which the conversion changes.
+    for (const text of ['|一、本年新收政府信息公开申请数量||\n|12\n青禾县数据资源局2025年政府信息公开工作年度报告', '一、本年新收政府信息公开申请数量|---\n\t-1\n', '|行政复议||\n|—\n']) {
+      checkFormat(text);
+      checkConvert(text);
+    }
+    // A table without such a row converts as before.
+    const t = '（七）总计\t1\t0\t0\t0\t0\t0\t1\n';
+    assert.notDeepEqual(convertTable(t, 0, 'pipes'), []);
+  });
+
   for (const layout of LAYOUTS) test(`the example report, ${layout} layout`, () => void checkFormat(buildReport(exampleData(), layout)));
   for (const e of examples) test(`examples/${e.name}`, () => void checkFormat(e.text));
   for (const s of seeds) test(`seed ${s.name}`, () => void checkFormat(s.text));

@@ -14,6 +14,7 @@ import type { TextEdit } from '../diagnostics.js';
 import { analyzeText, splitWithEols } from '../document.js';
 import { applyEdits } from '../fix.js';
 import { tableAt } from '../keys.js';
+import { cellsOf } from '../view.js';
 
 import { classifyLine } from '../lines.js';
 import type { Table } from '../model.js';
@@ -343,7 +344,19 @@ export function convertTable(text: string, line: number, to: TableLayout): TextE
   }
   const changed = new Map<number, string>();
   next.forEach((s, i) => { if (s !== lines[i]) changed.set(i, s); });
-  return lineEdits(lines, changed);
+  const edits = lineEdits(lines, changed);
+  // A conversion never changes what is read. A line it leaves as it is (a lone number, a title) is
+  // read after the converted line before it: a row wrapped onto `|12` or `\t-1` reads its opening
+  // pipe or tab by the layout of that line (tables/common.ts withoutBorder, wrappedBlanks), so
+  // such a table is left in its layout rather than read otherwise.
+  return edits.length && readingOf(applyEdits(text, edits)) !== readingOf(text) ? [] : edits;
+}
+
+/** What a report reads as: its tables' places, every finding (rule, line, key, message) and every cell by key. */
+function readingOf(text: string): string {
+  const a = analyzeText(text);
+  const findings = a.diagnostics.map((d) => JSON.stringify([d.rule, d.range.start.line, d.cell ?? d.row ?? null, d.expected, d.actual, d.message.en])).sort();
+  return JSON.stringify([a.tables.map((t) => `${t.kind} ${t.startLine}-${t.endLine}`), findings, cellsOf(a).map((k) => `${k.key}=${k.cell.text}`)]);
 }
 
 /** `convertTable` and `formatTables` applied: the new text. */

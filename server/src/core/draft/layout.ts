@@ -18,6 +18,7 @@ import { cellsOf } from '../view.js';
 
 import { classifyLine } from '../lines.js';
 import type { Table } from '../model.js';
+import type { Analysis } from '../analysis.js';
 import { codePointWidth, displayWidth } from './width.js';
 
 export type TableLayout = 'pipes' | 'tabs';
@@ -320,7 +321,8 @@ const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, 
  */
 export function convertTable(text: string, line: number, to: TableLayout): TextEdit[] {
   const [lines] = splitWithEols(text);
-  const table = tableAt(analyzeText(text).tables, line);
+  const original = analyzeText(text);
+  const table = tableAt(original.tables, line);
   if (!table) return [];
   const next = lines.slice();
   for (let i = table.startLine; i <= table.endLine && i < lines.length; i++) {
@@ -349,12 +351,11 @@ export function convertTable(text: string, line: number, to: TableLayout): TextE
   // read after the converted line before it: a row wrapped onto `|12` or `\t-1` reads its opening
   // pipe or tab by the layout of that line (tables/common.ts withoutBorder, wrappedBlanks), so
   // such a table is left in its layout rather than read otherwise.
-  return edits.length && readingOf(applyEdits(text, edits)) !== readingOf(text) ? [] : edits;
+  return edits.length && readingOf(analyzeText(applyEdits(text, edits))) !== readingOf(original) ? [] : edits;
 }
 
 /** What a report reads as: its tables' places, every finding (rule, line, key, message) and every cell by key. */
-function readingOf(text: string): string {
-  const a = analyzeText(text);
+function readingOf(a: Analysis): string {
   const findings = a.diagnostics.map((d) => JSON.stringify([d.rule, d.range.start.line, d.cell ?? d.row ?? null, d.expected, d.actual, d.message.en])).sort();
   return JSON.stringify([a.tables.map((t) => `${t.kind} ${t.startLine}-${t.endLine}`), findings, cellsOf(a).map((k) => `${k.key}=${k.cell.text}`)]);
 }
